@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import { link, mkdir, readdir, readFile, rename, rm, copyFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Eleventy } from "@11ty/eleventy";
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import type { Workspace } from "../core/workspace.ts";
+import { portalSitePlugin } from "../generator/site-plugin.ts";
+import type { Base } from "../generator/site-origin.ts";
+
+const eleventyConfigFile = fileURLToPath(new URL("../generator/eleventy.config.ts", import.meta.url));
+
+export interface SiteBuildOptions {
+  ws: Workspace;
+  portal: PortalConfig;
+  site: SiteRecord;
+  sites: SiteRecord[];
+  base: Base;
+  now?: Date;
+}
+
+/**
+ * Builds one site into a staging folder and only then swaps it into `dist/<slug>/`, so a failed
+ * or interrupted build never replaces a good earlier one with partial output.
+ */
+export async function buildSite(options: SiteBuildOptions): Promise<{ pages: number }> {
+  const { ws, site } = options;
+  const siteDir = join(ws.sitesDir, site.slug);
+  const staging = join(ws.distDir, ".staging", `${site.slug}-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  try {
+    const elev = new Eleventy(siteDir, staging, {
+      quietMode: true,
+      configPath: eleventyConfigFile,
+      config: (eleventyConfig: unknown) =>
+        portalSitePlugin(eleventyConfig as Record<string, unknown>, {
+          siteDir,
+          themeDir: ws.themeDir,
+          cacheDir: ws.cacheDir,
+          portal: options.portal,
+          site,
+          sites: options.sites,
+          base: options.base,
+          ...(options.now ? { now: options.now } : {}),
+        }),
+    });
+    // The build reports per site itself; Eleventy's own "Wrote N files" lines would interleave.
+    elev.disableLogger();
+    await elev.write();
+    const pages = await publishImages(staging, join(ws.cacheDir, "img", site.slug));
+    await swapInto(staging, join(ws.distDir, site.slug));
+    return { pages };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * eleventy-img writes into a cache folder kept between builds; copy into the output only the
+ * files this build's pages reference, so deleted photos do not linger in `dist/`.
+ * Returns the number of HTML pages, which the caller reports.
+ */
+async function publishImages(outDir: string, imageCache: string): Promise<number> {
+  const used = new Set<string>();
+  let pages = 0;
+  for (const name of await readdir(outDir, { recursive: true })) {
+    if (!/\.(html|xml|json)$/.test(name)) continue;
+    if (name.endsWith(".html")) pages++;
+    const text = await readFile(join(outDir, name), "utf8");
+    for (const m of text.matchAll(/\/img\/([A-Za-z0-9_-]+-\d+\.(?:avif|webp|jpeg|jpg|png))/g)) used.add(m[1]!);
+  }
+  if (used.size === 0) return pages;
+  const target = join(outDir, "img");
+  await mkdir(target, { recursive: true });
+  for (const name of used) {
+    const from = join(imageCache, name);
+    if (!existsSync(from)) throw new Error(`Internal error: page references /img/${name} but eleventy-img did not write it`);
+    // A hard link costs no space and no copy time; fall back to copying across file systems.
+    await link(from, join(target, name)).catch(() => copyFile(from, join(target, name)));
+  }
+  return pages;
+}
+
+async function swapInto(staging: string, finalDir: string): Promise<void> {
+  const old = `${finalDir}.old-${process.pid}`;
+  if (existsSync(finalDir)) await rename(finalDir, old);
+  await rename(staging, finalDir);
+  await rm(old, { recursive: true, force: true });
+}

@@ -1,0 +1,24 @@
+import type { Workspace } from "../core/workspace.ts";
+import { buildSites, type SiteResult } from "../build/build-sites.ts";
+
+/** `portal build [site...]`: exit 0 only when every requested site built. */
+export async function runBuild(ws: Workspace, only: string[], options: { json: boolean }): Promise<number> {
+  const started = performance.now();
+  const print = (r: SiteResult) => {
+    if (options.json) console.log(JSON.stringify(r));
+    else if (r.ok) console.log(`✔ ${r.slug}: ${r.pages} halaman, ${r.ms} ms`);
+    else console.error(`✘ ${r.slug}: gagal\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
+  };
+  const report = await buildSites(ws, only.length ? only : undefined, { onResult: print });
+  if (report.fatal.length) {
+    for (const line of report.fatal) console.error(line);
+    return 1;
+  }
+  const failed = report.results.filter((r) => !r.ok);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (!options.json) {
+    console.log(`\n${report.results.length - failed.length} situs dibangun ke ${ws.distDir} dalam ${seconds} s.`);
+    if (failed.length) console.error(`${failed.length} situs gagal: ${failed.map((r) => r.slug).join(", ")} (lihat pesan di atas).`);
+  }
+  return failed.length ? 1 : 0;
+}

@@ -1,0 +1,16 @@
+import type { Workspace } from "../core/workspace.ts";
+import { formatProblem, sortProblems } from "../content/problem.ts";
+import { validateWorkspace } from "../content/validate-workspace.ts";
+
+export async function runValidate(ws: Workspace, only: string[]): Promise<number> {
+  const result = await validateWorkspace(ws, only.length ? only : undefined);
+  const problems = sortProblems([...result.portalProblems, ...result.sites.flatMap((s) => s.problems)]);
+  for (const p of problems) console.error(formatProblem(p));
+  const failed = result.sites.filter((s) => s.problems.length > 0).length;
+  if (problems.length === 0) {
+    console.log(`Semua berkas valid: ${result.sites.length} situs diperiksa.`);
+    return 0;
+  }
+  console.error(`\n${problems.length} masalah di ${failed} situs${result.portalProblems.length ? " dan portal.json" : ""}.`);
+  return 1;
+}

@@ -1,0 +1,35 @@
+import { contentTypes } from "./content-types.ts";
+
+/**
+ * Where every page of a site lives. One module so validation (duplicate URLs), the generator and
+ * the manifest agree. Profile pages (halaman) sit at the top level: /profil/, /visi-misi/.
+ */
+export const siteUrls = {
+  home: "/",
+  dip: "/informasi-publik/",
+  notFound: "/404.html",
+  feedAtom: "/feed.xml",
+  feedJson: "/feed.json",
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
+  manifest: "/manifest.json",
+  assets: "/assets/",
+  media: "/media/",
+  images: "/img/",
+} as const;
+
+export function itemUrl(type: string, slug: string): string {
+  return type === "halaman" ? `/${slug}/` : `/${type}/${slug}/`;
+}
+
+export function listUrl(type: string, pageNumber = 0): string {
+  return pageNumber === 0 ? `/${type}/` : `/${type}/halaman-${pageNumber + 1}/`;
+}
+
+/** Top-level names a profile page may not take, because the generator or the server uses them. */
+export const reservedTopLevel: ReadonlySet<string> = new Set([
+  ...contentTypes.map((t) => t.name),
+  "informasi-publik", "assets", "media", "img", "admin", "feed", "cari", "search", "pagefind", "404", "index",
+]);
+
+export const fileSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

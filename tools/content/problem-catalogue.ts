@@ -1,0 +1,216 @@
+/**
+ * Every problem an editor or operator can be told about, in one place (after Astro's
+ * errors-data.ts). Codes never change: tests, docs and the CMS refer to them. Messages and fixes
+ * are Indonesian because editors read them; the code is English because developers grep for it.
+ */
+interface Entry<A> {
+  message: (args: A) => string;
+  fix: (args: A) => string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+function entry<A = {}>(e: Entry<A>): Entry<A> {
+  return e;
+}
+
+const list = (values: readonly unknown[]): string => values.map((v) => `"${String(v)}"`).join(", ");
+
+export const catalogue = {
+  // --- the file itself ---
+  "not-utf8": entry<{ offset: number }>({
+    message: ({ offset }) => `berkas bukan teks UTF-8 (bita ke-${offset} tidak terbaca)`,
+    fix: () => "simpan ulang berkas dengan pengodean UTF-8, misalnya lewat CMS atau editor teks",
+  }),
+  "empty-file": entry({
+    message: () => "berkas kosong",
+    fix: () => "isi berkas dengan front matter (judul, tanggal, ...) dan isi tulisan, atau hapus berkasnya",
+  }),
+  "file-too-large": entry<{ sizeKb: number; limitKb: number }>({
+    message: ({ sizeKb, limitKb }) => `berkas terlalu besar: ${sizeKb} KB, batasnya ${limitKb} KB`,
+    fix: () => "pecah tulisan menjadi beberapa halaman atau pindahkan isi panjang ke dokumen PDF",
+  }),
+  "no-front-matter": entry({
+    message: () => "front matter tidak ditemukan",
+    fix: () => 'awali berkas dengan baris "---", isi kolom seperti "title: ...", lalu tutup dengan "---"',
+  }),
+  "front-matter-not-closed": entry({
+    message: () => 'front matter tidak ditutup dengan baris "---"',
+    fix: () => 'tambahkan baris "---" setelah kolom terakhir front matter',
+  }),
+  "script-front-matter": entry<{ language: string }>({
+    message: ({ language }) => `front matter "${language}" tidak diizinkan: hanya YAML`,
+    fix: () => 'awali berkas dengan "---" saja (tanpa "js" atau bahasa lain)',
+  }),
+  "yaml-syntax": entry<{ detail: string }>({
+    message: ({ detail }) => `kesalahan penulisan YAML: ${detail}`,
+    fix: () => 'periksa tanda titik dua, tanda kutip dan indentasi; teks yang memuat ":" atau "#" diapit tanda kutip',
+  }),
+  "not-an-object": entry({
+    message: () => "front matter harus berupa daftar kolom (kunci: nilai)",
+    fix: () => 'tulis setiap kolom pada barisnya sendiri, misalnya "title: Judul Berita"',
+  }),
+  "invalid-json": entry<{ detail: string }>({
+    message: ({ detail }) => `JSON tidak valid: ${detail}`,
+    fix: () => "periksa koma, tanda kutip dan kurung kurawal",
+  }),
+
+  // --- schema keywords (from ajv errors) ---
+  required: entry<{ field: string; label: string }>({
+    message: ({ field, label }) => `kolom wajib "${field}"${label ? ` (${label})` : ""} belum diisi`,
+    fix: ({ field }) => `tambahkan baris "${field}: ..."`,
+  }),
+  "unknown-field": entry<{ field: string; suggestion: string | undefined; allowed: string[] }>({
+    message: ({ field }) => `kolom "${field}" tidak dikenal`,
+    fix: ({ suggestion, allowed }) =>
+      suggestion ? `mungkin maksudnya "${suggestion}"?` : `hapus kolom ini; kolom yang dikenal: ${allowed.join(", ")}`,
+  }),
+  type: entry<{ expected: string; example: string | undefined }>({
+    message: ({ expected }) => `jenis nilai salah: harus ${typeName(expected)}`,
+    fix: ({ example, expected }) => (example ? `contoh: ${example}` : `tulis ${typeName(expected)}`),
+  }),
+  "invalid-date": entry<{ value: string; example: string }>({
+    message: ({ value }) => `tanggal "${value}" tidak valid atau tidak ada di kalender`,
+    fix: ({ example }) => `tulis tanggal yang benar dengan format TTTT-BB-HH, misalnya ${example}`,
+  }),
+  "invalid-datetime": entry<{ value: string; example: string }>({
+    message: ({ value }) => `tanggal dan jam "${value}" tidak valid`,
+    fix: ({ example }) => `tulis dengan format TTTT-BB-HH JJ:MM (WITA), misalnya ${example}`,
+  }),
+  format: entry<{ format: string; value: string; example: string | undefined }>({
+    message: ({ format, value }) => `"${value}" bukan ${formatName(format)} yang valid`,
+    fix: ({ example }) => (example ? `contoh yang benar: ${example}` : "periksa penulisannya"),
+  }),
+  pattern: entry<{ value: string; example: string | undefined; hint: string | undefined }>({
+    message: ({ value }) => `nilai "${value}" tidak sesuai format`,
+    fix: ({ example, hint }) => [hint, example ? `contoh: ${example}` : ""].filter(Boolean).join("; ") || "periksa penulisannya",
+  }),
+  enum: entry<{ value: string; allowed: readonly unknown[] }>({
+    message: ({ value }) => `nilai "${value}" tidak termasuk pilihan`,
+    fix: ({ allowed }) => `pilih salah satu: ${list(allowed)}`,
+  }),
+  const: entry<{ allowed: unknown }>({
+    message: () => "nilai tidak sesuai",
+    fix: ({ allowed }) => `tulis "${String(allowed)}"`,
+  }),
+  "too-short": entry<{ limit: number }>({
+    message: ({ limit }) => `terlalu pendek: paling sedikit ${limit} karakter`,
+    fix: () => "lengkapi isinya",
+  }),
+  "too-long": entry<{ limit: number; length: number }>({
+    message: ({ limit, length }) => `terlalu panjang: ${length} karakter, paling banyak ${limit}`,
+    fix: () => "persingkat tulisannya",
+  }),
+  "too-small": entry<{ limit: number }>({
+    message: ({ limit }) => `angka terlalu kecil: paling kecil ${limit}`,
+    fix: () => "periksa angkanya",
+  }),
+  "too-large": entry<{ limit: number }>({
+    message: ({ limit }) => `angka terlalu besar: paling besar ${limit}`,
+    fix: () => "periksa angkanya",
+  }),
+  "too-few-items": entry<{ limit: number }>({
+    message: ({ limit }) => `daftar terlalu pendek: paling sedikit ${limit} butir`,
+    fix: () => 'tambahkan butir dengan baris "- ..."',
+  }),
+  "too-many-items": entry<{ limit: number }>({
+    message: ({ limit }) => `daftar terlalu panjang: paling banyak ${limit} butir`,
+    fix: () => "kurangi jumlah butir",
+  }),
+  "duplicate-items": entry({
+    message: () => "daftar memuat butir yang sama dua kali",
+    fix: () => "hapus butir yang berulang",
+  }),
+  "depends-on": entry<{ field: string; missing: string }>({
+    message: ({ field, missing }) => `kolom "${field}" membutuhkan kolom "${missing}"`,
+    fix: ({ missing }) =>
+      missing.endsWith("alt") ? `tambahkan "${missing}: ..." yang menjelaskan isi gambar untuk pembaca tunanetra` : `tambahkan "${missing}: ..."`,
+  }),
+  schema: entry<{ detail: string }>({
+    message: ({ detail }) => `nilai tidak valid: ${detail}`,
+    fix: () => "periksa kembali isian ini",
+  }),
+
+  // --- references and files ---
+  "missing-media": entry<{ path: string; suggestion: string | undefined }>({
+    message: ({ path }) => `berkas "${path}" tidak ada di folder media`,
+    fix: ({ suggestion }) => (suggestion ? `mungkin maksudnya "${suggestion}"?` : "unggah berkasnya ke folder media atau perbaiki namanya"),
+  }),
+  "media-too-large": entry<{ sizeKb: number; limitKb: number; kind: string }>({
+    message: ({ sizeKb, limitKb, kind }) => `${kind} terlalu besar: ${sizeKb} KB, batasnya ${limitKb} KB`,
+    fix: ({ kind }) => (kind === "gambar" ? "perkecil ukuran foto (misalnya lebar 2000 piksel) sebelum mengunggah" : "kompres PDF atau pecah menjadi beberapa berkas"),
+  }),
+  "media-type": entry<{ path: string }>({
+    message: ({ path }) => `jenis berkas "${path}" tidak diizinkan di folder media`,
+    fix: () => "gunakan JPG, PNG atau WebP untuk gambar dan PDF, DOCX, XLSX, ODT atau ODS untuk dokumen",
+  }),
+  "image-without-alt": entry<{ src: string }>({
+    message: ({ src }) => `gambar "${src}" di isi tulisan tidak punya teks alternatif`,
+    fix: () => "tulis deskripsi gambar di dalam kurung siku: ![Petugas memeriksa tekanan darah warga](/media/...)",
+  }),
+  "bad-filename": entry<{ name: string; suggestion: string }>({
+    message: ({ name }) => `nama berkas "${name}" tidak bisa dipakai sebagai alamat halaman`,
+    fix: ({ suggestion }) => `ganti nama menjadi "${suggestion}" (huruf kecil, angka dan tanda hubung)`,
+  }),
+  "duplicate-permalink": entry<{ url: string; other: string }>({
+    message: ({ url, other }) => `alamat halaman ${url} sudah dipakai oleh ${other}`,
+    fix: () => "ganti nama salah satu berkas",
+  }),
+  "unknown-content-folder": entry<{ folder: string; known: string[] }>({
+    message: ({ folder }) => `folder isi "${folder}" tidak dikenal`,
+    fix: ({ known }) => `pindahkan berkas ke salah satu folder: ${known.join(", ")}`,
+  }),
+  "unexpected-file": entry<{ name: string }>({
+    message: ({ name }) => `berkas "${name}" tidak diharapkan di sini`,
+    fix: () => "folder isi hanya memuat berkas Markdown (.md); gambar dan dokumen masuk ke folder media",
+  }),
+
+  // --- sites and the registry ---
+  "missing-site-json": entry({
+    message: () => "folder situs tidak punya site.json",
+    fix: () => "buat situs baru dengan perintah portal, atau salin site.json dari unit lain dan sesuaikan",
+  }),
+  "slug-mismatch": entry<{ slug: string; folder: string }>({
+    message: ({ slug, folder }) => `slug "${slug}" berbeda dengan nama folder "${folder}"`,
+    fix: ({ folder }) => `tulis "slug": "${folder}" atau ganti nama foldernya`,
+  }),
+  "invalid-dns-label": entry<{ slug: string; suggestion: string }>({
+    message: ({ slug }) => `"${slug}" tidak bisa menjadi subdomain`,
+    fix: ({ suggestion }) => `pakai huruf kecil, angka dan tanda hubung saja, misalnya "${suggestion}"`,
+  }),
+  "reserved-slug": entry<{ slug: string }>({
+    message: ({ slug }) => `"${slug}" adalah subdomain yang dicadangkan`,
+    fix: () => "pilih nama lain yang mencerminkan unit, misalnya singkatan resminya",
+  }),
+  "duplicate-site": entry<{ field: string; value: string; other: string }>({
+    message: ({ field, value, other }) => `${field} "${value}" sudah dipakai oleh situs ${other}`,
+    fix: () => "setiap unit perlu nilai yang berbeda",
+  }),
+  "hub-missing": entry<{ hub: string }>({
+    message: ({ hub }) => `situs portal induk "${hub}" tidak ada di folder sites/`,
+    fix: ({ hub }) => `buat folder sites/${hub}/ atau perbaiki kolom "hub" di portal.json`,
+  }),
+};
+
+export type ProblemCode = keyof typeof catalogue;
+export type ProblemArgs<C extends ProblemCode> = Parameters<(typeof catalogue)[C]["message"]>[0];
+
+function typeName(type: string): string {
+  const names: Record<string, string> = {
+    string: "teks",
+    number: "angka",
+    integer: "bilangan bulat",
+    boolean: "ya/tidak (true/false)",
+    array: 'daftar (baris-baris "- ...")',
+    object: "kelompok kolom",
+    null: "kosong",
+  };
+  return type
+    .split(",")
+    .map((t) => names[t] ?? t)
+    .join(" atau ");
+}
+
+function formatName(format: string): string {
+  const names: Record<string, string> = { email: "alamat surel", uri: "alamat web (https://...)", date: "tanggal" };
+  return names[format] ?? format;
+}

@@ -1,0 +1,43 @@
+import { catalogue, type ProblemCode, type ProblemArgs } from "./problem-catalogue.ts";
+
+/**
+ * One thing wrong with one file. Problems are data first (like ajv's errors) and formatted later,
+ * so every command reports them the same way and all of them at once.
+ */
+export interface Problem {
+  code: ProblemCode;
+  /** Path relative to the workspace root, with forward slashes. */
+  file: string;
+  /** JSON pointer into the file's data (`/date`), or "" for the file as a whole. */
+  pointer: string;
+  /** 1-based line in the file, where known. */
+  line?: number;
+  message: string;
+  fix: string;
+}
+
+export function problem<C extends ProblemCode>(code: C, file: string, pointer: string, args: ProblemArgs<C>, line?: number): Problem {
+  const entry = catalogue[code];
+  const p: Problem = {
+    code,
+    file,
+    pointer,
+    message: (entry.message as (a: ProblemArgs<C>) => string)(args),
+    fix: (entry.fix as (a: ProblemArgs<C>) => string)(args),
+  };
+  if (line !== undefined) p.line = line;
+  return p;
+}
+
+/** `sites/dinkes/content/berita/x.md:3: /date: tanggal tidak valid (tulis ...)` */
+export function formatProblem(p: Problem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const pointer = p.pointer ? `${p.pointer}: ` : "";
+  return `${where}: ${pointer}${p.message} (${p.fix})`;
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.pointer.localeCompare(b.pointer),
+  );
+}

@@ -1,0 +1,37 @@
+import { readFile } from "node:fs/promises";
+import { LineCounter, parseDocument, isNode } from "yaml";
+import { problem, type Problem } from "./problem.ts";
+import { decodeUtf8 } from "./decode.ts";
+
+/**
+ * Reads a JSON file and keeps the position of every value, so schema errors can name the line.
+ * JSON is a subset of YAML 1.2, and the YAML parser keeps source ranges where JSON.parse does not.
+ */
+export async function readJsonWithLines(
+  absPath: string,
+  file: string,
+): Promise<{ data?: unknown; lineOf: (pointer: string) => number | undefined; problems: Problem[] }> {
+  const none = () => undefined;
+  const decoded = decodeUtf8(await readFile(absPath), file);
+  if (decoded.problem) return { lineOf: none, problems: [decoded.problem] };
+  const text = decoded.text;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const detail = (error as Error).message;
+    const pos = /position (\d+)/.exec(detail);
+    const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
+    return { lineOf: none, problems: [problem("invalid-json", file, "", { detail: detail.replace(/ in JSON at position \d+.*$/, "") }, line)] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: "json" });
+  const lineOf = (pointer: string) => {
+    const path = pointer.split("/").slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return { data: JSON.parse(text), lineOf, problems: [] };
+}

@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { closest } from "./closest.ts";
+import { problem, type Problem } from "./problem.ts";
+import { isWitaDateTime } from "../core/wita.ts";
+
+// ajv-formats ships CommonJS with `exports.default`; under NodeNext the default import is the module.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+const schemaRoot = join(toolsRepoRoot, "content-schema");
+
+/** Our annotations; declared so ajv's strict mode still catches real typos in the schemas. */
+const annotations = ["x-example", "x-label", "x-label-singular", "x-title-field", "x-feed", "x-media"];
+
+function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  addFormats(ajv, ["date", "email", "uri"]);
+  ajv.addFormat("wita-datetime", { type: "string", validate: isWitaDateTime });
+  ajv.addVocabulary(annotations);
+  const files = [
+    ...readdirSync(schemaRoot).filter((f) => f.endsWith(".schema.json")),
+    ...readdirSync(join(schemaRoot, "content"))
+      .filter((f) => f.endsWith(".schema.json"))
+      .map((f) => `content/${f}`),
+  ];
+  for (const file of files) ajv.addSchema(JSON.parse(readFileSync(join(schemaRoot, file), "utf8")));
+  return ajv;
+}
+
+let shared: Ajv2020 | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(schemaId: string): ValidateFunction {
+  shared ??= createAjv();
+  let fn = compiled.get(schemaId);
+  if (!fn) {
+    fn = shared.getSchema(schemaId);
+    if (!fn) throw new Error(`Internal error: schema ${schemaId} is not registered`);
+    compiled.set(schemaId, fn);
+  }
+  return fn;
+}
+
+export const schemaIds = {
+  portal: "https://portal-terpadu.id/schema/portal.schema.json",
+  site: "https://portal-terpadu.id/schema/site.schema.json",
+} as const;
+
+/**
+ * Validates `data` against a schema and turns every ajv error into a Problem with an Indonesian
+ * message and a fix. `lineOf` maps a JSON pointer to its line in the source, where known.
+ */
+export function validateAgainst(
+  schemaId: string,
+  data: unknown,
+  file: string,
+  lineOf: (pointer: string) => number | undefined = () => undefined,
+): Problem[] {
+  const validate = validatorFor(schemaId);
+  if (validate(data)) return [];
+  return collapse(validate.errors ?? []).map((e) => toProblem(e, file, lineOf));
+}
+
+/** An enum/const failure inside a `oneOf`/`anyOf` is noise once the branch error is reported. */
+function collapse(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function example(e: ErrorObject): string | undefined {
+  const s = e.parentSchema as Record<string, unknown> | undefined;
+  const value = s?.["x-example"];
+  return value === undefined ? undefined : String(value);
+}
+
+function toProblem(e: ErrorObject, file: string, lineOf: (pointer: string) => number | undefined): Problem {
+  const at = (pointer: string) => problemAt(pointer);
+  const problemAt = (pointer: string) => ({ pointer, line: lineOf(pointer) });
+  const value = typeof e.data === "object" ? JSON.stringify(e.data) : String(e.data);
+  const { pointer, line } = at(e.instancePath);
+  const make = <C extends Parameters<typeof problem>[0]>(code: C, args: Parameters<typeof problem<C>>[3], ptr = pointer, ln = line) =>
+    problem(code, file, ptr, args, ln);
+
+  switch (e.keyword) {
+    case "required": {
+      const field = String(e.params.missingProperty);
+      const props = (e.parentSchema as { properties?: Record<string, { title?: string }> }).properties;
+      const where = at(`${e.instancePath}/${field}`);
+      return make("required", { field, label: props?.[field]?.title ?? "" }, where.pointer, line);
+    }
+    case "additionalProperties": {
+      const field = String(e.params.additionalProperty);
+      const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {}).filter((k) => k !== "$schema");
+      const where = at(`${e.instancePath}/${field}`);
+      return make("unknown-field", { field, suggestion: closest(field, allowed), allowed }, where.pointer, where.line ?? line);
+    }
+    case "dependentRequired":
+      return make("depends-on", { field: String(e.params.property), missing: String(e.params.missingProperty) });
+    case "type":
+      return make("type", { expected: String(e.params.type), example: example(e) });
+    case "format":
+      if (e.params.format === "date") return make("invalid-date", { value, example: example(e) ?? "2025-08-17" });
+      if (e.params.format === "wita-datetime") return make("invalid-datetime", { value, example: example(e) ?? "2025-08-17 09:00" });
+      return make("format", { format: String(e.params.format), value, example: example(e) });
+    case "pattern": {
+      const s = e.parentSchema as { description?: string };
+      return make("pattern", { value, example: example(e), hint: s.description });
+    }
+    case "enum":
+      return make("enum", { value, allowed: e.params.allowedValues as unknown[] });
+    case "const":
+      return make("const", { allowed: e.params.allowedValue });
+    case "minLength":
+      return make("too-short", { limit: Number(e.params.limit) });
+    case "maxLength":
+      return make("too-long", { limit: Number(e.params.limit), length: String(e.data).length });
+    case "minimum":
+      return make("too-small", { limit: Number(e.params.limit) });
+    case "maximum":
+      return make("too-large", { limit: Number(e.params.limit) });
+    case "minItems":
+      return make("too-few-items", { limit: Number(e.params.limit) });
+    case "maxItems":
+      return make("too-many-items", { limit: Number(e.params.limit) });
+    case "uniqueItems":
+      return make("duplicate-items", {});
+    default:
+      return make("schema", { detail: e.message ?? e.keyword });
+  }
+}

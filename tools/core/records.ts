@@ -1,0 +1,45 @@
+/**
+ * The shapes of portal.json and site.json as the tools use them after validation.
+ * Keep in step with content-schema/portal.schema.json and site.schema.json (a test compares the
+ * property names, so a field added to a schema and forgotten here fails `npm test`).
+ */
+export interface PortalConfig {
+  name: string;
+  short_name: string;
+  domain: string;
+  hub: string;
+  province?: string;
+  seat?: string;
+  address?: string;
+  phone?: string;
+  email: string;
+  locale: "id-ID";
+  time_zone: string;
+  cms?: { backend: "github" | "gitlab" | "forgejo"; repo?: string; branch?: string; base_url?: string };
+  limits: { markdown_kb: number; image_kb: number; document_kb: number };
+}
+
+export type SiteType =
+  | "portal" | "sekretariat" | "inspektorat" | "badan" | "dinas" | "kecamatan" | "kelurahan" | "rsud" | "puskesmas" | "lainnya";
+
+export interface SiteRecord {
+  slug: string;
+  name: string;
+  short_name: string;
+  type: SiteType;
+  description?: string;
+  address: string;
+  phone: string;
+  whatsapp?: string;
+  email: string;
+  service_hours?: { days: string; hours: string }[];
+  map?: { lat: number; lng: number };
+  social?: Partial<Record<"facebook" | "instagram" | "youtube" | "x" | "tiktok", string>>;
+  logo?: string;
+  accent_color?: string;
+  head?: { name: string; position: string };
+  ppid?: { name: string; email: string; phone?: string };
+  lapor_url?: string;
+  editors?: string[];
+  status: "active" | "planned" | "retired";
+}

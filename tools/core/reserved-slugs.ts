@@ -1,0 +1,28 @@
+/**
+ * Subdomains a unit may not take: mail and DNS infrastructure, and names that look official for
+ * the whole regency (a unit called "admin" or "www" invites phishing). Extend, never shrink.
+ */
+export const reservedSlugs: ReadonlySet<string> = new Set([
+  "www", "mail", "email", "webmail", "smtp", "imap", "pop", "pop3", "mx", "ns", "ns1", "ns2", "ns3", "dns",
+  "ftp", "sftp", "ssh", "vpn", "proxy", "admin", "administrator", "root", "api", "cdn", "static", "assets",
+  "media", "img", "cms", "auth", "login", "sso", "git", "dev", "staging", "test", "demo", "localhost",
+  "autodiscover", "autoconfig", "cpanel", "whm", "status", "monitor", "jdih", "lpse", "ppid",
+]);
+
+const dnsLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function isDnsLabel(value: string): boolean {
+  return dnsLabel.test(value);
+}
+
+/** "Dinas Kesehatan.md" → "dinas-kesehatan": a suggestion for a name that is not a valid slug. */
+export function slugify(value: string): string {
+  return value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63)
+    .replace(/-+$/, "");
+}

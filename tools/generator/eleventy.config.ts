@@ -1,0 +1,16 @@
+/**
+ * The static part of every site's Eleventy configuration. Options Eleventy accepts only from a
+ * config file's exported object live here; everything per site is added by portalSitePlugin,
+ * which the build passes to each Eleventy instance.
+ */
+export const config = {
+  // Editor content is data, never code: no template language ever runs over Markdown or HTML
+  // content (Eleventy's default runs Liquid over Markdown, so `{{ }}` from an editor would run).
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: false,
+  dataTemplateEngine: false,
+};
+
+export default function (): void {
+  // Intentionally empty: see portalSitePlugin.
+}

@@ -1,0 +1,76 @@
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { contentTypes } from "../content/content-types.ts";
+import { parseLocal } from "../core/wita.ts";
+import type { CollectionItem } from "./site-plugin.ts";
+
+/**
+ * `manifest.json`: what a site publishes, for the hub to aggregate without reading Markdown.
+ * Format version 1; add fields, never rename them (the hub may read older deployed manifests).
+ */
+export interface Manifest {
+  version: 1;
+  generated: string;
+  site: Pick<SiteRecord, "slug" | "name" | "short_name" | "type" | "address" | "phone" | "email" | "status"> & { url: string; logo?: string };
+  items: ManifestItem[];
+}
+
+export interface ManifestItem {
+  type: string;
+  title: string;
+  /** ISO 8601 instant: publication date for news, start for agenda; absent for undated types. */
+  date?: string;
+  end?: string;
+  summary?: string;
+  url: string;
+  image?: string;
+  /** Type-specific fields the hub needs for filters (e.g. dokumen year and classification). */
+  extra?: Record<string, string | number>;
+}
+
+export async function manifestJson(args: {
+  collections: Record<string, CollectionItem[]>;
+  site: SiteRecord;
+  portal: PortalConfig;
+  origin: string;
+  timeZone: string;
+  shareImage: (src: string) => Promise<string>;
+}): Promise<string> {
+  const { collections, site, origin, timeZone } = args;
+  const abs = (path: string) => `${origin}${path}`;
+  const instant = (v: unknown) => (typeof v === "string" ? parseLocal(v, timeZone).toISOString() : undefined);
+  const items: ManifestItem[] = [];
+  for (const type of contentTypes) {
+    for (const item of collections[type.name] ?? []) {
+      const d = item.data;
+      const image = d.image ?? d.photo ?? d.photos?.[0]?.file;
+      const entry: ManifestItem = { type: type.name, title: String(d[type.titleField]), url: abs(item.url) };
+      const date = instant(d.date ?? d.start);
+      if (date) entry.date = date;
+      const end = instant(d.end ?? d.valid_until);
+      if (end) entry.end = end;
+      if (d.summary) entry.summary = d.summary;
+      if (image) entry.image = abs(await args.shareImage(image));
+      if (type.name === "dokumen") entry.extra = { year: d.year, kind: d.kind, classification: d.classification, file: abs(d.file) };
+      if (type.name === "pengumuman") entry.extra = { category: d.category };
+      items.push(entry);
+    }
+  }
+  const manifest: Manifest = {
+    version: 1,
+    generated: new Date().toISOString(),
+    site: {
+      slug: site.slug,
+      name: site.name,
+      short_name: site.short_name,
+      type: site.type,
+      address: site.address,
+      phone: site.phone,
+      email: site.email,
+      status: site.status,
+      url: `${origin}/`,
+      ...(site.logo ? { logo: abs(await args.shareImage(site.logo)) } : {}),
+    },
+    items,
+  };
+  return JSON.stringify(manifest, null, 1);
+}

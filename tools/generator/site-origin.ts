@@ -1,0 +1,28 @@
+import type { PortalConfig } from "../core/records.ts";
+
+/**
+ * Where the sites are served: `https://paserkab.go.id` in production, `http://localhost:8080` in
+ * `npm start`. Units are subdomains of the apex; the hub is the apex itself.
+ */
+export interface Base {
+  protocol: "http:" | "https:";
+  /** Host and optional port of the hub, e.g. "paserkab.go.id" or "localhost:8080". */
+  apex: string;
+}
+
+export function productionBase(portal: PortalConfig): Base {
+  return { protocol: "https:", apex: portal.domain };
+}
+
+/** The base for a build: PORTAL_BASE_URL (e.g. http://localhost:8080) overrides production. */
+export function baseFromEnv(portal: PortalConfig, env: NodeJS.ProcessEnv = process.env): Base {
+  const url = env.PORTAL_BASE_URL;
+  if (!url) return productionBase(portal);
+  const parsed = new URL(url);
+  return { protocol: parsed.protocol === "http:" ? "http:" : "https:", apex: parsed.host };
+}
+
+/** Absolute URL of a site's home page, with a trailing slash. */
+export function siteUrl(base: Base, portal: PortalConfig, slug: string): string {
+  return slug === portal.hub ? `${base.protocol}//${base.apex}/` : `${base.protocol}//${slug}.${base.apex}/`;
+}

@@ -1,0 +1,158 @@
+import { readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { eleventyImageTransformPlugin } from "@11ty/eleventy-img";
+import rssPlugin from "@11ty/eleventy-plugin-rss";
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { contentTypeByName, contentTypes, type ContentType } from "../content/content-types.ts";
+import { parseYaml } from "../content/front-matter.ts";
+import { itemUrl, listUrl, siteUrls } from "../content/permalinks.ts";
+import { createMarkdown } from "./markdown.ts";
+import { imageOptions } from "./image-options.ts";
+import { dateFilters } from "./filters/dates.ts";
+import { angka, rupiah, ukuranBerkas } from "./filters/numbers.ts";
+import { shareImage } from "./share-image.ts";
+import { productionBase, siteUrl, type Base } from "./site-origin.ts";
+import { sortItems, upcoming, isCurrent } from "./collections.ts";
+import { registerPages } from "./pages.ts";
+import { manifestJson } from "./manifest.ts";
+import { jsonFeed } from "./json-feed.ts";
+
+export interface SitePluginOptions {
+  siteDir: string;
+  themeDir: string;
+  cacheDir: string;
+  portal: PortalConfig;
+  site: SiteRecord;
+  /** Every site's record, for the network of links between units. */
+  sites: SiteRecord[];
+  /** Where links and feeds point: production domain (default) or the local dev server. */
+  base?: Base;
+  /** Time the build runs at; injected so tests can pin "today". */
+  now?: Date;
+}
+
+// Eleventy's config API is untyped JavaScript; this is the part of it we use.
+export interface EleventyConfig {
+  [key: string]: any;
+}
+
+const itemPath = /[/\\]content[/\\]([^/\\]+)[/\\]([^/\\]+)\.md$/;
+
+/** The type and slug of a content file from its input path, or undefined for generated pages. */
+export function contentFileOf(inputPath: string): { type: ContentType; slug: string } | undefined {
+  const m = itemPath.exec(inputPath);
+  const type = m && contentTypeByName.get(m[1]!);
+  return type ? { type, slug: m[2]! } : undefined;
+}
+
+/**
+ * Turns one `sites/<slug>/` folder into a static site with the shared theme. An Eleventy plugin
+ * `(eleventyConfig, options)`: the build creates one Eleventy instance per site with it.
+ */
+export function portalSitePlugin(eleventyConfig: EleventyConfig, options: SitePluginOptions): void {
+  const { portal, site, themeDir, siteDir } = options;
+  const now = options.now ?? new Date();
+  const base = options.base ?? productionBase(portal);
+  const ui = JSON.parse(readFileSync(join(themeDir, "strings.id.json"), "utf8")) as Record<string, string>;
+  const dates = dateFilters(portal.time_zone);
+  const today = dates.tanggalIso(now);
+
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.setQuietMode(true);
+  eleventyConfig.setTemplateFormats(["md", "njk"]);
+  // Includes live in the shared theme, not in any site folder, so units never copy layouts.
+  eleventyConfig.setIncludesDirectory(relative(siteDir, join(themeDir, "_includes")));
+  // Front matter is YAML only: Eleventy would otherwise execute `---js` blocks from an editor.
+  // (Markdown never passes through a template engine: see eleventy.config.ts.)
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: parseYaml,
+      js: refuseScriptFrontMatter,
+      javascript: refuseScriptFrontMatter,
+      jsLegacy: refuseScriptFrontMatter,
+    },
+  });
+  // Only content/**/*.md is a page; a stray template elsewhere in a unit's folder is ignored.
+  eleventyConfig.ignores.add(join(siteDir, "*.md"));
+  eleventyConfig.ignores.add(join(siteDir, "**/*.njk"));
+  eleventyConfig.ignores.add(join(siteDir, "media/**"));
+  eleventyConfig.ignores.add(join(siteDir, "node_modules/**"));
+
+  eleventyConfig.setLibrary("md", createMarkdown());
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+
+  eleventyConfig.addPlugin(rssPlugin);
+  eleventyConfig.addPlugin(eleventyImageTransformPlugin, imageOptions(options.cacheDir, site.slug));
+
+  eleventyConfig.addPassthroughCopy({ [join(themeDir, "assets")]: "assets" });
+  // Documents are published as uploaded; images are served only in their resized forms.
+  eleventyConfig.addPassthroughCopy({ [join(siteDir, "media")]: "media" }, { filter: ["**/*.{pdf,docx,xlsx,odt,ods}"] });
+
+  const origins = { self: siteUrl(base, portal, site.slug).slice(0, -1), hub: siteUrl(base, portal, portal.hub) };
+  eleventyConfig.addGlobalData("portal", portal);
+  eleventyConfig.addGlobalData("site", site);
+  eleventyConfig.addGlobalData("sites", options.sites);
+  eleventyConfig.addGlobalData("ui", ui);
+  eleventyConfig.addGlobalData("types", contentTypes.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })));
+  eleventyConfig.addGlobalData("urls", { ...siteUrls, ...origins });
+  eleventyConfig.addGlobalData("today", today);
+  eleventyConfig.addGlobalData("zone", dates.pukul("2000-01-01 00:00").split(" ").pop());
+  eleventyConfig.addGlobalData("layout", "layouts/item.njk");
+  eleventyConfig.addGlobalData("permalink", () => (data: { page: { inputPath: string } }) => {
+    const item = contentFileOf(data.page.inputPath);
+    if (!item) throw new Error(`Internal error: no permalink for ${data.page.inputPath}`);
+    return itemUrl(item.type.name, item.slug);
+  });
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    contentType: (data: { page: { inputPath: string } }) => contentFileOf(data.page.inputPath)?.type.name,
+    heading: (data: Record<string, unknown> & { page: { inputPath: string } }) => {
+      const item = contentFileOf(data.page.inputPath);
+      return item ? data[item.type.titleField] : data.title;
+    },
+  });
+
+  for (const type of contentTypes) {
+    eleventyConfig.addCollection(type.name, (api: { getAll(): CollectionItem[] }) =>
+      sortItems(type.name, api.getAll().filter((item) => contentFileOf(item.inputPath)?.type.name === type.name)),
+    );
+  }
+  eleventyConfig.addCollection("feed", (api: { getAll(): CollectionItem[] }) =>
+    api
+      .getAll()
+      .filter((item) => contentFileOf(item.inputPath)?.type.feed)
+      .sort((a, b) => String(b.data.date).localeCompare(String(a.data.date))),
+  );
+
+  for (const [name, fn] of Object.entries(dates)) eleventyConfig.addFilter(name, fn);
+  eleventyConfig.addFilter("angka", angka);
+  eleventyConfig.addFilter("rupiah", rupiah);
+  eleventyConfig.addFilter("ukuranBerkas", ukuranBerkas);
+  eleventyConfig.addFilter("itemUrl", itemUrl);
+  eleventyConfig.addFilter("listUrl", listUrl);
+  eleventyConfig.addFilter("typeLabel", (name: string) => contentTypeByName.get(name)?.label ?? name);
+  eleventyConfig.addFilter("upcoming", (items: CollectionItem[]) => upcoming(items, today));
+  eleventyConfig.addFilter("current", (items: CollectionItem[]) => items.filter((i) => isCurrent(i, today)));
+  eleventyConfig.addFilter("where", (items: CollectionItem[], key: string, value: unknown) => items.filter((i) => i.data[key] === value));
+  eleventyConfig.addFilter("head", <T>(items: T[], n: number) => (items ?? []).slice(0, n));
+  eleventyConfig.addFilter("fileSize", (path: string) => statSync(join(siteDir, path)).size);
+  eleventyConfig.addFilter("unitUrl", (slug: string) => siteUrl(base, portal, slug));
+  eleventyConfig.addFilter("jsonFeed", (items: CollectionItem[], s: SiteRecord, self: string) => jsonFeed(items, s, self));
+  eleventyConfig.addAsyncFilter("shareImage", (src: string) => shareImage(siteDir, options.cacheDir, site.slug, src));
+  eleventyConfig.addAsyncFilter("manifestJson", (collections: Record<string, CollectionItem[]>) =>
+    manifestJson({ collections, site, portal, origin: origins.self, shareImage: (src) => shareImage(siteDir, options.cacheDir, site.slug, src), timeZone: portal.time_zone }),
+  );
+
+  registerPages(eleventyConfig, themeDir);
+}
+
+export interface CollectionItem {
+  inputPath: string;
+  url: string;
+  date: Date;
+  data: Record<string, any>;
+  content?: string;
+}
+
+function refuseScriptFrontMatter(): never {
+  throw new Error("Script front matter is not allowed in content files: use YAML (a file starting with a plain ---).");
+}
