@@ -44,7 +44,7 @@ export function parseMarkdown(text: string, file: string): { parsed?: MarkdownFi
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((e) =>
-        problem("yaml-syntax", file, "", { detail: firstLine(e.message) }, lineAt(e.pos[0])),
+        problem("yaml-syntax", file, "", { detail: yamlErrorText(e.code, e.message) }, lineAt(e.pos[0])),
       ),
     };
   }
@@ -83,6 +83,19 @@ function lineOfPointer(doc: Document, pointer: string, lineAt: (offset: number) 
   return undefined;
 }
 
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+/** The yaml package's error codes in words an editor understands; its English text as a fallback. */
+const yamlErrors: Record<string, string> = {
+  DUPLICATE_KEY: "kolom yang sama ditulis dua kali",
+  MISSING_CHAR: "tanda kutip atau kurung tidak ditutup",
+  BAD_INDENT: "indentasi (spasi di awal baris) tidak konsisten",
+  TAB_AS_INDENT: "indentasi memakai tombol Tab; gunakan spasi",
+  MULTILINE_IMPLICIT_KEY: "nama kolom terpotong ke baris berikutnya",
+  BLOCK_AS_IMPLICIT_KEY: "nilai kolom tidak boleh dimulai di baris yang sama dengan daftar",
+  UNEXPECTED_TOKEN: "ada karakter yang tidak diharapkan",
+  BAD_SCALAR_START: "nilai diawali karakter khusus; apit nilainya dengan tanda kutip",
+  MISSING_ANCHOR: "rujukan (*) ke jangkar yang tidak ada",
+};
+
+function yamlErrorText(code: string, message: string): string {
+  return yamlErrors[code] ?? message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }

@@ -50,6 +50,8 @@ export async function validateWorkspace(ws: Workspace, only?: readonly string[])
 }
 
 /** Two units with the same name confuse citizens and the hub's directory. */
+const labels = { name: "nama unit", short_name: "nama singkat" } as const;
+
 function checkAcrossSites(sites: SiteValidation[]): void {
   for (const field of ["name", "short_name"] as const) {
     const seen = new Map<string, string>();
@@ -58,7 +60,7 @@ function checkAcrossSites(sites: SiteValidation[]): void {
       if (!value) continue;
       const key = value.toLowerCase();
       const other = seen.get(key);
-      if (other) s.problems.push(problem("duplicate-site", `sites/${s.slug}/site.json`, `/${field}`, { field, value, other }));
+      if (other) s.problems.push(problem("duplicate-site", `sites/${s.slug}/site.json`, `/${field}`, { field: labels[field], value, other }));
       else seen.set(key, s.slug);
     }
   }
