@@ -14,7 +14,6 @@ export interface SiteBuildOptions {
   ws: Workspace;
   portal: PortalConfig;
   site: SiteRecord;
-  sites: SiteRecord[];
   base: Base;
   now?: Date;
 }
@@ -40,7 +39,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<{ pages: num
           cacheDir: ws.cacheDir,
           portal: options.portal,
           site,
-          sites: options.sites,
           base: options.base,
           ...(options.now ? { now: options.now } : {}),
         }),

@@ -39,9 +39,6 @@ export async function buildSites(
     const unknown = only.filter((slug) => !validation.sites.some((s) => s.slug === slug));
     if (unknown.length) return { results: [], fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
   }
-  // The network of links needs every unit's record, even when building only a few.
-  const all = only ? await validateWorkspace(ws) : validation;
-  const records = all.sites.flatMap((s) => (s.site ? [s.site] : []));
   const base = options.base ?? baseFromEnv(portal);
   const results: SiteResult[] = [];
 
@@ -54,7 +51,7 @@ export async function buildSites(
       continue;
     } else {
       try {
-        const { pages } = await buildSite({ ws, portal, site: v.site, sites: records, base, ...(options.now ? { now: options.now } : {}) });
+        const { pages } = await buildSite({ ws, portal, site: v.site, base, ...(options.now ? { now: options.now } : {}) });
         result = { slug: v.slug, ok: true, pages, ms: Math.round(performance.now() - started), problems: [] };
       } catch (error) {
         result = { slug: v.slug, ok: false, pages: 0, ms: Math.round(performance.now() - started), problems: [describe(error)] };

@@ -23,8 +23,6 @@ export interface SitePluginOptions {
   cacheDir: string;
   portal: PortalConfig;
   site: SiteRecord;
-  /** Every site's record, for the network of links between units. */
-  sites: SiteRecord[];
   /** Where links and feeds point: production domain (default) or the local dev server. */
   base?: Base;
   /** Time the build runs at; injected so tests can pin "today". */
@@ -91,7 +89,6 @@ export function portalSitePlugin(eleventyConfig: EleventyConfig, options: SitePl
   const origins = { self: siteUrl(base, portal, site.slug).slice(0, -1), hub: siteUrl(base, portal, portal.hub) };
   eleventyConfig.addGlobalData("portal", portal);
   eleventyConfig.addGlobalData("site", site);
-  eleventyConfig.addGlobalData("sites", options.sites);
   eleventyConfig.addGlobalData("ui", ui);
   eleventyConfig.addGlobalData("types", contentTypes.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })));
   eleventyConfig.addGlobalData("urls", { ...siteUrls, ...origins });
