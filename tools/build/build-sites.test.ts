@@ -1,0 +1,145 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
+import { buildSites, type BuildReport } from "./build-sites.ts";
+
+const now = new Date("2026-11-27T10:00:00+08:00");
+
+describe("building the mini fixture", () => {
+  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  let report: BuildReport;
+  const page = (path: string) => readFile(join(ws.distDir, "dinkes", path), "utf8");
+
+  before(async () => {
+    ws = await tempWorkspace(fixtures.mini);
+    report = await buildSites(ws, undefined, { now });
+  });
+  after(() => ws.dispose());
+
+  it("builds every site", () => {
+    assert.deepEqual(report.fatal, []);
+    assert.deepEqual(report.results.map((r) => [r.slug, r.ok, r.problems]), [["dinkes", true, []], ["portal", true, []]]);
+  });
+
+  it("writes a home page, a paginated list and a detail page for every content type", async () => {
+    for (const type of ["berita", "pengumuman", "agenda", "dokumen", "layanan", "pejabat", "galeri"]) {
+      assert.ok(existsSync(join(ws.distDir, "dinkes", type, "index.html")), `${type} list`);
+    }
+    for (const path of ["index.html", "profil/index.html", "berita/posyandu-serentak/index.html", "pejabat/kepala-dinas/index.html", "galeri/posyandu/index.html", "404.html"]) {
+      assert.ok(existsSync(join(ws.distDir, "dinkes", path)), path);
+    }
+  });
+
+  it("shows an editor's template syntax and HTML as text, never running it", async () => {
+    const html = await page("profil/index.html");
+    assert.match(html, /\{\{ 7 \* 7 \}\}/);
+    assert.doesNotMatch(html, /\b49\b/);
+    assert.match(html, /&lt;script&gt;alert/);
+    assert.doesNotMatch(html, /<script>alert/);
+  });
+
+  it("writes dates in Indonesian", async () => {
+    assert.match(await page("berita/posyandu-serentak/index.html"), /Minggu, 17 Agustus 2025/);
+    assert.match(await page("agenda/rapat-koordinasi/index.html"), /pukul 09\.00 WITA/);
+  });
+
+  it("serves content images as AVIF, WebP and JPEG in several widths with their size set", async () => {
+    const html = await page("berita/posyandu-serentak/index.html");
+    const pictures = html.match(/<picture>.*?<\/picture>/gs) ?? [];
+    assert.equal(pictures.length, 2, "cover and body image");
+    for (const picture of pictures) {
+      assert.match(picture, /type="image\/avif" srcset="[^"]*360w, [^"]*720w, [^"]*1200w"/);
+      assert.match(picture, /type="image\/webp"/);
+      assert.match(picture, /<img [^>]*width="1200" height="800"/);
+    }
+    assert.match(pictures[0]!, /loading="eager"/, "the cover is above the fold");
+    assert.match(pictures[1]!, /loading="lazy"/, "body images load lazily");
+    const used = [...html.matchAll(/\/img\/([^" ,]+)/g)].map((m) => m[1]!);
+    for (const name of used) assert.ok(existsSync(join(ws.distDir, "dinkes", "img", name)), `img/${name} is published`);
+  });
+
+  it("publishes documents but never the original photos", async () => {
+    assert.ok(existsSync(join(ws.distDir, "dinkes/media/dokumen/jadwal.pdf")));
+    assert.ok(!existsSync(join(ws.distDir, "dinkes/media/berita/posyandu.jpg")));
+  });
+
+  it("generates the Daftar Informasi Publik from the documents", async () => {
+    const html = await page("informasi-publik/index.html");
+    assert.match(html, /Rencana Strategis Dinas Kesehatan 2021–2026/);
+    assert.match(html, /secara berkala/);
+  });
+
+  it("writes a manifest of every published item for the hub", async () => {
+    const manifest = JSON.parse(await page("manifest.json"));
+    assert.equal(manifest.version, 1);
+    assert.equal(manifest.site.url, "https://dinkes.paserkab.go.id/");
+    const news = manifest.items.find((i: { type: string }) => i.type === "berita");
+    assert.deepEqual(
+      { title: news.title, date: news.date, url: news.url },
+      { title: "Posyandu Serentak di 10 Kecamatan", date: "2025-08-16T16:00:00.000Z", url: "https://dinkes.paserkab.go.id/berita/posyandu-serentak/" },
+    );
+    assert.match(news.image, /^https:\/\/dinkes\.paserkab\.go\.id\/img\/.+-1200\.jpeg$/);
+    assert.deepEqual(new Set(manifest.items.map((i: { type: string }) => i.type)), new Set(["agenda", "berita", "dokumen", "galeri", "halaman", "layanan", "pejabat", "pengumuman"]));
+  });
+
+  it("writes Atom and JSON feeds, a sitemap and robots.txt", async () => {
+    const atom = await page("feed.xml");
+    assert.match(atom, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="id">/);
+    assert.match(atom, /<title>Posyandu Serentak di 10 Kecamatan<\/title>/);
+    const json = JSON.parse(await page("feed.json"));
+    assert.equal(json.items.length, 2);
+    assert.match(await page("sitemap.xml"), /<loc>https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/<\/loc>/);
+    assert.match(await page("robots.txt"), /Sitemap: https:\/\/dinkes\.paserkab\.go\.id\/sitemap\.xml/);
+  });
+
+  it("sets Open Graph tags with an absolute image", async () => {
+    const html = await page("berita/posyandu-serentak/index.html");
+    assert.match(html, /<meta property="og:title" content="Posyandu Serentak di 10 Kecamatan">/);
+    assert.match(html, /<meta property="og:image" content="https:\/\/dinkes\.paserkab\.go\.id\/img\/[^"]+-1200\.jpeg">/);
+  });
+
+  it("reuses encoded images on the next build", async () => {
+    const cache = join(ws.cacheDir, "img", "dinkes");
+    const before = new Map(await Promise.all((await readdir(cache)).map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)));
+    await buildSites(ws, ["dinkes"], { now });
+    for (const [f, mtime] of before) assert.equal((await stat(join(cache, f))).mtimeMs, mtime, `${f} was re-encoded`);
+  });
+});
+
+describe("a site with broken content", () => {
+  it("fails alone: the other sites build and the command exits 1 naming it", async () => {
+    const ws = await tempWorkspace(fixtures.broken);
+    try {
+      const run = spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", ws.root], { encoding: "utf8" });
+      assert.equal(run.status, 1);
+      assert.match(run.stdout, /✔ baik:/);
+      assert.match(run.stdout, /✔ portal:/);
+      assert.match(run.stderr, /✘ rusak: gagal\n(?: {2}.+\n)* {2}sites\/rusak\/content\/berita\/bukan-utf8\.md:6: berkas bukan teks UTF-8/);
+      assert.match(run.stderr, /situs gagal: .*rusak/);
+      assert.ok(existsSync(join(ws.distDir, "baik/index.html")));
+      assert.ok(!existsSync(join(ws.distDir, "rusak")));
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it("never replaces a good earlier build with partial output", async () => {
+    const ws = await tempWorkspace(fixtures.mini);
+    try {
+      await buildSites(ws, ["dinkes"], { now });
+      const good = await readFile(join(ws.distDir, "dinkes/index.html"), "utf8");
+      await writeFile(join(ws.sitesDir, "dinkes/content/berita/rusak.md"), "---\ntitle: Tanpa tanggal\n---\n");
+      const report = await buildSites(ws, ["dinkes"], { now });
+      assert.equal(report.results[0]?.ok, false);
+      assert.equal(await readFile(join(ws.distDir, "dinkes/index.html"), "utf8"), good);
+      assert.deepEqual(existsSync(join(ws.distDir, ".staging")) ? await readdir(join(ws.distDir, ".staging")) : [], []);
+    } finally {
+      await ws.dispose();
+    }
+  });
+});
