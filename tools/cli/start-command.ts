@@ -1,5 +1,56 @@
+import { join } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
+import { buildSites, type SiteResult } from "../build/build-sites.ts";
+import { listSiteSlugs, readPortal } from "../content/validate-workspace.ts";
+import { formatProblem } from "../content/problem.ts";
+import { startDevServer } from "../serve/dev-server.ts";
+import { watchSites } from "../serve/watch-sites.ts";
 
-export async function runStart(_ws: Workspace, _options: { port: number }): Promise<number> {
-  throw new Error("Internal error: start is not implemented yet");
+/**
+ * `npm start`: build every site for http://*.localhost:<port>, serve them, and rebuild a site when
+ * its files change. Output goes to .cache/serve, never dist/, whose URLs are production's.
+ */
+export async function runStart(workspace: Workspace, options: { port: number }): Promise<number> {
+  const ws: Workspace = { ...workspace, distDir: join(workspace.cacheDir, "serve") };
+  const { portal, problems } = await readPortal(ws);
+  if (!portal) {
+    for (const p of problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const base = { protocol: "http:" as const, apex: `localhost:${options.port}` };
+  let slugs = new Set(await listSiteSlugs(ws));
+
+  const report = (r: SiteResult) => {
+    if (r.ok) console.log(`✔ ${r.slug} (${r.ms} ms)`);
+    else console.error(`✘ ${r.slug}:\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
+  };
+  const started = performance.now();
+  const first = await buildSites(ws, undefined, { base, onResult: report });
+  for (const line of first.fatal) console.error(line);
+  console.log(`${first.results.filter((r) => r.ok).length} situs siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+
+  const server = await startDevServer({ distDir: ws.distDir, domain: portal.domain, hub: portal.hub, slugs: () => slugs, port: options.port });
+  console.log(`\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nTekan Ctrl+C untuk berhenti.\n`);
+
+  const watcher = watchSites(ws, async (changed) => {
+    slugs = new Set(await listSiteSlugs(ws));
+    const only = changed === "*" ? undefined : [...changed].filter((s) => slugs.has(s));
+    if (only && only.length === 0) return;
+    const t = performance.now();
+    const result = await buildSites(ws, only, { base, onResult: (r) => {
+      report(r);
+      server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems });
+    } });
+    for (const line of result.fatal) console.error(line);
+    console.log(`Dibangun ulang dalam ${Math.round(performance.now() - t)} ms.`);
+  });
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  watcher.close();
+  await server.close();
+  return 0;
 }

@@ -56,6 +56,9 @@ export function portalSitePlugin(eleventyConfig: EleventyConfig, options: SitePl
   const today = dates.tanggalIso(now);
 
   eleventyConfig.setUseGitIgnore(false);
+  // Eleventy keeps file contents in process-wide caches that only its own watcher invalidates;
+  // we build many sites, and rebuild them, in one process, so a cached read would be stale.
+  eleventyConfig.setUseTemplateCache(false);
   eleventyConfig.setQuietMode(true);
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   // Includes live in the shared theme, not in any site folder, so units never copy layouts.

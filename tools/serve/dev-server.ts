@@ -1,0 +1,79 @@
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { siteForHost } from "./host-router.ts";
+import { eventsPath, injectClient, LiveReload } from "./live-reload.ts";
+import { resolveFile, sendFile } from "./static-files.ts";
+
+export interface DevServerOptions {
+  /** Folder holding one built folder per site. */
+  distDir: string;
+  domain: string;
+  hub: string;
+  slugs: () => ReadonlySet<string>;
+  port: number;
+  host?: string;
+}
+
+/**
+ * Serves every built site on its own host name, like production: `<slug>.localhost:<port>` for a
+ * unit, `localhost:<port>` for the hub. Loopback only: this is a development server.
+ */
+export async function startDevServer(options: DevServerOptions): Promise<{ server: Server; live: LiveReload; url: string; close: () => Promise<void> }> {
+  const live = new LiveReload();
+  const server = createServer(async (req, res) => {
+    try {
+      const slug = siteForHost(req.headers.host, { domain: options.domain, hub: options.hub, slugs: options.slugs() });
+      const path = (req.url ?? "/").split("?")[0]!;
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        res.writeHead(405, { Allow: "GET, HEAD" }).end();
+        return;
+      }
+      if (!slug) {
+        res.writeHead(404, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(`<!doctype html><html lang="id"><title>Situs tidak ditemukan</title><h1>Situs tidak ditemukan</h1><p>Tidak ada situs unit bernama ${escapeHtml(String(req.headers.host))}.</p><p><a href="http://localhost:${options.port}/">Portal induk</a></p></html>`);
+        return;
+      }
+      if (path === eventsPath) return live.connect(req, res, slug);
+      const root = join(options.distDir, slug);
+      const file = await resolveFile(root, path);
+      res.setHeader("Cache-Control", "no-cache");
+      if (file) {
+        if (!path.endsWith("/") && file.endsWith("index.html") && !path.endsWith("index.html")) {
+          res.writeHead(301, { Location: `${path}/` }).end();
+          return;
+        }
+        return await sendFile(res, file, 200, injectClient);
+      }
+      const notFound = join(root, "404.html");
+      if (existsSync(notFound)) return await sendFile(res, notFound, 404, injectClient);
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Halaman tidak ditemukan");
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    server,
+    live,
+    url: `http://localhost:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        live.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

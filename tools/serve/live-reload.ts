@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * Server-sent events telling open pages that their site was rebuilt (reload) or failed to build
+ * (show the problems over the page, in Indonesian, so an editor sees what to fix). Dev server only:
+ * nothing of this is in the built sites.
+ */
+export const eventsPath = "/__portal/events";
+
+export interface BuildEvent {
+  slug: string;
+  ok: boolean;
+  problems: string[];
+}
+
+export class LiveReload {
+  #clients = new Map<ServerResponse, string>();
+
+  connect(req: IncomingMessage, res: ServerResponse, slug: string): void {
+    res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
+    res.write(": connected\n\n");
+    this.#clients.set(res, slug);
+    req.on("close", () => this.#clients.delete(res));
+  }
+
+  notify(event: BuildEvent): void {
+    for (const [res, slug] of this.#clients) {
+      if (slug === event.slug) res.write(`data: ${JSON.stringify(event)}\n\n`);
+    }
+  }
+
+  close(): void {
+    for (const res of this.#clients.keys()) res.end();
+    this.#clients.clear();
+  }
+}
+
+const client = `<script>(() => {
+  const source = new EventSource(${JSON.stringify(eventsPath)});
+  source.onmessage = (message) => {
+    const event = JSON.parse(message.data);
+    if (event.ok) return location.reload();
+    let box = document.getElementById("portal-build-errors");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "portal-build-errors";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;background:#8a1c1c;color:#fff;padding:1rem;font:14px/1.5 monospace;z-index:99;white-space:pre-wrap";
+      document.body.append(box);
+    }
+    box.textContent = "Situs gagal dibangun; halaman ini versi terakhir yang berhasil.\\n\\n" + event.problems.join("\\n");
+  };
+})();</script>`;
+
+export function injectClient(html: string): string {
+  return html.includes("</body>") ? html.replace("</body>", `${client}</body>`) : html + client;
+}
