@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile, appendFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { createNodes, sharedInputs } from "./index.ts";
+
+describe("the Nx plugin's inferred projects", () => {
+  const [pattern, create] = createNodes;
+  const context = { nxJsonConfiguration: {}, workspaceRoot: "/repo", configFiles: [] } as unknown as Parameters<typeof create>[2];
+
+  it("matches one site.json per site folder", () => assert.equal(pattern, "sites/*/site.json"));
+
+  it("infers a project named after the folder with a cached build target", async () => {
+    const results = await create(["sites/dinkes/site.json", "sites/portal/site.json"], {}, context);
+    const [file, result] = results[0]!;
+    assert.equal(file, "sites/dinkes/site.json");
+    const project = result.projects!["sites/dinkes"]!;
+    assert.equal(project.name, "dinkes");
+    const build = project.targets!.build!;
+    assert.equal(build.executor, "./tools/nx-plugin:build");
+    assert.equal(build.cache, true);
+    assert.deepEqual(build.outputs, ["{workspaceRoot}/dist/dinkes"]);
+    assert.ok(build.inputs!.includes("{projectRoot}/**/*"));
+    for (const input of sharedInputs) assert.ok(build.inputs!.includes(input), input);
+    assert.ok(build.metadata?.description);
+  });
+
+  it("lets the target be renamed", async () => {
+    const results = await create(["sites/dinkes/site.json"], { targetName: "site" }, context);
+    assert.ok(results[0]![1].projects!["sites/dinkes"]!.targets!.site);
+  });
+});
+
+/**
+ * Nx itself, in a scratch Git repository holding three small sites: what `nx affected` selects
+ * after a change in one site, in the theme, and in a test file.
+ */
+describe("nx affected -t build in a scratch repository", () => {
+  let dir: string;
+  const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8" });
+  const affected = () => {
+    const run = spawnSync(process.execPath, [join(toolsRepoRoot, "node_modules/nx/dist/bin/nx.js"), "affected", "-t", "build", "--base=HEAD", "--skip-nx-cache", "--outputStyle=static"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, CI: "true", NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
+    });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    return [...new Set([...run.stdout.matchAll(/> nx run (\S+):build/g)].map((m) => m[1]))].sort();
+  };
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), "portal-nx-"));
+    for (const path of ["nx.json", "package.json", "package-lock.json", "tsconfig.json", "portal.json", "themes", "content-schema", "tools"]) {
+      await cp(join(toolsRepoRoot, path), join(dir, path), { recursive: true, filter: (src) => !src.includes("fixtures") });
+    }
+    await symlink(join(toolsRepoRoot, "node_modules"), join(dir, "node_modules"));
+    await cp(join(toolsRepoRoot, "tools/test/fixtures/mini/sites"), join(dir, "sites"), { recursive: true });
+    await cp(join(dir, "sites/portal"), join(dir, "sites/dlh"), { recursive: true });
+    await writeFile(join(dir, "sites/dlh/site.json"), JSON.stringify({ slug: "dlh", name: "Dinas Lingkungan Hidup", short_name: "DLH", type: "dinas", address: "Jl. Modang No. 1, Tanah Grogot", phone: "(0543) 21001", email: "dlh@paserkab.go.id", status: "active" }));
+    await writeFile(join(dir, ".gitignore"), "node_modules\ndist\n.nx\n.cache\n");
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qm", "init");
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it("builds exactly the site whose content changed", async () => {
+    await appendFile(join(dir, "sites/dinkes/content/berita/posyandu-serentak.md"), "\nParagraf tambahan.\n");
+    assert.deepEqual(affected(), ["dinkes"]);
+    git("checkout", "-q", "--", "sites");
+  });
+
+  it("builds every site when the theme changes", async () => {
+    await appendFile(join(dir, "themes/default/assets/style.css"), "\n/* change */\n");
+    assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
+    git("checkout", "-q", "--", "themes");
+  });
+
+  it("builds nothing when only a test changes", async () => {
+    await mkdir(join(dir, "tools/content"), { recursive: true });
+    await appendFile(join(dir, "tools/content/validate-workspace.test.ts"), "\n// change\n");
+    assert.deepEqual(affected(), [], git("status", "--short").stdout);
+    git("checkout", "-q", "--", "tools");
+  });
+});
