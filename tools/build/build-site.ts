@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { link, mkdir, readdir, readFile, rename, rm, copyFile } from "node:fs/promises";
+import { link, mkdir, rename, rm, copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
-import { portalSitePlugin } from "../generator/site-plugin.ts";
+import { portalSitePlugin, type BuildOutput } from "../generator/site-plugin.ts";
 import type { Base } from "../generator/site-origin.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../generator/eleventy.config.ts", import.meta.url));
@@ -28,6 +28,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<{ pages: num
   const staging = join(ws.distDir, ".staging", `${site.slug}-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  const output: BuildOutput = { images: new Set(), pages: 0 };
   try {
     const elev = new Eleventy(siteDir, staging, {
       quietMode: true,
@@ -40,15 +41,16 @@ export async function buildSite(options: SiteBuildOptions): Promise<{ pages: num
           portal: options.portal,
           site,
           base: options.base,
+          output,
           ...(options.now ? { now: options.now } : {}),
         }),
     });
     // The build reports per site itself; Eleventy's own "Wrote N files" lines would interleave.
     elev.disableLogger();
     await elev.write();
-    const pages = await publishImages(staging, join(ws.cacheDir, "img", site.slug));
+    await publishImages(staging, join(ws.cacheDir, "img", site.slug), output.images);
     await swapInto(staging, join(ws.distDir, site.slug));
-    return { pages };
+    return { pages: output.pages };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -58,18 +60,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<{ pages: num
 /**
  * eleventy-img writes into a cache folder kept between builds; copy into the output only the
  * files this build's pages reference, so deleted photos do not linger in `dist/`.
- * Returns the number of HTML pages, which the caller reports.
  */
-async function publishImages(outDir: string, imageCache: string): Promise<number> {
-  const used = new Set<string>();
-  let pages = 0;
-  for (const name of await readdir(outDir, { recursive: true })) {
-    if (!/\.(html|xml|json)$/.test(name)) continue;
-    if (name.endsWith(".html")) pages++;
-    const text = await readFile(join(outDir, name), "utf8");
-    for (const m of text.matchAll(/\/img\/([A-Za-z0-9_-]+-\d+\.(?:avif|webp|jpeg|jpg|png))/g)) used.add(m[1]!);
-  }
-  if (used.size === 0) return pages;
+async function publishImages(outDir: string, imageCache: string, used: Set<string>): Promise<void> {
+  if (used.size === 0) return;
   const target = join(outDir, "img");
   await mkdir(target, { recursive: true });
   for (const name of used) {
@@ -78,7 +71,6 @@ async function publishImages(outDir: string, imageCache: string): Promise<number
     // A hard link costs no space and no copy time; fall back to copying across file systems.
     await link(from, join(target, name)).catch(() => copyFile(from, join(target, name)));
   }
-  return pages;
 }
 
 async function swapInto(staging: string, finalDir: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Workspace } from "../core/workspace.ts";
 import type { SiteRecord } from "../core/records.ts";
 import { formatProblem, sortProblems, type Problem } from "../content/problem.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
+import { forgetParsedFrontMatter } from "../content/front-matter.ts";
 import { baseFromEnv, type Base } from "../generator/site-origin.ts";
 import { buildSite } from "./build-site.ts";
 
@@ -60,6 +61,7 @@ export async function buildSites(
     options.onResult?.(result);
     results.push(result);
   }
+  forgetParsedFrontMatter();
   return { results, fatal: [] };
 }
 

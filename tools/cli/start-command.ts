@@ -5,6 +5,7 @@ import { listSiteSlugs, readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../content/problem.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { watchSites } from "../serve/watch-sites.ts";
+import { forgetCachedFiles } from "../build/eleventy-cache.ts";
 
 /**
  * `npm start`: build every site for http://*.localhost:<port>, serve them, and rebuild a site when
@@ -32,10 +33,11 @@ export async function runStart(workspace: Workspace, options: { port: number }):
   const server = await startDevServer({ distDir: ws.distDir, domain: portal.domain, hub: portal.hub, slugs: () => slugs, port: options.port });
   console.log(`\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nTekan Ctrl+C untuk berhenti.\n`);
 
-  const watcher = watchSites(ws, async (changed) => {
+  const watcher = watchSites(ws, async (changes) => {
     slugs = new Set(await listSiteSlugs(ws));
-    const only = changed === "*" ? undefined : [...changed].filter((s) => slugs.has(s));
+    const only = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
     if (only && only.length === 0) return;
+    await forgetCachedFiles(changes.files);
     const t = performance.now();
     const result = await buildSites(ws, only, { base, onResult: (r) => {
       report(r);

@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+// Synchronous reads on purpose: validation reads thousands of small files one after another, and
+// a thread-pool round trip per file left the process idle for a fifth of a cold build.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
@@ -37,16 +38,16 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
     problems.push(problem("reserved-slug", rel(siteDir), "", { slug }));
   }
 
-  const media = await listMedia(join(siteDir, "media"));
+  const media = listMedia(join(siteDir, "media"));
   const site = await validateSiteJson(siteDir, slug, rel, problems);
   if (site?.logo) checkMediaRef(site.logo, rel(join(siteDir, "site.json")), "/logo", undefined);
 
-  problems.push(...(await validateMediaFolder(siteDir, media, portal, rel)));
+  problems.push(...validateMediaFolder(siteDir, media, portal, rel));
 
   const contentDir = join(siteDir, "content");
   const urls = new Map<string, string>();
   if (existsSync(contentDir)) {
-    for (const entry of await readdir(contentDir, { withFileTypes: true })) {
+    for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
       const abs = join(contentDir, entry.name);
       if (!entry.isDirectory()) {
         problems.push(problem("unexpected-file", rel(abs), "", { name: entry.name }));
@@ -57,7 +58,7 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
         problems.push(problem("unknown-content-folder", rel(abs), "", { folder: entry.name, known: contentTypes.map((t) => t.name) }));
         continue;
       }
-      for (const f of (await readdir(abs, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const f of readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const fileAbs = join(abs, f.name);
         const file = rel(fileAbs);
         if (!f.isFile() || extname(f.name) !== ".md") {
@@ -74,7 +75,7 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
         else if (type.name === "halaman" && reservedTopLevel.has(fileSlug)) {
           problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman bawaan situs" }));
         } else urls.set(url, file);
-        problems.push(...(await validateMarkdownFile(fileAbs, file, type.schemaId, portal)));
+        problems.push(...validateMarkdownFile(fileAbs, file, type.schemaId, portal));
       }
     }
   }
@@ -88,8 +89,8 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
     }
   }
 
-  async function validateMarkdownFile(abs: string, file: string, schemaId: string, cfg: PortalConfig): Promise<Problem[]> {
-    const bytes = await readFile(abs);
+  function validateMarkdownFile(abs: string, file: string, schemaId: string, cfg: PortalConfig): Problem[] {
+    const bytes = readFileSync(abs);
     if (bytes.length > cfg.limits.markdown_kb * 1024) {
       return [problem("file-too-large", file, "", { sizeKb: Math.ceil(bytes.length / 1024), limitKb: cfg.limits.markdown_kb })];
     }
@@ -100,7 +101,9 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
     if (!parsed) return parseProblems;
     const found = validateAgainst(schemaId, parsed.data, file, parsed.lineOf);
     for (const [pointer, value] of mediaStrings(parsed.data)) checkMediaRef(value, file, pointer, parsed.lineOf(pointer));
-    for (const ref of bodyReferences(md, parsed.body)) {
+    // Only images and links into /media/ need checking; most bodies have neither and skip the parse.
+    const refs = /!\[|\/media\//.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
+    for (const ref of refs) {
       const line = parsed.bodyLine + ref.line;
       if (ref.kind === "image" && ref.alt.trim() === "") found.push(problem("image-without-alt", file, "", { src: ref.href }, line));
       checkMediaRef(ref.href, file, "", line);
@@ -129,12 +132,7 @@ async function validateSiteJson(siteDir: string, slug: string, rel: (abs: string
 }
 
 /** Every file under media/ is published, so each must be an allowed type within its size limit. */
-async function validateMediaFolder(
-  siteDir: string,
-  media: Map<string, number>,
-  portal: PortalConfig,
-  rel: (abs: string) => string,
-): Promise<Problem[]> {
+function validateMediaFolder(siteDir: string, media: Map<string, number>, portal: PortalConfig, rel: (abs: string) => string): Problem[] {
   const problems: Problem[] = [];
   for (const [path, size] of media) {
     const file = rel(join(siteDir, path));
@@ -152,12 +150,12 @@ async function validateMediaFolder(
 }
 
 /** `/media/...` path → size in bytes, for every file under the site's media folder. */
-async function listMedia(mediaDir: string): Promise<Map<string, number>> {
+function listMedia(mediaDir: string): Map<string, number> {
   const found = new Map<string, number>();
   if (!existsSync(mediaDir)) return found;
-  for (const name of await readdir(mediaDir, { recursive: true })) {
+  for (const name of readdirSync(mediaDir, { recursive: true }) as string[]) {
     const abs = join(mediaDir, name);
-    const info = await stat(abs);
+    const info = statSync(abs);
     if (info.isFile()) found.set(`/media/${name.split(sep).join("/")}`, info.size);
   }
   return found;

@@ -1,13 +1,12 @@
 import { readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { eleventyImageTransformPlugin } from "@11ty/eleventy-img";
-import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { contentTypeByName, contentTypes, type ContentType } from "../content/content-types.ts";
 import { parseYaml } from "../content/front-matter.ts";
 import { itemUrl, listUrl, siteUrls } from "../content/permalinks.ts";
 import { createMarkdown } from "./markdown.ts";
 import { imageOptions } from "./image-options.ts";
+import { feedHtml, imageTransformPlugin } from "./image-transform.ts";
 import { dateFilters } from "./filters/dates.ts";
 import { angka, rupiah, ukuranBerkas } from "./filters/numbers.ts";
 import { shareImage } from "./share-image.ts";
@@ -27,6 +26,20 @@ export interface SitePluginOptions {
   base?: Base;
   /** Time the build runs at; injected so tests can pin "today". */
   now?: Date;
+  /** Filled during the build: what the build must publish and report. */
+  output: BuildOutput;
+}
+
+export interface BuildOutput {
+  /** File names under /img/ that pages reference. */
+  images: Set<string>;
+  pages: number;
+}
+
+const imageReference = /\/img\/([A-Za-z0-9_-]+-\d+\.(?:avif|webp|jpeg|jpg|png))/g;
+
+function recordImages(output: BuildOutput, text: string): void {
+  for (const m of text.matchAll(imageReference)) output.images.add(m[1]!);
 }
 
 // Eleventy's config API is untyped JavaScript; this is the part of it we use.
@@ -58,7 +71,7 @@ export function portalSitePlugin(eleventyConfig: EleventyConfig, options: SitePl
   eleventyConfig.setUseGitIgnore(false);
   // Eleventy keeps file contents in process-wide caches that only its own watcher invalidates;
   // we build many sites, and rebuild them, in one process, so a cached read would be stale.
-  eleventyConfig.setUseTemplateCache(false);
+  eleventyConfig.setUseTemplateCache(true);
   eleventyConfig.setQuietMode(true);
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   // Includes live in the shared theme, not in any site folder, so units never copy layouts.
@@ -82,8 +95,16 @@ export function portalSitePlugin(eleventyConfig: EleventyConfig, options: SitePl
   eleventyConfig.setLibrary("md", createMarkdown());
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
-  eleventyConfig.addPlugin(rssPlugin);
-  eleventyConfig.addPlugin(eleventyImageTransformPlugin, imageOptions(options.cacheDir, site.slug));
+  const { output } = options;
+  const { transformHtml } = imageTransformPlugin(eleventyConfig, imageOptions(options.cacheDir, site.slug), (html) => {
+    output.pages++;
+    recordImages(output, html);
+  });
+  const share = async (src: string) => {
+    const url = await shareImage(siteDir, options.cacheDir, site.slug, src);
+    recordImages(output, url);
+    return url;
+  };
 
   eleventyConfig.addPassthroughCopy({ [join(themeDir, "assets")]: "assets" });
   // Documents are published as uploaded; images are served only in their resized forms.
@@ -137,9 +158,14 @@ export function portalSitePlugin(eleventyConfig: EleventyConfig, options: SitePl
   eleventyConfig.addFilter("fileSize", (path: string) => statSync(join(siteDir, path)).size);
   eleventyConfig.addFilter("unitUrl", (slug: string) => siteUrl(base, portal, slug));
   eleventyConfig.addFilter("jsonFeed", (items: CollectionItem[], s: SiteRecord, self: string) => jsonFeed(items, s, self));
-  eleventyConfig.addAsyncFilter("shareImage", (src: string) => shareImage(siteDir, options.cacheDir, site.slug, src));
+  eleventyConfig.addAsyncFilter("feedHtml", async (html: string, page: CollectionItem["data"]["page"]) => {
+    const result = await feedHtml(transformHtml, html, page, origins.self);
+    recordImages(output, result);
+    return result;
+  });
+  eleventyConfig.addAsyncFilter("shareImage", share);
   eleventyConfig.addAsyncFilter("manifestJson", (collections: Record<string, CollectionItem[]>) =>
-    manifestJson({ collections, site, portal, origin: origins.self, shareImage: (src) => shareImage(siteDir, options.cacheDir, site.slug, src), timeZone: portal.time_zone }),
+    manifestJson({ collections, site, portal, origin: origins.self, shareImage: share, timeZone: portal.time_zone }),
   );
 
   registerPages(eleventyConfig, themeDir);

@@ -1,28 +1,36 @@
 import { watch, type FSWatcher } from "node:fs";
-import { relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 
+export interface Changes {
+  /** The sites to rebuild, or "*" for all. */
+  slugs: Set<string> | "*";
+  /** Absolute paths of the files that changed. */
+  files: Set<string>;
+}
+
 /**
- * Calls `rebuild(slugs)` after files change: a change under `sites/<slug>/` names that site; a
+ * Calls `rebuild(changes)` after files change: a change under `sites/<slug>/` names that site; a
  * change to the theme, the schemas or portal.json names every site ("*"). Changes are batched
  * over a short quiet period, and a rebuild never overlaps another (editors save files in bursts).
  */
-export function watchSites(ws: Workspace, rebuild: (slugs: Set<string> | "*") => Promise<void>, quietMs = 150): { close: () => void } {
-  let pending: Set<string> | "*" = new Set();
+export function watchSites(ws: Workspace, rebuild: (changes: Changes) => Promise<void>, quietMs = 150): { close: () => void } {
+  let pending: Changes = { slugs: new Set(), files: new Set() };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
   const flush = async () => {
     if (running) return void (timer = setTimeout(flush, quietMs));
-    const slugs = pending;
-    pending = new Set();
-    if (slugs !== "*" && slugs.size === 0) return;
-    running = rebuild(slugs).finally(() => (running = undefined));
+    const changes = pending;
+    pending = { slugs: new Set(), files: new Set() };
+    if (changes.files.size === 0) return;
+    running = rebuild(changes).finally(() => (running = undefined));
     await running;
   };
-  const touch = (slug: string | "*") => {
-    if (slug === "*" || pending === "*") pending = "*";
-    else pending.add(slug);
+  const touch = (slug: string | "*", file: string) => {
+    if (slug === "*" || pending.slugs === "*") pending.slugs = "*";
+    else pending.slugs.add(slug);
+    pending.files.add(file);
     clearTimeout(timer);
     timer = setTimeout(flush, quietMs);
   };
@@ -30,12 +38,12 @@ export function watchSites(ws: Workspace, rebuild: (slugs: Set<string> | "*") =>
   const watchers: FSWatcher[] = [
     watch(ws.sitesDir, { recursive: true }, (_event, file) => {
       const slug = file?.toString().split(sep)[0];
-      if (slug && !slug.startsWith(".")) touch(slug);
+      if (file && slug && !slug.startsWith(".")) touch(slug, join(ws.sitesDir, file.toString()));
     }),
-    watch(ws.themeDir, { recursive: true }, () => touch("*")),
-    watch(ws.schemaDir, { recursive: true }, () => touch("*")),
+    watch(ws.themeDir, { recursive: true }, (_event, file) => file && touch("*", join(ws.themeDir, file.toString()))),
+    watch(ws.schemaDir, { recursive: true }, (_event, file) => file && touch("*", join(ws.schemaDir, file.toString()))),
     watch(ws.root, (_event, file) => {
-      if (file?.toString() === relative(ws.root, ws.portalFile)) touch("*");
+      if (file?.toString() === relative(ws.root, ws.portalFile)) touch("*", ws.portalFile);
     }),
   ];
   return {

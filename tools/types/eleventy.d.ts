@@ -25,6 +25,5 @@ declare module "@11ty/eleventy-img" {
 }
 
 declare module "@11ty/eleventy-plugin-rss" {
-  const plugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
-  export default plugin;
+  export function convertHtmlToAbsoluteUrls(html: string, base: string, options?: Record<string, unknown>): Promise<string>;
 }
