@@ -1,10 +1,12 @@
+import { CORE_SCHEMA, load } from "js-yaml";
 import { LineCounter, parseDocument, isMap, isNode, type Document } from "yaml";
 import { problem, type Problem } from "./problem.ts";
 
 /**
- * Splits a Markdown file into YAML front matter and body, and parses the YAML the same way the
- * generator does (YAML 1.2 core schema: `2025-08-17` stays a string, so it is validated as text
- * and never silently becomes midnight UTC).
+ * Splits a Markdown file into YAML front matter and body. Data is parsed with js-yaml's YAML 1.2
+ * core schema, as Eleventy does (so `2025-08-17` stays a string, validated as text, and never
+ * silently becomes midnight UTC). The `yaml` package, slower but precise about positions, is used
+ * only when there is a problem to place on a line.
  */
 export interface MarkdownFile {
   data: Record<string, unknown>;
@@ -15,20 +17,20 @@ export interface MarkdownFile {
   lineOf: (pointer: string) => number | undefined;
 }
 
-export const yamlOptions = { schema: "core", uniqueKeys: true, prettyErrors: false } as const;
+const parseData = (yamlText: string): unknown => load(yamlText, { schema: CORE_SCHEMA, json: false }) ?? {};
 
 /**
- * Front matter validation has just parsed, by its text, so the build does not parse it again
- * (YAML was a tenth of a cold build). Each entry is used once and removed.
+ * Front matter that validation has just parsed, by its text, so the build does not parse it again.
+ * Each entry is used once and removed; builds clear what is left.
  */
 const validated = new Map<string, unknown>();
 const keyOf = (yamlText: string) => yamlText.replace(/^(\r?\n)+/, "").trimEnd();
 
-/** The parser Eleventy uses too, so a file means the same thing to validation and to the build. */
 export function forgetParsedFrontMatter(): void {
   validated.clear();
 }
 
+/** Eleventy's YAML engine: the same parser as validation, so a file means the same to both. */
 export function parseYaml(text: string): unknown {
   const key = keyOf(text);
   const cached = validated.get(key);
@@ -36,9 +38,7 @@ export function parseYaml(text: string): unknown {
     validated.delete(key);
     return cached;
   }
-  const doc = parseDocument(text, yamlOptions);
-  if (doc.errors.length > 0) throw doc.errors[0];
-  return doc.toJS() ?? {};
+  return parseData(text);
 }
 
 const opening = /^---[ \t]*(\S*)[ \t]*\r?\n/;
@@ -53,35 +53,46 @@ export function parseMarkdown(text: string, file: string): { parsed?: MarkdownFi
   if (!close) return { problems: [problem("front-matter-not-closed", file, "", {}, 1)] };
 
   const yamlText = rest.slice(0, close.index);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { ...yamlOptions, lineCounter });
-  // Line 1 of the YAML is line 2 of the file, after the opening "---".
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
-
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) =>
-        problem("yaml-syntax", file, "", { detail: yamlErrorText(e.code, e.message) }, lineAt(e.pos[0])),
-      ),
-    };
+  let data: unknown;
+  try {
+    data = parseData(yamlText);
+  } catch {
+    return { problems: syntaxProblems(yamlText, file) };
   }
-  const data = doc.toJS() ?? {};
-  if (!isMap(doc.contents) && doc.contents !== null) {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return { problems: [problem("not-an-object", file, "", {}, 2)] };
   }
   validated.set(keyOf(yamlText), data);
 
+  let positions: ReturnType<typeof locate> | undefined;
   const bodyStart = open[0].length + close.index + close[0].length;
-  const bodyLine = text.slice(0, bodyStart).split("\n").length + 1;
   return {
     parsed: {
       data: data as Record<string, unknown>,
       body: text.slice(bodyStart).replace(/^\r?\n/, ""),
-      bodyLine,
-      lineOf: (pointer) => lineOfPointer(doc, pointer, lineAt),
+      bodyLine: text.slice(0, bodyStart).split("\n").length + 1,
+      lineOf: (pointer) => (positions ??= locate(yamlText)).lineOf(pointer),
     },
     problems: [],
   };
+}
+
+/** Parses again with positions: only for files that have a problem to report. */
+function locate(yamlText: string) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { schema: "core", uniqueKeys: true, lineCounter });
+  // Line 1 of the YAML is line 2 of the file, after the opening "---".
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
+  return { doc, lineAt, lineOf: (pointer: string) => lineOfPointer(doc, pointer, lineAt) };
+}
+
+function syntaxProblems(yamlText: string, file: string): Problem[] {
+  const { doc, lineAt } = locate(yamlText);
+  if (doc.errors.length === 0) {
+    // js-yaml refused what the `yaml` package accepts; say so rather than guess a line.
+    return [problem("yaml-syntax", file, "", { detail: "struktur YAML tidak dapat dibaca" }, 2)];
+  }
+  return doc.errors.map((e) => problem("yaml-syntax", file, "", { detail: yamlErrorText(e.code, e.message) }, lineAt(e.pos[0])));
 }
 
 function lineOfPointer(doc: Document, pointer: string, lineAt: (offset: number) => number): number | undefined {
@@ -93,10 +104,7 @@ function lineOfPointer(doc: Document, pointer: string, lineAt: (offset: number) 
   // Walk up until a node exists: a missing field points at its parent.
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) {
-      // For a key that exists, point at the key's line rather than a multi-line value's end.
-      return lineAt(node.range[0]);
-    }
+    if (isNode(node) && node.range) return lineAt(node.range[0]);
   }
   return undefined;
 }

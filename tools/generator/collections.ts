@@ -1,7 +1,7 @@
-import type { CollectionItem } from "./site-plugin.ts";
+import { titleOf, type CollectionItem } from "./site-plugin.ts";
 
 const byOrderThenTitle = (a: CollectionItem, b: CollectionItem) =>
-  (a.data.order ?? 500) - (b.data.order ?? 500) || String(a.data.heading ?? a.data.title).localeCompare(String(b.data.heading ?? b.data.title), "id");
+  (a.data.order ?? 500) - (b.data.order ?? 500) || titleOf(a).localeCompare(titleOf(b), "id");
 
 const newestFirst = (key: string) => (a: CollectionItem, b: CollectionItem) =>
   String(b.data[key]).localeCompare(String(a.data[key])) || a.url.localeCompare(b.url);

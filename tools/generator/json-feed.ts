@@ -1,5 +1,5 @@
 import type { SiteRecord } from "../core/records.ts";
-import type { CollectionItem } from "./site-plugin.ts";
+import { contentFileOf, titleOf, type CollectionItem } from "./site-plugin.ts";
 
 /**
  * JSON Feed 1.1, built as an object and serialised, so titles with quotes or backslashes can
@@ -17,10 +17,10 @@ export function jsonFeed(items: CollectionItem[], site: SiteRecord, self: string
       items: items.slice(0, 20).map((item) => ({
         id: `${self}${item.url}`,
         url: `${self}${item.url}`,
-        title: String(item.data.heading),
-        content_text: String(item.data.summary ?? item.data.heading),
+        title: titleOf(item),
+        content_text: String(item.data.summary ?? titleOf(item)),
         date_published: item.date.toISOString(),
-        tags: [item.data.contentType, ...(item.data.tags ?? [])],
+        tags: [contentFileOf(item.inputPath)?.type.name ?? "", ...(item.data.tags ?? [])],
       })),
     },
     null,

@@ -124,14 +124,6 @@ export function portalSitePlugin(eleventyConfig: EleventyConfig, options: SitePl
     if (!item) throw new Error(`Internal error: no permalink for ${data.page.inputPath}`);
     return itemUrl(item.type.name, item.slug);
   });
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    contentType: (data: { page: { inputPath: string } }) => contentFileOf(data.page.inputPath)?.type.name,
-    heading: (data: Record<string, unknown> & { page: { inputPath: string } }) => {
-      const item = contentFileOf(data.page.inputPath);
-      return item ? data[item.type.titleField] : data.title;
-    },
-  });
-
   for (const type of contentTypes) {
     eleventyConfig.addCollection(type.name, (api: { getAll(): CollectionItem[] }) =>
       sortItems(type.name, api.getAll().filter((item) => contentFileOf(item.inputPath)?.type.name === type.name)),
@@ -150,6 +142,10 @@ export function portalSitePlugin(eleventyConfig: EleventyConfig, options: SitePl
   eleventyConfig.addFilter("ukuranBerkas", ukuranBerkas);
   eleventyConfig.addFilter("itemUrl", itemUrl);
   eleventyConfig.addFilter("listUrl", listUrl);
+  // Type and title come from filters, not eleventyComputed: computed data costs Eleventy a
+  // dependency analysis on every page (a fifth of a large build, measured in docs/benchmarks.md).
+  eleventyConfig.addFilter("contentTypeOf", (inputPath: string) => contentFileOf(inputPath)?.type.name);
+  eleventyConfig.addFilter("titleOf", (item: CollectionItem) => titleOf(item));
   eleventyConfig.addFilter("typeLabel", (name: string) => contentTypeByName.get(name)?.label ?? name);
   eleventyConfig.addFilter("upcoming", (items: CollectionItem[]) => upcoming(items, today));
   eleventyConfig.addFilter("current", (items: CollectionItem[]) => items.filter((i) => isCurrent(i, today)));
@@ -169,6 +165,12 @@ export function portalSitePlugin(eleventyConfig: EleventyConfig, options: SitePl
   );
 
   registerPages(eleventyConfig, themeDir);
+}
+
+/** An item's title: `title`, or the field its type names (pejabat: `name`). */
+export function titleOf(item: CollectionItem): string {
+  const type = contentFileOf(item.inputPath)?.type;
+  return String(item.data[type?.titleField ?? "title"] ?? item.data.title ?? "");
 }
 
 export interface CollectionItem {
