@@ -3,16 +3,17 @@ import { join } from "node:path";
 /**
  * Every eleventy-img default we change, in one object (after eleventy-img's global-options.js).
  * Measured on this project's 2-core machines: AVIF is ~93% of image cost, so effort is lowered
- * from sharp's default 4; output is kept in a cache folder between builds (CI persists it), so a
- * photo is encoded once in its life, not once per build.
+ * from sharp's default 4; output goes to one cache folder kept between builds (CI persists it),
+ * so a photo is encoded once in its life, not once per build. File names are content hashes, so
+ * sites can share the folder; each site publishes only the files its pages use.
  */
-export function imageOptions(cacheDir: string, slug: string) {
+export function imageOptions(cacheDir: string) {
   return {
     // Phones first: 360 covers most cheap Android screens at 1x, 720 at 2x or a tablet, 1200 desktops.
     widths: [360, 720, 1200],
     // AVIF for modern browsers, WebP for older Android WebViews, JPEG as the universal fallback.
     formats: ["avif", "webp", "jpeg"] as string[],
-    outputDir: join(cacheDir, "img", slug),
+    outputDir: join(cacheDir, "img"),
     urlPath: "/img/",
     // Editors upload phone photos with EXIF rotation; without this they can appear sideways.
     fixOrientation: true,
@@ -36,7 +37,6 @@ export function imageOptions(cacheDir: string, slug: string) {
 }
 
 /** One JPEG for Open Graph cards and the hub's manifest: social sites do not read AVIF. */
-export function shareImageOptions(cacheDir: string, slug: string) {
-  const base = imageOptions(cacheDir, slug);
-  return { ...base, widths: [1200], formats: ["jpeg"], htmlOptions: undefined };
+export function shareImageOptions(cacheDir: string) {
+  return { ...imageOptions(cacheDir), widths: [1200], formats: ["jpeg"], htmlOptions: undefined };
 }

@@ -1,7 +1,7 @@
 import { eleventyImageTransformPlugin } from "@11ty/eleventy-img";
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import posthtml from "posthtml";
-import type { EleventyConfig } from "./site-plugin.ts";
+import type { EleventyConfig } from "./portal-plugin.ts";
 
 type PosthtmlPlugin = (context: Record<string, unknown>) => (tree: unknown) => Promise<unknown>;
 interface Page {
@@ -20,7 +20,9 @@ export function imageTransformPlugin(
   eleventyConfig: EleventyConfig,
   options: Record<string, unknown>,
   /** Receives every written HTML page after its images are resolved (the build collects used images). */
-  onPage: (html: string) => void,
+  onPage: (html: string, page: Page) => void,
+  /** The site folder (relative to Eleventy's input) whose media a page's `/media/...` means. */
+  siteFolderOf: (page: Page) => string,
 ): { transformHtml: (html: string, page: Page) => Promise<string> } {
   let plugin: PosthtmlPlugin | undefined;
   const capture = new Proxy(eleventyConfig, {
@@ -36,13 +38,16 @@ export function imageTransformPlugin(
 
   const transformHtml = async (html: string, page: Page) => {
     if (!html.includes("<img")) return html;
-    const result = (await posthtml([transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never]).process(html)) as { html: string };
+    // eleventy-img reads `/media/x.jpg` from Eleventy's input folder (sites/); each page means
+    // its own site's media folder. Every such <img> is replaced by eleventy-img's output.
+    const local = html.replace(/(<img\b[^>]*?\ssrc=")\/media\//g, `$1/${siteFolderOf(page)}/media/`);
+    const result = (await posthtml([transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never]).process(local)) as { html: string };
     return result.html;
   };
   eleventyConfig.addTransform("portal-images", async function (this: { page: Page }, content: string) {
     if (!this.page.outputPath || !String(this.page.outputPath).endsWith(".html")) return content;
     const html = await transformHtml(content, this.page);
-    onPage(html);
+    onPage(html, this.page);
     return html;
   });
   return { transformHtml };

@@ -1,5 +1,5 @@
 import type { SiteRecord } from "../core/records.ts";
-import { contentFileOf, titleOf, type CollectionItem } from "./site-plugin.ts";
+import { titleOf, type CollectionItem } from "./portal-plugin.ts";
 
 /**
  * JSON Feed 1.1, built as an object and serialised, so titles with quotes or backslashes can
@@ -20,7 +20,7 @@ export function jsonFeed(items: CollectionItem[], site: SiteRecord, self: string
         title: titleOf(item),
         content_text: String(item.data.summary ?? titleOf(item)),
         date_published: item.date.toISOString(),
-        tags: [contentFileOf(item.inputPath)?.type.name ?? "", ...(item.data.tags ?? [])],
+        tags: item.data.tags ?? [],
       })),
     },
     null,

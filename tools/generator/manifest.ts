@@ -1,7 +1,7 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { contentTypes } from "../content/content-types.ts";
 import { parseLocal } from "../core/wita.ts";
-import type { CollectionItem } from "./site-plugin.ts";
+import type { CollectionItem } from "./portal-plugin.ts";
 
 /**
  * `manifest.json`: what a site publishes, for the hub to aggregate without reading Markdown.

@@ -1,33 +1,40 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { contentTypes } from "../content/content-types.ts";
-import { listUrl } from "../content/permalinks.ts";
-import type { EleventyConfig } from "./site-plugin.ts";
-
-/** How many items a list page shows: ten keeps a list page light on a slow connection. */
-const pageSize = 10;
+import { listUrl, siteUrls } from "../content/permalinks.ts";
+import type { SiteRecord } from "../core/records.ts";
+import type { ListPage } from "./collections.ts";
+import type { EleventyConfig } from "./portal-plugin.ts";
 
 /**
- * Registers the theme's pages (home, lists, DIP, 404, feeds, sitemap...) as virtual templates,
- * so every site gets them without a file in its folder (after govuk-eleventy-plugin).
+ * The pages every site gets from the theme, beside its content. Each is a virtual template
+ * (after govuk-eleventy-plugin: sites hold no template files) paginated over the sites of the run.
+ * Eleventy compiles a paginated Nunjucks template once per page it writes, so each template only
+ * includes its body from the theme's `_includes/pages/`, which Nunjucks compiles once per build.
  */
-export function registerPages(eleventyConfig: EleventyConfig, themeDir: string): void {
-  const pagesDir = join(themeDir, "pages");
-  const read = (name: string) => readFileSync(join(pagesDir, name), "utf8");
+const sitePages: { name: string; path: string; layout: string | false; data?: Record<string, string> }[] = [
+  { name: "index", path: siteUrls.home, layout: "layouts/base.njk" },
+  { name: "informasi-publik", path: siteUrls.dip, layout: "layouts/base.njk", data: { heading: "Daftar Informasi Publik" } },
+  { name: "404", path: siteUrls.notFound, layout: "layouts/base.njk", data: { heading: "Halaman tidak ditemukan" } },
+  { name: "feed-atom", path: siteUrls.feedAtom, layout: false },
+  { name: "feed-json", path: siteUrls.feedJson, layout: false },
+  { name: "sitemap", path: siteUrls.sitemap, layout: false },
+  { name: "robots", path: siteUrls.robots, layout: false },
+  { name: "manifest", path: siteUrls.manifest, layout: false },
+];
 
-  for (const file of readdirSync(pagesDir).filter((f) => f.endsWith(".njk") && f !== "list.njk")) {
-    eleventyConfig.addTemplate(`_portal/${file}`, read(file), { eleventyExcludeFromCollections: true });
-  }
-
-  // One paginated list per content type except profile pages, which the menu lists instead.
-  const list = read("list.njk");
-  for (const type of contentTypes.filter((t) => t.name !== "halaman")) {
-    eleventyConfig.addTemplate(`_portal/list-${type.name}.njk`, list, {
+export function registerPages(eleventyConfig: EleventyConfig): void {
+  for (const page of sitePages) {
+    eleventyConfig.addTemplate(`_portal/${page.name}.njk`, `{% include "pages/${page.name}.njk" %}`, {
+      ...page.data,
+      layout: page.layout,
       eleventyExcludeFromCollections: true,
-      listType: type.name,
-      title: type.label,
-      pagination: { data: `collections.${type.name}`, size: pageSize, alias: "items", generatePageOnEmptyData: true },
-      permalink: (data: { pagination: { pageNumber: number } }) => listUrl(type.name, data.pagination.pageNumber),
+      pagination: { data: "sitesToBuild", size: 1, alias: "site", addAllPagesToCollections: false },
+      permalink: (data: { site: SiteRecord }) => `/${data.site.slug}${page.path}`,
     });
   }
+  // Every list page of every site and type, from one template.
+  eleventyConfig.addTemplate("_portal/list.njk", `{% include "pages/list.njk" %}`, {
+    layout: "layouts/base.njk",
+    eleventyExcludeFromCollections: true,
+    pagination: { data: "collections.listPages", size: 1, alias: "list" },
+    permalink: (data: { list: ListPage }) => `/${data.list.site.slug}${listUrl(data.list.type, data.list.pageNumber)}`,
+  });
 }

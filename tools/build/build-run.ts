@@ -1,56 +1,57 @@
 import { existsSync } from "node:fs";
-import { link, mkdir, rename, rm, copyFile } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
-import { portalSitePlugin, type BuildOutput } from "../generator/site-plugin.ts";
+import { portalPlugin, type BuildOutput } from "../generator/portal-plugin.ts";
 import type { Base } from "../generator/site-origin.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../generator/eleventy.config.ts", import.meta.url));
 
-export interface SiteBuildOptions {
+export interface RunOptions {
   ws: Workspace;
   portal: PortalConfig;
-  site: SiteRecord;
+  /** Validated sites to build in this run. */
+  sites: SiteRecord[];
+  /** Every site folder, so the run can ignore those it does not build. */
+  allSlugs: string[];
   base: Base;
   now?: Date;
 }
 
 /**
- * Builds one site into a staging folder and only then swaps it into `dist/<slug>/`, so a failed
- * or interrupted build never replaces a good earlier one with partial output.
+ * One Eleventy run over several sites, into a staging folder. Nothing in `dist/` changes here:
+ * the caller publishes each site with `publishSite` once the whole run has succeeded.
  */
-export async function buildSite(options: SiteBuildOptions): Promise<{ pages: number }> {
-  const { ws, site } = options;
-  const siteDir = join(ws.sitesDir, site.slug);
-  const staging = join(ws.distDir, ".staging", `${site.slug}-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
+export async function buildRun(options: RunOptions): Promise<{ staging: string; outputs: Map<string, BuildOutput> }> {
+  const { ws } = options;
+  const staging = join(ws.distDir, ".staging", `run-${process.pid}-${Date.now()}`);
   await mkdir(staging, { recursive: true });
-  const output: BuildOutput = { images: new Set(), pages: 0 };
+  const outputs = new Map<string, BuildOutput>(options.sites.map((s) => [s.slug, { images: new Set<string>(), pages: 0 }]));
   try {
-    const elev = new Eleventy(siteDir, staging, {
+    const elev = new Eleventy(ws.sitesDir, staging, {
       quietMode: true,
       configPath: eleventyConfigFile,
       config: (eleventyConfig: unknown) =>
-        portalSitePlugin(eleventyConfig as Record<string, unknown>, {
-          siteDir,
+        portalPlugin(eleventyConfig as Record<string, unknown>, {
+          sitesDir: ws.sitesDir,
           themeDir: ws.themeDir,
           cacheDir: ws.cacheDir,
+          outputDir: staging,
           portal: options.portal,
-          site,
+          sites: options.sites,
+          allSlugs: options.allSlugs,
           base: options.base,
-          output,
+          outputs,
           ...(options.now ? { now: options.now } : {}),
         }),
     });
     // The build reports per site itself; Eleventy's own "Wrote N files" lines would interleave.
     elev.disableLogger();
     await elev.write();
-    await publishImages(staging, join(ws.cacheDir, "img", site.slug), output.images);
-    await swapInto(staging, join(ws.distDir, site.slug));
-    return { pages: output.pages };
+    return { staging, outputs };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -58,8 +59,20 @@ export async function buildSite(options: SiteBuildOptions): Promise<{ pages: num
 }
 
 /**
+ * Moves one built site from the staging folder into `dist/<slug>/`, with the encoded images its
+ * pages use. The old folder is replaced only once the new one is complete.
+ */
+export async function publishSite(ws: Workspace, staging: string, slug: string, output: BuildOutput): Promise<void> {
+  const built = join(staging, slug);
+  await mkdir(built, { recursive: true });
+  await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
+  await publishImages(built, join(ws.cacheDir, "img"), output.images);
+  await swapInto(built, join(ws.distDir, slug));
+}
+
+/**
  * eleventy-img writes into a cache folder kept between builds; copy into the output only the
- * files this build's pages reference, so deleted photos do not linger in `dist/`.
+ * files this site's pages reference, so deleted photos do not linger in `dist/`.
  */
 async function publishImages(outDir: string, imageCache: string, used: Set<string>): Promise<void> {
   if (used.size === 0) return;

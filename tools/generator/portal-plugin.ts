@@ -1,0 +1,232 @@
+import { readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { contentTypeByName, contentTypes, type ContentType } from "../content/content-types.ts";
+import { parseYaml } from "../content/front-matter.ts";
+import { itemUrl, listUrl, siteUrls } from "../content/permalinks.ts";
+import { createMarkdown } from "./markdown.ts";
+import { imageOptions } from "./image-options.ts";
+import { feedHtml, imageTransformPlugin } from "./image-transform.ts";
+import { dateFilters } from "./filters/dates.ts";
+import { angka, rupiah, ukuranBerkas } from "./filters/numbers.ts";
+import { shareImage } from "./share-image.ts";
+import { productionBase, siteUrl, type Base } from "./site-origin.ts";
+import { isCurrent, listPages, siteIndex, upcoming, type SiteIndex } from "./collections.ts";
+import { registerPages } from "./pages.ts";
+import { manifestJson } from "./manifest.ts";
+import { jsonFeed } from "./json-feed.ts";
+
+/**
+ * Builds many unit sites in ONE Eleventy instance: input `sites/`, output one folder per site.
+ * Every theme template is compiled once per build, not once per site, which is what keeps a
+ * regency's full build close to the cost of a plain Eleventy run over the same Markdown
+ * (docs/benchmarks.md). Pages are written under `<slug>/...`; a URL transform removes the slug
+ * from `page.url`, because each site is served at the root of its own subdomain.
+ */
+export interface PortalPluginOptions {
+  sitesDir: string;
+  themeDir: string;
+  cacheDir: string;
+  /** Eleventy's output folder for this run; each site is a folder in it. */
+  outputDir: string;
+  portal: PortalConfig;
+  /** The sites this run builds (already validated). */
+  sites: SiteRecord[];
+  /** Every site folder under sitesDir; those not built are ignored. */
+  allSlugs: string[];
+  /** Where links and feeds point: production domain (default) or the local dev server. */
+  base?: Base;
+  /** Time the build runs at; injected so tests can pin "today". */
+  now?: Date;
+  /** Filled during the build, per site: what to publish and report. */
+  outputs: Map<string, BuildOutput>;
+}
+
+export interface BuildOutput {
+  /** File names under /img/ that the site's pages reference. */
+  images: Set<string>;
+  pages: number;
+}
+
+// Eleventy's config API is untyped JavaScript; this is the part of it we use.
+export interface EleventyConfig {
+  [key: string]: any;
+}
+
+export interface CollectionItem {
+  inputPath: string;
+  url: string;
+  date: Date;
+  data: Record<string, any>;
+  content?: string;
+}
+
+interface PageContext {
+  inputPath: string;
+  outputPath: string | false;
+  url: string;
+}
+
+export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPluginOptions): void {
+  const { portal, themeDir, sitesDir, outputs } = options;
+  const base = options.base ?? productionBase(portal);
+  const now = options.now ?? new Date();
+  const ui = JSON.parse(readFileSync(join(themeDir, "strings.id.json"), "utf8")) as Record<string, string>;
+  const dates = dateFilters(portal.time_zone);
+  const today = dates.tanggalIso(now);
+  const bySlug = new Map(options.sites.map((s) => [s.slug, s]));
+  const paths = sitePaths(sitesDir, options.outputDir, bySlug);
+
+  eleventyConfig.setUseGitIgnore(false);
+  // Eleventy's process-wide template cache stays on (a third of the build time without it);
+  // a long-running process that rebuilds sites invalidates changed files: see eleventy-cache.ts.
+  eleventyConfig.setUseTemplateCache(true);
+  eleventyConfig.setQuietMode(true);
+  eleventyConfig.setTemplateFormats(["md", "njk"]);
+  // Includes live in the shared theme, not in any site folder, so units never copy layouts.
+  eleventyConfig.setIncludesDirectory(relative(sitesDir, join(themeDir, "_includes")));
+  // Front matter is YAML only: Eleventy would otherwise execute `---js` blocks from an editor.
+  // (Markdown never passes through a template engine: see eleventy.config.ts.)
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: { yaml: parseYaml, js: refuseScriptFrontMatter, javascript: refuseScriptFrontMatter, jsLegacy: refuseScriptFrontMatter },
+  });
+  // Only content/**/*.md of the sites being built are pages; anything else in a unit's folder,
+  // and every site not in this run, is ignored.
+  // Eleventy matches ignores against paths relative to the working directory.
+  const ignore = (...parts: string[]) => eleventyConfig.ignores.add(relative(process.cwd(), join(sitesDir, ...parts)).split(sep).join("/"));
+  for (const slug of options.allSlugs) {
+    if (!bySlug.has(slug)) ignore(slug, "**");
+  }
+  ignore("*", "*.md");
+  ignore("*", "**", "*.njk");
+  ignore("*", "media", "**");
+  ignore("**", "node_modules", "**");
+
+  eleventyConfig.setLibrary("md", createMarkdown());
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+
+  const outputOf = (slug: string) => {
+    let output = outputs.get(slug);
+    if (!output) outputs.set(slug, (output = { images: new Set(), pages: 0 }));
+    return output;
+  };
+  const { transformHtml } = imageTransformPlugin(
+    eleventyConfig,
+    imageOptions(options.cacheDir),
+    (html, page) => {
+      const output = outputOf(paths.slugOfPage(page));
+      output.pages++;
+      recordImages(output, html);
+    },
+    paths.slugOfPage,
+  );
+  const share = async (slug: string, src: string) => {
+    const url = await shareImage(join(sitesDir, slug), options.cacheDir, src);
+    recordImages(outputOf(slug), url);
+    return url;
+  };
+
+  // (The theme's assets are copied into each site when it is published: Eleventy keeps one
+  // destination per passthrough source.)
+  for (const site of options.sites) {
+    // Documents are published as uploaded; images are served only in their resized forms.
+    eleventyConfig.addPassthroughCopy({ [join(sitesDir, site.slug, "media")]: `${site.slug}/media` }, { filter: ["**/*.{pdf,docx,xlsx,odt,ods}"] });
+  }
+
+  const urlsOf = (site: SiteRecord) => ({ ...siteUrls, self: siteUrl(base, portal, site.slug).slice(0, -1), hub: siteUrl(base, portal, portal.hub) });
+  eleventyConfig.addGlobalData("portal", portal);
+  eleventyConfig.addGlobalData("sitesToBuild", options.sites);
+  eleventyConfig.addGlobalData("ui", ui);
+  eleventyConfig.addGlobalData("types", contentTypes.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })));
+  eleventyConfig.addGlobalData("today", today);
+  eleventyConfig.addGlobalData("zone", dates.pukul("2000-01-01 00:00").split(" ").pop());
+  eleventyConfig.addGlobalData("layout", "layouts/item.njk");
+  eleventyConfig.addGlobalData("permalink", () => (data: { page: { inputPath: string } }) => {
+    const item = paths.contentFileOf(data.page.inputPath);
+    if (!item) throw new Error(`Internal error: no permalink for ${data.page.inputPath}`);
+    return `/${item.slug}${itemUrl(item.type.name, item.fileSlug)}`;
+  });
+  // Pages are written to <slug>/..., but each site is served at its subdomain's root.
+  eleventyConfig.addUrlTransform(({ url }: { url: string }) => {
+    const m = /^\/([^/]+)(\/.*)$/.exec(url);
+    return m && bySlug.has(m[1]!) ? m[2] : url;
+  });
+
+  // Two collections serve every site: an index by site and type, and the list pages to paginate.
+  let index: SiteIndex | undefined;
+  const indexOf = (api: { getAll(): CollectionItem[] }) => (index ??= siteIndex(api.getAll(), paths.contentFileOf, [...bySlug.keys()]));
+  eleventyConfig.addCollection("bySite", indexOf);
+  eleventyConfig.addCollection("listPages", (api: { getAll(): CollectionItem[] }) => listPages(indexOf(api), options.sites));
+
+  for (const [name, fn] of Object.entries(dates)) eleventyConfig.addFilter(name, fn);
+  eleventyConfig.addFilter("angka", angka);
+  eleventyConfig.addFilter("rupiah", rupiah);
+  eleventyConfig.addFilter("ukuranBerkas", ukuranBerkas);
+  eleventyConfig.addFilter("itemUrl", itemUrl);
+  eleventyConfig.addFilter("listUrl", listUrl);
+  // Site, type and title come from filters, not eleventyComputed: computed data costs Eleventy a
+  // dependency analysis on every page (a fifth of a large build, measured).
+  eleventyConfig.addFilter("siteOf", (page: PageContext) => bySlug.get(paths.slugOfPage(page)));
+  eleventyConfig.addFilter("urlsOf", urlsOf);
+  eleventyConfig.addFilter("ofSite", (index: SiteIndex, site: SiteRecord) => index[site.slug]);
+  eleventyConfig.addFilter("contentTypeOf", (inputPath: string) => paths.contentFileOf(inputPath)?.type.name);
+  eleventyConfig.addFilter("titleOf", (item: CollectionItem) => titleOf(item));
+  eleventyConfig.addFilter("typeLabel", (name: string) => contentTypeByName.get(name)?.label ?? name);
+  eleventyConfig.addFilter("upcoming", (items: CollectionItem[]) => upcoming(items, today));
+  eleventyConfig.addFilter("current", (items: CollectionItem[]) => items.filter((i) => isCurrent(i, today)));
+  eleventyConfig.addFilter("where", (items: CollectionItem[], key: string, value: unknown) => items.filter((i) => i.data[key] === value));
+  eleventyConfig.addFilter("head", <T>(items: T[], n: number) => (items ?? []).slice(0, n));
+  eleventyConfig.addFilter("fileSize", function (this: { page: PageContext }, path: string) {
+    return statSync(join(sitesDir, paths.slugOfPage(this.page), path)).size;
+  });
+  eleventyConfig.addFilter("unitUrl", (slug: string) => siteUrl(base, portal, slug));
+  eleventyConfig.addFilter("jsonFeed", (items: CollectionItem[], site: SiteRecord) => jsonFeed(items, site, urlsOf(site).self));
+  eleventyConfig.addAsyncFilter("feedHtml", async (html: string, page: PageContext) => {
+    const slug = paths.slugOfPage(page);
+    const result = await feedHtml(transformHtml, html, page, urlsOf(bySlug.get(slug)!).self);
+    recordImages(outputOf(slug), result);
+    return result;
+  });
+  eleventyConfig.addAsyncFilter("shareImage", function (this: { page: PageContext }, src: string) {
+    return share(paths.slugOfPage(this.page), src);
+  });
+  eleventyConfig.addAsyncFilter("manifestJson", (index: SiteIndex, site: SiteRecord) =>
+    manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), timeZone: portal.time_zone }),
+  );
+
+  registerPages(eleventyConfig);
+}
+
+/** Which site and content type a path belongs to, from where Eleventy reads and writes it. */
+function sitePaths(sitesDir: string, outputDir: string, bySlug: Map<string, SiteRecord>) {
+  const contentFileOf = (inputPath: string): { slug: string; type: ContentType; fileSlug: string } | undefined => {
+    const parts = relative(sitesDir, resolve(inputPath)).split(sep);
+    if (parts.length !== 4 || parts[1] !== "content" || !parts[3]!.endsWith(".md")) return undefined;
+    const type = contentTypeByName.get(parts[2]!);
+    return type && bySlug.has(parts[0]!) ? { slug: parts[0]!, type, fileSlug: parts[3]!.slice(0, -3) } : undefined;
+  };
+  const slugOfPage = (page: PageContext): string => {
+    const fromInput = contentFileOf(page.inputPath)?.slug;
+    if (fromInput) return fromInput;
+    const slug = page.outputPath ? relative(outputDir, resolve(String(page.outputPath))).split(sep)[0] : undefined;
+    if (!slug || !bySlug.has(slug)) throw new Error(`Internal error: cannot tell which site ${page.inputPath} → ${page.outputPath} belongs to`);
+    return slug;
+  };
+  return { contentFileOf, slugOfPage };
+}
+
+/** An item's title: `title`, or the field its type names (pejabat: `name`). */
+export function titleOf(item: CollectionItem): string {
+  const type = contentTypeByName.get(/[/\\]content[/\\]([^/\\]+)[/\\][^/\\]+\.md$/.exec(item.inputPath)?.[1] ?? "");
+  return String(item.data[type?.titleField ?? "title"] ?? item.data.title ?? "");
+}
+
+const imageReference = /\/img\/([A-Za-z0-9_-]+-\d+\.(?:avif|webp|jpeg|jpg|png))/g;
+
+function recordImages(output: BuildOutput, text: string): void {
+  for (const m of text.matchAll(imageReference)) output.images.add(m[1]!);
+}
+
+function refuseScriptFrontMatter(): never {
+  throw new Error("Script front matter is not allowed in content files: use YAML (a file starting with a plain ---).");
+}
