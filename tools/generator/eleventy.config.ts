@@ -1,7 +1,7 @@
 /**
  * The static part of every site's Eleventy configuration. Options Eleventy accepts only from a
- * config file's exported object live here; everything per site is added by portalSitePlugin,
- * which the build passes to each Eleventy instance.
+ * config file's exported object live here; everything else is added by portalPlugin,
+ * which the build passes to its Eleventy instance.
  */
 export const config = {
   // Editor content is data, never code: no template language ever runs over Markdown or HTML

@@ -13,8 +13,9 @@ interface Page {
 /**
  * eleventy-img's HTML transform, run only on pages that contain an <img>. Registered the usual
  * way, eleventy-img makes Eleventy parse and re-serialise every HTML page with posthtml; on a
- * regency's thousands of text-only pages that was a tenth of the build (measured in
- * docs/benchmarks.md). eleventy-img still does all the image work with its own options.
+ * regency's thousands of text-only pages that was a tenth of the build (measured with a CPU
+ * profile of the benchmark's regency). eleventy-img still does all the image work with its own
+ * options; only the choice of pages is ours.
  */
 export function imageTransformPlugin(
   eleventyConfig: EleventyConfig,

@@ -197,19 +197,32 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   registerPages(eleventyConfig);
 }
 
-/** Which site and content type a path belongs to, from where Eleventy reads and writes it. */
+/**
+ * Which site and content type a path belongs to, from where Eleventy reads and writes it.
+ * Memoised: layouts ask for every page, several times.
+ */
 function sitePaths(sitesDir: string, outputDir: string, bySlug: Map<string, SiteRecord>) {
-  const contentFileOf = (inputPath: string): { slug: string; type: ContentType; fileSlug: string } | undefined => {
+  type ContentFile = { slug: string; type: ContentType; fileSlug: string } | undefined;
+  const files = new Map<string, ContentFile>();
+  const contentFileOf = (inputPath: string): ContentFile => {
+    if (files.has(inputPath)) return files.get(inputPath);
     const parts = relative(sitesDir, resolve(inputPath)).split(sep);
-    if (parts.length !== 4 || parts[1] !== "content" || !parts[3]!.endsWith(".md")) return undefined;
-    const type = contentTypeByName.get(parts[2]!);
-    return type && bySlug.has(parts[0]!) ? { slug: parts[0]!, type, fileSlug: parts[3]!.slice(0, -3) } : undefined;
+    const type = parts.length === 4 && parts[1] === "content" && parts[3]!.endsWith(".md") ? contentTypeByName.get(parts[2]!) : undefined;
+    const file = type && bySlug.has(parts[0]!) ? { slug: parts[0]!, type, fileSlug: parts[3]!.slice(0, -3) } : undefined;
+    files.set(inputPath, file);
+    return file;
   };
+  const outputs = new Map<string, string>();
   const slugOfPage = (page: PageContext): string => {
     const fromInput = contentFileOf(page.inputPath)?.slug;
     if (fromInput) return fromInput;
-    const slug = page.outputPath ? relative(outputDir, resolve(String(page.outputPath))).split(sep)[0] : undefined;
-    if (!slug || !bySlug.has(slug)) throw new Error(`Internal error: cannot tell which site ${page.inputPath} → ${page.outputPath} belongs to`);
+    const out = String(page.outputPath);
+    let slug = outputs.get(out);
+    if (!slug) {
+      slug = page.outputPath ? relative(outputDir, resolve(out)).split(sep)[0] : undefined;
+      if (!slug || !bySlug.has(slug)) throw new Error(`Internal error: cannot tell which site ${page.inputPath} → ${page.outputPath} belongs to`);
+      outputs.set(out, slug);
+    }
     return slug;
   };
   return { contentFileOf, slugOfPage };
@@ -224,6 +237,7 @@ export function titleOf(item: CollectionItem): string {
 const imageReference = /\/img\/([A-Za-z0-9_-]+-\d+\.(?:avif|webp|jpeg|jpg|png))/g;
 
 function recordImages(output: BuildOutput, text: string): void {
+  if (!text.includes("/img/")) return;
   for (const m of text.matchAll(imageReference)) output.images.add(m[1]!);
 }
 
