@@ -1,4 +1,6 @@
-import { relative } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import type { Workspace } from "../core/workspace.ts";
 
 /**
  * Eleventy keeps template contents, compiled templates and layouts in process-wide caches and
@@ -9,6 +11,23 @@ import { relative } from "node:path";
  */
 const eventBusUrl = new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href;
 const { default: eventBus } = (await import(eventBusUrl)) as { default: { emit: (event: string, ...args: unknown[]) => Promise<unknown> } };
+
+/**
+ * What to forget before rebuilding `slugs`: the changed files (their contents are stale) and
+ * every template the rebuild compiles again (the theme, the generated pages, the sites' content).
+ * Eleventy keys compiled templates by instance, so entries of earlier rebuilds are never reused;
+ * forgetting them keeps a long `npm start` session from growing without bound.
+ */
+export function filesToForget(ws: Workspace, slugs: readonly string[], changed: Iterable<string>): string[] {
+  const under = (dir: string) => (existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)) : []);
+  return [
+    ...changed,
+    ...under(ws.themeDir),
+    ...slugs.flatMap((slug) => under(join(ws.sitesDir, slug, "content"))),
+    // The generated pages' virtual templates live at sites/_portal/ as far as Eleventy knows.
+    ...under(join(ws.themeDir, "_includes", "pages")).map((f) => join(ws.sitesDir, "_portal", basename(f))),
+  ];
+}
 
 export async function forgetCachedFiles(paths: Iterable<string>): Promise<void> {
   for (const path of paths) {

@@ -5,7 +5,7 @@ import { listSiteSlugs, readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../content/problem.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { watchSites } from "../serve/watch-sites.ts";
-import { forgetCachedFiles } from "../build/eleventy-cache.ts";
+import { filesToForget, forgetCachedFiles } from "../build/eleventy-cache.ts";
 
 /**
  * `npm start`: build every site for http://*.localhost:<port>, serve them, and rebuild a site when
@@ -37,7 +37,7 @@ export async function runStart(workspace: Workspace, options: { port: number }):
     slugs = new Set(await listSiteSlugs(ws));
     const only = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
     if (only && only.length === 0) return;
-    await forgetCachedFiles(changes.files);
+    await forgetCachedFiles(filesToForget(ws, only ?? [...slugs], changes.files));
     const t = performance.now();
     const result = await buildSites(ws, only, { base, onResult: (r) => {
       report(r);
