@@ -50,11 +50,29 @@ export async function buildRun(options: RunOptions): Promise<{ staging: string; 
     });
     // The build reports per site itself; Eleventy's own "Wrote N files" lines would interleave.
     elev.disableLogger();
-    await elev.write();
+    await failOnStrayRejection(() => elev.write());
     return { staging, outputs };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * Some errors inside Eleventy's plugins surface as promise rejections nobody awaits, which would
+ * end the whole process (every site). During a run they fail the run instead, so the caller can
+ * pin the error on its site and publish the others.
+ */
+async function failOnStrayRejection<T>(work: () => Promise<T>): Promise<T> {
+  let stray: unknown;
+  const onStray = (reason: unknown) => void (stray ??= reason);
+  process.on("unhandledRejection", onStray);
+  try {
+    const result = await work();
+    if (stray !== undefined) throw stray;
+    return result;
+  } finally {
+    process.off("unhandledRejection", onStray);
   }
 }
 

@@ -106,7 +106,9 @@ describe("building the mini fixture", () => {
   it("reuses encoded images on the next build", async () => {
     const cache = join(ws.cacheDir, "img");
     const before = new Map(await Promise.all((await readdir(cache)).map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)));
-    await buildSites(ws, ["dinkes"], { now });
+    // The next build is a new process, as in CI or the next `npm run build`.
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", ws.root, "dinkes"], { encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
     for (const [f, mtime] of before) assert.equal((await stat(join(cache, f))).mtimeMs, mtime, `${f} was re-encoded`);
   });
 });
@@ -123,6 +125,21 @@ describe("a site with broken content", () => {
       assert.match(run.stderr, /situs gagal: .*rusak/);
       assert.ok(existsSync(join(ws.distDir, "baik/index.html")));
       assert.ok(!existsSync(join(ws.distDir, "rusak")));
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it("fails only the site of a corrupt photo, which would otherwise crash the image encoder", async () => {
+    const ws = await tempWorkspace(fixtures.mini);
+    try {
+      // A photo's name and size, but not a photo inside.
+      await writeFile(join(ws.sitesDir, "dinkes/media/berita/posyandu.jpg"), Buffer.alloc(30_000, 7));
+      const report = await buildSites(ws, undefined, { now });
+      assert.deepEqual(report.results.map((r) => [r.slug, r.ok]), [["dinkes", false], ["portal", true]]);
+      assert.match(report.results[0]!.problems.join("\n"), /posyandu\.jpg: berkas gambar rusak atau bukan gambar/);
+      assert.ok(existsSync(join(ws.distDir, "portal/index.html")));
+      assert.ok(!existsSync(join(ws.distDir, "dinkes")));
     } finally {
       await ws.dispose();
     }

@@ -1,8 +1,8 @@
-import type { Workspace } from "../core/workspace.ts";
 import type { SiteRecord } from "../core/records.ts";
-import { formatProblem, sortProblems, type Problem } from "../content/problem.ts";
-import { listSiteSlugs, validateWorkspace } from "../content/validate-workspace.ts";
+import type { Workspace } from "../core/workspace.ts";
+import { formatProblem, sortProblems } from "../content/problem.ts";
 import { rm } from "node:fs/promises";
+import { listSiteSlugs, validateWorkspace } from "../content/validate-workspace.ts";
 import { forgetParsedFrontMatter } from "../content/front-matter.ts";
 import { baseFromEnv, type Base } from "../generator/site-origin.ts";
 import { buildRun, publishSite, type RunOptions } from "./build-run.ts";
@@ -51,19 +51,19 @@ export async function buildSites(
 
   const valid: SiteRecord[] = [];
   for (const v of validation.sites) {
-    if (v.problems.length || !v.site) report(fail(v.slug, 0, v.problems));
+    if (v.problems.length || !v.site) report({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems).map(formatProblem) });
     else if (v.site.status !== "retired") valid.push(v.site);
   }
   const started = performance.now();
   try {
     if (valid.length) await buildAndPublish(valid, run, started, report);
   } catch (error) {
-    if (valid.length === 1) report({ slug: valid[0]!.slug, ok: false, pages: 0, ms: Math.round(performance.now() - started), problems: [describe(error)] });
-    else {
-      for (const site of valid) {
-        const t = performance.now();
-        await buildAndPublish([site], run, t, report).catch((e: unknown) => report({ slug: site.slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(e)] }));
-      }
+    const pending = valid.filter((site) => !results.some((r) => r.slug === site.slug));
+    const failed = (slug: string, t: number, e: unknown) => report({ slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(e)] });
+    if (pending.length === 1) failed(pending[0]!.slug, started, error);
+    for (const site of pending.length > 1 ? pending : []) {
+      const t = performance.now();
+      await buildAndPublish([site], run, t, report).catch((e: unknown) => failed(site.slug, t, e));
     }
   }
   forgetParsedFrontMatter();
@@ -84,10 +84,6 @@ async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-function fail(slug: string, started: number, problems: Problem[]): SiteResult {
-  return { slug, ok: false, pages: 0, ms: Math.round(performance.now() - started), problems: sortProblems(problems).map(formatProblem) };
 }
 
 /** Eleventy wraps errors several levels deep; the innermost message is the one that helps. */

@@ -139,6 +139,10 @@ export const catalogue = {
     message: ({ sizeKb, limitKb, kind }) => `${kind} terlalu besar: ${sizeKb} KB, batasnya ${limitKb} KB`,
     fix: ({ kind }) => (kind === "gambar" ? "perkecil ukuran foto (misalnya lebar 2000 piksel) sebelum mengunggah" : "kompres PDF atau pecah menjadi beberapa berkas"),
   }),
+  "media-unreadable": entry<{ detail: string }>({
+    message: ({ detail }) => `berkas gambar rusak atau bukan gambar (${detail})`,
+    fix: () => "buka foto di komputer atau ponsel, simpan ulang sebagai JPG atau PNG, lalu unggah lagi",
+  }),
   "media-type": entry<{ path: string }>({
     message: ({ path }) => `jenis berkas "${path}" tidak diizinkan di folder media`,
     fix: () => "gunakan JPG, PNG atau WebP untuk gambar dan PDF, DOCX, XLSX, ODT atau ODS untuk dokumen",

@@ -2,6 +2,7 @@
 // a thread-pool round trip per file left the process idle for a fifth of a cold build.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
+import sharp from "sharp";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { isDnsLabel, reservedSlugs, slugify } from "../core/reserved-slugs.ts";
@@ -43,6 +44,7 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
   if (site?.logo) checkMediaRef(site.logo, rel(join(siteDir, "site.json")), "/logo", undefined);
 
   problems.push(...validateMediaFolder(siteDir, media, portal, rel));
+  problems.push(...(await unreadableImages(siteDir, media, rel)));
 
   const contentDir = join(siteDir, "content");
   const urls = new Map<string, string>();
@@ -147,6 +149,27 @@ function validateMediaFolder(siteDir: string, media: Map<string, number>, portal
     }
   }
   return problems;
+}
+
+/**
+ * An image that cannot be decoded would fail the build deep inside eleventy-img; reading its
+ * header (sharp reads no pixels for this) reports it here, as the editor's problem, instead.
+ */
+async function unreadableImages(siteDir: string, media: Map<string, number>, rel: (abs: string) => string): Promise<Problem[]> {
+  const images = [...media.keys()].filter((path) => imageExt.has(extname(path).toLowerCase()));
+  const checks = await Promise.all(
+    images.map(async (path) => {
+      const abs = join(siteDir, path);
+      try {
+        const meta = await sharp(abs).metadata();
+        if (!meta.width || !meta.height) throw new Error("ukuran gambar tidak terbaca");
+        return undefined;
+      } catch (error) {
+        return problem("media-unreadable", rel(abs), "", { detail: (error as Error).message });
+      }
+    }),
+  );
+  return checks.filter((p): p is Problem => p !== undefined);
 }
 
 /** `/media/...` path → size in bytes, for every file under the site's media folder. */

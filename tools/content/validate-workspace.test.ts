@@ -106,6 +106,12 @@ describe("validation of the broken-content corpus", () => {
     assert.match(p.message, /batasnya 40 KB/);
   });
 
+  it("reports an image that cannot be decoded", () => {
+    const p = only("sites/rusak/media/berita/rusak.jpg");
+    assert.equal(p.code, "media-unreadable");
+    assert.match(p.fix, /simpan ulang/);
+  });
+
   it("refuses reserved and invalid subdomains", () => {
     assert.equal(only("sites/www").code, "reserved-slug");
     assert.equal(problemsOf("sites/Dinas_Baru")[0]?.code, "invalid-dns-label");
