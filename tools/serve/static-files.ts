@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 
@@ -55,7 +55,6 @@ export async function sendFile(res: ServerResponse, path: string, status: number
   res.setHeader("Content-Type", type);
   res.setHeader("X-Content-Type-Options", "nosniff");
   if (rewriteHtml && type.startsWith("text/html")) {
-    const { readFile } = await import("node:fs/promises");
     const body = rewriteHtml(await readFile(path, "utf8"));
     res.writeHead(status, { "Content-Length": Buffer.byteLength(body) });
     res.end(body);
