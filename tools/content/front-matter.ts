@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load } from "js-yaml";
-import { LineCounter, parseDocument, isMap, isNode, type Document } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
+import { lineOfPointer } from "./yaml-positions.ts";
 import { problem, type Problem } from "./problem.ts";
 
 /**
@@ -93,20 +94,6 @@ function syntaxProblems(yamlText: string, file: string): Problem[] {
     return [problem("yaml-syntax", file, "", { detail: "struktur YAML tidak dapat dibaca" }, 2)];
   }
   return doc.errors.map((e) => problem("yaml-syntax", file, "", { detail: yamlErrorText(e.code, e.message) }, lineAt(e.pos[0])));
-}
-
-function lineOfPointer(doc: Document, pointer: string, lineAt: (offset: number) => number): number | undefined {
-  const path = pointer
-    .split("/")
-    .slice(1)
-    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  // Walk up until a node exists: a missing field points at its parent.
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return lineAt(node.range[0]);
-  }
-  return undefined;
 }
 
 /** The yaml package's error codes in words an editor understands; its English text as a fallback. */

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { LineCounter, parseDocument, isNode } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
+import { lineOfPointer } from "./yaml-positions.ts";
 import { problem, type Problem } from "./problem.ts";
 import { decodeUtf8 } from "./decode.ts";
 
@@ -25,13 +26,6 @@ export async function readJsonWithLines(
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: "json" });
-  const lineOf = (pointer: string) => {
-    const path = pointer.split("/").slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const lineOf = (pointer: string) => lineOfPointer(doc, pointer, (offset) => lineCounter.linePos(offset).line);
   return { data: JSON.parse(text), lineOf, problems: [] };
 }

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -31,10 +30,4 @@ export function workspaceAt(root: string = toolsRepoRoot, options: { distDir?: s
     themeDir: join(toolsRepoRoot, "themes", "default"),
     schemaDir: join(toolsRepoRoot, "content-schema"),
   };
-}
-
-export function assertWorkspace(ws: Workspace): void {
-  if (!existsSync(ws.portalFile)) {
-    throw new Error(`No portal.json in ${ws.root}. Run the command from the repository root, or pass --root.`);
-  }
 }
