@@ -45,7 +45,7 @@ describe("the default theme in Chromium", () => {
     assert.equal(response?.status(), 200);
     assert.equal(await page.locator("h1").innerText(), "Dinas Kesehatan Kabupaten Paser");
     assert.match(await page.locator("main").innerText(), /\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) 20\d\d/);
-    assert.equal(await page.locator(".regency a").getAttribute("href"), `http://localhost:${port}/`);
+    assert.equal(await page.locator(".network-hub").getAttribute("href"), `http://localhost:${port}/`);
     assert.match(await page.locator("footer").innerText(), /dinkes@paserkab\.go\.id/);
   });
 
@@ -100,6 +100,20 @@ describe("the default theme in Chromium", () => {
     await noJs.goto(dinkes("/berita/posyandu-serentak-digelar-di-10-kecamatan/"));
     assert.ok(await noJs.locator("h1").isVisible());
     assert.ok(await noJs.locator("nav.menu a").first().isVisible());
+    await context.close();
+  });
+
+  it("links every unit of the regency, grouped by type, without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(dinkes("/"));
+    const network = noJs.locator("nav.network");
+    assert.equal(await network.locator(".network-groups").isVisible(), false, "closed until asked");
+    await network.locator("summary").click();
+    assert.deepEqual(await network.locator(".network-type").allInnerTexts(), ["Sekretariat", "Inspektorat", "Badan", "Dinas", "Kecamatan", "Rumah Sakit Umum Daerah"]);
+    assert.equal(await network.locator(".network-groups a").count(), 43);
+    assert.equal(await network.getByRole("link", { name: "Kecamatan Tanah Grogot" }).getAttribute("href"), `http://kectanahgrogot.localhost:${port}/`);
+    assert.equal(await network.locator('a[aria-current="true"]').innerText(), "Dinas Kesehatan Kabupaten Paser");
     await context.close();
   });
 

@@ -17,6 +17,8 @@ export interface RunOptions {
   sites: SiteRecord[];
   /** Every site folder, so the run can ignore those it does not build. */
   allSlugs: string[];
+  /** Every unit in the registry, for the links between sites. */
+  registry: SiteRecord[];
   base: Base;
   now?: Date;
 }
@@ -43,6 +45,7 @@ export async function buildRun(options: RunOptions): Promise<{ staging: string; 
           portal: options.portal,
           sites: options.sites,
           allSlugs: options.allSlugs,
+          registry: options.registry,
           base: options.base,
           outputs,
           ...(options.now ? { now: options.now } : {}),

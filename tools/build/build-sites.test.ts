@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
@@ -140,6 +140,18 @@ describe("a site with broken content", () => {
       assert.match(report.results[0]!.problems.join("\n"), /posyandu\.jpg: berkas gambar rusak atau bukan gambar/);
       assert.ok(existsSync(join(ws.distDir, "portal/index.html")));
       assert.ok(!existsSync(join(ws.distDir, "dinkes")));
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it("links a new unit from every site as soon as its folder exists", async () => {
+    const ws = await tempWorkspace(fixtures.mini);
+    try {
+      await mkdir(join(ws.sitesDir, "dlh"));
+      await writeFile(join(ws.sitesDir, "dlh/site.json"), JSON.stringify({ slug: "dlh", name: "Dinas Lingkungan Hidup", short_name: "DLH", type: "dinas", address: "Jl. Modang No. 1, Tanah Grogot", phone: "(0543) 21001", email: "dlh@paserkab.go.id", status: "planned" }));
+      await buildSites(ws, ["dinkes"], { now });
+      assert.match(await readFile(join(ws.distDir, "dinkes/index.html"), "utf8"), /<a href="https:\/\/dlh\.paserkab\.go\.id\/">Dinas Lingkungan Hidup<\/a>/);
     } finally {
       await ws.dispose();
     }

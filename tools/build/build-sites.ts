@@ -3,6 +3,7 @@ import type { Workspace } from "../core/workspace.ts";
 import { formatProblem, sortProblems } from "../content/problem.ts";
 import { rm } from "node:fs/promises";
 import { listSiteSlugs, validateWorkspace } from "../content/validate-workspace.ts";
+import { readRegistry } from "../content/registry.ts";
 import { forgetParsedFrontMatter } from "../content/front-matter.ts";
 import { baseFromEnv, type Base } from "../generator/site-origin.ts";
 import { buildRun, publishSite, type RunOptions } from "./build-run.ts";
@@ -42,7 +43,7 @@ export async function buildSites(
     const unknown = only.filter((slug) => !validation.sites.some((s) => s.slug === slug));
     if (unknown.length) return { results: [], fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
   }
-  const run = { ws, portal, allSlugs: await listSiteSlugs(ws), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}) };
+  const run = { ws, portal, allSlugs: await listSiteSlugs(ws), registry: await readRegistry(ws), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}) };
   const results: SiteResult[] = [];
   const report = (r: SiteResult) => {
     options.onResult?.(r);

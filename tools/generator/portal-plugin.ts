@@ -34,6 +34,8 @@ export interface PortalPluginOptions {
   sites: SiteRecord[];
   /** Every site folder under sitesDir; those not built are ignored. */
   allSlugs: string[];
+  /** Every unit in the registry, built in this run or not: the network of links on every page. */
+  registry: SiteRecord[];
   /** Where links and feeds point: production domain (default) or the local dev server. */
   base?: Base;
   /** Time the build runs at; injected so tests can pin "today". */
@@ -71,7 +73,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   const { portal, themeDir, sitesDir, outputs } = options;
   const base = options.base ?? productionBase(portal);
   const now = options.now ?? new Date();
-  const ui = JSON.parse(readFileSync(join(themeDir, "strings.id.json"), "utf8")) as Record<string, string>;
+  const ui = JSON.parse(readFileSync(join(themeDir, "strings.id.json"), "utf8")) as Record<string, string> & { unitTypes: Record<string, string> };
   const dates = dateFilters(portal.time_zone);
   const today = dates.tanggalIso(now);
   const bySlug = new Map(options.sites.map((s) => [s.slug, s]));
@@ -138,6 +140,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.addGlobalData("sitesToBuild", options.sites);
   eleventyConfig.addGlobalData("ui", ui);
   eleventyConfig.addGlobalData("types", contentTypes.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })));
+  eleventyConfig.addGlobalData("network", networkOf(options.registry, portal, base, ui.unitTypes));
   eleventyConfig.addGlobalData("today", today);
   eleventyConfig.addGlobalData("zone", dates.pukul("2000-01-01 00:00").split(" ").pop());
   eleventyConfig.addGlobalData("layout", "layouts/item.njk");
@@ -195,6 +198,17 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   );
 
   registerPages(eleventyConfig);
+}
+
+/** The registry grouped by type, with each unit's address: the strip on top of every page. */
+function networkOf(registry: SiteRecord[], portal: PortalConfig, base: Base, labels: Record<string, string>) {
+  const groups: { type: string; label: string; units: { slug: string; name: string; short_name: string; url: string }[] }[] = [];
+  for (const unit of registry.filter((u) => u.slug !== portal.hub)) {
+    let group = groups.find((g) => g.type === unit.type);
+    if (!group) groups.push((group = { type: unit.type, label: labels[unit.type] ?? unit.type, units: [] }));
+    group.units.push({ slug: unit.slug, name: unit.name, short_name: unit.short_name, url: siteUrl(base, portal, unit.slug) });
+  }
+  return { hub: siteUrl(base, portal, portal.hub), groups };
 }
 
 /**

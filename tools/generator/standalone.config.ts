@@ -30,6 +30,7 @@ export default function (eleventyConfig: EleventyConfig): void {
     portal,
     sites,
     allSlugs,
+    registry: sites,
     outputs: new Map(),
   });
 }

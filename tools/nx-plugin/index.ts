@@ -4,8 +4,8 @@ import type { CreateNodes, TargetConfiguration } from "@nx/devkit";
 /**
  * One Nx project per `sites/<slug>/site.json`, with no file per site: adding a unit's folder
  * adds its project. The build target's inputs name everything a site's output depends on, so the
- * cache and `nx affected` are exact: a site's own folder, and the shared theme, schemas, tools
- * and settings (a change there affects every site).
+ * cache and `nx affected` are exact: a site's own folder, and the shared theme, schemas, tools,
+ * settings and registry of units (a change there affects every site).
  */
 export interface PortalPluginOptions {
   targetName?: string;
@@ -18,6 +18,8 @@ function normalizeOptions(options: PortalPluginOptions | undefined): Required<Po
 /** What every site's build reads besides its own folder. */
 export const sharedInputs = [
   "{workspaceRoot}/portal.json",
+  // The registry: every page links to every unit, so adding or renaming a unit rebuilds all.
+  "{workspaceRoot}/sites/*/site.json",
   "{workspaceRoot}/themes/**/*",
   "{workspaceRoot}/content-schema/**/*",
   "{workspaceRoot}/tools/**/*.ts",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile, appendFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -77,6 +77,13 @@ describe("nx affected -t build in a scratch repository", () => {
     await appendFile(join(dir, "themes/default/assets/style.css"), "\n/* change */\n");
     assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
     git("checkout", "-q", "--", "themes");
+  });
+
+  it("builds every site when a unit's registry record changes (every page links to every unit)", async () => {
+    const file = join(dir, "sites/dlh/site.json");
+    await writeFile(file, (await readFile(file, "utf8")).replace("Dinas Lingkungan Hidup", "Dinas Lingkungan Hidup dan Kehutanan"));
+    assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
+    git("checkout", "-q", "--", "sites");
   });
 
   it("builds nothing when only a test changes", async () => {
