@@ -7,6 +7,8 @@ import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { portalPlugin, type BuildOutput } from "../generator/portal-plugin.ts";
 import type { Base } from "../generator/site-origin.ts";
+import type { HubData } from "../generator/hub-data.ts";
+import { forgetCompiledLayouts } from "./eleventy-cache.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../generator/eleventy.config.ts", import.meta.url));
 
@@ -19,6 +21,8 @@ export interface RunOptions {
   allSlugs: string[];
   /** Every unit in the registry, for the links between sites. */
   registry: SiteRecord[];
+  /** For the run that builds the hub: what the units published. */
+  hub?: HubData;
   base: Base;
   now?: Date;
 }
@@ -33,6 +37,7 @@ export async function buildRun(options: RunOptions): Promise<{ staging: string; 
   await mkdir(staging, { recursive: true });
   const outputs = new Map<string, BuildOutput>(options.sites.map((s) => [s.slug, { images: new Set<string>(), pages: 0 }]));
   try {
+    await forgetCompiledLayouts(ws.themeDir);
     const elev = new Eleventy(ws.sitesDir, staging, {
       quietMode: true,
       configPath: eleventyConfigFile,
@@ -46,6 +51,7 @@ export async function buildRun(options: RunOptions): Promise<{ staging: string; 
           sites: options.sites,
           allSlugs: options.allSlugs,
           registry: options.registry,
+          ...(options.hub ? { hub: options.hub } : {}),
           base: options.base,
           outputs,
           ...(options.now ? { now: options.now } : {}),

@@ -103,6 +103,22 @@ describe("building the mini fixture", () => {
     assert.match(html, /<meta property="og:image" content="https:\/\/dinkes\.paserkab\.go\.id\/img\/[^"]+-1200\.jpeg">/);
   });
 
+  it("publishes a page's images again when the same process builds again (layouts are not shared between runs)", async () => {
+    await buildSites(ws, ["dinkes"], { now });
+    const html = await page("berita/posyandu-serentak/index.html");
+    const used = [...html.matchAll(/\/img\/([^" ,]+)/g)].map((m) => m[1]!);
+    assert.ok(used.length > 0);
+    for (const name of used) assert.ok(existsSync(join(ws.distDir, "dinkes", "img", name)), `img/${name} is published`);
+  });
+
+  it("shows on the hub what the units publish, read from their manifests", async () => {
+    const hub = await readFile(join(ws.distDir, "portal/index.html"), "utf8");
+    assert.match(hub, /<a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/">Posyandu Serentak di 10 Kecamatan<\/a>/);
+    assert.match(hub, /Agenda mendatang di seluruh perangkat daerah/);
+    // The fixture's last news is from 2025, more than 90 days before the pinned "today".
+    assert.match(hub, /<a href="https:\/\/dinkes\.paserkab\.go\.id\/">Dinas Kesehatan<\/a><\/p>\s*<p class="meta">Jarang diperbarui/);
+  });
+
   it("reuses encoded images on the next build", async () => {
     const cache = join(ws.cacheDir, "img");
     const before = new Map(await Promise.all((await readdir(cache)).map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)));

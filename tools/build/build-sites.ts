@@ -1,7 +1,10 @@
 import type { SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { formatProblem, sortProblems } from "../content/problem.ts";
+import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { readHubData } from "../generator/hub-data.ts";
 import { listSiteSlugs, validateWorkspace } from "../content/validate-workspace.ts";
 import { readRegistry } from "../content/registry.ts";
 import { forgetParsedFrontMatter } from "../content/front-matter.ts";
@@ -24,10 +27,11 @@ export interface BuildReport {
 }
 
 /**
- * Validates the sites, then builds every valid one in a single Eleventy run (one instance, each
+ * Validates the sites, then builds every valid unit in a single Eleventy run (one instance, each
  * theme template compiled once: see docs/benchmarks.md for what that saves over an instance per
- * site). A site with problems fails alone: it is left out of the run. If the run itself fails,
- * the sites are built again one by one, so the error is pinned on its site and the others publish.
+ * site), then the hub from what the units published. A site with problems fails alone: it is left
+ * out of the run. If a run itself fails, its sites are built again one by one, so the error is
+ * pinned on its site and the others publish.
  */
 export async function buildSites(
   ws: Workspace,
@@ -55,11 +59,27 @@ export async function buildSites(
     if (v.problems.length || !v.site) report({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems).map(formatProblem) });
     else if (v.site.status !== "retired") valid.push(v.site);
   }
+  // The hub shows what the units publish, so it is built after them, from their manifests.
+  const units = valid.filter((s) => s.slug !== portal.hub);
+  const hub = valid.filter((s) => s.slug === portal.hub);
+  await buildIsolated(units, run, results, report);
+  if (hub.length) {
+    const labels = (JSON.parse(readFileSync(join(ws.themeDir, "strings.id.json"), "utf8")) as { unitTypes: Record<string, string> }).unitTypes;
+    const hubData = readHubData({ ws, portal, registry: run.registry, base: run.base, now: options.now ?? new Date(), labels });
+    await buildIsolated(hub, { ...run, hub: hubData }, results, report);
+  }
+  forgetParsedFrontMatter();
+  return { results: results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
+}
+
+/** One run for all the sites; if it fails, one run per site, so the error is pinned on its site. */
+async function buildIsolated(sites: SiteRecord[], run: Omit<RunOptions, "sites">, results: SiteResult[], report: (r: SiteResult) => void): Promise<void> {
+  if (sites.length === 0) return;
   const started = performance.now();
   try {
-    if (valid.length) await buildAndPublish(valid, run, started, report);
+    await buildAndPublish(sites, run, started, report);
   } catch (error) {
-    const pending = valid.filter((site) => !results.some((r) => r.slug === site.slug));
+    const pending = sites.filter((site) => !results.some((r) => r.slug === site.slug));
     const failed = (slug: string, t: number, e: unknown) => report({ slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(e)] });
     if (pending.length === 1) failed(pending[0]!.slug, started, error);
     for (const site of pending.length > 1 ? pending : []) {
@@ -67,8 +87,6 @@ export async function buildSites(
       await buildAndPublish([site], run, t, report).catch((e: unknown) => failed(site.slug, t, e));
     }
   }
-  forgetParsedFrontMatter();
-  return { results: results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
 }
 
 async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites">, started: number, report: (r: SiteResult) => void): Promise<void> {

@@ -29,6 +29,16 @@ export function filesToForget(ws: Workspace, slugs: readonly string[], changed: 
   ];
 }
 
+/**
+ * Eleventy keeps compiled layouts in a process-wide cache, and a compiled layout keeps the
+ * Nunjucks environment (with the filters) of the run that compiled it. Every run in a process
+ * starts with an empty layout cache, so its pages render with its own filters and data.
+ */
+export async function forgetCompiledLayouts(themeDir: string): Promise<void> {
+  // Any reported file empties the whole layout cache.
+  await eventBus.emit("eleventy.resourceModified", join(themeDir, "_includes", "layouts"), [], { viaConfigReset: false, relevantLayouts: [] });
+}
+
 export async function forgetCachedFiles(paths: Iterable<string>): Promise<void> {
   for (const path of paths) {
     // Eleventy keys its caches by absolute path in one place and by ./relative path in another.

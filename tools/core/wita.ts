@@ -29,6 +29,8 @@ export function zoneAbbr(timeZone: string): string {
 /** "2025-08-17" or "2025-08-17 09:00" as local time in `timeZone` → the instant. */
 export function parseLocal(value: string | Date, timeZone: string): Date {
   if (value instanceof Date) return value;
+  // An instant with its zone (as in manifest.json) needs no interpretation.
+  if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return new Date(value);
   const m = dateTimePattern.exec(value);
   if (!m) throw new Error(`Internal error: "${value}" is not a local date; validation should have caught it`);
   const offset = offsets[timeZone]?.hours ?? 0;

@@ -15,6 +15,7 @@ import { isCurrent, listPages, siteIndex, upcoming, type SiteIndex } from "./col
 import { registerPages } from "./pages.ts";
 import { manifestJson } from "./manifest.ts";
 import { jsonFeed } from "./json-feed.ts";
+import type { HubData } from "./hub-data.ts";
 
 /**
  * Builds many unit sites in ONE Eleventy instance: input `sites/`, output one folder per site.
@@ -36,6 +37,8 @@ export interface PortalPluginOptions {
   allSlugs: string[];
   /** Every unit in the registry, built in this run or not: the network of links on every page. */
   registry: SiteRecord[];
+  /** The units' published manifests, for the hub's pages; only in the run that builds the hub. */
+  hub?: HubData;
   /** Where links and feeds point: production domain (default) or the local dev server. */
   base?: Base;
   /** Time the build runs at; injected so tests can pin "today". */
@@ -141,6 +144,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.addGlobalData("ui", ui);
   eleventyConfig.addGlobalData("types", contentTypes.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })));
   eleventyConfig.addGlobalData("network", networkOf(options.registry, portal, base, ui.unitTypes));
+  eleventyConfig.addGlobalData("hub", options.hub);
   eleventyConfig.addGlobalData("today", today);
   eleventyConfig.addGlobalData("zone", dates.pukul("2000-01-01 00:00").split(" ").pop());
   eleventyConfig.addGlobalData("layout", "layouts/item.njk");

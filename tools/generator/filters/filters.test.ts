@@ -15,6 +15,8 @@ describe("Indonesian dates in WITA", () => {
     assert.equal(d.tanggalIso("2025-08-17 23:30"), "2025-08-17");
     assert.equal(d.tanggal(new Date("2025-08-17T16:30:00Z")), "18 Agustus 2025");
   });
+  it("reads instants with a zone as they are (the hub reads them from manifests)", () =>
+    assert.equal(d.tanggalLengkap("2026-11-21T16:00:00.000Z"), "Minggu, 22 November 2026"));
   it("uses WIB and WIT for the other Indonesian zones", () => {
     assert.equal(dateFilters("Asia/Jakarta").pukul("2025-08-17 14:30"), "pukul 14.30 WIB");
     assert.equal(dateFilters("Asia/Jayapura").pukul("2025-08-17 14:30"), "pukul 14.30 WIT");

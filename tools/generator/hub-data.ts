@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import type { Workspace } from "../core/workspace.ts";
+import type { Manifest, ManifestItem } from "./manifest.ts";
+import { siteUrl, type Base } from "./site-origin.ts";
+
+/**
+ * What the hub shows about the units, read from their published `manifest.json` files, never from
+ * their Markdown: at scale the hub could fetch the same files from the deployed subdomains.
+ */
+export interface HubData {
+  groups: { type: string; label: string; units: HubUnit[] }[];
+  news: HubItem[];
+  announcements: HubItem[];
+  events: HubItem[];
+  counts: { units: number; active: number; quiet: number; withoutSite: number };
+}
+
+export interface HubUnit {
+  slug: string;
+  name: string;
+  short_name: string;
+  url: string;
+  address: string;
+  phone: string;
+  email: string;
+  /** active: something new within 90 days; quiet: nothing new for 90 days; none: no site yet. */
+  state: "active" | "quiet" | "none";
+  latest?: string;
+}
+
+export interface HubItem extends ManifestItem {
+  unit: { slug: string; short_name: string; url: string };
+}
+
+/** A unit is quiet after this many days without a new dated item (issue: "nothing new for 90 days"). */
+export const quietAfterDays = 90;
+
+export function readHubData(args: { ws: Workspace; portal: PortalConfig; registry: SiteRecord[]; base: Base; now: Date; labels: Record<string, string> }): HubData {
+  const { ws, portal, registry, base, now } = args;
+  const quietBefore = new Date(now.getTime() - quietAfterDays * 86_400_000).toISOString();
+  const groups: HubData["groups"] = [];
+  const items: HubItem[] = [];
+  const counts = { units: 0, active: 0, quiet: 0, withoutSite: 0 };
+
+  for (const site of registry.filter((s) => s.slug !== portal.hub)) {
+    const file = join(ws.distDir, site.slug, "manifest.json");
+    const manifest = site.status === "active" && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : undefined;
+    const url = siteUrl(base, portal, site.slug);
+    const dated = (manifest?.items ?? []).filter((i) => i.date && ["berita", "pengumuman", "galeri", "dokumen"].includes(i.type)).map((i) => i.date!);
+    const latest = dated.sort().at(-1);
+    const state = !manifest ? "none" : latest && latest >= quietBefore ? "active" : "quiet";
+    counts.units++;
+    counts[state === "none" ? "withoutSite" : state]++;
+    let group = groups.find((g) => g.type === site.type);
+    if (!group) groups.push((group = { type: site.type, label: args.labels[site.type] ?? site.type, units: [] }));
+    group.units.push({ slug: site.slug, name: site.name, short_name: site.short_name, url, address: site.address, phone: site.phone, email: site.email, state, ...(latest ? { latest } : {}) });
+    for (const item of manifest?.items ?? []) items.push({ ...item, unit: { slug: site.slug, short_name: site.short_name, url } });
+  }
+
+  const today = now.toISOString();
+  // An announcement's `end` is the start of its last valid day (WITA); it is current through that day.
+  const current = (i: HubItem) => !i.end || Date.parse(i.end) + 86_400_000 > now.getTime();
+  const byDateDesc = (a: HubItem, b: HubItem) => String(b.date).localeCompare(String(a.date));
+  return {
+    groups,
+    news: items.filter((i) => i.type === "berita").sort(byDateDesc).slice(0, 8),
+    announcements: items.filter((i) => i.type === "pengumuman" && current(i)).sort(byDateDesc).slice(0, 5),
+    events: items.filter((i) => i.type === "agenda" && String(i.end ?? i.date) >= today).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(0, 5),
+    counts,
+  };
+}
