@@ -35,8 +35,10 @@ export async function runStart(workspace: Workspace, options: { port: number }):
 
   const watcher = watchSites(ws, async (changes) => {
     slugs = new Set(await listSiteSlugs(ws));
-    const only = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
-    if (only && only.length === 0) return;
+    const changed = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
+    if (changed && changed.length === 0) return;
+    // The hub shows every unit's latest items, so it follows any unit's change.
+    const only = changed && slugs.has(portal.hub) && !changed.includes(portal.hub) ? [...changed, portal.hub] : changed;
     await forgetCachedFiles(filesToForget(ws, only ?? [...slugs], changes.files));
     const t = performance.now();
     const result = await buildSites(ws, only, { base, onResult: (r) => {

@@ -1,4 +1,5 @@
-import { basename, dirname } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import type { CreateNodes, TargetConfiguration } from "@nx/devkit";
 
 /**
@@ -30,27 +31,50 @@ export const sharedInputs = [
   "{workspaceRoot}/tsconfig.json",
 ];
 
+/** The hub's folder name, from portal.json: the one site that depends on all the others. */
+function hubSlug(workspaceRoot: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(workspaceRoot, "portal.json"), "utf8")) as { hub?: string }).hub;
+  } catch {
+    return undefined;
+  }
+}
+
 export const createNodes: CreateNodes<PortalPluginOptions> = [
   "sites/*/site.json",
-  (configFiles, rawOptions) => {
+  (configFiles, rawOptions, context) => {
     const options = normalizeOptions(rawOptions);
+    const hub = hubSlug(context.workspaceRoot);
+    const slugs = configFiles.map((file) => basename(dirname(file)));
     return configFiles.map((file) => {
       const root = dirname(file);
       const slug = basename(root);
+      const isHub = slug === hub;
       const build: TargetConfiguration = {
         executor: "./tools/nx-plugin:build",
         options: { slug },
         cache: true,
+        // The hub shows what every unit publishes: it builds after them, from their manifests.
+        ...(isHub ? { dependsOn: ["^build"] } : {}),
         inputs: [
           "{projectRoot}/**/*",
           ...sharedInputs,
+          ...(isHub ? [{ dependentTasksOutputFiles: "**/manifest.json", transitive: false }] : []),
           { env: "PORTAL_BASE_URL" },
           { externalDependencies: ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "markdown-it", "ajv", "yaml", "sharp"] },
         ],
         outputs: [`{workspaceRoot}/dist/${slug}`],
         metadata: { description: `Validate and build ${slug}'s site into dist/${slug}/` },
       };
-      return [file, { projects: { [root]: { name: slug, root, projectType: "application", tags: ["site"], targets: { [options.targetName]: build } } } }];
+      const project = {
+        name: slug,
+        root,
+        projectType: "application" as const,
+        tags: [isHub ? "hub" : "site"],
+        ...(isHub ? { implicitDependencies: slugs.filter((s) => s !== slug) } : {}),
+        targets: { [options.targetName]: build },
+      };
+      return [file, { projects: { [root]: project } }];
     });
   },
 ];
