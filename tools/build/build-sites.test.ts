@@ -119,6 +119,17 @@ describe("building the mini fixture", () => {
     assert.match(hub, /<a href="https:\/\/dinkes\.paserkab\.go\.id\/">Dinas Kesehatan<\/a><\/p>\s*<p class="meta">Jarang diperbarui/);
   });
 
+  it("gives the hub feeds of every unit's news and announcements", async () => {
+    const atom = await readFile(join(ws.distDir, "portal/feed.xml"), "utf8");
+    assert.match(atom, /^<\?xml version="1.0" encoding="utf-8"\?>/);
+    assert.match(atom, /<link href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/"\/>\s*<id>[^<]+<\/id>\s*<updated>2025-08-16T16:00:00\.000Z<\/updated>\s*<author><name>Dinkes<\/name>/);
+    const json = JSON.parse(await readFile(join(ws.distDir, "portal/feed.json"), "utf8"));
+    assert.deepEqual(json.items.map((i: { url: string }) => i.url).sort(), [
+      "https://dinkes.paserkab.go.id/berita/posyandu-serentak/",
+      "https://dinkes.paserkab.go.id/pengumuman/jadwal-vaksinasi/",
+    ]);
+  });
+
   it("reuses encoded images on the next build", async () => {
     const cache = join(ws.cacheDir, "img");
     const before = new Map(await Promise.all((await readdir(cache)).map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)));

@@ -13,6 +13,8 @@ export interface HubData {
   groups: { type: string; label: string; units: HubUnit[] }[];
   news: HubItem[];
   announcements: HubItem[];
+  /** News and announcements of every unit, newest first: the hub's feeds. */
+  feed: HubItem[];
   events: HubItem[];
   counts: { units: number; active: number; quiet: number; withoutSite: number };
 }
@@ -66,6 +68,7 @@ export function readHubData(args: { ws: Workspace; portal: PortalConfig; registr
   return {
     groups,
     news: items.filter((i) => i.type === "berita").sort(byDateDesc).slice(0, 8),
+    feed: items.filter((i) => i.type === "berita" || i.type === "pengumuman").sort(byDateDesc).slice(0, 30),
     announcements: items.filter((i) => i.type === "pengumuman" && current(i)).sort(byDateDesc).slice(0, 5),
     events: items.filter((i) => i.type === "agenda" && String(i.end ?? i.date) >= today).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(0, 5),
     counts,

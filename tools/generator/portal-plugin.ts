@@ -14,7 +14,7 @@ import { productionBase, siteUrl, type Base } from "./site-origin.ts";
 import { isCurrent, listPages, siteIndex, upcoming, type SiteIndex } from "./collections.ts";
 import { registerPages } from "./pages.ts";
 import { manifestJson } from "./manifest.ts";
-import { jsonFeed } from "./json-feed.ts";
+import { hubJsonFeed, jsonFeed } from "./json-feed.ts";
 import type { HubData } from "./hub-data.ts";
 
 /**
@@ -188,6 +188,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   });
   eleventyConfig.addFilter("unitUrl", (slug: string) => siteUrl(base, portal, slug));
   eleventyConfig.addFilter("jsonFeed", (items: CollectionItem[], site: SiteRecord) => jsonFeed(items, site, urlsOf(site).self));
+  eleventyConfig.addFilter("hubJsonFeed", (items: HubData["feed"], site: SiteRecord) => hubJsonFeed(items, site, urlsOf(site).self));
   eleventyConfig.addAsyncFilter("feedHtml", async (html: string, page: PageContext) => {
     const slug = paths.slugOfPage(page);
     const result = await feedHtml(transformHtml, html, page, urlsOf(bySlug.get(slug)!).self);
