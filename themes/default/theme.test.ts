@@ -154,6 +154,26 @@ describe("the default theme in Chromium", () => {
     });
   }
 
+  it("filters the hub's combined Daftar Informasi Publik, which lists every row without JavaScript", async () => {
+    await page.goto(`http://localhost:${port}/informasi-publik/`);
+    const rows = page.locator("#dip-table tbody tr");
+    const total = await rows.count();
+    assert.ok(total >= 6, `${total} documents`);
+    assert.match(await rows.first().innerText(), /Dinkes/);
+    await page.selectOption('select[name="year"]', "2025");
+    const visible = await page.locator("#dip-table tbody tr:not([hidden])").count();
+    assert.ok(visible > 0 && visible < total, `${visible} of ${total}`);
+    assert.equal(await page.locator('output[name="count"]').innerText(), String(visible));
+    assert.deepEqual((await axeViolations(page)).map((v) => v.id), []);
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`http://localhost:${port}/informasi-publik/`);
+    assert.equal(await noJs.locator("#dip-filters").isVisible(), false);
+    assert.equal(await noJs.locator("#dip-table tbody tr:visible").count(), total);
+    await context.close();
+  });
+
   it("passes axe on the hub's home page too", async () => {
     await page.goto(`http://localhost:${port}/`);
     assert.deepEqual((await axeViolations(page)).map((v) => v.id), []);

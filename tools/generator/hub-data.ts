@@ -15,6 +15,9 @@ export interface HubData {
   announcements: HubItem[];
   /** News and announcements of every unit, newest first: the hub's feeds. */
   feed: HubItem[];
+  /** Every unit's public documents: the combined Daftar Informasi Publik. */
+  documents: HubItem[];
+  years: number[];
   events: HubItem[];
   counts: { units: number; active: number; quiet: number; withoutSite: number };
 }
@@ -69,6 +72,8 @@ export function readHubData(args: { ws: Workspace; portal: PortalConfig; registr
     groups,
     news: items.filter((i) => i.type === "berita").sort(byDateDesc).slice(0, 8),
     feed: items.filter((i) => i.type === "berita" || i.type === "pengumuman").sort(byDateDesc).slice(0, 30),
+    documents: items.filter((i) => i.type === "dokumen").sort((a, b) => Number(b.extra?.year) - Number(a.extra?.year) || a.unit.short_name.localeCompare(b.unit.short_name, "id") || a.title.localeCompare(b.title, "id")),
+    years: [...new Set(items.filter((i) => i.type === "dokumen").map((i) => Number(i.extra?.year)))].sort((a, b) => b - a),
     announcements: items.filter((i) => i.type === "pengumuman" && current(i)).sort(byDateDesc).slice(0, 5),
     events: items.filter((i) => i.type === "agenda" && String(i.end ?? i.date) >= today).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(0, 5),
     counts,
