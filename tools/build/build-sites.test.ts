@@ -119,6 +119,15 @@ describe("building the mini fixture", () => {
     assert.match(hub, /<a href="https:\/\/dinkes\.paserkab\.go\.id\/">Dinas Kesehatan<\/a><\/p>\s*<p class="meta">Jarang diperbarui/);
   });
 
+  it("writes the hub's list pages for every filter of type and unit", async () => {
+    for (const path of ["kabar/semua", "kabar/berita", "kabar/pengumuman", "kabar/agenda", "kabar/semua/dinkes", "kabar/berita/dinkes"]) {
+      assert.ok(existsSync(join(ws.distDir, "portal", path, "index.html")), path);
+    }
+    const list = await readFile(join(ws.distDir, "portal/kabar/berita/dinkes/index.html"), "utf8");
+    assert.match(list, /<a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/">Posyandu Serentak di 10 Kecamatan<\/a>/);
+    assert.doesNotMatch(list, /jadwal-vaksinasi/, "announcements are filtered out");
+  });
+
   it("gives the hub feeds of every unit's news and announcements", async () => {
     const atom = await readFile(join(ws.distDir, "portal/feed.xml"), "utf8");
     assert.match(atom, /^<\?xml version="1.0" encoding="utf-8"\?>/);

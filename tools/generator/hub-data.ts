@@ -15,6 +15,8 @@ export interface HubData {
   announcements: HubItem[];
   /** News and announcements of every unit, newest first: the hub's feeds. */
   feed: HubItem[];
+  /** Every unit's news, announcements and agenda, newest first: the hub's list pages. */
+  all: HubItem[];
   /** Every unit's public documents: the combined Daftar Informasi Publik. */
   documents: HubItem[];
   years: number[];
@@ -38,6 +40,9 @@ export interface HubUnit {
 export interface HubItem extends ManifestItem {
   unit: { slug: string; short_name: string; url: string };
 }
+
+/** The content types the hub lists together. */
+export const listedTypes = ["berita", "pengumuman", "agenda"];
 
 /** A unit is quiet after this many days without a new dated item (issue: "nothing new for 90 days"). */
 export const quietAfterDays = 90;
@@ -72,10 +77,42 @@ export function readHubData(args: { ws: Workspace; portal: PortalConfig; registr
     groups,
     news: items.filter((i) => i.type === "berita").sort(byDateDesc).slice(0, 8),
     feed: items.filter((i) => i.type === "berita" || i.type === "pengumuman").sort(byDateDesc).slice(0, 30),
+    all: items.filter((i) => listedTypes.includes(i.type)).sort(byDateDesc),
     documents: items.filter((i) => i.type === "dokumen").sort((a, b) => Number(b.extra?.year) - Number(a.extra?.year) || a.unit.short_name.localeCompare(b.unit.short_name, "id") || a.title.localeCompare(b.title, "id")),
     years: [...new Set(items.filter((i) => i.type === "dokumen").map((i) => Number(i.extra?.year)))].sort((a, b) => b - a),
     announcements: items.filter((i) => i.type === "pengumuman" && current(i)).sort(byDateDesc).slice(0, 5),
     events: items.filter((i) => i.type === "agenda" && String(i.end ?? i.date) >= today).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(0, 5),
     counts,
   };
+}
+
+/** One page of the hub's lists: every combination of type filter and unit filter, paginated. */
+export interface HubListPage {
+  type?: string;
+  unit?: { slug: string; short_name: string };
+  items: HubItem[];
+  pageNumber: number;
+  hrefs: string[];
+}
+
+/** `/kabar/<type or semua>/[<unit>/][halaman-N/]`: a static page for every filter. */
+export function hubListUrl(type: string | undefined, unit: string | undefined, pageNumber = 0): string {
+  return `/kabar/${type ?? "semua"}/${unit ? `${unit}/` : ""}${pageNumber ? `halaman-${pageNumber + 1}/` : ""}`;
+}
+
+export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
+  const units = new Map(hub.all.map((i) => [i.unit.slug, { slug: i.unit.slug, short_name: i.unit.short_name }]));
+  const pages: HubListPage[] = [];
+  for (const type of [undefined, ...listedTypes]) {
+    for (const unit of [undefined, ...units.values()]) {
+      const items = hub.all.filter((i) => (!type || i.type === type) && (!unit || i.unit.slug === unit.slug));
+      if (items.length === 0 && unit) continue;
+      const count = Math.max(1, Math.ceil(items.length / pageSize));
+      const hrefs = Array.from({ length: count }, (_, n) => hubListUrl(type, unit?.slug, n));
+      for (let n = 0; n < count; n++) {
+        pages.push({ ...(type ? { type } : {}), ...(unit ? { unit } : {}), items: items.slice(n * pageSize, (n + 1) * pageSize), pageNumber: n, hrefs });
+      }
+    }
+  }
+  return pages;
 }

@@ -2,6 +2,7 @@ import { listUrl, siteUrls } from "../content/permalinks.ts";
 import type { SiteRecord } from "../core/records.ts";
 import type { ListPage } from "./collections.ts";
 import type { EleventyConfig } from "./portal-plugin.ts";
+import { hubListPages, hubListUrl, type HubData, type HubListPage } from "./hub-data.ts";
 
 /**
  * The pages every site gets from the theme, beside its content. Each is a virtual template
@@ -20,7 +21,7 @@ const sitePages: { name: string; path: string; layout: string | false; data?: Re
   { name: "manifest", path: siteUrls.manifest, layout: false },
 ];
 
-export function registerPages(eleventyConfig: EleventyConfig): void {
+export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: string; data: HubData }): void {
   for (const page of sitePages) {
     eleventyConfig.addTemplate(`_portal/${page.name}.njk`, `{% include "pages/${page.name}.njk" %}`, {
       ...page.data,
@@ -37,4 +38,14 @@ export function registerPages(eleventyConfig: EleventyConfig): void {
     pagination: { data: "collections.listPages", size: 1, alias: "list" },
     permalink: (data: { list: ListPage }) => `/${data.list.site.slug}${listUrl(data.list.type, data.list.pageNumber)}`,
   });
+  // The hub's lists of every unit's items, one static page per filter.
+  if (hub) {
+    eleventyConfig.addTemplate("_portal/hub-list.njk", `{% include "pages/hub-list.njk" %}`, {
+      layout: "layouts/base.njk",
+      eleventyExcludeFromCollections: true,
+      hubLists: hubListPages(hub.data),
+      pagination: { data: "hubLists", size: 1, alias: "hubList" },
+      permalink: (data: { hubList: HubListPage }) => `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,
+    });
+  }
 }

@@ -15,7 +15,7 @@ import { isCurrent, listPages, siteIndex, upcoming, type SiteIndex } from "./col
 import { registerPages } from "./pages.ts";
 import { manifestJson } from "./manifest.ts";
 import { hubJsonFeed, jsonFeed } from "./json-feed.ts";
-import type { HubData } from "./hub-data.ts";
+import { hubListUrl, type HubData } from "./hub-data.ts";
 
 /**
  * Builds many unit sites in ONE Eleventy instance: input `sites/`, output one folder per site.
@@ -171,6 +171,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.addFilter("ukuranBerkas", ukuranBerkas);
   eleventyConfig.addFilter("itemUrl", itemUrl);
   eleventyConfig.addFilter("listUrl", listUrl);
+  eleventyConfig.addFilter("hubListUrl", (type: string | undefined, unit: string | undefined) => hubListUrl(type || undefined, unit || undefined));
   // Site, type and title come from filters, not eleventyComputed: computed data costs Eleventy a
   // dependency analysis on every page (a fifth of a large build, measured).
   eleventyConfig.addFilter("siteOf", (page: PageContext) => bySlug.get(paths.slugOfPage(page)));
@@ -202,7 +203,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
     manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), timeZone: portal.time_zone }),
   );
 
-  registerPages(eleventyConfig);
+  registerPages(eleventyConfig, options.hub ? { slug: portal.hub, data: options.hub } : undefined);
 }
 
 /** The registry grouped by type, with each unit's address: the strip on top of every page. */
