@@ -92,12 +92,14 @@ const results = [];
 // Interleave the cold builds so machine drift affects all of them alike.
 const samples = { plain: [] as Sample[], theme: [] as Sample[], portal: [] as Sample[] };
 let plainPages = 0;
+let themePages = 0;
 for (let i = 0; i < runs; i++) {
   await clean();
   samples.plain.push(run("plain", plain));
   plainPages = await countHtml(join(root, "plain-dist"));
   await clean();
   samples.theme.push(run("same theme", sameTheme));
+  themePages = await countHtml(join(root, "theme-dist"));
   await clean();
   samples.portal.push(run("portal", portal));
   console.log(`  plain Eleventy ${samples.plain.at(-1)!.seconds.toFixed(2)} s, same theme ${samples.theme.at(-1)!.seconds.toFixed(2)} s, portal build ${samples.portal.at(-1)!.seconds.toFixed(2)} s`);
@@ -111,7 +113,7 @@ const row = (label: string, xs: Sample[], pageCount: number) => ({
   pages: pageCount,
 });
 const plainRow = row("Floor: one plain Eleventy process, same Markdown, minimal one-line layout", samples.plain, plainPages);
-const themeRow = row("**Baseline**: one plain Eleventy process, same Markdown, portal theme (`eleventy --config=tools/generator/standalone.config.ts`)", samples.theme, pages);
+const themeRow = row("**Baseline**: one plain Eleventy process, same Markdown, portal theme (`eleventy --config=tools/generator/standalone.config.ts`)", samples.theme, themePages);
 const portalRow = row("Cold full build: `portal build` (validate, build every site in one process, publish each atomically)", samples.portal, pages);
 results.push(plainRow, themeRow, portalRow);
 
@@ -165,10 +167,12 @@ npm run bench -- --sites 10 --posts 20 --runs 1 # a quick check
 \`\`\`
 
 The baseline runs the Eleventy CLI once over \`sites/\` with the portal's plugin for all sites
-(\`tools/generator/standalone.config.ts\`): the same pages, without validation, staging or
-per-site publishing. The difference between it and \`portal build\` is what the portal's safety
-costs: validating every file (ajv + markdown-it), building into a staging folder and swapping
-each site into \`dist/\` atomically. The floor is
+(\`tools/generator/standalone.config.ts\`): the same theme, without validation, staging or
+per-site publishing, and without the hub's pages built from the units' manifests (${themePages}
+pages; \`portal build\` writes ${pages}, the ${pages - themePages} more being the hub's lists of every
+unit's items, which need the units built first). The difference between the two is what the
+portal adds: validating every file (ajv + markdown-it), a second run for the hub, building into a
+staging folder and swapping each site into \`dist/\` atomically. The floor is
 \`eleventy --config=tools/bench/plain-eleventy.config.mjs\`, which writes ${plainPages} pages, one per
 Markdown file, with a one-line layout.
 `;
