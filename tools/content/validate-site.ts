@@ -5,7 +5,7 @@ import { extname, join, relative, sep } from "node:path";
 import sharp from "sharp";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
-import { isDnsLabel, reservedSlugs, slugify } from "../core/reserved-slugs.ts";
+import { isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
 import { bodyReferences, createMarkdown } from "../generator/markdown.ts";
 import { closest } from "./closest.ts";
 import { contentTypeByName, contentTypes } from "./content-types.ts";
@@ -35,7 +35,7 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
 
   if (!isDnsLabel(slug)) {
     problems.push(problem("invalid-dns-label", rel(siteDir), "", { slug, suggestion: slugify(slug) || "nama-unit" }));
-  } else if (reservedSlugs.has(slug) && slug !== portal.hub) {
+  } else if (isReservedSlug(slug) && slug !== portal.hub) {
     problems.push(problem("reserved-slug", rel(siteDir), "", { slug }));
   }
 

@@ -112,6 +112,13 @@ describe("validation of the broken-content corpus", () => {
     assert.match(p.fix, /simpan ulang/);
   });
 
+  it("reserves the hub's page-number names for units", async () => {
+    const { isReservedSlug } = await import("../core/reserved-slugs.ts");
+    assert.equal(isReservedSlug("halaman-2"), true);
+    assert.equal(isReservedSlug("www"), true);
+    assert.equal(isReservedSlug("dinkes"), false);
+  });
+
   it("refuses reserved and invalid subdomains", () => {
     assert.equal(only("sites/www").code, "reserved-slug");
     assert.equal(problemsOf("sites/Dinas_Baru")[0]?.code, "invalid-dns-label");

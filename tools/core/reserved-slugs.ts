@@ -9,6 +9,11 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
   "autodiscover", "autoconfig", "cpanel", "whm", "status", "monitor", "jdih", "lpse", "ppid",
 ]);
 
+/** Reserved names, and `halaman-N`, which the hub's lists use for page numbers (/kabar/semua/halaman-2/). */
+export function isReservedSlug(slug: string): boolean {
+  return reservedSlugs.has(slug) || /^halaman-\d+$/.test(slug);
+}
+
 const dnsLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export function isDnsLabel(value: string): boolean {
