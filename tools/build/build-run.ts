@@ -8,6 +8,7 @@ import type { Workspace } from "../core/workspace.ts";
 import { portalPlugin, type BuildOutput } from "../generator/portal-plugin.ts";
 import type { Base } from "../generator/site-origin.ts";
 import type { HubData } from "../generator/hub-data.ts";
+import type { Broadcast } from "../content/broadcasts.ts";
 import { forgetCompiledLayouts } from "./eleventy-cache.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../generator/eleventy.config.ts", import.meta.url));
@@ -23,6 +24,8 @@ export interface RunOptions {
   registry: SiteRecord[];
   /** For the run that builds the hub: what the units published. */
   hub?: HubData;
+  /** Regional broadcasts in their window, shown on every site. */
+  broadcasts: Broadcast[];
   base: Base;
   now?: Date;
 }
@@ -51,6 +54,7 @@ export async function buildRun(options: RunOptions): Promise<{ staging: string; 
           sites: options.sites,
           allSlugs: options.allSlugs,
           registry: options.registry,
+          broadcasts: options.broadcasts,
           ...(options.hub ? { hub: options.hub } : {}),
           base: options.base,
           outputs,

@@ -193,6 +193,27 @@ describe("a site with broken content", () => {
     }
   });
 
+  it("shows DKISP's broadcast on every page of every site during its window only", async () => {
+    const ws = await tempWorkspace(fixtures.mini);
+    try {
+      const dir = join(ws.sitesDir, "portal/content/siaran");
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, "banjir.md"), "---\ntitle: Siaga banjir Sungai Kandilo\nstart: 2026-11-27 06:00\nend: 2026-11-28 18:00\nlevel: darurat\nsummary: Warga bantaran sungai diminta mengungsi ke posko terdekat.\n---\nIkuti arahan petugas BPBD.\n");
+      await writeFile(join(dir, "libur.md"), "---\ntitle: Libur tahun baru\nstart: 2026-01-01 00:00\nend: 2026-01-02 00:00\nlevel: info\n---\n");
+      const report = await buildSites(ws, undefined, { now });
+      assert.deepEqual(report.results.map((r) => r.ok), [true, true]);
+      for (const path of ["dinkes/index.html", "dinkes/berita/posyandu-serentak/index.html", "portal/index.html"]) {
+        const html = await readFile(join(ws.distDir, path), "utf8");
+        assert.match(html, /<section class="broadcast level-darurat"[^>]*>\s*<p><strong>Darurat:<\/strong> <a href="https:\/\/paserkab\.go\.id\/siaran\/banjir\/">Siaga banjir Sungai Kandilo<\/a>/, path);
+        assert.doesNotMatch(html, /Libur tahun baru/, path);
+      }
+      assert.ok(existsSync(join(ws.distDir, "portal/siaran/banjir/index.html")));
+      assert.ok(!existsSync(join(ws.distDir, "dinkes/siaran")), "units have no broadcast list");
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it("never replaces a good earlier build with partial output", async () => {
     const ws = await tempWorkspace(fixtures.mini);
     try {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { readHubData } from "../generator/hub-data.ts";
 import { listSiteSlugs, validateWorkspace } from "../content/validate-workspace.ts";
 import { readRegistry } from "../content/registry.ts";
+import { activeBroadcasts } from "../content/broadcasts.ts";
 import { forgetParsedFrontMatter } from "../content/front-matter.ts";
 import { baseFromEnv, type Base } from "../generator/site-origin.ts";
 import { buildRun, publishSite, type RunOptions } from "./build-run.ts";
@@ -47,7 +48,8 @@ export async function buildSites(
     const unknown = only.filter((slug) => !validation.sites.some((s) => s.slug === slug));
     if (unknown.length) return { results: [], fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
   }
-  const run = { ws, portal, allSlugs: await listSiteSlugs(ws), registry: await readRegistry(ws), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}) };
+  const now = options.now ?? new Date();
+  const run = { ws, portal, allSlugs: await listSiteSlugs(ws), registry: await readRegistry(ws), broadcasts: activeBroadcasts(ws, portal, now), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}) };
   const results: SiteResult[] = [];
   const report = (r: SiteResult) => {
     options.onResult?.(r);
@@ -65,7 +67,7 @@ export async function buildSites(
   await buildIsolated(units, run, results, report);
   if (hub.length) {
     const labels = (JSON.parse(readFileSync(join(ws.themeDir, "strings.id.json"), "utf8")) as { unitTypes: Record<string, string> }).unitTypes;
-    const hubData = readHubData({ ws, portal, registry: run.registry, base: run.base, now: options.now ?? new Date(), labels });
+    const hubData = readHubData({ ws, portal, registry: run.registry, base: run.base, now, labels });
     await buildIsolated(hub, { ...run, hub: hubData }, results, report);
   }
   forgetParsedFrontMatter();

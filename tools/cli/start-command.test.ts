@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
@@ -18,6 +18,10 @@ describe("portal start", () => {
 
   before(async () => {
     ws = await tempWorkspace(fixtures.mini);
+    // A third unit, so a broadcast can be seen on three sites.
+    await mkdir(join(ws.sitesDir, "dlh/content/halaman"), { recursive: true });
+    await writeFile(join(ws.sitesDir, "dlh/site.json"), JSON.stringify({ slug: "dlh", name: "Dinas Lingkungan Hidup", short_name: "DLH", type: "dinas", address: "Jl. Modang No. 1, Tanah Grogot", phone: "(0543) 21001", email: "dlh@paserkab.go.id", status: "active" }));
+    await writeFile(join(ws.sitesDir, "dlh/content/halaman/profil.md"), "---\ntitle: Profil DLH\n---\nProfil.\n");
     port = await freePort();
     server = spawn(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "start", "--root", ws.root, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
     server.stdout!.on("data", (d) => (output += d));
@@ -65,6 +69,31 @@ describe("portal start", () => {
       `http://dinkes.localhost:${port}/berita/posyandu-serentak/`,
     );
     await page.close();
+  });
+
+  it("shows a broadcast DKISP publishes on the hub on every unit's pages, without JavaScript", async () => {
+    // A window around the real time, written as WITA wall-clock time like editors write it.
+    const wita = (offsetMs: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(Date.now() + offsetMs));
+    await mkdir(join(ws.sitesDir, "portal/content/siaran"), { recursive: true });
+    await writeFile(
+      join(ws.sitesDir, "portal/content/siaran/gangguan-listrik.md"),
+      `---\ntitle: Gangguan listrik di Tanah Grogot\nstart: ${wita(-3_600_000)}\nend: ${wita(86_400_000)}\nlevel: peringatan\n---\nLayanan tatap muka dialihkan.\n`,
+    );
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const host of ["dinkes.localhost", "dlh.localhost", "localhost"]) {
+      const url = `http://${host}:${port}/`;
+      const deadline = Date.now() + 20_000;
+      let text = "";
+      while (Date.now() < deadline) {
+        await page.goto(url);
+        text = (await page.locator(".broadcast").allInnerTexts()).join(" ");
+        if (text) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.match(text, /Peringatan: Gangguan listrik di Tanah Grogot/, url);
+    }
+    await context.close();
   });
 
   it("keeps the last good page and shows the problem when an edit breaks the site", async () => {

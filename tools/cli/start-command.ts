@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import { buildSites, type SiteResult } from "../build/build-sites.ts";
 import { listSiteSlugs, readPortal } from "../content/validate-workspace.ts";
@@ -47,7 +47,7 @@ export async function runStart(workspace: Workspace, options: { port: number }):
     } });
     for (const line of result.fatal) console.error(line);
     console.log(`Dibangun ulang dalam ${Math.round(performance.now() - t)} ms.`);
-  });
+  }, { affectsAll: (path) => path.split(sep).slice(0, 3).join("/") === `${portal.hub}/content/siaran` });
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -15,6 +15,8 @@ export interface ContentType {
   titleField: string;
   /** Whether items have a publication date and appear in feeds and the manifest by date. */
   feed: boolean;
+  /** Only the hub may hold this type (regional broadcasts). */
+  hubOnly: boolean;
   schemaId: string;
   schema: JsonSchema;
 }
@@ -43,6 +45,7 @@ function load(): ContentType[] {
         labelSingular: String(schema["x-label-singular"] ?? schema["x-label"] ?? name),
         titleField: String(schema["x-title-field"] ?? "title"),
         feed: schema["x-feed"] === true,
+        hubOnly: schema["x-hub-only"] === true,
         schemaId: String(schema.$id),
         schema,
       };

@@ -163,6 +163,10 @@ export const catalogue = {
     message: ({ folder }) => `folder isi "${folder}" tidak dikenal`,
     fix: ({ known }) => `pindahkan berkas ke salah satu folder: ${known.join(", ")}`,
   }),
+  "hub-only-folder": entry<{ folder: string; hub: string }>({
+    message: ({ folder }) => `folder "${folder}" hanya boleh ada di situs portal induk`,
+    fix: ({ hub }) => `siaran regional diterbitkan DKISP di sites/${hub}/content/; hapus folder ini`,
+  }),
   "unexpected-file": entry<{ name: string }>({
     message: ({ name }) => `berkas "${name}" tidak diharapkan di sini`,
     fix: () => "folder isi hanya memuat berkas Markdown (.md); gambar dan dokumen masuk ke folder media",

@@ -57,7 +57,11 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
       }
       const type = contentTypeByName.get(entry.name);
       if (!type) {
-        problems.push(problem("unknown-content-folder", rel(abs), "", { folder: entry.name, known: contentTypes.map((t) => t.name) }));
+        problems.push(problem("unknown-content-folder", rel(abs), "", { folder: entry.name, known: contentTypes.filter((t) => !t.hubOnly).map((t) => t.name) }));
+        continue;
+      }
+      if (type.hubOnly && slug !== portal.hub) {
+        problems.push(problem("hub-only-folder", rel(abs), "", { folder: entry.name, hub: portal.hub }));
         continue;
       }
       for (const f of readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -100,6 +100,8 @@ describe("validation of the broken-content corpus", () => {
 
   it("reports an unknown content folder", () => assert.equal(only("sites/rusak/content/catatan").code, "unknown-content-folder"));
 
+  it("keeps regional broadcasts to the hub", () => assert.equal(only("sites/rusak/content/siaran").code, "hub-only-folder"));
+
   it("reports media over the size limit", () => {
     const p = only("sites/rusak/media/berita/besar.jpg");
     assert.equal(p.code, "media-too-large");

@@ -40,6 +40,11 @@ for (const unit of [hub, ...reference.units]) {
   }
   if (rich) await writeRich(dir, site, rich);
   else if (unit.type !== "portal") await writeBasic(dir, site);
+  else await writeMarkdown(
+    join(dir, "content/siaran", "libur-natal-dan-tahun-baru.md"),
+    { title: "Layanan tatap muka libur Natal dan Tahun Baru", start: "2026-12-24 00:00", end: "2027-01-02 00:00", level: "info", summary: "Kantor pelayanan tutup 25–26 Desember dan 1 Januari; layanan daring tetap berjalan." },
+    "Selama libur Natal dan Tahun Baru, layanan tatap muka di seluruh perangkat daerah tutup pada tanggal merah dan cuti bersama. Layanan daring dan Instalasi Gawat Darurat rumah sakit tetap buka.",
+  );
 }
 console.log(`Demo written: ${reference.units.length} units + hub in ${sitesDir}`);
 

@@ -35,10 +35,10 @@ export interface ListPage {
   hrefs: string[];
 }
 
-export function listPages(index: SiteIndex, sites: SiteRecord[]): ListPage[] {
+export function listPages(index: SiteIndex, sites: SiteRecord[], hub: string): ListPage[] {
   const pages: ListPage[] = [];
   for (const site of sites) {
-    for (const type of contentTypes.filter((t) => t.name !== "halaman")) {
+    for (const type of contentTypes.filter((t) => t.name !== "halaman" && (!t.hubOnly || site.slug === hub))) {
       const items = index[site.slug]?.[type.name] ?? [];
       const count = Math.max(1, Math.ceil(items.length / pageSize));
       const hrefs = Array.from({ length: count }, (_, n) => listUrl(type.name, n));

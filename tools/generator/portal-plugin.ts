@@ -16,6 +16,7 @@ import { registerPages } from "./pages.ts";
 import { manifestJson } from "./manifest.ts";
 import { hubJsonFeed, jsonFeed } from "./json-feed.ts";
 import { hubListUrl, type HubData } from "./hub-data.ts";
+import type { Broadcast } from "../content/broadcasts.ts";
 
 /**
  * Builds many unit sites in ONE Eleventy instance: input `sites/`, output one folder per site.
@@ -39,6 +40,8 @@ export interface PortalPluginOptions {
   registry: SiteRecord[];
   /** The units' published manifests, for the hub's pages; only in the run that builds the hub. */
   hub?: HubData;
+  /** Regional broadcasts in their window: on every page of every site. */
+  broadcasts: Broadcast[];
   /** Where links and feeds point: production domain (default) or the local dev server. */
   base?: Base;
   /** Time the build runs at; injected so tests can pin "today". */
@@ -145,6 +148,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.addGlobalData("types", contentTypes.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })));
   eleventyConfig.addGlobalData("network", networkOf(options.registry, portal, base, ui.unitTypes));
   eleventyConfig.addGlobalData("hub", options.hub);
+  eleventyConfig.addGlobalData("broadcasts", options.broadcasts);
   eleventyConfig.addGlobalData("today", today);
   eleventyConfig.addGlobalData("zone", dates.pukul("2000-01-01 00:00").split(" ").pop());
   eleventyConfig.addGlobalData("layout", "layouts/item.njk");
@@ -163,7 +167,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   let index: SiteIndex | undefined;
   const indexOf = (api: { getAll(): CollectionItem[] }) => (index ??= siteIndex(api.getAll(), paths.contentFileOf, [...bySlug.keys()]));
   eleventyConfig.addCollection("bySite", indexOf);
-  eleventyConfig.addCollection("listPages", (api: { getAll(): CollectionItem[] }) => listPages(indexOf(api), options.sites));
+  eleventyConfig.addCollection("listPages", (api: { getAll(): CollectionItem[] }) => listPages(indexOf(api), options.sites, portal.hub));
 
   for (const [name, fn] of Object.entries(dates)) eleventyConfig.addFilter(name, fn);
   eleventyConfig.addFilter("angka", angka);

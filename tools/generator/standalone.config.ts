@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { workspaceAt } from "../core/workspace.ts";
 import { portalPlugin, type EleventyConfig } from "./portal-plugin.ts";
+import { activeBroadcasts } from "../content/broadcasts.ts";
 
 export { config } from "./eleventy.config.ts";
 
@@ -31,6 +32,7 @@ export default function (eleventyConfig: EleventyConfig): void {
     sites,
     allSlugs,
     registry: sites,
+    broadcasts: activeBroadcasts(ws, portal, new Date()),
     outputs: new Map(),
   });
 }

@@ -59,6 +59,8 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
         inputs: [
           "{projectRoot}/**/*",
           ...sharedInputs,
+          // Regional broadcasts show on every page of every site.
+          ...(hub ? [`{workspaceRoot}/sites/${hub}/content/siaran/**/*`] : []),
           ...(isHub ? [{ dependentTasksOutputFiles: "**/manifest.json", transitive: false }] : []),
           { env: "PORTAL_BASE_URL" },
           { externalDependencies: ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "markdown-it", "ajv", "yaml", "sharp"] },

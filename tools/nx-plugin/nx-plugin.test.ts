@@ -104,6 +104,13 @@ describe("nx affected -t build in a scratch repository", () => {
     git("checkout", "-q", "--", "sites");
   });
 
+  it("builds every site when DKISP publishes a broadcast", async () => {
+    await mkdir(join(dir, "sites/portal/content/siaran"), { recursive: true });
+    await writeFile(join(dir, "sites/portal/content/siaran/libur.md"), "---\ntitle: Libur nasional\nstart: 2026-12-24 00:00\nend: 2026-12-27 00:00\nlevel: info\n---\n");
+    assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
+    await rm(join(dir, "sites/portal/content/siaran"), { recursive: true, force: true });
+  });
+
   it("builds nothing when only a test changes", async () => {
     await mkdir(join(dir, "tools/content"), { recursive: true });
     await appendFile(join(dir, "tools/content/validate-workspace.test.ts"), "\n// change\n");

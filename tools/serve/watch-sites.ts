@@ -14,7 +14,8 @@ export interface Changes {
  * change to the theme, the schemas or portal.json names every site ("*"). Changes are batched
  * over a short quiet period, and a rebuild never overlaps another (editors save files in bursts).
  */
-export function watchSites(ws: Workspace, rebuild: (changes: Changes) => Promise<void>, quietMs = 150): { close: () => void } {
+export function watchSites(ws: Workspace, rebuild: (changes: Changes) => Promise<void>, options: { affectsAll?: (relativePath: string) => boolean; quietMs?: number } = {}): { close: () => void } {
+  const quietMs = options.quietMs ?? 150;
   let pending: Changes = { slugs: new Set(), files: new Set() };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -38,7 +39,7 @@ export function watchSites(ws: Workspace, rebuild: (changes: Changes) => Promise
   const watchers: FSWatcher[] = [
     watch(ws.sitesDir, { recursive: true }, (_event, file) => {
       const slug = file?.toString().split(sep)[0];
-      if (file && slug && !slug.startsWith(".")) touch(slug, join(ws.sitesDir, file.toString()));
+      if (file && slug && !slug.startsWith(".")) touch(options.affectsAll?.(file.toString()) ? "*" : slug, join(ws.sitesDir, file.toString()));
     }),
     watch(ws.themeDir, { recursive: true }, (_event, file) => file && touch("*", join(ws.themeDir, file.toString()))),
     watch(ws.schemaDir, { recursive: true }, (_event, file) => file && touch("*", join(ws.schemaDir, file.toString()))),
