@@ -3,32 +3,18 @@ import { copyFile, cp, link, mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
-import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
-import { portalPlugin, type BuildOutput } from "../generator/portal-plugin.ts";
+import { portalPlugin, type BuildOutput, type PortalPluginOptions } from "../generator/portal-plugin.ts";
 import type { Base } from "../generator/site-origin.ts";
-import type { HubData } from "../generator/hub-data.ts";
-import type { Broadcast } from "../content/broadcasts.ts";
 import { forgetCompiledLayouts } from "./eleventy-cache.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../generator/eleventy.config.ts", import.meta.url));
 
-export interface RunOptions {
+/** What a run needs: the plugin's options, less what the run derives from the workspace itself. */
+export type RunOptions = Omit<PortalPluginOptions, "sitesDir" | "themeDir" | "cacheDir" | "outputDir" | "outputs" | "base"> & {
   ws: Workspace;
-  portal: PortalConfig;
-  /** Validated sites to build in this run. */
-  sites: SiteRecord[];
-  /** Every site folder, so the run can ignore those it does not build. */
-  allSlugs: string[];
-  /** Every unit in the registry, for the links between sites. */
-  registry: SiteRecord[];
-  /** For the run that builds the hub: what the units published. */
-  hub?: HubData;
-  /** Regional broadcasts in their window, shown on every site. */
-  broadcasts: Broadcast[];
   base: Base;
-  now?: Date;
-}
+};
 
 /**
  * One Eleventy run over several sites, into a staging folder. Nothing in `dist/` changes here:
@@ -44,22 +30,10 @@ export async function buildRun(options: RunOptions): Promise<{ staging: string; 
     const elev = new Eleventy(ws.sitesDir, staging, {
       quietMode: true,
       configPath: eleventyConfigFile,
-      config: (eleventyConfig: unknown) =>
-        portalPlugin(eleventyConfig as Record<string, unknown>, {
-          sitesDir: ws.sitesDir,
-          themeDir: ws.themeDir,
-          cacheDir: ws.cacheDir,
-          outputDir: staging,
-          portal: options.portal,
-          sites: options.sites,
-          allSlugs: options.allSlugs,
-          registry: options.registry,
-          broadcasts: options.broadcasts,
-          ...(options.hub ? { hub: options.hub } : {}),
-          base: options.base,
-          outputs,
-          ...(options.now ? { now: options.now } : {}),
-        }),
+      config: (eleventyConfig: unknown) => {
+        const { ws: _ws, ...plugin } = options;
+        portalPlugin(eleventyConfig as Record<string, unknown>, { ...plugin, sitesDir: ws.sitesDir, themeDir: ws.themeDir, cacheDir: ws.cacheDir, outputDir: staging, outputs });
+      },
     });
     // The build reports per site itself; Eleventy's own "Wrote N files" lines would interleave.
     elev.disableLogger();

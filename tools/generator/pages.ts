@@ -2,7 +2,7 @@ import { listUrl, siteUrls } from "../content/permalinks.ts";
 import type { SiteRecord } from "../core/records.ts";
 import type { ListPage } from "./collections.ts";
 import type { EleventyConfig } from "./portal-plugin.ts";
-import { hubListPages, hubListUrl, type HubData, type HubListPage } from "./hub-data.ts";
+import { hubListPages, hubListUrl, listedTypes, type HubData, type HubListPage } from "./hub-data.ts";
 
 /**
  * The pages every site gets from the theme, beside its content. Each is a virtual template
@@ -44,6 +44,7 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
       layout: "layouts/base.njk",
       eleventyExcludeFromCollections: true,
       hubLists: hubListPages(hub.data),
+      listedTypes,
       pagination: { data: "hubLists", size: 1, alias: "hubList" },
       permalink: (data: { hubList: HubListPage }) => `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,
     });
