@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -197,4 +198,22 @@ describe("the default theme in Chromium", () => {
     await page.goto(`http://localhost:${port}/`);
     assert.deepEqual((await axeViolations(page)).map((v) => v.id), []);
   });
+
+  it("shows each unit's logo in the hub's directory, loaded from the unit's own site", async () => {
+    await page.goto(`http://localhost:${port}/`);
+    const logo = page.locator("#direktori .unit-title", { hasText: "Dinas Kesehatan" }).locator("img");
+    await logo.scrollIntoViewIfNeeded();
+    assert.match(String(await logo.getAttribute("src")), new RegExp(`^http://dinkes\\.localhost:${port}/img/[\\w-]+-96\\.png$`));
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 96, await logo.elementHandle());
+    // The hub links the unit's file; it does not publish a copy of it.
+    assert.ok(!existsSync(join(dist, "portal/img", basename(String(await logo.getAttribute("src"))))));
+  });
+
+  for (const [name, url] of [["the hub's search", () => `http://localhost:${port}/cari/?q=imunisasi`], ["a unit's search", () => dinkes("/cari/?q=imunisasi")]] as const) {
+    it(`passes axe on ${name}, with results shown`, async () => {
+      await page.goto(url());
+      await page.locator("#search-results li").first().waitFor({ timeout: 15_000 });
+      assert.deepEqual((await axeViolations(page)).map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    });
+  }
 });

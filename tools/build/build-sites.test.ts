@@ -87,6 +87,19 @@ describe("building the mini fixture", () => {
     assert.deepEqual(new Set(manifest.items.map((i: { type: string }) => i.type)), new Set(["agenda", "berita", "dokumen", "galeri", "halaman", "layanan", "pejabat", "pengumuman"]));
   });
 
+  it("indexes each site's content pages for search, and the hub's search merges every unit's index", async () => {
+    const entry = JSON.parse(await page("pagefind/pagefind-entry.json"));
+    // The mini fixture's dinkes has one item of each of the eight types; lists and home are not indexed.
+    assert.equal(entry.languages.id.page_count, 8);
+    assert.ok(existsSync(join(ws.distDir, "dinkes/pagefind/pagefind.js")));
+    assert.ok(!existsSync(join(ws.distDir, "dinkes/pagefind/pagefind-ui.js")), "Pagefind's own interfaces are not published");
+    const manifest = JSON.parse(await page("manifest.json"));
+    assert.equal(manifest.site.search, "https://dinkes.paserkab.go.id/pagefind/");
+    const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
+    assert.match(hubSearch, /data-indexes="\[\{&quot;slug&quot;:&quot;dinkes&quot;,&quot;name&quot;:&quot;Dinas Kesehatan&quot;,&quot;bundle&quot;:&quot;https:\/\/dinkes\.paserkab\.go\.id\/pagefind\/&quot;\}\]"/);
+    assert.match(await page("cari/index.html"), /<a id="search-everywhere" href="https:\/\/paserkab\.go\.id\/cari\/">/);
+  });
+
   it("writes Atom and JSON feeds, a sitemap and robots.txt", async () => {
     const atom = await page("feed.xml");
     assert.match(atom, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="id">/);

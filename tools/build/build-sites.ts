@@ -10,6 +10,7 @@ import { readRegistry } from "../content/registry.ts";
 import { activeBroadcasts } from "../content/broadcasts.ts";
 import { forgetParsedFrontMatter } from "../content/front-matter.ts";
 import { baseFromEnv, type Base } from "../generator/site-origin.ts";
+import { stopSearchIndexer, writeSearchIndex } from "../generator/search-index.ts";
 import { buildRun, publishSite, type RunOptions } from "./build-run.ts";
 
 export interface SiteResult {
@@ -71,6 +72,7 @@ export async function buildSites(
     await buildIsolated(hub, { ...run, hub: hubData }, results, report);
   }
   forgetParsedFrontMatter();
+  await stopSearchIndexer();
   return { results: results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
 }
 
@@ -99,8 +101,16 @@ async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites
   try {
     for (const site of sites) {
       const output = outputs.get(site.slug)!;
-      await publishSite(run.ws, staging, site.slug, output);
-      report({ slug: site.slug, ok: true, pages: output.pages, ms: Math.round((ms * output.pages) / totalPages), problems: [] });
+      const t = performance.now();
+      try {
+        // The search index reads the finished HTML, so it is written in staging, before publishing.
+        await writeSearchIndex(join(staging, site.slug));
+        await publishSite(run.ws, staging, site.slug, output);
+      } catch (error) {
+        report({ slug: site.slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(error)] });
+        continue;
+      }
+      report({ slug: site.slug, ok: true, pages: output.pages, ms: Math.round((ms * output.pages) / totalPages + performance.now() - t), problems: [] });
     }
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -22,6 +22,9 @@ describe("portal start", () => {
     await mkdir(join(ws.sitesDir, "dlh/content/halaman"), { recursive: true });
     await writeFile(join(ws.sitesDir, "dlh/site.json"), JSON.stringify({ slug: "dlh", name: "Dinas Lingkungan Hidup", short_name: "DLH", type: "dinas", address: "Jl. Modang No. 1, Tanah Grogot", phone: "(0543) 21001", email: "dlh@paserkab.go.id", status: "active" }));
     await writeFile(join(ws.sitesDir, "dlh/content/halaman/profil.md"), "---\ntitle: Profil DLH\n---\nProfil.\n");
+    // The same word as a dinkes article, so a search scoped to dinkes has something to leave out.
+    await mkdir(join(ws.sitesDir, "dlh/content/berita"), { recursive: true });
+    await writeFile(join(ws.sitesDir, "dlh/content/berita/bank-sampah.md"), "---\ntitle: Bank Sampah Hadir di Posyandu\ndate: 2026-11-01\nsummary: Warga menabung sampah plastik saat posyandu.\n---\nSetiap posyandu kini punya pojok bank sampah.\n");
     port = await freePort();
     server = spawn(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "start", "--root", ws.root, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
     server.stdout!.on("data", (d) => (output += d));
@@ -45,6 +48,61 @@ describe("portal start", () => {
     assert.equal(await page.locator("h1").innerText(), "Pemerintah Kabupaten Paser");
     assert.equal((await page.goto(`http://dinkes.localhost:${port}/`))?.status(), 200);
     assert.equal(await page.locator("h1").innerText(), "Dinas Kesehatan");
+    await page.close();
+  });
+
+  it("lists every unit in the hub's directory, each link opening that unit's own site", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/`);
+    const units = await page.locator("#direktori .unit-title a").evaluateAll((as) => as.map((a) => ({ name: a.textContent!.trim(), href: (a as HTMLAnchorElement).href })));
+    assert.deepEqual(units.map((u) => u.href).sort(), [`http://dinkes.localhost:${port}/`, `http://dlh.localhost:${port}/`]);
+    for (const unit of units) {
+      assert.equal((await page.goto(unit.href))?.status(), 200, unit.href);
+      assert.equal(await page.locator(".unit-name").innerText(), unit.name);
+    }
+    await page.close();
+  });
+
+  it("finds a dinkes article from the hub's search, which merges every unit's index, and opens it on dinkes's subdomain", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/`);
+    // From the search box on every page to the hub's search page.
+    await page.getByRole("search").getByRole("searchbox").fill("Posyandu Serentak");
+    await page.getByRole("search").getByRole("button", { name: "Cari" }).click();
+    await page.waitForURL(`http://localhost:${port}/cari/?q=Posyandu+Serentak`);
+    const results = page.locator("#search-results li");
+    await results.first().waitFor({ timeout: 15_000 });
+    // The article, marked with its unit, type and date (the gallery of the same name comes too).
+    assert.match(await results.filter({ hasText: "Posyandu Serentak di 10 Kecamatan" }).innerText(), /Dinas Kesehatan · Berita · 17 Agustus 2025/);
+    // Both units' articles mention posyandu: the hub searches both, and its unit filter narrows.
+    await page.locator("#q").fill("posyandu");
+    await page.locator("#q").press("Enter");
+    await page.locator("#search-status").filter({ hasText: "hasil" }).waitFor();
+    const hosts = async () => new Set((await page.locator("#search-results a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).host))));
+    assert.ok((await hosts()).has(`dlh.localhost:${port}`) && (await hosts()).has(`dinkes.localhost:${port}`), [...(await hosts())].join());
+    await page.selectOption("#f-unit", "dlh");
+    await page.waitForURL(/unit=dlh/);
+    await page.locator("#search-status").filter({ hasText: "hasil" }).waitFor();
+    assert.deepEqual([...(await hosts())], [`dlh.localhost:${port}`]);
+    await page.selectOption("#f-unit", "");
+    await page.locator("#q").fill("Posyandu Serentak");
+    await page.locator("#q").press("Enter");
+    await page.locator("#search-results a", { hasText: "Posyandu Serentak di 10 Kecamatan" }).click();
+    await page.waitForURL(`http://dinkes.localhost:${port}/berita/posyandu-serentak/`);
+    assert.equal(await page.locator("h1").innerText(), "Posyandu Serentak di 10 Kecamatan");
+    await page.close();
+  });
+
+  it("keeps a unit's search to its own pages, with a switch to search every unit", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://dinkes.localhost:${port}/cari/?q=posyandu`);
+    await page.locator("#search-status").filter({ hasText: "hasil" }).waitFor({ timeout: 15_000 });
+    const links = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    assert.ok(links.length >= 2, links.join());
+    assert.ok(links.every((href) => href.startsWith(`http://dinkes.localhost:${port}/`)), links.join("\n"));
+    await page.getByRole("link", { name: "Cari di semua perangkat daerah" }).click();
+    await page.waitForURL(`http://localhost:${port}/cari/?q=posyandu`);
+    await page.locator("#search-results a", { hasText: "Bank Sampah Hadir di Posyandu" }).waitFor({ timeout: 15_000 });
     await page.close();
   });
 

@@ -16,6 +16,9 @@ export const siteUrls = {
   assets: "/assets/",
   media: "/media/",
   images: "/img/",
+  search: "/cari/",
+  /** Pagefind's bundle: the site's own search, and what the hub's search merges. */
+  searchIndex: "/pagefind/",
 } as const;
 
 export function itemUrl(type: string, slug: string): string {

@@ -22,6 +22,8 @@ export interface HubData {
   years: number[];
   events: HubItem[];
   counts: { units: number; active: number; quiet: number; withoutSite: number };
+  /** The units' Pagefind bundles, which the hub's search merges (from their manifests). */
+  searchIndexes: { slug: string; name: string; bundle: string }[];
 }
 
 export interface HubUnit {
@@ -35,6 +37,8 @@ export interface HubUnit {
   /** active: something new within 90 days; quiet: nothing new for 90 days; none: no site yet. */
   state: "active" | "quiet" | "none";
   latest?: string;
+  /** A 96px logo from the unit's manifest, on the unit's own origin. */
+  icon?: string;
 }
 
 export interface HubItem extends ManifestItem {
@@ -53,6 +57,7 @@ export function readHubData(args: { ws: Workspace; portal: PortalConfig; registr
   const groups: HubData["groups"] = [];
   const items: HubItem[] = [];
   const counts = { units: 0, active: 0, quiet: 0, withoutSite: 0 };
+  const searchIndexes: HubData["searchIndexes"] = [];
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
     const file = join(ws.distDir, site.slug, "manifest.json");
@@ -65,7 +70,8 @@ export function readHubData(args: { ws: Workspace; portal: PortalConfig; registr
     counts[state === "none" ? "withoutSite" : state]++;
     let group = groups.find((g) => g.type === site.type);
     if (!group) groups.push((group = { type: site.type, label: args.labels[site.type] ?? site.type, units: [] }));
-    group.units.push({ slug: site.slug, name: site.name, short_name: site.short_name, url, address: site.address, phone: site.phone, email: site.email, state, ...(latest ? { latest } : {}) });
+    group.units.push({ slug: site.slug, name: site.name, short_name: site.short_name, url, address: site.address, phone: site.phone, email: site.email, state, ...(latest ? { latest } : {}), ...(manifest?.site.icon ? { icon: manifest.site.icon } : {}) });
+    if (manifest?.site.search) searchIndexes.push({ slug: site.slug, name: site.name, bundle: manifest.site.search });
     for (const item of manifest?.items ?? []) items.push({ ...item, unit: { slug: site.slug, short_name: site.short_name, url } });
   }
 
@@ -83,6 +89,7 @@ export function readHubData(args: { ws: Workspace; portal: PortalConfig; registr
     announcements: items.filter((i) => i.type === "pengumuman" && current(i)).sort(byDateDesc).slice(0, 5),
     events: items.filter((i) => i.type === "agenda" && String(i.end ?? i.date) >= today).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(0, 5),
     counts,
+    searchIndexes: searchIndexes.sort((a, b) => a.name.localeCompare(b.name, "id")),
   };
 }
 

@@ -55,6 +55,15 @@ export function imageTransformPlugin(
 }
 
 /** A news item's body for a feed reader: responsive images resolved and every URL absolute. */
-export async function feedHtml(transformHtml: (html: string, page: Page) => Promise<string>, html: string, page: Page, base: string): Promise<string> {
-  return convertHtmlToAbsoluteUrls(await transformHtml(html, page), base);
+export async function feedHtml(
+  transformHtml: (html: string, page: Page) => Promise<string>,
+  html: string,
+  page: Page,
+  base: string,
+  /** Sees the resolved HTML while its image URLs are still root-relative. */
+  onResolved: (html: string) => void,
+): Promise<string> {
+  const resolved = await transformHtml(html, page);
+  onResolved(resolved);
+  return convertHtmlToAbsoluteUrls(resolved, base);
 }

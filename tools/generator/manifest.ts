@@ -1,5 +1,6 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { contentTypes } from "../content/content-types.ts";
+import { siteUrls } from "../content/permalinks.ts";
 import { parseLocal } from "../core/wita.ts";
 import type { CollectionItem } from "./portal-plugin.ts";
 
@@ -10,7 +11,15 @@ import type { CollectionItem } from "./portal-plugin.ts";
 export interface Manifest {
   version: 1;
   generated: string;
-  site: Pick<SiteRecord, "slug" | "name" | "short_name" | "type" | "address" | "phone" | "email" | "status"> & { url: string; logo?: string };
+  site: Pick<SiteRecord, "slug" | "name" | "short_name" | "type" | "address" | "phone" | "email" | "status"> & {
+    url: string;
+    /** The logo as a 1200px JPEG (for sharing). */
+    logo?: string;
+    /** The logo as a 96px PNG, for lists of units. */
+    icon?: string;
+    /** The site's Pagefind bundle, which the hub's search merges. */
+    search?: string;
+  };
   items: ManifestItem[];
 }
 
@@ -34,6 +43,7 @@ export async function manifestJson(args: {
   origin: string;
   timeZone: string;
   shareImage: (src: string) => Promise<string>;
+  iconImage: (src: string) => Promise<string>;
 }): Promise<string> {
   const { collections, site, origin, timeZone } = args;
   const abs = (path: string) => `${origin}${path}`;
@@ -68,7 +78,8 @@ export async function manifestJson(args: {
       email: site.email,
       status: site.status,
       url: `${origin}/`,
-      ...(site.logo ? { logo: abs(await args.shareImage(site.logo)) } : {}),
+      ...(site.logo ? { logo: abs(await args.shareImage(site.logo)), icon: abs(await args.iconImage(site.logo)) } : {}),
+      search: abs(siteUrls.searchIndex),
     },
     items,
   };

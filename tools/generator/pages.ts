@@ -13,6 +13,7 @@ import { hubListPages, hubListUrl, listedTypes, type HubData, type HubListPage }
 const sitePages: { name: string; path: string; layout: string | false; data?: Record<string, string> }[] = [
   { name: "index", path: siteUrls.home, layout: "layouts/base.njk" },
   { name: "informasi-publik", path: siteUrls.dip, layout: "layouts/base.njk", data: { heading: "Daftar Informasi Publik" } },
+  { name: "search", path: siteUrls.search, layout: "layouts/base.njk", data: { heading: "Pencarian" } },
   { name: "404", path: siteUrls.notFound, layout: "layouts/base.njk", data: { heading: "Halaman tidak ditemukan" } },
   { name: "feed-atom", path: siteUrls.feedAtom, layout: false },
   { name: "feed-json", path: siteUrls.feedJson, layout: false },

@@ -9,7 +9,7 @@ import { imageOptions } from "./image-options.ts";
 import { feedHtml, imageTransformPlugin } from "./image-transform.ts";
 import { dateFilters } from "./filters/dates.ts";
 import { angka, rupiah, ukuranBerkas } from "./filters/numbers.ts";
-import { shareImage } from "./share-image.ts";
+import { iconImage, shareImage } from "./share-image.ts";
 import { productionBase, siteUrl, type Base } from "./site-origin.ts";
 import { isCurrent, listPages, siteIndex, upcoming, type SiteIndex } from "./collections.ts";
 import { registerPages } from "./pages.ts";
@@ -128,11 +128,13 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
     },
     paths.slugOfPage,
   );
-  const share = async (slug: string, src: string) => {
-    const url = await shareImage(join(sitesDir, slug), options.cacheDir, src);
+  const recorded = (encode: typeof shareImage) => async (slug: string, src: string) => {
+    const url = await encode(join(sitesDir, slug), options.cacheDir, src);
     recordImages(outputOf(slug), url);
     return url;
   };
+  const share = recorded(shareImage);
+  const icon = recorded(iconImage);
 
   // (The theme's assets are copied into each site when it is published: Eleventy keeps one
   // destination per passthrough source.)
@@ -196,15 +198,13 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.addFilter("hubJsonFeed", (items: HubData["feed"], site: SiteRecord) => hubJsonFeed(items, site, urlsOf(site).self));
   eleventyConfig.addAsyncFilter("feedHtml", async (html: string, page: PageContext) => {
     const slug = paths.slugOfPage(page);
-    const result = await feedHtml(transformHtml, html, page, urlsOf(bySlug.get(slug)!).self);
-    recordImages(outputOf(slug), result);
-    return result;
+    return feedHtml(transformHtml, html, page, urlsOf(bySlug.get(slug)!).self, (resolved) => recordImages(outputOf(slug), resolved));
   });
   eleventyConfig.addAsyncFilter("shareImage", function (this: { page: PageContext }, src: string) {
     return share(paths.slugOfPage(this.page), src);
   });
   eleventyConfig.addAsyncFilter("manifestJson", (index: SiteIndex, site: SiteRecord) =>
-    manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), timeZone: portal.time_zone }),
+    manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), iconImage: (src) => icon(site.slug, src), timeZone: portal.time_zone }),
   );
 
   registerPages(eleventyConfig, options.hub ? { slug: portal.hub, data: options.hub } : undefined);
@@ -258,7 +258,9 @@ export function titleOf(item: CollectionItem): string {
   return String(item.data[type?.titleField ?? "title"] ?? item.data.title ?? "");
 }
 
-const imageReference = /\/img\/([A-Za-z0-9_-]+-\d+\.(?:avif|webp|jpeg|jpg|png))/g;
+// Root-relative references only: the hub's pages also show other units' images, by absolute URL
+// on the unit's own origin, which the hub must not publish.
+const imageReference = /(?<![^\s"'(,=])\/img\/([A-Za-z0-9_-]+-\d+\.(?:avif|webp|jpeg|jpg|png))/g;
 
 function recordImages(output: BuildOutput, text: string): void {
   if (!text.includes("/img/")) return;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import Image from "@11ty/eleventy-img";
-import { shareImageOptions } from "./image-options.ts";
+import { iconImageOptions, shareImageOptions } from "./image-options.ts";
 
 /** URL of a 1200px JPEG of a site's media image, for Open Graph and the hub's manifest. */
 export async function shareImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
@@ -8,4 +8,12 @@ export async function shareImage(siteDir: string, cacheDir: string, src: string)
   const jpeg = metadata.jpeg?.[0];
   if (!jpeg) throw new Error(`Internal error: eleventy-img made no JPEG for ${src}`);
   return jpeg.url;
+}
+
+/** URL of a 96px PNG of a unit's logo (transparency kept), for the hub's directory. */
+export async function iconImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
+  const metadata = await Image(join(siteDir, src), iconImageOptions(cacheDir));
+  const png = metadata.png?.[0];
+  if (!png) throw new Error(`Internal error: eleventy-img made no PNG for ${src}`);
+  return png.url;
 }

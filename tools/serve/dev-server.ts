@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
+import { siteUrls } from "../content/permalinks.ts";
 import { siteForHost } from "./host-router.ts";
 import { eventsPath, injectClient, LiveReload } from "./live-reload.ts";
 import { resolveFile, sendFile } from "./static-files.ts";
@@ -38,6 +39,9 @@ export async function startDevServer(options: DevServerOptions): Promise<{ serve
       const root = join(options.distDir, slug);
       const file = await resolveFile(root, path);
       res.setHeader("Cache-Control", "no-cache");
+      // The hub's search merges every unit's index from the unit's own origin (as in production,
+      // where the web server sends the same header for this folder).
+      if (path.startsWith(siteUrls.searchIndex)) res.setHeader("Access-Control-Allow-Origin", "*");
       if (file) {
         if (!path.endsWith("/") && file.endsWith("index.html") && !path.endsWith("index.html")) {
           res.writeHead(301, { Location: `${path}/` }).end();

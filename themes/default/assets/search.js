@@ -1,0 +1,161 @@
+// The search page (/cari/): runs the query in the address (?q=&jenis=&unit=) and each one typed,
+// on Pagefind's own loader (/pagefind/pagefind.js). A unit searches its own index; the hub merges
+// every unit's index, listed in `data-indexes`, from the unit's own origin.
+// Loaded only on /cari/, as a module: every other page stays free of JavaScript.
+
+const root = document.querySelector("[data-search]");
+const form = root.querySelector("form");
+const input = form.elements.namedItem("q");
+const typeSelect = form.elements.namedItem("jenis");
+const unitSelect = form.elements.namedItem("unit");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const everywhere = document.getElementById("search-everywhere");
+const strings = JSON.parse(root.dataset.strings);
+const indexes = JSON.parse(root.dataset.indexes ?? "[]");
+const pageSize = 10;
+
+const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+const optionText = (select) => (select && select.value ? select.selectedOptions[0].textContent.trim() : "");
+
+let loading;
+/** Units whose index could not be merged (offline subdomain): the results say so. */
+const unreachable = [];
+
+function loadPagefind() {
+  loading ??= (async () => {
+    const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
+    await pagefind.options({ excerptLength: 24 });
+    // One unit that does not answer must not take the search of the others with it.
+    await Promise.all(
+      indexes.map((unit) =>
+        pagefind.mergeIndex(unit.bundle).catch((error) => {
+          console.warn(`Pagefind: ${unit.bundle}`, error);
+          unreachable.push(unit.name);
+        }),
+      ),
+    );
+    await pagefind.init();
+    return pagefind;
+  })();
+  return loading;
+}
+
+let generation = 0;
+let results = [];
+let shown = 0;
+
+async function search() {
+  const term = input.value.trim();
+  remember(term);
+  const mine = ++generation;
+  list.replaceChildren();
+  more.hidden = true;
+  if (!term) {
+    status.textContent = "";
+    return;
+  }
+  status.textContent = strings.searching;
+  try {
+    const pagefind = await loadPagefind();
+    const filters = {};
+    if (typeSelect?.value) filters.jenis = optionText(typeSelect);
+    if (unitSelect?.value) filters.unit = optionText(unitSelect);
+    const found = await pagefind.search(term, { filters });
+    if (mine !== generation) return;
+    results = found.results;
+    shown = 0;
+    const summary = results.length ? say(strings.found, { n: results.length.toLocaleString("id-ID"), q: term }) : say(strings.none, { q: term });
+    status.textContent = unreachable.length ? `${summary} ${say(strings.partial, { units: unreachable.join(", ") })}` : summary;
+    await showMore(mine);
+  } catch (error) {
+    console.error(error);
+    if (mine === generation) status.textContent = strings.failed;
+  }
+}
+
+async function showMore(mine) {
+  const next = results.slice(shown, shown + pageSize);
+  const pages = await Promise.all(next.map((r) => r.data()));
+  if (mine !== generation) return;
+  list.append(...pages.map(resultItem));
+  shown += next.length;
+  more.hidden = shown >= results.length;
+}
+
+function resultItem(page) {
+  const item = document.createElement("li");
+  const title = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = page.url;
+  link.textContent = page.meta.title ?? page.url;
+  title.append(link);
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  meta.textContent = [page.meta.unit, page.filters?.jenis?.[0], page.meta.date].filter(Boolean).join(" · ");
+  const excerpt = document.createElement("p");
+  excerpt.append(...excerptNodes(page.excerpt));
+  item.append(title, meta, excerpt);
+  return item;
+}
+
+/**
+ * Pagefind's excerpt is escaped text with <mark> around the matches. Units' content reaches the
+ * hub's page through it, so it is rebuilt from text nodes and <mark> only, never set as HTML.
+ */
+function excerptNodes(html) {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body.firstElementChild;
+  return [...(parsed?.childNodes ?? [])].map((node) => {
+    if (node.nodeName !== "MARK") return document.createTextNode(node.textContent ?? "");
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
+/** The address holds the query, so a search can be shared, reloaded and reached with Back. */
+function remember(term) {
+  const params = new URLSearchParams();
+  if (term) params.set("q", term);
+  if (typeSelect?.value) params.set("jenis", typeSelect.value);
+  if (unitSelect?.value) params.set("unit", unitSelect.value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  if (everywhere) {
+    const target = new URL(root.dataset.everywhere);
+    if (term) target.searchParams.set("q", term);
+    if (typeSelect?.value) target.searchParams.set("jenis", typeSelect.value);
+    everywhere.href = target.href;
+  }
+}
+
+function fromAddress() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") ?? "";
+  for (const select of [typeSelect, unitSelect]) {
+    const wanted = select && params.get(select.name);
+    if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
+  }
+}
+
+let typing;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(search, 300);
+});
+// Start fetching the index while the visitor is still typing.
+input.addEventListener("focus", () => void loadPagefind().catch(() => {}), { once: true });
+form.addEventListener("change", (event) => {
+  if (event.target !== input) void search();
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  void search();
+});
+more.addEventListener("click", () => void showMore(generation));
+
+fromAddress();
+if (input.value) void search();
+else input.focus();
