@@ -194,6 +194,29 @@ describe("a site with broken content", () => {
     }
   });
 
+  it("resolves a link to another unit's page for where the build is served, and fails the site of a broken one", async () => {
+    const ws = await tempWorkspace(fixtures.mini);
+    try {
+      const profile = join(ws.sitesDir, "portal/content/halaman/profil.md");
+      await writeFile(profile, `${await readFile(profile, "utf8")}\nLihat [berita Dinkes](site:dinkes/berita/posyandu-serentak#foto) dan [Renstra](site:dinkes/media/dokumen/jadwal.pdf).\n`);
+      const local = { protocol: "http:" as const, apex: "localhost:8080" };
+      let report = await buildSites(ws, undefined, { now, base: local });
+      assert.deepEqual(report.results.map((r) => [r.slug, r.ok]), [["dinkes", true], ["portal", true]]);
+      const html = await readFile(join(ws.distDir, "portal/profil/index.html"), "utf8");
+      assert.match(html, /<a href="http:\/\/dinkes\.localhost:8080\/berita\/posyandu-serentak\/#foto">berita Dinkes<\/a>/);
+      assert.match(html, /<a href="http:\/\/dinkes\.localhost:8080\/media\/dokumen\/jadwal\.pdf">Renstra<\/a>/);
+
+      await writeFile(profile, `${await readFile(profile, "utf8")}\n[Berita lama](site:dinkes/berita/posyandu-lama)\n`);
+      report = await buildSites(ws, undefined, { now, base: local });
+      assert.deepEqual(report.results.map((r) => [r.slug, r.ok]), [["dinkes", true], ["portal", false]]);
+      assert.match(report.results[1]!.problems.join("\n"), /^sites\/portal\/content\/halaman\/profil\.md:\d+: tautan "site:dinkes\/berita\/posyandu-lama" tidak menuju halaman yang ada/);
+      // The last good build of the hub stays published.
+      assert.match(await readFile(join(ws.distDir, "portal/profil/index.html"), "utf8"), /berita Dinkes/);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it("links a new unit from every site as soon as its folder exists", async () => {
     const ws = await tempWorkspace(fixtures.mini);
     try {

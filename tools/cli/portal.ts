@@ -12,6 +12,9 @@ Commands:
   validate [site...]   check portal.json, site.json and every content file; exit 1 on any problem
   build [site...]      validate and build sites into dist/<slug>/ (all sites when none is named)
   start                build everything, serve every site on *.localhost, rebuild on change
+  check-links [site...]
+                       after a build: follow every link within and between the built sites
+                       in --dist; exit 1 on any broken one
 
 Options:
   --root <dir>         the folder with portal.json and sites/ (default: this repository)
@@ -47,6 +50,10 @@ async function main(): Promise<number> {
     case "start": {
       const { runStart } = await import("./start-command.ts");
       return runStart(ws, { port: Number(values.port ?? process.env.PORT ?? 8080) });
+    }
+    case "check-links": {
+      const { runCheckLinks } = await import("./check-links-command.ts");
+      return runCheckLinks(ws, sites, { json: values.json });
     }
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);

@@ -106,6 +106,25 @@ describe("portal start", () => {
     await page.close();
   });
 
+  it("links to another unit's page with site:, to its address on this server, and fails the build of a broken one", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://dlh.localhost:${port}/profil/`);
+    const profile = join(ws.sitesDir, "dlh/content/halaman/profil.md");
+    const reloaded = page.waitForEvent("load", { timeout: 15_000 });
+    await writeFile(profile, "---\ntitle: Profil DLH\n---\nKami bekerja sama dengan [posyandu Dinkes](site:dinkes/berita/posyandu-serentak).\n");
+    await reloaded;
+    await page.getByRole("link", { name: "posyandu Dinkes" }).click();
+    await page.waitForURL(`http://dinkes.localhost:${port}/berita/posyandu-serentak/`);
+
+    await page.goto(`http://dlh.localhost:${port}/profil/`);
+    await writeFile(profile, "---\ntitle: Profil DLH\n---\nKami bekerja sama dengan [posyandu Dinkes](site:dinkes/berita/posyandu-serentak-lama).\n");
+    const alert = page.locator("#portal-build-errors");
+    await alert.waitFor({ timeout: 15_000 });
+    assert.match(await alert.innerText(), /profil\.md:4: tautan "site:dinkes\/berita\/posyandu-serentak-lama" tidak menuju halaman yang ada.*mungkin maksudnya "site:dinkes\/berita\/posyandu-serentak"/s);
+    await writeFile(profile, "---\ntitle: Profil DLH\n---\nProfil.\n");
+    await page.close();
+  });
+
   it("rebuilds the edited site and the hub, reloads the open page, and the hub shows the change", async () => {
     const page = await browser.newPage();
     await page.goto(`http://dinkes.localhost:${port}/berita/posyandu-serentak/`);

@@ -135,6 +135,13 @@ export const catalogue = {
     message: ({ path }) => `berkas "${path}" tidak ada di folder media`,
     fix: ({ suggestion }) => (suggestion ? `mungkin maksudnya "${suggestion}"?` : "unggah berkasnya ke folder media atau perbaiki namanya"),
   }),
+  "broken-site-link": entry<{ href: string; reason: string; suggestion: string | undefined }>({
+    message: ({ href, reason }) => `tautan "${href}" tidak menuju halaman yang ada: ${reason}`,
+    fix: ({ suggestion }) =>
+      suggestion
+        ? `mungkin maksudnya "${suggestion}"?`
+        : "tulis site:<unit>/<jenis>/<nama-berkas> sesuai folder situs tujuan (misalnya site:dinkes/berita/posyandu-serentak), atau hapus tautannya",
+  }),
   "media-too-large": entry<{ sizeKb: number; limitKb: number; kind: string }>({
     message: ({ sizeKb, limitKb, kind }) => `${kind} terlalu besar: ${sizeKb} KB, batasnya ${limitKb} KB`,
     fix: ({ kind }) => (kind === "gambar" ? "perkecil ukuran foto (misalnya lebar 2000 piksel) sebelum mengunggah" : "kompres PDF atau pecah menjadi beberapa berkas"),

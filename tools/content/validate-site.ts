@@ -11,6 +11,7 @@ import { closest } from "./closest.ts";
 import { contentTypeByName, contentTypes } from "./content-types.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { parseMarkdown } from "./front-matter.ts";
+import { checkSiteLink, parseSiteLink } from "./site-links.ts";
 import { fileSlugPattern, itemUrl, reservedTopLevel } from "./permalinks.ts";
 import { problem, type Problem } from "./problem.ts";
 import { readJsonWithLines } from "./read-json.ts";
@@ -107,12 +108,16 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
     if (!parsed) return parseProblems;
     const found = validateAgainst(schemaId, parsed.data, file, parsed.lineOf);
     for (const [pointer, value] of mediaStrings(parsed.data)) checkMediaRef(value, file, pointer, parsed.lineOf(pointer));
-    // Only images and links into /media/ need checking; most bodies have neither and skip the parse.
-    const refs = /!\[|\/media\//.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
+    // Only images, links into /media/ and links to other units need checking; most bodies have
+    // none and skip the parse.
+    const refs = /!\[|\/media\/|site:/.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
     for (const ref of refs) {
       const line = parsed.bodyLine + ref.line;
       if (ref.kind === "image" && ref.alt.trim() === "") found.push(problem("image-without-alt", file, "", { src: ref.href }, line));
       checkMediaRef(ref.href, file, "", line);
+      const link = ref.kind === "link" ? parseSiteLink(ref.href) : undefined;
+      const target = link && checkSiteLink(ws.sitesDir, link);
+      if (target && !target.ok) found.push(problem("broken-site-link", file, "", { href: ref.href, reason: target.reason, suggestion: target.suggestion }, line));
     }
     return found;
   }

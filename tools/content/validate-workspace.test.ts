@@ -67,6 +67,16 @@ describe("validation of the broken-content corpus", () => {
     assert.equal(p.line, 6);
   });
 
+  it("names each broken link to another unit's page with its own line, and suggests the near miss", () => {
+    const found = problemsOf(`${berita}/tautan-antarsitus.md`);
+    assert.deepEqual(found.map((p) => [p.code, p.line]), [["broken-site-link", 8], ["broken-site-link", 10]]);
+    assert.equal(
+      formatProblem(found[0]!),
+      'sites/rusak/content/berita/tautan-antarsitus.md:8: tautan "site:baik/berita/berita-bener" tidak menuju halaman yang ada: situs "baik" tidak punya berita "berita-bener" (mungkin maksudnya "site:baik/berita/berita-benar"?)',
+    );
+    assert.match(formatProblem(found[1]!), /tidak ada situs unit "tidakada"/);
+  });
+
   it("reports an empty file", () => assert.equal(only(`${berita}/kosong.md`).code, "empty-file"));
 
   it("reports a Markdown file over the size limit from portal.json", () => {

@@ -107,13 +107,16 @@ export function hubListUrl(type: string | undefined, unit: string | undefined, p
   return `/kabar/${type ?? "semua"}/${unit ? `${unit}/` : ""}${pageNumber ? `halaman-${pageNumber + 1}/` : ""}`;
 }
 
+/**
+ * Every filter the list pages link to has its page, even when nothing matches yet (it says so):
+ * the filter links are the same on every page, and a link must never lead to a 404.
+ */
 export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
-  const units = new Map(hub.all.map((i) => [i.unit.slug, { slug: i.unit.slug, short_name: i.unit.short_name }]));
+  const units = hub.groups.flatMap((g) => g.units).filter((u) => u.state !== "none").map((u) => ({ slug: u.slug, short_name: u.short_name }));
   const pages: HubListPage[] = [];
   for (const type of [undefined, ...listedTypes]) {
-    for (const unit of [undefined, ...units.values()]) {
+    for (const unit of [undefined, ...units]) {
       const items = hub.all.filter((i) => (!type || i.type === type) && (!unit || i.unit.slug === unit.slug));
-      if (items.length === 0 && unit) continue;
       const count = Math.max(1, Math.ceil(items.length / pageSize));
       const hrefs = Array.from({ length: count }, (_, n) => hubListUrl(type, unit?.slug, n));
       for (let n = 0; n < count; n++) {

@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { parseSiteLink, type SiteLink } from "../content/site-links.ts";
 
 /**
  * The one Markdown preset for editors' content, used by the build and by validation.
@@ -6,18 +7,33 @@ import MarkdownIt from "markdown-it";
  * hidden gambling links into a page. markdown-it's validateLink already refuses javascript:,
  * vbscript:, file: and most data: URLs.
  */
-export function createMarkdown(): MarkdownIt {
+export function createMarkdown(options: { siteLinkUrl?: (link: SiteLink) => string } = {}): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+  if (options.siteLinkUrl) resolveSiteLinks(md, options.siteLinkUrl);
   markExternalLinks(md);
   return md;
 }
 
-/** Links that leave the site say so to screen readers and do not leak the page as opener. */
+/** `site:<unit>/<path>` links to another unit's page become its URL for this build (site-links.ts). */
+function resolveSiteLinks(md: MarkdownIt, urlOf: (link: SiteLink) => string): void {
+  md.core.ruler.push("portal_site_links", (state) => {
+    for (const block of state.tokens) {
+      for (const token of block.children ?? []) {
+        const link = token.type === "link_open" ? parseSiteLink(token.attrGet("href") ?? "") : undefined;
+        if (!link) continue;
+        token.attrSet("href", urlOf(link));
+        token.meta = { ...token.meta, portalSiteLink: true };
+      }
+    }
+  });
+}
+
+/** Links that leave the portal say so to screen readers and do not leak the page as opener. */
 function markExternalLinks(md: MarkdownIt): void {
   const fallback = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-    const href = tokens[idx]!.attrGet("href") ?? "";
-    if (/^https?:\/\//.test(href)) tokens[idx]!.attrSet("rel", "noopener noreferrer");
+    const token = tokens[idx]!;
+    if (/^https?:\/\//.test(token.attrGet("href") ?? "") && !token.meta?.portalSiteLink) token.attrSet("rel", "noopener noreferrer");
     return fallback(tokens, idx, options, env, self);
   };
 }
@@ -33,11 +49,27 @@ export interface BodyReference {
 /** Every image and link in a Markdown body, with its line, for reference checks. */
 export function bodyReferences(md: MarkdownIt, body: string): BodyReference[] {
   const refs: BodyReference[] = [];
+  const lines = body.split("\n");
   for (const block of md.parse(body, {})) {
-    const line = block.map?.[0] ?? 0;
+    const [first = 0, end = first + 1] = block.map ?? [];
+    // markdown-it gives lines per block only; a paragraph spans several, so find each reference's own.
+    const text = lines.slice(first, end).join("\n");
+    let cursor = 0;
+    const lineOf = (href: string) => {
+      const at = text.indexOf(href, cursor);
+      if (at < 0) return first;
+      cursor = at + href.length;
+      return first + (text.slice(0, at).match(/\n/g)?.length ?? 0);
+    };
     for (const t of block.children ?? []) {
-      if (t.type === "image") refs.push({ kind: "image", href: t.attrGet("src") ?? "", alt: t.content, line });
-      if (t.type === "link_open") refs.push({ kind: "link", href: t.attrGet("href") ?? "", alt: "", line });
+      if (t.type === "image") {
+        const href = t.attrGet("src") ?? "";
+        refs.push({ kind: "image", href, alt: t.content, line: lineOf(href) });
+      }
+      if (t.type === "link_open") {
+        const href = t.attrGet("href") ?? "";
+        refs.push({ kind: "link", href, alt: "", line: lineOf(href) });
+      }
     }
   }
   return refs;

@@ -5,6 +5,7 @@ import { contentTypeByName, contentTypes, type ContentType } from "../content/co
 import { parseYaml } from "../content/front-matter.ts";
 import { itemUrl, listUrl, siteUrls } from "../content/permalinks.ts";
 import { createMarkdown } from "./markdown.ts";
+import { siteLinkPath } from "../content/site-links.ts";
 import { imageOptions } from "./image-options.ts";
 import { feedHtml, imageTransformPlugin } from "./image-transform.ts";
 import { dateFilters } from "./filters/dates.ts";
@@ -110,7 +111,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   ignore("*", "media", "**");
   ignore("**", "node_modules", "**");
 
-  eleventyConfig.setLibrary("md", createMarkdown());
+  eleventyConfig.setLibrary("md", createMarkdown({ siteLinkUrl: (link) => `${siteUrl(base, portal, link.slug).slice(0, -1)}${siteLinkPath(link)}${link.fragment}` }));
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
   const outputOf = (slug: string) => {

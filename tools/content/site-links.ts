@@ -1,0 +1,107 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { extname, join } from "node:path";
+import { closest } from "./closest.ts";
+import { contentTypeByName } from "./content-types.ts";
+import { siteUrls } from "./permalinks.ts";
+
+/**
+ * Links between units' sites, written in Markdown as `site:<unit>/<path>`:
+ *   [Jadwal imunisasi](site:dinkes/pengumuman/jadwal-imunisasi)   an item (folder/file name)
+ *   [Profil Dinkes](site:dinkes/halaman/profil)                    a profile page (or site:dinkes/profil)
+ *   [Berita Dinkes](site:dinkes/berita)                            a list
+ *   [Dinas Kesehatan](site:dinkes)                                 the unit's home page
+ *   [Renstra (PDF)](site:dinkes/media/dokumen/renstra.pdf)         a published document
+ * The editor names the page by where its file lives, never by a domain, so the same Markdown
+ * links correctly in production, in `npm start` and in a preview, and validation can tell a
+ * broken link before anything is published.
+ */
+export const siteLinkScheme = "site:";
+
+export interface SiteLink {
+  slug: string;
+  /** Path inside the site, without leading or trailing slash; "" for the home page. */
+  path: string;
+  /** "#..." or "". */
+  fragment: string;
+}
+
+export function parseSiteLink(href: string): SiteLink | undefined {
+  if (!href.startsWith(siteLinkScheme)) return undefined;
+  const [target = "", ...rest] = href.slice(siteLinkScheme.length).split("#");
+  const [slug = "", ...path] = target.split("/").filter((part) => part !== "");
+  return { slug, path: path.join("/"), fragment: rest.length ? `#${rest.join("#")}` : "" };
+}
+
+/** The path of a `site:` link on its site, e.g. "/berita/posyandu/" (profile pages sit at the top). */
+export function siteLinkPath(link: SiteLink): string {
+  if (link.path === "") return "/";
+  if (extname(link.path) !== "") return `/${link.path}`;
+  return `/${link.path.replace(/^halaman\//, "")}/`;
+}
+
+export type SiteLinkCheck = { ok: true } | { ok: false; reason: string; suggestion?: string };
+
+/**
+ * Whether a `site:` link names something that will be published, from the sites' source folders
+ * (validation runs before any build). What the checked site links to may be built later or
+ * elsewhere; `npm run check-links` checks the built result.
+ */
+export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
+  const siteDir = join(sitesDir, link.slug);
+  if (!link.slug || !existsSync(join(siteDir, "site.json"))) {
+    return { ok: false, reason: `tidak ada situs unit "${link.slug}"`, suggestion: closest(link.slug, listDirs(sitesDir)) };
+  }
+  if (readStatus(join(siteDir, "site.json")) === "retired") return { ok: false, reason: `situs "${link.slug}" sudah tidak aktif (retired)` };
+  const parts = link.path === "" ? [] : link.path.split("/");
+  const [first = "", second, ...more] = parts;
+  if (parts.length === 0) return { ok: true };
+  if (first === "media") {
+    const file = join(siteDir, ...parts);
+    const documents = new Set([".pdf", ".docx", ".xlsx", ".odt", ".ods"]);
+    if (!documents.has(extname(file).toLowerCase())) return { ok: false, reason: "hanya dokumen (PDF, DOCX, XLSX, ODT, ODS) di folder media yang diterbitkan apa adanya" };
+    return existsSync(file) ? { ok: true } : { ok: false, reason: `berkas "${link.path}" tidak ada di situs "${link.slug}"` };
+  }
+  if (parts.length === 1) {
+    if ([siteUrls.dip, siteUrls.search].includes(`/${first}/` as never)) return { ok: true };
+    const type = contentTypeByName.get(first);
+    if (type && !type.hubOnly) return hasItems(siteDir, first) ? { ok: true } : { ok: false, reason: `situs "${link.slug}" belum punya isi "${first}"` };
+    const pages = listItems(siteDir, "halaman");
+    return pages.includes(first)
+      ? { ok: true }
+      : { ok: false, reason: `situs "${link.slug}" tidak punya halaman profil "${first}"`, suggestion: suggest(link.slug, first, pages) };
+  }
+  const type = contentTypeByName.get(first);
+  if (!type || type.hubOnly || more.length > 0) {
+    return { ok: false, reason: `alamat "${link.path}" bukan halaman situs; tulis site:<unit>/<jenis>/<nama-berkas>, misalnya site:dinkes/berita/posyandu-serentak` };
+  }
+  const items = listItems(siteDir, type.name);
+  return items.includes(second!)
+    ? { ok: true }
+    : { ok: false, reason: `situs "${link.slug}" tidak punya ${type.labelSingular.toLowerCase()} "${second}"`, suggestion: suggest(link.slug, `${type.name}/${second}`, items.map((i) => `${type.name}/${i}`)) };
+}
+
+function suggest(slug: string, wanted: string, candidates: string[]): string | undefined {
+  const near = closest(wanted, candidates);
+  return near ? `${siteLinkScheme}${slug}/${near}` : undefined;
+}
+
+function readStatus(file: string): unknown {
+  try {
+    return (JSON.parse(readFileSync(file, "utf8")) as { status?: unknown }).status;
+  } catch {
+    return undefined;
+  }
+}
+
+function listDirs(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+}
+
+function listItems(siteDir: string, type: string): string[] {
+  const dir = join(siteDir, "content", type);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3)) : [];
+}
+
+function hasItems(siteDir: string, type: string): boolean {
+  return listItems(siteDir, type).length > 0;
+}
