@@ -173,6 +173,29 @@ describe("portal start", () => {
     await context.close();
   });
 
+  it("shows a broadcast when its window opens, though no file changed then", async () => {
+    const wita = (at: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(at));
+    // Broadcasts are written to the minute: this one opens at the next whole minute.
+    const opens = Math.ceil((Date.now() + 5_000) / 60_000) * 60_000;
+    const before = output.length;
+    await writeFile(join(ws.sitesDir, "portal/content/siaran/uji-sirene.md"), `---\ntitle: Uji sirene peringatan dini\nstart: ${wita(opens)}\nend: ${wita(opens + 86_400_000)}\nlevel: info\n---\n`);
+    // Without JavaScript, as the notice is meant to be read (and no live reload races the polling).
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const shown = async () => (await page.locator(".broadcast").allInnerTexts()).join(" ").includes("Uji sirene");
+    // The edit itself rebuilds every site, before the window opens: not shown yet.
+    while (!/Dibangun ulang/.test(output.slice(before))) await new Promise((r) => setTimeout(r, 100));
+    await page.goto(`http://dlh.localhost:${port}/`);
+    if (Date.now() < opens) assert.equal(await shown(), false);
+    while (Date.now() < opens + 30_000 && !(await shown())) {
+      await new Promise((r) => setTimeout(r, 500));
+      await page.goto(`http://dlh.localhost:${port}/`);
+    }
+    assert.ok(await shown(), "the broadcast shows once its window is open");
+    assert.match(output.slice(before), /Siaran berubah status pada .*: semua situs dibangun ulang\./);
+    await context.close();
+  });
+
   it("keeps the last good page and shows the problem when an edit breaks the site", async () => {
     const page = await browser.newPage();
     await page.goto(`http://dinkes.localhost:${port}/berita/posyandu-serentak/`);

@@ -5,6 +5,7 @@ import { listSiteSlugs, readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../content/problem.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { watchSites } from "../serve/watch-sites.ts";
+import { nextBroadcastChange } from "../content/broadcasts.ts";
 import { filesToForget, forgetCachedFiles } from "../build/eleventy-cache.ts";
 
 /**
@@ -47,13 +48,38 @@ export async function runStart(workspace: Workspace, options: { port: number }):
     } });
     for (const line of result.fatal) console.error(line);
     console.log(`Dibangun ulang dalam ${Math.round(performance.now() - t)} ms.`);
+    scheduleBroadcastRebuild();
   }, { affectsAll: (path) => path.split(sep).slice(0, 3).join("/") === `${portal.hub}/content/siaran` });
+
+  // A broadcast appears and disappears on time with no file changed: every site is rebuilt at
+  // the next start or end of a broadcast's window (in production, the scheduled workflow does this).
+  let broadcastTimer: NodeJS.Timeout | undefined;
+  let stopping = false;
+  function scheduleBroadcastRebuild(): void {
+    clearTimeout(broadcastTimer);
+    if (stopping) return;
+    const next = nextBroadcastChange(ws, portal!, new Date());
+    if (!next) return;
+    // setTimeout holds at most ~24.8 days; a later moment is re-armed when this one fires.
+    const wait = Math.min(next.getTime() - Date.now() + 500, 2 ** 31 - 1);
+    broadcastTimer = setTimeout(() => {
+      if (Date.now() < next.getTime()) return scheduleBroadcastRebuild();
+      console.log(`Siaran berubah status pada ${next.toISOString()}: semua situs dibangun ulang.`);
+      watcher.rebuildAll();
+    }, wait);
+    // The server keeps the process alive; this timer alone must not (a rebuild finishing during
+    // shutdown would otherwise hold Ctrl+C for up to the next broadcast's start).
+    broadcastTimer.unref();
+  }
+  scheduleBroadcastRebuild();
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  stopping = true;
+  clearTimeout(broadcastTimer);
   watcher.close();
   await server.close();
   return 0;

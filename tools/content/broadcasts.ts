@@ -7,7 +7,6 @@ import { contentTypeByName } from "./content-types.ts";
 import { parseMarkdown } from "./front-matter.ts";
 import { validateAgainst } from "./schema-validator.ts";
 
-
 /** A regional broadcast in its window, as every site shows it. */
 export interface Broadcast {
   title: string;
@@ -25,18 +24,41 @@ export interface Broadcast {
  * A broadcast with problems is left out here; validation reports it on the hub.
  */
 export function activeBroadcasts(ws: Workspace, portal: PortalConfig, now: Date): Broadcast[] {
+  const rank = { darurat: 0, peringatan: 1, info: 2 };
+  return publishedBroadcasts(ws, portal)
+    .filter((b) => b.startsAt <= now && now < b.endsAt)
+    .map(({ startsAt: _s, endsAt: _e, ...b }) => b)
+    .sort((a, b) => rank[a.level] - rank[b.level]);
+}
+
+/**
+ * When the set of broadcasts in their window next changes (one starts or ends), if ever: the
+ * moment every site must be rebuilt for the notice to appear or disappear on time.
+ */
+export function nextBroadcastChange(ws: Workspace, portal: PortalConfig, now: Date): Date | undefined {
+  const moments = publishedBroadcasts(ws, portal).flatMap((b) => [b.startsAt, b.endsAt]).filter((d) => d > now);
+  return moments.sort((a, b) => a.getTime() - b.getTime())[0];
+}
+
+function publishedBroadcasts(ws: Workspace, portal: PortalConfig): (Broadcast & { startsAt: Date; endsAt: Date })[] {
   const dir = join(ws.sitesDir, portal.hub, "content", "siaran");
   if (!existsSync(dir)) return [];
   const schemaId = contentTypeByName.get("siaran")!.schemaId;
-  const found: Broadcast[] = [];
+  const found: (Broadcast & { startsAt: Date; endsAt: Date })[] = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) {
     const { parsed } = parseMarkdown(readFileSync(join(dir, name), "utf8"), name);
     if (!parsed || validateAgainst(schemaId, parsed.data, name).length) continue;
     const d = parsed.data as { title: string; level: Broadcast["level"]; summary?: string; start: string; end: string };
-    if (parseLocal(d.start, portal.time_zone) <= now && now < parseLocal(d.end, portal.time_zone)) {
-      found.push({ title: d.title, level: d.level, start: d.start, end: d.end, path: `/siaran/${name.slice(0, -3)}/`, ...(d.summary ? { summary: d.summary } : {}) });
-    }
+    found.push({
+      title: d.title,
+      level: d.level,
+      start: d.start,
+      end: d.end,
+      path: `/siaran/${name.slice(0, -3)}/`,
+      ...(d.summary ? { summary: d.summary } : {}),
+      startsAt: parseLocal(d.start, portal.time_zone),
+      endsAt: parseLocal(d.end, portal.time_zone),
+    });
   }
-  const rank = { darurat: 0, peringatan: 1, info: 2 };
-  return found.sort((a, b) => rank[a.level] - rank[b.level]);
+  return found;
 }

@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { buildSites, type BuildReport } from "../build/build-sites.ts";
 import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import type { Manifest } from "../generator/manifest.ts";
+import { checkLinks } from "../links/check-links.ts";
 
 /** The built-in demo as `npm start` and `npm run build` use it: the whole regency builds. */
 describe("the built-in demo", () => {
@@ -25,6 +26,14 @@ describe("the built-in demo", () => {
     assert.deepEqual(report.results.filter((r) => !r.ok), []);
     assert.equal(report.results.length, 44);
     for (const r of report.results) assert.ok(existsSync(join(dist, r.slug, "index.html")), r.slug);
+  });
+
+  it("has no broken link within or between its 44 sites, and a search index on each", () => {
+    const links = checkLinks(dist);
+    assert.equal(links.sites, 44);
+    assert.deepEqual(links.broken.map((b) => `${b.page}: ${b.href} (${b.reason})`), []);
+    assert.ok(links.targets > 2000, `${links.targets} addresses checked`);
+    for (const r of report.results) assert.ok(existsSync(join(dist, r.slug, "pagefind/pagefind-entry.json")), r.slug);
   });
 
   it("gives every unit the required profile pages", async () => {

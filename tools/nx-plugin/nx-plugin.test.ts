@@ -67,6 +67,13 @@ describe("nx affected -t build in a scratch repository", () => {
     return [...new Set(lines.map((l) => /nx run (\S+):build/.exec(l)![1]!))].filter((s) => !cached.has(s)).sort();
   };
 
+  /** What `nx show projects --affected` prints (the list CI shards deploys by), one project a line. */
+  const printAffected = () => {
+    const out = nx("show", "projects", "--affected", "--base=HEAD");
+    console.log(`# nx show projects --affected:\n${out.trim().split("\n").map((l) => `#   ${l}`).join("\n")}`);
+    return out.trim().split("\n").filter(Boolean).sort();
+  };
+
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "portal-nx-"));
     for (const path of ["nx.json", "package.json", "package-lock.json", "tsconfig.json", "portal.json", "themes", "content-schema", "tools"]) {
@@ -87,6 +94,7 @@ describe("nx affected -t build in a scratch repository", () => {
 
   it("builds the site whose content changed and the hub, nothing else", async () => {
     await appendFile(join(dir, "sites/dinkes/content/berita/posyandu-serentak.md"), "\nParagraf tambahan.\n");
+    assert.deepEqual(printAffected(), ["dinkes", "portal"]);
     assert.deepEqual(affected(), ["dinkes", "portal"]);
     git("checkout", "-q", "--", "sites");
   });
@@ -107,6 +115,7 @@ describe("nx affected -t build in a scratch repository", () => {
   it("builds every site when DKISP publishes a broadcast", async () => {
     await mkdir(join(dir, "sites/portal/content/siaran"), { recursive: true });
     await writeFile(join(dir, "sites/portal/content/siaran/libur.md"), "---\ntitle: Libur nasional\nstart: 2026-12-24 00:00\nend: 2026-12-27 00:00\nlevel: info\n---\n");
+    assert.deepEqual(printAffected(), ["dinkes", "dlh", "portal"]);
     assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
     await rm(join(dir, "sites/portal/content/siaran"), { recursive: true, force: true });
   });

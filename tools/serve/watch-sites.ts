@@ -14,17 +14,23 @@ export interface Changes {
  * change to the theme, the schemas or portal.json names every site ("*"). Changes are batched
  * over a short quiet period, and a rebuild never overlaps another (editors save files in bursts).
  */
-export function watchSites(ws: Workspace, rebuild: (changes: Changes) => Promise<void>, options: { affectsAll?: (relativePath: string) => boolean; quietMs?: number } = {}): { close: () => void } {
+export function watchSites(
+  ws: Workspace,
+  rebuild: (changes: Changes) => Promise<void>,
+  options: { affectsAll?: (relativePath: string) => boolean; quietMs?: number } = {},
+): { close: () => void; rebuildAll: () => void } {
   const quietMs = options.quietMs ?? 150;
   let pending: Changes = { slugs: new Set(), files: new Set() };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
+  let closed = false;
   const flush = async () => {
+    if (closed) return;
     if (running) return void (timer = setTimeout(flush, quietMs));
     const changes = pending;
     pending = { slugs: new Set(), files: new Set() };
-    if (changes.files.size === 0) return;
+    if (changes.files.size === 0 && changes.slugs !== "*") return;
     running = rebuild(changes).finally(() => (running = undefined));
     await running;
   };
@@ -48,7 +54,14 @@ export function watchSites(ws: Workspace, rebuild: (changes: Changes) => Promise
     }),
   ];
   return {
+    /** Rebuild every site though no file changed (a broadcast's window opens or closes). */
+    rebuildAll: () => {
+      pending.slugs = "*";
+      clearTimeout(timer);
+      timer = setTimeout(flush, quietMs);
+    },
     close: () => {
+      closed = true;
       clearTimeout(timer);
       for (const w of watchers) w.close();
     },
