@@ -24,7 +24,7 @@ export async function buildRun(options: RunOptions): Promise<{ staging: string; 
   const { ws } = options;
   const staging = join(ws.distDir, ".staging", `run-${process.pid}-${Date.now()}`);
   await mkdir(staging, { recursive: true });
-  const outputs = new Map<string, BuildOutput>(options.sites.map((s) => [s.slug, { images: new Set<string>(), pages: 0 }]));
+  const outputs = new Map<string, BuildOutput>(options.sites.map((s) => [s.slug, { images: new Set<string>(), pages: 0, searchable: 0 }]));
   try {
     await forgetCompiledLayouts(ws.themeDir);
     const elev = new Eleventy(ws.sitesDir, staging, {

@@ -224,6 +224,15 @@ describe("a site with broken content", () => {
       await writeFile(join(ws.sitesDir, "dlh/site.json"), JSON.stringify({ slug: "dlh", name: "Dinas Lingkungan Hidup", short_name: "DLH", type: "dinas", address: "Jl. Modang No. 1, Tanah Grogot", phone: "(0543) 21001", email: "dlh@paserkab.go.id", status: "planned" }));
       await buildSites(ws, ["dinkes"], { now });
       assert.match(await readFile(join(ws.distDir, "dinkes/index.html"), "utf8"), /<a href="https:\/\/dlh\.paserkab\.go\.id\/">Dinas Lingkungan Hidup<\/a>/);
+      // Built with nothing in it yet: its search still loads (an empty index), and the hub's
+      // search leaves it out, since Pagefind cannot merge an empty index.
+      const report = await buildSites(ws, ["dlh", "portal"], { now });
+      assert.ok(report.results.every((r) => r.ok), JSON.stringify(report));
+      assert.deepEqual(JSON.parse(await readFile(join(ws.distDir, "dlh/pagefind/pagefind-entry.json"), "utf8")).languages, {});
+      assert.ok(existsSync(join(ws.distDir, "dlh/pagefind/wasm.unknown.pagefind")));
+      const merged = /data-indexes="([^"]*)"/.exec(await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8"))?.[1];
+      assert.match(String(merged), /dinkes\.paserkab/);
+      assert.doesNotMatch(String(merged), /dlh/);
     } finally {
       await ws.dispose();
     }

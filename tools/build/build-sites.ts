@@ -10,7 +10,7 @@ import { readRegistry } from "../content/registry.ts";
 import { activeBroadcasts } from "../content/broadcasts.ts";
 import { forgetParsedFrontMatter } from "../content/front-matter.ts";
 import { baseFromEnv, type Base } from "../generator/site-origin.ts";
-import { stopSearchIndexer, writeSearchIndex } from "../generator/search-index.ts";
+import { writeSearchIndexes } from "../generator/search-index.ts";
 import { buildRun, publishSite, type RunOptions } from "./build-run.ts";
 
 export interface SiteResult {
@@ -72,7 +72,6 @@ export async function buildSites(
     await buildIsolated(hub, { ...run, hub: hubData }, results, report);
   }
   forgetParsedFrontMatter();
-  await stopSearchIndexer();
   return { results: results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
 }
 
@@ -99,18 +98,22 @@ async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites
   const totalPages = [...outputs.values()].reduce((n, o) => n + o.pages, 0) || 1;
   const ms = performance.now() - started;
   try {
+    // The search index reads the finished HTML, so it is written in staging, before publishing:
+    // a site is published with its index or, if indexing fails, not at all (it fails alone).
+    const indexes = await writeSearchIndexes(sites.map((site) => ({ slug: site.slug, dir: join(staging, site.slug), searchable: outputs.get(site.slug)!.searchable })));
+    const indexMs = (performance.now() - started - ms) / sites.length;
     for (const site of sites) {
       const output = outputs.get(site.slug)!;
+      const index = indexes.get(site.slug)!;
       const t = performance.now();
       try {
-        // The search index reads the finished HTML, so it is written in staging, before publishing.
-        await writeSearchIndex(join(staging, site.slug));
+        if (!index.ok) throw new Error(`search index: ${index.error}`);
         await publishSite(run.ws, staging, site.slug, output);
       } catch (error) {
         report({ slug: site.slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(error)] });
         continue;
       }
-      report({ slug: site.slug, ok: true, pages: output.pages, ms: Math.round((ms * output.pages) / totalPages + performance.now() - t), problems: [] });
+      report({ slug: site.slug, ok: true, pages: output.pages, ms: Math.round((ms * output.pages) / totalPages + indexMs + performance.now() - t), problems: [] });
     }
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -93,6 +93,19 @@ describe("portal start", () => {
     await page.close();
   });
 
+  it("still searches the other units when one unit's site does not answer, and says which", async () => {
+    const page = await browser.newPage();
+    // As if dlh's server were down: every request for its index fails.
+    await page.route(`http://dlh.localhost:${port}/pagefind/**`, (route) => route.abort("connectionrefused"));
+    await page.goto(`http://localhost:${port}/cari/?q=posyandu`);
+    const status = page.locator("#search-status").filter({ hasText: "hasil" });
+    await status.waitFor({ timeout: 15_000 });
+    assert.match(await status.innerText(), /Sebagian perangkat daerah tidak dapat dicari saat ini: Dinas Lingkungan Hidup\./);
+    const links = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    assert.ok(links.length > 0 && links.every((href) => href.startsWith(`http://dinkes.localhost:${port}/`)), links.join("\n"));
+    await page.close();
+  });
+
   it("keeps a unit's search to its own pages, with a switch to search every unit", async () => {
     const page = await browser.newPage();
     await page.goto(`http://dinkes.localhost:${port}/cari/?q=posyandu`);
@@ -139,8 +152,14 @@ describe("portal start", () => {
     const log = output.slice(before);
     assert.match(log, /✔ dinkes/);
     console.log(`# edit visible after ${seconds.toFixed(2)} s`);
-    await page.goto(`http://localhost:${port}/`);
-    await page.getByRole("link", { name: "Posyandu Serentak di 12 Kecamatan" }).waitFor({ timeout: 15_000 });
+    // The hub is rebuilt after dinkes; reload until it is (a page opened just as the rebuild
+    // finished may miss the live-reload message).
+    const edited = page.getByRole("link", { name: "Posyandu Serentak di 12 Kecamatan" });
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      await page.goto(`http://localhost:${port}/`);
+      if (await edited.count()) break;
+    }
+    assert.equal(await edited.count(), 1, output.slice(before));
     assert.equal(
       await page.getByRole("link", { name: "Posyandu Serentak di 12 Kecamatan" }).getAttribute("href"),
       `http://dinkes.localhost:${port}/berita/posyandu-serentak/`,

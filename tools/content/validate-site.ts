@@ -81,6 +81,9 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
         if (other) problems.push(problem("duplicate-permalink", file, "", { url, other }));
         else if (type.name === "halaman" && reservedTopLevel.has(fileSlug)) {
           problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman bawaan situs" }));
+        } else if (type.name !== "halaman" && /^halaman-\d+$/.test(fileSlug)) {
+          // Lists are paginated at /<type>/halaman-2/, ...
+          problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman daftar bawaan situs" }));
         } else urls.set(url, file);
         problems.push(...validateMarkdownFile(fileAbs, file, type.schemaId, portal));
       }

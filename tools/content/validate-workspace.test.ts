@@ -103,6 +103,9 @@ describe("validation of the broken-content corpus", () => {
   it("catches a profile page whose URL collides with a generated page", () =>
     assert.equal(only("sites/rusak/content/halaman/berita.md").code, "duplicate-permalink"));
 
+  it("catches an item named like a page of its list (/berita/halaman-2/)", () =>
+    assert.match(formatProblem(only("sites/rusak/content/berita/halaman-2.md")), /halaman daftar bawaan situs/));
+
   it("reports every problem of one file at once", () => {
     const codes = problemsOf("sites/rusak/content/dokumen/tanpa-berkas.md").map((p) => p.code).sort();
     assert.deepEqual(codes, ["enum", "required"]);

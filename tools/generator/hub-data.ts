@@ -71,7 +71,8 @@ export function readHubData(args: { ws: Workspace; portal: PortalConfig; registr
     let group = groups.find((g) => g.type === site.type);
     if (!group) groups.push((group = { type: site.type, label: args.labels[site.type] ?? site.type, units: [] }));
     group.units.push({ slug: site.slug, name: site.name, short_name: site.short_name, url, address: site.address, phone: site.phone, email: site.email, state, ...(latest ? { latest } : {}), ...(manifest?.site.icon ? { icon: manifest.site.icon } : {}) });
-    if (manifest?.site.search) searchIndexes.push({ slug: site.slug, name: site.name, bundle: manifest.site.search });
+    // A unit with nothing published yet has an empty index, which Pagefind cannot merge.
+    if (manifest?.site.search && manifest.items.length > 0) searchIndexes.push({ slug: site.slug, name: site.name, bundle: manifest.site.search });
     for (const item of manifest?.items ?? []) items.push({ ...item, unit: { slug: site.slug, short_name: site.short_name, url } });
   }
 

@@ -18,6 +18,7 @@ import { manifestJson } from "./manifest.ts";
 import { hubJsonFeed, jsonFeed } from "./json-feed.ts";
 import { hubListUrl, type HubData } from "./hub-data.ts";
 import type { Broadcast } from "../content/broadcasts.ts";
+import { searchableMark } from "./search-index.ts";
 
 /**
  * Builds many unit sites in ONE Eleventy instance: input `sites/`, output one folder per site.
@@ -55,6 +56,8 @@ export interface BuildOutput {
   /** File names under /img/ that the site's pages reference. */
   images: Set<string>;
   pages: number;
+  /** Pages the theme marks for the search index (`data-pagefind-body`). */
+  searchable: number;
 }
 
 // Eleventy's config API is untyped JavaScript; this is the part of it we use.
@@ -116,7 +119,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
 
   const outputOf = (slug: string) => {
     let output = outputs.get(slug);
-    if (!output) outputs.set(slug, (output = { images: new Set(), pages: 0 }));
+    if (!output) outputs.set(slug, (output = { images: new Set(), pages: 0, searchable: 0 }));
     return output;
   };
   const { transformHtml } = imageTransformPlugin(
@@ -125,6 +128,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
     (html, page) => {
       const output = outputOf(paths.slugOfPage(page));
       output.pages++;
+      if (html.includes(searchableMark)) output.searchable++;
       recordImages(output, html);
     },
     paths.slugOfPage,

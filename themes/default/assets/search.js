@@ -27,19 +27,35 @@ function loadPagefind() {
   loading ??= (async () => {
     const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
     await pagefind.options({ excerptLength: 24 });
-    // One unit that does not answer must not take the search of the others with it.
+    // One unit that does not answer must not take the search of the others with it: Pagefind
+    // keeps an index it could not load and then fails every search, so each unit's index is
+    // checked first (the browser caches the small entry file for Pagefind's own request).
+    const answering = await Promise.all(indexes.map((unit) => reachable(unit)));
     await Promise.all(
-      indexes.map((unit) =>
-        pagefind.mergeIndex(unit.bundle).catch((error) => {
-          console.warn(`Pagefind: ${unit.bundle}`, error);
-          unreachable.push(unit.name);
-        }),
-      ),
+      indexes
+        .filter((_, i) => answering[i])
+        .map((unit) =>
+          pagefind.mergeIndex(unit.bundle).catch((error) => {
+            console.warn(`Pagefind: ${unit.bundle}`, error);
+            unreachable.push(unit.name);
+          }),
+        ),
     );
     await pagefind.init();
     return pagefind;
   })();
   return loading;
+}
+
+async function reachable(unit) {
+  try {
+    const response = await fetch(`${unit.bundle}pagefind-entry.json`, { signal: AbortSignal.timeout(8000) });
+    if (response.ok) return true;
+  } catch (error) {
+    console.warn(`Pagefind: ${unit.bundle}`, error);
+  }
+  unreachable.push(unit.name);
+  return false;
 }
 
 let generation = 0;
