@@ -24,7 +24,7 @@ describe("portal start", () => {
     await writeFile(join(ws.sitesDir, "dlh/content/halaman/profil.md"), "---\ntitle: Profil DLH\n---\nProfil.\n");
     // The same word as a dinkes article, so a search scoped to dinkes has something to leave out.
     await mkdir(join(ws.sitesDir, "dlh/content/berita"), { recursive: true });
-    await writeFile(join(ws.sitesDir, "dlh/content/berita/bank-sampah.md"), "---\ntitle: Bank Sampah Hadir di Posyandu\ndate: 2026-11-01\nsummary: Warga menabung sampah plastik saat posyandu.\n---\nSetiap posyandu kini punya pojok bank sampah.\n");
+    await writeFile(join(ws.sitesDir, "dlh/content/berita/bank-sampah.md"), "---\ntitle: Bank Sampah Hadir di Posyandu\ndate: 2026-11-01\nsummary: Warga menabung sampah plastik saat posyandu.\n---\nSetiap posyandu kini punya pojok bank sampah. Laporan tahap V menyusul.\n");
     port = await freePort();
     server = spawn(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "start", "--root", ws.root, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
     server.stdout!.on("data", (d) => (output += d));
@@ -90,6 +90,18 @@ describe("portal start", () => {
     await page.locator("#search-results a", { hasText: "Posyandu Serentak di 10 Kecamatan" }).click();
     await page.waitForURL(`http://dinkes.localhost:${port}/berita/posyandu-serentak/`);
     assert.equal(await page.locator("h1").innerText(), "Posyandu Serentak di 10 Kecamatan");
+    await page.close();
+  });
+
+  it("leaves out Pagefind's one-letter near misses (\"vaksinasi\" finding the \"V\" of \"tahap V\")", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://dlh.localhost:${port}/cari/?q=vaksinasi`);
+    await page.locator("#search-status").filter({ hasText: "Tidak ada hasil" }).waitFor({ timeout: 15_000 });
+    await page.goto(`http://localhost:${port}/cari/?q=vaksinasi`);
+    await page.locator("#search-status").filter({ hasText: /hasil/ }).waitFor({ timeout: 15_000 });
+    const links = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    assert.ok(links.length > 0, "dinkes's pages about vaccination are found");
+    assert.ok(links.every((href) => !href.includes("dlh.localhost")), links.join("\n"));
     await page.close();
   });
 

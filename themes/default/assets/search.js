@@ -60,7 +60,10 @@ async function reachable(unit) {
 
 let generation = 0;
 let results = [];
+/** How many of `results` have been fetched and checked, and how many of those are shown. */
+let loaded = 0;
 let shown = 0;
+let terms = [];
 
 async function search() {
   const term = input.value.trim();
@@ -81,9 +84,9 @@ async function search() {
     const found = await pagefind.search(term, { filters });
     if (mine !== generation) return;
     results = found.results;
+    loaded = 0;
     shown = 0;
-    const summary = results.length ? say(strings.found, { n: results.length.toLocaleString("id-ID"), q: term }) : say(strings.none, { q: term });
-    status.textContent = unreachable.length ? `${summary} ${say(strings.partial, { units: unreachable.join(", ") })}` : summary;
+    terms = term.toLocaleLowerCase("id-ID").split(/\s+/);
     await showMore(mine);
   } catch (error) {
     console.error(error);
@@ -91,13 +94,35 @@ async function search() {
   }
 }
 
+/** Shows the next relevant results, fetching each one's data (a small file per page) as it goes. */
 async function showMore(mine) {
-  const next = results.slice(shown, shown + pageSize);
-  const pages = await Promise.all(next.map((r) => r.data()));
-  if (mine !== generation) return;
-  list.append(...pages.map(resultItem));
-  shown += next.length;
-  more.hidden = shown >= results.length;
+  const wanted = shown + pageSize;
+  while (shown < wanted && loaded < results.length) {
+    const batch = results.slice(loaded, loaded + (wanted - shown));
+    const pages = await Promise.all(batch.map((r) => r.data()));
+    if (mine !== generation) return;
+    loaded += batch.length;
+    const kept = pages.filter(relevant);
+    list.append(...kept.map(resultItem));
+    shown += kept.length;
+  }
+  const done = loaded >= results.length;
+  more.hidden = done;
+  // Until every result is checked, the count is of those shown: Pagefind's own total includes
+  // the near misses `relevant` leaves out.
+  const summary = shown === 0 ? say(strings.none, { q: input.value.trim() }) : say(done ? strings.found : strings.foundSoFar, { n: shown.toLocaleString("id-ID"), q: input.value.trim() });
+  status.textContent = unreachable.length ? `${summary} ${say(strings.partial, { units: unreachable.join(", ") })}` : summary;
+}
+
+/**
+ * Pagefind, finding no word of the query in an index, falls back to the longest prefix that is
+ * in it, down to one letter (pagefind#599): "imunisasi" then finds "I" of "Semester I" in a unit
+ * that never mentions it, and ranks it first. A result is kept only if one of its matched words
+ * is more than two letters long, or about as long as a word of the query.
+ */
+function relevant(page) {
+  const matched = [...page.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1].trim());
+  return matched.length === 0 || matched.some((word) => word.length > 2 || terms.some((t) => t.length <= word.length + 1));
 }
 
 function resultItem(page) {
