@@ -26,16 +26,16 @@ const unreachable = [];
 function loadPagefind() {
   loading ??= (async () => {
     const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
-    await pagefind.options({ excerptLength: 24 });
+    await pagefind.options({ excerptLength: 24, metaCacheTag });
     // One unit that does not answer must not take the search of the others with it: Pagefind
     // keeps an index it could not load and then fails every search, so each unit's index is
-    // checked first (the browser caches the small entry file for Pagefind's own request).
+    // checked first.
     const answering = await Promise.all(indexes.map((unit) => reachable(unit)));
     await Promise.all(
       indexes
         .filter((_, i) => answering[i])
         .map((unit) =>
-          pagefind.mergeIndex(unit.bundle).catch((error) => {
+          pagefind.mergeIndex(unit.bundle, { metaCacheTag }).catch((error) => {
             console.warn(`Pagefind: ${unit.bundle}`, error);
             unreachable.push(unit.name);
           }),
@@ -47,9 +47,16 @@ function loadPagefind() {
   return loading;
 }
 
+/**
+ * Pagefind asks for each index's entry file with a cache-busting `?ts=`; one tag per page load
+ * lets the check below and Pagefind's own request share one response (from the browser's cache
+ * when the server allows it), while a later visit still sees a unit's new index.
+ */
+const metaCacheTag = String(Date.now());
+
 async function reachable(unit) {
   try {
-    const response = await fetch(`${unit.bundle}pagefind-entry.json`, { signal: AbortSignal.timeout(8000) });
+    const response = await fetch(`${unit.bundle}pagefind-entry.json?ts=${metaCacheTag}`, { signal: AbortSignal.timeout(8000) });
     if (response.ok) return true;
   } catch (error) {
     console.warn(`Pagefind: ${unit.bundle}`, error);
