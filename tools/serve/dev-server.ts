@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { siteUrls } from "../content/permalinks.ts";
 import { siteForHost } from "./host-router.ts";
-import { eventsPath, injectClient, LiveReload } from "./live-reload.ts";
+import { eventsPath, LiveReload } from "./live-reload.ts";
 import { resolveFile, sendFile } from "./static-files.ts";
 
 export interface DevServerOptions {
@@ -47,10 +47,10 @@ export async function startDevServer(options: DevServerOptions): Promise<{ serve
           res.writeHead(301, { Location: `${path}/` }).end();
           return;
         }
-        return await sendFile(res, file, 200, injectClient);
+        return await sendFile(res, file, 200, (html) => live.inject(html, slug));
       }
       const notFound = join(root, "404.html");
-      if (existsSync(notFound)) return await sendFile(res, notFound, 404, injectClient);
+      if (existsSync(notFound)) return await sendFile(res, notFound, 404, (html) => live.inject(html, slug));
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Halaman tidak ditemukan");
     } catch (error) {
       console.error(error);

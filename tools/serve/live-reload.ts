@@ -15,18 +15,33 @@ export interface BuildEvent {
 
 export class LiveReload {
   #clients = new Map<ServerResponse, string>();
+  /** Successful builds per site since the server started: a page knows which one it was served from. */
+  #builds = new Map<string, number>();
 
   connect(req: IncomingMessage, res: ServerResponse, slug: string): void {
     res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
-    res.write(": connected\n\n");
+    // A rebuild that finished between serving the page and this connection would otherwise be
+    // missed: the client compares this number with the one in its page and reloads if it is newer.
+    res.write(`event: build\ndata: ${this.build(slug)}\n\n`);
     this.#clients.set(res, slug);
     req.on("close", () => this.#clients.delete(res));
   }
 
   notify(event: BuildEvent): void {
+    if (event.ok) this.#builds.set(event.slug, this.build(event.slug) + 1);
     for (const [res, slug] of this.#clients) {
       if (slug === event.slug) res.write(`data: ${JSON.stringify(event)}\n\n`);
     }
+  }
+
+  /** The page with the client that reloads it after its site's next build. */
+  inject(html: string, slug: string): string {
+    const script = client.replace("__BUILD__", String(this.build(slug)));
+    return html.includes("</body>") ? html.replace("</body>", `${script}</body>`) : html + script;
+  }
+
+  private build(slug: string): number {
+    return this.#builds.get(slug) ?? 0;
   }
 
   close(): void {
@@ -37,6 +52,9 @@ export class LiveReload {
 
 const client = `<script>(() => {
   const source = new EventSource(${JSON.stringify(eventsPath)});
+  source.addEventListener("build", (message) => {
+    if (Number(message.data) > __BUILD__) location.reload();
+  });
   source.onmessage = (message) => {
     const event = JSON.parse(message.data);
     if (event.ok) return location.reload();
@@ -52,6 +70,3 @@ const client = `<script>(() => {
   };
 })();</script>`;
 
-export function injectClient(html: string): string {
-  return html.includes("</body>") ? html.replace("</body>", `${client}</body>`) : html + client;
-}
