@@ -50,6 +50,16 @@ describe("the default theme in Chromium", () => {
     assert.match(await page.locator("footer").innerText(), /dinkes@paserkab\.go\.id/);
   });
 
+  it("uses the unit's logo as its browser-tab icon, served by the unit itself", async () => {
+    await page.goto(dinkes("/"));
+    const href = await page.locator('link[rel="icon"]').getAttribute("href");
+    assert.match(String(href), /^\/img\/[\w-]+-96\.png$/);
+    // Through Chromium: Node's resolver does not know *.localhost.
+    const response = await page.goto(dinkes(String(href)));
+    assert.equal(response?.status(), 200);
+    assert.equal(response?.headers()["content-type"], "image/png");
+  });
+
   it("paginates the news list ten at a time", async () => {
     await page.goto(dinkes("/berita/"));
     assert.equal(await page.locator("main .card").count(), 10);

@@ -208,6 +208,9 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.addAsyncFilter("shareImage", function (this: { page: PageContext }, src: string) {
     return share(paths.slugOfPage(this.page), src);
   });
+  eleventyConfig.addAsyncFilter("iconImage", function (this: { page: PageContext }, src: string) {
+    return icon(paths.slugOfPage(this.page), src);
+  });
   eleventyConfig.addAsyncFilter("manifestJson", (index: SiteIndex, site: SiteRecord) =>
     manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), iconImage: (src) => icon(site.slug, src), timeZone: portal.time_zone }),
   );
