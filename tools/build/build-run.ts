@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { copyFile, cp, link, mkdir, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, cp, link, mkdir, readdir, rename, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import type { Workspace } from "../core/workspace.ts";
@@ -71,8 +72,24 @@ export async function publishSite(ws: Workspace, staging: string, slug: string, 
   const built = join(staging, slug);
   await mkdir(built, { recursive: true });
   await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
+  await cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true });
+  await publishCms(join(built, "admin", "decap"));
   await publishImages(built, join(ws.cacheDir, "img"), output.images);
   await swapInto(built, join(ws.distDir, slug));
+}
+
+/** Decap CMS's own files (its script, the chunks it loads, two WebAssembly files): 6 MB. */
+const decapDist = dirname(createRequire(import.meta.url).resolve("decap-cms/dist/decap-cms.js"));
+let decapFiles: string[] | undefined;
+
+/**
+ * Every site serves the CMS from its own origin. The files are hard links to the package's, so 44
+ * sites cost no more disk than one (source maps and the second, unused build are left out).
+ */
+async function publishCms(target: string): Promise<void> {
+  decapFiles ??= (await readdir(decapDist)).filter((f) => /^(?:\d+\.)?decap-cms\.js$|\.wasm$/.test(f));
+  await mkdir(target, { recursive: true });
+  for (const name of decapFiles) await link(join(decapDist, name), join(target, name)).catch(() => copyFile(join(decapDist, name), join(target, name)));
 }
 
 /**

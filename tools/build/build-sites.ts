@@ -38,7 +38,7 @@ export interface BuildReport {
 export async function buildSites(
   ws: Workspace,
   only: readonly string[] | undefined,
-  options: { base?: Base; now?: Date; onResult?: (r: SiteResult) => void } = {},
+  options: { base?: Base; now?: Date; onResult?: (r: SiteResult) => void; cmsLocalBackend?: { path: string } } = {},
 ): Promise<BuildReport> {
   const validation = await validateWorkspace(ws, only);
   if (!validation.portal || validation.portalProblems.length) {
@@ -50,7 +50,7 @@ export async function buildSites(
     if (unknown.length) return { results: [], fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
   }
   const now = options.now ?? new Date();
-  const run = { ws, portal, allSlugs: await listSiteSlugs(ws), registry: await readRegistry(ws), broadcasts: activeBroadcasts(ws, portal, now), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}) };
+  const run = { ws, portal, allSlugs: await listSiteSlugs(ws), registry: await readRegistry(ws), broadcasts: activeBroadcasts(ws, portal, now), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}), ...(options.cmsLocalBackend ? { cmsLocalBackend: options.cmsLocalBackend } : {}) };
   const results: SiteResult[] = [];
   const report = (r: SiteResult) => {
     options.onResult?.(r);

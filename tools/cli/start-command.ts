@@ -6,6 +6,7 @@ import { formatProblem } from "../content/problem.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { watchSites } from "../serve/watch-sites.ts";
 import { nextBroadcastChange } from "../content/broadcasts.ts";
+import { cmsApiPath, localCmsBackend } from "../serve/cms-backend.ts";
 import { filesToForget, forgetCachedFiles } from "../build/eleventy-cache.ts";
 
 /**
@@ -27,12 +28,18 @@ export async function runStart(workspace: Workspace, options: { port: number }):
     else console.error(`✘ ${r.slug}:\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
   };
   const started = performance.now();
-  const first = await buildSites(ws, undefined, { base, onResult: report });
+  const cms = { cmsLocalBackend: { path: cmsApiPath } };
+  const first = await buildSites(ws, undefined, { base, onResult: report, ...cms });
   for (const line of first.fatal) console.error(line);
   console.log(`${first.results.filter((r) => r.ok).length} situs siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
-  const server = await startDevServer({ distDir: ws.distDir, domain: portal.domain, hub: portal.hub, slugs: () => slugs, port: options.port });
-  console.log(`\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nTekan Ctrl+C untuk berhenti.\n`);
+  const cmsApi = await localCmsBackend(ws.root).catch((error: unknown) => {
+    // Not a Git repository (a copied folder): the sites still serve; the CMS cannot save.
+    console.error(`CMS lokal tidak aktif: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
+  const server = await startDevServer({ distDir: ws.distDir, domain: portal.domain, hub: portal.hub, slugs: () => slugs, port: options.port, ...(cmsApi ? { cmsApi } : {}) });
+  console.log(`\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nKelola isi:    http://<slug>.localhost:${options.port}/admin/  (menyimpan ke repositori Git ini)\nTekan Ctrl+C untuk berhenti.\n`);
 
   const watcher = watchSites(ws, async (changes) => {
     slugs = new Set(await listSiteSlugs(ws));
@@ -42,7 +49,7 @@ export async function runStart(workspace: Workspace, options: { port: number }):
     const only = changed && slugs.has(portal.hub) && !changed.includes(portal.hub) ? [...changed, portal.hub] : changed;
     await forgetCachedFiles(filesToForget(ws, only ?? [...slugs], changes.files));
     const t = performance.now();
-    const result = await buildSites(ws, only, { base, onResult: (r) => {
+    const result = await buildSites(ws, only, { base, ...cms, onResult: (r) => {
       report(r);
       server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems });
     } });

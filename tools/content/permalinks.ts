@@ -19,6 +19,9 @@ export const siteUrls = {
   search: "/cari/",
   /** Pagefind's bundle: the site's own search, and what the hub's search merges. */
   searchIndex: "/pagefind/",
+  /** Decap CMS for the site's editors; the CMS's own files are in /admin/decap/. */
+  admin: "/admin/",
+  cmsConfig: "/admin/config.json",
 } as const;
 
 export function itemUrl(type: string, slug: string): string {
@@ -32,7 +35,7 @@ export function listUrl(type: string, pageNumber = 0): string {
 /** Top-level names a profile page may not take, because the generator or the server uses them. */
 export const reservedTopLevel: ReadonlySet<string> = new Set([
   ...contentTypes.map((t) => t.name),
-  "informasi-publik", "assets", "media", "img", "admin", "feed", "cari", "search", "pagefind", "404", "index",
+  "informasi-publik", "assets", "media", "img", "admin", "api", "feed", "cari", "search", "pagefind", "404", "index",
 ]);
 
 export const fileSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

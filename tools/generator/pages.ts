@@ -20,6 +20,8 @@ const sitePages: { name: string; path: string; layout: string | false; data?: Re
   { name: "sitemap", path: siteUrls.sitemap, layout: false },
   { name: "robots", path: siteUrls.robots, layout: false },
   { name: "manifest", path: siteUrls.manifest, layout: false },
+  { name: "admin", path: `${siteUrls.admin}index.html`, layout: false },
+  { name: "cms-config", path: siteUrls.cmsConfig, layout: false },
 ];
 
 export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: string; data: HubData }): void {

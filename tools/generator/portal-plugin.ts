@@ -14,6 +14,7 @@ import { iconImage, shareImage } from "./share-image.ts";
 import { productionBase, siteUrl, type Base } from "./site-origin.ts";
 import { isCurrent, listPages, siteIndex, upcoming, type SiteIndex } from "./collections.ts";
 import { registerPages } from "./pages.ts";
+import { cmsConfig } from "../cms/cms-config.ts";
 import { manifestJson } from "./manifest.ts";
 import { hubJsonFeed, jsonFeed } from "./json-feed.ts";
 import { hubListUrl, type HubData } from "./hub-data.ts";
@@ -50,6 +51,8 @@ export interface PortalPluginOptions {
   now?: Date;
   /** Filled during the build, per site: what to publish and report. */
   outputs: Map<string, BuildOutput>;
+  /** `npm start`: the CMS saves through decap-server at this path of each site's own origin. */
+  cmsLocalBackend?: { path: string };
 }
 
 export interface BuildOutput {
@@ -210,6 +213,11 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   });
   eleventyConfig.addAsyncFilter("iconImage", function (this: { page: PageContext }, src: string) {
     return icon(paths.slugOfPage(this.page), src);
+  });
+  eleventyConfig.addFilter("cmsConfigJson", (site: SiteRecord) => {
+    const origin = urlsOf(site).self;
+    const localBackend = options.cmsLocalBackend ? { url: `${origin}${options.cmsLocalBackend.path}`, host: new URL(origin).hostname } : undefined;
+    return JSON.stringify(cmsConfig({ portal, site, origin, ...(localBackend ? { localBackend } : {}) }), null, 1);
   });
   eleventyConfig.addAsyncFilter("manifestJson", (index: SiteIndex, site: SiteRecord) =>
     manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), iconImage: (src) => icon(site.slug, src), timeZone: portal.time_zone }),

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { siteUrls } from "../content/permalinks.ts";
 import { siteForHost } from "./host-router.ts";
+import { cmsApiPath } from "./cms-backend.ts";
 import { eventsPath, LiveReload } from "./live-reload.ts";
 import { resolveFile, sendFile } from "./static-files.ts";
 
@@ -14,6 +15,8 @@ export interface DevServerOptions {
   slugs: () => ReadonlySet<string>;
   port: number;
   host?: string;
+  /** The CMS's local backend, answered at `cmsApiPath` on every site's host. */
+  cmsApi?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /**
@@ -26,6 +29,7 @@ export async function startDevServer(options: DevServerOptions): Promise<{ serve
     try {
       const slug = siteForHost(req.headers.host, { domain: options.domain, hub: options.hub, slugs: options.slugs() });
       const path = (req.url ?? "/").split("?")[0]!;
+      if (slug && path === cmsApiPath && options.cmsApi) return options.cmsApi(req, res);
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, { Allow: "GET, HEAD" }).end();
         return;

@@ -1,0 +1,92 @@
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { contentTypes, type ContentType } from "../content/content-types.ts";
+import { fieldsOf, type DecapField } from "./schema-fields.ts";
+
+/**
+ * The Decap CMS configuration of one site's `/admin/`, generated at build from `content-schema/`,
+ * `portal.json` and the unit's `site.json`: a collection per content type, named `<slug>_<type>`
+ * (unique across units, so two units' drafts never share a branch), reading and writing that
+ * unit's folders only. The hub's also holds DKISP's broadcasts.
+ */
+export interface CmsOptions {
+  portal: PortalConfig;
+  site: SiteRecord;
+  /** The site's own origin, e.g. https://dinkes.paserkab.go.id. */
+  origin: string;
+  /** In `npm start`: decap-server on this machine instead of the Git host. */
+  localBackend?: { url: string; host: string };
+}
+
+export type DecapConfig = Record<string, unknown> & { collections: Record<string, unknown>[] };
+
+export function cmsConfig(options: CmsOptions): DecapConfig {
+  const { portal, site } = options;
+  const isHub = site.slug === portal.hub;
+  const siteDir = `sites/${site.slug}`;
+  const ctx = { limits: portal.limits };
+  // In the order editors reach for them: what they write most often first.
+  const types = contentTypes.filter((t) => !t.hubOnly || isHub).sort((a, b) => rank(a.name) - rank(b.name));
+  return {
+    // The whole configuration is here; Decap must not look for a config.yml beside the page.
+    load_config_file: false,
+    backend: backendOf(portal, site),
+    ...(options.localBackend ? { local_backend: { url: options.localBackend.url, allowed_hosts: [options.localBackend.host] } } : {}),
+    // Drafts, review and publish: an editor's change reaches the site only when it is published.
+    publish_mode: "editorial_workflow",
+    locale: "id",
+    site_url: options.origin,
+    display_url: options.origin,
+    media_folder: `${siteDir}/media`,
+    public_folder: "/media",
+    // File names from Indonesian titles: ASCII, accents dropped, lower case, hyphens.
+    slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    collections: types.map((type) => collectionOf(type, site, siteDir, ctx)),
+  };
+}
+
+const editorsOrder = ["siaran", "berita", "pengumuman", "agenda", "dokumen", "layanan", "galeri", "pejabat", "halaman"];
+const rank = (type: string) => (editorsOrder.includes(type) ? editorsOrder.indexOf(type) : editorsOrder.length);
+
+function backendOf(portal: PortalConfig, site: SiteRecord): Record<string, unknown> {
+  // portal.json may leave `cms` out: GitHub, with the repository named there later.
+  const cms = portal.cms ?? { backend: "github" as const };
+  // A prefix per unit on the editorial workflow's labels, so DKISP can tell whose draft a pull
+  // request is; the branch names already differ by collection name.
+  const common = { branch: cms.branch ?? "main", cms_label_prefix: `${site.slug}/`, squash_merges: true };
+  switch (cms.backend) {
+    case "gitlab":
+      return { name: "gitlab", repo: cms.repo, ...common, ...(cms.base_url ? { api_root: `${cms.base_url.replace(/\/$/, "")}/api/v4`, base_url: cms.base_url } : {}) };
+    case "forgejo":
+      return { name: "forgejo", repo: cms.repo, ...common, ...(cms.base_url ? { api_root: `${cms.base_url.replace(/\/$/, "")}/api/v1`, base_url: cms.base_url } : {}) };
+    default:
+      return { name: "github", repo: cms.repo, ...common, ...(cms.base_url ? { base_url: cms.base_url } : {}) };
+  }
+}
+
+function collectionOf(type: ContentType, site: SiteRecord, siteDir: string, ctx: Parameters<typeof fieldsOf>[1]): Record<string, unknown> {
+  const fields: DecapField[] = [
+    ...fieldsOf(type.schema, ctx),
+    // The body: Markdown, with images as Markdown (raw HTML is off in the build anyway).
+    { label: "Isi", name: "body", widget: "markdown", required: false, modes: ["rich_text", "raw"], editor_components: ["image"], sanitize_preview: true },
+  ];
+  return {
+    name: `${site.slug}_${type.name}`,
+    label: type.label,
+    label_singular: type.labelSingular,
+    folder: `${siteDir}/content/${type.name}`,
+    create: true,
+    delete: true,
+    extension: "md",
+    format: "yaml-frontmatter",
+    identifier_field: type.titleField,
+    // The file name becomes the address: from the title, in the form validation accepts.
+    slug: `{{${type.titleField === "title" ? "slug" : `fields.${type.titleField}`}}}`,
+    slug_length: 80,
+    // Images of this type in their own folder of the unit's media, e.g. media/berita/.
+    media_folder: `/${siteDir}/media/${type.name}`,
+    public_folder: `/media/${type.name}`,
+    summary: `{{${type.titleField}}}`,
+    sortable_fields: [...["date", "start", "order"].filter((f) => f in (type.schema.properties ?? {})), type.titleField],
+    fields,
+  };
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import type { JsonSchema } from "../content/content-types.ts";
+
+/**
+ * JSON Schema → Decap CMS fields: what the CMS lets an editor save is what validation accepts.
+ * Required, patterns, lengths, enums, bounds and defaults all come from `content-schema/`; the
+ * validation messages are Indonesian, from the schema's own description and example.
+ */
+export interface DecapField {
+  label: string;
+  name: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  pattern?: [string, string];
+  default?: unknown;
+  options?: { label: string; value: string }[];
+  value_type?: "int" | "float";
+  min?: number;
+  max?: number;
+  field?: DecapField;
+  fields?: DecapField[];
+  summary?: string;
+  collapsed?: boolean;
+  format?: string;
+  date_format?: string;
+  time_format?: string | boolean;
+  picker_utc?: boolean;
+  choose_url?: boolean;
+  media_folder?: string;
+  public_folder?: string;
+  [key: string]: unknown;
+}
+
+export interface FieldContext {
+  /** Largest upload per kind, shown in hints (Decap enforces the size through `media_library`). */
+  limits: { image_kb: number; document_kb: number };
+}
+
+const defs = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema", "defs.schema.json"), "utf8")) as JsonSchema & { $defs: Record<string, JsonSchema> };
+
+/** `{"$ref": ".../defs.schema.json#/$defs/x", "title": ...}` → the definition with local keys over it. */
+export function resolve(schema: JsonSchema): JsonSchema {
+  const ref = schema.$ref;
+  if (typeof ref !== "string") return schema;
+  const name = /#\/\$defs\/([\w-]+)$/.exec(ref)?.[1];
+  const target = name ? defs.$defs[name] : undefined;
+  if (!target) throw new Error(`Internal error: cannot resolve ${ref} for the CMS`);
+  const { $ref: _ref, ...local } = schema;
+  return resolve({ ...target, ...local });
+}
+
+/** Every property of an object schema as a Decap field, in the schema's order. */
+export function fieldsOf(schema: JsonSchema, ctx: FieldContext): DecapField[] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {})
+    .filter(([name]) => name !== "$schema")
+    .map(([name, property]) => fieldOf(name, resolve(property), required.has(name), ctx));
+}
+
+function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldContext): DecapField {
+  const base: DecapField = { label: String(s.title ?? name), name, widget: "string", required };
+  const hint = hintOf(s, ctx);
+  if (hint) base.hint = hint;
+  if (s.default !== undefined) base.default = s.default;
+
+  if (Array.isArray(s.enum)) {
+    const labels = (s["x-enum-labels"] ?? {}) as Record<string, string>;
+    return { ...base, widget: "select", options: (s.enum as string[]).map((value) => ({ label: labels[value] ?? value, value })) };
+  }
+  if (s.type === "integer" || s.type === "number") {
+    return {
+      ...base,
+      widget: "number",
+      value_type: s.type === "integer" ? "int" : "float",
+      ...(typeof s.minimum === "number" ? { min: s.minimum } : {}),
+      ...(typeof s.maximum === "number" ? { max: s.maximum } : {}),
+    };
+  }
+  if (s.type === "boolean") return { ...base, widget: "boolean" };
+  if (s.type === "array") {
+    const items = resolve((s.items ?? {}) as JsonSchema);
+    const bounds = { ...(typeof s.minItems === "number" ? { min: s.minItems } : {}), ...(typeof s.maxItems === "number" ? { max: s.maxItems } : {}) };
+    if (items.type === "object") {
+      const fields = fieldsOf(items, ctx);
+      return { ...base, widget: "list", collapsed: false, summary: `{{fields.${fields[0]!.name}}}`, fields, ...bounds };
+    }
+    // A list of strings: each entry validated like the schema's items.
+    const { required: _r, ...item } = fieldOf(name, items, true, ctx);
+    return { ...base, widget: "list", field: { ...item, label: base.label }, ...bounds };
+  }
+  if (s.type === "object") return { ...base, widget: "object", fields: fieldsOf(s, ctx) };
+
+  // Strings.
+  if (s.format === "date") return { ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "DD-MM-YYYY", time_format: false, picker_utc: true };
+  if (s.format === "wita-datetime") {
+    // picker_utc: the value is WITA wall-clock time, stored as written; without it Decap would
+    // shift it by the difference between the editor's browser zone and UTC.
+    return { ...base, widget: "datetime", format: "YYYY-MM-DD HH:mm", date_format: "DD-MM-YYYY", time_format: "HH:mm", picker_utc: true };
+  }
+  // Uploads: the media library refuses a file over the portal's limit before uploading it, and the
+  // schema's pattern (which names the accepted types) is checked when the entry is saved.
+  if (s["x-media"] === "image") return { ...base, widget: "image", choose_url: false, media_library: { config: { max_file_size: ctx.limits.image_kb * 1024 } }, pattern: patternOf(s)! };
+  if (s["x-media"] === "document") return { ...base, widget: "file", choose_url: false, media_library: { config: { max_file_size: ctx.limits.document_kb * 1024 } }, pattern: patternOf(s)! };
+  const pattern = patternOf(s);
+  const long = typeof s.maxLength === "number" && s.maxLength > 200;
+  return { ...base, widget: long ? "text" : "string", ...(pattern ? { pattern } : {}) };
+}
+
+/**
+ * One Decap pattern for a string: the schema's pattern and its length bounds together (Decap takes
+ * one regular expression per field), with the message an editor needs to fix it.
+ */
+export function patternOf(s: JsonSchema): [string, string] | undefined {
+  const min = typeof s.minLength === "number" ? s.minLength : undefined;
+  const max = typeof s.maxLength === "number" ? s.maxLength : undefined;
+  const own = typeof s.pattern === "string" ? s.pattern : typeof s.format === "string" ? formatPatterns[s.format] : undefined;
+  if (own === undefined && min === undefined && max === undefined) return undefined;
+  // Both as lookaheads from the start, so one expression checks both as ajv does: the length in
+  // characters ([\s\S] also counts line breaks), the pattern unanchored unless it anchors itself.
+  const length = min !== undefined || max !== undefined ? `(?=[\\s\\S]{${min ?? 0},${max ?? ""}}$)` : "";
+  const regex = `^${length}${own ? `(?=[\\s\\S]*?(?:${own}))` : ""}`;
+  const parts: string[] = [];
+  if (min !== undefined && max !== undefined) parts.push(`${min}–${max} karakter`);
+  else if (min !== undefined) parts.push(`paling sedikit ${min} karakter`);
+  else if (max !== undefined) parts.push(`paling banyak ${max} karakter`);
+  if (typeof s.description === "string" && own) parts.push(s.description.replace(/\.$/, ""));
+  if (s["x-example"] !== undefined && own) parts.push(`contoh: ${String(s["x-example"])}`);
+  return [regex, `${parts.join("; ")}.`.replace(/^./, (c) => c.toUpperCase())];
+}
+
+/** Formats ajv checks that Decap cannot: the same rule as a pattern. */
+const formatPatterns: Record<string, string> = {
+  email: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$",
+};
+
+function hintOf(s: JsonSchema, ctx: FieldContext): string | undefined {
+  const parts: string[] = [];
+  if (typeof s.description === "string") parts.push(s.description);
+  if (s["x-media"] === "image") parts.push(`Paling besar ${Math.round(ctx.limits.image_kb / 1024)} MB.`);
+  if (s["x-media"] === "document") parts.push(`Paling besar ${Math.round(ctx.limits.document_kb / 1024)} MB.`);
+  if (s.format === "wita-datetime") parts.push("Jam dalam WITA, di mana pun Anda membuka CMS.");
+  return parts.length ? parts.join(" ") : undefined;
+}
