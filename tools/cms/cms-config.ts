@@ -1,6 +1,12 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { contentTypes, type ContentType } from "../content/content-types.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import type { JsonSchema } from "../content/content-types.ts";
 import { fieldsOf, type DecapField } from "./schema-fields.ts";
+
+const siteSchema = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema", "site.schema.json"), "utf8")) as JsonSchema;
 
 /**
  * The Decap CMS configuration of one site's `/admin/`, generated at build from `content-schema/`,
@@ -15,9 +21,28 @@ export interface CmsOptions {
   origin: string;
   /** In `npm start`: decap-server on this machine instead of the Git host. */
   localBackend?: { url: string; host: string };
+  /** Every unit's record; the hub's CMS lets DKISP edit them (the registry). */
+  registry?: SiteRecord[];
 }
 
 export type DecapConfig = Record<string, unknown> & { collections: Record<string, unknown>[] };
+
+/**
+ * What Decap's configuration cannot say and admin.js checks before each save, per collection:
+ * fields required once another is filled (the schemas' `dependentRequired`: a photo needs its
+ * alt text), with the labels to name them.
+ */
+export type CmsRules = Record<string, { dependentRequired: Record<string, string[]>; labels: Record<string, string> }>;
+
+export function cmsRules(options: Pick<CmsOptions, "portal" | "site">): CmsRules {
+  const isHub = options.site.slug === options.portal.hub;
+  const rules: CmsRules = {};
+  for (const type of contentTypes.filter((t) => !t.hubOnly || isHub)) {
+    const labels = Object.fromEntries(Object.entries(type.schema.properties ?? {}).map(([name, p]) => [name, String(p.title ?? name)]));
+    rules[`${options.site.slug}_${type.name}`] = { dependentRequired: (type.schema.dependentRequired ?? {}) as Record<string, string[]>, labels };
+  }
+  return rules;
+}
 
 export function cmsConfig(options: CmsOptions): DecapConfig {
   const { portal, site } = options;
@@ -40,7 +65,28 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
     public_folder: "/media",
     // File names from Indonesian titles: ASCII, accents dropped, lower case, hyphens.
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
-    collections: types.map((type) => collectionOf(type, site, siteDir, ctx)),
+    collections: [
+      ...types.map((type) => collectionOf(type, site, siteDir, ctx)),
+      ...(isHub && options.registry ? [registryCollection(site, options.registry, ctx)] : []),
+    ],
+  };
+}
+
+/**
+ * DKISP's view of the registry on the hub: every unit's `site.json`, one entry each, with the
+ * fields of `site.schema.json`. (A new unit's folder is made with the CLI, not here.)
+ */
+function registryCollection(hub: SiteRecord, registry: SiteRecord[], ctx: Parameters<typeof fieldsOf>[1]): Record<string, unknown> {
+  // A logo belongs in its own unit's media folder: relative to each site.json's folder.
+  const fields = fieldsOf(siteSchema, ctx).map((f) => (f.widget === "image" ? { ...f, media_folder: "media", public_folder: "/media" } : f));
+  return {
+    name: `${hub.slug}_registry`,
+    label: "Daftar perangkat daerah",
+    label_singular: "Perangkat daerah",
+    format: "json",
+    extension: "json",
+    editor: { preview: false },
+    files: registry.map((unit) => ({ name: unit.slug, label: unit.name, file: `sites/${unit.slug}/site.json`, fields })),
   };
 }
 

@@ -22,6 +22,7 @@ export const siteUrls = {
   /** Decap CMS for the site's editors; the CMS's own files are in /admin/decap/. */
   admin: "/admin/",
   cmsConfig: "/admin/config.json",
+  cmsRules: "/admin/rules.json",
 } as const;
 
 export function itemUrl(type: string, slug: string): string {

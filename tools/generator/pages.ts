@@ -22,6 +22,7 @@ const sitePages: { name: string; path: string; layout: string | false; data?: Re
   { name: "manifest", path: siteUrls.manifest, layout: false },
   { name: "admin", path: `${siteUrls.admin}index.html`, layout: false },
   { name: "cms-config", path: siteUrls.cmsConfig, layout: false },
+  { name: "cms-rules", path: siteUrls.cmsRules, layout: false },
 ];
 
 export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: string; data: HubData }): void {

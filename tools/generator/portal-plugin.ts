@@ -14,7 +14,7 @@ import { iconImage, shareImage } from "./share-image.ts";
 import { productionBase, siteUrl, type Base } from "./site-origin.ts";
 import { isCurrent, listPages, siteIndex, upcoming, type SiteIndex } from "./collections.ts";
 import { registerPages } from "./pages.ts";
-import { cmsConfig } from "../cms/cms-config.ts";
+import { cmsConfig, cmsRules } from "../cms/cms-config.ts";
 import { manifestJson } from "./manifest.ts";
 import { hubJsonFeed, jsonFeed } from "./json-feed.ts";
 import { hubListUrl, type HubData } from "./hub-data.ts";
@@ -214,10 +214,11 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.addAsyncFilter("iconImage", function (this: { page: PageContext }, src: string) {
     return icon(paths.slugOfPage(this.page), src);
   });
+  eleventyConfig.addFilter("cmsRulesJson", (site: SiteRecord) => JSON.stringify(cmsRules({ portal, site })));
   eleventyConfig.addFilter("cmsConfigJson", (site: SiteRecord) => {
     const origin = urlsOf(site).self;
     const localBackend = options.cmsLocalBackend ? { url: `${origin}${options.cmsLocalBackend.path}`, host: new URL(origin).hostname } : undefined;
-    return JSON.stringify(cmsConfig({ portal, site, origin, ...(localBackend ? { localBackend } : {}) }), null, 1);
+    return JSON.stringify(cmsConfig({ portal, site, origin, registry: options.registry, ...(localBackend ? { localBackend } : {}) }), null, 1);
   });
   eleventyConfig.addAsyncFilter("manifestJson", (index: SiteIndex, site: SiteRecord) =>
     manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), iconImage: (src) => icon(site.slug, src), timeZone: portal.time_zone }),

@@ -4,9 +4,10 @@
 const CMS = window.CMS;
 const { h, createClass } = window;
 
-const [config, locale] = await Promise.all([
+const [config, locale, rules] = await Promise.all([
   fetch(new URL("config.json", import.meta.url)).then((r) => r.json()),
   fetch(new URL("locale-id.json", import.meta.url)).then((r) => r.json()),
+  fetch(new URL("rules.json", import.meta.url)).then((r) => r.json()),
 ]);
 
 CMS.registerLocale("id", locale);
@@ -36,5 +37,31 @@ const ItemPreview = createClass({
   },
 });
 for (const collection of config.collections) CMS.registerPreviewTemplate(collection.name, ItemPreview);
+
+/**
+ * Checks Decap's configuration cannot express, before every save, so that what the CMS saves is
+ * what `npm run validate` accepts: a field required once another is filled (a photo and its alt
+ * text), and alt text on every image in the body. A thrown error stops the save and shows the
+ * message to the editor.
+ */
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    const rule = rules[entry.get("collection")];
+    const data = entry.get("data");
+    const problems = [];
+    const label = (name) => rule?.labels[name] ?? name;
+    for (const [field, needed] of Object.entries(rule?.dependentRequired ?? {})) {
+      if (!data.get(field)) continue;
+      for (const other of needed) {
+        if (!String(data.get(other) ?? "").trim()) problems.push(`Kolom "${label(other)}" wajib diisi karena "${label(field)}" diisi.`);
+      }
+    }
+    for (const match of String(data.get("body") ?? "").matchAll(/!\[([^\]]*)\]\(\s*<?([^)\s>]+)/g)) {
+      if (!match[1].trim()) problems.push(`Gambar ${match[2]} di isi tulisan belum punya teks alternatif: jelaskan isi gambar untuk pembaca tunanetra.`);
+    }
+    if (problems.length) throw new Error(problems.join(" "));
+  },
+});
 
 CMS.init({ config });

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { contentTypeByName, contentTypes } from "../content/content-types.ts";
+import { validateAgainst } from "../content/schema-validator.ts";
+import { cmsConfig } from "./cms-config.ts";
+import { resolve, type DecapField } from "./schema-fields.ts";
+
+const portal = JSON.parse(readFileSync(join(toolsRepoRoot, "portal.json"), "utf8")) as PortalConfig;
+const site = (slug: string): SiteRecord => JSON.parse(readFileSync(join(toolsRepoRoot, "sites", slug, "site.json"), "utf8")) as SiteRecord;
+const dinkes = cmsConfig({ portal, site: site("dinkes"), origin: "https://dinkes.paserkab.go.id" });
+const hub = cmsConfig({ portal, site: site(portal.hub), origin: "https://paserkab.go.id", registry: [site("dinkes"), site("dlh")] });
+const collection = (name: string) => dinkes.collections.find((c) => c.name === `dinkes_${name}`) as { fields: DecapField[]; folder: string; media_folder: string };
+
+/** Decap tests a field's pattern with `new RegExp(pattern)` on the value (decap-cms-core validation). */
+const accepts = (field: DecapField, value: string) => !field.pattern || new RegExp(field.pattern[0]).test(value);
+
+describe("the CMS configuration generated from the schemas", () => {
+  it("gives a unit one collection per content type, named <slug>_<type>, in its own folders only", () => {
+    assert.deepEqual(dinkes.collections.map((c) => c.name).sort(), contentTypes.filter((t) => !t.hubOnly).map((t) => `dinkes_${t.name}`).sort());
+    for (const c of dinkes.collections) {
+      assert.match(String(c.folder), /^sites\/dinkes\/content\/[a-z]+$/);
+      assert.match(String(c.media_folder), /^\/sites\/dinkes\/media\/[a-z]+$/);
+    }
+    assert.equal(dinkes.media_folder, "sites/dinkes/media");
+    assert.doesNotMatch(JSON.stringify(dinkes), /sites\/(?!dinkes\/)/, "nothing of another unit");
+  });
+
+  it("gives the hub DKISP's broadcasts and the registry of every unit", () => {
+    assert.equal(hub.collections[0]!.name, `${portal.hub}_siaran`);
+    const registry = hub.collections.find((c) => c.name === `${portal.hub}_registry`) as { files: { file: string }[] };
+    assert.deepEqual(registry.files.map((f) => f.file), ["sites/dinkes/site.json", "sites/dlh/site.json"]);
+  });
+
+  it("turns on the editorial workflow, the Indonesian locale and a label prefix per unit", () => {
+    assert.equal(dinkes.publish_mode, "editorial_workflow");
+    assert.equal(dinkes.locale, "id");
+    assert.equal((dinkes.backend as { cms_label_prefix: string }).cms_label_prefix, "dinkes/");
+    assert.equal(dinkes.load_config_file, false);
+  });
+
+  for (const type of contentTypes.filter((t) => !t.hubOnly)) {
+    it(`asks for exactly what the schema requires, with its patterns and bounds: ${type.name}`, () => {
+      const fields = collection(type.name).fields.filter((f) => f.name !== "body");
+      assert.deepEqual(fields.filter((f) => f.required).map((f) => f.name).sort(), [...(type.schema.required ?? [])].sort());
+      assert.deepEqual(fields.map((f) => f.name), Object.keys(type.schema.properties ?? {}));
+      for (const field of fields) {
+        const s = resolve(type.schema.properties![field.name]!);
+        if (s.type === "string" && typeof s.minLength === "number" && !s.enum) {
+          assert.equal(accepts(field, "x".repeat(s.minLength - 1)), false, `${field.name} refuses ${s.minLength - 1} characters`);
+          if (!s.pattern) assert.equal(accepts(field, "x".repeat(s.minLength)), true, `${field.name} takes ${s.minLength} characters`);
+        }
+        if (s.type === "string" && typeof s.maxLength === "number" && !s.pattern) {
+          assert.equal(accepts(field, "x".repeat(s.maxLength + 1)), false, `${field.name} refuses ${s.maxLength + 1} characters`);
+        }
+        if (typeof s.pattern === "string" && s["x-example"] !== undefined) assert.equal(accepts(field, String(s["x-example"])), true, `${field.name} takes its example`);
+        if (s["x-media"] === "image") {
+          assert.equal(field.widget, "image");
+          assert.equal(accepts(field, "/media/berita/foto.jpg"), true);
+          assert.equal(accepts(field, "/media/berita/laporan.pdf"), false, "an image field refuses a PDF");
+        }
+        if (s["x-media"] === "document") {
+          assert.equal(field.widget, "file");
+          assert.equal(accepts(field, "/media/dokumen/renstra.pdf"), true);
+          assert.equal(accepts(field, "/media/dokumen/foto.exe"), false);
+        }
+        if (s.format === "date") assert.deepEqual([field.widget, field.format, field.time_format, field.picker_utc], ["datetime", "YYYY-MM-DD", false, true]);
+        if (s.format === "wita-datetime") assert.deepEqual([field.widget, field.format, field.picker_utc], ["datetime", "YYYY-MM-DD HH:mm", true]);
+        if (Array.isArray(s.enum)) assert.deepEqual(field.options!.map((o) => o.value), s.enum);
+      }
+    });
+  }
+
+  it("writes what validation accepts: the schema's examples, entered in the CMS's fields, validate", () => {
+    // Each field filled as an editor would, with the schema's own example or the shortest valid value.
+    for (const type of contentTypes.filter((t) => !t.hubOnly)) {
+      const entry: Record<string, unknown> = {};
+      for (const field of collection(type.name).fields.filter((f) => f.required)) entry[field.name] = sampleFor(type.name, field);
+      assert.deepEqual(validateAgainst(contentTypeByName.get(type.name)!.schemaId, entry, `${type.name}.md`).map((p) => `${p.pointer}: ${p.code}`), [], type.name);
+    }
+  });
+});
+
+function sampleFor(type: string, field: DecapField): unknown {
+  const s = resolve(contentTypeByName.get(type)!.schema.properties![field.name]!);
+  if (field.widget === "datetime") return field.time_format === false ? "2026-11-27" : "2026-11-27 09:00";
+  if (field.widget === "select") return field.options![0]!.value;
+  if (field.widget === "number") return field.min ?? 0;
+  if (field.widget === "list" && field.fields) return [Object.fromEntries(field.fields.filter((f) => f.required).map((f) => [f.name, f.widget === "image" ? "/media/galeri/foto.jpg" : f.widget === "file" ? "/media/dokumen/lampiran.pdf" : "Contoh isian"]))];
+  if (field.widget === "list") return ["Contoh isian"];
+  if (field.widget === "file") return "/media/dokumen/renstra.pdf";
+  if (field.widget === "image") return "/media/berita/foto.jpg";
+  return s["x-example"] !== undefined ? String(s["x-example"]) : "Contoh isian yang cukup panjang";
+}
