@@ -6,7 +6,7 @@ import { formatProblem } from "../content/problem.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { watchSites } from "../serve/watch-sites.ts";
 import { nextBroadcastChange } from "../content/broadcasts.ts";
-import { cmsApiPath, localCmsBackend } from "../serve/cms-backend.ts";
+import { cmsApiPath, localCmsBackend, uncommittedChanges } from "../serve/cms-backend.ts";
 import { filesToForget, forgetCachedFiles } from "../build/eleventy-cache.ts";
 
 /**
@@ -33,6 +33,8 @@ export async function runStart(workspace: Workspace, options: { port: number }):
   for (const line of first.fatal) console.error(line);
   console.log(`${first.results.filter((r) => r.ok).length} situs siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
+  const dirty = uncommittedChanges(ws.root);
+  if (dirty) console.warn(`Perhatian: ada ${dirty} berkas yang berubah tetapi belum di-commit. CMS lokal menyimpan draf di cabang Git dan tidak dapat bekerja sampai perubahan itu di-commit atau di-stash.`);
   const cmsApi = await localCmsBackend(ws.root).catch((error: unknown) => {
     // Not a Git repository (a copied folder): the sites still serve; the CMS cannot save.
     console.error(`CMS lokal tidak aktif: ${error instanceof Error ? error.message : String(error)}`);

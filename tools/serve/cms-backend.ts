@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 
 /** Where each site's CMS finds the local backend, on the site's own origin (no CORS needed). */
@@ -23,4 +24,14 @@ export async function localCmsBackend(repoDir: string): Promise<Handler> {
   const app = express();
   await registerLocalGit(app, { logLevel: "warn" });
   return app;
+}
+
+/**
+ * How many tracked files have changes not committed: decap-server's Git mode rebases its draft
+ * branches in this working tree, which Git refuses while they exist (the CMS then reports only
+ * "Unknown error"), so `portal start` says so up front. 0 outside a Git repository.
+ */
+export function uncommittedChanges(repoDir: string): number {
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: repoDir, encoding: "utf8" });
+  return status.status === 0 ? status.stdout.split("\n").filter(Boolean).length : 0;
 }
