@@ -43,7 +43,11 @@ function loadPagefind() {
     );
     await pagefind.init();
     return pagefind;
-  })();
+  })().catch((error) => {
+    // A failed load (a dropped connection) is tried again with the next search.
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }
 
@@ -56,7 +60,9 @@ const metaCacheTag = String(Date.now());
 
 async function reachable(unit) {
   try {
-    const response = await fetch(`${unit.bundle}pagefind-entry.json?ts=${metaCacheTag}`, { signal: AbortSignal.timeout(8000) });
+    // Older Android WebViews have no AbortSignal.timeout; they wait as long as the browser does.
+    const signal = typeof AbortSignal.timeout === "function" ? AbortSignal.timeout(8000) : undefined;
+    const response = await fetch(`${unit.bundle}pagefind-entry.json?ts=${metaCacheTag}`, { signal });
     if (response.ok) return true;
   } catch (error) {
     console.warn(`Pagefind: ${unit.bundle}`, error);
@@ -103,6 +109,8 @@ async function search() {
 
 /** Shows the next relevant results, fetching each one's data (a small file per page) as it goes. */
 async function showMore(mine) {
+  // One batch at a time: a second tap on "more" while one loads would show results twice.
+  more.disabled = true;
   const wanted = shown + pageSize;
   while (shown < wanted && loaded < results.length) {
     const batch = results.slice(loaded, loaded + (wanted - shown));
@@ -115,6 +123,7 @@ async function showMore(mine) {
   }
   const done = loaded >= results.length;
   more.hidden = done;
+  more.disabled = false;
   // Until every result is checked, the count is of those shown: Pagefind's own total includes
   // the near misses `relevant` leaves out.
   const summary = shown === 0 ? say(strings.none, { q: input.value.trim() }) : say(done ? strings.found : strings.foundSoFar, { n: shown.toLocaleString("id-ID"), q: input.value.trim() });
