@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -23,6 +25,11 @@ describe("the CMS at /admin/ through portal start", () => {
   let output = "";
   const git = (...args: string[]) => spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", ...args], { cwd: ws.root, encoding: "utf8" });
   const admin = () => `http://dinkes.localhost:${port}/admin/`;
+  /**
+   * Screenshots for the editors' guide (docs/panduan-editor.md), taken as the test goes; written
+   * into docs/ only with UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the tree clean.
+   */
+  const screenshots = process.env.UPDATE_SCREENSHOTS === "1" ? join(toolsRepoRoot, "docs", "panduan-editor") : join(tmpdir(), `portal-screenshots-${process.pid}`);
 
   before(async () => {
     ws = await tempWorkspace(fixtures.mini);
@@ -38,6 +45,7 @@ describe("the CMS at /admin/ through portal start", () => {
       const timer = setTimeout(() => reject(new Error(`start did not get ready:\n${output}`)), 120_000);
       server.stdout!.on("data", () => output.includes("Tekan Ctrl+C") && (clearTimeout(timer), resolve()));
     });
+    await mkdir(screenshots, { recursive: true });
     browser = await launchChromium();
     // Not WITA on purpose: what the editor picks must be stored as WITA whatever the browser's zone.
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Berlin" });
@@ -82,6 +90,7 @@ describe("the CMS at /admin/ through portal start", () => {
     assert.deepEqual(collections.map(([label]) => label), ["Berita", "Pengumuman", "Agenda", "Dokumen", "Layanan", "Galeri", "Pejabat", "Halaman"]);
     assert.ok(collections.every(([, href]) => href!.startsWith("#/collections/dinkes_")), JSON.stringify(collections));
     assert.deepEqual([...hosts], [`dinkes.localhost:${port}`], "no CDN, no other origin");
+    await page.screenshot({ path: join(screenshots, "01-jenis-isi.png") });
     await page.close();
   });
 
@@ -90,6 +99,7 @@ describe("the CMS at /admin/ through portal start", () => {
     await newsItem(page, "Berita Dengan Gambar Tanpa Teks", "Isi berita.\n\n![](/media/berita/posyandu.jpg)\n");
     await page.getByRole("button", { name: "Simpan" }).click();
     await page.getByText(/belum punya teks alternatif/).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(screenshots, "06-teks-alternatif-wajib.png") });
     assert.equal(git("branch", "--list", "cms/*").stdout.trim(), "", "nothing was saved");
     await page.close();
   });
@@ -113,5 +123,59 @@ describe("the CMS at /admin/ through portal start", () => {
       git("checkout", "-q", "main");
     }
     await page.close();
+  });
+
+  it("publishes a news item with a photo through draft, review and ready; the site rebuilds with it", async () => {
+    const page = await login();
+    // Publishing asks window.confirm.
+    page.on("dialog", (dialog) => void dialog.accept());
+    await newsItem(page, "Senam Sehat Bersama Lansia", "Senam sehat diikuti 120 lansia.\n");
+    // The cover photo, uploaded through the media library from outside the repository (Decap's
+    // Git mode commits every untracked file of the working tree).
+    const upload = await mkdtemp(join(tmpdir(), "portal-upload-"));
+    const photo = join(upload, "senam-lansia.jpg");
+    await copyFile(join(ws.sitesDir, "dinkes/media/berita/posyandu.jpg"), photo);
+    await page.screenshot({ path: join(screenshots, "02-tulisan-baru.png") });
+    await page.getByRole("button", { name: "Pilih gambar" }).click();
+    await page.locator('input[type="file"]').setInputFiles(photo);
+    await page.getByText("senam-lansia.jpg").first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(screenshots, "03-unggah-foto.png") });
+    await page.getByRole("button", { name: "Pakai yang dipilih" }).click();
+    await page.getByLabel("Teks alternatif foto").fill("Para lansia mengikuti senam di halaman puskesmas");
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.getByText("Tulisan tersimpan").waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(screenshots, "04-draf-tersimpan.png") });
+
+    for (const status of ["Diperiksa", "Siap terbit"]) {
+      await page.getByRole("button", { name: /^Status: / }).click();
+      await page.getByRole("menuitem", { name: status }).click();
+      await page.getByText("Status tulisan diubah").last().waitFor({ timeout: 15_000 });
+    }
+    await page.screenshot({ path: join(screenshots, "05-siap-terbit.png") });
+    await page.getByRole("button", { name: "Terbitkan", exact: true }).click();
+    await page.getByRole("menuitem", { name: "Terbitkan sekarang" }).click();
+    await page.getByText("Tulisan terbit").waitFor({ timeout: 15_000 });
+
+    // On main: the item, with valid front matter, and its photo in dinkes's media.
+    const files = git("show", "--name-only", "--format=", "main").stdout.trim().split("\n").sort();
+    assert.deepEqual(files.filter((f) => f.startsWith("sites/")), ["sites/dinkes/content/berita/senam-sehat-bersama-lansia.md", "sites/dinkes/media/berita/senam-lansia.jpg"]);
+    assert.equal(git("branch", "--list", "cms/dinkes_berita/senam-sehat-bersama-lansia").stdout.trim(), "", "its draft branch is merged and gone");
+    const { portal } = await readPortal(ws);
+    assert.deepEqual((await validateSite(ws, portal!, "dinkes")).problems.map(formatProblem), []);
+
+    // The watcher rebuilds dinkes: the article is on its subdomain, with its photo.
+    // Without JavaScript: the 404 page's live reload would race these visits.
+    const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const site = await plain.newPage();
+    const url = `http://dinkes.localhost:${port}/berita/senam-sehat-bersama-lansia/`;
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 300))) {
+      if ((await site.goto(url))?.status() === 200) break;
+    }
+    assert.equal(await site.locator("h1").innerText(), "Senam Sehat Bersama Lansia");
+    assert.equal(await site.locator('img[alt="Para lansia mengikuti senam di halaman puskesmas"]').count(), 1);
+    await site.screenshot({ path: join(screenshots, "07-terbit-di-situs.png") });
+    await plain.close();
+    await page.close();
+    await rm(upload, { recursive: true, force: true });
   });
 });

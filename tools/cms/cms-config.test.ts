@@ -6,13 +6,14 @@ import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { contentTypeByName, contentTypes } from "../content/content-types.ts";
 import { validateAgainst } from "../content/schema-validator.ts";
-import { cmsConfig } from "./cms-config.ts";
+import { cmsConfig, cmsRules } from "./cms-config.ts";
 import { resolve, type DecapField } from "./schema-fields.ts";
 
 const portal = JSON.parse(readFileSync(join(toolsRepoRoot, "portal.json"), "utf8")) as PortalConfig;
 const site = (slug: string): SiteRecord => JSON.parse(readFileSync(join(toolsRepoRoot, "sites", slug, "site.json"), "utf8")) as SiteRecord;
 const dinkes = cmsConfig({ portal, site: site("dinkes"), origin: "https://dinkes.paserkab.go.id" });
 const hub = cmsConfig({ portal, site: site(portal.hub), origin: "https://paserkab.go.id", registry: [site("dinkes"), site("dlh")] });
+const rules = cmsRules({ portal, site: site("dinkes") });
 const collection = (name: string) => dinkes.collections.find((c) => c.name === `dinkes_${name}`) as { fields: DecapField[]; folder: string; media_folder: string };
 
 /** Decap tests a field's pattern with `new RegExp(pattern)` on the value (decap-cms-core validation). */
@@ -33,6 +34,12 @@ describe("the CMS configuration generated from the schemas", () => {
     assert.equal(hub.collections[0]!.name, `${portal.hub}_siaran`);
     const registry = hub.collections.find((c) => c.name === `${portal.hub}_registry`) as { files: { file: string }[] };
     assert.deepEqual(registry.files.map((f) => f.file), ["sites/dinkes/site.json", "sites/dlh/site.json"]);
+  });
+
+  it("checks every uploaded file's path before save, also inside lists (gallery photos, attachments)", () => {
+    assert.deepEqual(rules.dinkes_galeri!.media.map((m) => m.path.join(".")), ["photos.*.file"]);
+    assert.deepEqual(rules.dinkes_pengumuman!.media.map((m) => m.path.join(".")), ["attachments.*.file"]);
+    assert.deepEqual(rules.dinkes_berita!.dependentRequired, { image: ["image_alt"] });
   });
 
   it("turns on the editorial workflow, the Indonesian locale and a label prefix per unit", () => {
@@ -57,15 +64,15 @@ describe("the CMS configuration generated from the schemas", () => {
           assert.equal(accepts(field, "x".repeat(s.maxLength + 1)), false, `${field.name} refuses ${s.maxLength + 1} characters`);
         }
         if (typeof s.pattern === "string" && s["x-example"] !== undefined) assert.equal(accepts(field, String(s["x-example"])), true, `${field.name} takes its example`);
-        if (s["x-media"] === "image") {
-          assert.equal(field.widget, "image");
-          assert.equal(accepts(field, "/media/berita/foto.jpg"), true);
-          assert.equal(accepts(field, "/media/berita/laporan.pdf"), false, "an image field refuses a PDF");
-        }
-        if (s["x-media"] === "document") {
-          assert.equal(field.widget, "file");
-          assert.equal(accepts(field, "/media/dokumen/renstra.pdf"), true);
-          assert.equal(accepts(field, "/media/dokumen/foto.exe"), false);
+        if (s["x-media"]) {
+          // Checked before save by admin.js, from rules.json, with the schema's pattern.
+          const media = rules[`dinkes_${type.name}`]!.media.find((m) => m.path.join(".") === field.name)!;
+          const ok = (value: string) => new RegExp(media.pattern[0]).test(value);
+          const image = s["x-media"] === "image";
+          assert.equal(field.widget, image ? "image" : "file");
+          assert.equal(ok(image ? "/media/berita/foto.jpg" : "/media/dokumen/renstra.pdf"), true);
+          assert.equal(ok(image ? "/media/berita/laporan.pdf" : "/media/dokumen/foto.exe"), false, "the wrong kind of file is refused");
+          assert.equal(ok("/media/berita/IMG 2034.JPG"), false, "a name validation would refuse is refused");
         }
         if (s.format === "date") assert.deepEqual([field.widget, field.format, field.time_format, field.picker_utc], ["datetime", "YYYY-MM-DD", false, true]);
         if (s.format === "wita-datetime") assert.deepEqual([field.widget, field.format, field.picker_utc], ["datetime", "YYYY-MM-DD HH:mm", true]);

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import type { JsonSchema } from "../content/content-types.ts";
-import { fieldsOf, type DecapField } from "./schema-fields.ts";
+import { fieldsOf, patternOf, resolve, type DecapField } from "./schema-fields.ts";
 
 const siteSchema = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema", "site.schema.json"), "utf8")) as JsonSchema;
 
@@ -32,16 +32,39 @@ export type DecapConfig = Record<string, unknown> & { collections: Record<string
  * fields required once another is filled (the schemas' `dependentRequired`: a photo needs its
  * alt text), with the labels to name them.
  */
-export type CmsRules = Record<string, { dependentRequired: Record<string, string[]>; labels: Record<string, string> }>;
+export type CmsRules = Record<
+  string,
+  {
+    dependentRequired: Record<string, string[]>;
+    labels: Record<string, string>;
+    /** Uploaded files' paths, by field path ("photos.*.file"), with the schema's pattern and the fix. */
+    media: { path: string[]; label: string; pattern: [string, string] }[];
+  }
+>;
 
 export function cmsRules(options: Pick<CmsOptions, "portal" | "site">): CmsRules {
   const isHub = options.site.slug === options.portal.hub;
   const rules: CmsRules = {};
   for (const type of contentTypes.filter((t) => !t.hubOnly || isHub)) {
     const labels = Object.fromEntries(Object.entries(type.schema.properties ?? {}).map(([name, p]) => [name, String(p.title ?? name)]));
-    rules[`${options.site.slug}_${type.name}`] = { dependentRequired: (type.schema.dependentRequired ?? {}) as Record<string, string[]>, labels };
+    rules[`${options.site.slug}_${type.name}`] = { dependentRequired: (type.schema.dependentRequired ?? {}) as Record<string, string[]>, labels, media: mediaFields(type.schema) };
   }
   return rules;
+}
+
+/** Every media field of a schema, at any depth of objects and lists. */
+function mediaFields(schema: JsonSchema, path: string[] = []): CmsRules[string]["media"] {
+  const found: CmsRules[string]["media"] = [];
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const s = resolve(property);
+    if (s["x-media"]) found.push({ path: [...path, name], label: String(s.title ?? name), pattern: patternOf(s)! });
+    if (s.type === "object") found.push(...mediaFields(s, [...path, name]));
+    if (s.type === "array") {
+      const items = resolve((s.items ?? {}) as JsonSchema);
+      if (items.type === "object") found.push(...mediaFields(items, [...path, name, "*"]));
+    }
+  }
+  return found;
 }
 
 export function cmsConfig(options: CmsOptions): DecapConfig {

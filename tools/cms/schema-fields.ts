@@ -100,10 +100,12 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
     // shift it by the difference between the editor's browser zone and UTC.
     return { ...base, widget: "datetime", format: "YYYY-MM-DD HH:mm", date_format: "DD-MM-YYYY", time_format: "HH:mm", picker_utc: true };
   }
-  // Uploads: the media library refuses a file over the portal's limit before uploading it, and the
-  // schema's pattern (which names the accepted types) is checked when the entry is saved.
-  if (s["x-media"] === "image") return { ...base, widget: "image", choose_url: false, media_library: { config: { max_file_size: ctx.limits.image_kb * 1024 } }, pattern: patternOf(s)! };
-  if (s["x-media"] === "document") return { ...base, widget: "file", choose_url: false, media_library: { config: { max_file_size: ctx.limits.document_kb * 1024 } }, pattern: patternOf(s)! };
+  // Uploads: the media library refuses a file over the portal's limit before uploading it. The
+  // schema's pattern (accepted types, file name) is checked before saving by admin.js (rules.json):
+  // Decap's own pattern check does not see the stored path of a newly uploaded file and refuses
+  // every upload (measured with decap-cms 3.16.3).
+  if (s["x-media"] === "image") return { ...base, widget: "image", choose_url: false, media_library: { config: { max_file_size: ctx.limits.image_kb * 1024 } } };
+  if (s["x-media"] === "document") return { ...base, widget: "file", choose_url: false, media_library: { config: { max_file_size: ctx.limits.document_kb * 1024 } } };
   const pattern = patternOf(s);
   const long = typeof s.maxLength === "number" && s.maxLength > 200;
   return { ...base, widget: long ? "text" : "string", ...(pattern ? { pattern } : {}) };

@@ -51,7 +51,10 @@ export async function startDevServer(options: DevServerOptions): Promise<{ serve
           res.writeHead(301, { Location: `${path}/` }).end();
           return;
         }
-        return await sendFile(res, file, 200, (html) => live.inject(html, slug));
+        // Never in the CMS: a rebuild (which saving in the CMS itself causes) would reload the
+        // editor's page and drop what they are typing.
+        const inject = path.startsWith(siteUrls.admin) ? undefined : (html: string) => live.inject(html, slug);
+        return await sendFile(res, file, 200, inject);
       }
       const notFound = join(root, "404.html");
       if (existsSync(notFound)) return await sendFile(res, notFound, 404, (html) => live.inject(html, slug));

@@ -57,11 +57,25 @@ CMS.registerEventListener({
         if (!String(data.get(other) ?? "").trim()) problems.push(`Kolom "${label(other)}" wajib diisi karena "${label(field)}" diisi.`);
       }
     }
+    for (const media of rule?.media ?? []) {
+      for (const value of valuesAt(data, media.path)) {
+        if (typeof value === "string" && value && !new RegExp(media.pattern[0]).test(value)) problems.push(`${media.label} "${value}" belum sesuai: ${media.pattern[1]}`);
+      }
+    }
     for (const match of String(data.get("body") ?? "").matchAll(/!\[([^\]]*)\]\(\s*<?([^)\s>]+)/g)) {
       if (!match[1].trim()) problems.push(`Gambar ${match[2]} di isi tulisan belum punya teks alternatif: jelaskan isi gambar untuk pembaca tunanetra.`);
     }
     if (problems.length) throw new Error(problems.join(" "));
   },
 });
+
+/** The values at a field path of an entry's data ("*" for every item of a list). */
+function valuesAt(data, path) {
+  if (data === undefined || data === null) return [];
+  if (path.length === 0) return [data];
+  const [head, ...rest] = path;
+  if (head === "*") return [...(data.values?.() ?? [])].flatMap((item) => valuesAt(item, rest));
+  return valuesAt(data.get?.(head), rest);
+}
 
 CMS.init({ config });
