@@ -174,6 +174,12 @@ describe("the CMS at /admin/ through portal start", () => {
     assert.equal(await site.locator("h1").innerText(), "Senam Sehat Bersama Lansia");
     assert.equal(await site.locator('img[alt="Para lansia mengikuti senam di halaman puskesmas"]').count(), 1);
     await site.screenshot({ path: join(screenshots, "07-terbit-di-situs.png") });
+    // And on the hub, which is rebuilt after the unit, linking to the unit's page.
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 300))) {
+      await site.goto(`http://localhost:${port}/`);
+      if (await site.getByRole("link", { name: "Senam Sehat Bersama Lansia" }).count()) break;
+    }
+    assert.equal(await site.getByRole("link", { name: "Senam Sehat Bersama Lansia" }).getAttribute("href"), url);
     await plain.close();
     await page.close();
     await rm(upload, { recursive: true, force: true });
