@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import { buildSites, type SiteResult } from "../build/build-sites.ts";
@@ -40,7 +41,18 @@ export async function runStart(workspace: Workspace, options: { port: number }):
     console.error(`CMS lokal tidak aktif: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   });
-  const server = await startDevServer({ distDir: ws.distDir, domain: portal.domain, hub: portal.hub, slugs: () => slugs, port: options.port, ...(cmsApi ? { cmsApi } : {}) });
+  // decap-server checks draft branches out in this working tree while it answers; the watcher
+  // waits until it is back on main, so a draft is never built into the local sites and a save is
+  // not slowed by a rebuild of files that are only passing through.
+  let cmsRequests = 0;
+  const cmsHandler = cmsApi
+    ? (req: IncomingMessage, res: ServerResponse) => {
+        cmsRequests++;
+        res.once("close", () => cmsRequests--);
+        cmsApi(req, res);
+      }
+    : undefined;
+  const server = await startDevServer({ distDir: ws.distDir, domain: portal.domain, hub: portal.hub, slugs: () => slugs, port: options.port, ...(cmsHandler ? { cmsApi: cmsHandler } : {}) });
   console.log(`\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nKelola isi:    http://<slug>.localhost:${options.port}/admin/  (menyimpan ke repositori Git ini)\nTekan Ctrl+C untuk berhenti.\n`);
 
   const watcher = watchSites(ws, async (changes) => {
@@ -58,7 +70,7 @@ export async function runStart(workspace: Workspace, options: { port: number }):
     for (const line of result.fatal) console.error(line);
     console.log(`Dibangun ulang dalam ${Math.round(performance.now() - t)} ms.`);
     scheduleBroadcastRebuild();
-  }, { affectsAll: (path) => path.split(sep).slice(0, 3).join("/") === `${portal.hub}/content/siaran` });
+  }, { affectsAll: (path) => path.split(sep).slice(0, 3).join("/") === `${portal.hub}/content/siaran`, hold: () => cmsRequests > 0 });
 
   // A broadcast appears and disappears on time with no file changed: every site is rebuilt at
   // the next start or end of a broadcast's window (in production, the scheduled workflow does this).

@@ -69,6 +69,13 @@ describe("the CMS at /admin/ through portal start", () => {
     return page;
   }
 
+  /** Waits for Decap's notice of success; a failure notice fails the test with its text. */
+  async function outcome(page: Page, success: string): Promise<void> {
+    const failure = page.getByText(/gagal/);
+    await page.getByText(success).or(failure).first().waitFor({ timeout: 30_000 });
+    if (await failure.count()) assert.fail(`${await failure.first().innerText()}\n${output.slice(-2000)}`);
+  }
+
   /** A new news item with the required fields filled and `body` typed in the Markdown mode. */
   async function newsItem(page: Page, title: string, body: string): Promise<void> {
     await page.goto(`${admin()}#/collections/dinkes_berita/new`);
@@ -108,7 +115,7 @@ describe("the CMS at /admin/ through portal start", () => {
     const page = await login();
     await newsItem(page, "Posyandu Lansia Dibuka di Tanah Grogot", "Posyandu lansia buka setiap Kamis.\n\n![Petugas memeriksa tekanan darah](/media/berita/posyandu.jpg)\n");
     await page.getByRole("button", { name: "Simpan" }).click();
-    await page.getByText("Tulisan tersimpan").waitFor({ timeout: 15_000 });
+    await outcome(page, "Tulisan tersimpan");
     const branch = "cms/dinkes_berita/posyandu-lansia-dibuka-di-tanah-grogot";
     assert.equal(git("branch", "--list", branch).stdout.trim().replace(/^\*\s*/, ""), branch);
     // Validate the draft exactly as committed: check it out in the scratch repository.
@@ -122,6 +129,20 @@ describe("the CMS at /admin/ through portal start", () => {
     } finally {
       git("checkout", "-q", "main");
     }
+    await page.close();
+  });
+
+  it("stores an agenda's time as the WITA time the editor picks, in a browser in another zone", async () => {
+    const page = await login();
+    await page.goto(`${admin()}#/collections/dinkes_agenda/new`);
+    await page.getByLabel("Nama kegiatan").fill("Rapat Evaluasi Imunisasi");
+    await page.getByLabel("Mulai (WITA)").fill("2026-12-01T09:00");
+    await page.getByLabel("Tempat").fill("Aula Dinas Kesehatan");
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await outcome(page, "Tulisan tersimpan");
+    const file = git("show", "cms/dinkes_agenda/rapat-evaluasi-imunisasi:sites/dinkes/content/agenda/rapat-evaluasi-imunisasi.md").stdout;
+    assert.match(file, /^start: 2026-12-01 09:00$/m, file);
+    assert.equal(await page.getByText("UTC", { exact: true }).count(), 0, "no UTC label beside a WITA time");
     await page.close();
   });
 
@@ -143,18 +164,18 @@ describe("the CMS at /admin/ through portal start", () => {
     await page.getByRole("button", { name: "Pakai yang dipilih" }).click();
     await page.getByLabel("Teks alternatif foto").fill("Para lansia mengikuti senam di halaman puskesmas");
     await page.getByRole("button", { name: "Simpan" }).click();
-    await page.getByText("Tulisan tersimpan").waitFor({ timeout: 15_000 });
+    await outcome(page, "Tulisan tersimpan");
     await page.screenshot({ path: join(screenshots, "04-draf-tersimpan.png") });
 
     for (const status of ["Diperiksa", "Siap terbit"]) {
       await page.getByRole("button", { name: /^Status: / }).click();
       await page.getByRole("menuitem", { name: status }).click();
-      await page.getByText("Status tulisan diubah").last().waitFor({ timeout: 15_000 });
+      await page.getByText("Status tulisan diubah").last().waitFor({ timeout: 30_000 });
     }
     await page.screenshot({ path: join(screenshots, "05-siap-terbit.png") });
     await page.getByRole("button", { name: "Terbitkan", exact: true }).click();
     await page.getByRole("menuitem", { name: "Terbitkan sekarang" }).click();
-    await page.getByText("Tulisan terbit").waitFor({ timeout: 15_000 });
+    await outcome(page, "Tulisan terbit");
 
     // On main: the item, with valid front matter, and its photo in dinkes's media.
     const files = git("show", "--name-only", "--format=", "main").stdout.trim().split("\n").sort();

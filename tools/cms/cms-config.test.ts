@@ -74,8 +74,8 @@ describe("the CMS configuration generated from the schemas", () => {
           assert.equal(ok(image ? "/media/berita/laporan.pdf" : "/media/dokumen/foto.exe"), false, "the wrong kind of file is refused");
           assert.equal(ok("/media/berita/IMG 2034.JPG"), false, "a name validation would refuse is refused");
         }
-        if (s.format === "date") assert.deepEqual([field.widget, field.format, field.time_format, field.picker_utc], ["datetime", "YYYY-MM-DD", false, true]);
-        if (s.format === "wita-datetime") assert.deepEqual([field.widget, field.format, field.picker_utc], ["datetime", "YYYY-MM-DD HH:mm", true]);
+        if (s.format === "date") assert.deepEqual([field.widget, field.format, field.time_format], ["datetime", "YYYY-MM-DD", false]);
+        if (s.format === "wita-datetime") assert.deepEqual([field.widget, field.format, field.time_format], ["datetime", "YYYY-MM-DD HH:mm", "HH:mm"]);
         if (Array.isArray(s.enum)) assert.deepEqual(field.options!.map((o) => o.value), s.enum);
       }
     });

@@ -94,12 +94,11 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
   if (s.type === "object") return { ...base, widget: "object", fields: fieldsOf(s, ctx) };
 
   // Strings.
-  if (s.format === "date") return { ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "DD-MM-YYYY", time_format: false, picker_utc: true };
-  if (s.format === "wita-datetime") {
-    // picker_utc: the value is WITA wall-clock time, stored as written; without it Decap would
-    // shift it by the difference between the editor's browser zone and UTC.
-    return { ...base, widget: "datetime", format: "YYYY-MM-DD HH:mm", date_format: "DD-MM-YYYY", time_format: "HH:mm", picker_utc: true };
-  }
+  // Dates and times are stored as the wall-clock text the editor picks (the format has no zone),
+  // so a value means WITA whatever the browser's zone. Not `picker_utc`: it labels the field
+  // "UTC" and its "now" button would write UTC time, eight hours behind WITA.
+  if (s.format === "date") return { ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "DD-MM-YYYY", time_format: false, picker_utc: false };
+  if (s.format === "wita-datetime") return { ...base, widget: "datetime", format: "YYYY-MM-DD HH:mm", date_format: "DD-MM-YYYY", time_format: "HH:mm", picker_utc: false };
   // Uploads: the media library refuses a file over the portal's limit before uploading it. The
   // schema's pattern (accepted types, file name) is checked before saving by admin.js (rules.json):
   // Decap's own pattern check does not see the stored path of a newly uploaded file and refuses

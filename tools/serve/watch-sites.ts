@@ -17,7 +17,12 @@ export interface Changes {
 export function watchSites(
   ws: Workspace,
   rebuild: (changes: Changes) => Promise<void>,
-  options: { affectsAll?: (relativePath: string) => boolean; quietMs?: number } = {},
+  options: {
+    affectsAll?: (relativePath: string) => boolean;
+    quietMs?: number;
+    /** While true, changes wait (the CMS is switching Git branches in the working tree). */
+    hold?: () => boolean;
+  } = {},
 ): { close: () => void; rebuildAll: () => void } {
   const quietMs = options.quietMs ?? 150;
   let pending: Changes = { slugs: new Set(), files: new Set() };
@@ -27,7 +32,7 @@ export function watchSites(
   let closed = false;
   const flush = async () => {
     if (closed) return;
-    if (running) return void (timer = setTimeout(flush, quietMs));
+    if (running || options.hold?.()) return void (timer = setTimeout(flush, quietMs));
     const changes = pending;
     pending = { slugs: new Set(), files: new Set() };
     if (changes.files.size === 0 && changes.slugs !== "*") return;
