@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { toolsRepoRoot } from "../core/workspace.ts";
+import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { validateSite } from "../content/validate-site.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../content/problem.ts";
@@ -69,6 +69,22 @@ describe("the CMS at /admin/ through portal start", () => {
     return page;
   }
 
+  /**
+   * Validation problems of dinkes as committed at `ref`, checked out in a worktree of its own:
+   * decap-server keeps switching branches in the main one while the CMS is open.
+   */
+  async function problemsAt(ref: string): Promise<string[]> {
+    const dir = await mkdtemp(join(tmpdir(), "portal-ref-"));
+    git("worktree", "add", "-q", "--detach", dir, ref);
+    try {
+      const at = workspaceAt(dir);
+      const { portal } = await readPortal(at);
+      return (await validateSite(at, portal!, "dinkes")).problems.map(formatProblem);
+    } finally {
+      git("worktree", "remove", "--force", dir);
+    }
+  }
+
   /** Waits for Decap's notice of success; a failure notice fails the test with its text. */
   async function outcome(page: Page, success: string): Promise<void> {
     const failure = page.getByText(/gagal/);
@@ -118,18 +134,30 @@ describe("the CMS at /admin/ through portal start", () => {
     await outcome(page, "Tulisan tersimpan");
     const branch = "cms/dinkes_berita/posyandu-lansia-dibuka-di-tanah-grogot";
     assert.equal(git("branch", "--list", branch).stdout.trim().replace(/^\*\s*/, ""), branch);
-    // Validate the draft exactly as committed: check it out in the scratch repository.
-    git("checkout", "-q", branch);
-    try {
-      const file = git("show", `${branch}:sites/dinkes/content/berita/posyandu-lansia-dibuka-di-tanah-grogot.md`).stdout;
-      assert.match(file, /^---\ntitle: Posyandu Lansia Dibuka di Tanah Grogot\ndate: 2026-11-27\n/);
-      const { portal } = await readPortal(ws);
-      const result = await validateSite(ws, portal!, "dinkes");
-      assert.deepEqual(result.problems.map(formatProblem), []);
-    } finally {
-      git("checkout", "-q", "main");
-    }
+    // Validate the draft exactly as committed, in a worktree of its own: decap-server keeps
+    // switching branches in the main one.
+    const file = git("show", `${branch}:sites/dinkes/content/berita/posyandu-lansia-dibuka-di-tanah-grogot.md`).stdout;
+    assert.match(file, /^---\ntitle: Posyandu Lansia Dibuka di Tanah Grogot\ndate: 2026-11-27\n/);
+    assert.deepEqual(await problemsAt(branch), []);
     await page.close();
+  });
+
+  it("refuses an upload over portal.json's limit before sending it", async () => {
+    const page = await login();
+    await page.goto(`${admin()}#/collections/dinkes_berita/new`);
+    const upload = await mkdtemp(join(tmpdir(), "portal-upload-"));
+    const big = join(upload, "foto-besar.jpg");
+    // portal.json allows images of 5120 KiB.
+    await writeFile(big, Buffer.alloc(5121 * 1024, 1));
+    // Decap says so in an alert while the file input is still handling the choice: answer it at once.
+    const refused = new Promise<string>((resolve) => page.once("dialog", (dialog) => void dialog.accept().then(() => resolve(dialog.message()))));
+    await page.getByRole("button", { name: "Pilih gambar" }).click();
+    await page.locator('input[type="file"]').setInputFiles(big);
+    // 5120 KiB, which Decap writes in thousands of bytes.
+    assert.match(await refused, /Berkas terlalu besar\.\nBatasnya 5242 kB\./);
+    assert.equal(git("status", "--porcelain").stdout.includes("foto-besar"), false);
+    await page.close();
+    await rm(upload, { recursive: true, force: true });
   });
 
   it("stores an agenda's time as the WITA time the editor picks, in a browser in another zone", async () => {
@@ -181,8 +209,7 @@ describe("the CMS at /admin/ through portal start", () => {
     const files = git("show", "--name-only", "--format=", "main").stdout.trim().split("\n").sort();
     assert.deepEqual(files.filter((f) => f.startsWith("sites/")), ["sites/dinkes/content/berita/senam-sehat-bersama-lansia.md", "sites/dinkes/media/berita/senam-lansia.jpg"]);
     assert.equal(git("branch", "--list", "cms/dinkes_berita/senam-sehat-bersama-lansia").stdout.trim(), "", "its draft branch is merged and gone");
-    const { portal } = await readPortal(ws);
-    assert.deepEqual((await validateSite(ws, portal!, "dinkes")).problems.map(formatProblem), []);
+    assert.deepEqual(await problemsAt("main"), []);
 
     // The watcher rebuilds dinkes: the article is on its subdomain, with its photo.
     // Without JavaScript: the 404 page's live reload would race these visits.

@@ -32,8 +32,9 @@ describe("the CMS configuration generated from the schemas", () => {
 
   it("gives the hub DKISP's broadcasts and the registry of every unit", () => {
     assert.equal(hub.collections[0]!.name, `${portal.hub}_siaran`);
-    const registry = hub.collections.find((c) => c.name === `${portal.hub}_registry`) as { files: { file: string }[] };
+    const registry = hub.collections.find((c) => c.name === `${portal.hub}_registry`) as { files: { file: string; fields: DecapField[] }[] };
     assert.deepEqual(registry.files.map((f) => f.file), ["sites/dinkes/site.json", "sites/dlh/site.json"]);
+    assert.equal(registry.files[0]!.fields.find((f) => f.name === "slug")!.widget, "hidden", "the subdomain is not editable");
   });
 
   it("checks every uploaded file's path before save, also inside lists (gallery photos, attachments)", () => {

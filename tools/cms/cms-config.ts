@@ -101,7 +101,10 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
  */
 function registryCollection(hub: SiteRecord, registry: SiteRecord[], ctx: Parameters<typeof fieldsOf>[1]): Record<string, unknown> {
   // A logo belongs in its own unit's media folder: relative to each site.json's folder.
-  const fields = fieldsOf(siteSchema, ctx).map((f) => (f.widget === "image" ? { ...f, media_folder: "media", public_folder: "/media" } : f));
+  // The slug names the folder and the subdomain: kept as it is (hidden), never edited here.
+  const fields = fieldsOf(siteSchema, ctx).map((f) =>
+    f.name === "slug" ? { label: f.label, name: f.name, widget: "hidden" } : f.widget === "image" ? { ...f, media_folder: "media", public_folder: "/media" } : f,
+  );
   return {
     name: `${hub.slug}_registry`,
     label: "Daftar perangkat daerah",
