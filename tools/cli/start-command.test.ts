@@ -1,20 +1,19 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { toolsRepoRoot } from "../core/workspace.ts";
-import { freePort, launchChromium } from "../test/browser.ts";
+import { launchChromium } from "../test/browser.ts";
+import { startPortal, type RunningPortal } from "../test/portal-start.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 
 /** `portal start` as a person uses it: open a unit's page, edit its Markdown, see the page change. */
 describe("portal start", () => {
   let ws: Awaited<ReturnType<typeof tempWorkspace>>;
-  let server: ChildProcess;
+  let portal: RunningPortal;
   let browser: Browser;
   let port: number;
-  let output = "";
+  const output = (): string => portal.output();
 
   before(async () => {
     ws = await tempWorkspace(fixtures.mini);
@@ -25,20 +24,13 @@ describe("portal start", () => {
     // The same word as a dinkes article, so a search scoped to dinkes has something to leave out.
     await mkdir(join(ws.sitesDir, "dlh/content/berita"), { recursive: true });
     await writeFile(join(ws.sitesDir, "dlh/content/berita/bank-sampah.md"), "---\ntitle: Bank Sampah Hadir di Posyandu\ndate: 2026-11-01\nsummary: Warga menabung sampah plastik saat posyandu.\n---\nSetiap posyandu kini punya pojok bank sampah. Laporan tahap V menyusul.\n");
-    port = await freePort();
-    server = spawn(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "start", "--root", ws.root, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
-    server.stdout!.on("data", (d) => (output += d));
-    server.stderr!.on("data", (d) => (output += d));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`start did not get ready:\n${output}`)), 120_000);
-      server.stdout!.on("data", () => output.includes("Tekan Ctrl+C") && (clearTimeout(timer), resolve()));
-    });
+    portal = await startPortal(ws.root);
+    port = portal.port;
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
-    server?.kill("SIGTERM");
-    await new Promise((r) => server?.once("exit", r));
+    await portal?.stop();
     await ws.dispose();
   });
 
@@ -154,14 +146,14 @@ describe("portal start", () => {
     const page = await browser.newPage();
     await page.goto(`http://dinkes.localhost:${port}/berita/posyandu-serentak/`);
     const file = join(ws.sitesDir, "dinkes/content/berita/posyandu-serentak.md");
-    const before = output.length;
+    const before = output().length;
     const reloaded = page.waitForEvent("load", { timeout: 15_000 });
     const t0 = performance.now();
     await writeFile(file, (await readFile(file, "utf8")).replace("title: Posyandu Serentak di 10 Kecamatan", "title: Posyandu Serentak di 12 Kecamatan"));
     await reloaded;
     const seconds = (performance.now() - t0) / 1000;
     assert.equal(await page.locator("h1").innerText(), "Posyandu Serentak di 12 Kecamatan");
-    const log = output.slice(before);
+    const log = output().slice(before);
     assert.match(log, /✔ dinkes/);
     console.log(`# edit visible after ${seconds.toFixed(2)} s`);
     // The hub is rebuilt after dinkes; the open hub page reloads itself when it is.
@@ -185,9 +177,9 @@ describe("portal start", () => {
       await route.continue();
     });
     await page.goto(`http://dlh.localhost:${port}/profil/`);
-    const before = output.length;
+    const before = output().length;
     await writeFile(join(ws.sitesDir, "dlh/content/halaman/profil.md"), "---\ntitle: Profil Dinas Lingkungan Hidup\n---\nProfil.\n");
-    while (!/✔ dlh/.test(output.slice(before))) await new Promise((r) => setTimeout(r, 100));
+    while (!/✔ dlh/.test(output().slice(before))) await new Promise((r) => setTimeout(r, 100));
     const reloaded = page.waitForEvent("load", { timeout: 10_000 });
     release();
     await reloaded;
@@ -224,14 +216,14 @@ describe("portal start", () => {
     const wita = (at: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(at));
     // Broadcasts are written to the minute: this one opens at the next whole minute.
     const opens = Math.ceil((Date.now() + 5_000) / 60_000) * 60_000;
-    const before = output.length;
+    const before = output().length;
     await writeFile(join(ws.sitesDir, "portal/content/siaran/uji-sirene.md"), `---\ntitle: Uji sirene peringatan dini\nstart: ${wita(opens)}\nend: ${wita(opens + 86_400_000)}\nlevel: info\n---\n`);
     // Without JavaScript, as the notice is meant to be read (and no live reload races the polling).
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const shown = async () => (await page.locator(".broadcast").allInnerTexts()).join(" ").includes("Uji sirene");
     // The edit itself rebuilds every site, before the window opens: not shown yet.
-    while (!/Dibangun ulang/.test(output.slice(before))) await new Promise((r) => setTimeout(r, 100));
+    while (!/Dibangun ulang/.test(output().slice(before))) await new Promise((r) => setTimeout(r, 100));
     await page.goto(`http://dlh.localhost:${port}/`);
     if (Date.now() < opens) assert.equal(await shown(), false);
     while (Date.now() < opens + 30_000 && !(await shown())) {
@@ -239,7 +231,7 @@ describe("portal start", () => {
       await page.goto(`http://dlh.localhost:${port}/`);
     }
     assert.ok(await shown(), "the broadcast shows once its window is open");
-    assert.match(output.slice(before), /Siaran berubah status pada .*: semua situs dibangun ulang\./);
+    assert.match(output().slice(before), /Siaran berubah status pada .*: semua situs dibangun ulang\./);
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +9,8 @@ import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { validateSite } from "../content/validate-site.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../content/problem.ts";
-import { freePort, launchChromium } from "../test/browser.ts";
+import { launchChromium } from "../test/browser.ts";
+import { startPortal, type RunningPortal } from "../test/portal-start.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 
 /**
@@ -18,11 +19,11 @@ import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
  */
 describe("the CMS at /admin/ through portal start", () => {
   let ws: Awaited<ReturnType<typeof tempWorkspace>>;
-  let server: ChildProcess;
+  let portal: RunningPortal;
   let browser: Browser;
   let context: BrowserContext;
   let port: number;
-  let output = "";
+  const output = (): string => portal.output();
   const git = (...args: string[]) => spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", ...args], { cwd: ws.root, encoding: "utf8" });
   const admin = () => `http://dinkes.localhost:${port}/admin/`;
   /**
@@ -37,14 +38,8 @@ describe("the CMS at /admin/ through portal start", () => {
     spawnSync("sh", ["-c", "printf 'dist\\n.cache\\n' > .gitignore"], { cwd: ws.root });
     git("add", "-A");
     git("commit", "-qm", "init");
-    port = await freePort();
-    server = spawn(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "start", "--root", ws.root, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
-    server.stdout!.on("data", (d) => (output += d));
-    server.stderr!.on("data", (d) => (output += d));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`start did not get ready:\n${output}`)), 120_000);
-      server.stdout!.on("data", () => output.includes("Tekan Ctrl+C") && (clearTimeout(timer), resolve()));
-    });
+    portal = await startPortal(ws.root);
+    port = portal.port;
     await mkdir(screenshots, { recursive: true });
     browser = await launchChromium();
     // Not WITA on purpose: what the editor picks must be stored as WITA whatever the browser's zone.
@@ -52,8 +47,7 @@ describe("the CMS at /admin/ through portal start", () => {
   });
   after(async () => {
     await browser?.close();
-    server?.kill("SIGTERM");
-    await new Promise((r) => server?.once("exit", r));
+    await portal?.stop();
     await ws.dispose();
   });
 
@@ -89,7 +83,7 @@ describe("the CMS at /admin/ through portal start", () => {
   async function outcome(page: Page, success: string): Promise<void> {
     const failure = page.getByText(/gagal/);
     await page.getByText(success).or(failure).first().waitFor({ timeout: 30_000 });
-    if (await failure.count()) assert.fail(`${await failure.first().innerText()}\n${output.slice(-2000)}`);
+    if (await failure.count()) assert.fail(`${await failure.first().innerText()}\n${output().slice(-2000)}`);
   }
 
   /** A new news item with the required fields filled and `body` typed in the Markdown mode. */
