@@ -1,31 +1,23 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
-import { validateSite } from "../content/validate-site.ts";
-import { readPortal } from "../content/validate-workspace.ts";
-import { formatProblem } from "../content/problem.ts";
-import { launchChromium } from "../test/browser.ts";
-import { startPortal, type RunningPortal } from "../test/portal-start.ts";
-import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
+import type { Page } from "playwright-core";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { startCmsSession, type CmsSession } from "../test/cms-session.ts";
 
 /**
  * The real Decap CMS UI, served by `portal start` from a unit's own origin and saving through
  * decap-server's Git mode into a scratch repository.
  */
 describe("the CMS at /admin/ through portal start", () => {
-  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
-  let portal: RunningPortal;
-  let browser: Browser;
-  let context: BrowserContext;
-  let port: number;
-  const output = (): string => portal.output();
-  const git = (...args: string[]) => spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", ...args], { cwd: ws.root, encoding: "utf8" });
-  const admin = () => `http://dinkes.localhost:${port}/admin/`;
+  let cms: CmsSession;
+  const git = (...args: string[]) => cms.git(...args);
+  const admin = () => cms.adminUrl("dinkes");
+  const login = () => cms.login("dinkes");
+  const problemsAt = (ref: string) => cms.problemsAt("dinkes", ref);
+  const outcome = (page: Page, success: string) => cms.outcome(page, success);
   /**
    * Screenshots for the editors' guide (docs/panduan-editor.md), taken as the test goes; written
    * into docs/ only with UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the tree clean.
@@ -33,58 +25,12 @@ describe("the CMS at /admin/ through portal start", () => {
   const screenshots = process.env.UPDATE_SCREENSHOTS === "1" ? join(toolsRepoRoot, "docs", "panduan-editor") : join(tmpdir(), `portal-screenshots-${process.pid}`);
 
   before(async () => {
-    ws = await tempWorkspace(fixtures.mini);
-    git("init", "-q", "-b", "main");
-    spawnSync("sh", ["-c", "printf 'dist\\n.cache\\n' > .gitignore"], { cwd: ws.root });
-    git("add", "-A");
-    git("commit", "-qm", "init");
-    portal = await startPortal(ws.root);
-    port = portal.port;
+    cms = await startCmsSession();
     await mkdir(screenshots, { recursive: true });
-    browser = await launchChromium();
-    // Not WITA on purpose: what the editor picks must be stored as WITA whatever the browser's zone.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Berlin" });
   });
   after(async () => {
-    await browser?.close();
-    await portal?.stop();
-    await ws.dispose();
+    await cms?.close();
   });
-
-  async function login(): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(admin());
-    // The first visit asks to log in (local backend: one button); Decap remembers it afterwards.
-    const loginButton = page.getByRole("button", { name: "Masuk" });
-    const collections = page.getByText("Jenis isi");
-    await loginButton.or(collections).first().waitFor({ timeout: 30_000 });
-    if (await loginButton.isVisible()) await loginButton.click();
-    await collections.waitFor({ timeout: 30_000 });
-    return page;
-  }
-
-  /**
-   * Validation problems of dinkes as committed at `ref`, checked out in a worktree of its own:
-   * decap-server keeps switching branches in the main one while the CMS is open.
-   */
-  async function problemsAt(ref: string): Promise<string[]> {
-    const dir = await mkdtemp(join(tmpdir(), "portal-ref-"));
-    git("worktree", "add", "-q", "--detach", dir, ref);
-    try {
-      const at = workspaceAt(dir);
-      const { portal } = await readPortal(at);
-      return (await validateSite(at, portal!, "dinkes")).problems.map(formatProblem);
-    } finally {
-      git("worktree", "remove", "--force", dir);
-    }
-  }
-
-  /** Waits for Decap's notice of success; a failure notice fails the test with its text. */
-  async function outcome(page: Page, success: string): Promise<void> {
-    const failure = page.getByText(/gagal/);
-    await page.getByText(success).or(failure).first().waitFor({ timeout: 30_000 });
-    if (await failure.count()) assert.fail(`${await failure.first().innerText()}\n${output().slice(-2000)}`);
-  }
 
   /** A new news item with the required fields filled and `body` typed in the Markdown mode. */
   async function newsItem(page: Page, title: string, body: string): Promise<void> {
@@ -101,12 +47,12 @@ describe("the CMS at /admin/ through portal start", () => {
 
   it("serves the CMS from the unit's own origin, in Indonesian, with that unit's content types only", async () => {
     const hosts = new Set<string>();
-    context.on("request", (request) => hosts.add(new URL(request.url()).host));
+    cms.context.on("request", (request) => hosts.add(new URL(request.url()).host));
     const page = await login();
     const collections = (await page.locator('a[href^="#/collections/"]').evaluateAll((as) => as.map((a) => [a.textContent?.trim(), a.getAttribute("href")]))).filter(([, href]) => /^#\/collections\/[^/]+$/.test(href!));
     assert.deepEqual(collections.map(([label]) => label), ["Berita", "Pengumuman", "Agenda", "Dokumen", "Layanan", "Galeri", "Pejabat", "Halaman"]);
     assert.ok(collections.every(([, href]) => href!.startsWith("#/collections/dinkes_")), JSON.stringify(collections));
-    assert.deepEqual([...hosts], [`dinkes.localhost:${port}`], "no CDN, no other origin");
+    assert.deepEqual([...hosts], [`dinkes.localhost:${cms.port}`], "no CDN, no other origin");
     await page.screenshot({ path: join(screenshots, "01-jenis-isi.png") });
     await page.close();
   });
@@ -177,7 +123,7 @@ describe("the CMS at /admin/ through portal start", () => {
     // Git mode commits every untracked file of the working tree).
     const upload = await mkdtemp(join(tmpdir(), "portal-upload-"));
     const photo = join(upload, "senam-lansia.jpg");
-    await copyFile(join(ws.sitesDir, "dinkes/media/berita/posyandu.jpg"), photo);
+    await copyFile(join(cms.ws.sitesDir, "dinkes/media/berita/posyandu.jpg"), photo);
     await page.screenshot({ path: join(screenshots, "02-tulisan-baru.png") });
     await page.getByRole("button", { name: "Pilih gambar" }).click();
     await page.locator('input[type="file"]').setInputFiles(photo);
@@ -187,6 +133,15 @@ describe("the CMS at /admin/ through portal start", () => {
     await page.getByLabel("Teks alternatif foto").fill("Para lansia mengikuti senam di halaman puskesmas");
     await page.getByRole("button", { name: "Simpan" }).click();
     await outcome(page, "Tulisan tersimpan");
+    // The draft's photo shows, in the form and in the preview, though the site has not got it yet.
+    const shown = (images: string) => [...document.querySelectorAll<HTMLImageElement>(images)].some((i) => i.complete && i.naturalWidth > 0);
+    // The cover photo field's thumbnail: the nearest image to its "choose another" button.
+    await page.waitForFunction(() => {
+      const img = document.evaluate('//button[normalize-space()="Pilih gambar lain"]/ancestor::div[.//img][1]//img', document, null, XPathResult.FIRST_ORDERED_NODE_TYPE).singleNodeValue as HTMLImageElement | null;
+      return img?.complete && img.naturalWidth > 0;
+    }, undefined, { timeout: 15_000 });
+    const preview = page.frames().find((f) => f !== page.mainFrame())!;
+    await preview.waitForFunction(shown, 'img[alt="Para lansia mengikuti senam di halaman puskesmas"]', { timeout: 15_000 });
     await page.screenshot({ path: join(screenshots, "04-draf-tersimpan.png") });
 
     for (const status of ["Diperiksa", "Siap terbit"]) {
@@ -207,9 +162,9 @@ describe("the CMS at /admin/ through portal start", () => {
 
     // The watcher rebuilds dinkes: the article is on its subdomain, with its photo.
     // Without JavaScript: the 404 page's live reload would race these visits.
-    const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const plain = await cms.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const site = await plain.newPage();
-    const url = `http://dinkes.localhost:${port}/berita/senam-sehat-bersama-lansia/`;
+    const url = `http://dinkes.localhost:${cms.port}/berita/senam-sehat-bersama-lansia/`;
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 300))) {
       if ((await site.goto(url))?.status() === 200) break;
     }
@@ -218,7 +173,7 @@ describe("the CMS at /admin/ through portal start", () => {
     await site.screenshot({ path: join(screenshots, "07-terbit-di-situs.png") });
     // And on the hub, which is rebuilt after the unit, linking to the unit's page.
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 300))) {
-      await site.goto(`http://localhost:${port}/`);
+      await site.goto(`http://localhost:${cms.port}/`);
       if (await site.getByRole("link", { name: "Senam Sehat Bersama Lansia" }).count()) break;
     }
     assert.equal(await site.getByRole("link", { name: "Senam Sehat Bersama Lansia" }).getAttribute("href"), url);

@@ -8,6 +8,7 @@ import { contentTypeByName, contentTypes } from "../content/content-types.ts";
 import { validateAgainst } from "../content/schema-validator.ts";
 import { cmsConfig, cmsRules } from "./cms-config.ts";
 import { resolve, type DecapField } from "./schema-fields.ts";
+import { sampleValue } from "./sample-values.ts";
 
 const portal = JSON.parse(readFileSync(join(toolsRepoRoot, "portal.json"), "utf8")) as PortalConfig;
 const site = (slug: string): SiteRecord => JSON.parse(readFileSync(join(toolsRepoRoot, "sites", slug, "site.json"), "utf8")) as SiteRecord;
@@ -35,6 +36,13 @@ describe("the CMS configuration generated from the schemas", () => {
     const registry = hub.collections.find((c) => c.name === `${portal.hub}_registry`) as { files: { file: string; fields: DecapField[] }[] };
     assert.deepEqual(registry.files.map((f) => f.file), ["sites/dinkes/site.json", "sites/dlh/site.json"]);
     assert.equal(registry.files[0]!.fields.find((f) => f.name === "slug")!.widget, "hidden", "the subdomain is not editable");
+    // An optional object's required fields: optional in Decap (which would otherwise refuse to
+    // save a unit without coordinates), required by admin.js once the object is filled.
+    const map = registry.files[0]!.fields.find((f) => f.name === "map")!;
+    assert.deepEqual(map.fields!.map((f) => f.required), [false, false]);
+    assert.match(map.hint!, /bila diisi, "Lintang \(latitude\)" dan "Bujur \(longitude\)" wajib diisi/);
+    const hubRules = cmsRules({ portal, site: site(portal.hub) });
+    assert.deepEqual(hubRules[`${portal.hub}_registry`]!.objects.map((o) => [o.name, o.required.map((r) => r.name)]), [["map", ["lat", "lng"]], ["head", ["name", "position"]], ["ppid", ["name", "email"]]]);
   });
 
   it("checks every uploaded file's path before save, also inside lists (gallery photos, attachments)", () => {
@@ -77,7 +85,12 @@ describe("the CMS configuration generated from the schemas", () => {
         }
         if (s.format === "date") assert.deepEqual([field.widget, field.format, field.time_format], ["datetime", "YYYY-MM-DD", false]);
         if (s.format === "wita-datetime") assert.deepEqual([field.widget, field.format, field.time_format], ["datetime", "YYYY-MM-DD HH:mm", "HH:mm"]);
-        if (Array.isArray(s.enum)) assert.deepEqual(field.options!.map((o) => o.value), s.enum);
+        if (Array.isArray(s.enum)) {
+          assert.deepEqual(field.options!.map((o) => o.value), s.enum);
+          // Editors choose by name, never by the stored code ("serta_merta").
+          const labels = (s["x-enum-labels"] ?? {}) as Record<string, string>;
+          assert.deepEqual(field.options!.map((o) => o.label), s.enum.map((v) => labels[String(v)] ?? `no x-enum-labels entry for ${String(v)}`));
+        }
       }
     });
   }
@@ -86,20 +99,8 @@ describe("the CMS configuration generated from the schemas", () => {
     // Each field filled as an editor would, with the schema's own example or the shortest valid value.
     for (const type of contentTypes.filter((t) => !t.hubOnly)) {
       const entry: Record<string, unknown> = {};
-      for (const field of collection(type.name).fields.filter((f) => f.required)) entry[field.name] = sampleFor(type.name, field);
+      for (const field of collection(type.name).fields.filter((f) => f.required)) entry[field.name] = sampleValue(type.name, field);
       assert.deepEqual(validateAgainst(contentTypeByName.get(type.name)!.schemaId, entry, `${type.name}.md`).map((p) => `${p.pointer}: ${p.code}`), [], type.name);
     }
   });
 });
-
-function sampleFor(type: string, field: DecapField): unknown {
-  const s = resolve(contentTypeByName.get(type)!.schema.properties![field.name]!);
-  if (field.widget === "datetime") return field.time_format === false ? "2026-11-27" : "2026-11-27 09:00";
-  if (field.widget === "select") return field.options![0]!.value;
-  if (field.widget === "number") return field.min ?? 0;
-  if (field.widget === "list" && field.fields) return [Object.fromEntries(field.fields.filter((f) => f.required).map((f) => [f.name, f.widget === "image" ? "/media/galeri/foto.jpg" : f.widget === "file" ? "/media/dokumen/lampiran.pdf" : "Contoh isian"]))];
-  if (field.widget === "list") return ["Contoh isian"];
-  if (field.widget === "file") return "/media/dokumen/renstra.pdf";
-  if (field.widget === "image") return "/media/berita/foto.jpg";
-  return s["x-example"] !== undefined ? String(s["x-example"]) : "Contoh isian yang cukup panjang";
-}

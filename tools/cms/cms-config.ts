@@ -39,17 +39,27 @@ export type CmsRules = Record<
     labels: Record<string, string>;
     /** Uploaded files' paths, by field path ("photos.*.file"), with the schema's pattern and the fix. */
     media: { path: string[]; label: string; pattern: [string, string] }[];
+    /** Optional objects: left empty they are dropped; once filled, these of their fields are required. */
+    objects: { name: string; label: string; required: { name: string; label: string }[] }[];
   }
 >;
 
 export function cmsRules(options: Pick<CmsOptions, "portal" | "site">): CmsRules {
   const isHub = options.site.slug === options.portal.hub;
   const rules: CmsRules = {};
-  for (const type of contentTypes.filter((t) => !t.hubOnly || isHub)) {
-    const labels = Object.fromEntries(Object.entries(type.schema.properties ?? {}).map(([name, p]) => [name, String(p.title ?? name)]));
-    rules[`${options.site.slug}_${type.name}`] = { dependentRequired: (type.schema.dependentRequired ?? {}) as Record<string, string[]>, labels, media: mediaFields(type.schema) };
-  }
+  for (const type of contentTypes.filter((t) => !t.hubOnly || isHub)) rules[`${options.site.slug}_${type.name}`] = rulesOf(type.schema);
+  if (isHub) rules[`${options.site.slug}_registry`] = rulesOf(siteSchema);
   return rules;
+}
+
+function rulesOf(schema: JsonSchema): CmsRules[string] {
+  const labels = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, p]) => [name, String(p.title ?? name)]));
+  const required = new Set(schema.required ?? []);
+  const objects = Object.entries(schema.properties ?? {})
+    .map(([name, p]) => [name, resolve(p)] as const)
+    .filter(([name, s]) => s.type === "object" && !required.has(name) && (s.required ?? []).length > 0)
+    .map(([name, s]) => ({ name, label: labels[name]!, required: s.required!.map((child) => ({ name: child, label: String(s.properties?.[child]?.title ?? child) })) }));
+  return { dependentRequired: (schema.dependentRequired ?? {}) as Record<string, string[]>, labels, media: mediaFields(schema), objects };
 }
 
 /** Every media field of a schema, at any depth of objects and lists. */

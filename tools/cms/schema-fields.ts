@@ -91,7 +91,17 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
     const { required: _r, ...item } = fieldOf(name, items, true, ctx);
     return { ...base, widget: "list", field: { ...item, label: base.label }, ...bounds };
   }
-  if (s.type === "object") return { ...base, widget: "object", fields: fieldsOf(s, ctx) };
+  if (s.type === "object") {
+    // Decap requires the required children of an optional object even when it is left empty
+    // (decap-cms#2103, #2790, open), so a unit without coordinates could not be saved. In the CMS
+    // they are optional; admin.js drops the object when it is empty and asks for the rest when
+    // it is partly filled (rules.json `objects`), as validation does.
+    const fields = fieldsOf(s, ctx);
+    if (required || !fields.some((f) => f.required)) return { ...base, widget: "object", fields };
+    const needed = fields.filter((f) => f.required).map((f) => `"${f.label}"`);
+    const rule = `Boleh dikosongkan; bila diisi, ${needed.join(" dan ")} wajib diisi.`;
+    return { ...base, widget: "object", hint: base.hint ? `${base.hint} ${rule}` : rule, fields: fields.map((f) => ({ ...f, required: false })) };
+  }
 
   // Strings.
   // Dates and times are stored as the wall-clock text the editor picks (the format has no zone),

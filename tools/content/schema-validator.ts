@@ -13,7 +13,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 const schemaRoot = join(toolsRepoRoot, "content-schema");
 
 /** Our annotations; declared so ajv's strict mode still catches real typos in the schemas. */
-const annotations = ["x-example", "x-label", "x-label-singular", "x-title-field", "x-feed", "x-media", "x-hub-only"];
+const annotations = ["x-example", "x-label", "x-label-singular", "x-title-field", "x-feed", "x-media", "x-hub-only", "x-enum-labels"];
 
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });

@@ -16,7 +16,7 @@ CMS.registerPreviewStyle("/assets/style.css");
 /** An item as the site shows it: title, summary, cover photo, body. */
 const ItemPreview = createClass({
   render() {
-    const { entry, widgetFor, getAsset } = this.props;
+    const { entry, widgetFor, getAsset, fields } = this.props;
     const data = entry.get("data");
     const title = data.get("title") ?? data.get("name") ?? "";
     const summary = data.get("summary");
@@ -30,13 +30,51 @@ const ItemPreview = createClass({
         { className: "item" },
         h("h1", {}, title),
         summary ? h("p", { className: "lead" }, summary) : null,
-        image ? h("figure", { className: "cover" }, h("img", { src: getAsset(image)?.toString(), alt })) : null,
+        image ? h("figure", { className: "cover" }, h("img", { src: getAsset(mediaPath(image, entry.get("collection")), fields?.find?.((f) => f.get("name") === (data.get("image") ? "image" : "photo")))?.toString(), alt })) : null,
         widgetFor("body"),
       ),
     );
   },
 });
 for (const collection of config.collections) CMS.registerPreviewTemplate(collection.name, ItemPreview);
+
+/**
+ * Thumbnails of photos not yet published. Decap treats a value starting with "/" as an address
+ * (its isAbsolutePath) and shows /media/berita/foto.jpg from the site, where a photo exists only
+ * once published: a photo just uploaded, or in a draft, showed broken. Given relative to the
+ * field's folder, Decap looks the file up among the entry's own media (the upload, the draft's
+ * branch) and the media library instead. The stored value is unchanged.
+ */
+const collectionsByName = new Map(config.collections.map((c) => [c.name, c]));
+function mediaPath(path, collection, field) {
+  const name = typeof collection === "string" ? collection : collection?.get?.("name");
+  const folder = field?.get?.("public_folder") ?? collectionsByName.get(name)?.public_folder ?? config.public_folder;
+  return typeof path === "string" && folder && path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : path;
+}
+for (const name of ["image", "file"]) {
+  const widget = CMS.getWidget(name);
+  // A subclass, not a wrapper: Decap keeps the inserted file under the control instance's id, and
+  // a wrapper component made Decap mount a fresh control on insertion, losing the file.
+  class LocalMediaControl extends widget.control {
+    render() {
+      const props = this.props;
+      const { getAsset, collection, field } = props;
+      if (this.localFor !== getAsset) {
+        this.localFor = getAsset;
+        this.localGetAsset = (path, f = field) => getAsset(mediaPath(path, collection, f), f);
+      }
+      // The children (thumbnails) get the lookup above; the control's own logic sees Decap's props.
+      this.props = { ...props, getAsset: this.localGetAsset };
+      try {
+        return super.render();
+      } finally {
+        this.props = props;
+      }
+    }
+  }
+  // Decap warns in the console that "image" and "file" are registered twice: this one is meant to win.
+  CMS.registerWidget({ name, controlComponent: LocalMediaControl, previewComponent: widget.preview, validator: widget.validator, globalStyles: widget.globalStyles, schema: widget.schema });
+}
 
 /**
  * Checks Decap's configuration cannot express, before every save, so that what the CMS saves is
@@ -48,7 +86,10 @@ CMS.registerEventListener({
   name: "preSave",
   handler: ({ entry }) => {
     const rule = rules[entry.get("collection")];
-    const data = entry.get("data");
+    // A field typed in and cleared again is stored by Decap as "" (an empty object as {}):
+    // validation reads that as a value that breaks the field's rule, so an empty field is left out,
+    // as if never touched. A required field is never empty here: Decap refuses that first.
+    const data = withoutEmpty(entry.get("data"));
     const problems = [];
     const label = (name) => rule?.labels[name] ?? name;
     for (const [field, needed] of Object.entries(rule?.dependentRequired ?? {})) {
@@ -62,12 +103,34 @@ CMS.registerEventListener({
         if (typeof value === "string" && value && !new RegExp(media.pattern[0]).test(value)) problems.push(`${media.label} "${value}" belum sesuai: ${media.pattern[1]}`);
       }
     }
+    for (const object of rule?.objects ?? []) {
+      const value = data.get(object.name);
+      if (!value) continue;
+      for (const child of object.required) {
+        if (!String(value.get(child.name) ?? "").trim()) problems.push(`Kolom "${child.label}" wajib diisi karena "${object.label}" diisi.`);
+      }
+    }
     for (const match of String(data.get("body") ?? "").matchAll(/!\[([^\]]*)\]\(\s*<?([^)\s>]+)/g)) {
       if (!match[1].trim()) problems.push(`Gambar ${match[2]} di isi tulisan belum punya teks alternatif: jelaskan isi gambar untuk pembaca tunanetra.`);
     }
     if (problems.length) throw new Error(problems.join(" "));
+    return data;
   },
 });
+
+/** An entry's data without empty values ("", null, empty lists and objects), at any depth; the body stays. */
+function withoutEmpty(data) {
+  const empty = (v) => v === undefined || v === null || v === "" || (typeof v?.size === "number" && v.size === 0);
+  const clean = (v) => {
+    if (v?.filter && v?.map && typeof v.get === "function") {
+      const mapped = v.map(clean);
+      // Maps lose their empty keys; lists keep their items (an empty item is Decap's to refuse).
+      return "keySeq" in v && !("push" in v) ? mapped.filter((x) => !empty(x)) : mapped;
+    }
+    return v;
+  };
+  return data.map((value, key) => (key === "body" ? value : clean(value))).filter((value, key) => key === "body" || !empty(value));
+}
 
 /** The values at a field path of an entry's data ("*" for every item of a list). */
 function valuesAt(data, path) {
