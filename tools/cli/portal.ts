@@ -15,12 +15,31 @@ Commands:
   check-links [site...]
                        after a build: follow every link within and between the built sites
                        in --dist; exit 1 on any broken one
+  deploy [site...]     publish built sites to --target, one release each, switched atomically
+                       (the sites changed since --base when none is named; --all for every one)
+  rollback <site...>   serve a site's previous release again (or --to <release>)
+  verify-deploy [site...]
+                       compare what --target serves with each release's hash manifest
+  nginx-config         print (or --output) the nginx configuration for the sites under --serve-root
 
 Options:
   --root <dir>         the folder with portal.json and sites/ (default: this repository)
   --dist <dir>         where built sites go (default: <root>/dist)
   --port <n>           port for start (default: $PORT or 8080)
   --json               print results as JSON lines (for tools)
+  --target <dest>      deploy target: a folder, or user@host:/srv/portal over SSH
+                       (default: $DEPLOY_TARGET; ssh options in $DEPLOY_SSH)
+  --all                deploy every built site
+  --base <ref>         deploy: the sites changed since this commit (default: HEAD~1)
+  --keep <n>           deploy: releases kept per site (default: 5, at least 2)
+  --revision <name>    deploy: names the release after the time (default: the commit)
+  --to <release>       rollback: the release to serve
+  --serve-root <dir>   nginx-config: the deploy target's folder on the server
+  --listen <addr>      nginx-config: nginx's listen address (default: 80, or 443 with TLS)
+  --tls-cert <file>    nginx-config: certificate for the domain and *.domain (with --tls-key)
+  --tls-key <file>
+  --brotli             nginx-config: serve .br files (Debian: libnginx-mod-http-brotli-static)
+  --output <file>      nginx-config: write to this file instead of printing
   -h, --help           show this help`;
 
 async function main(): Promise<number> {
@@ -31,6 +50,18 @@ async function main(): Promise<number> {
       dist: { type: "string" },
       port: { type: "string" },
       json: { type: "boolean", default: false },
+      target: { type: "string" },
+      all: { type: "boolean", default: false },
+      base: { type: "string" },
+      keep: { type: "string" },
+      revision: { type: "string" },
+      to: { type: "string" },
+      listen: { type: "string" },
+      "tls-cert": { type: "string" },
+      "tls-key": { type: "string" },
+      brotli: { type: "boolean", default: false },
+      output: { type: "string" },
+      "serve-root": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -54,6 +85,19 @@ async function main(): Promise<number> {
     case "check-links": {
       const { runCheckLinks } = await import("./check-links-command.ts");
       return runCheckLinks(ws, sites, { json: values.json });
+    }
+    case "deploy":
+    case "rollback":
+    case "verify-deploy": {
+      const commands = await import("./deploy-command.ts");
+      const flags = { target: values.target, all: values.all, base: values.base, keep: values.keep, revision: values.revision, to: values.to, json: values.json };
+      if (command === "deploy") return commands.runDeploy(ws, sites, flags);
+      if (command === "rollback") return commands.runRollback(ws, sites, flags);
+      return commands.runVerifyDeploy(ws, sites, flags);
+    }
+    case "nginx-config": {
+      const { runNginxConfig } = await import("./deploy-command.ts");
+      return runNginxConfig(ws, { root: values["serve-root"], listen: values.listen, output: values.output, tlsCert: values["tls-cert"], tlsKey: values["tls-key"], brotli: values.brotli });
     }
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);

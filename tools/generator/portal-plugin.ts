@@ -1,4 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
+import { accentCss } from "./inline-style.ts";
+import { assetUrlFilter } from "./asset-url.ts";
 import { join, relative, resolve, sep } from "node:path";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { contentTypeByName, contentTypes, type ContentType } from "../content/content-types.ts";
@@ -184,6 +186,8 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.addFilter("rupiah", rupiah);
   eleventyConfig.addFilter("ukuranBerkas", ukuranBerkas);
   eleventyConfig.addFilter("itemUrl", itemUrl);
+  eleventyConfig.addFilter("accentCss", accentCss);
+  eleventyConfig.addFilter("assetUrl", assetUrlFilter(themeDir));
   eleventyConfig.addFilter("listUrl", listUrl);
   eleventyConfig.addFilter("hubListUrl", (type: string | undefined, unit: string | undefined) => hubListUrl(type || undefined, unit || undefined));
   // Site, type and title come from filters, not eleventyComputed: computed data costs Eleventy a

@@ -1,0 +1,173 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import type { Workspace } from "../core/workspace.ts";
+import { readRegistry } from "../content/registry.ts";
+import { readPortal } from "../content/validate-workspace.ts";
+import { deploySites, listReleases, rollbackSite } from "../deploy/deploy.ts";
+import { nginxConfig } from "../deploy/nginx-config.ts";
+import { describeTarget, parseTarget, type Target } from "../deploy/target.ts";
+import { isIntact, verifySite } from "../deploy/verify.ts";
+import { baseFromEnv } from "../generator/site-origin.ts";
+import { toolsRepoRoot } from "../core/workspace.ts";
+
+/**
+ * `portal deploy`, `rollback`, `verify-deploy` and `nginx-config`: the operator's commands.
+ * Every message names the site and says what to do; one site's failure never stops the others.
+ */
+export interface DeployFlags {
+  target?: string;
+  all: boolean;
+  base?: string;
+  keep?: string;
+  revision?: string;
+  to?: string;
+  json: boolean;
+}
+
+function targetOf(flags: DeployFlags): Target | undefined {
+  const spec = flags.target ?? process.env.DEPLOY_TARGET;
+  if (!spec) {
+    console.error("Name where to deploy: --target <folder> or --target user@host:/srv/portal (or set DEPLOY_TARGET).");
+    return undefined;
+  }
+  return parseTarget(spec);
+}
+
+/** The built sites: every folder of dist/ with an index.html. */
+function builtSites(ws: Workspace): string[] {
+  if (!existsSync(ws.distDir)) return [];
+  return readdirSync(ws.distDir).filter((name) => existsSync(join(ws.distDir, name, "index.html"))).sort();
+}
+
+/** `nx show projects --affected`: the sites a change touches (the hub whenever a unit is). */
+function affectedSites(ws: Workspace, base: string): string[] | undefined {
+  const nx = join(toolsRepoRoot, "node_modules", ".bin", "nx");
+  const result = spawnSync(nx, ["show", "projects", "--affected", `--base=${base}`, "--head=HEAD", "--json"], { cwd: ws.root, encoding: "utf8", env: { ...process.env, NX_DAEMON: "false" } });
+  if (result.status !== 0) {
+    console.error(`Cannot tell which sites changed since ${base}:\n${result.stderr.trim()}\nName the sites, or use --all.`);
+    return undefined;
+  }
+  return (JSON.parse(result.stdout) as string[]).sort();
+}
+
+export async function runDeploy(ws: Workspace, named: string[], flags: DeployFlags): Promise<number> {
+  const target = targetOf(flags);
+  if (!target) return 2;
+  const keep = Number(flags.keep ?? 5);
+  if (!Number.isInteger(keep) || keep < 2) {
+    console.error(`--keep must be a whole number of at least 2 (a release to roll back to is always kept), not "${flags.keep}".`);
+    return 2;
+  }
+  const built = builtSites(ws);
+  let sites = flags.all ? built : named.length ? named : affectedSites(ws, flags.base ?? "HEAD~1");
+  if (!sites) return 2;
+  const missing = sites.filter((s) => !built.includes(s));
+  if (missing.length) {
+    // Deploy what is built; name what is not, and fail at the end.
+    console.error(`Not built, so not deployed: ${missing.join(", ")} (run npm run build -- ${missing.join(" ")}).`);
+    sites = sites.filter((s) => built.includes(s));
+  }
+  if (sites.length === 0) {
+    console.log(missing.length ? "Nothing to deploy." : "No site is affected: nothing to deploy.");
+    return missing.length ? 1 : 0;
+  }
+  console.log(`Deploying ${sites.length} site(s) to ${describeTarget(target)}…`);
+  const revision = flags.revision ?? (spawnSync("git", ["rev-parse", "--short=8", "HEAD"], { cwd: ws.root, encoding: "utf8" }).stdout.trim() || "local");
+  const { portal } = await readPortal(ws);
+  const results = await deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache", "deploy"), target, sites, keep, revision, shareFrom: portal?.hub, log: (line) => console.log(line) });
+  if (flags.json) console.log(JSON.stringify(results));
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length) console.error(`\n${failed.length} of ${results.length} site(s) failed; their previous release keeps serving: ${failed.map((r) => r.site).join(", ")}.`);
+  else console.log(`\n${results.length} site(s) deployed.`);
+  return failed.length || missing.length ? 1 : 0;
+}
+
+export async function runRollback(_ws: Workspace, sites: string[], flags: DeployFlags): Promise<number> {
+  const target = targetOf(flags);
+  if (!target) return 2;
+  if (sites.length === 0) {
+    console.error("Name the site(s) to roll back: npm run rollback -- <slug> [--to <release>].");
+    return 2;
+  }
+  let failures = 0;
+  for (const site of sites) {
+    try {
+      const { from, to } = await rollbackSite(target, site, flags.to);
+      console.log(`✔ ${site}: serving ${to} again (was ${from}).`);
+    } catch (error) {
+      failures++;
+      const { releases } = await listReleases(target, site).catch(() => ({ releases: [] as string[] }));
+      console.error(`✖ ${error instanceof Error ? error.message : String(error)}${releases.length ? `\n  releases there: ${releases.join(", ")}` : ""}`);
+    }
+  }
+  return failures ? 1 : 0;
+}
+
+export async function runVerifyDeploy(ws: Workspace, named: string[], flags: DeployFlags): Promise<number> {
+  const target = targetOf(flags);
+  if (!target) return 2;
+  const sites = named.length ? named : (await readRegistry(ws)).filter((s) => s.status === "active").map((s) => s.slug).sort();
+  const reports = [];
+  for (const site of sites) {
+    const report = await verifySite(target, site);
+    reports.push(report);
+    if (flags.json) continue;
+    if (report.error) console.error(`✖ ${site}: ${report.error}`);
+    else if (isIntact(report)) console.log(`✔ ${site}: ${report.files} files match release ${report.release}`);
+    else {
+      console.error(`✖ ${site}: release ${report.release} has been altered on the server`);
+      for (const path of report.added) console.error(`    added:   ${path}`);
+      for (const path of report.changed) console.error(`    changed: ${path}`);
+      for (const path of report.missing) console.error(`    missing: ${path}`);
+      console.error(`    Restore it: npm run deploy -- --target ${describeTarget(target)} ${site} (then find how it was changed).`);
+    }
+  }
+  if (flags.json) console.log(JSON.stringify(reports));
+  const bad = reports.filter((r) => !isIntact(r));
+  if (!flags.json) console.log(bad.length ? `\n${bad.length} of ${reports.length} site(s) do not match their release.` : `\nAll ${reports.length} site(s) match their releases.`);
+  return bad.length ? 1 : 0;
+}
+
+export interface NginxFlags {
+  root?: string;
+  listen?: string;
+  output?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  brotli: boolean;
+}
+
+export async function runNginxConfig(ws: Workspace, flags: NginxFlags): Promise<number> {
+  if (!flags.root) {
+    console.error("Name the folder the sites are deployed to on the server: --serve-root /srv/portal (the deploy --target's folder).");
+    return 2;
+  }
+  if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) {
+    console.error("TLS needs both --tls-cert and --tls-key (a certificate for the domain and *.domain).");
+    return 2;
+  }
+  const { portal, problems } = await readPortal(ws);
+  if (!portal) {
+    console.error(`portal.json cannot be read: ${problems.map((p) => p.message).join("; ")}`);
+    return 1;
+  }
+  const text = nginxConfig({
+    portal,
+    sites: await readRegistry(ws),
+    root: flags.root,
+    base: baseFromEnv(portal),
+    listen: flags.listen,
+    tls: flags.tlsCert && flags.tlsKey ? { certificate: flags.tlsCert, key: flags.tlsKey } : undefined,
+    brotli: flags.brotli,
+  });
+  if (!flags.output) {
+    process.stdout.write(text);
+    return 0;
+  }
+  await mkdir(dirname(flags.output), { recursive: true });
+  await writeFile(flags.output, text);
+  console.log(`Wrote ${relative(process.cwd(), flags.output) || flags.output}. Check it with nginx -t, then reload nginx.`);
+  return 0;
+}

@@ -1,0 +1,236 @@
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { buildSites } from "../build/build-sites.ts";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { readRegistry } from "../content/registry.ts";
+import { readPortal } from "../content/validate-workspace.ts";
+import { freePort, launchChromium } from "../test/browser.ts";
+import { brotliModule, get, startNginx, type RunningNginx } from "../test/nginx.ts";
+import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
+import { deploySites } from "./deploy.ts";
+import { nginxConfig } from "./nginx-config.ts";
+import { parseTarget } from "./target.ts";
+
+/**
+ * Deploys of the mini fixture (the hub and dinkes) to a folder, served by a real nginx with the
+ * generated configuration on a loopback port, checked over HTTP and in Chromium.
+ */
+describe("deploy, served by nginx", () => {
+  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  let nginx: RunningNginx;
+  let browser: Browser;
+  let target: string;
+  let port: number;
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), ...args, "--root", ws.root], { encoding: "utf8", env: { ...process.env, PORTAL_BASE_URL: `http://localhost:${port}` } });
+  const deploy = (sites = ["portal", "dinkes"]) => deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache/deploy"), target: parseTarget(target), sites, keep: 3, shareFrom: "portal" });
+  const home = (host: string) => get(port, host, "/");
+
+  before(async () => {
+    port = await freePort();
+    ws = await tempWorkspace(fixtures.mini);
+    target = await mkdtemp(join(tmpdir(), "portal-srv-"));
+    const report = await buildSites(ws, undefined, { base: { protocol: "http:", apex: `localhost:${port}` } });
+    assert.deepEqual(report.results.filter((r) => !r.ok).map((r) => r.slug), []);
+    const results = await deploy();
+    assert.deepEqual(results.map((r) => [r.site, r.ok, r.error]), [["portal", true, undefined], ["dinkes", true, undefined]]);
+    const { portal } = await readPortal(ws);
+    const sites = await readRegistry(ws);
+    nginx = await startNginx((p) => nginxConfig({ portal: portal!, sites, root: target, base: { protocol: "http:", apex: `localhost:${p}` }, listen: `127.0.0.1:${p}`, brotli: existsSync(brotliModule) }), port);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await nginx?.stop();
+    await ws?.dispose();
+    if (target) await rm(target, { recursive: true, force: true });
+  });
+
+  it("serves each unit on its own host, the hub on the apex and www, and a 404 for any other host", async () => {
+    const dinkes = await home("dinkes.localhost");
+    assert.equal(dinkes.status, 200);
+    assert.match(dinkes.body, /<title>[^<]*Dinas Kesehatan/);
+    const hub = await home("localhost");
+    assert.equal(hub.status, 200);
+    assert.match(hub.body, /Perangkat daerah|perangkat daerah/);
+    assert.doesNotMatch(hub.body, /<title>[^<]*Dinas Kesehatan/);
+    assert.equal((await home("www.localhost")).body, hub.body);
+    for (const host of ["dlh.localhost", "evil.example", "dinkes.localhost.evil.example", "127.0.0.1"]) {
+      const other = await home(host);
+      assert.equal(other.status, 404, host);
+      assert.match(other.body, /Situs tidak ditemukan/, host);
+      assert.doesNotMatch(other.body, /Dinas Kesehatan/, host);
+    }
+    // A unit's own 404 page, not the hub's.
+    const missing = await get(port, "dinkes.localhost", "/tidak-ada/");
+    assert.equal(missing.status, 404);
+    assert.match(missing.body, /Dinas Kesehatan/);
+  });
+
+  it("sends the security and cache headers on every response, and precompressed files", async () => {
+    const hubHtml = await home("localhost");
+    const style = /href="(\/assets\/style\.css\?v=[0-9a-f]{8})"/.exec(hubHtml.body)![1]!;
+    const image = /src="(\/img\/[^"]+)"/.exec((await home("dinkes.localhost")).body)?.[1];
+    const responses = {
+      html: await home("dinkes.localhost"),
+      fingerprinted: await get(port, "dinkes.localhost", style),
+      image: image ? await get(port, "dinkes.localhost", image) : undefined,
+      searchEntry: await get(port, "dinkes.localhost", "/pagefind/pagefind-entry.json"),
+      notFound: await get(port, "dinkes.localhost", "/tidak-ada/"),
+      unknownHost: await home("tidak-dikenal.localhost"),
+      admin: await get(port, "dinkes.localhost", "/admin/"),
+    };
+    for (const [name, response] of Object.entries(responses)) {
+      if (!response) continue;
+      const h = response.headers;
+      assert.match(String(h["content-security-policy"]), /default-src 'self'.*frame-ancestors/, name);
+      assert.equal(h["x-content-type-options"], "nosniff", name);
+      assert.equal(h["referrer-policy"], "strict-origin-when-cross-origin", name);
+      assert.match(String(h["permissions-policy"]), /camera=\(\)/, name);
+      assert.match(String(h["strict-transport-security"]), /max-age=31536000/, name);
+      assert.ok(h["cache-control"], name);
+    }
+    assert.equal(responses.html.headers["cache-control"], "no-cache");
+    assert.doesNotMatch(String(responses.html.headers["content-security-policy"]), /'unsafe-inline'|'unsafe-eval'/, "no inline script or style on the site's pages");
+    assert.equal(responses.fingerprinted.headers["cache-control"], "public, max-age=31536000, immutable");
+    if (responses.image) assert.equal(responses.image.headers["cache-control"], "public, max-age=31536000, immutable");
+    assert.equal(responses.searchEntry.headers["cache-control"], "public, max-age=60");
+    assert.equal(responses.searchEntry.headers["access-control-allow-origin"], "*", "the hub's search reads every unit's index");
+    assert.equal(responses.html.headers["access-control-allow-origin"], undefined);
+
+    const gzip = await get(port, "dinkes.localhost", "/", { "accept-encoding": "gzip" });
+    assert.equal(gzip.headers["content-encoding"], "gzip");
+    if (existsSync(brotliModule)) {
+      const br = await get(port, "dinkes.localhost", "/", { "accept-encoding": "br, gzip" });
+      assert.equal(br.headers["content-encoding"], "br");
+    }
+  });
+
+  it("loads every kind of page in Chromium under the policy with no violation", async () => {
+    const context = await browser.newContext();
+    const violations: string[] = [];
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const page = await context.newPage();
+    page.on("console", (m) => m.text().includes("Content Security Policy") || m.text().startsWith("CSP violation") ? violations.push(`${page.url()}: ${m.text()}`) : undefined);
+    const hub = `http://localhost:${port}`;
+    const unit = `http://dinkes.localhost:${port}`;
+    const dinkesNews = /href="(\/berita\/[^"/]+\/)"/.exec((await home("dinkes.localhost")).body)?.[1] ?? "/berita/";
+    const pages = [`${hub}/`, `${hub}/kabar/`, `${hub}/informasi-publik/`, `${unit}/`, `${unit}${dinkesNews}`, `${unit}/berita/`, `${unit}/dokumen/`, `${unit}/layanan/`, `${unit}/galeri/`, `${unit}/informasi-publik/`, `${unit}/tidak-ada/`];
+    for (const url of pages) {
+      await page.goto(url);
+      await page.waitForLoadState("networkidle");
+    }
+    // Search runs Pagefind's WebAssembly, on the unit and across units on the hub.
+    for (const url of [`${unit}/cari/?q=posyandu`, `${hub}/cari/?q=posyandu`]) {
+      await page.goto(url);
+      await page.locator("#search-results li a").first().waitFor({ timeout: 15_000 });
+      assert.match(await page.locator("#search-results li a").first().getAttribute("href") ?? "", url.startsWith(hub) ? new RegExp(`^${unit}/`) : /^\/berita\/|^\/galeri\//, url);
+    }
+    // The policy holds: a script injected into a unit's page (as gambling spam is) does not run,
+    // and is reported, which also proves violations are seen here.
+    await page.goto(`${unit}/`);
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement("script");
+      script.textContent = "window.injected = true";
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 100));
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    assert.equal(ran, false, "an injected inline script is blocked");
+    assert.equal(violations.length > 0 && violations.every((v) => /script-src/.test(v)), true, violations.join("\n"));
+    violations.length = 0;
+    // The CMS, under its own policy.
+    await page.goto(`${unit}/admin/`);
+    await page.getByRole("button", { name: /Masuk/ }).first().waitFor({ timeout: 30_000 });
+    await context.close();
+    assert.deepEqual(violations, []);
+  });
+
+  it("switches a new release in atomically: requests during the deploy see the old page or the new one, whole", async () => {
+    const before = (await home("dinkes.localhost")).body;
+    const index = join(ws.distDir, "dinkes", "index.html");
+    await writeFile(index, (await readFile(index, "utf8")).replace("</main>", "<p>Rilis baru</p></main>"));
+    const after = (await readFile(index, "utf8"));
+    const seen = new Map<string, number>();
+    let deploying = true;
+    const load = (async () => {
+      while (deploying) {
+        const response = await home("dinkes.localhost");
+        const kind = response.status !== 200 ? `status ${response.status}` : response.body === before ? "old" : response.body === after ? "new" : "mixed";
+        seen.set(kind, (seen.get(kind) ?? 0) + 1);
+      }
+    })();
+    const [result] = await deploy(["dinkes"]);
+    // Keep reading a moment after the switch.
+    await new Promise((r) => setTimeout(r, 100));
+    deploying = false;
+    await load;
+    assert.equal(result!.ok, true, result!.error);
+    assert.deepEqual([...seen.keys()].filter((k) => k !== "old" && k !== "new"), [], JSON.stringify([...seen]));
+    assert.ok((seen.get("old") ?? 0) > 0 && (seen.get("new") ?? 0) > 0, `requests saw both releases: ${JSON.stringify([...seen])}`);
+    assert.equal((await home("dinkes.localhost")).body, after);
+  });
+
+  it("keeps the old release serving when a deploy is killed midway, and the next deploy cleans up", async () => {
+    const serving = (await home("dinkes.localhost")).body;
+    const index = join(ws.distDir, "dinkes", "index.html");
+    await writeFile(index, (await readFile(index, "utf8")).replace("</main>", "<p>Rilis yang terputus</p></main>"));
+    // A deploy through the CLI, killed as soon as its files start arriving on the target.
+    const child = spawn(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "deploy", "dinkes", "--target", target, "--root", ws.root], { stdio: "ignore" });
+    const releases = join(target, "dinkes", "releases");
+    for (let i = 0; i < 600 && !(await readdir(releases)).some((f) => f.startsWith(".incoming-")); i++) await new Promise((r) => setTimeout(r, 10));
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    assert.ok((await readdir(releases)).some((f) => f.startsWith(".incoming-")), "killed while the release was arriving");
+    assert.equal((await home("dinkes.localhost")).body, serving, "the old release still serves");
+
+    const [result] = await deploy(["dinkes"]);
+    assert.equal(result!.ok, true, result!.error);
+    assert.match((await home("dinkes.localhost")).body, /Rilis yang terputus/);
+    assert.deepEqual((await readdir(releases)).filter((f) => f.startsWith(".")), [], "what the killed deploy left is gone");
+    assert.ok((await readdir(releases)).filter((f) => !f.endsWith(".json")).length <= 3, "only --keep releases are kept");
+  });
+
+  it("rolls back to the previous release with one command", async () => {
+    const now = (await home("dinkes.localhost")).body;
+    const index = join(ws.distDir, "dinkes", "index.html");
+    await writeFile(index, (await readFile(index, "utf8")).replace("</main>", "<p>Rilis bermasalah</p></main>"));
+    assert.equal((await deploy(["dinkes"]))[0]!.ok, true);
+    assert.match((await home("dinkes.localhost")).body, /Rilis bermasalah/);
+    const rollback = cli("rollback", "dinkes", "--target", target);
+    assert.equal(rollback.status, 0, rollback.stderr);
+    assert.match(rollback.stdout, /dinkes: serving \S+ again/);
+    assert.equal((await home("dinkes.localhost")).body, now);
+  });
+
+  it("finds a file changed, added or removed behind the deploy's back", async () => {
+    const clean = cli("verify-deploy", "--target", target);
+    assert.equal(clean.status, 0, clean.stderr + clean.stdout);
+    assert.match(clean.stdout, /All 2 site\(s\) match/);
+
+    const current = join(target, "dinkes", "current");
+    await appendFile(join(current, "index.html"), '<a href="https://judi.example/">slot gacor</a>');
+    await writeFile(join(current, "slot-gacor.html"), "<h1>slot</h1>");
+    await rm(join(current, "robots.txt"));
+    const altered = cli("verify-deploy", "--target", target);
+    assert.equal(altered.status, 1);
+    assert.match(altered.stderr, /dinkes: release \S+ has been altered/);
+    assert.match(altered.stderr, /changed: index\.html\n/);
+    assert.match(altered.stderr, /added: {3}slot-gacor\.html/);
+    assert.match(altered.stderr, /missing: robots\.txt/);
+    assert.match(altered.stdout, /portal: \d+ files match/);
+
+    // A new deploy restores it: the changed file is not taken from the altered release.
+    assert.equal((await deploy(["dinkes"]))[0]!.ok, true);
+    assert.equal(cli("verify-deploy", "--target", target).status, 0);
+    assert.doesNotMatch((await home("dinkes.localhost")).body, /slot gacor/);
+  });
+});

@@ -1,0 +1,112 @@
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { stageSite, writeManifest } from "./stage.ts";
+import { activateScript, inspectScript, listScript, prepareScript, rollbackScript } from "./target-scripts.ts";
+import { describeTarget, runScript, transfer, type RunResult, type Target } from "./target.ts";
+
+/**
+ * Deploys built sites (`dist/<slug>/`) to a target, each on its own: stage (compress, hash),
+ * send (rsync into releases/.incoming-<id>/, hard-linking what the current release already
+ * has), then switch `current` atomically. A site that fails stops nothing else; its old
+ * release keeps serving.
+ */
+export interface DeployOptions {
+  distDir: string;
+  /** Where staged releases are prepared (under .cache/). */
+  stagingDir: string;
+  target: Target;
+  sites: string[];
+  /** Releases kept per site (at least 2, so there is always one to roll back to). */
+  keep: number;
+  /**
+   * A site whose current release shares most files with every other (the hub: the CMS's bundle,
+   * the theme): unchanged files are hard-linked from it on the server, so 44 sites do not hold 44
+   * copies of the CMS. Deployed first when it is among the sites.
+   */
+  shareFrom?: string;
+  /** Names the release: time first so ids sort by time, then the commit. */
+  revision?: string;
+  log?: (line: string) => void;
+}
+
+export interface SiteDeployResult {
+  site: string;
+  ok: boolean;
+  release?: string;
+  previous?: string;
+  files?: number;
+  error?: string;
+}
+
+export function releaseId(now = new Date(), revision = "local"): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.(\d{3})Z$/, "$1Z");
+  return `${stamp}-${revision.replace(/[^\w.-]/g, "").slice(0, 12) || "local"}`;
+}
+
+function failed(step: string, result: RunResult): Error {
+  return new Error(`${step} failed (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(-800)}`);
+}
+
+export async function deploySite(options: DeployOptions, site: string, release: string): Promise<SiteDeployResult> {
+  const source = join(options.distDir, site);
+  if (!existsSync(join(source, "index.html"))) return { site, ok: false, error: `${source} has no built site (run npm run build first)` };
+  const siteDir = `${options.target.dir.replace(/\/$/, "")}/${site}`;
+  const staging = join(options.stagingDir, site);
+  try {
+    const manifest = await stageSite({ source, staging, site, release, cacheDir: join(options.stagingDir, "compressed") });
+    const manifestFile = join(options.stagingDir, `${site}.json`);
+    await writeManifest(manifestFile, manifest);
+
+    const prepared = await runScript(options.target, prepareScript, [siteDir]);
+    if (prepared.code !== 0) throw failed("preparing the target", prepared);
+    const previous = prepared.stdout.trim() || undefined;
+
+    // --link-dest is relative to the destination folder (releases/.incoming-<id>/) or absolute;
+    // rsync skips one that does not exist yet.
+    const linkDest = [...(previous ? ["../../current/"] : []), ...(options.shareFrom && options.shareFrom !== site ? [`${options.target.dir.replace(/\/$/, "")}/${options.shareFrom}/current/`] : [])];
+    const sent = await transfer(options.target, `${staging}/`, `${siteDir}/releases/.incoming-${release}/`, { linkDest });
+    if (sent.code !== 0) throw failed("sending the files", sent);
+    const sentManifest = await transfer(options.target, manifestFile, `${siteDir}/releases/.incoming-${release}.json`);
+    if (sentManifest.code !== 0) throw failed("sending the manifest", sentManifest);
+
+    const activated = await runScript(options.target, activateScript, [siteDir, release, String(options.keep)]);
+    if (activated.code !== 0) throw failed("switching to the new release", activated);
+    return { site, ok: true, release, previous, files: Object.keys(manifest.files).length };
+  } catch (error) {
+    return { site, ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+export async function deploySites(options: DeployOptions): Promise<SiteDeployResult[]> {
+  const release = releaseId(new Date(), options.revision);
+  const results: SiteDeployResult[] = [];
+  // One site at a time: staging uses both cores already, and the server sees one transfer.
+  const sites = options.shareFrom && options.sites.includes(options.shareFrom) ? [options.shareFrom, ...options.sites.filter((s) => s !== options.shareFrom)] : options.sites;
+  for (const site of sites) {
+    const result = await deploySite(options, site, release);
+    options.log?.(result.ok ? `✔ ${site}: ${result.release} (${result.files} files)${result.previous ? `, was ${result.previous}` : ""}` : `✖ ${site}: ${result.error}`);
+    results.push(result);
+  }
+  return results;
+}
+
+export async function rollbackSite(target: Target, site: string, to?: string): Promise<{ from: string; to: string }> {
+  const result = await runScript(target, rollbackScript, [`${target.dir.replace(/\/$/, "")}/${site}`, to ?? ""]);
+  if (result.code !== 0) throw new Error(`${site} on ${describeTarget(target)}: ${result.stderr.trim() || `exit ${result.code}`}`);
+  const [from, back] = result.stdout.trim().split(" ");
+  return { from: from!, to: back! };
+}
+
+export async function listReleases(target: Target, site: string): Promise<{ releases: string[]; current?: string }> {
+  const result = await runScript(target, listScript, [`${target.dir.replace(/\/$/, "")}/${site}`]);
+  const lines = result.stdout.trim().split("\n").filter(Boolean);
+  const current = lines.find((l) => l.startsWith("current "))?.slice("current ".length);
+  return { releases: lines.filter((l) => !l.startsWith("current ")), current };
+}
+
+export async function inspectSite(target: Target, site: string): Promise<RunResult> {
+  return runScript(target, inspectScript, [`${target.dir.replace(/\/$/, "")}/${site}`]);
+}

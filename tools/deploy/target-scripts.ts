@@ -1,0 +1,82 @@
+/**
+ * What runs on the deploy target, as POSIX sh (here or on the server through ssh). A site's folder:
+ *
+ *   <target>/<slug>/
+ *     current -> releases/<id>          the one symlink the web server follows
+ *     releases/<id>/                    a complete release, never changed once activated
+ *     releases/<id>.json                its hash manifest (for verify-deploy)
+ *     releases/.incoming-<id>[.json]    a release still arriving (never served)
+ *
+ * A release is switched in with rename(2) of a new symlink over `current`, which is atomic: a
+ * request sees the old release or the new one, never a mix, and a deploy that dies before the
+ * switch leaves the old release serving. Release ids sort by time.
+ */
+
+/** $1 = site folder. Prints the current release id (empty if none). Creates the folders. */
+export const prepareScript = `set -eu
+mkdir -p "$1/releases"
+cd "$1"
+if [ -L current ]; then basename "$(readlink current)"; fi
+`;
+
+/**
+ * $1 = site folder, $2 = release id, $3 = releases to keep. Moves the arrived release into place,
+ * switches \`current\` to it, then removes old releases (never the current or the one before it)
+ * and what deploys that died left behind.
+ */
+export const activateScript = `set -eu
+cd "$1"
+id="$2"; keep="$3"
+test -d "releases/.incoming-$id" && test -f "releases/.incoming-$id.json" || { echo "release $id has not fully arrived" >&2; exit 3; }
+mv "releases/.incoming-$id.json" "releases/$id.json"
+mv "releases/.incoming-$id" "releases/$id"
+ln -s "releases/$id" ".current-$id"
+mv -T ".current-$id" current
+ls -1 releases | grep -v '^\\.' | grep -v '\\.json$' | sort -r | tail -n +"$((keep + 1))" | while read -r old; do
+  rm -rf "releases/$old" "releases/$old.json"
+done
+for stale in releases/.incoming-*; do
+  case "$stale" in *"-$id"|*"-$id.json"|'releases/.incoming-*') ;; *) rm -rf "$stale" ;; esac
+done
+echo "$id"
+`;
+
+/** $1 = site folder, $2 = release id or empty for the one before current. Switches \`current\` back. */
+export const rollbackScript = `set -eu
+cd "$1"
+test -L current || { echo "no release is deployed here" >&2; exit 3; }
+now="$(basename "$(readlink current)")"
+if [ -n "$2" ]; then
+  to="$2"
+else
+  to="$(ls -1 releases | grep -v '^\\.' | grep -v '\\.json$' | sort | awk -v now="$now" '$0 == now { print prev; exit } { prev = $0 }')"
+fi
+test -n "$to" || { echo "no release before $now to go back to" >&2; exit 4; }
+test -d "releases/$to" || { echo "release $to is not here" >&2; exit 4; }
+ln -s "releases/$to" ".current-rollback-$to"
+mv -T ".current-rollback-$to" current
+echo "$now $to"
+`;
+
+/**
+ * $1 = site folder. Prints the current release id, then its manifest, then a line "--", then
+ * "sha256  ./path" for every file under current/ as served now.
+ */
+export const inspectScript = `set -eu
+cd "$1"
+test -L current || { echo "no release is deployed here" >&2; exit 3; }
+id="$(basename "$(readlink current)")"
+echo "$id"
+cat "releases/$id.json"
+echo
+echo "--"
+cd current
+find . -type f -print0 | xargs -0 -r sha256sum
+`;
+
+/** $1 = site folder. Lists release ids, oldest first, and the current one after "current ". */
+export const listScript = `set -eu
+cd "$1"
+ls -1 releases 2>/dev/null | grep -v '^\\.' | grep -v '\\.json$' | sort || true
+if [ -L current ]; then echo "current $(basename "$(readlink current)")"; fi
+`;
