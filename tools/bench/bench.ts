@@ -18,6 +18,8 @@ const { values } = parseArgs({
     posts: { type: "string", default: "100" },
     runs: { type: "string", default: "3" },
     out: { type: "string", default: join(toolsRepoRoot, "docs/benchmarks.md") },
+    /** Skip the serving figures (tools/bench/serve-bench.ts: builds the demo, nginx, wrk). */
+    "no-serve": { type: "boolean", default: false },
   },
 });
 const sites = Number(values.sites);
@@ -189,3 +191,9 @@ const imagesSection = previous.includes("## Images") ? previous.slice(previous.i
 await writeFile(values.out!, markdown + (imagesSection ? `\n${imagesSection}` : ""));
 console.log(`\n${table.join("\n")}\n\nratio ${ratio.toFixed(2)}× (Nx batch ${nxRatio.toFixed(2)}×); written to ${values.out}`);
 await rm(root, { recursive: true, force: true });
+
+// Serving: the built-in demo, built for production, deployed and served by nginx under wrk.
+if (!values["no-serve"]) {
+  const step = (args: string[]) => spawnSync(node, ["--import", "tsx", ...args], { cwd: toolsRepoRoot, stdio: "inherit" }).status === 0;
+  if (!(step([join(toolsRepoRoot, "tools/cli/portal.ts"), "build"]) && step([join(toolsRepoRoot, "tools/bench/serve-bench.ts"), "--runs", String(runs)]))) process.exitCode = 1;
+}

@@ -23,6 +23,7 @@ export interface DeployFlags {
   keep?: string;
   revision?: string;
   to?: string;
+  force?: boolean;
   json: boolean;
 }
 
@@ -76,11 +77,14 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
   console.log(`Deploying ${sites.length} site(s) to ${describeTarget(target)}…`);
   const revision = flags.revision ?? (spawnSync("git", ["rev-parse", "--short=8", "HEAD"], { cwd: ws.root, encoding: "utf8" }).stdout.trim() || "local");
   const { portal } = await readPortal(ws);
-  const results = await deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache", "deploy"), target, sites, keep, revision, shareFrom: portal?.hub, log: (line) => console.log(line) });
+  const results = await deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache", "deploy"), target, sites, keep, revision, shareFrom: portal?.hub, force: flags.force, log: (line) => console.log(line) });
   if (flags.json) console.log(JSON.stringify(results));
   const failed = results.filter((r) => !r.ok);
   if (failed.length) console.error(`\n${failed.length} of ${results.length} site(s) failed; their previous release keeps serving: ${failed.map((r) => r.site).join(", ")}.`);
-  else console.log(`\n${results.length} site(s) deployed.`);
+  else {
+    const unchanged = results.filter((r) => r.unchanged).length;
+    console.log(`\n${results.length - unchanged} site(s) deployed${unchanged ? `, ${unchanged} unchanged` : ""}.`);
+  }
   return failed.length || missing.length ? 1 : 0;
 }
 
@@ -121,7 +125,7 @@ export async function runVerifyDeploy(ws: Workspace, named: string[], flags: Dep
       for (const path of report.added) console.error(`    added:   ${path}`);
       for (const path of report.changed) console.error(`    changed: ${path}`);
       for (const path of report.missing) console.error(`    missing: ${path}`);
-      console.error(`    Restore it: npm run deploy -- --target ${describeTarget(target)} ${site} (then find how it was changed).`);
+      console.error(`    Restore it: npm run deploy -- --force --target ${describeTarget(target)} ${site} (then find how it was changed).`);
     }
   }
   if (flags.json) console.log(JSON.stringify(reports));

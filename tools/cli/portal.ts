@@ -32,6 +32,8 @@ Options:
   --all                deploy every built site
   --base <ref>         deploy: the sites changed since this commit (default: HEAD~1)
   --keep <n>           deploy: releases kept per site (default: 5, at least 2)
+  --force              deploy: a new release even when nothing changed (replaces files
+                       altered on the server)
   --revision <name>    deploy: names the release after the time (default: the commit)
   --to <release>       rollback: the release to serve
   --serve-root <dir>   nginx-config: the deploy target's folder on the server
@@ -52,6 +54,7 @@ async function main(): Promise<number> {
       json: { type: "boolean", default: false },
       target: { type: "string" },
       all: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       base: { type: "string" },
       keep: { type: "string" },
       revision: { type: "string" },
@@ -90,7 +93,7 @@ async function main(): Promise<number> {
     case "rollback":
     case "verify-deploy": {
       const commands = await import("./deploy-command.ts");
-      const flags = { target: values.target, all: values.all, base: values.base, keep: values.keep, revision: values.revision, to: values.to, json: values.json };
+      const flags = { target: values.target, all: values.all, base: values.base, keep: values.keep, revision: values.revision, to: values.to, force: values.force, json: values.json };
       if (command === "deploy") return commands.runDeploy(ws, sites, flags);
       if (command === "rollback") return commands.runRollback(ws, sites, flags);
       return commands.runVerifyDeploy(ws, sites, flags);

@@ -12,6 +12,7 @@ import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
 import { brotliModule, get, startNginx, type RunningNginx } from "../test/nginx.ts";
+import { canRunSshd, startSshd } from "../test/sshd.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 import { deploySites } from "./deploy.ts";
 import { nginxConfig } from "./nginx-config.ts";
@@ -29,7 +30,7 @@ describe("deploy, served by nginx", () => {
   let port: number;
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), ...args, "--root", ws.root], { encoding: "utf8", env: { ...process.env, PORTAL_BASE_URL: `http://localhost:${port}` } });
-  const deploy = (sites = ["portal", "dinkes"]) => deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache/deploy"), target: parseTarget(target), sites, keep: 3, shareFrom: "portal" });
+  const deploy = (sites = ["portal", "dinkes"], force = false) => deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache/deploy"), target: parseTarget(target), sites, keep: 3, shareFrom: "portal", force });
   const home = (host: string) => get(port, host, "/");
 
   before(async () => {
@@ -154,6 +155,15 @@ describe("deploy, served by nginx", () => {
     assert.deepEqual(violations, []);
   });
 
+  it("adds no release for a site whose files have not changed", async () => {
+    const releases = join(target, "dinkes", "releases");
+    const before = await readdir(releases);
+    const [result] = await deploy(["dinkes"]);
+    assert.equal(result!.ok, true, result!.error);
+    assert.equal(result!.unchanged, true);
+    assert.deepEqual(await readdir(releases), before);
+  });
+
   it("switches a new release in atomically: requests during the deploy see the old page or the new one, whole", async () => {
     const before = (await home("dinkes.localhost")).body;
     const index = join(ws.distDir, "dinkes", "index.html");
@@ -212,6 +222,8 @@ describe("deploy, served by nginx", () => {
   });
 
   it("finds a file changed, added or removed behind the deploy's back", async () => {
+    // The built site is what serves (the rollback above served an older release).
+    assert.equal((await deploy(["dinkes"]))[0]!.ok, true);
     const clean = cli("verify-deploy", "--target", target);
     assert.equal(clean.status, 0, clean.stderr + clean.stdout);
     assert.match(clean.stdout, /All 2 site\(s\) match/);
@@ -228,9 +240,48 @@ describe("deploy, served by nginx", () => {
     assert.match(altered.stderr, /missing: robots\.txt/);
     assert.match(altered.stdout, /portal: \d+ files match/);
 
-    // A new deploy restores it: the changed file is not taken from the altered release.
-    assert.equal((await deploy(["dinkes"]))[0]!.ok, true);
+    // The files to deploy equal the release's manifest, so an ordinary deploy changes nothing;
+    // a forced one restores the site (the altered file is not linked from the altered release).
+    assert.equal((await deploy(["dinkes"]))[0]!.unchanged, true);
+    assert.equal(cli("verify-deploy", "dinkes", "--target", target).status, 1);
+    assert.equal((await deploy(["dinkes"], true))[0]!.ok, true);
     assert.equal(cli("verify-deploy", "--target", target).status, 0);
     assert.doesNotMatch((await home("dinkes.localhost")).body, /slot gacor/);
+  });
+  it("deploys, verifies and rolls back a server over SSH and rsync", { skip: !canRunSshd() && "sshd, ssh or rsync is not installed (.ci/run installs them)" }, async () => {
+    const sshd = await startSshd();
+    const remoteDir = await mkdtemp(join(tmpdir(), "portal-remote-"));
+    const remote = `${sshd.user}@127.0.0.1:${remoteDir}`;
+    const saved = process.env.DEPLOY_SSH;
+    process.env.DEPLOY_SSH = sshd.sshOptions;
+    try {
+      const first = await deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache/deploy-ssh"), target: parseTarget(remote), sites: ["portal", "dinkes"], keep: 3, shareFrom: "portal" });
+      assert.deepEqual(first.map((r) => [r.site, r.ok, r.error]), [["portal", true, undefined], ["dinkes", true, undefined]]);
+      const served = await readFile(join(remoteDir, "dinkes", "current", "index.html"), "utf8");
+      assert.equal(served, await readFile(join(ws.distDir, "dinkes", "index.html"), "utf8"));
+
+      const env = { ...process.env, DEPLOY_SSH: sshd.sshOptions };
+      const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), ...args, "--target", remote, "--root", ws.root], { encoding: "utf8", env });
+      const verified = run("verify-deploy");
+      assert.equal(verified.status, 0, verified.stderr + verified.stdout);
+      await writeFile(join(remoteDir, "dinkes", "current", "injected.html"), "<p>slot</p>");
+      const altered = run("verify-deploy", "dinkes");
+      assert.equal(altered.status, 1);
+      assert.match(altered.stderr, /added: {3}injected\.html/);
+
+      const index = join(ws.distDir, "dinkes", "index.html");
+      await writeFile(index, (await readFile(index, "utf8")).replace("</main>", "<p>Lewat SSH</p></main>"));
+      const second = run("deploy", "dinkes");
+      assert.equal(second.status, 0, second.stderr);
+      assert.match(await readFile(join(remoteDir, "dinkes", "current", "index.html"), "utf8"), /Lewat SSH/);
+      const back = run("rollback", "dinkes");
+      assert.equal(back.status, 0, back.stderr);
+      assert.equal(await readFile(join(remoteDir, "dinkes", "current", "index.html"), "utf8"), served);
+    } finally {
+      if (saved === undefined) delete process.env.DEPLOY_SSH;
+      else process.env.DEPLOY_SSH = saved;
+      await sshd.stop();
+      await rm(remoteDir, { recursive: true, force: true });
+    }
   });
 });

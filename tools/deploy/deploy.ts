@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { stageSite, writeManifest } from "./stage.ts";
+import { stageSite, writeManifest, type ReleaseManifest } from "./stage.ts";
 import { activateScript, inspectScript, listScript, prepareScript, rollbackScript } from "./target-scripts.ts";
 import { describeTarget, runScript, transfer, type RunResult, type Target } from "./target.ts";
 
@@ -25,6 +25,12 @@ export interface DeployOptions {
    * copies of the CMS. Deployed first when it is among the sites.
    */
   shareFrom?: string;
+  /**
+   * Deploy even a site whose files equal its current release's manifest. Without it such a site
+   * is left as it is, so the scheduled rebuild adds no release (and rollback still goes back to a
+   * real change); with it, files altered on the server are replaced.
+   */
+  force?: boolean;
   /** Names the release: time first so ids sort by time, then the commit. */
   revision?: string;
   log?: (line: string) => void;
@@ -36,6 +42,8 @@ export interface SiteDeployResult {
   release?: string;
   previous?: string;
   files?: number;
+  /** Nothing changed since the current release, which keeps serving. */
+  unchanged?: boolean;
   error?: string;
 }
 
@@ -60,7 +68,9 @@ export async function deploySite(options: DeployOptions, site: string, release: 
 
     const prepared = await runScript(options.target, prepareScript, [siteDir]);
     if (prepared.code !== 0) throw failed("preparing the target", prepared);
-    const previous = prepared.stdout.trim() || undefined;
+    const [current, ...currentManifest] = prepared.stdout.split("\n");
+    const previous = current?.trim() || undefined;
+    if (previous && !options.force && sameFiles(currentManifest.join("\n"), manifest.files)) return { site, ok: true, unchanged: true, release: previous, files: Object.keys(manifest.files).length };
 
     // --link-dest is relative to the destination folder (releases/.incoming-<id>/) or absolute;
     // rsync skips one that does not exist yet.
@@ -80,6 +90,16 @@ export async function deploySite(options: DeployOptions, site: string, release: 
   }
 }
 
+function sameFiles(currentManifest: string, files: Record<string, string>): boolean {
+  try {
+    const current = (JSON.parse(currentManifest) as ReleaseManifest).files;
+    const paths = Object.keys(files);
+    return paths.length === Object.keys(current).length && paths.every((path) => current[path] === files[path]);
+  } catch {
+    return false;
+  }
+}
+
 export async function deploySites(options: DeployOptions): Promise<SiteDeployResult[]> {
   const release = releaseId(new Date(), options.revision);
   const results: SiteDeployResult[] = [];
@@ -87,7 +107,7 @@ export async function deploySites(options: DeployOptions): Promise<SiteDeployRes
   const sites = options.shareFrom && options.sites.includes(options.shareFrom) ? [options.shareFrom, ...options.sites.filter((s) => s !== options.shareFrom)] : options.sites;
   for (const site of sites) {
     const result = await deploySite(options, site, release);
-    options.log?.(result.ok ? `✔ ${site}: ${result.release} (${result.files} files)${result.previous ? `, was ${result.previous}` : ""}` : `✖ ${site}: ${result.error}`);
+    options.log?.(!result.ok ? `✖ ${site}: ${result.error}` : result.unchanged ? `= ${site}: unchanged, ${result.release} keeps serving` : `✔ ${site}: ${result.release} (${result.files} files)${result.previous ? `, was ${result.previous}` : ""}`);
     results.push(result);
   }
   return results;

@@ -12,11 +12,18 @@
  * switch leaves the old release serving. Release ids sort by time.
  */
 
-/** $1 = site folder. Prints the current release id (empty if none). Creates the folders. */
+/**
+ * $1 = site folder. Prints the current release id and, on the next lines, its manifest (nothing
+ * if no release yet). Creates the folders.
+ */
 export const prepareScript = `set -eu
 mkdir -p "$1/releases"
 cd "$1"
-if [ -L current ]; then basename "$(readlink current)"; fi
+if [ -L current ]; then
+  id="$(basename "$(readlink current)")"
+  echo "$id"
+  cat "releases/$id.json" 2>/dev/null || true
+fi
 `;
 
 /**
