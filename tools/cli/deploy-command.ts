@@ -10,6 +10,7 @@ import { nginxConfig } from "../deploy/nginx-config.ts";
 import { describeTarget, parseTarget, type Target } from "../deploy/target.ts";
 import { isIntact, verifySite } from "../deploy/verify.ts";
 import { baseFromEnv } from "../generator/site-origin.ts";
+import { fileSlugPattern } from "../content/permalinks.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 
 /**
@@ -25,6 +26,13 @@ export interface DeployFlags {
   to?: string;
   force?: boolean;
   json: boolean;
+}
+
+/** Site names become folders on the server: only a registry slug, never a path. */
+function badNames(sites: string[]): boolean {
+  const bad = sites.filter((s) => !fileSlugPattern.test(s));
+  if (bad.length) console.error(`Not a site name: ${bad.map((b) => `"${b}"`).join(", ")} (a site is named by its folder in sites/, e.g. dinkes).`);
+  return bad.length > 0;
 }
 
 function targetOf(flags: DeployFlags): Target | undefined {
@@ -55,7 +63,7 @@ function affectedSites(ws: Workspace, base: string): string[] | undefined {
 
 export async function runDeploy(ws: Workspace, named: string[], flags: DeployFlags): Promise<number> {
   const target = targetOf(flags);
-  if (!target) return 2;
+  if (!target || badNames(named)) return 2;
   const keep = Number(flags.keep ?? 5);
   if (!Number.isInteger(keep) || keep < 2) {
     console.error(`--keep must be a whole number of at least 2 (a release to roll back to is always kept), not "${flags.keep}".`);
@@ -91,6 +99,11 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
 export async function runRollback(_ws: Workspace, sites: string[], flags: DeployFlags): Promise<number> {
   const target = targetOf(flags);
   if (!target) return 2;
+  if (badNames(sites)) return 2;
+  if (flags.to !== undefined && !/^\d{8}T\d{9}Z-[\w.-]+$/.test(flags.to)) {
+    console.error(`--to takes a release id as the deploy printed it (e.g. 20261128T021500123Z-8735f0a9), not "${flags.to}".`);
+    return 2;
+  }
   if (sites.length === 0) {
     console.error("Name the site(s) to roll back: npm run rollback -- <slug> [--to <release>].");
     return 2;
@@ -112,6 +125,7 @@ export async function runRollback(_ws: Workspace, sites: string[], flags: Deploy
 export async function runVerifyDeploy(ws: Workspace, named: string[], flags: DeployFlags): Promise<number> {
   const target = targetOf(flags);
   if (!target) return 2;
+  if (badNames(named)) return 2;
   const sites = named.length ? named : (await readRegistry(ws)).filter((s) => s.status === "active").map((s) => s.slug).sort();
   const reports = [];
   for (const site of sites) {

@@ -124,7 +124,12 @@ describe("deploy, served by nginx", () => {
     const hub = `http://localhost:${port}`;
     const unit = `http://dinkes.localhost:${port}`;
     const dinkesNews = /href="(\/berita\/[^"/]+\/)"/.exec((await home("dinkes.localhost")).body)?.[1] ?? "/berita/";
-    const pages = [`${hub}/`, `${hub}/kabar/`, `${hub}/informasi-publik/`, `${unit}/`, `${unit}${dinkesNews}`, `${unit}/berita/`, `${unit}/dokumen/`, `${unit}/layanan/`, `${unit}/galeri/`, `${unit}/informasi-publik/`, `${unit}/tidak-ada/`];
+    const pages = [`${hub}/`, `${hub}/kabar/`, `${hub}/informasi-publik/`, `${unit}/`, `${unit}${dinkesNews}`, `${unit}/berita/`, `${unit}/pengumuman/`, `${unit}/agenda/`, `${unit}/dokumen/`, `${unit}/layanan/`, `${unit}/galeri/`, `${unit}/pejabat/`, `${unit}/informasi-publik/`, `${unit}/profil/`, `${unit}/tidak-ada/`];
+    // One item of every type the unit has, from its own lists.
+    for (const type of ["pengumuman", "agenda", "dokumen", "layanan", "galeri", "pejabat"]) {
+      const item = new RegExp(`href="(/${type}/[^"/]+/)"`).exec((await get(port, "dinkes.localhost", `/${type}/`)).body)?.[1];
+      if (item) pages.push(`${unit}${item}`);
+    }
     for (const url of pages) {
       await page.goto(url);
       await page.waitForLoadState("networkidle");
@@ -219,6 +224,9 @@ describe("deploy, served by nginx", () => {
     assert.equal(rollback.status, 0, rollback.stderr);
     assert.match(rollback.stdout, /dinkes: serving \S+ again/);
     assert.equal((await home("dinkes.localhost")).body, now);
+    // Names become folders on the server: a path is refused before anything runs there.
+    assert.equal(cli("rollback", "../dinkes", "--target", target).status, 2);
+    assert.equal(cli("rollback", "dinkes", "--to", "../../etc", "--target", target).status, 2);
   });
 
   it("finds a file changed, added or removed behind the deploy's back", async () => {
