@@ -195,5 +195,5 @@ await rm(root, { recursive: true, force: true });
 // Serving: the built-in demo, built for production, deployed and served by nginx under wrk.
 if (!values["no-serve"]) {
   const step = (args: string[]) => spawnSync(node, ["--import", "tsx", ...args], { cwd: toolsRepoRoot, stdio: "inherit" }).status === 0;
-  if (!(step([join(toolsRepoRoot, "tools/cli/portal.ts"), "build"]) && step([join(toolsRepoRoot, "tools/bench/serve-bench.ts"), "--runs", String(runs)]))) process.exitCode = 1;
+  if (!(step([join(toolsRepoRoot, "tools/cli/portal.ts"), "build"]) && step([join(toolsRepoRoot, "tools/bench/serve-bench.ts"), "--runs", String(runs), "--out", values.out!]))) process.exitCode = 1;
 }
