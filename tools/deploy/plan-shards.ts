@@ -32,4 +32,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const sites = affected(values.base, values.all);
   console.log(`shards=${JSON.stringify(shardsOf(sites, Number(values.size)))}`);
   console.log(`sites=${sites.sort().join(" ")}`);
+  // Nx's --projects takes one comma-separated value.
+  console.log(`projects=${sites.join(",")}`);
 }
