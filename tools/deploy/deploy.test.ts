@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
+import { request as httpsRequest } from "node:https";
+import { connect as tlsConnect, type TLSSocket } from "node:tls";
 import { existsSync } from "node:fs";
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -290,6 +292,44 @@ describe("deploy, served by nginx", () => {
       else process.env.DEPLOY_SSH = saved;
       await sshd.stop();
       await rm(remoteDir, { recursive: true, force: true });
+    }
+  });
+  it("serves the same sites over HTTPS with the TLS configuration, and redirects plain HTTP", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "portal-tls-"));
+    // A self-signed certificate for the apex and every subdomain, as a wildcard certificate is.
+    const made = spawnSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,DNS:*.localhost", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { encoding: "utf8" });
+    assert.equal(made.status, 0, made.stderr);
+    const { portal } = await readPortal(ws);
+    const sites = await readRegistry(ws);
+    const httpPort = await freePort();
+    const tls = await startNginx((p) => nginxConfig({ portal: portal!, sites, root: target, base: { protocol: "https:", apex: `localhost:${p}` }, listen: `127.0.0.1:${p}`, httpListen: `127.0.0.1:${httpPort}`, tls: { certificate: join(dir, "cert.pem"), key: join(dir, "key.pem") }, brotli: false }));
+    try {
+      const secure = await new Promise<{ status: number; headers: Record<string, unknown>; body: string; protocol: string }>((resolve, reject) => {
+        const req = httpsRequest({ host: "127.0.0.1", port: tls.port, path: "/", servername: "dinkes.localhost", headers: { host: "dinkes.localhost" }, rejectUnauthorized: false, agent: false }, (res) => {
+          let body = "";
+          res.on("data", (c) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, protocol: (res.socket as TLSSocket).getProtocol() ?? "" }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      assert.equal(secure.status, 200);
+      assert.match(secure.body, /Dinas Kesehatan/);
+      assert.match(secure.protocol, /^TLSv1\.[23]$/);
+      assert.match(String(secure.headers["content-security-policy"]), /upgrade-insecure-requests/);
+      assert.match(String(secure.headers["strict-transport-security"]), /max-age=31536000; includeSubDomains/);
+      // HTTP/2 is offered (ALPN), for phones on high-latency networks.
+      const alpn = await new Promise<string | false>((resolve, reject) => {
+        const socket = tlsConnect({ host: "127.0.0.1", port: tls.port, servername: "dinkes.localhost", ALPNProtocols: ["h2", "http/1.1"], rejectUnauthorized: false }, () => (resolve(socket.alpnProtocol ?? false), socket.end()));
+        socket.on("error", reject);
+      });
+      assert.equal(alpn, "h2");
+      const plain = await get(httpPort, "dinkes.localhost", "/berita/");
+      assert.equal(plain.status, 301);
+      assert.equal(plain.headers.location, "https://dinkes.localhost/berita/");
+    } finally {
+      await tls.stop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -21,6 +21,8 @@ export interface NginxOptions {
   /** nginx `listen` parameter: "80", "127.0.0.1:8081"... (default: 443 with TLS, else 80). */
   listen?: string;
   tls?: { certificate: string; key: string };
+  /** With TLS: where plain HTTP is answered with a redirect to HTTPS (default: 80). */
+  httpListen?: string;
   /** Serve precompressed .br files (needs Debian's libnginx-mod-http-brotli-static). */
   brotli: boolean;
 }
@@ -37,7 +39,11 @@ export function nginxConfig(options: NginxOptions): string {
   const units = `${scheme}://*.${base.apex}`;
   const root = options.root.replace(/\/$/, "");
   const listen = options.listen ?? (options.tls ? "443" : "80");
-  const listenFlags = options.tls ? " ssl" : "";
+  // `listen … http2`, not `http2 on;`: the directive is nginx 1.25.1+, and Debian 12 ships 1.22,
+  // Ubuntu 24.04 1.24 (newer nginx only warns about this form).
+  const listenFlags = options.tls ? " ssl http2" : "";
+  // A bare port listens on IPv4 and IPv6 alike; an address (127.0.0.1:8081) only there.
+  const listenLines = (extra: string) => [`    listen ${listen}${listenFlags}${extra};`, ...(/^\d+$/.test(listen) ? [`    listen [::]:${listen}${listenFlags}${extra};`] : [])];
 
   // What the sites' pages may load. The hub's search fetches every unit's index (connect-src) and
   // shows units' logos (img-src); Pagefind compiles WebAssembly ('wasm-unsafe-eval') and may run
@@ -136,8 +142,8 @@ export function nginxConfig(options: NginxOptions): string {
       ? [
           "# Plain HTTP only redirects to HTTPS.",
           "server {",
-          "    listen 80 default_server;",
-          "    listen [::]:80 default_server;",
+          `    listen ${options.httpListen ?? "80"} default_server;`,
+          ...(/^\d+$/.test(options.httpListen ?? "80") ? [`    listen [::]:${options.httpListen ?? "80"} default_server;`] : []),
           "    server_name _;",
           "    return 301 https://$host$request_uri;",
           "}",
@@ -146,7 +152,7 @@ export function nginxConfig(options: NginxOptions): string {
       : []),
     "# Any host that is not a deployed site: a 404, never another site's content.",
     "server {",
-    `    listen ${listen}${listenFlags} default_server;`,
+    ...listenLines(" default_server"),
     ...tlsLines(options),
     "    server_name _;",
     "    default_type text/html;",
@@ -163,7 +169,7 @@ export function nginxConfig(options: NginxOptions): string {
     "}",
     "",
     "server {",
-    `    listen ${listen}${listenFlags};`,
+    ...listenLines(""),
     ...tlsLines(options),
     `    server_name ${sites.flatMap((s) => (s.slug === portal.hub ? [hostOf(s.slug), `www.${apexHost}`] : [hostOf(s.slug)])).join(" ")};`,
     `    root ${root}/$portal_site/current;`,
@@ -189,7 +195,6 @@ export function nginxConfig(options: NginxOptions): string {
 function tlsLines(options: NginxOptions): string[] {
   if (!options.tls) return [];
   return [
-    "    http2 on;",
     `    ssl_certificate ${options.tls.certificate};`,
     `    ssl_certificate_key ${options.tls.key};`,
     "    ssl_protocols TLSv1.2 TLSv1.3;",
