@@ -28,6 +28,16 @@ export interface DeployFlags {
   json: boolean;
 }
 
+/**
+ * In GitHub Actions, one annotation per site, so a shard's summary names each site that failed
+ * (the shard's other sites were deployed). Elsewhere nothing: the lines above already say it.
+ */
+function annotate(site: string, title: string, message: string): void {
+  if (process.env.GITHUB_ACTIONS !== "true") return;
+  const escape = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  console.log(`::error title=${escape(`${site}: ${title}`).replace(/[:,]/g, (c) => (c === ":" ? "%3A" : "%2C"))}::${escape(message)}`);
+}
+
 /** Site names become folders on the server: only a registry slug, never a path. */
 function badNames(sites: string[]): boolean {
   const bad = sites.filter((s) => !fileSlugPattern.test(s));
@@ -76,6 +86,7 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
   if (missing.length) {
     // Deploy what is built; name what is not, and fail at the end.
     console.error(`Not built, so not deployed: ${missing.join(", ")} (run npm run build -- ${missing.join(" ")}).`);
+    for (const site of missing) annotate(site, "not deployed", "The site was not built (see the build step); its previous release keeps serving.");
     sites = sites.filter((s) => built.includes(s));
   }
   if (sites.length === 0) {
@@ -88,6 +99,7 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
   const results = await deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache", "deploy"), target, sites, keep, revision, shareFrom: portal?.hub, force: flags.force, log: (line) => console.log(line) });
   if (flags.json) console.log(JSON.stringify(results));
   const failed = results.filter((r) => !r.ok);
+  for (const r of failed) annotate(r.site, "not deployed", `${r.error ?? "failed"} Its previous release keeps serving.`);
   if (failed.length) console.error(`\n${failed.length} of ${results.length} site(s) failed; their previous release keeps serving: ${failed.map((r) => r.site).join(", ")}.`);
   else {
     const unchanged = results.filter((r) => r.unchanged).length;
@@ -132,7 +144,10 @@ export async function runVerifyDeploy(ws: Workspace, named: string[], flags: Dep
     const report = await verifySite(target, site);
     reports.push(report);
     if (flags.json) continue;
-    if (report.error) console.error(`✖ ${site}: ${report.error}`);
+    if (report.error) {
+      console.error(`✖ ${site}: ${report.error}`);
+      annotate(site, "cannot be checked", report.error);
+    }
     else if (isIntact(report)) console.log(`✔ ${site}: ${report.files} files match release ${report.release}`);
     else {
       console.error(`✖ ${site}: release ${report.release} has been altered on the server`);
@@ -140,6 +155,7 @@ export async function runVerifyDeploy(ws: Workspace, named: string[], flags: Dep
       for (const path of report.changed) console.error(`    changed: ${path}`);
       for (const path of report.missing) console.error(`    missing: ${path}`);
       console.error(`    Restore it: npm run deploy -- --force --target ${describeTarget(target)} ${site} (then find how it was changed).`);
+      annotate(site, "altered on the server", [...report.added.map((p) => `added ${p}`), ...report.changed.map((p) => `changed ${p}`), ...report.missing.map((p) => `missing ${p}`)].join("\n"));
     }
   }
   if (flags.json) console.log(JSON.stringify(reports));

@@ -244,6 +244,9 @@ describe("deploy, served by nginx", () => {
     await rm(join(current, "robots.txt"));
     const altered = cli("verify-deploy", "--target", target);
     assert.equal(altered.status, 1);
+    // In GitHub Actions, each altered site is also an annotation on the run.
+    const annotated = spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "verify-deploy", "--target", target, "--root", ws.root], { encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "true" } });
+    assert.match(annotated.stdout, /^::error title=dinkes%3A altered on the server::added slot-gacor\.html%0Achanged index\.html%0Amissing robots\.txt$/m);
     assert.match(altered.stderr, /dinkes: release \S+ has been altered/);
     assert.match(altered.stderr, /changed: index\.html\n/);
     assert.match(altered.stderr, /added: {3}slot-gacor\.html/);
