@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { request as httpsRequest } from "node:https";
 import { connect as tlsConnect, type TLSSocket } from "node:tls";
 import { existsSync } from "node:fs";
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -160,6 +160,12 @@ describe("deploy, served by nginx", () => {
     await page.getByRole("button", { name: /Masuk/ }).first().waitFor({ timeout: 30_000 });
     await context.close();
     assert.deepEqual(violations, []);
+  });
+
+  it("stores the CMS's bundle once: the units' copies are hard links to the hub's", async () => {
+    const file = "admin/decap/decap-cms.js";
+    const [unit, hub] = await Promise.all([stat(join(target, "dinkes", "current", file)), stat(join(target, "portal", "current", file))]);
+    assert.equal(unit.ino, hub.ino);
   });
 
   it("adds no release for a site whose files have not changed", async () => {

@@ -72,9 +72,9 @@ export async function deploySite(options: DeployOptions, site: string, release: 
     const previous = current?.trim() || undefined;
     if (previous && !options.force && sameFiles(currentManifest.join("\n"), manifest.files)) return { site, ok: true, unchanged: true, release: previous, files: Object.keys(manifest.files).length };
 
-    // --link-dest is relative to the destination folder (releases/.incoming-<id>/) or absolute;
-    // rsync skips one that does not exist yet.
-    const linkDest = [...(previous ? ["../../current/"] : []), ...(options.shareFrom && options.shareFrom !== site ? [`${options.target.dir.replace(/\/$/, "")}/${options.shareFrom}/current/`] : [])];
+    // --link-dest is relative to the destination folder (<site>/releases/.incoming-<id>/), so it
+    // holds for a target given as a relative path too; rsync skips one that does not exist yet.
+    const linkDest = [...(previous ? ["../../current/"] : []), ...(options.shareFrom && options.shareFrom !== site ? [`../../../${options.shareFrom}/current/`] : [])];
     const sent = await transfer(options.target, `${staging}/`, `${siteDir}/releases/.incoming-${release}/`, { linkDest });
     if (sent.code !== 0) throw failed("sending the files", sent);
     const sentManifest = await transfer(options.target, manifestFile, `${siteDir}/releases/.incoming-${release}.json`);
