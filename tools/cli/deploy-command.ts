@@ -5,13 +5,13 @@ import { dirname, join, relative } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
+import { affectedSites } from "../deploy/affected.ts";
 import { deploySites, listReleases, rollbackSite } from "../deploy/deploy.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
 import { describeTarget, parseTarget, type Target } from "../deploy/target.ts";
 import { isIntact, verifySite } from "../deploy/verify.ts";
 import { baseFromEnv } from "../generator/site-origin.ts";
 import { fileSlugPattern } from "../content/permalinks.ts";
-import { toolsRepoRoot } from "../core/workspace.ts";
 
 /**
  * `portal deploy`, `rollback`, `verify-deploy` and `nginx-config`: the operator's commands.
@@ -60,15 +60,14 @@ function builtSites(ws: Workspace): string[] {
   return readdirSync(ws.distDir).filter((name) => existsSync(join(ws.distDir, name, "index.html"))).sort();
 }
 
-/** `nx show projects --affected`: the sites a change touches (the hub whenever a unit is). */
-function affectedSites(ws: Workspace, base: string): string[] | undefined {
-  const nx = join(toolsRepoRoot, "node_modules", ".bin", "nx");
-  const result = spawnSync(nx, ["show", "projects", "--affected", `--base=${base}`, "--head=HEAD", "--json"], { cwd: ws.root, encoding: "utf8", env: { ...process.env, NX_DAEMON: "false" } });
-  if (result.status !== 0) {
-    console.error(`Cannot tell which sites changed since ${base}:\n${result.stderr.trim()}\nName the sites, or use --all.`);
+/** The sites changed since `base`, or undefined (with the reason printed) when Nx cannot tell. */
+function changedSince(ws: Workspace, base: string): string[] | undefined {
+  try {
+    return affectedSites(ws.root, base);
+  } catch (error) {
+    console.error(`Cannot tell which sites changed since ${base}: ${error instanceof Error ? error.message : String(error)}\nName the sites, or use --all.`);
     return undefined;
   }
-  return (JSON.parse(result.stdout) as string[]).sort();
 }
 
 export async function runDeploy(ws: Workspace, named: string[], flags: DeployFlags): Promise<number> {
@@ -80,7 +79,7 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
     return 2;
   }
   const built = builtSites(ws);
-  let sites = flags.all ? built : named.length ? named : affectedSites(ws, flags.base ?? "HEAD~1");
+  let sites = flags.all ? built : named.length ? named : changedSince(ws, flags.base ?? "HEAD~1");
   if (!sites) return 2;
   const missing = sites.filter((s) => !built.includes(s));
   if (missing.length) {

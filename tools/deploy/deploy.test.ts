@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { request as httpsRequest } from "node:https";
-import { connect as tlsConnect, type TLSSocket } from "node:tls";
+import { connect as tlsConnect } from "node:tls";
 import { existsSync } from "node:fs";
 import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -313,18 +312,10 @@ describe("deploy, served by nginx", () => {
     const httpPort = await freePort();
     const tls = await startNginx((p) => nginxConfig({ portal: portal!, sites, root: target, base: { protocol: "https:", apex: `localhost:${p}` }, listen: `127.0.0.1:${p}`, httpListen: `127.0.0.1:${httpPort}`, tls: { certificate: join(dir, "cert.pem"), key: join(dir, "key.pem") }, brotli: false }));
     try {
-      const secure = await new Promise<{ status: number; headers: Record<string, unknown>; body: string; protocol: string }>((resolve, reject) => {
-        const req = httpsRequest({ host: "127.0.0.1", port: tls.port, path: "/", servername: "dinkes.localhost", headers: { host: "dinkes.localhost" }, rejectUnauthorized: false, agent: false }, (res) => {
-          let body = "";
-          res.on("data", (c) => (body += c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, protocol: (res.socket as TLSSocket).getProtocol() ?? "" }));
-        });
-        req.on("error", reject);
-        req.end();
-      });
+      const secure = await get(tls.port, "dinkes.localhost", "/", {}, { tls: true });
       assert.equal(secure.status, 200);
       assert.match(secure.body, /Dinas Kesehatan/);
-      assert.match(secure.protocol, /^TLSv1\.[23]$/);
+      assert.match(secure.tlsProtocol ?? "", /^TLSv1\.[23]$/);
       assert.match(String(secure.headers["content-security-policy"]), /upgrade-insecure-requests/);
       assert.match(String(secure.headers["strict-transport-security"]), /max-age=31536000; includeSubDomains/);
       // HTTP/2 is offered (ALPN), for phones on high-latency networks.

@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { stageSite, writeManifest, type ReleaseManifest } from "./stage.ts";
-import { activateScript, inspectScript, listScript, prepareScript, rollbackScript } from "./target-scripts.ts";
-import { describeTarget, runScript, transfer, type RunResult, type Target } from "./target.ts";
+import { activateScript, listScript, prepareScript, rollbackScript } from "./target-scripts.ts";
+import { describeTarget, runScript, siteDirOn, transfer, type RunResult, type Target } from "./target.ts";
 
 /**
  * Deploys built sites (`dist/<slug>/`) to a target, each on its own: stage (compress, hash),
@@ -59,7 +59,7 @@ function failed(step: string, result: RunResult): Error {
 export async function deploySite(options: DeployOptions, site: string, release: string): Promise<SiteDeployResult> {
   const source = join(options.distDir, site);
   if (!existsSync(join(source, "index.html"))) return { site, ok: false, error: `${source} has no built site (run npm run build first)` };
-  const siteDir = `${options.target.dir.replace(/\/$/, "")}/${site}`;
+  const siteDir = siteDirOn(options.target, site);
   const staging = join(options.stagingDir, site);
   try {
     const manifest = await stageSite({ source, staging, site, release, cacheDir: join(options.stagingDir, "compressed") });
@@ -114,19 +114,15 @@ export async function deploySites(options: DeployOptions): Promise<SiteDeployRes
 }
 
 export async function rollbackSite(target: Target, site: string, to?: string): Promise<{ from: string; to: string }> {
-  const result = await runScript(target, rollbackScript, [`${target.dir.replace(/\/$/, "")}/${site}`, to ?? ""]);
+  const result = await runScript(target, rollbackScript, [siteDirOn(target, site), to ?? ""]);
   if (result.code !== 0) throw new Error(`${site} on ${describeTarget(target)}: ${result.stderr.trim() || `exit ${result.code}`}`);
   const [from, back] = result.stdout.trim().split(" ");
   return { from: from!, to: back! };
 }
 
 export async function listReleases(target: Target, site: string): Promise<{ releases: string[]; current?: string }> {
-  const result = await runScript(target, listScript, [`${target.dir.replace(/\/$/, "")}/${site}`]);
+  const result = await runScript(target, listScript, [siteDirOn(target, site)]);
   const lines = result.stdout.trim().split("\n").filter(Boolean);
   const current = lines.find((l) => l.startsWith("current "))?.slice("current ".length);
   return { releases: lines.filter((l) => !l.startsWith("current ")), current };
-}
-
-export async function inspectSite(target: Target, site: string): Promise<RunResult> {
-  return runScript(target, inspectScript, [`${target.dir.replace(/\/$/, "")}/${site}`]);
 }

@@ -34,7 +34,8 @@ export function nginxConfig(options: NginxOptions): string {
   const apexHost = base.apex.replace(/:\d+$/, "");
   const scheme = base.protocol.replace(":", "");
   const sites = options.sites.filter((s) => s.status === "active" || s.slug === portal.hub);
-  const hostOf = (slug: string) => (slug === portal.hub ? apexHost : `${slug}.${apexHost}`);
+  // Every name served, and its site: the hub on the apex and www, each unit on its subdomain.
+  const hosts = sites.flatMap((s) => (s.slug === portal.hub ? [[apexHost, s.slug], [`www.${apexHost}`, s.slug]] : [[`${s.slug}.${apexHost}`, s.slug]]));
   const hub = `${scheme}://${base.apex}`;
   const units = `${scheme}://*.${base.apex}`;
   const root = options.root.replace(/\/$/, "");
@@ -43,7 +44,7 @@ export function nginxConfig(options: NginxOptions): string {
   // Ubuntu 24.04 1.24 (newer nginx only warns about this form).
   const listenFlags = options.tls ? " ssl http2" : "";
   // A bare port listens on IPv4 and IPv6 alike; an address (127.0.0.1:8081) only there.
-  const listenLines = (extra: string) => [`    listen ${listen}${listenFlags}${extra};`, ...(/^\d+$/.test(listen) ? [`    listen [::]:${listen}${listenFlags}${extra};`] : [])];
+  const listenOn = (address: string, flags: string) => [`    listen ${address}${flags};`, ...(/^\d+$/.test(address) ? [`    listen [::]:${address}${flags};`] : [])];
 
   // What the sites' pages may load. The hub's search fetches every unit's index (connect-src) and
   // shows units' logos (img-src); Pagefind compiles WebAssembly ('wasm-unsafe-eval') and may run
@@ -100,7 +101,7 @@ export function nginxConfig(options: NginxOptions): string {
     "",
     "map $host $portal_site {",
     '    default "";',
-    ...sites.flatMap((s) => (s.slug === portal.hub ? [`    ${hostOf(s.slug)} ${s.slug};`, `    www.${apexHost} ${s.slug};`] : [`    ${hostOf(s.slug)} ${s.slug};`])),
+    ...hosts.map(([host, slug]) => `    ${host} ${slug};`),
     "}",
     "",
     "# The hash of each site's one inline stylesheet (its accent colour).",
@@ -142,8 +143,7 @@ export function nginxConfig(options: NginxOptions): string {
       ? [
           "# Plain HTTP only redirects to HTTPS.",
           "server {",
-          `    listen ${options.httpListen ?? "80"} default_server;`,
-          ...(/^\d+$/.test(options.httpListen ?? "80") ? [`    listen [::]:${options.httpListen ?? "80"} default_server;`] : []),
+          ...listenOn(options.httpListen ?? "80", " default_server"),
           "    server_name _;",
           "    return 301 https://$host$request_uri;",
           "}",
@@ -152,7 +152,7 @@ export function nginxConfig(options: NginxOptions): string {
       : []),
     "# Any host that is not a deployed site: a 404, never another site's content.",
     "server {",
-    ...listenLines(" default_server"),
+    ...listenOn(listen, `${listenFlags} default_server`),
     ...tlsLines(options),
     "    server_name _;",
     "    default_type text/html;",
@@ -169,9 +169,9 @@ export function nginxConfig(options: NginxOptions): string {
     "}",
     "",
     "server {",
-    ...listenLines(""),
+    ...listenOn(listen, listenFlags),
     ...tlsLines(options),
-    `    server_name ${sites.flatMap((s) => (s.slug === portal.hub ? [hostOf(s.slug), `www.${apexHost}`] : [hostOf(s.slug)])).join(" ")};`,
+    `    server_name ${hosts.map(([host]) => host).join(" ")};`,
     `    root ${root}/$portal_site/current;`,
     "    index index.html;",
     "    charset utf-8;",

@@ -17,6 +17,11 @@ export function parseTarget(spec: string): Target {
   return { kind: "local", dir: isAbsolute(spec) ? spec : resolve(spec) };
 }
 
+/** A site's folder on the target: `<dir>/<slug>` (holds `current` and `releases/`). */
+export function siteDirOn(target: Target, site: string): string {
+  return `${target.dir.replace(/\/$/, "")}/${site}`;
+}
+
 export function describeTarget(target: Target): string {
   return target.kind === "local" ? target.dir : `${target.host}:${target.dir}`;
 }

@@ -1,6 +1,6 @@
-import { inspectSite } from "./deploy.ts";
 import type { ReleaseManifest } from "./stage.ts";
-import type { Target } from "./target.ts";
+import { inspectScript } from "./target-scripts.ts";
+import { runScript, siteDirOn, type Target } from "./target.ts";
 
 /**
  * What a site serves now, compared with the hash manifest written when its release was deployed:
@@ -19,7 +19,7 @@ export interface SiteIntegrity {
 
 export async function verifySite(target: Target, site: string): Promise<SiteIntegrity> {
   const empty = { site, files: 0, added: [], changed: [], missing: [] };
-  const result = await inspectSite(target, site);
+  const result = await runScript(target, inspectScript, [siteDirOn(target, site)]);
   if (result.code !== 0) return { ...empty, error: result.stderr.trim() || `exit ${result.code}` };
   const [release, ...rest] = result.stdout.split("\n");
   const separator = rest.indexOf("--");

@@ -18,8 +18,9 @@ function resolveRef(schema: JsonSchema): JsonSchema {
 function describeType(s: JsonSchema): string {
   if (Array.isArray(s.enum)) {
     // The value stored in the file, and what the CMS shows editors for it.
-    const labels = (s["x-enum-labels"] ?? {}) as Record<string, string>;
-    return s.enum.map((v) => `\`${String(v)}\`${labels[String(v)] ? `: ${labels[String(v)]}` : ""}`).join(labels === s["x-enum-labels"] ? "; " : ", ");
+    const labels = s["x-enum-labels"] as Record<string, string> | undefined;
+    if (!labels) return s.enum.map((v) => `\`${String(v)}\``).join(", ");
+    return s.enum.map((v) => `\`${String(v)}\`${labels[String(v)] ? `: ${labels[String(v)]}` : ""}`).join("; ");
   }
   if (s.format === "date") return "tanggal `TTTT-BB-HH`";
   if (s.format === "wita-datetime") return "tanggal dan jam WITA `TTTT-BB-HH JJ:MM`";

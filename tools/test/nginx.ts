@@ -3,8 +3,11 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { request } from "node:http";
+import { request, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import type { TLSSocket } from "node:tls";
 import { freePort } from "./browser.ts";
+import { listening, startDaemon } from "./daemon.ts";
 
 /** Debian's module for `brotli_static`; used when installed (`.ci/run` installs it). */
 export const brotliModule = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
@@ -56,28 +59,12 @@ export async function startNginx(config: (port: number) => string, port?: number
   let testOutput = "";
   test.stderr.on("data", (d) => (testOutput += d));
   const tested = await new Promise<number>((resolve) => test.on("exit", (code) => resolve(code ?? 1)));
-  if (tested !== 0) throw new Error(`nginx -t refused the configuration:\n${testOutput}`);
-
-  const server = spawn("nginx", ["-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  server.stderr.on("data", (d) => (output += d));
-  const stop = async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((r) => server.once("exit", r));
-      server.kill("SIGTERM");
-      await exited;
-    }
+  if (tested !== 0) {
     await rm(dir, { recursive: true, force: true });
-  };
-  for (let tries = 0; ; tries++) {
-    const up = await get(port!, "localhost", "/").then(() => true, () => false);
-    if (up) break;
-    if (tries > 100 || server.exitCode !== null) {
-      await stop();
-      throw new Error(`nginx did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
+    throw new Error(`nginx -t refused the configuration:\n${testOutput}`);
   }
+
+  const { stop } = await startDaemon("nginx", "nginx", ["-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")], { ready: () => listening(port!), cleanup: () => rm(dir, { recursive: true, force: true }) });
   return { port, dir, errorLog: () => readFile(join(dir, "error.log"), "utf8").catch(() => ""), stop };
 }
 
@@ -85,17 +72,24 @@ export interface Response {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** Over TLS: the protocol negotiated ("TLSv1.3"). */
+  tlsProtocol?: string;
 }
 
-/** A request to 127.0.0.1 with a given Host header (Node cannot resolve *.localhost itself). */
-export function get(port: number, host: string, path: string, headers: Record<string, string> = {}): Promise<Response> {
+/**
+ * A request to 127.0.0.1 with a given Host header (Node cannot resolve *.localhost itself); with
+ * `tls`, over HTTPS with that host as SNI name, accepting the tests' self-signed certificate.
+ */
+export function get(port: number, host: string, path: string, headers: Record<string, string> = {}, options: { tls?: boolean } = {}): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path, headers: { host, ...headers }, agent: false }, (res) => {
+    const common = { host: "127.0.0.1", port, path, headers: { host, ...headers }, agent: false };
+    const onResponse = (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ...(options.tls ? { tlsProtocol: (res.socket as TLSSocket).getProtocol() ?? "" } : {}) }));
       res.on("error", reject);
-    });
+    };
+    const req = options.tls ? httpsRequest({ ...common, servername: host, rejectUnauthorized: false }, onResponse) : request(common, onResponse);
     req.on("error", reject);
     req.end();
   });

@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { connect } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { freePort } from "./browser.ts";
+import { listening, startDaemon } from "./daemon.ts";
 
 /**
  * A real OpenSSH server (Debian's sshd) on a free loopback port, accepting one key made for the
@@ -52,29 +52,7 @@ export async function startSshd(): Promise<RunningSshd> {
   );
   // sshd insists on its privilege separation folder.
   if (!existsSync("/run/sshd")) spawnSync("mkdir", ["-p", "/run/sshd"]);
-  const server = spawn(sshdPath, ["-D", "-e", "-f", join(dir, "sshd_config")], { stdio: ["ignore", "ignore", "pipe"] });
-  let output = "";
-  server.stderr.on("data", (d) => (output += d));
-  const stop = async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((r) => server.once("exit", r));
-      server.kill("SIGTERM");
-      await exited;
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
-  for (let tries = 0; ; tries++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
-      socket.on("error", () => resolve(false));
-    });
-    if (up) break;
-    if (tries > 100 || server.exitCode !== null) {
-      await stop();
-      throw new Error(`sshd did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const { stop } = await startDaemon("sshd", sshdPath, ["-D", "-e", "-f", join(dir, "sshd_config")], { ready: () => listening(port), cleanup: () => rm(dir, { recursive: true, force: true }) });
   const sshOptions = `-p ${port} -i ${dir}/client_key -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR`;
   return { port, user, sshOptions, stop };
 }

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { connect } from "node:net";
+
+/**
+ * A server the tests start as a child process (nginx, sshd, `portal start`): it is ready when
+ * `ready()` says so, and `stop()` ends it, waits, then runs `cleanup` (its temporary folder). If
+ * it exits or never gets ready, it is cleaned up and the error carries what it printed.
+ */
+export interface Daemon {
+  process: ChildProcess;
+  /** Everything it has printed so far (stdout and stderr). */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export interface DaemonOptions {
+  ready: (output: string) => Promise<boolean> | boolean;
+  cleanup?: () => Promise<void>;
+  timeoutMs?: number;
+}
+
+export async function startDaemon(name: string, command: string, args: string[], options: DaemonOptions): Promise<Daemon> {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    await options.cleanup?.();
+  };
+  for (const deadline = Date.now() + (options.timeoutMs ?? 10_000); !(await options.ready(output)); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      await stop();
+      throw new Error(`${name} did not get ready:\n${output}`);
+    }
+  }
+  return { process: child, output: () => output, stop };
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+export function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
+    socket.on("error", () => resolve(false));
+  });
+}
