@@ -11,7 +11,9 @@ import { activeBroadcasts } from "../content/broadcasts.ts";
 import { forgetParsedFrontMatter } from "../content/front-matter.ts";
 import { baseFromEnv, type Base } from "../generator/site-origin.ts";
 import { writeSearchIndexes } from "../generator/search-index.ts";
+import { Progress } from "../core/progress.ts";
 import { buildRun, publishSite, type RunOptions } from "./build-run.ts";
+import { clearDebris } from "./debris.ts";
 
 export interface SiteResult {
   slug: string;
@@ -38,9 +40,14 @@ export interface BuildReport {
 export async function buildSites(
   ws: Workspace,
   only: readonly string[] | undefined,
-  options: { base?: Base; now?: Date; onResult?: (r: SiteResult) => void; cmsLocalBackend?: { path: string } } = {},
+  options: { base?: Base; now?: Date; onResult?: (r: SiteResult) => void; cmsLocalBackend?: { path: string }; progress?: Progress } = {},
 ): Promise<BuildReport> {
-  const validation = await validateWorkspace(ws, only);
+  const progress = options.progress ?? new Progress();
+  progress.enter("clearing what earlier builds left in dist/");
+  await clearDebris(ws);
+  progress.enter("validate", only ?? []);
+  const now = options.now ?? new Date();
+  const validation = await validateWorkspace(ws, only, { now });
   if (!validation.portal || validation.portalProblems.length) {
     return { results: [], fatal: sortProblems(validation.portalProblems).map(formatProblem) };
   }
@@ -49,8 +56,8 @@ export async function buildSites(
     const unknown = only.filter((slug) => !validation.sites.some((s) => s.slug === slug));
     if (unknown.length) return { results: [], fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
   }
-  const now = options.now ?? new Date();
-  const run = { ws, portal, allSlugs: await listSiteSlugs(ws), registry: await readRegistry(ws), broadcasts: activeBroadcasts(ws, portal, now), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}), ...(options.cmsLocalBackend ? { cmsLocalBackend: options.cmsLocalBackend } : {}) };
+  const withheld = new Map(validation.sites.map((v) => [v.slug, v.withheld]));
+  const run = { ws, portal, progress, withheld, allSlugs: await listSiteSlugs(ws), registry: await readRegistry(ws), broadcasts: activeBroadcasts(ws, portal, now), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}), ...(options.cmsLocalBackend ? { cmsLocalBackend: options.cmsLocalBackend } : {}) };
   const results: SiteResult[] = [];
   const report = (r: SiteResult) => {
     options.onResult?.(r);
@@ -67,6 +74,7 @@ export async function buildSites(
   const hub = valid.filter((s) => s.slug === portal.hub);
   await buildIsolated(units, run, results, report);
   if (hub.length) {
+    progress.enter("reading the units' manifests for the hub", hub.map((s) => s.slug));
     const labels = (JSON.parse(readFileSync(join(ws.themeDir, "strings.id.json"), "utf8")) as { unitTypes: Record<string, string> }).unitTypes;
     const hubData = readHubData({ ws, portal, registry: run.registry, base: run.base, now, labels });
     await buildIsolated(hub, { ...run, hub: hubData }, results, report);
@@ -93,6 +101,8 @@ async function buildIsolated(sites: SiteRecord[], run: Omit<RunOptions, "sites">
 }
 
 async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites">, started: number, report: (r: SiteResult) => void): Promise<void> {
+  const slugs = sites.map((s) => s.slug);
+  run.progress?.enter("eleventy", slugs);
   const { staging, outputs } = await buildRun({ ...run, sites });
   // Time per site is the run's time shared by pages, for a rough idea of where it went.
   const totalPages = [...outputs.values()].reduce((n, o) => n + o.pages, 0) || 1;
@@ -100,6 +110,7 @@ async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites
   try {
     // The search index reads the finished HTML, so it is written in staging, before publishing:
     // a site is published with its index or, if indexing fails, not at all (it fails alone).
+    run.progress?.enter("search index (pagefind)", slugs);
     const indexes = await writeSearchIndexes(sites.map((site) => ({ slug: site.slug, dir: join(staging, site.slug), searchable: outputs.get(site.slug)!.searchable })));
     const indexMs = (performance.now() - started - ms) / sites.length;
     for (const site of sites) {
@@ -108,7 +119,8 @@ async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites
       const t = performance.now();
       try {
         if (!index.ok) throw new Error(`search index: ${index.error}`);
-        await publishSite(run.ws, staging, site.slug, output);
+        run.progress?.enter("publish", [site.slug]);
+        await publishSite(run.ws, staging, site.slug, output, run.withheld?.get(site.slug) ?? new Set());
       } catch (error) {
         report({ slug: site.slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(error)] });
         continue;
@@ -116,7 +128,7 @@ async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites
       report({ slug: site.slug, ok: true, pages: output.pages, ms: Math.round((ms * output.pages) / totalPages + indexMs + performance.now() - t), problems: [] });
     }
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 

@@ -1,15 +1,16 @@
 import type { Workspace } from "../core/workspace.ts";
 import { buildSites, type SiteResult } from "../build/build-sites.ts";
+import type { Progress } from "../core/progress.ts";
 
 /** `portal build [site...]`: exit 0 only when every requested site built. */
-export async function runBuild(ws: Workspace, only: string[], options: { json: boolean }): Promise<number> {
+export async function runBuild(ws: Workspace, only: string[], options: { json: boolean; progress?: Progress }): Promise<number> {
   const started = performance.now();
   const print = (r: SiteResult) => {
     if (options.json) console.log(JSON.stringify(r));
     else if (r.ok) console.log(`✔ ${r.slug}: ${r.pages} halaman, ${r.ms} ms`);
     else console.error(`✘ ${r.slug}: gagal\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
   };
-  const report = await buildSites(ws, only.length ? only : undefined, { onResult: print });
+  const report = await buildSites(ws, only.length ? only : undefined, { onResult: print, ...(options.progress ? { progress: options.progress } : {}) });
   if (report.fatal.length) {
     for (const line of report.fatal) console.error(line);
     return 1;

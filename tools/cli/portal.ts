@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { workspaceAt } from "../core/workspace.ts";
+import type { Progress } from "../core/progress.ts";
+import { runCli } from "./run-cli.ts";
 import { runValidate } from "./validate-command.ts";
 
 /**
@@ -44,8 +46,8 @@ Options:
   --output <file>      nginx-config: write to this file instead of printing
   -h, --help           show this help`;
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parse() {
+  return parseArgs({
     allowPositionals: true,
     options: {
       root: { type: "string" },
@@ -68,6 +70,17 @@ async function main(): Promise<number> {
       help: { type: "boolean", short: "h", default: false },
     },
   });
+}
+
+async function main(progress: Progress): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse();
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [command, ...sites] = positionals;
   if (values.help || !command) {
     console.log(usage);
@@ -79,11 +92,11 @@ async function main(): Promise<number> {
       return runValidate(ws, sites);
     case "build": {
       const { runBuild } = await import("./build-command.ts");
-      return runBuild(ws, sites, { json: values.json });
+      return runBuild(ws, sites, { json: values.json, progress });
     }
     case "start": {
       const { runStart } = await import("./start-command.ts");
-      return runStart(ws, { port: Number(values.port ?? process.env.PORT ?? 8080) });
+      return runStart(ws, { port: Number(values.port ?? process.env.PORT ?? 8080), progress });
     }
     case "check-links": {
       const { runCheckLinks } = await import("./check-links-command.ts");
@@ -108,12 +121,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? `Internal error: ${error.stack ?? error.message}` : error);
-    process.exitCode = 1;
-  },
-);
+await runCli(`portal ${process.argv[2] ?? ""}`.trim(), main);

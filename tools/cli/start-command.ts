@@ -5,7 +5,8 @@ import { buildSites, type SiteResult } from "../build/build-sites.ts";
 import { listSiteSlugs, readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../content/problem.ts";
 import { startDevServer } from "../serve/dev-server.ts";
-import { watchSites } from "../serve/watch-sites.ts";
+import { watchSites, type Changes } from "../serve/watch-sites.ts";
+import type { Progress } from "../core/progress.ts";
 import { nextBroadcastChange } from "../content/broadcasts.ts";
 import { cmsApiPath, localCmsBackend, uncommittedChanges } from "../serve/cms-backend.ts";
 import { filesToForget, forgetCachedFiles } from "../build/eleventy-cache.ts";
@@ -14,7 +15,7 @@ import { filesToForget, forgetCachedFiles } from "../build/eleventy-cache.ts";
  * `npm start`: build every site for http://*.localhost:<port>, serve them, and rebuild a site when
  * its files change. Output goes to .cache/serve, never dist/, whose URLs are production's.
  */
-export async function runStart(workspace: Workspace, options: { port: number }): Promise<number> {
+export async function runStart(workspace: Workspace, options: { port: number; progress?: Progress }): Promise<number> {
   const ws: Workspace = { ...workspace, distDir: join(workspace.cacheDir, "serve") };
   const { portal, problems } = await readPortal(ws);
   if (!portal) {
@@ -30,7 +31,7 @@ export async function runStart(workspace: Workspace, options: { port: number }):
   };
   const started = performance.now();
   const cms = { cmsLocalBackend: { path: cmsApiPath } };
-  const first = await buildSites(ws, undefined, { base, onResult: report, ...cms });
+  const first = await buildSites(ws, undefined, { base, onResult: report, ...cms, ...(options.progress ? { progress: options.progress } : {}) });
   for (const line of first.fatal) console.error(line);
   console.log(`${first.results.filter((r) => r.ok).length} situs siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
@@ -55,7 +56,10 @@ export async function runStart(workspace: Workspace, options: { port: number }):
   const server = await startDevServer({ distDir: ws.distDir, domain: portal.domain, hub: portal.hub, slugs: () => slugs, port: options.port, ...(cmsHandler ? { cmsApi: cmsHandler } : {}) });
   console.log(`\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nKelola isi:    http://<slug>.localhost:${options.port}/admin/  (menyimpan ke repositori Git ini)\nTekan Ctrl+C untuk berhenti.\n`);
 
-  const watcher = watchSites(ws, async (changes) => {
+  // A rebuild never ends the server: whatever a save does (an alias bomb, a folder where a file
+  // belongs, portal.json deleted, even a bug of ours), the sites keep serving their last good
+  // version and the reason is printed and shown on every open page of the sites concerned.
+  const rebuild = async (changes: Changes) => {
     slugs = new Set(await listSiteSlugs(ws));
     const changed = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
     if (changed && changed.length === 0) return;
@@ -68,8 +72,19 @@ export async function runStart(workspace: Workspace, options: { port: number }):
       server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems });
     } });
     for (const line of result.fatal) console.error(line);
+    if (result.fatal.length) server.live.notifyAll(result.fatal);
     console.log(`Dibangun ulang dalam ${Math.round(performance.now() - t)} ms.`);
-    scheduleBroadcastRebuild();
+  };
+  const watcher = watchSites(ws, async (changes) => {
+    try {
+      await rebuild(changes);
+    } catch (error) {
+      const message = `Internal error: the rebuild failed (${error instanceof Error ? error.message : String(error)}); the sites keep serving their last good version.`;
+      console.error(error instanceof Error && error.stack ? `${message}\n${error.stack}` : message);
+      server.live.notifyAll([message]);
+    } finally {
+      scheduleBroadcastRebuild();
+    }
   }, { affectsAll: (path) => path.split(sep).slice(0, 3).join("/") === `${portal.hub}/content/siaran`, hold: () => cmsRequests > 0 });
 
   // A broadcast appears and disappears on time with no file changed: every site is rebuilt at
@@ -79,7 +94,13 @@ export async function runStart(workspace: Workspace, options: { port: number }):
   function scheduleBroadcastRebuild(): void {
     clearTimeout(broadcastTimer);
     if (stopping) return;
-    const next = nextBroadcastChange(ws, portal!, new Date());
+    let next: Date | undefined;
+    try {
+      next = nextBroadcastChange(ws, portal!, new Date());
+    } catch {
+      // The hub's own build reports a broadcast that cannot be read.
+      next = undefined;
+    }
     if (!next) return;
     // setTimeout holds at most ~24.8 days; a later moment is re-armed when this one fires.
     const wait = Math.min(next.getTime() - Date.now() + 500, 2 ** 31 - 1);

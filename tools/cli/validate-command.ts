@@ -4,6 +4,11 @@ import { validateWorkspace } from "../content/validate-workspace.ts";
 
 export async function runValidate(ws: Workspace, only: string[]): Promise<number> {
   const result = await validateWorkspace(ws, only.length ? only : undefined);
+  const unknown = result.portal ? only.filter((slug) => !result.sites.some((s) => s.slug === slug)) : [];
+  if (unknown.length) {
+    console.error(unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`).join("\n"));
+    return 1;
+  }
   const problems = sortProblems([...result.portalProblems, ...result.sites.flatMap((s) => s.problems)]);
   for (const p of problems) console.error(formatProblem(p));
   const failed = result.sites.filter((s) => s.problems.length > 0).length;

@@ -1,10 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { parseLocal } from "../core/wita.ts";
 import { contentTypeByName } from "./content-types.ts";
+import { checkContentRules } from "./content-rules.ts";
+import { decodeUtf8 } from "./decode.ts";
 import { parseMarkdown } from "./front-matter.ts";
+import { listEntries } from "./site-files.ts";
 import { validateAgainst } from "./schema-validator.ts";
 
 /** A regional broadcast in its window, as every site shows it. */
@@ -40,14 +43,23 @@ export function nextBroadcastChange(ws: Workspace, portal: PortalConfig, now: Da
   return moments.sort((a, b) => a.getTime() - b.getTime())[0];
 }
 
+/**
+ * Read for every site's build, so nothing in siaran/ may stop one: only regular Markdown files
+ * within the size limit are read, and one that is not a valid broadcast (an alias bomb, a folder
+ * named x.md, a broken date) is skipped here and reported by the hub's own validation.
+ */
 function publishedBroadcasts(ws: Workspace, portal: PortalConfig): (Broadcast & { startsAt: Date; endsAt: Date })[] {
   const dir = join(ws.sitesDir, portal.hub, "content", "siaran");
-  if (!existsSync(dir)) return [];
-  const schemaId = contentTypeByName.get("siaran")!.schemaId;
+  const type = contentTypeByName.get("siaran")!;
   const found: (Broadcast & { startsAt: Date; endsAt: Date })[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) {
-    const { parsed } = parseMarkdown(readFileSync(join(dir, name), "utf8"), name);
-    if (!parsed || validateAgainst(schemaId, parsed.data, name).length) continue;
+  for (const entry of listEntries(dir).entries) {
+    const name = entry.name;
+    const abs = join(dir, name);
+    if (entry.kind !== "file" || !name.endsWith(".md") || lstatSync(abs).size > portal.limits.markdown_kb * 1024) continue;
+    const text = decodeUtf8(readFileSync(abs), name).text;
+    const { parsed } = text === undefined ? { parsed: undefined } : parseMarkdown(text, name);
+    if (!parsed || validateAgainst(type.schemaId, parsed.data, name).length) continue;
+    if (checkContentRules({ data: parsed.data, schema: type.schema, file: name, lineOf: () => undefined, today: "" }).some((p) => p.code !== "date-too-far-ahead")) continue;
     const d = parsed.data as { title: string; level: Broadcast["level"]; summary?: string; start: string; end: string };
     found.push({
       title: d.title,

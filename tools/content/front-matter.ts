@@ -18,7 +18,29 @@ export interface MarkdownFile {
   lineOf: (pointer: string) => number | undefined;
 }
 
-const parseData = (yamlText: string): unknown => load(yamlText, { schema: CORE_SCHEMA, json: false }) ?? {};
+/**
+ * Limits on what an editor's YAML may make the parser build. Front matter is a flat list of
+ * fields with a few lists of small objects (three levels at most), so neither limit costs a
+ * real file anything:
+ * - no anchors or aliases (`&a`, `*a`): nine nested aliases ("billion laughs") expand into a
+ *   billion values for whatever walks the data next (21 s and 2 GB before a RangeError, measured);
+ * - at most `maxDepth` levels of nesting (js-yaml's default is 100).
+ */
+export const yamlLimits = { maxDepth: 12 } as const;
+
+class YamlAnchorError extends Error {
+  constructor(readonly line: number) {
+    super(`YAML anchors and aliases are not allowed in content (line ${line})`);
+  }
+}
+
+function parseData(yamlText: string): unknown {
+  const listener = (event: string, state: { anchor?: string | null; line: number }) => {
+    // Line 1 of the YAML is line 2 of the file, after the opening "---".
+    if (event === "close" && state.anchor) throw new YamlAnchorError(state.line + 2);
+  };
+  return load(yamlText, { schema: CORE_SCHEMA, json: false, listener, maxDepth: yamlLimits.maxDepth } as Parameters<typeof load>[1]) ?? {};
+}
 
 /**
  * Front matter that validation has just parsed, by its text, so the build does not parse it again.
@@ -57,7 +79,9 @@ export function parseMarkdown(text: string, file: string): { parsed?: MarkdownFi
   let data: unknown;
   try {
     data = parseData(yamlText);
-  } catch {
+  } catch (error) {
+    if (error instanceof YamlAnchorError) return { problems: [problem("yaml-anchor", file, "", {}, error.line)] };
+    if (/maxDepth/.test(String((error as Error).message))) return { problems: [problem("yaml-too-deep", file, "", { limit: yamlLimits.maxDepth }, 2)] };
     return { problems: syntaxProblems(yamlText, file) };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
@@ -88,7 +112,14 @@ function locate(yamlText: string) {
 }
 
 function syntaxProblems(yamlText: string, file: string): Problem[] {
-  const { doc, lineAt } = locate(yamlText);
+  let located: ReturnType<typeof locate>;
+  try {
+    located = locate(yamlText);
+  } catch {
+    // The position parser can give up too (its own limits); the file is still refused.
+    return [problem("yaml-syntax", file, "", { detail: "struktur YAML tidak dapat dibaca" }, 2)];
+  }
+  const { doc, lineAt } = located;
   if (doc.errors.length === 0) {
     // js-yaml refused what the `yaml` package accepts; say so rather than guess a line.
     return [problem("yaml-syntax", file, "", { detail: "struktur YAML tidak dapat dibaca" }, 2)];

@@ -49,6 +49,14 @@ export const catalogue = {
     message: () => "front matter harus berupa daftar kolom (kunci: nilai)",
     fix: () => 'tulis setiap kolom pada barisnya sendiri, misalnya "title: Judul Berita"',
   }),
+  "yaml-anchor": entry({
+    message: () => "jangkar dan rujukan YAML (& dan *) tidak diizinkan",
+    fix: () => "tulis setiap nilai lengkap di kolomnya sendiri; bila teksnya memang diawali & atau *, apit dengan tanda kutip",
+  }),
+  "yaml-too-deep": entry<{ limit: number }>({
+    message: ({ limit }) => `front matter bersarang terlalu dalam (lebih dari ${limit} tingkat)`,
+    fix: () => "tulis kolom seperti contoh di docs/content-types.md: daftar cukup satu atau dua tingkat",
+  }),
   "invalid-json": entry<{ detail: string }>({
     message: ({ detail }) => `JSON tidak valid: ${detail}`,
     fix: () => "periksa koma, tanda kutip dan kurung kurawal",
@@ -125,6 +133,22 @@ export const catalogue = {
     fix: ({ missing }) =>
       missing.endsWith("alt") ? `tambahkan "${missing}: ..." yang menjelaskan isi gambar untuk pembaca tunanetra` : `tambahkan "${missing}: ..."`,
   }),
+  "blank-text": entry({
+    message: () => "kolom hanya berisi spasi",
+    fix: () => "isi kolom ini dengan teks, atau hapus barisnya bila kolom itu tidak wajib",
+  }),
+  "date-out-of-range": entry<{ value: string; min: string; max: string }>({
+    message: ({ value, min, max }) => `tanggal "${value}" di luar rentang yang masuk akal (${min.slice(0, 4)} sampai ${max.slice(0, 4)})`,
+    fix: () => "periksa tahunnya: tulis tanggal dengan format TTTT-BB-HH, misalnya 2025-08-17",
+  }),
+  "date-too-far-ahead": entry<{ value: string; days: number; latest: string }>({
+    message: ({ value }) => `tanggal "${value}" lebih dari setahun ke depan`,
+    fix: ({ latest }) => `periksa tahunnya; tanggal terbit paling lambat ${latest} (kegiatan yang akan datang ditulis sebagai Agenda)`,
+  }),
+  "end-before-start": entry<{ field: string; value: string; other: string; otherValue: string }>({
+    message: ({ field, value, other, otherValue }) => `"${field}" (${value}) lebih awal daripada "${other}" (${otherValue})`,
+    fix: () => "periksa kedua tanggal dan jamnya: yang selesai tidak boleh sebelum yang mulai",
+  }),
   schema: entry<{ detail: string }>({
     message: ({ detail }) => `nilai tidak valid: ${detail}`,
     fix: () => "periksa kembali isian ini",
@@ -134,6 +158,29 @@ export const catalogue = {
   "missing-media": entry<{ path: string; suggestion: string | undefined }>({
     message: ({ path }) => `berkas "${path}" tidak ada di folder media`,
     fix: ({ suggestion }) => (suggestion ? `mungkin maksudnya "${suggestion}"?` : "unggah berkasnya ke folder media atau perbaiki namanya"),
+  }),
+  "reference-remote": entry<{ href: string }>({
+    message: ({ href }) => `gambar "${href}" diambil dari situs lain`,
+    fix: () => "simpan gambarnya, unggah ke folder media unit Anda, lalu tulis alamatnya /media/<jenis>/<nama-berkas>: gambar dari luar tidak ditampilkan",
+  }),
+  "reference-outside-media": entry<{ href: string; suggestion: string | undefined }>({
+    message: ({ href }) => `"${href}" menunjuk ke luar folder media unit ini`,
+    fix: ({ suggestion }) => (suggestion ? `mungkin maksudnya "${suggestion}"?` : "unggah berkasnya ke folder media unit Anda dan tulis alamatnya /media/<jenis>/<nama-berkas>"),
+  }),
+  "reference-wrong-kind": entry<{ href: string; expected: "gambar" | "dokumen" }>({
+    message: ({ href, expected }) => `"${href}" bukan ${expected === "gambar" ? "gambar (JPG, PNG atau WebP)" : "dokumen (PDF, DOCX, XLSX, ODT atau ODS)"}`,
+    fix: ({ expected }) =>
+      expected === "gambar"
+        ? "tampilkan hanya gambar dengan ![teks alternatif](/media/...); dokumen ditautkan dengan [judul](/media/dokumen/...)"
+        : "foto asli tidak diterbitkan: tampilkan foto dengan ![teks alternatif](/media/...), dan tautkan hanya dokumen",
+  }),
+  "reference-invalid": entry<{ href: string; detail: string }>({
+    message: ({ href, detail }) => `alamat "${href}" tidak dapat dipakai: ${detail}`,
+    fix: () => "tulis alamat berkas di folder media unit Anda, misalnya /media/berita/foto.jpg",
+  }),
+  "withheld-document-linked": entry<{ path: string }>({
+    message: ({ path }) => `"${path}" adalah berkas dokumen yang dikecualikan dan tidak boleh ditautkan atau diterbitkan`,
+    fix: () => "hapus tautannya: dokumen yang dikecualikan hanya dicantumkan judulnya di Daftar Informasi Publik",
   }),
   "broken-site-link": entry<{ href: string; reason: string; suggestion: string | undefined }>({
     message: ({ href, reason }) => `tautan "${href}" tidak menuju halaman yang ada: ${reason}`,
@@ -149,6 +196,10 @@ export const catalogue = {
   "media-unreadable": entry<{ detail: string }>({
     message: ({ detail }) => `berkas gambar rusak atau bukan gambar (${detail})`,
     fix: () => "buka foto di komputer atau ponsel, simpan ulang sebagai JPG atau PNG, lalu unggah lagi",
+  }),
+  "document-unreadable": entry<{ detail: string }>({
+    message: ({ detail }) => `berkas dokumen rusak atau bukan seperti namanya (${detail})`,
+    fix: () => "buka dokumennya di komputer, simpan ulang (misalnya Ekspor sebagai PDF), lalu unggah lagi",
   }),
   "media-type": entry<{ path: string }>({
     message: ({ path }) => `jenis berkas "${path}" tidak diizinkan di folder media`,
@@ -179,7 +230,44 @@ export const catalogue = {
     fix: () => "folder isi hanya memuat berkas Markdown (.md); gambar dan dokumen masuk ke folder media",
   }),
 
+  "not-regular-file": entry<{ name: string; what: string }>({
+    message: ({ name, what }) => `"${name}" adalah ${what}, bukan berkas biasa`,
+    fix: () => "ganti dengan berkas aslinya (salin isinya ke sini), atau hapus",
+  }),
+  "expected-folder": entry<{ name: string }>({
+    message: ({ name }) => `"${name}" harus berupa folder, bukan berkas`,
+    fix: () => "hapus berkas ini dan buat folder dengan nama yang sama",
+  }),
+  "expected-file": entry<{ name: string }>({
+    message: ({ name }) => `"${name}" harus berupa berkas, bukan folder`,
+    fix: () => "pindahkan isi folder ini ke tempatnya, lalu hapus foldernya",
+  }),
+  "unexpected-entry": entry<{ name: string }>({
+    message: ({ name }) => `"${name}" tidak dikenal di folder situs`,
+    fix: () => "folder situs hanya berisi site.json, content/ dan media/: hapus atau pindahkan yang lain",
+  }),
+  "folder-too-deep": entry<{ limit: number }>({
+    message: ({ limit }) => `folder bersarang terlalu dalam (lebih dari ${limit} tingkat)`,
+    fix: () => "simpan berkas di media/<jenis>/, misalnya media/berita/foto.jpg",
+  }),
+  "unreadable-entry": entry<{ detail: string }>({
+    message: ({ detail }) => `tidak dapat dibaca (${detail})`,
+    fix: () => "periksa izin berkas dan folder ini, atau hapus dan unggah ulang",
+  }),
+  internal: entry<{ detail: string }>({
+    message: ({ detail }) => `pemeriksaan berhenti karena kesalahan program: ${detail}`,
+    fix: () => "laporkan pesan ini ke DKISP; situs unit lain tetap diperiksa dan dibangun",
+  }),
+
   // --- sites and the registry ---
+  "not-a-site-folder": entry<{ name: string; what: string }>({
+    message: ({ name, what }) => `"${name}" di folder sites/ adalah ${what}, bukan folder situs`,
+    fix: () => "setiap unit adalah satu folder sites/<nama-unit>/ berisi site.json: hapus atau pindahkan yang lain",
+  }),
+  "json-too-large": entry<{ sizeKb: number; limitKb: number }>({
+    message: ({ sizeKb, limitKb }) => `berkas terlalu besar: ${sizeKb} KB, batasnya ${limitKb} KB`,
+    fix: () => "site.json hanya berisi data unit: hapus isi yang tidak perlu",
+  }),
   "missing-site-json": entry({
     message: () => "folder situs tidak punya site.json",
     fix: () => "buat situs baru dengan perintah portal, atau salin site.json dari unit lain dan sesuaikan",
@@ -196,9 +284,13 @@ export const catalogue = {
     message: ({ slug }) => `"${slug}" adalah subdomain yang dicadangkan`,
     fix: () => "pilih nama lain yang mencerminkan unit, misalnya singkatan resminya",
   }),
-  "duplicate-site": entry<{ field: string; value: string; other: string }>({
-    message: ({ field, value, other }) => `${field} "${value}" sudah dipakai oleh situs ${other}`,
-    fix: () => "setiap unit perlu nilai yang berbeda",
+  "duplicate-site": entry<{ field: string; value: string; other: string; earlier: boolean }>({
+    message: ({ field, value, other, earlier }) => `${field} "${value}" sudah dipakai oleh situs ${other}${earlier ? ", yang terdaftar lebih dulu" : ""}`,
+    fix: () => "setiap unit perlu nilai yang berbeda: tulis nama resmi unit ini",
+  }),
+  "missing-portal-json": entry<{ root: string; what: string }>({
+    message: ({ root, what }) => `portal.json di ${root} ${what === "tidak ada" ? "tidak ada" : `adalah ${what}, bukan berkas`}`,
+    fix: () => "jalankan perintah dari folder utama repositori (yang berisi portal.json dan sites/), atau tulis --root <folder>",
   }),
   "hub-missing": entry<{ hub: string }>({
     message: ({ hub }) => `situs portal induk "${hub}" tidak ada di folder sites/`,

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { listSiteSlugs } from "./validate-workspace.ts";
 import { schemaIds, validateAgainst } from "./schema-validator.ts";
+import { entryKind } from "./site-files.ts";
 
 /** The order in which units are listed: the regency's own order of precedence. */
 export const unitTypeOrder: readonly SiteType[] = ["portal", "sekretariat", "inspektorat", "badan", "dinas", "kecamatan", "kelurahan", "rsud", "puskesmas", "lainnya"];
@@ -16,7 +17,8 @@ export async function readRegistry(ws: Workspace): Promise<SiteRecord[]> {
   const units: SiteRecord[] = [];
   for (const slug of await listSiteSlugs(ws)) {
     const file = join(ws.sitesDir, slug, "site.json");
-    if (!existsSync(file)) continue;
+    // Only a regular, small file: its own validation names anything else.
+    if (entryKind(file) !== "file" || lstatSync(file).size > 64 * 1024) continue;
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(file, "utf8"));

@@ -13,12 +13,14 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 const schemaRoot = join(toolsRepoRoot, "content-schema");
 
 /** Our annotations; declared so ajv's strict mode still catches real typos in the schemas. */
-const annotations = ["x-example", "x-label", "x-label-singular", "x-title-field", "x-feed", "x-media", "x-hub-only", "x-enum-labels"];
+const annotations = ["x-example", "x-label", "x-label-singular", "x-title-field", "x-feed", "x-media", "x-hub-only", "x-enum-labels", "x-after", "x-max-days-ahead"];
 
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  addFormats(ajv, ["date", "email", "uri"]);
-  ajv.addFormat("wita-datetime", { type: "string", validate: isWitaDateTime });
+  // `keywords` adds formatMinimum/formatMaximum: the schemas bound dates to years that make sense.
+  addFormats(ajv, { formats: ["date", "email", "uri"], keywords: true });
+  // Local date-times compare as text, as dates do.
+  ajv.addFormat("wita-datetime", { type: "string", validate: isWitaDateTime, compare: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) });
   ajv.addVocabulary(annotations);
   const files = [
     ...readdirSync(schemaRoot).filter((f) => f.endsWith(".schema.json")),
@@ -110,6 +112,11 @@ function toProblem(e: ErrorObject, file: string, lineOf: (pointer: string) => nu
       if (e.params.format === "date") return make("invalid-date", { value, example: example(e) ?? "2025-08-17" });
       if (e.params.format === "wita-datetime") return make("invalid-datetime", { value, example: example(e) ?? "2025-08-17 09:00" });
       return make("format", { format: String(e.params.format), value, example: example(e) });
+    case "formatMinimum":
+    case "formatMaximum": {
+      const s = e.parentSchema as { formatMinimum?: string; formatMaximum?: string };
+      return make("date-out-of-range", { value, min: String(s.formatMinimum ?? ""), max: String(s.formatMaximum ?? "") });
+    }
     case "pattern": {
       const s = e.parentSchema as { description?: string };
       return make("pattern", { value, example: example(e), hint: s.description });

@@ -1,5 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
+import { resolveMediaReference } from "./media-reference.ts";
+import { entryKind, listEntries } from "./site-files.ts";
+import { isDnsLabel } from "../core/reserved-slugs.ts";
+import { withheldDocuments } from "./withheld-documents.ts";
 import { closest } from "./closest.ts";
 import { contentTypeByName } from "./content-types.ts";
 import { siteUrls } from "./permalinks.ts";
@@ -48,18 +52,24 @@ export type SiteLinkCheck = { ok: true } | { ok: false; reason: string; suggesti
  */
 export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
   const siteDir = join(sitesDir, link.slug);
-  if (!link.slug || !existsSync(join(siteDir, "site.json"))) {
+  if (!isDnsLabel(link.slug) || entryKind(siteDir) !== "folder" || entryKind(join(siteDir, "site.json")) !== "file") {
     return { ok: false, reason: `tidak ada situs unit "${link.slug}"`, suggestion: closest(link.slug, listDirs(sitesDir)) };
   }
   if (readStatus(join(siteDir, "site.json")) === "retired") return { ok: false, reason: `situs "${link.slug}" sudah tidak aktif (retired)` };
   const parts = link.path === "" ? [] : link.path.split("/");
   const [first = "", second, ...more] = parts;
   if (parts.length === 0) return { ok: true };
+  // A browser resolves "..", "." and their %2e spellings itself: such a link could leave the unit named.
+  if (parts.some((part) => !isPlainSegment(part))) return { ok: false, reason: 'alamat memuat ".", ".." atau karakter yang tidak boleh ada' };
   if (first === "media") {
-    const file = join(siteDir, ...parts);
-    const documents = new Set([".pdf", ".docx", ".xlsx", ".odt", ".ods"]);
-    if (!documents.has(extname(file).toLowerCase())) return { ok: false, reason: "hanya dokumen (PDF, DOCX, XLSX, ODT, ODS) di folder media yang diterbitkan apa adanya" };
-    return existsSync(file) ? { ok: true } : { ok: false, reason: `berkas "${link.path}" tidak ada di situs "${link.slug}"` };
+    const resolved = resolveMediaReference(`/${link.path}`, "document", { fromDir: "", exists: (path) => entryKind(join(siteDir, path)) === "file" });
+    if (!resolved?.ok) {
+      return resolved?.refusal === "missing-media"
+        ? { ok: false, reason: `berkas "${link.path}" tidak ada di situs "${link.slug}"` }
+        : { ok: false, reason: "hanya dokumen (PDF, DOCX, XLSX, ODT, ODS) di folder media yang diterbitkan apa adanya" };
+    }
+    if (withheldDocuments(siteDir).has(resolved.path)) return { ok: false, reason: `berkas "${link.path}" adalah dokumen yang dikecualikan di situs "${link.slug}"` };
+    return { ok: true };
   }
   if (parts.length === 1) {
     if ([siteUrls.dip, siteUrls.search].includes(`/${first}/` as never)) return { ok: true };
@@ -80,6 +90,16 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
     : { ok: false, reason: `situs "${link.slug}" tidak punya ${type.labelSingular.toLowerCase()} "${second}"`, suggestion: suggest(link.slug, `${type.name}/${second}`, items.map((i) => `${type.name}/${i}`)) };
 }
 
+function isPlainSegment(part: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(part);
+  } catch {
+    return false;
+  }
+  return decoded !== "." && decoded !== ".." && !/[\\/]/.test(decoded);
+}
+
 function suggest(slug: string, wanted: string, candidates: string[]): string | undefined {
   const near = closest(wanted, candidates);
   return near ? `${siteLinkScheme}${slug}/${near}` : undefined;
@@ -87,6 +107,8 @@ function suggest(slug: string, wanted: string, candidates: string[]): string | u
 
 function readStatus(file: string): unknown {
   try {
+    // A site.json this large is that unit's problem (validation says so there), not this link's.
+    if (lstatSync(file).size > 64 * 1024) return undefined;
     return (JSON.parse(readFileSync(file, "utf8")) as { status?: unknown }).status;
   } catch {
     return undefined;
@@ -94,12 +116,12 @@ function readStatus(file: string): unknown {
 }
 
 function listDirs(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+  return listEntries(dir).entries.filter((e) => e.kind === "folder").map((e) => e.name);
 }
 
 function listItems(siteDir: string, type: string): string[] {
   const dir = join(siteDir, "content", type);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3)) : [];
+  return listEntries(dir).entries.filter((e) => e.kind === "file" && e.name.endsWith(".md")).map((e) => e.name.slice(0, -3));
 }
 
 function hasItems(siteDir: string, type: string): boolean {

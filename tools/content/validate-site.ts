@@ -1,136 +1,224 @@
 // Synchronous reads on purpose: validation reads thousands of small files one after another, and
 // a thread-pool round trip per file left the process idle for a fifth of a cold build.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative, sep } from "node:path";
-import sharp from "sharp";
+import { lstatSync, readFileSync } from "node:fs";
+import { basename, join, posix } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
 import { bodyReferences, createMarkdown } from "../generator/markdown.ts";
 import { closest } from "./closest.ts";
-import { contentTypeByName, contentTypes } from "./content-types.ts";
+import { checkContentRules } from "./content-rules.ts";
+import { contentTypeByName, contentTypes, type ContentType } from "./content-types.ts";
 import { decodeUtf8 } from "./decode.ts";
-import { parseMarkdown } from "./front-matter.ts";
+import { parseMarkdown, type MarkdownFile } from "./front-matter.ts";
+import { checkMediaContents } from "./media-content.ts";
+import { imageExtensions, documentExtensions, mediaKindOf, resolveMediaReference, type ResolvedReference } from "./media-reference.ts";
 import { checkSiteLink, parseSiteLink } from "./site-links.ts";
 import { fileSlugPattern, itemUrl, reservedTopLevel } from "./permalinks.ts";
 import { problem, type Problem } from "./problem.ts";
 import { readJsonWithLines } from "./read-json.ts";
 import { schemaIds, validateAgainst } from "./schema-validator.ts";
+import { describeKind, entryKind, listEntries, mediaDepthLimit, scanMedia, type EntryKind } from "./site-files.ts";
+import { withheldFileOf } from "./withheld-documents.ts";
 
 export interface SiteValidation {
   slug: string;
   /** The parsed record when site.json itself is readable, even if other files have problems. */
   site?: SiteRecord;
   problems: Problem[];
+  /** Media files of excluded documents: never published (withheld-documents.ts). */
+  withheld: Set<string>;
+}
+
+export interface SiteValidationOptions {
+  /** Today in the regency's zone (YYYY-MM-DD): the limit on how far ahead a publication date may be. */
+  today: string;
 }
 
 const md = createMarkdown();
-const imageExt = new Set([".jpg", ".jpeg", ".png", ".webp"]);
-const documentExt = new Set([".pdf", ".docx", ".xlsx", ".odt", ".ods"]);
+
+/** A unit's folder holds these, and nothing else. */
+const siteEntries: Record<string, "file" | "folder"> = { "site.json": "file", content: "folder", media: "folder" };
+
+/** site.json is a short record; anything this large is a mistake (or an attempt to exhaust the parser). */
+const siteJsonLimitKb = 64;
 
 /** Everything that can be wrong with one site folder, all at once. */
-export async function validateSite(ws: Workspace, portal: PortalConfig, slug: string): Promise<SiteValidation> {
+export async function validateSite(ws: Workspace, portal: PortalConfig, slug: string, options: SiteValidationOptions): Promise<SiteValidation> {
   const siteDir = join(ws.sitesDir, slug);
-  const rel = (abs: string) => relative(ws.root, abs).split(sep).join("/");
+  const rel = (path: string) => `sites/${slug}${path ? `/${path}` : ""}`;
   const problems: Problem[] = [];
+  const withheld = new Set<string>();
+  const done = (site?: SiteRecord): SiteValidation => (site ? { slug, site, problems, withheld } : { slug, problems, withheld });
 
   if (!isDnsLabel(slug)) {
-    problems.push(problem("invalid-dns-label", rel(siteDir), "", { slug, suggestion: slugify(slug) || "nama-unit" }));
+    problems.push(problem("invalid-dns-label", rel(""), "", { slug, suggestion: slugify(slug) || "nama-unit" }));
   } else if (isReservedSlug(slug) && slug !== portal.hub) {
-    problems.push(problem("reserved-slug", rel(siteDir), "", { slug }));
+    problems.push(problem("reserved-slug", rel(""), "", { slug }));
   }
 
-  const media = listMedia(join(siteDir, "media"));
-  const site = await validateSiteJson(siteDir, slug, rel, problems);
-  if (site?.logo) checkMediaRef(site.logo, rel(join(siteDir, "site.json")), "/logo", undefined);
+  // What the folder holds: only site.json, content/ and media/, each of its kind.
+  const present = new Map<string, EntryKind>();
+  for (const entry of listEntries(siteDir).entries) {
+    const expected = siteEntries[entry.name];
+    if (!expected) problems.push(problem("unexpected-entry", rel(entry.name), "", { name: entry.name }));
+    else if (entry.kind === expected) present.set(entry.name, entry.kind);
+    else problems.push(wrongKind(rel(entry.name), entry.name, expected, entry.kind));
+  }
+  if (!present.has("site.json") && entryKind(join(siteDir, "site.json")) === "missing") problems.push(problem("missing-site-json", rel(""), "", {}));
 
-  problems.push(...validateMediaFolder(siteDir, media, portal, rel));
-  problems.push(...(await unreadableImages(siteDir, media, rel)));
+  const scan = present.has("media") ? scanMedia(siteDir) : { files: new Map<string, number>(), refused: [] };
+  for (const r of scan.refused) {
+    if (r.kind === "too-deep") problems.push(problem("folder-too-deep", rel(r.path), "", { limit: mediaDepthLimit }));
+    else if (r.kind === "unreadable") problems.push(problem("unreadable-entry", rel(r.path), "", { detail: r.detail ?? "" }));
+    else problems.push(problem("not-regular-file", rel(r.path), "", { name: basename(r.path), what: describeKind(r.kind) }));
+  }
+  const media = scan.files;
+  const exists = (path: string) => media.has(path);
+  problems.push(...(await validateMediaFiles(siteDir, media, portal, ws.cacheDir, rel)));
 
-  const contentDir = join(siteDir, "content");
+  const site = present.has("site.json") ? await validateSiteJson(siteDir, slug, rel("site.json"), problems) : undefined;
+  if (site?.logo) checkReference(resolveMediaReference(site.logo, "image", { fromDir: "", exists }), "image", site.logo, rel("site.json"), "/logo", undefined);
+
+  // First every content file is read, so that references between them (a link to an excluded
+  // document) are judged with all of them known.
+  const files: { file: string; type: ContentType; parsed: MarkdownFile }[] = [];
   const urls = new Map<string, string>();
-  if (existsSync(contentDir)) {
-    for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
-      const abs = join(contentDir, entry.name);
-      if (!entry.isDirectory()) {
-        problems.push(problem("unexpected-file", rel(abs), "", { name: entry.name }));
+  for (const entry of present.has("content") ? listEntries(join(siteDir, "content")).entries : []) {
+    const folder = rel(`content/${entry.name}`);
+    if (entry.kind !== "folder") {
+      problems.push(entry.kind === "file" ? problem("unexpected-file", folder, "", { name: entry.name }) : problem("not-regular-file", folder, "", { name: entry.name, what: describeKind(entry.kind) }));
+      continue;
+    }
+    const type = contentTypeByName.get(entry.name);
+    if (!type) {
+      problems.push(problem("unknown-content-folder", folder, "", { folder: entry.name, known: contentTypes.filter((t) => !t.hubOnly).map((t) => t.name) }));
+      continue;
+    }
+    if (type.hubOnly && slug !== portal.hub) {
+      problems.push(problem("hub-only-folder", folder, "", { folder: entry.name, hub: portal.hub }));
+      continue;
+    }
+    const listed = listEntries(join(siteDir, "content", entry.name));
+    if (listed.error) problems.push(problem("unreadable-entry", folder, "", { detail: listed.error }));
+    for (const f of listed.entries) {
+      const file = `${folder}/${f.name}`;
+      if (f.kind === "symlink" || f.kind === "special") {
+        problems.push(problem("not-regular-file", file, "", { name: f.name, what: describeKind(f.kind) }));
         continue;
       }
-      const type = contentTypeByName.get(entry.name);
-      if (!type) {
-        problems.push(problem("unknown-content-folder", rel(abs), "", { folder: entry.name, known: contentTypes.filter((t) => !t.hubOnly).map((t) => t.name) }));
+      if (f.kind === "folder" && f.name.endsWith(".md")) {
+        problems.push(problem("expected-file", file, "", { name: f.name }));
         continue;
       }
-      if (type.hubOnly && slug !== portal.hub) {
-        problems.push(problem("hub-only-folder", rel(abs), "", { folder: entry.name, hub: portal.hub }));
+      if (f.kind !== "file" || posix.extname(f.name) !== ".md") {
+        problems.push(problem("unexpected-file", file, "", { name: f.name }));
         continue;
       }
-      for (const f of readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        const fileAbs = join(abs, f.name);
-        const file = rel(fileAbs);
-        if (!f.isFile() || extname(f.name) !== ".md") {
-          problems.push(problem("unexpected-file", file, "", { name: f.name }));
-          continue;
-        }
-        const fileSlug = f.name.slice(0, -3);
-        if (!fileSlugPattern.test(fileSlug)) {
-          problems.push(problem("bad-filename", file, "", { name: f.name, suggestion: `${slugify(fileSlug) || "tulisan"}.md` }));
-        }
-        const url = itemUrl(type.name, fileSlug);
-        const other = urls.get(url);
-        if (other) problems.push(problem("duplicate-permalink", file, "", { url, other }));
-        else if (type.name === "halaman" && reservedTopLevel.has(fileSlug)) {
-          problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman bawaan situs" }));
-        } else if (type.name !== "halaman" && /^halaman-\d+$/.test(fileSlug)) {
-          // Lists are paginated at /<type>/halaman-2/, ...
-          problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman daftar bawaan situs" }));
-        } else urls.set(url, file);
-        problems.push(...validateMarkdownFile(fileAbs, file, type.schemaId, portal));
+      const fileSlug = f.name.slice(0, -3);
+      if (!fileSlugPattern.test(fileSlug)) {
+        problems.push(problem("bad-filename", file, "", { name: f.name, suggestion: `${slugify(fileSlug) || "tulisan"}.md` }));
       }
+      const url = itemUrl(type.name, fileSlug);
+      const other = urls.get(url);
+      if (other) problems.push(problem("duplicate-permalink", file, "", { url, other }));
+      else if (type.name === "halaman" && reservedTopLevel.has(fileSlug)) {
+        problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman bawaan situs" }));
+      } else if (type.name !== "halaman" && /^halaman-\d+$/.test(fileSlug)) {
+        // Lists are paginated at /<type>/halaman-2/, ...
+        problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman daftar bawaan situs" }));
+      } else urls.set(url, file);
+      const parsed = readMarkdownFile(join(siteDir, "content", entry.name, f.name), file, portal);
+      if (!parsed) continue;
+      files.push({ file, type, parsed });
+      const excluded = type.name === "dokumen" ? withheldFileOf(parsed.data) : undefined;
+      if (excluded) withheld.add(excluded);
     }
   }
-  return site ? { slug, site, problems } : { slug, problems };
+  for (const f of files) problems.push(...validateContent(f.file, f.type, f.parsed));
+  return done(site);
 
-  function checkMediaRef(ref: string, file: string, pointer: string, line: number | undefined): void {
-    if (!ref.startsWith("/media/")) return;
-    const path = decodeURI(ref.replace(/[?#].*$/, ""));
-    if (!media.has(path)) {
-      problems.push(problem("missing-media", file, pointer, { path, suggestion: closest(path, [...media.keys()]) }, line));
-    }
-  }
-
-  function validateMarkdownFile(abs: string, file: string, schemaId: string, cfg: PortalConfig): Problem[] {
+  function readMarkdownFile(abs: string, file: string, cfg: PortalConfig): MarkdownFile | undefined {
     const bytes = readFileSync(abs);
     if (bytes.length > cfg.limits.markdown_kb * 1024) {
-      return [problem("file-too-large", file, "", { sizeKb: Math.ceil(bytes.length / 1024), limitKb: cfg.limits.markdown_kb })];
+      problems.push(problem("file-too-large", file, "", { sizeKb: Math.ceil(bytes.length / 1024), limitKb: cfg.limits.markdown_kb }));
+      return undefined;
     }
     const decoded = decodeUtf8(bytes, file);
-    if (decoded.problem) return [decoded.problem];
-    if (decoded.text.trim() === "") return [problem("empty-file", file, "", {})];
+    if (decoded.problem) return void problems.push(decoded.problem);
+    if (decoded.text.trim() === "") return void problems.push(problem("empty-file", file, "", {}));
     const { parsed, problems: parseProblems } = parseMarkdown(decoded.text, file);
-    if (!parsed) return parseProblems;
-    const found = validateAgainst(schemaId, parsed.data, file, parsed.lineOf);
-    for (const [pointer, value] of mediaStrings(parsed.data)) checkMediaRef(value, file, pointer, parsed.lineOf(pointer));
-    // Only images, links into /media/ and links to other units need checking; most bodies have
-    // none and skip the parse.
-    const refs = /!\[|\/media\/|site:/.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
+    problems.push(...parseProblems);
+    return parsed;
+  }
+
+  function validateContent(file: string, type: ContentType, parsed: MarkdownFile): Problem[] {
+    const found = validateAgainst(type.schemaId, parsed.data, file, parsed.lineOf);
+    found.push(...checkContentRules({ data: parsed.data, schema: type.schema, file, lineOf: parsed.lineOf, today: options.today }));
+    const fieldsWithProblems = new Set(found.map((p) => p.pointer));
+    const fromDir = posix.dirname(file.slice(rel("").length + 1));
+    const isOwnWithheld = (pointer: string) => type.name === "dokumen" && pointer === "/file" && withheldFileOf(parsed.data) !== undefined;
+    for (const [pointer, value] of mediaStrings(parsed.data)) {
+      if (fieldsWithProblems.has(pointer)) continue;
+      const usage = mediaKindOf(value) === "image" ? "image" : "document";
+      const resolved = resolveMediaReference(value, usage, { fromDir, exists });
+      checkReference(resolved, usage, value, file, pointer, parsed.lineOf(pointer), found, isOwnWithheld(pointer));
+    }
+    // Only images, links and links to other units need checking; most bodies have none and skip the parse.
+    const refs = /!\[|\]\(|\]:|site:|\/media\//.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
     for (const ref of refs) {
       const line = parsed.bodyLine + ref.line;
       if (ref.kind === "image" && ref.alt.trim() === "") found.push(problem("image-without-alt", file, "", { src: ref.href }, line));
-      checkMediaRef(ref.href, file, "", line);
       const link = ref.kind === "link" ? parseSiteLink(ref.href) : undefined;
-      const target = link && checkSiteLink(ws.sitesDir, link);
-      if (target && !target.ok) found.push(problem("broken-site-link", file, "", { href: ref.href, reason: target.reason, suggestion: target.suggestion }, line));
+      if (link) {
+        const target = checkSiteLink(ws.sitesDir, link);
+        if (!target.ok) found.push(problem("broken-site-link", file, "", { href: ref.href, reason: target.reason, suggestion: target.suggestion }, line));
+        continue;
+      }
+      checkReference(resolveMediaReference(ref.href, ref.kind, { fromDir, exists }), ref.kind === "image" ? "image" : "document", ref.href, file, "", line, found);
     }
     return found;
   }
+
+  /** Turns a refused reference into the editor's problem; a reference to an excluded document is refused too. */
+  function checkReference(resolved: ResolvedReference | undefined, usage: "image" | "document", href: string, file: string, pointer: string, line: number | undefined, into: Problem[] = problems, ownWithheld = false): void {
+    if (!resolved) return;
+    if (resolved.ok) {
+      if (withheld.has(resolved.path) && !ownWithheld) into.push(problem("withheld-document-linked", file, pointer, { path: resolved.path }, line));
+      return;
+    }
+    const suggestion = suggestMedia(resolved.detail, [...media.keys()]);
+    switch (resolved.refusal) {
+      case "missing-media":
+        return void into.push(problem("missing-media", file, pointer, { path: resolved.detail, suggestion }, line));
+      case "reference-remote":
+        return void into.push(problem("reference-remote", file, pointer, { href }, line));
+      case "reference-outside-media":
+        return void into.push(problem("reference-outside-media", file, pointer, { href, suggestion }, line));
+      case "reference-wrong-kind":
+        return void into.push(problem("reference-wrong-kind", file, pointer, { href, expected: usage === "image" ? "gambar" : "dokumen" }, line));
+      case "reference-invalid":
+        return void into.push(problem("reference-invalid", file, pointer, { href, detail: resolved.detail }, line));
+    }
+  }
 }
 
-async function validateSiteJson(siteDir: string, slug: string, rel: (abs: string) => string, problems: Problem[]): Promise<SiteRecord | undefined> {
+function wrongKind(file: string, name: string, expected: "file" | "folder", kind: EntryKind): Problem {
+  if (kind === "symlink" || kind === "special") return problem("not-regular-file", file, "", { name, what: describeKind(kind) });
+  return expected === "folder" ? problem("expected-folder", file, "", { name }) : problem("expected-file", file, "", { name });
+}
+
+/** The media file an editor most likely meant: one with the same name, or the nearest path. */
+function suggestMedia(path: string, media: string[]): string | undefined {
+  const name = posix.basename(path);
+  return media.find((m) => posix.basename(m) === name) ?? closest(path.startsWith("/") ? path : `/${path}`, media);
+}
+
+async function validateSiteJson(siteDir: string, slug: string, file: string, problems: Problem[]): Promise<SiteRecord | undefined> {
   const abs = join(siteDir, "site.json");
-  const file = rel(abs);
-  if (!existsSync(abs)) {
-    problems.push(problem("missing-site-json", rel(siteDir), "", {}));
+  const size = lstatSync(abs).size;
+  if (size > siteJsonLimitKb * 1024) {
+    problems.push(problem("json-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: siteJsonLimitKb }));
     return undefined;
   }
   const { data, lineOf, problems: readProblems } = await readJsonWithLines(abs, file);
@@ -142,58 +230,36 @@ async function validateSiteJson(siteDir: string, slug: string, rel: (abs: string
   if (typeof record.slug === "string" && record.slug !== slug) {
     problems.push(problem("slug-mismatch", file, "/slug", { slug: record.slug, folder: slug }, lineOf("/slug")));
   }
+  if (schemaProblems.length === 0) problems.push(...checkContentRules({ data: record as unknown as Record<string, unknown>, schema: {}, file, lineOf, today: "" }));
   return schemaProblems.length === 0 ? record : undefined;
 }
 
-/** Every file under media/ is published, so each must be an allowed type within its size limit. */
-function validateMediaFolder(siteDir: string, media: Map<string, number>, portal: PortalConfig, rel: (abs: string) => string): Problem[] {
+/**
+ * Every file under media/ is published (documents) or encoded (images), so each must be an
+ * allowed type within its size limit, and be what its name says all the way through.
+ */
+async function validateMediaFiles(siteDir: string, media: Map<string, number>, portal: PortalConfig, cacheDir: string, rel: (path: string) => string): Promise<Problem[]> {
   const problems: Problem[] = [];
+  const toCheck: { abs: string; ext: string; file: string; kind: "image" | "document" }[] = [];
   for (const [path, size] of media) {
-    const file = rel(join(siteDir, path));
-    const ext = extname(path).toLowerCase();
+    const file = rel(path.slice(1));
+    const ext = posix.extname(path).toLowerCase();
     const kb = Math.ceil(size / 1024);
-    if (imageExt.has(ext)) {
-      if (kb > portal.limits.image_kb) problems.push(problem("media-too-large", file, "", { sizeKb: kb, limitKb: portal.limits.image_kb, kind: "gambar" }));
-    } else if (documentExt.has(ext)) {
-      if (kb > portal.limits.document_kb) problems.push(problem("media-too-large", file, "", { sizeKb: kb, limitKb: portal.limits.document_kb, kind: "dokumen" }));
-    } else {
+    const kind = imageExtensions.has(ext) ? "image" : documentExtensions.has(ext) ? "document" : undefined;
+    if (!kind) {
       problems.push(problem("media-type", file, "", { path }));
+      continue;
     }
+    const limitKb = kind === "image" ? portal.limits.image_kb : portal.limits.document_kb;
+    if (kb > limitKb) problems.push(problem("media-too-large", file, "", { sizeKb: kb, limitKb, kind: kind === "image" ? "gambar" : "dokumen" }));
+    else toCheck.push({ abs: join(siteDir, path), ext, file, kind });
+  }
+  const checked = await checkMediaContents(toCheck, cacheDir);
+  for (const f of toCheck) {
+    const result = checked.get(f.abs);
+    if (result && !result.ok) problems.push(problem(f.kind === "image" ? "media-unreadable" : "document-unreadable", f.file, "", { detail: result.detail }));
   }
   return problems;
-}
-
-/**
- * An image that cannot be decoded would fail the build deep inside eleventy-img; reading its
- * header (sharp reads no pixels for this) reports it here, as the editor's problem, instead.
- */
-async function unreadableImages(siteDir: string, media: Map<string, number>, rel: (abs: string) => string): Promise<Problem[]> {
-  const images = [...media.keys()].filter((path) => imageExt.has(extname(path).toLowerCase()));
-  const checks = await Promise.all(
-    images.map(async (path) => {
-      const abs = join(siteDir, path);
-      try {
-        const meta = await sharp(abs).metadata();
-        if (!meta.width || !meta.height) throw new Error("ukuran gambar tidak terbaca");
-        return undefined;
-      } catch (error) {
-        return problem("media-unreadable", rel(abs), "", { detail: (error as Error).message });
-      }
-    }),
-  );
-  return checks.filter((p): p is Problem => p !== undefined);
-}
-
-/** `/media/...` path → size in bytes, for every file under the site's media folder. */
-function listMedia(mediaDir: string): Map<string, number> {
-  const found = new Map<string, number>();
-  if (!existsSync(mediaDir)) return found;
-  for (const name of readdirSync(mediaDir, { recursive: true }) as string[]) {
-    const abs = join(mediaDir, name);
-    const info = statSync(abs);
-    if (info.isFile()) found.set(`/media/${name.split(sep).join("/")}`, info.size);
-  }
-  return found;
 }
 
 /** Every string in front matter that points into the media folder, with its JSON pointer. */

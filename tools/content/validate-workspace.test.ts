@@ -140,12 +140,6 @@ describe("validation of the broken-content corpus", () => {
     assert.equal(problemsOf("sites/Dinas_Baru/site.json")[0]?.code, "slug-mismatch");
   });
 
-  it("catches two units with the same name", () => {
-    const p = only("sites/ganda/site.json");
-    assert.equal(p.code, "duplicate-site");
-    assert.match(p.message, /dipakai oleh situs baik/);
-  });
-
   it("finds no problem in the valid sites beside the broken one", () => {
     for (const slug of ["baik", "portal"]) {
       assert.deepEqual(broken.sites.find((s) => s.slug === slug)?.problems, []);

@@ -1,67 +1,121 @@
-import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
-import { relative, sep } from "node:path";
+import { lstatSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig } from "../core/records.ts";
+import { localDate } from "../core/wita.ts";
 import { problem, type Problem } from "./problem.ts";
 import { readJsonWithLines } from "./read-json.ts";
 import { schemaIds, validateAgainst } from "./schema-validator.ts";
+import { describeKind, entryKind, listEntries } from "./site-files.ts";
+import { firstCommitted } from "./unit-history.ts";
 import { validateSite, type SiteValidation } from "./validate-site.ts";
 
 export interface WorkspaceValidation {
   portal?: PortalConfig;
-  /** Problems with portal.json or between sites; they stop every build. */
+  /** Problems with portal.json; they stop every build. */
   portalProblems: Problem[];
   sites: SiteValidation[];
 }
 
+/** portal.json is a short settings file: anything larger is a mistake. */
+const portalJsonLimitKb = 64;
+
 export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig; problems: Problem[] }> {
   const file = relative(ws.root, ws.portalFile).split(sep).join("/");
-  if (!existsSync(ws.portalFile)) {
-    throw new Error(`No portal.json in ${ws.root}. Run the command from the repository root.`);
-  }
+  const kind = entryKind(ws.portalFile);
+  if (kind !== "file") return { problems: [problem("missing-portal-json", file, "", { root: ws.root, what: describeKind(kind) })] };
+  const size = lstatSync(ws.portalFile).size;
+  if (size > portalJsonLimitKb * 1024) return { problems: [problem("json-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: portalJsonLimitKb })] };
   const { data, lineOf, problems } = await readJsonWithLines(ws.portalFile, file);
   if (data === undefined) return { problems };
   const schemaProblems = validateAgainst(schemaIds.portal, data, file, lineOf);
   return schemaProblems.length ? { problems: schemaProblems } : { portal: data as PortalConfig, problems: [] };
 }
 
+/** The site folders in sites/ (dot-folders are tools' business, not sites). */
 export async function listSiteSlugs(ws: Workspace): Promise<string[]> {
-  if (!existsSync(ws.sitesDir)) return [];
-  return (await readdir(ws.sitesDir, { withFileTypes: true }))
-    .filter((d) => d.isDirectory() && !d.name.startsWith("."))
-    .map((d) => d.name)
-    .sort();
+  return listEntries(ws.sitesDir).entries.filter((e) => e.kind === "folder" && !e.name.startsWith(".")).map((e) => e.name);
 }
 
-/** Validates portal.json and the given sites (default: all), reporting every problem at once. */
-export async function validateWorkspace(ws: Workspace, only?: readonly string[]): Promise<WorkspaceValidation> {
+/**
+ * Validates portal.json and the given sites (default: all), reporting every problem at once.
+ * Each site is checked on its own: a surprise in one unit's folder (even a bug of ours it
+ * triggers) becomes that unit's problem, never the end of the others' validation.
+ */
+export async function validateWorkspace(ws: Workspace, only?: readonly string[], options: { now?: Date } = {}): Promise<WorkspaceValidation> {
   const { portal, problems: portalProblems } = await readPortal(ws);
   if (!portal) return { portalProblems, sites: [] };
-  const all = await listSiteSlugs(ws);
+  const entries = listEntries(ws.sitesDir).entries.filter((e) => !e.name.startsWith("."));
+  const all = entries.filter((e) => e.kind === "folder").map((e) => e.name);
   if (!all.includes(portal.hub)) {
     portalProblems.push(problem("hub-missing", relative(ws.root, ws.portalFile), "/hub", { hub: portal.hub }));
   }
-  const slugs = only ? all.filter((s) => only.includes(s)) : all;
+  const today = localDate(options.now ?? new Date(), portal.time_zone);
+  const wanted = (name: string) => !only || only.includes(name);
   const sites: SiteValidation[] = [];
-  for (const slug of slugs) sites.push(await validateSite(ws, portal, slug));
-  checkAcrossSites(sites);
+  for (const entry of entries) {
+    if (!wanted(entry.name)) continue;
+    if (entry.kind !== "folder") {
+      // A file, link or device where a unit's folder belongs: named, never read.
+      sites.push({ slug: entry.name, problems: [problem("not-a-site-folder", `sites/${entry.name}`, "", { name: entry.name, what: describeKind(entry.kind) })], withheld: new Set() });
+      continue;
+    }
+    try {
+      sites.push(await validateSite(ws, portal, entry.name, { today }));
+    } catch (error) {
+      sites.push({ slug: entry.name, problems: [problem("internal", `sites/${entry.name}`, "", { detail: error instanceof Error ? error.message : String(error) })], withheld: new Set() });
+    }
+  }
+  checkAcrossSites(ws, sites, all);
   return { portal, portalProblems, sites };
 }
 
 /** Two units with the same name confuse citizens and the hub's directory. */
 const labels = { name: "nama unit", short_name: "nama singkat" } as const;
 
-function checkAcrossSites(sites: SiteValidation[]): void {
+/**
+ * Names must differ across every unit, also when only some are validated (`validate -- dlh`
+ * compares dlh with all the others). The unit that took a name later is told to change it: the
+ * one whose site.json entered Git later, or is not committed yet. When history cannot tell (two
+ * units added in one commit, a folder outside Git), each of them is told.
+ */
+function checkAcrossSites(ws: Workspace, validated: SiteValidation[], all: string[]): void {
+  const names = new Map<string, Partial<Record<keyof typeof labels, string>>>();
+  for (const slug of all) {
+    const own = validated.find((v) => v.slug === slug);
+    names.set(slug, own ? (own.site ?? {}) : readNames(join(ws.sitesDir, slug, "site.json")));
+  }
+  let history: Map<string, number> | undefined;
+  const age = (slug: string) => (history ??= firstCommitted(ws.root)).get(slug) ?? Infinity;
   for (const field of ["name", "short_name"] as const) {
-    const seen = new Map<string, string>();
-    for (const s of sites) {
-      const value = s.site?.[field];
-      if (!value) continue;
-      const key = value.toLowerCase();
-      const other = seen.get(key);
-      if (other) s.problems.push(problem("duplicate-site", `sites/${s.slug}/site.json`, `/${field}`, { field: labels[field], value, other }));
-      else seen.set(key, s.slug);
+    const groups = new Map<string, string[]>();
+    for (const [slug, record] of names) {
+      const value = record[field];
+      if (typeof value !== "string" || !value) continue;
+      const key = value.trim().toLowerCase();
+      groups.set(key, [...(groups.get(key) ?? []), slug]);
     }
+    for (const slugs of groups.values()) {
+      if (slugs.length < 2) continue;
+      const ages = new Map(slugs.map((s) => [s, age(s)]));
+      const first = Math.min(...ages.values());
+      const owners = slugs.filter((s) => ages.get(s) === first);
+      const owner = owners.length === 1 && first !== Infinity ? owners[0] : undefined;
+      for (const v of validated.filter((v) => slugs.includes(v.slug) && v.slug !== owner)) {
+        const other = owner ?? slugs.filter((s) => s !== v.slug).join(", ");
+        v.problems.push(problem("duplicate-site", `sites/${v.slug}/site.json`, `/${field}`, { field: labels[field], value: String(names.get(v.slug)?.[field]), other, earlier: owner !== undefined }));
+      }
+    }
+  }
+}
+
+/** A unit's names, or none when its site.json cannot be read (its own validation says why). */
+function readNames(file: string): Partial<Record<keyof typeof labels, string>> {
+  try {
+    if (entryKind(file) !== "file" || lstatSync(file).size > 64 * 1024) return {};
+    const data = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    return { ...(typeof data.name === "string" ? { name: data.name } : {}), ...(typeof data.short_name === "string" ? { short_name: data.short_name } : {}) };
+  } catch {
+    return {};
   }
 }

@@ -18,8 +18,35 @@ export function isWitaDateTime(value: string): boolean {
 }
 
 function isRealDate(y: number, mo: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  const date = utc(y, mo - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as written. */
+function utc(year: number, month: number, day: number, hours = 0, minutes = 0): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  date.setUTCHours(hours, minutes, 0, 0);
+  return date;
+}
+
+/** The zone's offset from UTC in hours (fixed: Indonesia has no daylight saving). */
+export function zoneOffsetHours(timeZone: string): number {
+  return offsets[timeZone]?.hours ?? 0;
+}
+
+/**
+ * An instant as the zone's wall clock, expressed in UTC fields: format it with `timeZone: "UTC"`.
+ * Intl's own zone data gives Asia/Makassar its local mean time before 1932 (+7:57:36), so a
+ * 1900 date would show as the day before; the portal means the zone's fixed offset throughout.
+ */
+export function wallClock(instant: Date, timeZone: string): Date {
+  return new Date(instant.getTime() + zoneOffsetHours(timeZone) * 3_600_000);
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in the zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return wallClock(instant, timeZone).toISOString().slice(0, 10);
 }
 
 export function zoneAbbr(timeZone: string): string {
@@ -33,6 +60,5 @@ export function parseLocal(value: string | Date, timeZone: string): Date {
   if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return new Date(value);
   const m = dateTimePattern.exec(value);
   if (!m) throw new Error(`Internal error: "${value}" is not a local date; validation should have caught it`);
-  const offset = offsets[timeZone]?.hours ?? 0;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0) - offset, Number(m[5] ?? 0)));
+  return utc(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0) - zoneOffsetHours(timeZone), Number(m[5] ?? 0));
 }

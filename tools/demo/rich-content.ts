@@ -37,7 +37,7 @@ export const richUnits: Record<string, RichUnit> = {
       { title: "Jadwal Imunisasi Tambahan Campak-Rubela", category: "umum", summary: "Jadwal imunisasi tambahan campak-rubela di sekolah, posyandu dan puskesmas seluruh kecamatan.", body: "Imunisasi diberikan gratis. Bawa Buku KIA atau kartu imunisasi anak.", validDays: 40, attachment: "jadwal-imunisasi" },
       { title: "Penerimaan Tenaga Kesehatan Nusantara Sehat Tahun 2027", category: "rekrutmen", summary: "Pendaftaran calon tenaga kesehatan penugasan khusus untuk puskesmas di daerah terpencil.", body: "Formasi meliputi dokter, bidan, perawat, tenaga gizi dan sanitarian. Berkas dikirim ke Dinas Kesehatan paling lambat tanggal yang tercantum di lampiran.", validDays: 25, attachment: "formasi-nusantara-sehat" },
       { title: "Peningkatan Kasus Demam Berdarah: Lakukan 3M Plus", category: "serta_merta", summary: "Peringatan kepada masyarakat atas peningkatan kasus demam berdarah dengue di lima kecamatan.", body: "Segera periksakan anggota keluarga yang demam tinggi mendadak ke puskesmas. Lakukan 3M Plus setiap minggu.", validDays: 60 },
-      { title: "Pengadaan Obat dan Bahan Medis Habis Pakai", category: "pengadaan", summary: "Pengumuman rencana pengadaan obat dan bahan medis habis pakai melalui e-katalog.", body: "Rencana umum pengadaan dapat dilihat di SiRUP LKPP.", validDays: -20 },
+      { title: "Pengadaan Obat dan Bahan Medis Habis Pakai", category: "pengadaan", summary: "Pengumuman rencana pengadaan obat dan bahan medis habis pakai melalui e-katalog.", body: "Rencana umum pengadaan dapat dilihat di SiRUP LKPP.", validDays: 20 },
     ],
     events: [
       { title: "Rapat Koordinasi Percepatan Penurunan Stunting", start: "2026-12-03 09:00", end: "2026-12-03 12:00", place: "Aula Dinas Kesehatan, Tanah Grogot", summary: "Evaluasi intervensi gizi spesifik dan sensitif bersama camat dan kepala puskesmas." },
@@ -114,7 +114,7 @@ export const richUnits: Record<string, RichUnit> = {
     ],
     announcements: [
       { title: "Jadwal Layanan Jemput Bola Perekaman KTP-el Bulan Desember", category: "umum", summary: "Jadwal perekaman KTP-el keliling di desa-desa seluruh kecamatan selama bulan Desember.", body: "Bawa fotokopi Kartu Keluarga. Layanan gratis.", validDays: 35, attachment: "jadwal-jemput-bola" },
-      { title: "Gangguan Jaringan Server Pusat Layanan Adminduk", category: "serta_merta", summary: "Pencetakan KTP-el sementara terhenti karena gangguan jaringan ke server pusat.", body: "Permohonan tetap diterima dan dicetak setelah jaringan pulih.", validDays: -3 },
+      { title: "Gangguan Jaringan Server Pusat Layanan Adminduk", category: "serta_merta", summary: "Pencetakan KTP-el sementara terhenti karena gangguan jaringan ke server pusat.", body: "Permohonan tetap diterima dan dicetak setelah jaringan pulih.", validDays: 3 },
       { title: "Libur Layanan pada Cuti Bersama Akhir Tahun", category: "umum", summary: "Kantor Disdukcapil tidak melayani pada hari cuti bersama akhir tahun; layanan daring tetap berjalan.", body: "Permohonan daring diproses pada hari kerja berikutnya.", validDays: 40 },
     ],
     events: [

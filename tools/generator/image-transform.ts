@@ -1,9 +1,13 @@
 import { eleventyImageTransformPlugin } from "@11ty/eleventy-img";
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import posthtml from "posthtml";
+import { timeLimits, withTimeLimit } from "../core/progress.ts";
 import type { EleventyConfig } from "./portal-plugin.ts";
 
 type PosthtmlPlugin = (context: Record<string, unknown>) => (tree: unknown) => Promise<unknown>;
+interface ImgNode {
+  attrs?: Record<string, string | boolean | undefined>;
+}
 interface Page {
   url: string;
   inputPath: string;
@@ -22,8 +26,13 @@ export function imageTransformPlugin(
   options: Record<string, unknown>,
   /** Receives every written HTML page after its images are resolved (the build collects used images). */
   onPage: (html: string, page: Page) => void,
-  /** The site folder (relative to Eleventy's input) whose media a page's `/media/...` means. */
-  siteFolderOf: (page: Page) => string,
+  /**
+   * Where an <img src> of a page is in Eleventy's input (`/<slug>/media/...`, URL-encoded); throws
+   * for anything that is not an image of the page's own unit (media-reference.ts).
+   */
+  sourceOf: (src: string, page: Page) => string,
+  /** Counts the page's work while it runs (the run waits for it after a failure). */
+  track: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
 ): { transformHtml: (html: string, page: Page) => Promise<string> } {
   let plugin: PosthtmlPlugin | undefined;
   const capture = new Proxy(eleventyConfig, {
@@ -37,19 +46,29 @@ export function imageTransformPlugin(
   if (!plugin) throw new Error("Internal error: @11ty/eleventy-img did not register its HTML transform; check its version");
   const transform = plugin;
 
+  // Every <img> eleventy-img would read passes here first: it reads `/x` from Eleventy's input
+  // folder (sites/) and would fetch a remote URL, so each src becomes the page's own unit's file,
+  // or the page fails with the reason (eleventy-img itself hung, exit 0, on some bad sources).
+  const ownImages = (page: Page) => (tree: { match: (query: object, fn: (node: ImgNode) => ImgNode) => void }) => {
+    tree.match({ tag: "img" }, (node) => {
+      if (node.attrs && !("eleventy:ignore" in node.attrs)) node.attrs.src = sourceOf(String(node.attrs.src ?? ""), page);
+      return node;
+    });
+    return tree;
+  };
   const transformHtml = async (html: string, page: Page) => {
     if (!html.includes("<img")) return html;
-    // eleventy-img reads `/media/x.jpg` from Eleventy's input folder (sites/); each page means
-    // its own site's media folder. Every such <img> is replaced by eleventy-img's output.
-    const local = html.replace(/(<img\b[^>]*?\ssrc=")\/media\//g, `$1/${siteFolderOf(page)}/media/`);
-    const result = (await posthtml([transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never]).process(local)) as { html: string };
-    return result.html;
+    const images = html.match(/<img\b/g)?.length ?? 0;
+    const work = posthtml([ownImages(page) as never, transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never]).process(html) as Promise<{ html: string }>;
+    return (await withTimeLimit(work, timeLimits.pageImagesMs(images), `eleventy-img, the ${images} image(s) of ${page.outputPath || page.url}`)).html;
   };
   eleventyConfig.addTransform("portal-images", async function (this: { page: Page }, content: string) {
     if (!this.page.outputPath || !String(this.page.outputPath).endsWith(".html")) return content;
-    const html = await transformHtml(content, this.page);
-    onPage(html, this.page);
-    return html;
+    return track(async () => {
+      const html = await transformHtml(content, this.page);
+      onPage(html, this.page);
+      return html;
+    });
   });
   return { transformHtml };
 }

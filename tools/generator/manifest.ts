@@ -1,6 +1,7 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { contentTypes } from "../content/content-types.ts";
 import { siteUrls } from "../content/permalinks.ts";
+import { withheldClassification } from "../content/withheld-documents.ts";
 import { parseLocal } from "../core/wita.ts";
 import type { CollectionItem } from "./portal-plugin.ts";
 
@@ -44,6 +45,8 @@ export async function manifestJson(args: {
   timeZone: string;
   shareImage: (src: string) => Promise<string>;
   iconImage: (src: string) => Promise<string>;
+  /** Media files of excluded documents: listed by title, never by address. */
+  withheld: ReadonlySet<string>;
 }): Promise<string> {
   const { collections, site, origin, timeZone } = args;
   const abs = (path: string) => `${origin}${path}`;
@@ -60,7 +63,10 @@ export async function manifestJson(args: {
       if (end) entry.end = end;
       if (d.summary) entry.summary = d.summary;
       if (image) entry.image = abs(await args.shareImage(image));
-      if (type.name === "dokumen") entry.extra = { year: d.year, kind: d.kind, classification: d.classification, file: abs(d.file) };
+      if (type.name === "dokumen") {
+        entry.extra = { year: d.year, kind: d.kind, classification: d.classification };
+        if (d.classification !== withheldClassification && !args.withheld.has(d.file)) entry.extra.file = abs(d.file);
+      }
       if (type.name === "pengumuman") entry.extra = { category: d.category };
       items.push(entry);
     }

@@ -7,11 +7,34 @@ import { parseSiteLink, type SiteLink } from "../content/site-links.ts";
  * hidden gambling links into a page. markdown-it's validateLink already refuses javascript:,
  * vbscript:, file: and most data: URLs.
  */
-export function createMarkdown(options: { siteLinkUrl?: (link: SiteLink) => string } = {}): MarkdownIt {
+export function createMarkdown(options: { siteLinkUrl?: (link: SiteLink) => string; mediaUrl?: MediaUrl } = {}): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
   if (options.siteLinkUrl) resolveSiteLinks(md, options.siteLinkUrl);
+  if (options.mediaUrl) resolveMediaReferences(md, options.mediaUrl);
   markExternalLinks(md);
   return md;
+}
+
+/**
+ * The address an image or link of a page's body has on its site. `env` is what Eleventy renders
+ * the page with (its `page.inputPath` tells whose media the reference means).
+ */
+export type MediaUrl = (href: string, usage: "image" | "link", env: unknown) => string;
+
+/**
+ * Every image and every link into media, however written (relative, `../`, with a query or a
+ * fragment, by reference), becomes its one canonical `/media/...` address, by the same function
+ * validation judged it with (media-reference.ts). Nothing else reaches eleventy-img.
+ */
+function resolveMediaReferences(md: MarkdownIt, urlOf: MediaUrl): void {
+  md.core.ruler.push("portal_media_references", (state) => {
+    for (const block of state.tokens) {
+      for (const token of block.children ?? []) {
+        if (token.type === "image") token.attrSet("src", urlOf(token.attrGet("src") ?? "", "image", state.env));
+        else if (token.type === "link_open" && !token.meta?.portalSiteLink) token.attrSet("href", urlOf(token.attrGet("href") ?? "", "link", state.env));
+      }
+    }
+  });
 }
 
 /** `site:<unit>/<path>` links to another unit's page become its URL for this build (site-links.ts). */

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { accentCss } from "./inline-style.ts";
 import { assetUrlFilter } from "./asset-url.ts";
 import { join, relative, resolve, sep } from "node:path";
@@ -6,7 +6,9 @@ import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { contentTypeByName, contentTypes, type ContentType } from "../content/content-types.ts";
 import { parseYaml } from "../content/front-matter.ts";
 import { itemUrl, listUrl, siteUrls } from "../content/permalinks.ts";
-import { createMarkdown } from "./markdown.ts";
+import { createMarkdown, type MediaUrl } from "./markdown.ts";
+import { resolveMediaReference } from "../content/media-reference.ts";
+import { entryKind } from "../content/site-files.ts";
 import { siteLinkPath } from "../content/site-links.ts";
 import { imageOptions } from "./image-options.ts";
 import { feedHtml, imageTransformPlugin } from "./image-transform.ts";
@@ -55,6 +57,22 @@ export interface PortalPluginOptions {
   outputs: Map<string, BuildOutput>;
   /** `npm start`: the CMS saves through decap-server at this path of each site's own origin. */
   cmsLocalBackend?: { path: string };
+  /** Per site, the media files of excluded documents (never in the manifest). */
+  withheld?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Seen by every hook of the run (build-run.ts): activity, and whether the run was abandoned. */
+  activity?: RunActivity;
+}
+
+/**
+ * What the run's hooks tell the runner: when they last did anything (a hang is an error, not a
+ * silent end) and how many are still at work. Once a run has failed it is abandoned: its hooks
+ * refuse to work, so what Eleventy still renders in the background ends quickly and cannot touch
+ * the next run (a retry once failed on the filters of the run before it).
+ */
+export interface RunActivity {
+  abandoned: boolean;
+  inflight: number;
+  lastActivity: number;
 }
 
 export interface BuildOutput {
@@ -94,6 +112,31 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   const bySlug = new Map(options.sites.map((s) => [s.slug, s]));
   const paths = sitePaths(sitesDir, options.outputDir, bySlug);
 
+  const activity = options.activity ?? { abandoned: false, inflight: 0, lastActivity: 0 };
+  const live = () => {
+    if (activity.abandoned) throw new Error("this build run was abandoned after an earlier error");
+    activity.lastActivity = performance.now();
+  };
+  /** A hook that counts while it works, so an abandoned run can be waited for until it is quiet. */
+  const tracked = <A extends unknown[], R>(fn: (this: any, ...args: A) => Promise<R>) =>
+    async function (this: any, ...args: A): Promise<R> {
+      live();
+      activity.inflight++;
+      try {
+        return await fn.apply(this, args);
+      } finally {
+        activity.inflight--;
+        activity.lastActivity = performance.now();
+      }
+    };
+  const isMediaFile = (slug: string) => (path: string) => entryKind(join(sitesDir, slug, path)) === "file";
+  const filter = (name: string, fn: (this: any, ...args: any[]) => unknown) =>
+    eleventyConfig.addFilter(name, function (this: unknown, ...args: unknown[]) {
+      live();
+      return fn.apply(this, args);
+    });
+  const asyncFilter = (name: string, fn: (this: any, ...args: any[]) => Promise<unknown>) => eleventyConfig.addAsyncFilter(name, tracked(fn));
+
   eleventyConfig.setUseGitIgnore(false);
   // Eleventy's process-wide template cache stays on (a third of the build time without it);
   // a long-running process that rebuilds sites invalidates changed files: see eleventy-cache.ts.
@@ -107,19 +150,23 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.setFrontMatterParsingOptions({
     engines: { yaml: parseYaml, js: refuseScriptFrontMatter, javascript: refuseScriptFrontMatter, jsLegacy: refuseScriptFrontMatter },
   });
-  // Only content/**/*.md of the sites being built are pages; anything else in a unit's folder,
-  // and every site not in this run, is ignored.
-  // Eleventy matches ignores against paths relative to the working directory.
-  const ignore = (...parts: string[]) => eleventyConfig.ignores.add(relative(process.cwd(), join(sitesDir, ...parts)).split(sep).join("/"));
-  for (const slug of options.allSlugs) {
-    if (!bySlug.has(slug)) ignore(slug, "**");
-  }
-  ignore("*", "*.md");
-  ignore("*", "**", "*.njk");
-  ignore("*", "media", "**");
-  ignore("**", "node_modules", "**");
+  // Nothing under sites/ runs as code: Eleventy would run `*.11tydata.js` beside any template and
+  // every file of its data folder (`sites/_data/` by default). The run reads no data files at all;
+  // the pages Eleventy reads are exactly the validated sites' `content/<type>/*.md` (build-run.ts
+  // hands it their glob).
+  eleventyConfig.setDataFileSuffixes([]);
+  eleventyConfig.setDataDirectory(relative(sitesDir, join(themeDir, "_data")));
 
-  eleventyConfig.setLibrary("md", createMarkdown({ siteLinkUrl: (link) => `${siteUrl(base, portal, link.slug).slice(0, -1)}${siteLinkPath(link)}${link.fragment}` }));
+  const mediaUrl: MediaUrl = (href, usage, env) => {
+    const inputPath = (env as { page?: { inputPath?: string } }).page?.inputPath ?? "";
+    const file = paths.contentFileOf(inputPath);
+    if (!file) throw new Error(`Internal error: Markdown rendered outside a content file (${inputPath})`);
+    const resolved = resolveMediaReference(href, usage, { fromDir: `content/${file.type.name}`, exists: isMediaFile(file.slug) });
+    if (!resolved) return href;
+    if (!resolved.ok) throw new Error(`Internal error: validation accepted "${href}" in ${relative(sitesDir, inputPath)}, which the build refuses (${resolved.refusal}: ${resolved.detail})`);
+    return resolved.url;
+  };
+  eleventyConfig.setLibrary("md", createMarkdown({ siteLinkUrl: (link) => `${siteUrl(base, portal, link.slug).slice(0, -1)}${siteLinkPath(link)}${link.fragment}`, mediaUrl }));
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
   const outputOf = (slug: string) => {
@@ -131,27 +178,33 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
     eleventyConfig,
     imageOptions(options.cacheDir),
     (html, page) => {
+      live();
       const output = outputOf(paths.slugOfPage(page));
       output.pages++;
       if (html.includes(searchableMark)) output.searchable++;
       recordImages(output, html);
     },
-    paths.slugOfPage,
+    (src, page) => {
+      const slug = paths.slugOfPage(page);
+      return `/${slug}${ownImage(slug, src, page.inputPath).url}`;
+    },
+    (work) => tracked(work)(),
   );
-  const recorded = (encode: typeof shareImage) => async (slug: string, src: string) => {
-    const url = await encode(join(sitesDir, slug), options.cacheDir, src);
-    recordImages(outputOf(slug), url);
-    return url;
+  /** An image of a unit's own media (front matter, the theme's <img>), or the build's refusal. */
+  const ownImage = (slug: string, src: string, where: string) => {
+    const resolved = resolveMediaReference(src, "image", { fromDir: "", exists: isMediaFile(slug) });
+    if (!resolved?.ok) throw new Error(`Internal error: ${where} shows "${src}", which is not an image of ${slug}'s media (${resolved?.refusal ?? "not media"}); validation should have refused it`);
+    return resolved;
   };
+  const recorded = (encode: typeof shareImage) =>
+    tracked(async (slug: string, src: string) => {
+      const url = await encode(join(sitesDir, slug), options.cacheDir, ownImage(slug, src, `sites/${slug}`).path);
+      recordImages(outputOf(slug), url, true);
+      return url;
+    });
   const share = recorded(shareImage);
   const icon = recorded(iconImage);
-
-  // (The theme's assets are copied into each site when it is published: Eleventy keeps one
-  // destination per passthrough source.)
-  for (const site of options.sites) {
-    // Documents are published as uploaded; images are served only in their resized forms.
-    eleventyConfig.addPassthroughCopy({ [join(sitesDir, site.slug, "media")]: `${site.slug}/media` }, { filter: ["**/*.{pdf,docx,xlsx,odt,ods}"] });
-  }
+  // (The theme's assets and the units' documents are copied into each site when it is published.)
 
   const urlsOf = (site: SiteRecord) => ({ ...siteUrls, self: siteUrl(base, portal, site.slug).slice(0, -1), hub: siteUrl(base, portal, portal.hub) });
   eleventyConfig.addGlobalData("portal", portal);
@@ -181,51 +234,54 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   eleventyConfig.addCollection("bySite", indexOf);
   eleventyConfig.addCollection("listPages", (api: { getAll(): CollectionItem[] }) => listPages(indexOf(api), options.sites, portal.hub));
 
-  for (const [name, fn] of Object.entries(dates)) eleventyConfig.addFilter(name, fn);
-  eleventyConfig.addFilter("angka", angka);
-  eleventyConfig.addFilter("rupiah", rupiah);
-  eleventyConfig.addFilter("ukuranBerkas", ukuranBerkas);
-  eleventyConfig.addFilter("itemUrl", itemUrl);
-  eleventyConfig.addFilter("accentCss", accentCss);
-  eleventyConfig.addFilter("assetUrl", assetUrlFilter(themeDir));
-  eleventyConfig.addFilter("listUrl", listUrl);
-  eleventyConfig.addFilter("hubListUrl", (type: string | undefined, unit: string | undefined) => hubListUrl(type || undefined, unit || undefined));
+  for (const [name, fn] of Object.entries(dates)) filter(name, fn);
+  filter("angka", angka);
+  filter("rupiah", rupiah);
+  filter("ukuranBerkas", ukuranBerkas);
+  filter("itemUrl", itemUrl);
+  filter("accentCss", accentCss);
+  filter("assetUrl", assetUrlFilter(themeDir));
+  filter("listUrl", listUrl);
+  filter("hubListUrl", (type: string | undefined, unit: string | undefined) => hubListUrl(type || undefined, unit || undefined));
   // Site, type and title come from filters, not eleventyComputed: computed data costs Eleventy a
   // dependency analysis on every page (a fifth of a large build, measured).
-  eleventyConfig.addFilter("siteOf", (page: PageContext) => bySlug.get(paths.slugOfPage(page)));
-  eleventyConfig.addFilter("urlsOf", urlsOf);
-  eleventyConfig.addFilter("ofSite", (index: SiteIndex, site: SiteRecord) => index[site.slug]);
-  eleventyConfig.addFilter("contentTypeOf", (inputPath: string) => paths.contentFileOf(inputPath)?.type.name);
-  eleventyConfig.addFilter("titleOf", (item: CollectionItem) => titleOf(item));
-  eleventyConfig.addFilter("typeLabel", (name: string) => contentTypeByName.get(name)?.label ?? name);
-  eleventyConfig.addFilter("upcoming", (items: CollectionItem[]) => upcoming(items, today));
-  eleventyConfig.addFilter("current", (items: CollectionItem[]) => items.filter((i) => isCurrent(i, today)));
-  eleventyConfig.addFilter("where", (items: CollectionItem[], key: string, value: unknown) => items.filter((i) => i.data[key] === value));
-  eleventyConfig.addFilter("head", <T>(items: T[], n: number) => (items ?? []).slice(0, n));
-  eleventyConfig.addFilter("fileSize", function (this: { page: PageContext }, path: string) {
-    return statSync(join(sitesDir, paths.slugOfPage(this.page), path)).size;
+  filter("siteOf", (page: PageContext) => bySlug.get(paths.slugOfPage(page)));
+  filter("urlsOf", urlsOf);
+  filter("ofSite", (index: SiteIndex, site: SiteRecord) => index[site.slug]);
+  filter("contentTypeOf", (inputPath: string) => paths.contentFileOf(inputPath)?.type.name);
+  filter("titleOf", (item: CollectionItem) => titleOf(item));
+  filter("typeLabel", (name: string) => contentTypeByName.get(name)?.label ?? name);
+  filter("upcoming", (items: CollectionItem[]) => upcoming(items, today));
+  filter("current", (items: CollectionItem[]) => items.filter((i) => isCurrent(i, today)));
+  filter("where", (items: CollectionItem[], key: string, value: unknown) => items.filter((i) => i.data[key] === value));
+  filter("head", <T>(items: T[], n: number) => (items ?? []).slice(0, n));
+  filter("fileSize", function (this: { page: PageContext }, path: string) {
+    const slug = paths.slugOfPage(this.page);
+    const resolved = resolveMediaReference(path, "document", { fromDir: "", exists: isMediaFile(slug) });
+    if (!resolved?.ok) throw new Error(`Internal error: ${this.page.inputPath} links "${path}", which is not a document of ${slug}'s media`);
+    return lstatSync(join(sitesDir, slug, resolved.path)).size;
   });
-  eleventyConfig.addFilter("unitUrl", (slug: string) => siteUrl(base, portal, slug));
-  eleventyConfig.addFilter("jsonFeed", (items: CollectionItem[], site: SiteRecord) => jsonFeed(items, site, urlsOf(site).self));
-  eleventyConfig.addFilter("hubJsonFeed", (items: HubData["feed"], site: SiteRecord) => hubJsonFeed(items, site, urlsOf(site).self));
-  eleventyConfig.addAsyncFilter("feedHtml", async (html: string, page: PageContext) => {
+  filter("unitUrl", (slug: string) => siteUrl(base, portal, slug));
+  filter("jsonFeed", (items: CollectionItem[], site: SiteRecord) => jsonFeed(items, site, urlsOf(site).self));
+  filter("hubJsonFeed", (items: HubData["feed"], site: SiteRecord) => hubJsonFeed(items, site, urlsOf(site).self));
+  asyncFilter("feedHtml", async (html: string, page: PageContext) => {
     const slug = paths.slugOfPage(page);
     return feedHtml(transformHtml, html, page, urlsOf(bySlug.get(slug)!).self, (resolved) => recordImages(outputOf(slug), resolved));
   });
-  eleventyConfig.addAsyncFilter("shareImage", function (this: { page: PageContext }, src: string) {
+  asyncFilter("shareImage", function (this: { page: PageContext }, src: string) {
     return share(paths.slugOfPage(this.page), src);
   });
-  eleventyConfig.addAsyncFilter("iconImage", function (this: { page: PageContext }, src: string) {
+  asyncFilter("iconImage", function (this: { page: PageContext }, src: string) {
     return icon(paths.slugOfPage(this.page), src);
   });
-  eleventyConfig.addFilter("cmsRulesJson", (site: SiteRecord) => JSON.stringify(cmsRules({ portal, site })));
-  eleventyConfig.addFilter("cmsConfigJson", (site: SiteRecord) => {
+  filter("cmsRulesJson", (site: SiteRecord) => JSON.stringify(cmsRules({ portal, site })));
+  filter("cmsConfigJson", (site: SiteRecord) => {
     const origin = urlsOf(site).self;
     const localBackend = options.cmsLocalBackend ? { url: `${origin}${options.cmsLocalBackend.path}`, host: new URL(origin).hostname } : undefined;
     return JSON.stringify(cmsConfig({ portal, site, origin, registry: options.registry, ...(localBackend ? { localBackend } : {}) }), null, 1);
   });
-  eleventyConfig.addAsyncFilter("manifestJson", (index: SiteIndex, site: SiteRecord) =>
-    manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), iconImage: (src) => icon(site.slug, src), timeZone: portal.time_zone }),
+  asyncFilter("manifestJson", (index: SiteIndex, site: SiteRecord) =>
+    manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), iconImage: (src) => icon(site.slug, src), timeZone: portal.time_zone, withheld: options.withheld?.get(site.slug) ?? new Set() }),
   );
 
   registerPages(eleventyConfig, options.hub ? { slug: portal.hub, data: options.hub } : undefined);
@@ -282,10 +338,15 @@ export function titleOf(item: CollectionItem): string {
 // Root-relative references only: the hub's pages also show other units' images, by absolute URL
 // on the unit's own origin, which the hub must not publish.
 const imageReference = /(?<![^\s"'(,=])\/img\/([A-Za-z0-9_-]+-\d+\.(?:avif|webp|jpeg|jpg|png))/g;
+/** The tags eleventy-img writes: an editor's text or link naming "/img/..." is not a use of an image. */
+const imageTag = /<(?:img|source)\b[^>]*>/g;
 
-function recordImages(output: BuildOutput, text: string): void {
+/** Records the encoded images a page uses (its <img> and <source> tags), or a URL made by eleventy-img. */
+function recordImages(output: BuildOutput, text: string, isUrl = false): void {
   if (!text.includes("/img/")) return;
-  for (const m of text.matchAll(imageReference)) output.images.add(m[1]!);
+  for (const tag of isUrl ? [text] : text.match(imageTag) ?? []) {
+    for (const m of tag.matchAll(imageReference)) output.images.add(m[1]!);
+  }
 }
 
 function refuseScriptFrontMatter(): never {

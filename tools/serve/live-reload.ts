@@ -17,21 +17,37 @@ export class LiveReload {
   #clients = new Map<ServerResponse, string>();
   /** Successful builds per site since the server started: a page knows which one it was served from. */
   #builds = new Map<string, number>();
+  /** Why each site's last build failed, for pages opened after it: they show the last good version. */
+  #failures = new Map<string, BuildEvent>();
+  /** A failure before any site could be built (portal.json): every site shows it. */
+  #fatal: string[] | undefined;
 
   connect(req: IncomingMessage, res: ServerResponse, slug: string): void {
     res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
     // A rebuild that finished between serving the page and this connection would otherwise be
     // missed: the client compares this number with the one in its page and reloads if it is newer.
     res.write(`event: build\ndata: ${this.build(slug)}\n\n`);
+    const failure = this.#fatal ? { slug, ok: false, problems: this.#fatal } : this.#failures.get(slug);
+    if (failure) res.write(`data: ${JSON.stringify(failure)}\n\n`);
     this.#clients.set(res, slug);
     req.on("close", () => this.#clients.delete(res));
   }
 
   notify(event: BuildEvent): void {
-    if (event.ok) this.#builds.set(event.slug, this.build(event.slug) + 1);
+    this.#fatal = undefined;
+    if (event.ok) {
+      this.#builds.set(event.slug, this.build(event.slug) + 1);
+      this.#failures.delete(event.slug);
+    } else this.#failures.set(event.slug, event);
     for (const [res, slug] of this.#clients) {
       if (slug === event.slug) res.write(`data: ${JSON.stringify(event)}\n\n`);
     }
+  }
+
+  /** Nothing could be built (portal.json is broken, or the build itself failed): every page says why. */
+  notifyAll(problems: string[]): void {
+    this.#fatal = problems;
+    for (const [res, slug] of this.#clients) res.write(`data: ${JSON.stringify({ slug, ok: false, problems })}\n\n`);
   }
 
   /** The page with the client that reloads it after its site's next build. */

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { workspaceAt } from "../core/workspace.ts";
 import { validateSite } from "../content/validate-site.ts";
+import { localDate } from "../core/wita.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../content/problem.ts";
 import { launchChromium } from "./browser.ts";
@@ -72,7 +73,7 @@ export async function startCmsSession(): Promise<CmsSession> {
     try {
       const at = workspaceAt(dir);
       const { portal } = await readPortal(at);
-      return (await validateSite(at, portal!, slug)).problems.map(formatProblem);
+      return (await validateSite(at, portal!, slug, { today: localDate(new Date(), portal!.time_zone) })).problems.map(formatProblem);
     } finally {
       git("worktree", "remove", "--force", dir);
     }

@@ -1,16 +1,16 @@
-import { parseLocal, zoneAbbr } from "../../core/wita.ts";
+import { localDate, parseLocal, wallClock, zoneAbbr } from "../../core/wita.ts";
 
 /**
  * Indonesian dates in the regency's zone: "Minggu, 17 Agustus 2025", "17 Agustus 2025",
  * "pukul 14.30 WITA". Intl formats in the zone from portal.json, never the machine's zone.
  */
 export function dateFilters(timeZone: string) {
-  const long = new Intl.DateTimeFormat("id-ID", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone });
-  const medium = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone });
-  const time = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone });
-  const isoDate = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone });
+  // Formatted in UTC from the zone's wall clock (wita.ts): the zone's fixed offset, for any year.
+  const long = new Intl.DateTimeFormat("id-ID", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const medium = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const time = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
   const abbr = zoneAbbr(timeZone);
-  const at = (value: string | Date) => parseLocal(value, timeZone);
+  const at = (value: string | Date) => wallClock(parseLocal(value, timeZone), timeZone);
 
   return {
     /** "Minggu, 17 Agustus 2025" */
@@ -20,8 +20,8 @@ export function dateFilters(timeZone: string) {
     /** "pukul 14.30 WITA" (Intl writes "14.30" for id-ID) */
     pukul: (value: string | Date) => `pukul ${time.format(at(value)).replace(":", ".")} ${abbr}`,
     /** "2025-08-17T09:00:00+08:00" for <time datetime> and feeds. */
-    isoWaktu: (value: string | Date) => at(value).toISOString(),
+    isoWaktu: (value: string | Date) => parseLocal(value, timeZone).toISOString(),
     /** Calendar date in the zone, for comparisons with today's date. */
-    tanggalIso: (value: string | Date) => isoDate.format(at(value)),
+    tanggalIso: (value: string | Date) => localDate(parseLocal(value, timeZone), timeZone),
   };
 }

@@ -1,0 +1,62 @@
+import type { JsonSchema } from "./content-types.ts";
+import { problem, type Problem } from "./problem.ts";
+
+/**
+ * Rules over a content file's data that JSON Schema cannot state. Those that depend on the type
+ * are declared in its schema by annotations, so the schema still says everything about a type:
+ * - `x-after: "<field>"` on a date or time: it may not be earlier than that field (an agenda's
+ *   end and its start, a broadcast's window, an announcement's last valid day and its date);
+ * - `x-max-days-ahead: <n>` on a publication date: at most n days after the day of the build
+ *   (a news item dated 2062 would sit on top of the hub for decades).
+ * One rule holds for every field: text is never only spaces (it would render as nothing).
+ */
+export function checkContentRules(args: {
+  data: Record<string, unknown>;
+  schema: JsonSchema;
+  file: string;
+  lineOf: (pointer: string) => number | undefined;
+  /** Today in the regency's zone, YYYY-MM-DD. */
+  today: string;
+}): Problem[] {
+  const { data, schema, file, lineOf } = args;
+  const problems: Problem[] = [];
+  const at = (pointer: string) => lineOf(pointer);
+
+  for (const [pointer, value] of strings(data)) {
+    if (value !== "" && value.trim() === "") problems.push(problem("blank-text", file, pointer, {}, at(pointer)));
+  }
+
+  for (const [field, property] of Object.entries(schema.properties ?? {})) {
+    const value = data[field];
+    if (typeof value !== "string") continue;
+    const pointer = `/${field}`;
+    const after = property["x-after"];
+    const earlier = typeof after === "string" ? data[after] : undefined;
+    // Dates and times compare as text ("2025-08-17" < "2025-08-17 09:00" < "2025-08-18").
+    if (typeof earlier === "string" && value < earlier) {
+      const label = (name: string) => String(schema.properties?.[name]?.title ?? name);
+      problems.push(problem("end-before-start", file, pointer, { field: label(field), value, other: label(after as string), otherValue: earlier }, at(pointer)));
+    }
+    const ahead = property["x-max-days-ahead"];
+    if (typeof ahead === "number") {
+      const latest = addDays(args.today, ahead);
+      if (value.slice(0, 10) > latest) problems.push(problem("date-too-far-ahead", file, pointer, { value, days: ahead, latest }, at(pointer)));
+    }
+  }
+  return problems;
+}
+
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Every string in the data with its JSON pointer. */
+function* strings(value: unknown, pointer = ""): Generator<[string, string]> {
+  if (typeof value === "string") yield [pointer, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, `${pointer}/${i}`);
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) yield* strings(v, `${pointer}/${escapePointer(k)}`);
+}
+
+const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");

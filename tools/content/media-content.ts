@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+
+/**
+ * Whether an uploaded file is what its name says, read the way the build will read it. An image
+ * is decoded whole (a header can be intact while the rest is cut off: a half-grey photo once
+ * published); a document is checked by its first and last bytes (a "PDF" that is an HTML page
+ * would be published byte for byte under a government domain).
+ */
+export type ContentCheck = { ok: true } | { ok: false; detail: string };
+
+/** sharp's format names for each image extension. */
+const imageFormats: Record<string, string> = { ".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp" };
+
+export async function checkImageContent(bytes: Buffer, ext: string): Promise<ContentCheck> {
+  const expected = imageFormats[ext.toLowerCase()];
+  try {
+    // sharp's default pixel limit is eleventy-img's too: an image over it fails here, not in the build.
+    const meta = await sharp(bytes).metadata();
+    if (!meta.width || !meta.height) return { ok: false, detail: "ukuran gambar tidak terbaca" };
+    if (meta.format !== expected) return { ok: false, detail: `isinya ${meta.format === "svg" ? "SVG" : (meta.format ?? "tidak dikenal").toUpperCase()}, bukan ${expected?.toUpperCase()}` };
+    // Decoding to a thumbnail reads every byte of the data (JPEG shrinks on load, so it is cheap).
+    await sharp(bytes, { failOn: "warning" }).resize(64, 64, { fit: "inside" }).raw().toBuffer();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, detail: (error as Error).message.replace(/^Input (file|buffer) /, "") };
+  }
+}
+
+export function checkDocumentContent(bytes: Buffer, ext: string): ContentCheck {
+  const head = bytes.subarray(0, 1024).toString("latin1");
+  const tail = bytes.subarray(Math.max(0, bytes.length - 2048)).toString("latin1");
+  const zip = head.startsWith("PK\u0003\u0004");
+  const has = (text: string) => bytes.includes(text, 0, "latin1");
+  switch (ext.toLowerCase()) {
+    case ".pdf":
+      if (!head.includes("%PDF-")) return { ok: false, detail: `isinya ${describeStart(head)}, bukan PDF` };
+      if (!tail.includes("%%EOF")) return { ok: false, detail: "PDF terpotong (akhir berkas tidak ada)" };
+      return { ok: true };
+    case ".docx":
+    case ".xlsx": {
+      const part = ext.toLowerCase() === ".docx" ? "word/" : "xl/";
+      if (!zip || !has("[Content_Types].xml") || !has(part)) return { ok: false, detail: `isinya ${describeStart(head)}, bukan ${ext.slice(1).toUpperCase()}` };
+      if (has("vbaProject.bin")) return { ok: false, detail: "berkas memuat makro (kode program)" };
+      return { ok: true };
+    }
+    case ".odt":
+    case ".ods": {
+      // ODF stores its type uncompressed as the archive's first entry.
+      const type = ext.toLowerCase() === ".odt" ? "application/vnd.oasis.opendocument.text" : "application/vnd.oasis.opendocument.spreadsheet";
+      if (!zip || !head.slice(30, 38 + type.length + 10).includes(`mimetype${type}`)) return { ok: false, detail: `isinya ${describeStart(head)}, bukan ${ext.slice(1).toUpperCase()}` };
+      return { ok: true };
+    }
+    default:
+      return { ok: false, detail: "jenis berkas tidak dikenal" };
+  }
+}
+
+function describeStart(head: string): string {
+  if (/^\s*<(!doctype|html|head|body|script|\?xml|svg)/i.test(head)) return "halaman web (HTML/XML)";
+  if (head.startsWith("PK\u0003\u0004")) return "arsip ZIP";
+  if (head.startsWith("%PDF-")) return "PDF";
+  if (head.startsWith("\u00ff\u00d8\u00ff")) return "gambar JPG";
+  if (head.startsWith("\u0089PNG")) return "gambar PNG";
+  if (head.startsWith("MZ") || head.startsWith("\u007fELF")) return "program";
+  return "berkas lain";
+}
+
+/**
+ * Checks every file given, remembering the ones that passed by their content's hash under
+ * `cacheDir`, so a photo is decoded once in its life, not at every validation. The same bytes
+ * always give the same answer.
+ */
+export async function checkMediaContents(files: { abs: string; ext: string }[], cacheDir: string): Promise<Map<string, ContentCheck>> {
+  const passed = join(cacheDir, "media-checked", checkVersion);
+  const results = new Map<string, ContentCheck>();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const { abs, ext } = files[i]!;
+      const bytes = readFileSync(abs);
+      const marker = join(passed, createHash("sha256").update(ext.toLowerCase()).update(bytes).digest("hex"));
+      if (existsSync(marker)) {
+        results.set(abs, { ok: true });
+        continue;
+      }
+      const result = imageFormats[ext.toLowerCase()] ? await checkImageContent(bytes, ext) : checkDocumentContent(bytes, ext);
+      if (result.ok) {
+        mkdirSync(passed, { recursive: true });
+        writeFileSync(marker, "");
+      }
+      results.set(abs, result);
+    }
+  };
+  // sharp decodes on libuv's threads: two at a time keep both cores busy.
+  await Promise.all([worker(), worker()]);
+  return results;
+}
+
+/** Bumped whenever a check becomes stricter, so files that passed an older check are checked again. */
+const checkVersion = "v1";

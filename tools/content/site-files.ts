@@ -1,0 +1,73 @@
+import { lstatSync, readdirSync, type Dirent, type Stats } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * What a folder under `sites/` holds, read without following symbolic links: a link in a unit's
+ * folder (to /etc/passwd, to another unit's media, to a folder that loops) is reported by name
+ * and never read, copied or published. Nothing here throws on a surprise in the tree.
+ */
+export type EntryKind = "file" | "folder" | "symlink" | "special" | "missing";
+
+export function kindOf(info: Stats | Dirent): Exclude<EntryKind, "missing"> {
+  if (info.isSymbolicLink()) return "symlink";
+  if (info.isFile()) return "file";
+  if (info.isDirectory()) return "folder";
+  return "special";
+}
+
+export function entryKind(abs: string): EntryKind {
+  try {
+    return kindOf(lstatSync(abs));
+  } catch {
+    return "missing";
+  }
+}
+
+/** In Indonesian, for the editor: what a thing that is not a regular file or folder is. */
+export function describeKind(kind: EntryKind): string {
+  return { file: "berkas", folder: "folder", symlink: "tautan simbolik (symlink)", special: "berkas khusus (FIFO, soket atau perangkat)", missing: "tidak ada" }[kind];
+}
+
+/** The entries of a folder with their kind, sorted by name; `error` when it cannot be read. */
+export function listEntries(dir: string): { entries: { name: string; kind: Exclude<EntryKind, "missing"> }[]; error?: string } {
+  try {
+    const entries = readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, kind: kindOf(d) }));
+    return { entries: entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+  } catch (error) {
+    return { entries: [], error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+  }
+}
+
+/** Media folders hold `media/<type>/<file>`, a level or two more at most. */
+export const mediaDepthLimit = 6;
+
+export interface MediaScan {
+  /** "/media/..." → size in bytes, for every regular file. */
+  files: Map<string, number>;
+  /** Paths relative to the unit's folder of what is not a regular file or folder, or too deep. */
+  refused: { path: string; kind: EntryKind | "too-deep" | "unreadable"; detail?: string }[];
+}
+
+/** Every regular file of a unit's media folder; anything else is refused by its path. */
+export function scanMedia(siteDir: string): MediaScan {
+  const scan: MediaScan = { files: new Map(), refused: [] };
+  const walk = (rel: string, depth: number) => {
+    const { entries, error } = listEntries(join(siteDir, rel));
+    if (error) return void scan.refused.push({ path: rel, kind: "unreadable", detail: error });
+    for (const entry of entries) {
+      const path = `${rel}/${entry.name}`;
+      if (entry.kind === "folder") {
+        if (depth >= mediaDepthLimit) scan.refused.push({ path, kind: "too-deep" });
+        else walk(path, depth + 1);
+      } else if (entry.kind === "file") {
+        try {
+          scan.files.set(`/${path}`, lstatSync(join(siteDir, path)).size);
+        } catch (e) {
+          scan.refused.push({ path, kind: "unreadable", detail: (e as NodeJS.ErrnoException).code });
+        }
+      } else scan.refused.push({ path, kind: entry.kind });
+    }
+  };
+  walk("media", 1);
+  return scan;
+}
