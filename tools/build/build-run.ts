@@ -81,13 +81,18 @@ function contentGlob(ws: Workspace, slugs: string[]): string {
  */
 async function untilDone<T>(work: () => Promise<T>, activity: RunActivity, progress: Progress | undefined): Promise<T> {
   let stray: unknown;
-  const onStray = (reason: unknown) => void (stray ??= reason);
-  process.on("unhandledRejection", onStray);
+  let onStray = (reason: unknown) => void (stray ??= reason);
+  const listener = (reason: unknown) => onStray(reason);
+  process.on("unhandledRejection", listener);
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<never>((_, reject) => {
+    // A rejection nobody awaits often means the run itself will never settle: fail it now.
+    onStray = (reason) => {
+      stray ??= reason;
+      reject(reason);
+    };
     timer = setInterval(() => {
-      if (stray !== undefined) reject(stray);
-      else if (performance.now() - activity.lastActivity > timeLimits.eleventyStallMs) {
+      if (performance.now() - activity.lastActivity > timeLimits.eleventyStallMs) {
         reject(new Error(`Internal error: Eleventy wrote nothing for ${timeLimits.eleventyStallMs / 60_000} minutes during ${progress?.describe() ?? "the build"}`));
       }
     }, 1000);
@@ -100,7 +105,7 @@ async function untilDone<T>(work: () => Promise<T>, activity: RunActivity, progr
     return result;
   } finally {
     clearInterval(timer);
-    process.off("unhandledRejection", onStray);
+    process.off("unhandledRejection", listener);
   }
 }
 

@@ -68,7 +68,10 @@ export function resolveMediaReference(href: string, usage: "image" | "document" 
   const inUnit = posix.normalize(decoded.startsWith("/") ? decoded.slice(1) : posix.join(context.fromDir, decoded));
   const kind = mediaKindOf(inUnit);
   const intoMedia = inUnit.startsWith("media/");
-  if (usage === "link" && !intoMedia && kind === undefined) return undefined;
+  // A link is a media reference when it points into a media folder (this unit's or, wrongly,
+  // another's) or names a document; a link to a page, or to an image the site generated
+  // (/img/...), is not.
+  if (usage === "link" && !intoMedia && kind !== "document" && !`/${inUnit}`.includes("/media/")) return undefined;
   // Normalised, a path into media holds no "..": anything that climbs out of it lands elsewhere.
   if (!intoMedia) return refuse("reference-outside-media", decoded);
   const path = `/${inUnit}`;

@@ -135,7 +135,16 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
       live();
       return fn.apply(this, args);
     });
-  const asyncFilter = (name: string, fn: (this: any, ...args: any[]) => Promise<unknown>) => eleventyConfig.addAsyncFilter(name, tracked(fn));
+  // Registered with Nunjucks directly: Eleventy's addAsyncFilter never calls Nunjucks back when
+  // the filter rejects (it awaits, then calls back only on success), so the page's render never
+  // settles and a whole build ended silently with exit 0 (Eleventy 3.1.8, src/UserConfig.js).
+  const asyncFilter = (name: string, fn: (this: any, ...args: any[]) => Promise<unknown>) => {
+    const work = tracked(fn);
+    eleventyConfig.addNunjucksAsyncFilter(name, function (this: unknown, ...args: unknown[]) {
+      const done = args.pop() as (error: unknown, result?: unknown) => void;
+      work.apply(this, args).then((result) => done(null, result), (error: unknown) => done(error));
+    });
+  };
 
   eleventyConfig.setUseGitIgnore(false);
   // Eleventy's process-wide template cache stays on (a third of the build time without it);

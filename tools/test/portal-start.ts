@@ -7,6 +7,8 @@ export interface RunningPortal {
   port: number;
   /** Everything the process has printed so far (stdout and stderr). */
   output: () => string;
+  /** Whether the process is still running. */
+  running: () => boolean;
   stop: () => Promise<void>;
 }
 
@@ -14,5 +16,5 @@ export interface RunningPortal {
 export async function startPortal(root: string): Promise<RunningPortal> {
   const port = await freePort();
   const server = await startDaemon("portal start", process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "start", "--root", root, "--port", String(port)], { ready: (output) => output.includes("Tekan Ctrl+C"), timeoutMs: 120_000 });
-  return { port, output: server.output, stop: server.stop };
+  return { port, output: server.output, running: () => server.process.exitCode === null && server.process.signalCode === null, stop: server.stop };
 }
