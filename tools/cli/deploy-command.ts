@@ -79,8 +79,21 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
     return 2;
   }
   const built = builtSites(ws);
+  if (built.length === 0) {
+    console.error(`${ws.distDir} holds no built site: run npm run build first (nothing was deployed).`);
+    return 1;
+  }
+  // A folder of dist/ that is no longer a site of the registry (removed, or retired) would bring
+  // the site back on its subdomain: it is never deployed.
+  const registry = new Set((await readRegistry(ws)).map((s) => s.slug));
   let sites = flags.all ? built : named.length ? named : changedSince(ws, flags.base ?? "HEAD~1");
   if (!sites) return 2;
+  const refused = sites.filter((s) => !registry.has(s));
+  if (refused.length) {
+    console.error(`Not a site of the registry, so not deployed: ${refused.join(", ")} (its folder was removed from sites/, or it is retired; a stale dist/<slug>/ is deleted by hand).`);
+    for (const site of refused) annotate(site, "not deployed", "The site is not in the registry (sites/<slug>/site.json, not retired).");
+  }
+  sites = sites.filter((s) => !refused.includes(s));
   const missing = sites.filter((s) => !built.includes(s));
   if (missing.length) {
     // Deploy what is built; name what is not, and fail at the end.
@@ -89,8 +102,9 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
     sites = sites.filter((s) => built.includes(s));
   }
   if (sites.length === 0) {
-    console.log(missing.length ? "Nothing to deploy." : "No site is affected: nothing to deploy.");
-    return missing.length ? 1 : 0;
+    const refusedSome = missing.length + refused.length > 0;
+    (refusedSome ? console.error : console.log)(refusedSome ? "Nothing to deploy." : "No site is affected: nothing to deploy.");
+    return refusedSome ? 1 : 0;
   }
   console.log(`Deploying ${sites.length} site(s) to ${describeTarget(target)}…`);
   const revision = flags.revision ?? (spawnSync("git", ["rev-parse", "--short=8", "HEAD"], { cwd: ws.root, encoding: "utf8" }).stdout.trim() || "local");
@@ -104,7 +118,7 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
     const unchanged = results.filter((r) => r.unchanged).length;
     console.log(`\n${results.length - unchanged} site(s) deployed${unchanged ? `, ${unchanged} unchanged` : ""}.`);
   }
-  return failed.length || missing.length ? 1 : 0;
+  return failed.length || missing.length || refused.length ? 1 : 0;
 }
 
 export async function runRollback(_ws: Workspace, sites: string[], flags: DeployFlags): Promise<number> {
@@ -153,8 +167,9 @@ export async function runVerifyDeploy(ws: Workspace, named: string[], flags: Dep
       for (const path of report.added) console.error(`    added:   ${path}`);
       for (const path of report.changed) console.error(`    changed: ${path}`);
       for (const path of report.missing) console.error(`    missing: ${path}`);
+      for (const path of report.special) console.error(`    not a regular file: ${path}`);
       console.error(`    Restore it: npm run deploy -- --force --target ${describeTarget(target)} ${site} (then find how it was changed).`);
-      annotate(site, "altered on the server", [...report.added.map((p) => `added ${p}`), ...report.changed.map((p) => `changed ${p}`), ...report.missing.map((p) => `missing ${p}`)].join("\n"));
+      annotate(site, "altered on the server", [...report.added.map((p) => `added ${p}`), ...report.changed.map((p) => `changed ${p}`), ...report.missing.map((p) => `missing ${p}`), ...report.special.map((p) => `not a regular file ${p}`)].join("\n"));
     }
   }
   if (flags.json) console.log(JSON.stringify(reports));

@@ -51,6 +51,15 @@ describe("the CMS configuration generated from the schemas", () => {
     assert.deepEqual(rules.dinkes_berita!.dependentRequired, { image: ["image_alt"] });
   });
 
+  it("refuses before save what validation refuses of dates and text: spaces only, odd years, too far ahead, an end before its start", () => {
+    const title = collection("berita").fields.find((f) => f.name === "title")!;
+    assert.equal(accepts(title, "     "), false, "a title of spaces");
+    assert.equal(accepts(title, "Posyandu Serentak"), true);
+    assert.deepEqual(rules.dinkes_agenda!.dates.map((d) => [d.name, d.min, d.after?.name]), [["start", "1900-01-01 00:00", undefined], ["end", "1900-01-01 00:00", "start"]]);
+    assert.deepEqual(rules.dinkes_berita!.dates.map((d) => [d.name, d.min, d.max, d.maxDaysAhead, d.zoneHours]), [["date", "1900-01-01", "2100-12-31", 366, 8]]);
+    assert.equal(rules.dinkes_pengumuman!.dates.find((d) => d.name === "valid_until")!.after?.name, "date");
+  });
+
   it("turns on the editorial workflow, the Indonesian locale and a label prefix per unit", () => {
     assert.equal(dinkes.publish_mode, "editorial_workflow");
     assert.equal(dinkes.locale, "id");

@@ -1,4 +1,5 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { zoneOffsetHours } from "../core/wita.ts";
 import { contentTypes, type ContentType } from "../content/content-types.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -41,25 +42,47 @@ export type CmsRules = Record<
     media: { path: string[]; label: string; pattern: [string, string] }[];
     /** Optional objects: left empty they are dropped; once filled, these of their fields are required. */
     objects: { name: string; label: string; required: { name: string; label: string }[] }[];
+    /**
+     * Dates and times, checked as validation does (content-rules.ts and the schemas' bounds): the
+     * years that make sense, how many days ahead a publication date may be (`x-max-days-ahead`),
+     * and the field it may not be earlier than (`x-after`).
+     */
+    dates: { name: string; label: string; min?: string; max?: string; maxDaysAhead?: number; after?: { name: string; label: string }; zoneHours: number }[];
   }
 >;
 
 export function cmsRules(options: Pick<CmsOptions, "portal" | "site">): CmsRules {
   const isHub = options.site.slug === options.portal.hub;
   const rules: CmsRules = {};
-  for (const type of contentTypes.filter((t) => !t.hubOnly || isHub)) rules[`${options.site.slug}_${type.name}`] = rulesOf(type.schema);
-  if (isHub) rules[`${options.site.slug}_registry`] = rulesOf(siteSchema);
+  const zoneHours = zoneOffsetHours(options.portal.time_zone);
+  for (const type of contentTypes.filter((t) => !t.hubOnly || isHub)) rules[`${options.site.slug}_${type.name}`] = rulesOf(type.schema, zoneHours);
+  if (isHub) rules[`${options.site.slug}_registry`] = rulesOf(siteSchema, zoneHours);
   return rules;
 }
 
-function rulesOf(schema: JsonSchema): CmsRules[string] {
+function rulesOf(schema: JsonSchema, zoneHours: number): CmsRules[string] {
   const labels = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, p]) => [name, String(p.title ?? name)]));
   const required = new Set(schema.required ?? []);
   const objects = Object.entries(schema.properties ?? {})
     .map(([name, p]) => [name, resolve(p)] as const)
     .filter(([name, s]) => s.type === "object" && !required.has(name) && (s.required ?? []).length > 0)
     .map(([name, s]) => ({ name, label: labels[name]!, required: s.required!.map((child) => ({ name: child, label: String(s.properties?.[child]?.title ?? child) })) }));
-  return { dependentRequired: (schema.dependentRequired ?? {}) as Record<string, string[]>, labels, media: mediaFields(schema), objects };
+  const dates = Object.entries(schema.properties ?? {})
+    .map(([name, p]) => [name, resolve(p)] as const)
+    .filter(([, s]) => s.format === "date" || s.format === "wita-datetime")
+    .map(([name, s]) => {
+      const after = typeof s["x-after"] === "string" ? s["x-after"] : undefined;
+      return {
+        name,
+        label: labels[name]!,
+        ...(typeof s.formatMinimum === "string" ? { min: s.formatMinimum } : {}),
+        ...(typeof s.formatMaximum === "string" ? { max: s.formatMaximum } : {}),
+        ...(typeof s["x-max-days-ahead"] === "number" ? { maxDaysAhead: s["x-max-days-ahead"] } : {}),
+        ...(after ? { after: { name: after, label: labels[after] ?? after } } : {}),
+        zoneHours,
+      };
+    });
+  return { dependentRequired: (schema.dependentRequired ?? {}) as Record<string, string[]>, labels, media: mediaFields(schema), objects, dates };
 }
 
 /** Every media field of a schema, at any depth of objects and lists. */

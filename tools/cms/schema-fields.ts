@@ -132,7 +132,10 @@ export function patternOf(s: JsonSchema): [string, string] | undefined {
   // Both as lookaheads from the start, so one expression checks both as ajv does: the length in
   // characters ([\s\S] also counts line breaks), the pattern unanchored unless it anchors itself.
   const length = min !== undefined || max !== undefined ? `(?=[\\s\\S]{${min ?? 0},${max ?? ""}}$)` : "";
-  const regex = `^${length}${own ? `(?=[\\s\\S]*?(?:${own}))` : ""}`;
+  // Text of spaces only is refused as validation refuses it (content-rules.ts): Decap counts
+  // "   " as filled in.
+  const notBlank = min !== undefined && min > 0 ? "(?=[\\s\\S]*\\S)" : "";
+  const regex = `^${length}${notBlank}${own ? `(?=[\\s\\S]*?(?:${own}))` : ""}`;
   const parts: string[] = [];
   if (min !== undefined && max !== undefined) parts.push(`${min}–${max} karakter`);
   else if (min !== undefined) parts.push(`paling sedikit ${min} karakter`);

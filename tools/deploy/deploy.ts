@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { stageSite, writeManifest, type ReleaseManifest } from "./stage.ts";
 import { activateScript, listScript, prepareScript, rollbackScript } from "./target-scripts.ts";
@@ -102,6 +102,10 @@ function sameFiles(currentManifest: string, files: Record<string, string>): bool
 
 export async function deploySites(options: DeployOptions): Promise<SiteDeployResult[]> {
   const release = releaseId(new Date(), options.revision);
+  // What a killed deploy left staged (each site's folder and manifest); the compressed copies stay.
+  for (const name of existsSync(options.stagingDir) ? await readdir(options.stagingDir) : []) {
+    if (name !== "compressed") await rm(join(options.stagingDir, name), { recursive: true, force: true });
+  }
   const results: SiteDeployResult[] = [];
   // One site at a time: staging uses both cores already, and the server sees one transfer.
   const sites = options.shareFrom && options.sites.includes(options.shareFrom) ? [options.shareFrom, ...options.sites.filter((s) => s !== options.shareFrom)] : options.sites;

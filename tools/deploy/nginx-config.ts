@@ -23,7 +23,12 @@ export interface NginxOptions {
   tls?: { certificate: string; key: string };
   /** With TLS: where plain HTTP is answered with a redirect to HTTPS (default: 80). */
   httpListen?: string;
-  /** Serve precompressed .br files (needs Debian's libnginx-mod-http-brotli-static). */
+  /**
+   * Serve precompressed .br files (needs a brotli_static module). Debian 12's
+   * libnginx-mod-http-brotli-static (ngx_brotli 1.0.0~rc) miscounts a file's path length, which
+   * only matters with disable_symlinks (always on here): it then declines and nginx sends the
+   * .gz file instead. Newer ngx_brotli builds serve .br.
+   */
   brotli: boolean;
 }
 
@@ -173,6 +178,9 @@ export function nginxConfig(options: NginxOptions): string {
     ...tlsLines(options),
     `    server_name ${hosts.map(([host]) => host).join(" ")};`,
     `    root ${root}/$portal_site/current;`,
+    "    # A symbolic link inside a release is never followed (one planted on the server could expose",
+    "    # any file nginx can read); only `current` itself, part of the root, is a link.",
+    "    disable_symlinks on from=$document_root;",
     "    index index.html;",
     "    charset utf-8;",
     "    charset_types text/css application/javascript application/json text/xml application/xml image/svg+xml;",

@@ -48,7 +48,12 @@ async function compressedCopy(cacheDir: string, hash: string, kind: "br" | "gz",
 export async function stageSite(options: { source: string; staging: string; site: string; release: string; cacheDir: string }): Promise<ReleaseManifest> {
   const { source, staging } = options;
   await rm(staging, { recursive: true, force: true });
-  const files = (await readdir(source, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => relative(source, join(e.parentPath, e.name)));
+  const entries = await readdir(source, { recursive: true, withFileTypes: true });
+  // A build writes only files and folders: anything else in dist/ was put there by hand or by an
+  // attacker, and a symlink would publish whatever it points to.
+  const odd = entries.filter((e) => !e.isFile() && !e.isDirectory()).map((e) => relative(source, join(e.parentPath, e.name)));
+  if (odd.length) throw new Error(`${source} holds what a build never writes (${odd.slice(0, 5).join(", ")}${odd.length > 5 ? ", ..." : ""}): not a regular file; build the site again`);
+  const files = entries.filter((e) => e.isFile()).map((e) => relative(source, join(e.parentPath, e.name)));
   const manifest: ReleaseManifest = { site: options.site, release: options.release, created: new Date().toISOString(), files: {} };
   const hash = (data: Buffer) => createHash("sha256").update(data).digest("hex");
   const record = (path: string, data: Buffer) => (manifest.files[path.split("\\").join("/")] = hash(data));

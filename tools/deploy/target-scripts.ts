@@ -67,7 +67,9 @@ echo "$now $to"
 
 /**
  * $1 = site folder. Prints the current release id, then its manifest, then a line "--", then
- * "sha256  ./path" for every file under current/ as served now.
+ * "sha256  ./path" for every file under current/ as served now, then a line "--special", then
+ * "<type> ./path -> <link target>" for everything there that is neither a file nor a folder
+ * (a release holds only regular files: a symlink is how a file outside it would be served).
  */
 export const inspectScript = `set -eu
 cd "$1"
@@ -79,6 +81,8 @@ echo
 echo "--"
 cd current
 find . -type f -print0 | xargs -0 -r sha256sum
+echo "--special"
+find . ! -type f ! -type d -printf '%y %p -> %l\n'
 `;
 
 /** $1 = site folder. Lists release ids, oldest first, and the current one after "current ". */

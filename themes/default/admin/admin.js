@@ -110,6 +110,14 @@ CMS.registerEventListener({
         if (!String(value.get(child.name) ?? "").trim()) problems.push(`Kolom "${child.label}" wajib diisi karena "${object.label}" diisi.`);
       }
     }
+    for (const date of rule?.dates ?? []) {
+      const value = data.get(date.name);
+      if (typeof value !== "string" || !value) continue;
+      if ((date.min && value < date.min) || (date.max && value > date.max)) problems.push(`${date.label} "${value}" di luar rentang yang masuk akal (${date.min.slice(0, 4)} sampai ${date.max.slice(0, 4)}): periksa tahunnya.`);
+      if (date.maxDaysAhead !== undefined && value.slice(0, 10) > daysFromToday(date.maxDaysAhead, date.zoneHours)) problems.push(`${date.label} "${value}" lebih dari setahun ke depan: periksa tahunnya (kegiatan yang akan datang ditulis sebagai Agenda).`);
+      const earlier = date.after && data.get(date.after.name);
+      if (typeof earlier === "string" && earlier && value < earlier) problems.push(`${date.label} (${value}) lebih awal daripada ${date.after.label} (${earlier}).`);
+    }
     for (const match of String(data.get("body") ?? "").matchAll(/!\[([^\]]*)\]\(\s*<?([^)\s>]+)/g)) {
       if (!match[1].trim()) problems.push(`Gambar ${match[2]} di isi tulisan belum punya teks alternatif: jelaskan isi gambar untuk pembaca tunanetra.`);
     }
@@ -118,9 +126,15 @@ CMS.registerEventListener({
   },
 });
 
-/** An entry's data without empty values ("", null, empty lists and objects), at any depth; the body stays. */
+/** Today plus `days`, as YYYY-MM-DD in the regency's zone (portal.json), whatever the browser's zone. */
+function daysFromToday(days, zoneHours) {
+  return new Date(Date.now() + zoneHours * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An entry's data without empty values ("", spaces, null, empty lists and objects), at any depth; the body stays. */
 function withoutEmpty(data) {
-  const empty = (v) => v === undefined || v === null || v === "" || (typeof v?.size === "number" && v.size === 0);
+  // Spaces only count as empty too: validation refuses text of spaces (a field left "   ").
+  const empty = (v) => v === undefined || v === null || (typeof v === "string" && v.trim() === "") || (typeof v?.size === "number" && v.size === 0);
   const clean = (v) => {
     if (v?.filter && v?.map && typeof v.get === "function") {
       const mapped = v.map(clean);
