@@ -105,6 +105,15 @@ describe("hostile input: what validation refuses", () => {
     assert.deepEqual(await ws.problems(), []);
   });
 
+  it("crash all: a site.json nested 30 000 levels deep, and a body nested 5 000 levels deep, are handled by name", async () => {
+    const saved = await readFile(join(ws.sitesDir, "dlh/site.json"));
+    await ws.write("sites/dlh/site.json", `{"slug":"dlh","x":${"[".repeat(30_000)}${"]".repeat(30_000)}}`);
+    await ws.write("sites/bapenda/content/berita/dalam.md", newsItem(`${">".repeat(5000)} kutipan\n\n${"- ".repeat(3000)}x`));
+    assert.deepEqual(await ws.problems(), ["sites/dlh/site.json: isi berkas bersarang terlalu dalam (lebih dari 16 tingkat) (tulis kolom seperti contoh di docs/content-types.md: kelompok kolom cukup satu atau dua tingkat)"]);
+    await ws.write("sites/dlh/site.json", saved);
+    await rm(join(ws.sitesDir, "bapenda/content/berita/dalam.md"));
+  });
+
   it("code: a file in sites/ that is not a unit's folder, and files beside a unit's content, are refused by name", async () => {
     await ws.write("sites/_data/x.js", "export default 1;\n");
     await ws.write("sites/sites.11tydata.js", "export default {};\n");

@@ -264,6 +264,10 @@ export const catalogue = {
     message: ({ name, what }) => `"${name}" di folder sites/ adalah ${what}, bukan folder situs`,
     fix: () => "setiap unit adalah satu folder sites/<nama-unit>/ berisi site.json: hapus atau pindahkan yang lain",
   }),
+  "json-too-deep": entry<{ limit: number }>({
+    message: ({ limit }) => `isi berkas bersarang terlalu dalam (lebih dari ${limit} tingkat)`,
+    fix: () => "tulis kolom seperti contoh di docs/content-types.md: kelompok kolom cukup satu atau dua tingkat",
+  }),
   "json-too-large": entry<{ sizeKb: number; limitKb: number }>({
     message: ({ sizeKb, limitKb }) => `berkas terlalu besar: ${sizeKb} KB, batasnya ${limitKb} KB`,
     fix: () => "site.json hanya berisi data unit: hapus isi yang tidak perlu",

@@ -16,6 +16,8 @@ export async function readJsonWithLines(
   const decoded = decodeUtf8(await readFile(absPath), file);
   if (decoded.problem) return { lineOf: none, problems: [decoded.problem] };
   const text = decoded.text;
+  const depth = nestingDepth(text);
+  if (depth > jsonDepthLimit) return { lineOf: none, problems: [problem("json-too-deep", file, "", { limit: jsonDepthLimit })] };
   try {
     JSON.parse(text);
   } catch (error) {
@@ -28,4 +30,24 @@ export async function readJsonWithLines(
   const doc = parseDocument(text, { lineCounter, schema: "json" });
   const lineOf = (pointer: string) => lineOfPointer(doc, pointer, (offset) => lineCounter.linePos(offset).line);
   return { data: JSON.parse(text), lineOf, problems: [] };
+}
+
+/** site.json and portal.json nest three levels at most; the position parser recurses per level. */
+const jsonDepthLimit = 16;
+
+/** How deeply arrays and objects nest in JSON text (brackets inside strings do not count). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "[" || c === "{") deepest = Math.max(deepest, ++depth);
+    else if (c === "]" || c === "}") depth--;
+  }
+  return deepest;
 }

@@ -39,7 +39,13 @@ function table(schema: JsonSchema): string {
     .filter(([name]) => name !== "$schema")
     .map(([name, raw]) => {
       const s = resolveRef(raw);
-      const notes = [s.description, s["x-example"] !== undefined ? `Contoh: \`${String(s["x-example"])}\`` : ""].filter(Boolean).join(" ");
+      const notes = [
+        s.description,
+        typeof s.formatMinimum === "string" && typeof s.formatMaximum === "string" ? `Tahun ${s.formatMinimum.slice(0, 4)}–${s.formatMaximum.slice(0, 4)}.` : "",
+        typeof s["x-max-days-ahead"] === "number" ? `Paling lambat ${s["x-max-days-ahead"]} hari setelah hari ini.` : "",
+        typeof s["x-after"] === "string" ? `Tidak boleh lebih awal daripada \`${s["x-after"]}\`.` : "",
+        s["x-example"] !== undefined ? `Contoh: \`${String(s["x-example"])}\`` : "",
+      ].filter(Boolean).join(" ");
       return `| \`${name}\` | ${s.title ?? ""} | ${describeType(s)} | ${required.has(name) ? "wajib" : ""} | ${notes.replace(/\|/g, "\\|")} |`;
     });
   return ["| field | label (CMS) | value | | notes |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
@@ -52,6 +58,8 @@ export function schemaDocs(): string {
     "",
     "Written by `node --import tsx tools/docs/schema-docs.ts > docs/content-types.md` from `content-schema/`; do not edit by hand.",
     "Every content file is Markdown with YAML front matter in `sites/<slug>/content/<type>/<name>.md`; the file name (lowercase, digits, hyphens) is the page's address.",
+    "For every field: text of spaces only is refused, and YAML anchors and aliases (`&`, `*`) are not allowed.",
+    "Images and documents, in fields and in the body, are files of the unit's own `media/` folder (`/media/...`, or a path relative to the Markdown file that leads there); images from other sites are refused.",
     "",
     "## site.json",
     "",

@@ -2,6 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { siteUrls } from "../content/permalinks.ts";
+import { timeLimits, withTimeLimit } from "../core/progress.ts";
 
 /**
  * Pagefind writes its ready-made search interfaces beside the index (about 450 KB per site).
@@ -40,7 +41,8 @@ export async function writeSearchIndexes(sites: { slug: string; dir: string; sea
     await Promise.all(
       Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
         for (let site = queue.shift(); site; site = queue.shift()) {
-          results.set(site.slug, await indexSite(site.dir, site.searchable > 0).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) })));
+          const indexed = withTimeLimit(indexSite(site.dir, site.searchable > 0), timeLimits.searchIndexMs, `Pagefind, indexing ${site.slug}`);
+          results.set(site.slug, await indexed.catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) })));
         }
       }),
     );

@@ -93,6 +93,7 @@ const bodyFragments: [string, string][] = [
   ["bad percent-encoding", "![Foto](/media/berita/foto%zz.jpg)"],
   ["site link with dots", "[x](site:dinkes/media/../../dlh/site.json)"],
   ["site link to a missing unit", "[x](site:tidak-ada/berita/x)"],
+  ["quotes and lists nested thousands deep", `${">".repeat(3000)} kutipan\n\n${"- ".repeat(2000)}x`],
 ];
 
 const mutations: Mutation[] = [
