@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { readHubData } from "../generator/hub-data.ts";
-import { listSiteSlugs, validateWorkspace } from "../content/validate-workspace.ts";
+import { validateWorkspace } from "../content/validate-workspace.ts";
 import { readRegistry } from "../content/registry.ts";
 import { activeBroadcasts } from "../content/broadcasts.ts";
 import { forgetParsedFrontMatter } from "../content/front-matter.ts";
@@ -57,7 +57,7 @@ export async function buildSites(
     if (unknown.length) return { results: [], fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
   }
   const withheld = new Map(validation.sites.map((v) => [v.slug, v.withheld]));
-  const run = { ws, portal, progress, withheld, allSlugs: await listSiteSlugs(ws), registry: await readRegistry(ws), broadcasts: activeBroadcasts(ws, portal, now), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}), ...(options.cmsLocalBackend ? { cmsLocalBackend: options.cmsLocalBackend } : {}) };
+  const run = { ws, portal, progress, withheld, registry: await readRegistry(ws), broadcasts: activeBroadcasts(ws, portal, now), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}), ...(options.cmsLocalBackend ? { cmsLocalBackend: options.cmsLocalBackend } : {}) };
   const results: SiteResult[] = [];
   const report = (r: SiteResult) => {
     options.onResult?.(r);

@@ -88,8 +88,12 @@ export async function checkMediaContents(files: { abs: string; ext: string }[], 
       }
       const result = imageFormats[ext.toLowerCase()] ? await checkImageContent(bytes, ext) : checkDocumentContent(bytes, ext);
       if (result.ok) {
-        mkdirSync(passed, { recursive: true });
-        writeFileSync(marker, "");
+        try {
+          mkdirSync(passed, { recursive: true });
+          writeFileSync(marker, "");
+        } catch {
+          // A read-only checkout only loses the memory: the file is checked again next time.
+        }
       }
       results.set(abs, result);
     }

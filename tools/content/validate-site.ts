@@ -59,7 +59,9 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
 
   // What the folder holds: only site.json, content/ and media/, each of its kind.
   const present = new Map<string, EntryKind>();
-  for (const entry of listEntries(siteDir).entries) {
+  const listed = listEntries(siteDir);
+  if (listed.error) problems.push(problem("unreadable-entry", rel(""), "", { detail: listed.error }));
+  for (const entry of listed.entries) {
     const expected = siteEntries[entry.name];
     if (!expected) problems.push(problem("unexpected-entry", rel(entry.name), "", { name: entry.name }));
     else if (entry.kind === expected) present.set(entry.name, entry.kind);
@@ -99,9 +101,9 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
       problems.push(problem("hub-only-folder", folder, "", { folder: entry.name, hub: portal.hub }));
       continue;
     }
-    const listed = listEntries(join(siteDir, "content", entry.name));
-    if (listed.error) problems.push(problem("unreadable-entry", folder, "", { detail: listed.error }));
-    for (const f of listed.entries) {
+    const inFolder = listEntries(join(siteDir, "content", entry.name));
+    if (inFolder.error) problems.push(problem("unreadable-entry", folder, "", { detail: inFolder.error }));
+    for (const f of inFolder.entries) {
       const file = `${folder}/${f.name}`;
       if (f.kind === "symlink" || f.kind === "special") {
         problems.push(problem("not-regular-file", file, "", { name: f.name, what: describeKind(f.kind) }));
@@ -139,11 +141,13 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
   return done(site);
 
   function readMarkdownFile(abs: string, file: string, cfg: PortalConfig): MarkdownFile | undefined {
-    const bytes = readFileSync(abs);
-    if (bytes.length > cfg.limits.markdown_kb * 1024) {
-      problems.push(problem("file-too-large", file, "", { sizeKb: Math.ceil(bytes.length / 1024), limitKb: cfg.limits.markdown_kb }));
+    // The size first: a file of gigabytes is refused without being read.
+    const size = lstatSync(abs).size;
+    if (size > cfg.limits.markdown_kb * 1024) {
+      problems.push(problem("file-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: cfg.limits.markdown_kb }));
       return undefined;
     }
+    const bytes = readFileSync(abs);
     const decoded = decodeUtf8(bytes, file);
     if (decoded.problem) return void problems.push(decoded.problem);
     if (decoded.text.trim() === "") return void problems.push(problem("empty-file", file, "", {}));
@@ -164,8 +168,10 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
       const resolved = resolveMediaReference(value, usage, { fromDir, exists });
       checkReference(resolved, usage, value, file, pointer, parsed.lineOf(pointer), found, isOwnWithheld(pointer));
     }
-    // Only images, links and links to other units need checking; most bodies have none and skip the parse.
-    const refs = /!\[|\]\(|\]:|site:|\/media\//.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
+    // Only images, links to other units and links that may lead into media need checking (a link
+    // to media names it, a document's extension, or hides either behind %-encoding); most bodies
+    // have none and skip the parse (which is most of validation's time when they do not).
+    const refs = /!\[|\]:|site:|media|%|\.(?:pdf|docx|xlsx|odt|ods)/i.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
     for (const ref of refs) {
       const line = parsed.bodyLine + ref.line;
       if (ref.kind === "image" && ref.alt.trim() === "") found.push(problem("image-without-alt", file, "", { src: ref.href }, line));

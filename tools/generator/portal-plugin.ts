@@ -41,8 +41,6 @@ export interface PortalPluginOptions {
   portal: PortalConfig;
   /** The sites this run builds (already validated). */
   sites: SiteRecord[];
-  /** Every site folder under sitesDir; those not built are ignored. */
-  allSlugs: string[];
   /** Every unit in the registry, built in this run or not: the network of links on every page. */
   registry: SiteRecord[];
   /** The units' published manifests, for the hub's pages; only in the run that builds the hub. */

@@ -30,7 +30,6 @@ export default function (eleventyConfig: EleventyConfig): void {
     outputDir: resolve(eleventyConfig.directories.output),
     portal,
     sites,
-    allSlugs,
     registry: sites,
     broadcasts: activeBroadcasts(ws, portal, new Date()),
     outputs: new Map(),
