@@ -80,32 +80,22 @@ function contentGlob(ws: Workspace, slugs: string[]): string {
  * `timeLimits.eleventyStallMs`.
  */
 async function untilDone<T>(work: () => Promise<T>, activity: RunActivity, progress: Progress | undefined): Promise<T> {
-  let stray: unknown;
-  let onStray = (reason: unknown) => void (stray ??= reason);
-  const listener = (reason: unknown) => onStray(reason);
-  process.on("unhandledRejection", listener);
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<never>((_, reject) => {
-    // A rejection nobody awaits often means the run itself will never settle: fail it now.
-    onStray = (reason) => {
-      stray ??= reason;
-      reject(reason);
-    };
-    timer = setInterval(() => {
-      if (performance.now() - activity.lastActivity > timeLimits.eleventyStallMs) {
-        reject(new Error(`Internal error: Eleventy wrote nothing for ${timeLimits.eleventyStallMs / 60_000} minutes during ${progress?.describe() ?? "the build"}`));
-      }
-    }, 1000);
-    // Not what keeps the process alive: if nothing else does, the CLI reports the hang at once.
-    timer.unref();
-  });
+  let fail!: (reason: unknown) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  // A rejection nobody awaits often means the run itself will never settle: fail it now.
+  process.on("unhandledRejection", fail);
+  const timer = setInterval(() => {
+    if (performance.now() - activity.lastActivity > timeLimits.eleventyStallMs) {
+      fail(new Error(`Internal error: Eleventy wrote nothing for ${timeLimits.eleventyStallMs / 60_000} minutes during ${progress?.describe() ?? "the build"}`));
+    }
+  }, 1000);
+  // Not what keeps the process alive: if nothing else does, the CLI reports the hang at once.
+  timer.unref();
   try {
-    const result = await Promise.race([work(), stalled]);
-    if (stray !== undefined) throw stray;
-    return result;
+    return await Promise.race([work(), failed]);
   } finally {
     clearInterval(timer);
-    process.off("unhandledRejection", listener);
+    process.off("unhandledRejection", fail);
   }
 }
 

@@ -5,10 +5,9 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../test/browser.ts";
-import { hostileWorkspace, type HostileWorkspace } from "../test/hostile-workspace.ts";
+import { aliasBomb as bomb, hostileWorkspace, type HostileWorkspace } from "../test/hostile-workspace.ts";
 import { startPortal, type RunningPortal } from "../test/portal-start.ts";
 
-const bomb = `---\ntitle: Bom\n${["a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`)].join("\n")}\n---\nIsi.\n`;
 
 /**
  * dev: `npm start` survives whatever an edit does. It keeps serving each site's last good version,

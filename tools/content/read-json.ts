@@ -1,8 +1,29 @@
+import { lstatSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
 import { lineOfPointer } from "./yaml-positions.ts";
 import { problem, type Problem } from "./problem.ts";
 import { decodeUtf8 } from "./decode.ts";
+import { entryKind } from "./site-files.ts";
+
+/**
+ * site.json and portal.json are short records: anything larger is a mistake, or an attempt to
+ * exhaust the parser (every build of every unit reads every site.json).
+ */
+export const jsonLimitKb = 64;
+
+/**
+ * The data of a small, regular JSON file, or undefined when it is not one (its own validation
+ * says why): for reading other units' records, where their problems are not this reader's.
+ */
+export function readSmallJson(absPath: string): unknown {
+  try {
+    if (entryKind(absPath) !== "file" || lstatSync(absPath).size > jsonLimitKb * 1024) return undefined;
+    return JSON.parse(readFileSync(absPath, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Reads a JSON file and keeps the position of every value, so schema errors can name the line.
@@ -13,6 +34,8 @@ export async function readJsonWithLines(
   file: string,
 ): Promise<{ data?: unknown; lineOf: (pointer: string) => number | undefined; problems: Problem[] }> {
   const none = () => undefined;
+  const size = lstatSync(absPath).size;
+  if (size > jsonLimitKb * 1024) return { lineOf: none, problems: [problem("json-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: jsonLimitKb })] };
   const decoded = decodeUtf8(await readFile(absPath), file);
   if (decoded.problem) return { lineOf: none, problems: [decoded.problem] };
   const text = decoded.text;

@@ -1,10 +1,9 @@
-import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { listSiteSlugs } from "./validate-workspace.ts";
 import { schemaIds, validateAgainst } from "./schema-validator.ts";
-import { entryKind } from "./site-files.ts";
+import { readSmallJson } from "./read-json.ts";
 
 /** The order in which units are listed: the regency's own order of precedence. */
 export const unitTypeOrder: readonly SiteType[] = ["portal", "sekretariat", "inspektorat", "badan", "dinas", "kecamatan", "kelurahan", "rsud", "puskesmas", "lainnya"];
@@ -17,15 +16,8 @@ export async function readRegistry(ws: Workspace): Promise<SiteRecord[]> {
   const units: SiteRecord[] = [];
   for (const slug of await listSiteSlugs(ws)) {
     const file = join(ws.sitesDir, slug, "site.json");
-    // Only a regular, small file: its own validation names anything else.
-    if (entryKind(file) !== "file" || lstatSync(file).size > 64 * 1024) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, "utf8"));
-    } catch {
-      continue;
-    }
-    if (validateAgainst(schemaIds.site, data, file).length > 0) continue;
+    const data = readSmallJson(file);
+    if (data === undefined || validateAgainst(schemaIds.site, data, file).length > 0) continue;
     const site = data as SiteRecord;
     if (site.slug === slug && site.status !== "retired") units.push(site);
   }

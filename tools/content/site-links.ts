@@ -1,10 +1,10 @@
-import { lstatSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { resolveMediaReference } from "./media-reference.ts";
 import { entryKind, listEntries } from "./site-files.ts";
 import { isDnsLabel } from "../core/reserved-slugs.ts";
 import { withheldDocuments } from "./withheld-documents.ts";
 import { closest } from "./closest.ts";
+import { readSmallJson } from "./read-json.ts";
 import { contentTypeByName } from "./content-types.ts";
 import { siteUrls } from "./permalinks.ts";
 
@@ -106,13 +106,7 @@ function suggest(slug: string, wanted: string, candidates: string[]): string | u
 }
 
 function readStatus(file: string): unknown {
-  try {
-    // A site.json this large is that unit's problem (validation says so there), not this link's.
-    if (lstatSync(file).size > 64 * 1024) return undefined;
-    return (JSON.parse(readFileSync(file, "utf8")) as { status?: unknown }).status;
-  } catch {
-    return undefined;
-  }
+  return (readSmallJson(file) as { status?: unknown } | undefined)?.status;
 }
 
 function listDirs(dir: string): string[] {

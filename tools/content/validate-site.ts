@@ -40,16 +40,12 @@ const md = createMarkdown();
 /** A unit's folder holds these, and nothing else. */
 const siteEntries: Record<string, "file" | "folder"> = { "site.json": "file", content: "folder", media: "folder" };
 
-/** site.json is a short record; anything this large is a mistake (or an attempt to exhaust the parser). */
-const siteJsonLimitKb = 64;
-
 /** Everything that can be wrong with one site folder, all at once. */
 export async function validateSite(ws: Workspace, portal: PortalConfig, slug: string, options: SiteValidationOptions): Promise<SiteValidation> {
   const siteDir = join(ws.sitesDir, slug);
   const rel = (path: string) => `sites/${slug}${path ? `/${path}` : ""}`;
   const problems: Problem[] = [];
   const withheld = new Set<string>();
-  const done = (site?: SiteRecord): SiteValidation => (site ? { slug, site, problems, withheld } : { slug, problems, withheld });
 
   if (!isDnsLabel(slug)) {
     problems.push(problem("invalid-dns-label", rel(""), "", { slug, suggestion: slugify(slug) || "nama-unit" }));
@@ -58,13 +54,13 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
   }
 
   // What the folder holds: only site.json, content/ and media/, each of its kind.
-  const present = new Map<string, EntryKind>();
+  const present = new Set<string>();
   const listed = listEntries(siteDir);
   if (listed.error) problems.push(problem("unreadable-entry", rel(""), "", { detail: listed.error }));
   for (const entry of listed.entries) {
     const expected = siteEntries[entry.name];
     if (!expected) problems.push(problem("unexpected-entry", rel(entry.name), "", { name: entry.name }));
-    else if (entry.kind === expected) present.set(entry.name, entry.kind);
+    else if (entry.kind === expected) present.add(entry.name);
     else problems.push(wrongKind(rel(entry.name), entry.name, expected, entry.kind));
   }
   if (!present.has("site.json") && entryKind(join(siteDir, "site.json")) === "missing") problems.push(problem("missing-site-json", rel(""), "", {}));
@@ -138,7 +134,7 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
     }
   }
   for (const f of files) problems.push(...validateContent(f.file, f.type, f.parsed));
-  return done(site);
+  return site ? { slug, site, problems, withheld } : { slug, problems, withheld };
 
   function readMarkdownFile(abs: string, file: string, cfg: PortalConfig): MarkdownFile | undefined {
     // The size first: a file of gigabytes is refused without being read.
@@ -160,7 +156,7 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
     const found = validateAgainst(type.schemaId, parsed.data, file, parsed.lineOf);
     found.push(...checkContentRules({ data: parsed.data, schema: type.schema, file, lineOf: parsed.lineOf, today: options.today }));
     const fieldsWithProblems = new Set(found.map((p) => p.pointer));
-    const fromDir = posix.dirname(file.slice(rel("").length + 1));
+    const fromDir = `content/${type.name}`;
     const isOwnWithheld = (pointer: string) => type.name === "dokumen" && pointer === "/file" && withheldFileOf(parsed.data) !== undefined;
     for (const [pointer, value] of mediaStrings(parsed.data)) {
       if (fieldsWithProblems.has(pointer)) continue;
@@ -222,11 +218,6 @@ function suggestMedia(path: string, media: string[]): string | undefined {
 
 async function validateSiteJson(siteDir: string, slug: string, file: string, problems: Problem[]): Promise<SiteRecord | undefined> {
   const abs = join(siteDir, "site.json");
-  const size = lstatSync(abs).size;
-  if (size > siteJsonLimitKb * 1024) {
-    problems.push(problem("json-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: siteJsonLimitKb }));
-    return undefined;
-  }
   const { data, lineOf, problems: readProblems } = await readJsonWithLines(abs, file);
   problems.push(...readProblems);
   if (data === undefined) return undefined;

@@ -1,10 +1,9 @@
-import { lstatSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig } from "../core/records.ts";
 import { localDate } from "../core/wita.ts";
 import { problem, type Problem } from "./problem.ts";
-import { readJsonWithLines } from "./read-json.ts";
+import { readJsonWithLines, readSmallJson } from "./read-json.ts";
 import { schemaIds, validateAgainst } from "./schema-validator.ts";
 import { describeKind, entryKind, listEntries } from "./site-files.ts";
 import { firstCommitted } from "./unit-history.ts";
@@ -17,15 +16,10 @@ export interface WorkspaceValidation {
   sites: SiteValidation[];
 }
 
-/** portal.json is a short settings file: anything larger is a mistake. */
-const portalJsonLimitKb = 64;
-
 export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig; problems: Problem[] }> {
   const file = relative(ws.root, ws.portalFile).split(sep).join("/");
   const kind = entryKind(ws.portalFile);
   if (kind !== "file") return { problems: [problem("missing-portal-json", file, "", { root: ws.root, what: describeKind(kind) })] };
-  const size = lstatSync(ws.portalFile).size;
-  if (size > portalJsonLimitKb * 1024) return { problems: [problem("json-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: portalJsonLimitKb })] };
   const { data, lineOf, problems } = await readJsonWithLines(ws.portalFile, file);
   if (data === undefined) return { problems };
   const schemaProblems = validateAgainst(schemaIds.portal, data, file, lineOf);
@@ -111,11 +105,6 @@ function checkAcrossSites(ws: Workspace, validated: SiteValidation[], all: strin
 
 /** A unit's names, or none when its site.json cannot be read (its own validation says why). */
 function readNames(file: string): Partial<Record<keyof typeof labels, string>> {
-  try {
-    if (entryKind(file) !== "file" || lstatSync(file).size > 64 * 1024) return {};
-    const data = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-    return { ...(typeof data.name === "string" ? { name: data.name } : {}), ...(typeof data.short_name === "string" ? { short_name: data.short_name } : {}) };
-  } catch {
-    return {};
-  }
+  const data = readSmallJson(file) as Record<string, unknown> | undefined;
+  return { ...(typeof data?.name === "string" ? { name: data.name } : {}), ...(typeof data?.short_name === "string" ? { short_name: data.short_name } : {}) };
 }

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { pick, seeded } from "../demo/random.ts";
+import { aliasBomb } from "./hostile-workspace.ts";
 
 /**
  * Seeded content for the property "validate passes ⇔ build passes" (validate-build-contract.test.ts):
@@ -27,9 +28,10 @@ export async function mediaSamples(pdf: Buffer): Promise<MediaSamples> {
   return { photo, pdf };
 }
 
+/** JSON is YAML: each field on its line, its value as JSON. */
 const yaml = (data: Record<string, unknown>) =>
   Object.entries(data)
-    .map(([k, v]) => `${k}: ${typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v)}`)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     .join("\n");
 
 /** Valid front matter of each type, referencing the unit's own media. */
@@ -50,14 +52,15 @@ type Mutation = { name: string; apply: (unit: Draft) => void };
 
 interface Draft {
   slug: string;
-  items: Map<string, { type: string; data: Record<string, unknown>; body: string; raw?: string }>;
+  /** `raw`: the whole file as written, instead of front matter and body. */
+  items: Map<string, { type: string; data: Record<string, unknown>; body: string; raw?: string | Buffer }>;
   media: Map<string, Buffer | { symlink: string }>;
   extra: GeneratedFile[];
 }
 
-const body = (draft: Draft, type: string) => draft.items.get(type)!;
+const itemOf = (draft: Draft, type: string) => draft.items.get(type)!;
 
-/** References a body may hold: [what, Markdown, whether validation should accept it]. */
+/** References a body may hold: [what, Markdown]. */
 const bodyFragments: [string, string][] = [
   ["plain text with template syntax", "Editor menulis {{ 7 * 7 }} dan {% raw %} sebagai teks, juga <script>alert(1)</script>."],
   ["image by /media/", "![Kegiatan posyandu](/media/berita/foto.jpg)"],
@@ -97,34 +100,34 @@ const bodyFragments: [string, string][] = [
 ];
 
 const mutations: Mutation[] = [
-  { name: "blank title", apply: (d) => void (body(d, "berita").data.title = "    ") },
-  { name: "blank image_alt", apply: (d) => void (body(d, "berita").data.image_alt = "      ") },
-  { name: "date of year 1", apply: (d) => void (body(d, "berita").data.date = "0001-01-01") },
-  { name: "date 1900-01-01 (accepted)", apply: (d) => void (body(d, "dokumen").data.date = "1900-01-01") },
-  { name: "news dated 2062", apply: (d) => void (body(d, "berita").data.date = "2062-10-02") },
-  { name: "date not on the calendar", apply: (d) => void (body(d, "berita").data.date = "2026-02-30") },
-  { name: "agenda ends before it starts", apply: (d) => void (body(d, "agenda").data.end = "2026-12-05 08:00") },
-  { name: "agenda far ahead (accepted)", apply: (d) => Object.assign(body(d, "agenda").data, { start: "2099-09-02 09:00", end: "2099-09-02 12:00" }) },
-  { name: "announcement valid until before its date", apply: (d) => void (body(d, "pengumuman").data.valid_until = "2026-10-01") },
-  { name: "unknown field", apply: (d) => void (body(d, "berita").data.sumary = "Salah ketik") },
-  { name: "layout field", apply: (d) => void (body(d, "berita").data.layout = "../../../../etc/passwd") },
-  { name: "permalink field", apply: (d) => void (body(d, "halaman").data.permalink = "/../../index.html") },
-  { name: "eleventyComputed field", apply: (d) => void (body(d, "halaman").data.eleventyComputed = { title: "x" }) },
-  { name: "number as title", apply: (d) => void (body(d, "berita").data.title = 12345) },
-  { name: "very long title", apply: (d) => void (body(d, "berita").data.title = "Judul ".repeat(60)) },
-  { name: "unicode title (accepted)", apply: (d) => void (body(d, "berita").data.title = "Pelatihan Kader — “Sehat” ✓ بِسْمِ") },
-  { name: "image outside media in front matter", apply: (d) => void (body(d, "berita").data.image = "/media/x/../../../dinkes/media/berita/foto.jpg") },
-  { name: "image path with ./ (accepted)", apply: (d) => void (body(d, "berita").data.image = "/media/berita/./foto.jpg") },
-  { name: "missing cover image", apply: (d) => void (body(d, "berita").data.image = "/media/berita/hilang.jpg") },
-  { name: "PDF as the cover", apply: (d) => void (body(d, "berita").data.image = "/media/dokumen/jadwal.pdf") },
-  { name: "excluded document (accepted)", apply: (d) => void (body(d, "dokumen").data.classification = "dikecualikan") },
-  { name: "excluded document also attached", apply: (d) => Object.assign(body(d, "dokumen").data, { classification: "dikecualikan", file: "/media/dokumen/jadwal.pdf" }) },
-  { name: "YAML anchors", apply: (d) => void (body(d, "berita").raw = '---\ntitle: &t "Judul Berita Jangkar"\ndate: 2026-11-20\nsummary: *t\n---\nIsi.\n') },
-  { name: "YAML alias bomb", apply: (d) => void (body(d, "berita").raw = `---\ntitle: Bom\n${["a: &a [l,l,l,l,l,l,l,l,l]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`)].join("\n")}\n---\nIsi.\n`) },
-  { name: "deep nesting", apply: (d) => void (body(d, "halaman").raw = `---\ntitle: Dalam\nx: ${"[".repeat(40)}${"]".repeat(40)}\n---\n`) },
-  { name: "js front matter", apply: (d) => void (body(d, "halaman").raw = '---js\n{ title: require("fs").readFileSync("/etc/passwd", "utf8") }\n---\n') },
-  { name: "YAML tag", apply: (d) => void (body(d, "halaman").raw = "---\ntitle: !!js/function 'function () { return 1 }'\n---\n") },
-  { name: "not UTF-8", apply: (d) => void (body(d, "halaman").raw = Buffer.from("---\ntitle: Caf\xe9 Sehat\n---\n", "latin1").toString("latin1")) },
+  { name: "blank title", apply: (d) => void (itemOf(d, "berita").data.title = "    ") },
+  { name: "blank image_alt", apply: (d) => void (itemOf(d, "berita").data.image_alt = "      ") },
+  { name: "date of year 1", apply: (d) => void (itemOf(d, "berita").data.date = "0001-01-01") },
+  { name: "date 1900-01-01 (accepted)", apply: (d) => void (itemOf(d, "dokumen").data.date = "1900-01-01") },
+  { name: "news dated 2062", apply: (d) => void (itemOf(d, "berita").data.date = "2062-10-02") },
+  { name: "date not on the calendar", apply: (d) => void (itemOf(d, "berita").data.date = "2026-02-30") },
+  { name: "agenda ends before it starts", apply: (d) => void (itemOf(d, "agenda").data.end = "2026-12-05 08:00") },
+  { name: "agenda far ahead (accepted)", apply: (d) => Object.assign(itemOf(d, "agenda").data, { start: "2099-09-02 09:00", end: "2099-09-02 12:00" }) },
+  { name: "announcement valid until before its date", apply: (d) => void (itemOf(d, "pengumuman").data.valid_until = "2026-10-01") },
+  { name: "unknown field", apply: (d) => void (itemOf(d, "berita").data.sumary = "Salah ketik") },
+  { name: "layout field", apply: (d) => void (itemOf(d, "berita").data.layout = "../../../../etc/passwd") },
+  { name: "permalink field", apply: (d) => void (itemOf(d, "halaman").data.permalink = "/../../index.html") },
+  { name: "eleventyComputed field", apply: (d) => void (itemOf(d, "halaman").data.eleventyComputed = { title: "x" }) },
+  { name: "number as title", apply: (d) => void (itemOf(d, "berita").data.title = 12345) },
+  { name: "very long title", apply: (d) => void (itemOf(d, "berita").data.title = "Judul ".repeat(60)) },
+  { name: "unicode title (accepted)", apply: (d) => void (itemOf(d, "berita").data.title = "Pelatihan Kader — “Sehat” ✓ بِسْمِ") },
+  { name: "image outside media in front matter", apply: (d) => void (itemOf(d, "berita").data.image = "/media/x/../../../dinkes/media/berita/foto.jpg") },
+  { name: "image path with ./ (accepted)", apply: (d) => void (itemOf(d, "berita").data.image = "/media/berita/./foto.jpg") },
+  { name: "missing cover image", apply: (d) => void (itemOf(d, "berita").data.image = "/media/berita/hilang.jpg") },
+  { name: "PDF as the cover", apply: (d) => void (itemOf(d, "berita").data.image = "/media/dokumen/jadwal.pdf") },
+  { name: "excluded document (accepted)", apply: (d) => void (itemOf(d, "dokumen").data.classification = "dikecualikan") },
+  { name: "excluded document also attached", apply: (d) => Object.assign(itemOf(d, "dokumen").data, { classification: "dikecualikan", file: "/media/dokumen/jadwal.pdf" }) },
+  { name: "YAML anchors", apply: (d) => void (itemOf(d, "berita").raw = '---\ntitle: &t "Judul Berita Jangkar"\ndate: 2026-11-20\nsummary: *t\n---\nIsi.\n') },
+  { name: "YAML alias bomb", apply: (d) => void (itemOf(d, "berita").raw = aliasBomb) },
+  { name: "deep nesting", apply: (d) => void (itemOf(d, "halaman").raw = `---\ntitle: Dalam\nx: ${"[".repeat(40)}${"]".repeat(40)}\n---\n`) },
+  { name: "js front matter", apply: (d) => void (itemOf(d, "halaman").raw = '---js\n{ title: require("fs").readFileSync("/etc/passwd", "utf8") }\n---\n') },
+  { name: "YAML tag", apply: (d) => void (itemOf(d, "halaman").raw = "---\ntitle: !!js/function 'function () { return 1 }'\n---\n") },
+  { name: "not UTF-8", apply: (d) => void (itemOf(d, "halaman").raw = Buffer.from("---\ntitle: Caf\xe9 Sehat\n---\n", "latin1")) },
   { name: "truncated photo", apply: (d) => void d.media.set("berita/foto.jpg", (d.media.get("berita/foto.jpg") as Buffer).subarray(0, 600)) },
   { name: "HTML saved as PDF", apply: (d) => void d.media.set("dokumen/renstra.pdf", Buffer.from('<!doctype html><script>location="https://judi.example"</script>')) },
   { name: "symlink to /etc/passwd", apply: (d) => void d.media.set("dokumen/passwd.pdf", { symlink: "/etc/passwd" }) },

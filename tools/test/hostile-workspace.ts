@@ -39,6 +39,12 @@ export async function hostileWorkspace() {
 
 export type HostileWorkspace = Awaited<ReturnType<typeof hostileWorkspace>>;
 
+/**
+ * Front matter of nine nested YAML aliases ("billion laughs"): a billion values for whatever
+ * walks the parsed data. The first anchor is on line 3.
+ */
+export const aliasBomb = `---\ntitle: Bom\n${["a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`)].join("\n")}\n---\nIsi.\n`;
+
 /** A news item with the given body (and extra front matter), valid otherwise. */
 export function newsItem(body: string, extra = ""): string {
   return `---\ntitle: "Uji isi berita"\ndate: 2026-11-30\nsummary: "Uji isi berita yang ditulis editor"\n${extra}---\n\n${body}\n`;
