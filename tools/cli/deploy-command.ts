@@ -34,8 +34,8 @@ export interface DeployFlags {
  */
 function annotate(site: string, title: string, message: string): void {
   if (process.env.GITHUB_ACTIONS !== "true") return;
-  const escape = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  console.log(`::error title=${escape(`${site}: ${title}`).replace(/[:,]/g, (c) => (c === ":" ? "%3A" : "%2C"))}::${escape(message)}`);
+  const escaped = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  console.log(`::error title=${escaped(`${site}: ${title}`).replace(/[:,]/g, (c) => (c === ":" ? "%3A" : "%2C"))}::${escaped(message)}`);
 }
 
 /** Site names become folders on the server: only a registry slug, never a path. */

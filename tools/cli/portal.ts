@@ -73,7 +73,7 @@ function parse() {
 }
 
 async function main(progress: Progress): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse();
   } catch (error) {

@@ -61,7 +61,7 @@ export function resolveMediaReference(href: string, usage: "image" | "document" 
     return refuse("reference-invalid", "kode %.. yang tidak terbaca");
   }
   // Backslashes are Windows paths, which a web address never holds; control characters hide tricks.
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (/[\\\u0000-\u001f\u007f]/.test(decoded)) return refuse("reference-invalid", "karakter yang tidak boleh ada di alamat");
 
   // From the unit's folder: "/media/x" is its media folder, a relative path starts at `fromDir`.

@@ -8,8 +8,7 @@ interface Entry<A> {
   fix: (args: A) => string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-function entry<A = {}>(e: Entry<A>): Entry<A> {
+function entry<A = Record<never, never>>(e: Entry<A>): Entry<A> {
   return e;
 }
 

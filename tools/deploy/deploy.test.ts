@@ -364,7 +364,10 @@ describe("deploy, served by nginx", () => {
       assert.match(String(secure.headers["strict-transport-security"]), /max-age=31536000; includeSubDomains/);
       // HTTP/2 is offered (ALPN), for phones on high-latency networks.
       const alpn = await new Promise<string | false>((resolve, reject) => {
-        const socket = tlsConnect({ host: "127.0.0.1", port: tls.port, servername: "dinkes.localhost", ALPNProtocols: ["h2", "http/1.1"], rejectUnauthorized: false }, () => (resolve(socket.alpnProtocol ?? false), socket.end()));
+        const socket = tlsConnect({ host: "127.0.0.1", port: tls.port, servername: "dinkes.localhost", ALPNProtocols: ["h2", "http/1.1"], rejectUnauthorized: false }, () => {
+          resolve(socket.alpnProtocol ?? false);
+          socket.end();
+        });
         socket.on("error", reject);
       });
       assert.equal(alpn, "h2");

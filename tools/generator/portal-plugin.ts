@@ -83,6 +83,7 @@ export interface BuildOutput {
 
 // Eleventy's config API is untyped JavaScript; this is the part of it we use.
 export interface EleventyConfig {
+  // biome-ignore lint/suspicious/noExplicitAny: Eleventy's config API is untyped JavaScript
   [key: string]: any;
 }
 
@@ -90,6 +91,7 @@ export interface CollectionItem {
   inputPath: string;
   url: string;
   date: Date;
+  // biome-ignore lint/suspicious/noExplicitAny: front matter, validated against the type's schema
   data: Record<string, any>;
   content?: string;
 }
@@ -116,7 +118,9 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
     activity.lastActivity = performance.now();
   };
   /** A hook that counts while it works, so an abandoned run can be waited for until it is quiet. */
+  // biome-ignore lint/suspicious/noExplicitAny: a hook runs with whatever `this` Eleventy gives it
   const tracked = <A extends unknown[], R>(fn: (this: any, ...args: A) => Promise<R>) =>
+    // biome-ignore lint/suspicious/noExplicitAny: as above
     async function (this: any, ...args: A): Promise<R> {
       live();
       activity.inflight++;
@@ -128,6 +132,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
       }
     };
   const isMediaFile = (slug: string) => (path: string) => entryKind(join(sitesDir, slug, path)) === "file";
+  // biome-ignore lint/suspicious/noExplicitAny: filters run with Eleventy's `this` (page, eleventy)
   const filter = (name: string, fn: (this: any, ...args: any[]) => unknown) =>
     eleventyConfig.addFilter(name, function (this: unknown, ...args: unknown[]) {
       live();
@@ -136,6 +141,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   // Registered with Nunjucks directly: Eleventy's addAsyncFilter never calls Nunjucks back when
   // the filter rejects (it awaits, then calls back only on success), so the page's render never
   // settles and a whole build ended silently with exit 0 (Eleventy 3.1.8, src/UserConfig.js).
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   const asyncFilter = (name: string, fn: (this: any, ...args: any[]) => Promise<unknown>) => {
     const work = tracked(fn);
     eleventyConfig.addNunjucksAsyncFilter(name, function (this: unknown, ...args: unknown[]) {

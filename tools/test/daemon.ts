@@ -44,7 +44,10 @@ export async function startDaemon(name: string, command: string, args: string[],
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 export function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.end();
+      resolve(true);
+    });
     socket.on("error", () => resolve(false));
   });
 }

@@ -1,7 +1,7 @@
 // Eleventy and its plugins ship JavaScript without type declarations; these cover what we call.
 declare module "@11ty/eleventy" {
   export class Eleventy {
-    constructor(input?: string, output?: string, options?: { inputDir?: string; quietMode?: boolean; configPath?: string; config?: (config: any) => void; runMode?: string }, eleventyConfig?: unknown);
+    constructor(input?: string, output?: string, options?: { inputDir?: string; quietMode?: boolean; configPath?: string; config?: (config: never) => void; runMode?: string }, eleventyConfig?: unknown);
     write(): Promise<unknown>;
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
     setIncrementalFile(path: string): void;
