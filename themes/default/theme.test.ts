@@ -28,9 +28,22 @@ describe("the default theme in Chromium", () => {
     port = await freePort();
     dist = await mkdtemp(join(tmpdir(), "portal-theme-"));
     const ws = workspaceAt(toolsRepoRoot, { distDir: dist });
-    const report = await buildSites(ws, ["dinkes", "portal"], { base: { protocol: "http:", apex: `localhost:${port}` }, now: new Date("2026-11-27T10:00:00+08:00") });
-    assert.deepEqual(report.results.map((r) => r.ok), [true, true], JSON.stringify(report));
-    const server = await startDevServer({ distDir: dist, domain: "paserkab.go.id", hub: "portal", slugs: () => new Set(["dinkes", "portal"]), port });
+    const report = await buildSites(ws, ["dinkes", "portal"], {
+      base: { protocol: "http:", apex: `localhost:${port}` },
+      now: new Date("2026-11-27T10:00:00+08:00"),
+    });
+    assert.deepEqual(
+      report.results.map((r) => r.ok),
+      [true, true],
+      JSON.stringify(report),
+    );
+    const server = await startDevServer({
+      distDir: dist,
+      domain: "paserkab.go.id",
+      hub: "portal",
+      slugs: () => new Set(["dinkes", "portal"]),
+      port,
+    });
     stop = server.close;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 360, height: 740 }, timezoneId: "UTC" });
@@ -45,7 +58,10 @@ describe("the default theme in Chromium", () => {
     const response = await page.goto(dinkes("/"));
     assert.equal(response?.status(), 200);
     assert.equal(await page.locator("h1").innerText(), "Dinas Kesehatan Kabupaten Paser");
-    assert.match(await page.locator("main").innerText(), /\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) 20\d\d/);
+    assert.match(
+      await page.locator("main").innerText(),
+      /\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) 20\d\d/,
+    );
     assert.equal(await page.locator(".network-hub").getAttribute("href"), `http://localhost:${port}/`);
     assert.match(await page.locator("footer").innerText(), /dinkes@paserkab\.go\.id/);
   });
@@ -75,7 +91,12 @@ describe("the default theme in Chromium", () => {
     assert.match(await page.locator(".meta").first().innerText(), /Minggu, 22 November 2026/);
     const cover = page.locator(".cover img");
     await cover.evaluate((img: HTMLImageElement) => img.decode());
-    const chosen = await cover.evaluate((img: HTMLImageElement) => ({ src: img.currentSrc, w: img.getAttribute("width"), h: img.getAttribute("height"), natural: img.naturalWidth }));
+    const chosen = await cover.evaluate((img: HTMLImageElement) => ({
+      src: img.currentSrc,
+      w: img.getAttribute("width"),
+      h: img.getAttribute("height"),
+      natural: img.naturalWidth,
+    }));
     assert.match(chosen.src, /\/img\/.+-(360|720)\.avif$/, "a phone gets a small AVIF");
     assert.deepEqual([chosen.w, chosen.h], ["1200", "800"]);
     assert.ok(chosen.natural <= 720, `natural width ${chosen.natural}`);
@@ -121,9 +142,19 @@ describe("the default theme in Chromium", () => {
     const network = noJs.locator("nav.network");
     assert.equal(await network.locator(".network-groups").isVisible(), false, "closed until asked");
     await network.locator("summary").click();
-    assert.deepEqual(await network.locator(".network-type").allInnerTexts(), ["Sekretariat", "Inspektorat", "Badan", "Dinas", "Kecamatan", "Rumah Sakit Umum Daerah"]);
+    assert.deepEqual(await network.locator(".network-type").allInnerTexts(), [
+      "Sekretariat",
+      "Inspektorat",
+      "Badan",
+      "Dinas",
+      "Kecamatan",
+      "Rumah Sakit Umum Daerah",
+    ]);
     assert.equal(await network.locator(".network-groups a").count(), 43);
-    assert.equal(await network.getByRole("link", { name: "Kecamatan Tanah Grogot" }).getAttribute("href"), `http://kectanahgrogot.localhost:${port}/`);
+    assert.equal(
+      await network.getByRole("link", { name: "Kecamatan Tanah Grogot" }).getAttribute("href"),
+      `http://kectanahgrogot.localhost:${port}/`,
+    );
     assert.equal(await network.locator('a[aria-current="true"]').innerText(), "Dinas Kesehatan Kabupaten Paser");
     await context.close();
   });
@@ -161,7 +192,10 @@ describe("the default theme in Chromium", () => {
       const response = await page.goto(dinkes(path));
       assert.ok(response && [200, 404].includes(response.status()), `${path}: ${response?.status()}`);
       const violations = await axeViolations(page);
-      assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+      assert.deepEqual(
+        violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        [],
+      );
     });
   }
 
@@ -175,7 +209,10 @@ describe("the default theme in Chromium", () => {
     const visible = await page.locator("#dip-table tbody tr:not([hidden])").count();
     assert.ok(visible > 0 && visible < total, `${visible} of ${total}`);
     assert.equal(await page.locator('output[name="count"]').innerText(), String(visible));
-    assert.deepEqual((await axeViolations(page)).map((v) => v.id), []);
+    assert.deepEqual(
+      (await axeViolations(page)).map((v) => v.id),
+      [],
+    );
 
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
@@ -196,34 +233,57 @@ describe("the default theme in Chromium", () => {
     await noJs.locator(".filter-links summary").click();
     await noJs.locator(".filter-links details").getByRole("link", { name: "Dinkes", exact: true }).click();
     assert.equal(new URL(noJs.url()).pathname, "/kabar/berita/dinkes/");
-    const links = await noJs.locator("main .card-title a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await noJs
+      .locator("main .card-title a")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     assert.ok(links.length === 11 || links.length === 20, `${links.length} items`);
-    assert.ok(links.every((href) => href.startsWith(`http://dinkes.localhost:${port}/berita/`)), links.join("\n"));
+    assert.ok(
+      links.every((href) => href.startsWith(`http://dinkes.localhost:${port}/berita/`)),
+      links.join("\n"),
+    );
     await context.close();
     await page.goto(`http://localhost:${port}/kabar/berita/dinkes/`);
-    assert.deepEqual((await axeViolations(page)).map((v) => v.id), []);
+    assert.deepEqual(
+      (await axeViolations(page)).map((v) => v.id),
+      [],
+    );
   });
 
   it("passes axe on the hub's home page too", async () => {
     await page.goto(`http://localhost:${port}/`);
-    assert.deepEqual((await axeViolations(page)).map((v) => v.id), []);
+    assert.deepEqual(
+      (await axeViolations(page)).map((v) => v.id),
+      [],
+    );
   });
 
   it("shows each unit's logo in the hub's directory, loaded from the unit's own site", async () => {
     await page.goto(`http://localhost:${port}/`);
     const logo = page.locator("#direktori .unit-title", { hasText: "Dinas Kesehatan" }).locator("img");
     await logo.scrollIntoViewIfNeeded();
-    assert.match(String(await logo.getAttribute("src")), new RegExp(`^http://dinkes\\.localhost:${port}/img/[\\w-]+-96\\.png$`));
-    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 96, await logo.elementHandle());
+    assert.match(
+      String(await logo.getAttribute("src")),
+      new RegExp(`^http://dinkes\\.localhost:${port}/img/[\\w-]+-96\\.png$`),
+    );
+    await page.waitForFunction(
+      (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 96,
+      await logo.elementHandle(),
+    );
     // The hub links the unit's file; it does not publish a copy of it.
     assert.ok(!existsSync(join(dist, "portal/img", basename(String(await logo.getAttribute("src"))))));
   });
 
-  for (const [name, url] of [["the hub's search", () => `http://localhost:${port}/cari/?q=imunisasi`], ["a unit's search", () => dinkes("/cari/?q=imunisasi")]] as const) {
+  for (const [name, url] of [
+    ["the hub's search", () => `http://localhost:${port}/cari/?q=imunisasi`],
+    ["a unit's search", () => dinkes("/cari/?q=imunisasi")],
+  ] as const) {
     it(`passes axe on ${name}, with results shown`, async () => {
       await page.goto(url());
       await page.locator("#search-results li").first().waitFor({ timeout: 15_000 });
-      assert.deepEqual((await axeViolations(page)).map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+      assert.deepEqual(
+        (await axeViolations(page)).map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        [],
+      );
     });
   }
 });

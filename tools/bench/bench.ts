@@ -39,11 +39,19 @@ function run(label: string, command: string[], env: NodeJS.ProcessEnv = {}): Sam
   const timing = join(root, ".time");
   const argv = timeBin ? [timeBin, "-f", "%e %M", "-o", timing, ...command] : command;
   const started = performance.now();
-  const result = spawnSync(argv[0]!, argv.slice(1), { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true", NX_DAEMON: "false", FORCE_COLOR: "0", ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(argv[0]!, argv.slice(1), {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, CI: "true", NX_DAEMON: "false", FORCE_COLOR: "0", ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wall = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${label} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   if (!timeBin) return { seconds: wall };
-  return { seconds: wall, maxRssMb: Math.round(Number(spawnSync("cat", [timing], { encoding: "utf8" }).stdout.trim().split(" ")[1]) / 1024) };
+  return {
+    seconds: wall,
+    maxRssMb: Math.round(Number(spawnSync("cat", [timing], { encoding: "utf8" }).stdout.trim().split(" ")[1]) / 1024),
+  };
 }
 
 const median = (xs: number[]) => {
@@ -55,7 +63,13 @@ async function countHtml(dir: string): Promise<number> {
   return (await readdir(dir, { recursive: true })).filter((f) => f.endsWith(".html")).length;
 }
 
-async function measure(label: string, times: number, before: () => Promise<void>, command: string[], env?: NodeJS.ProcessEnv): Promise<{ label: string; seconds: number; maxRssMb?: number; samples: number[] }> {
+async function measure(
+  label: string,
+  times: number,
+  before: () => Promise<void>,
+  command: string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<{ label: string; seconds: number; maxRssMb?: number; samples: number[] }> {
   const samples: Sample[] = [];
   for (let i = 0; i < times; i++) {
     await before();
@@ -63,30 +77,80 @@ async function measure(label: string, times: number, before: () => Promise<void>
     process.stdout.write(`  ${label}: ${samples.at(-1)!.seconds.toFixed(2)} s\n`);
   }
   const rss = samples.map((s) => s.maxRssMb).filter((x): x is number => x !== undefined);
-  return { label, seconds: median(samples.map((s) => s.seconds)), ...(rss.length ? { maxRssMb: Math.max(...rss) } : {}), samples: samples.map((s) => s.seconds) };
+  return {
+    label,
+    seconds: median(samples.map((s) => s.seconds)),
+    ...(rss.length ? { maxRssMb: Math.max(...rss) } : {}),
+    samples: samples.map((s) => s.seconds),
+  };
 }
 
 console.log(`Synthetic regency: ${sites} sites × ${posts} posts in ${root}`);
 const { files } = await writeSyntheticRegency(root, { sites, posts });
-for (const path of ["nx.json", "package.json", "package-lock.json", "tsconfig.json", "themes", "content-schema", "tools"]) {
-  await cp(join(toolsRepoRoot, path), join(root, path), { recursive: true, filter: (src) => !src.includes("fixtures") });
+for (const path of [
+  "nx.json",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "themes",
+  "content-schema",
+  "tools",
+]) {
+  await cp(join(toolsRepoRoot, path), join(root, path), {
+    recursive: true,
+    filter: (src) => !src.includes("fixtures"),
+  });
 }
 await symlink(join(toolsRepoRoot, "node_modules"), join(root, "node_modules"));
 await mkdir(join(root, "_includes"), { recursive: true });
-await writeFile(join(root, "_includes/plain.njk"), "<!doctype html><html lang=\"id\"><title>{{ title }}</title><main>{{ content | safe }}</main></html>\n");
+await writeFile(
+  join(root, "_includes/plain.njk"),
+  '<!doctype html><html lang="id"><title>{{ title }}</title><main>{{ content | safe }}</main></html>\n',
+);
 await writeFile(join(root, ".gitignore"), "node_modules\ndist\nplain-dist\n.nx\n.cache\n.time\n_includes\n");
-const git = (...args: string[]) => spawnSync("git", ["-c", "user.email=bench@example.org", "-c", "user.name=bench", ...args], { cwd: root, encoding: "utf8" });
+const git = (...args: string[]) =>
+  spawnSync("git", ["-c", "user.email=bench@example.org", "-c", "user.name=bench", ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
 git("init", "-q", "-b", "main");
 git("add", "-A");
 git("commit", "-qm", "synthetic regency");
 
 const node = process.execPath;
-const portal = [node, "--import", "tsx", join(root, "tools/cli/portal.ts"), "build", "--root", root, "--dist", join(root, "dist")];
-const plain = [node, join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=sites", "--output=plain-dist", `--config=${join(root, "tools/bench/plain-eleventy.config.mjs")}`, "--quiet"];
-const sameTheme = [node, "--import", "tsx", join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=sites", "--output=theme-dist", `--config=${join(root, "tools/generator/standalone.config.ts")}`, "--quiet"];
+const portal = [
+  node,
+  "--import",
+  "tsx",
+  join(root, "tools/cli/portal.ts"),
+  "build",
+  "--root",
+  root,
+  "--dist",
+  join(root, "dist"),
+];
+const plain = [
+  node,
+  join(root, "node_modules/@11ty/eleventy/cmd.cjs"),
+  "--input=sites",
+  "--output=plain-dist",
+  `--config=${join(root, "tools/bench/plain-eleventy.config.mjs")}`,
+  "--quiet",
+];
+const sameTheme = [
+  node,
+  "--import",
+  "tsx",
+  join(root, "node_modules/@11ty/eleventy/cmd.cjs"),
+  "--input=sites",
+  "--output=theme-dist",
+  `--config=${join(root, "tools/generator/standalone.config.ts")}`,
+  "--quiet",
+];
 const nx = (...args: string[]) => [node, join(root, "node_modules/nx/dist/bin/nx.js"), ...args, "--outputStyle=static"];
 const clean = async () => {
-  for (const d of ["dist", "plain-dist", "theme-dist", ".nx"]) await rm(join(root, d), { recursive: true, force: true });
+  for (const d of ["dist", "plain-dist", "theme-dist", ".nx"])
+    await rm(join(root, d), { recursive: true, force: true });
 };
 
 console.log("Measuring (median of", runs, "runs each):");
@@ -104,7 +168,9 @@ for (let i = 0; i < runs; i++) {
   themePages = await countHtml(join(root, "theme-dist"));
   await clean();
   samples.portal.push(run("portal", portal));
-  console.log(`  plain Eleventy ${samples.plain.at(-1)!.seconds.toFixed(2)} s, same theme ${samples.theme.at(-1)!.seconds.toFixed(2)} s, portal build ${samples.portal.at(-1)!.seconds.toFixed(2)} s`);
+  console.log(
+    `  plain Eleventy ${samples.plain.at(-1)!.seconds.toFixed(2)} s, same theme ${samples.theme.at(-1)!.seconds.toFixed(2)} s, portal build ${samples.portal.at(-1)!.seconds.toFixed(2)} s`,
+  );
 }
 const pages = await countHtml(join(root, "dist"));
 const row = (label: string, xs: Sample[], pageCount: number) => ({
@@ -114,25 +180,57 @@ const row = (label: string, xs: Sample[], pageCount: number) => ({
   samples: xs.map((x) => x.seconds),
   pages: pageCount,
 });
-const plainRow = row("Floor: one plain Eleventy process, same Markdown, minimal one-line layout", samples.plain, plainPages);
-const themeRow = row("**Baseline**: one plain Eleventy process, same Markdown, portal theme (`eleventy --config=tools/generator/standalone.config.ts`)", samples.theme, themePages);
-const portalRow = row("Cold full build: `portal build` (validate, build every site in one process, publish each atomically)", samples.portal, pages);
+const plainRow = row(
+  "Floor: one plain Eleventy process, same Markdown, minimal one-line layout",
+  samples.plain,
+  plainPages,
+);
+const themeRow = row(
+  "**Baseline**: one plain Eleventy process, same Markdown, portal theme (`eleventy --config=tools/generator/standalone.config.ts`)",
+  samples.theme,
+  themePages,
+);
+const portalRow = row(
+  "Cold full build: `portal build` (validate, build every site in one process, publish each atomically)",
+  samples.portal,
+  pages,
+);
 results.push(plainRow, themeRow, portalRow);
 
 // The search indexes' share of that build: the same step, alone, over the sites just built.
-const indexing = await measure("Search indexes alone (`tools/bench/index-sites.ts`: the Pagefind step of `portal build`, over its output)", runs, async () => {}, [node, "--import", "tsx", join(root, "tools/bench/index-sites.ts"), join(root, "dist")]);
+const indexing = await measure(
+  "Search indexes alone (`tools/bench/index-sites.ts`: the Pagefind step of `portal build`, over its output)",
+  runs,
+  async () => {},
+  [node, "--import", "tsx", join(root, "tools/bench/index-sites.ts"), join(root, "dist")],
+);
 results.push(indexing);
 
-const nxCold = await measure("Cold full build through Nx, batch mode: `nx run-many -t build --skip-nx-cache`", runs, clean, nx("run-many", "-t", "build", "--skip-nx-cache"));
+const nxCold = await measure(
+  "Cold full build through Nx, batch mode: `nx run-many -t build --skip-nx-cache`",
+  runs,
+  clean,
+  nx("run-many", "-t", "build", "--skip-nx-cache"),
+);
 results.push({ ...nxCold, pages });
 await clean();
 run("warm the Nx cache", nx("run-many", "-t", "build"));
-const cached = await measure("Cached rebuild, nothing changed: `nx run-many -t build`", runs, async () => {}, nx("run-many", "-t", "build"));
+const cached = await measure(
+  "Cached rebuild, nothing changed: `nx run-many -t build`",
+  runs,
+  async () => {},
+  nx("run-many", "-t", "build"),
+);
 results.push(cached);
 let edit = 0;
-const edited = await measure("One-post edit, affected only: `nx affected -t build`", runs, async () => {
-  await appendFile(join(root, "sites/unit001/content/berita/berita-0.md"), `\nSunting ke-${++edit}.\n`);
-}, nx("affected", "-t", "build", "--base=HEAD"));
+const edited = await measure(
+  "One-post edit, affected only: `nx affected -t build`",
+  runs,
+  async () => {
+    await appendFile(join(root, "sites/unit001/content/berita/berita-0.md"), `\nSunting ke-${++edit}.\n`);
+  },
+  nx("affected", "-t", "build", "--base=HEAD"),
+);
 results.push(edited);
 
 const ratio = portalRow.seconds / themeRow.seconds;
@@ -143,7 +241,10 @@ const now = new Date().toISOString().slice(0, 10);
 const table = [
   `| measurement | median (s) | runs (s) | peak RSS (MB) | pages/s |`,
   `| --- | ---: | --- | ---: | ---: |`,
-  ...results.map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} | ${r.samples.map((s) => s.toFixed(2)).join(", ")} | ${r.maxRssMb ?? "–"} | ${"pages" in r && typeof r.pages === "number" ? Math.round(r.pages / r.seconds) : "–"} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.label} | ${r.seconds.toFixed(2)} | ${r.samples.map((s) => s.toFixed(2)).join(", ")} | ${r.maxRssMb ?? "–"} | ${"pages" in r && typeof r.pages === "number" ? Math.round(r.pages / r.seconds) : "–"} |`,
+  ),
 ];
 const markdown = `# Benchmarks
 
@@ -189,11 +290,20 @@ await mkdir(join(values.out!, ".."), { recursive: true });
 const previous = existsSync(values.out!) ? await readFile(values.out!, "utf8") : "";
 const imagesSection = previous.includes("## Images") ? previous.slice(previous.indexOf("## Images")) : "";
 await writeFile(values.out!, markdown + (imagesSection ? `\n${imagesSection}` : ""));
-console.log(`\n${table.join("\n")}\n\nratio ${ratio.toFixed(2)}× (Nx batch ${nxRatio.toFixed(2)}×); written to ${values.out}`);
+console.log(
+  `\n${table.join("\n")}\n\nratio ${ratio.toFixed(2)}× (Nx batch ${nxRatio.toFixed(2)}×); written to ${values.out}`,
+);
 await rm(root, { recursive: true, force: true });
 
 // Serving: the built-in demo, built for production, deployed and served by nginx under wrk.
 if (!values["no-serve"]) {
-  const step = (args: string[]) => spawnSync(node, ["--import", "tsx", ...args], { cwd: toolsRepoRoot, stdio: "inherit" }).status === 0;
-  if (!(step([join(toolsRepoRoot, "tools/cli/portal.ts"), "build"]) && step([join(toolsRepoRoot, "tools/bench/serve-bench.ts"), "--runs", String(runs), "--out", values.out!]))) process.exitCode = 1;
+  const step = (args: string[]) =>
+    spawnSync(node, ["--import", "tsx", ...args], { cwd: toolsRepoRoot, stdio: "inherit" }).status === 0;
+  if (
+    !(
+      step([join(toolsRepoRoot, "tools/cli/portal.ts"), "build"]) &&
+      step([join(toolsRepoRoot, "tools/bench/serve-bench.ts"), "--runs", String(runs), "--out", values.out!])
+    )
+  )
+    process.exitCode = 1;
 }

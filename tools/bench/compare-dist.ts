@@ -28,17 +28,30 @@ const worktree = join(scratch, "base");
 const cacheDir = join(toolsRepoRoot, ".cache");
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): void {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", ...env }, maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} (in ${cwd}) failed with ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0", ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(" ")} (in ${cwd}) failed with ${result.status}:\n${result.stdout}\n${result.stderr}`,
+    );
 }
 
 function build(root: string, distDir: string): void {
   console.log(`building the demo in ${root} → ${distDir}`);
-  run(process.execPath, ["--import", "tsx", "tools/cli/portal.ts", "build"], root, { PORTAL_DIST_DIR: distDir, PORTAL_CACHE_DIR: cacheDir, PORTAL_BASE_URL: "" });
+  run(process.execPath, ["--import", "tsx", "tools/cli/portal.ts", "build"], root, {
+    PORTAL_DIST_DIR: distDir,
+    PORTAL_CACHE_DIR: cacheDir,
+    PORTAL_BASE_URL: "",
+  });
 }
 
 /** Pagefind's files that are not stable between runs (see above); fragments are not among them. */
-const pagefindUnstable = /^[^/]+\/pagefind\/(?:index\/[^/]+\.pf_index|filter\/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$/;
+const pagefindUnstable =
+  /^[^/]+\/pagefind\/(?:index\/[^/]+\.pf_index|filter\/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$/;
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -79,17 +92,27 @@ try {
     return JSON.stringify([...counts].sort());
   };
   if (perSite(a) !== perSite(b)) differing.push("(the number of Pagefind index files per site)");
-  for (const list of [onlyBefore, onlyAfter, differing]) list.splice(0, list.length, ...list.filter((f) => !unstable(f)));
-  if (varied.length) console.log(`Pagefind index files that vary run to run, left out (${varied.length}): ${[...new Set(varied.map((f) => f.split("/")[0]))].join(", ")}`);
-  const show = (label: string, list: string[]) => list.length && console.log(`${label} (${list.length}):\n  ${list.slice(0, 30).join("\n  ")}${list.length > 30 ? "\n  ..." : ""}`);
+  for (const list of [onlyBefore, onlyAfter, differing])
+    list.splice(0, list.length, ...list.filter((f) => !unstable(f)));
+  if (varied.length)
+    console.log(
+      `Pagefind index files that vary run to run, left out (${varied.length}): ${[...new Set(varied.map((f) => f.split("/")[0]))].join(", ")}`,
+    );
+  const show = (label: string, list: string[]) =>
+    list.length &&
+    console.log(`${label} (${list.length}):\n  ${list.slice(0, 30).join("\n  ")}${list.length > 30 ? "\n  ..." : ""}`);
   show(`only in ${base}'s dist/`, onlyBefore);
   show("only in the working tree's dist/", onlyAfter);
   show("different", differing);
   if (onlyBefore.length + onlyAfter.length + differing.length) {
-    console.log(`dist/ differs from ${base}'s: ${onlyBefore.length + onlyAfter.length + differing.length} of ${new Set([...a, ...b]).size} files`);
+    console.log(
+      `dist/ differs from ${base}'s: ${onlyBefore.length + onlyAfter.length + differing.length} of ${new Set([...a, ...b]).size} files`,
+    );
     process.exitCode = 1;
   } else {
-    console.log(`dist/ is identical to ${base}'s: ${a.length} files compared byte for byte (manifests without their build time)`);
+    console.log(
+      `dist/ is identical to ${base}'s: ${a.length} files compared byte for byte (manifests without their build time)`,
+    );
   }
 } finally {
   spawnSync("git", ["worktree", "remove", "--force", worktree], { cwd: toolsRepoRoot });

@@ -15,10 +15,18 @@ const dist = await mkdtemp(join(tmpdir(), "portal-search-"));
 const ws = workspaceAt(toolsRepoRoot, { distDir: dist });
 const report = await buildSites(ws, undefined, { base: { protocol: "http:", apex: `localhost:${port}` } });
 const slugs = new Set(await listSiteSlugs(ws));
-const server = await startDevServer({ distDir: dist, domain: "paserkab.go.id", hub: "portal", slugs: () => slugs, port });
+const server = await startDevServer({
+  distDir: dist,
+  domain: "paserkab.go.id",
+  hub: "portal",
+  slugs: () => slugs,
+  port,
+});
 const browser = await launchChromium();
 
-async function measure(url: string): Promise<{ requests: number; kb: number; indexes: number; results: string; ms: number }> {
+async function measure(
+  url: string,
+): Promise<{ requests: number; kb: number; indexes: number; results: string; ms: number }> {
   const page = await browser.newPage();
   await page.goto(url.replace(/\?.*$/, ""));
   let requests = 0;
@@ -48,9 +56,14 @@ await browser.close();
 await server.close();
 await rm(dist, { recursive: true, force: true });
 
-console.log(`${report.results.filter((r) => r.ok).length} sites built; first search for "${query}" (page, script, index, results), uncompressed, loopback:`);
+console.log(
+  `${report.results.filter((r) => r.ok).length} sites built; first search for "${query}" (page, script, index, results), uncompressed, loopback:`,
+);
 console.log(`| search | indexes fetched | requests | KB | results | time on loopback (ms) |`);
 console.log(`| --- | ---: | ---: | ---: | --- | ---: |`);
-for (const [name, m] of [["hub (every unit merged)", hub], ["dinkes (its own index)", unit]] as const) {
+for (const [name, m] of [
+  ["hub (every unit merged)", hub],
+  ["dinkes (its own index)", unit],
+] as const) {
   console.log(`| ${name} | ${m.indexes} | ${m.requests} | ${m.kb} | ${m.results} | ${m.ms} |`);
 }

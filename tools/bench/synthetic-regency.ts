@@ -5,7 +5,10 @@ import { join } from "node:path";
  * A synthetic regency for the benchmark: `sites` units with `posts` news items each, plus the six
  * profile pages every unit has. Text only: image encoding has its own cost (see the image row).
  */
-export async function writeSyntheticRegency(root: string, options: { sites: number; posts: number }): Promise<{ slugs: string[]; files: number }> {
+export async function writeSyntheticRegency(
+  root: string,
+  options: { sites: number; posts: number },
+): Promise<{ slugs: string[]; files: number }> {
   const portal = {
     name: "Pemerintah Kabupaten Contoh",
     short_name: "Kabupaten Contoh",
@@ -18,18 +21,44 @@ export async function writeSyntheticRegency(root: string, options: { sites: numb
   };
   await mkdir(root, { recursive: true });
   await writeFile(join(root, "portal.json"), JSON.stringify(portal, null, 2));
-  const slugs = ["portal", ...Array.from({ length: options.sites - 1 }, (_, i) => `unit${String(i + 1).padStart(3, "0")}`)];
+  const slugs = [
+    "portal",
+    ...Array.from({ length: options.sites - 1 }, (_, i) => `unit${String(i + 1).padStart(3, "0")}`),
+  ];
   let files = 0;
   for (const [n, slug] of slugs.entries()) {
     const dir = join(root, "sites", slug);
     await mkdir(join(dir, "content/halaman"), { recursive: true });
     await mkdir(join(dir, "content/berita"), { recursive: true });
-    await writeFile(join(dir, "site.json"), JSON.stringify({
-      slug, name: slug === "portal" ? "Portal Kabupaten Contoh" : `Dinas Contoh Nomor ${n}`, short_name: slug === "portal" ? "Portal" : `Dinas ${n}`,
-      type: slug === "portal" ? "portal" : "dinas", address: `Jl. Contoh No. ${n}, Kota Contoh`, phone: "(0543) 21000", email: `${slug}@contohkab.go.id`, status: "active",
-    }, null, 2));
-    for (const [order, page] of ["profil", "visi-misi", "tugas-fungsi", "struktur-organisasi", "sejarah", "kontak"].entries()) {
-      await writeFile(join(dir, "content/halaman", `${page}.md`), `---\ntitle: Halaman ${page} ${slug}\norder: ${order + 1}\n---\n${paragraphs(3, n + order)}\n`);
+    await writeFile(
+      join(dir, "site.json"),
+      JSON.stringify(
+        {
+          slug,
+          name: slug === "portal" ? "Portal Kabupaten Contoh" : `Dinas Contoh Nomor ${n}`,
+          short_name: slug === "portal" ? "Portal" : `Dinas ${n}`,
+          type: slug === "portal" ? "portal" : "dinas",
+          address: `Jl. Contoh No. ${n}, Kota Contoh`,
+          phone: "(0543) 21000",
+          email: `${slug}@contohkab.go.id`,
+          status: "active",
+        },
+        null,
+        2,
+      ),
+    );
+    for (const [order, page] of [
+      "profil",
+      "visi-misi",
+      "tugas-fungsi",
+      "struktur-organisasi",
+      "sejarah",
+      "kontak",
+    ].entries()) {
+      await writeFile(
+        join(dir, "content/halaman", `${page}.md`),
+        `---\ntitle: Halaman ${page} ${slug}\norder: ${order + 1}\n---\n${paragraphs(3, n + order)}\n`,
+      );
       files++;
     }
     for (let p = 0; p < options.posts; p++) {
@@ -44,13 +73,18 @@ export async function writeSyntheticRegency(root: string, options: { sites: numb
   return { slugs, files };
 }
 
-const words = "pelayanan masyarakat kabupaten kegiatan pembangunan desa kecamatan program anggaran kesehatan pendidikan warga pemerintah daerah informasi publik".split(" ");
+const words =
+  "pelayanan masyarakat kabupaten kegiatan pembangunan desa kecamatan program anggaran kesehatan pendidikan warga pemerintah daerah informasi publik".split(
+    " ",
+  );
 
 function paragraphs(count: number, seed: number): string {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const sentence = Array.from({ length: 60 }, (_, k) => words[(seed * 7 + i * 13 + k * 3) % words.length]).join(" ");
-    out.push(`${sentence[0]!.toUpperCase()}${sentence.slice(1)}. **Penting** untuk [dibaca](https://example.go.id/${seed}).`);
+    out.push(
+      `${sentence[0]!.toUpperCase()}${sentence.slice(1)}. **Penting** untuk [dibaca](https://example.go.id/${seed}).`,
+    );
   }
   return out.join("\n\n");
 }

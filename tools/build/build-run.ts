@@ -9,14 +9,22 @@ import { timeLimits, type Progress } from "../core/progress.ts";
 import { contentTypes } from "../content/content-types.ts";
 import { mediaKindOf } from "../content/media-reference.ts";
 import { scanMedia } from "../content/site-files.ts";
-import { portalPlugin, type BuildOutput, type PortalPluginOptions, type RunActivity } from "../generator/portal-plugin.ts";
+import {
+  portalPlugin,
+  type BuildOutput,
+  type PortalPluginOptions,
+  type RunActivity,
+} from "../generator/portal-plugin.ts";
 import type { Base } from "../generator/site-origin.ts";
 import { forgetCompiledLayouts } from "./eleventy-cache.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../generator/eleventy.config.ts", import.meta.url));
 
 /** What a run needs: the plugin's options, less what the run derives from the workspace itself. */
-export type RunOptions = Omit<PortalPluginOptions, "sitesDir" | "themeDir" | "cacheDir" | "outputDir" | "outputs" | "base" | "activity"> & {
+export type RunOptions = Omit<
+  PortalPluginOptions,
+  "sitesDir" | "themeDir" | "cacheDir" | "outputDir" | "outputs" | "base" | "activity"
+> & {
   ws: Workspace;
   base: Base;
   progress?: Progress;
@@ -33,19 +41,36 @@ export async function buildRun(options: RunOptions): Promise<{ staging: string; 
   const { ws } = options;
   const staging = join(stagingRoot(ws), `run-${process.pid}-${Date.now()}`);
   await mkdir(staging, { recursive: true });
-  const outputs = new Map<string, BuildOutput>(options.sites.map((s) => [s.slug, { images: new Set<string>(), pages: 0, searchable: 0 }]));
+  const outputs = new Map<string, BuildOutput>(
+    options.sites.map((s) => [s.slug, { images: new Set<string>(), pages: 0, searchable: 0 }]),
+  );
   const activity: RunActivity = { abandoned: false, inflight: 0, lastActivity: performance.now() };
   try {
     await forgetCompiledLayouts(ws.themeDir);
-    const elev = new Eleventy(contentGlob(ws, options.sites.map((s) => s.slug)), staging, {
-      inputDir: ws.sitesDir,
-      quietMode: true,
-      configPath: eleventyConfigFile,
-      config: (eleventyConfig: unknown) => {
-        const { ws: _ws, progress: _p, ...plugin } = options;
-        portalPlugin(eleventyConfig as Record<string, unknown>, { ...plugin, sitesDir: ws.sitesDir, themeDir: ws.themeDir, cacheDir: ws.cacheDir, outputDir: staging, outputs, activity });
+    const elev = new Eleventy(
+      contentGlob(
+        ws,
+        options.sites.map((s) => s.slug),
+      ),
+      staging,
+      {
+        inputDir: ws.sitesDir,
+        quietMode: true,
+        configPath: eleventyConfigFile,
+        config: (eleventyConfig: unknown) => {
+          const { ws: _ws, progress: _p, ...plugin } = options;
+          portalPlugin(eleventyConfig as Record<string, unknown>, {
+            ...plugin,
+            sitesDir: ws.sitesDir,
+            themeDir: ws.themeDir,
+            cacheDir: ws.cacheDir,
+            outputDir: staging,
+            outputs,
+            activity,
+          });
+        },
       },
-    });
+    );
     // The build reports per site itself; Eleventy's own "Wrote N files" lines would interleave.
     elev.disableLogger();
     await untilDone(() => elev.write(), activity, options.progress);
@@ -86,7 +111,11 @@ async function untilDone<T>(work: () => Promise<T>, activity: RunActivity, progr
   process.on("unhandledRejection", fail);
   const timer = setInterval(() => {
     if (performance.now() - activity.lastActivity > timeLimits.eleventyStallMs) {
-      fail(new Error(`Internal error: Eleventy wrote nothing for ${timeLimits.eleventyStallMs / 60_000} minutes during ${progress?.describe() ?? "the build"}`));
+      fail(
+        new Error(
+          `Internal error: Eleventy wrote nothing for ${timeLimits.eleventyStallMs / 60_000} minutes during ${progress?.describe() ?? "the build"}`,
+        ),
+      );
     }
   }, 1000);
   // Not what keeps the process alive: if nothing else does, the CLI reports the hang at once.
@@ -113,7 +142,13 @@ async function quiet(activity: RunActivity): Promise<void> {
  * pages use and its documents (except those withheld). The old folder is replaced only once the
  * new one is complete.
  */
-export async function publishSite(ws: Workspace, staging: string, slug: string, output: BuildOutput, withheld: ReadonlySet<string>): Promise<void> {
+export async function publishSite(
+  ws: Workspace,
+  staging: string,
+  slug: string,
+  output: BuildOutput,
+  withheld: ReadonlySet<string>,
+): Promise<void> {
   const built = join(staging, slug);
   await mkdir(built, { recursive: true });
   await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
@@ -149,7 +184,10 @@ let decapFiles: string[] | undefined;
 async function publishCms(target: string): Promise<void> {
   decapFiles ??= (await readdir(decapDist)).filter((f) => /^(?:\d+\.)?decap-cms\.js$|\.wasm$/.test(f));
   await mkdir(target, { recursive: true });
-  for (const name of decapFiles) await link(join(decapDist, name), join(target, name)).catch(() => copyFile(join(decapDist, name), join(target, name)));
+  for (const name of decapFiles)
+    await link(join(decapDist, name), join(target, name)).catch(() =>
+      copyFile(join(decapDist, name), join(target, name)),
+    );
 }
 
 /**
@@ -162,7 +200,8 @@ async function publishImages(outDir: string, imageCache: string, used: Set<strin
   await mkdir(target, { recursive: true });
   for (const name of used) {
     const from = join(imageCache, name);
-    if (!existsSync(from)) throw new Error(`Internal error: page references /img/${name} but eleventy-img did not write it`);
+    if (!existsSync(from))
+      throw new Error(`Internal error: page references /img/${name} but eleventy-img did not write it`);
     // A hard link costs no space and no copy time; fall back to copying across file systems.
     await link(from, join(target, name)).catch(() => copyFile(from, join(target, name)));
   }

@@ -23,14 +23,27 @@ describe("building the mini fixture", () => {
 
   it("builds every site", () => {
     assert.deepEqual(report.fatal, []);
-    assert.deepEqual(report.results.map((r) => [r.slug, r.ok, r.problems]), [["dinkes", true, []], ["portal", true, []]]);
+    assert.deepEqual(
+      report.results.map((r) => [r.slug, r.ok, r.problems]),
+      [
+        ["dinkes", true, []],
+        ["portal", true, []],
+      ],
+    );
   });
 
   it("writes a home page, a paginated list and a detail page for every content type", async () => {
     for (const type of ["berita", "pengumuman", "agenda", "dokumen", "layanan", "pejabat", "galeri"]) {
       assert.ok(existsSync(join(ws.distDir, "dinkes", type, "index.html")), `${type} list`);
     }
-    for (const path of ["index.html", "profil/index.html", "berita/posyandu-serentak/index.html", "pejabat/kepala-dinas/index.html", "galeri/posyandu/index.html", "404.html"]) {
+    for (const path of [
+      "index.html",
+      "profil/index.html",
+      "berita/posyandu-serentak/index.html",
+      "pejabat/kepala-dinas/index.html",
+      "galeri/posyandu/index.html",
+      "404.html",
+    ]) {
       assert.ok(existsSync(join(ws.distDir, "dinkes", path)), path);
     }
   });
@@ -81,10 +94,17 @@ describe("building the mini fixture", () => {
     const news = manifest.items.find((i: { type: string }) => i.type === "berita");
     assert.deepEqual(
       { title: news.title, date: news.date, url: news.url },
-      { title: "Posyandu Serentak di 10 Kecamatan", date: "2025-08-16T16:00:00.000Z", url: "https://dinkes.paserkab.go.id/berita/posyandu-serentak/" },
+      {
+        title: "Posyandu Serentak di 10 Kecamatan",
+        date: "2025-08-16T16:00:00.000Z",
+        url: "https://dinkes.paserkab.go.id/berita/posyandu-serentak/",
+      },
     );
     assert.match(news.image, /^https:\/\/dinkes\.paserkab\.go\.id\/img\/.+-1200\.jpeg$/);
-    assert.deepEqual(new Set(manifest.items.map((i: { type: string }) => i.type)), new Set(["agenda", "berita", "dokumen", "galeri", "halaman", "layanan", "pejabat", "pengumuman"]));
+    assert.deepEqual(
+      new Set(manifest.items.map((i: { type: string }) => i.type)),
+      new Set(["agenda", "berita", "dokumen", "galeri", "halaman", "layanan", "pejabat", "pengumuman"]),
+    );
   });
 
   it("indexes each site's content pages for search, and the hub's search merges every unit's index", async () => {
@@ -92,28 +112,43 @@ describe("building the mini fixture", () => {
     // The mini fixture's dinkes has one item of each of the eight types; lists and home are not indexed.
     assert.equal(entry.languages.id.page_count, 8);
     assert.ok(existsSync(join(ws.distDir, "dinkes/pagefind/pagefind.js")));
-    assert.ok(!existsSync(join(ws.distDir, "dinkes/pagefind/pagefind-ui.js")), "Pagefind's own interfaces are not published");
+    assert.ok(
+      !existsSync(join(ws.distDir, "dinkes/pagefind/pagefind-ui.js")),
+      "Pagefind's own interfaces are not published",
+    );
     const manifest = JSON.parse(await page("manifest.json"));
     assert.equal(manifest.site.search, "https://dinkes.paserkab.go.id/pagefind/");
     const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
-    assert.match(hubSearch, /data-indexes="\[\{&quot;slug&quot;:&quot;dinkes&quot;,&quot;name&quot;:&quot;Dinas Kesehatan&quot;,&quot;bundle&quot;:&quot;https:\/\/dinkes\.paserkab\.go\.id\/pagefind\/&quot;\}\]"/);
+    assert.match(
+      hubSearch,
+      /data-indexes="\[\{&quot;slug&quot;:&quot;dinkes&quot;,&quot;name&quot;:&quot;Dinas Kesehatan&quot;,&quot;bundle&quot;:&quot;https:\/\/dinkes\.paserkab\.go\.id\/pagefind\/&quot;\}\]"/,
+    );
     assert.match(await page("cari/index.html"), /<a id="search-everywhere" href="https:\/\/paserkab\.go\.id\/cari\/">/);
   });
 
   it("writes Atom and JSON feeds, a sitemap and robots.txt", async () => {
     const atom = await page("feed.xml");
-    assert.match(atom, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="id">/);
+    assert.match(
+      atom,
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="id">/,
+    );
     assert.match(atom, /<title>Posyandu Serentak di 10 Kecamatan<\/title>/);
     const json = JSON.parse(await page("feed.json"));
     assert.equal(json.items.length, 2);
-    assert.match(await page("sitemap.xml"), /<loc>https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/<\/loc>/);
+    assert.match(
+      await page("sitemap.xml"),
+      /<loc>https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/<\/loc>/,
+    );
     assert.match(await page("robots.txt"), /Sitemap: https:\/\/dinkes\.paserkab\.go\.id\/sitemap\.xml/);
   });
 
   it("sets Open Graph tags with an absolute image", async () => {
     const html = await page("berita/posyandu-serentak/index.html");
     assert.match(html, /<meta property="og:title" content="Posyandu Serentak di 10 Kecamatan">/);
-    assert.match(html, /<meta property="og:image" content="https:\/\/dinkes\.paserkab\.go\.id\/img\/[^"]+-1200\.jpeg">/);
+    assert.match(
+      html,
+      /<meta property="og:image" content="https:\/\/dinkes\.paserkab\.go\.id\/img\/[^"]+-1200\.jpeg">/,
+    );
   });
 
   it("publishes a page's images again when the same process builds again (layouts are not shared between runs)", async () => {
@@ -126,25 +161,44 @@ describe("building the mini fixture", () => {
 
   it("shows on the hub what the units publish, read from their manifests", async () => {
     const hub = await readFile(join(ws.distDir, "portal/index.html"), "utf8");
-    assert.match(hub, /<a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/">Posyandu Serentak di 10 Kecamatan<\/a>/);
+    assert.match(
+      hub,
+      /<a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/">Posyandu Serentak di 10 Kecamatan<\/a>/,
+    );
     assert.match(hub, /Agenda mendatang di seluruh perangkat daerah/);
     // The fixture's last news is from 2025, more than 90 days before the pinned "today".
-    assert.match(hub, /<a href="https:\/\/dinkes\.paserkab\.go\.id\/">Dinas Kesehatan<\/a><\/p>\s*<p class="meta">Jarang diperbarui/);
+    assert.match(
+      hub,
+      /<a href="https:\/\/dinkes\.paserkab\.go\.id\/">Dinas Kesehatan<\/a><\/p>\s*<p class="meta">Jarang diperbarui/,
+    );
   });
 
   it("writes the hub's list pages for every filter of type and unit", async () => {
-    for (const path of ["kabar/semua", "kabar/berita", "kabar/pengumuman", "kabar/agenda", "kabar/semua/dinkes", "kabar/berita/dinkes"]) {
+    for (const path of [
+      "kabar/semua",
+      "kabar/berita",
+      "kabar/pengumuman",
+      "kabar/agenda",
+      "kabar/semua/dinkes",
+      "kabar/berita/dinkes",
+    ]) {
       assert.ok(existsSync(join(ws.distDir, "portal", path, "index.html")), path);
     }
     const list = await readFile(join(ws.distDir, "portal/kabar/berita/dinkes/index.html"), "utf8");
-    assert.match(list, /<a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/">Posyandu Serentak di 10 Kecamatan<\/a>/);
+    assert.match(
+      list,
+      /<a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/">Posyandu Serentak di 10 Kecamatan<\/a>/,
+    );
     assert.doesNotMatch(list, /jadwal-vaksinasi/, "announcements are filtered out");
   });
 
   it("gives the hub feeds of every unit's news and announcements", async () => {
     const atom = await readFile(join(ws.distDir, "portal/feed.xml"), "utf8");
     assert.match(atom, /^<\?xml version="1.0" encoding="utf-8"\?>/);
-    assert.match(atom, /<link href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/"\/>\s*<id>[^<]+<\/id>\s*<updated>2025-08-16T16:00:00\.000Z<\/updated>\s*<author><name>Dinkes<\/name>/);
+    assert.match(
+      atom,
+      /<link href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/"\/>\s*<id>[^<]+<\/id>\s*<updated>2025-08-16T16:00:00\.000Z<\/updated>\s*<author><name>Dinkes<\/name>/,
+    );
     const json = JSON.parse(await readFile(join(ws.distDir, "portal/feed.json"), "utf8"));
     assert.deepEqual(json.items.map((i: { url: string }) => i.url).sort(), [
       "https://dinkes.paserkab.go.id/berita/posyandu-serentak/",
@@ -154,9 +208,15 @@ describe("building the mini fixture", () => {
 
   it("reuses encoded images on the next build", async () => {
     const cache = join(ws.cacheDir, "img");
-    const before = new Map(await Promise.all((await readdir(cache)).map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)));
+    const before = new Map(
+      await Promise.all((await readdir(cache)).map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)),
+    );
     // The next build is a new process, as in CI or the next `npm run build`.
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", ws.root, "dinkes"], { encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", ws.root, "dinkes"],
+      { encoding: "utf8" },
+    );
     assert.equal(run.status, 0, run.stderr);
     for (const [f, mtime] of before) assert.equal((await stat(join(cache, f))).mtimeMs, mtime, `${f} was re-encoded`);
   });
@@ -166,11 +226,18 @@ describe("a site with broken content", () => {
   it("fails alone: the other sites build and the command exits 1 naming it", async () => {
     const ws = await tempWorkspace(fixtures.broken);
     try {
-      const run = spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", ws.root], { encoding: "utf8" });
+      const run = spawnSync(
+        process.execPath,
+        ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", ws.root],
+        { encoding: "utf8" },
+      );
       assert.equal(run.status, 1);
       assert.match(run.stdout, /✔ baik:/);
       assert.match(run.stdout, /✔ portal:/);
-      assert.match(run.stderr, /✘ rusak: gagal\n(?: {2}.+\n)* {2}sites\/rusak\/content\/berita\/bukan-utf8\.md:6: berkas bukan teks UTF-8/);
+      assert.match(
+        run.stderr,
+        /✘ rusak: gagal\n(?: {2}.+\n)* {2}sites\/rusak\/content\/berita\/bukan-utf8\.md:6: berkas bukan teks UTF-8/,
+      );
       assert.match(run.stderr, /situs gagal: .*rusak/);
       assert.ok(existsSync(join(ws.distDir, "baik/index.html")));
       assert.ok(!existsSync(join(ws.distDir, "rusak")));
@@ -185,7 +252,13 @@ describe("a site with broken content", () => {
       // A photo's name and size, but not a photo inside.
       await writeFile(join(ws.sitesDir, "dinkes/media/berita/posyandu.jpg"), Buffer.alloc(30_000, 7));
       const report = await buildSites(ws, undefined, { now });
-      assert.deepEqual(report.results.map((r) => [r.slug, r.ok]), [["dinkes", false], ["portal", true]]);
+      assert.deepEqual(
+        report.results.map((r) => [r.slug, r.ok]),
+        [
+          ["dinkes", false],
+          ["portal", true],
+        ],
+      );
       assert.match(report.results[0]!.problems.join("\n"), /posyandu\.jpg: berkas gambar rusak atau bukan gambar/);
       assert.ok(existsSync(join(ws.distDir, "portal/index.html")));
       assert.ok(!existsSync(join(ws.distDir, "dinkes")));
@@ -198,18 +271,39 @@ describe("a site with broken content", () => {
     const ws = await tempWorkspace(fixtures.mini);
     try {
       const profile = join(ws.sitesDir, "portal/content/halaman/profil.md");
-      await writeFile(profile, `${await readFile(profile, "utf8")}\nLihat [berita Dinkes](site:dinkes/berita/posyandu-serentak#foto) dan [Renstra](site:dinkes/media/dokumen/jadwal.pdf).\n`);
+      await writeFile(
+        profile,
+        `${await readFile(profile, "utf8")}\nLihat [berita Dinkes](site:dinkes/berita/posyandu-serentak#foto) dan [Renstra](site:dinkes/media/dokumen/jadwal.pdf).\n`,
+      );
       const local = { protocol: "http:" as const, apex: "localhost:8080" };
       let report = await buildSites(ws, undefined, { now, base: local });
-      assert.deepEqual(report.results.map((r) => [r.slug, r.ok]), [["dinkes", true], ["portal", true]]);
+      assert.deepEqual(
+        report.results.map((r) => [r.slug, r.ok]),
+        [
+          ["dinkes", true],
+          ["portal", true],
+        ],
+      );
       const html = await readFile(join(ws.distDir, "portal/profil/index.html"), "utf8");
-      assert.match(html, /<a href="http:\/\/dinkes\.localhost:8080\/berita\/posyandu-serentak\/#foto">berita Dinkes<\/a>/);
+      assert.match(
+        html,
+        /<a href="http:\/\/dinkes\.localhost:8080\/berita\/posyandu-serentak\/#foto">berita Dinkes<\/a>/,
+      );
       assert.match(html, /<a href="http:\/\/dinkes\.localhost:8080\/media\/dokumen\/jadwal\.pdf">Renstra<\/a>/);
 
       await writeFile(profile, `${await readFile(profile, "utf8")}\n[Berita lama](site:dinkes/berita/posyandu-lama)\n`);
       report = await buildSites(ws, undefined, { now, base: local });
-      assert.deepEqual(report.results.map((r) => [r.slug, r.ok]), [["dinkes", true], ["portal", false]]);
-      assert.match(report.results[1]!.problems.join("\n"), /^sites\/portal\/content\/halaman\/profil\.md:\d+: tautan "site:dinkes\/berita\/posyandu-lama" tidak menuju halaman yang ada/);
+      assert.deepEqual(
+        report.results.map((r) => [r.slug, r.ok]),
+        [
+          ["dinkes", true],
+          ["portal", false],
+        ],
+      );
+      assert.match(
+        report.results[1]!.problems.join("\n"),
+        /^sites\/portal\/content\/halaman\/profil\.md:\d+: tautan "site:dinkes\/berita\/posyandu-lama" tidak menuju halaman yang ada/,
+      );
       // The last good build of the hub stays published.
       assert.match(await readFile(join(ws.distDir, "portal/profil/index.html"), "utf8"), /berita Dinkes/);
     } finally {
@@ -221,16 +315,39 @@ describe("a site with broken content", () => {
     const ws = await tempWorkspace(fixtures.mini);
     try {
       await mkdir(join(ws.sitesDir, "dlh"));
-      await writeFile(join(ws.sitesDir, "dlh/site.json"), JSON.stringify({ slug: "dlh", name: "Dinas Lingkungan Hidup", short_name: "DLH", type: "dinas", address: "Jl. Modang No. 1, Tanah Grogot", phone: "(0543) 21001", email: "dlh@paserkab.go.id", status: "planned" }));
+      await writeFile(
+        join(ws.sitesDir, "dlh/site.json"),
+        JSON.stringify({
+          slug: "dlh",
+          name: "Dinas Lingkungan Hidup",
+          short_name: "DLH",
+          type: "dinas",
+          address: "Jl. Modang No. 1, Tanah Grogot",
+          phone: "(0543) 21001",
+          email: "dlh@paserkab.go.id",
+          status: "planned",
+        }),
+      );
       await buildSites(ws, ["dinkes"], { now });
-      assert.match(await readFile(join(ws.distDir, "dinkes/index.html"), "utf8"), /<a href="https:\/\/dlh\.paserkab\.go\.id\/">Dinas Lingkungan Hidup<\/a>/);
+      assert.match(
+        await readFile(join(ws.distDir, "dinkes/index.html"), "utf8"),
+        /<a href="https:\/\/dlh\.paserkab\.go\.id\/">Dinas Lingkungan Hidup<\/a>/,
+      );
       // Built with nothing in it yet: its search still loads (an empty index), and the hub's
       // search leaves it out, since Pagefind cannot merge an empty index.
       const report = await buildSites(ws, ["dlh", "portal"], { now });
-      assert.ok(report.results.every((r) => r.ok), JSON.stringify(report));
-      assert.deepEqual(JSON.parse(await readFile(join(ws.distDir, "dlh/pagefind/pagefind-entry.json"), "utf8")).languages, {});
+      assert.ok(
+        report.results.every((r) => r.ok),
+        JSON.stringify(report),
+      );
+      assert.deepEqual(
+        JSON.parse(await readFile(join(ws.distDir, "dlh/pagefind/pagefind-entry.json"), "utf8")).languages,
+        {},
+      );
       assert.ok(existsSync(join(ws.distDir, "dlh/pagefind/wasm.unknown.pagefind")));
-      const merged = /data-indexes="([^"]*)"/.exec(await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8"))?.[1];
+      const merged = /data-indexes="([^"]*)"/.exec(
+        await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8"),
+      )?.[1];
       assert.match(String(merged), /dinkes\.paserkab/);
       assert.doesNotMatch(String(merged), /dlh/);
     } finally {
@@ -243,13 +360,26 @@ describe("a site with broken content", () => {
     try {
       const dir = join(ws.sitesDir, "portal/content/siaran");
       await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, "banjir.md"), "---\ntitle: Siaga banjir Sungai Kandilo\nstart: 2026-11-27 06:00\nend: 2026-11-28 18:00\nlevel: darurat\nsummary: Warga bantaran sungai diminta mengungsi ke posko terdekat.\n---\nIkuti arahan petugas BPBD.\n");
-      await writeFile(join(dir, "libur.md"), "---\ntitle: Libur tahun baru\nstart: 2026-01-01 00:00\nend: 2026-01-02 00:00\nlevel: info\n---\n");
+      await writeFile(
+        join(dir, "banjir.md"),
+        "---\ntitle: Siaga banjir Sungai Kandilo\nstart: 2026-11-27 06:00\nend: 2026-11-28 18:00\nlevel: darurat\nsummary: Warga bantaran sungai diminta mengungsi ke posko terdekat.\n---\nIkuti arahan petugas BPBD.\n",
+      );
+      await writeFile(
+        join(dir, "libur.md"),
+        "---\ntitle: Libur tahun baru\nstart: 2026-01-01 00:00\nend: 2026-01-02 00:00\nlevel: info\n---\n",
+      );
       const report = await buildSites(ws, undefined, { now });
-      assert.deepEqual(report.results.map((r) => r.ok), [true, true]);
+      assert.deepEqual(
+        report.results.map((r) => r.ok),
+        [true, true],
+      );
       for (const path of ["dinkes/index.html", "dinkes/berita/posyandu-serentak/index.html", "portal/index.html"]) {
         const html = await readFile(join(ws.distDir, path), "utf8");
-        assert.match(html, /<section class="broadcast level-darurat"[^>]*>\s*<p><strong>Darurat:<\/strong> <a href="https:\/\/paserkab\.go\.id\/siaran\/banjir\/">Siaga banjir Sungai Kandilo<\/a>/, path);
+        assert.match(
+          html,
+          /<section class="broadcast level-darurat"[^>]*>\s*<p><strong>Darurat:<\/strong> <a href="https:\/\/paserkab\.go\.id\/siaran\/banjir\/">Siaga banjir Sungai Kandilo<\/a>/,
+          path,
+        );
         assert.doesNotMatch(html, /Libur tahun baru/, path);
       }
       assert.ok(existsSync(join(ws.distDir, "portal/siaran/banjir/index.html")));

@@ -40,7 +40,13 @@ export interface BuildReport {
 export async function buildSites(
   ws: Workspace,
   only: readonly string[] | undefined,
-  options: { base?: Base; now?: Date; onResult?: (r: SiteResult) => void; cmsLocalBackend?: { path: string }; progress?: Progress } = {},
+  options: {
+    base?: Base;
+    now?: Date;
+    onResult?: (r: SiteResult) => void;
+    cmsLocalBackend?: { path: string };
+    progress?: Progress;
+  } = {},
 ): Promise<BuildReport> {
   const progress = options.progress ?? new Progress();
   progress.enter("clearing what earlier builds left in dist/");
@@ -54,10 +60,21 @@ export async function buildSites(
   const portal = validation.portal;
   if (only) {
     const unknown = only.filter((slug) => !validation.sites.some((s) => s.slug === slug));
-    if (unknown.length) return { results: [], fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
+    if (unknown.length)
+      return { results: [], fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
   }
   const withheld = new Map(validation.sites.map((v) => [v.slug, v.withheld]));
-  const run = { ws, portal, progress, withheld, registry: await readRegistry(ws), broadcasts: activeBroadcasts(ws, portal, now), base: options.base ?? baseFromEnv(portal), ...(options.now ? { now: options.now } : {}), ...(options.cmsLocalBackend ? { cmsLocalBackend: options.cmsLocalBackend } : {}) };
+  const run = {
+    ws,
+    portal,
+    progress,
+    withheld,
+    registry: await readRegistry(ws),
+    broadcasts: activeBroadcasts(ws, portal, now),
+    base: options.base ?? baseFromEnv(portal),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.cmsLocalBackend ? { cmsLocalBackend: options.cmsLocalBackend } : {}),
+  };
   const results: SiteResult[] = [];
   const report = (r: SiteResult) => {
     options.onResult?.(r);
@@ -66,7 +83,8 @@ export async function buildSites(
 
   const valid: SiteRecord[] = [];
   for (const v of validation.sites) {
-    if (v.problems.length || !v.site) report({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems).map(formatProblem) });
+    if (v.problems.length || !v.site)
+      report({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems).map(formatProblem) });
     else if (v.site.status !== "retired") valid.push(v.site);
   }
   // The hub shows what the units publish, so it is built after them, from their manifests.
@@ -74,8 +92,13 @@ export async function buildSites(
   const hub = valid.filter((s) => s.slug === portal.hub);
   await buildIsolated(units, run, results, report);
   if (hub.length) {
-    progress.enter("reading the units' manifests for the hub", hub.map((s) => s.slug));
-    const labels = (JSON.parse(readFileSync(join(ws.themeDir, "strings.id.json"), "utf8")) as { unitTypes: Record<string, string> }).unitTypes;
+    progress.enter(
+      "reading the units' manifests for the hub",
+      hub.map((s) => s.slug),
+    );
+    const labels = (
+      JSON.parse(readFileSync(join(ws.themeDir, "strings.id.json"), "utf8")) as { unitTypes: Record<string, string> }
+    ).unitTypes;
     const hubData = readHubData({ ws, portal, registry: run.registry, base: run.base, now, labels });
     await buildIsolated(hub, { ...run, hub: hubData }, results, report);
   }
@@ -84,14 +107,20 @@ export async function buildSites(
 }
 
 /** One run for all the sites; if it fails, one run per site, so the error is pinned on its site. */
-async function buildIsolated(sites: SiteRecord[], run: Omit<RunOptions, "sites">, results: SiteResult[], report: (r: SiteResult) => void): Promise<void> {
+async function buildIsolated(
+  sites: SiteRecord[],
+  run: Omit<RunOptions, "sites">,
+  results: SiteResult[],
+  report: (r: SiteResult) => void,
+): Promise<void> {
   if (sites.length === 0) return;
   const started = performance.now();
   try {
     await buildAndPublish(sites, run, started, report);
   } catch (error) {
     const pending = sites.filter((site) => !results.some((r) => r.slug === site.slug));
-    const failed = (slug: string, t: number, e: unknown) => report({ slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(e)] });
+    const failed = (slug: string, t: number, e: unknown) =>
+      report({ slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(e)] });
     if (pending.length === 1) failed(pending[0]!.slug, started, error);
     for (const site of pending.length > 1 ? pending : []) {
       const t = performance.now();
@@ -100,7 +129,12 @@ async function buildIsolated(sites: SiteRecord[], run: Omit<RunOptions, "sites">
   }
 }
 
-async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites">, started: number, report: (r: SiteResult) => void): Promise<void> {
+async function buildAndPublish(
+  sites: SiteRecord[],
+  run: Omit<RunOptions, "sites">,
+  started: number,
+  report: (r: SiteResult) => void,
+): Promise<void> {
   const slugs = sites.map((s) => s.slug);
   run.progress?.enter("eleventy", slugs);
   const { staging, outputs } = await buildRun({ ...run, sites });
@@ -111,7 +145,13 @@ async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites
     // The search index reads the finished HTML, so it is written in staging, before publishing:
     // a site is published with its index or, if indexing fails, not at all (it fails alone).
     run.progress?.enter("search index (pagefind)", slugs);
-    const indexes = await writeSearchIndexes(sites.map((site) => ({ slug: site.slug, dir: join(staging, site.slug), searchable: outputs.get(site.slug)!.searchable })));
+    const indexes = await writeSearchIndexes(
+      sites.map((site) => ({
+        slug: site.slug,
+        dir: join(staging, site.slug),
+        searchable: outputs.get(site.slug)!.searchable,
+      })),
+    );
     const indexMs = (performance.now() - started - ms) / sites.length;
     for (const site of sites) {
       const output = outputs.get(site.slug)!;
@@ -122,10 +162,22 @@ async function buildAndPublish(sites: SiteRecord[], run: Omit<RunOptions, "sites
         run.progress?.enter("publish", [site.slug]);
         await publishSite(run.ws, staging, site.slug, output, run.withheld?.get(site.slug) ?? new Set());
       } catch (error) {
-        report({ slug: site.slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(error)] });
+        report({
+          slug: site.slug,
+          ok: false,
+          pages: 0,
+          ms: Math.round(performance.now() - t),
+          problems: [describe(error)],
+        });
         continue;
       }
-      report({ slug: site.slug, ok: true, pages: output.pages, ms: Math.round((ms * output.pages) / totalPages + indexMs + performance.now() - t), problems: [] });
+      report({
+        slug: site.slug,
+        ok: true,
+        pages: output.pages,
+        ms: Math.round((ms * output.pages) / totalPages + indexMs + performance.now() - t),
+        problems: [],
+      });
     }
   } finally {
     await rm(staging, { recursive: true, force: true, maxRetries: 5 });
@@ -142,4 +194,3 @@ function describe(error: unknown): string {
   }
   return messages.length ? messages.join(" ← ") : String(error);
 }
-

@@ -10,7 +10,9 @@ import type { Workspace } from "../core/workspace.ts";
  * fails if this stops working.)
  */
 const eventBusUrl = new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href;
-const { default: eventBus } = (await import(eventBusUrl)) as { default: { emit: (event: string, ...args: unknown[]) => Promise<unknown> } };
+const { default: eventBus } = (await import(eventBusUrl)) as {
+  default: { emit: (event: string, ...args: unknown[]) => Promise<unknown> };
+};
 
 /**
  * What to forget before rebuilding `slugs`: the changed files (their contents are stale) and
@@ -19,7 +21,8 @@ const { default: eventBus } = (await import(eventBusUrl)) as { default: { emit: 
  * forgetting them keeps a long `npm start` session from growing without bound.
  */
 export function filesToForget(ws: Workspace, slugs: readonly string[], changed: Iterable<string>): string[] {
-  const under = (dir: string) => (existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)) : []);
+  const under = (dir: string) =>
+    existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)) : [];
   return [
     ...changed,
     ...under(ws.themeDir),
@@ -36,7 +39,10 @@ export function filesToForget(ws: Workspace, slugs: readonly string[], changed: 
  */
 export async function forgetCompiledLayouts(themeDir: string): Promise<void> {
   // Any reported file empties the whole layout cache.
-  await eventBus.emit("eleventy.resourceModified", join(themeDir, "_includes", "layouts"), [], { viaConfigReset: false, relevantLayouts: [] });
+  await eventBus.emit("eleventy.resourceModified", join(themeDir, "_includes", "layouts"), [], {
+    viaConfigReset: false,
+    relevantLayouts: [],
+  });
 }
 
 export async function forgetCachedFiles(paths: Iterable<string>): Promise<void> {

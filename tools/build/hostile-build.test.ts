@@ -26,37 +26,64 @@ describe("hostile input: what a build does with it", () => {
 
   const build = (only?: string[], target = ws) => buildSites(target, only, { now: hostileNow });
   const outcome = (report: BuildReport) => Object.fromEntries(report.results.map((r) => [r.slug, r.ok]));
-  const problemsOf = (report: BuildReport, slug: string) => report.results.find((r) => r.slug === slug)?.problems.join("\n") ?? "";
+  const problemsOf = (report: BuildReport, slug: string) =>
+    report.results.find((r) => r.slug === slug)?.problems.join("\n") ?? "";
 
   it("silence: the issue's reproduction fails dlh alone, builds dinkes, exits 1 with its summary and leaves no staging folder", async () => {
-    await ws.write("sites/dlh/content/berita/uji-gambar.md", '---\ntitle: "Uji gambar relatif"\ndate: 2026-11-30\nsummary: "Uji gambar yang alamatnya relatif"\n---\n\nTeks.\n\n![foto kegiatan](foto.jpg)\n');
+    await ws.write(
+      "sites/dlh/content/berita/uji-gambar.md",
+      '---\ntitle: "Uji gambar relatif"\ndate: 2026-11-30\nsummary: "Uji gambar yang alamatnya relatif"\n---\n\nTeks.\n\n![foto kegiatan](foto.jpg)\n',
+    );
     const run = ws.cli(["build", "dlh", "dinkes"]);
     assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
     assert.match(run.stdout, /✔ dinkes: \d+ halaman/);
     assert.match(run.stdout, /1 situs dibangun ke /);
-    assert.match(run.stderr, /✘ dlh: gagal\n {2}sites\/dlh\/content\/berita\/uji-gambar\.md:9: "foto\.jpg" menunjuk ke luar folder media unit ini/);
+    assert.match(
+      run.stderr,
+      /✘ dlh: gagal\n {2}sites\/dlh\/content\/berita\/uji-gambar\.md:9: "foto\.jpg" menunjuk ke luar folder media unit ini/,
+    );
     assert.match(run.stderr, /1 situs gagal: dlh/);
     assert.ok(existsSync(join(ws.distDir, "dinkes/index.html")));
     assert.deepEqual(existsSync(join(ws.distDir, ".staging")) ? await readdir(join(ws.distDir, ".staging")) : [], []);
   });
 
   it("leak: a dikecualikan document's file is never in dist/, the manifest, the search index, a feed or the hub", async () => {
-    await ws.write("sites/dinkes/content/dokumen/rahasia.md", "---\ntitle: Hasil Pemeriksaan Internal Pengadaan\nyear: 2026\nkind: laporan\nfile: /media/dokumen/hasil-pemeriksaan-rahasia.pdf\nclassification: dikecualikan\ndate: 2026-11-01\nsummary: Hasil pemeriksaan internal atas pengadaan alat kesehatan.\n---\nDikecualikan berdasarkan uji konsekuensi PPID.\n");
-    await ws.write("sites/dinkes/media/dokumen/hasil-pemeriksaan-rahasia.pdf", await readFile(join(ws.sitesDir, "dinkes/media/dokumen/jadwal.pdf")));
+    await ws.write(
+      "sites/dinkes/content/dokumen/rahasia.md",
+      "---\ntitle: Hasil Pemeriksaan Internal Pengadaan\nyear: 2026\nkind: laporan\nfile: /media/dokumen/hasil-pemeriksaan-rahasia.pdf\nclassification: dikecualikan\ndate: 2026-11-01\nsummary: Hasil pemeriksaan internal atas pengadaan alat kesehatan.\n---\nDikecualikan berdasarkan uji konsekuensi PPID.\n",
+    );
+    await ws.write(
+      "sites/dinkes/media/dokumen/hasil-pemeriksaan-rahasia.pdf",
+      await readFile(join(ws.sitesDir, "dinkes/media/dokumen/jadwal.pdf")),
+    );
     const report = await build();
     assert.deepEqual(outcome(report), { bapenda: true, dinkes: true, dlh: true, portal: true });
     const files = await listTree(ws.distDir);
-    assert.ok(files.some((f) => f.endsWith("dinkes/media/dokumen/jadwal.pdf")), "other documents are published");
-    assert.deepEqual(files.filter((f) => f.includes("hasil-pemeriksaan-rahasia")), []);
+    assert.ok(
+      files.some((f) => f.endsWith("dinkes/media/dokumen/jadwal.pdf")),
+      "other documents are published",
+    );
+    assert.deepEqual(
+      files.filter((f) => f.includes("hasil-pemeriksaan-rahasia")),
+      [],
+    );
     // Every text file, and Pagefind's compressed index, never names the file.
     for (const f of files) {
       const bytes = await readFile(f);
-      const text = f.endsWith(".pf_fragment") || f.endsWith(".pf_index") || f.endsWith(".pf_meta") || f.endsWith(".pf_filter") ? gunzipSync(bytes).toString("latin1") : bytes.toString("latin1");
+      const text =
+        f.endsWith(".pf_fragment") || f.endsWith(".pf_index") || f.endsWith(".pf_meta") || f.endsWith(".pf_filter")
+          ? gunzipSync(bytes).toString("latin1")
+          : bytes.toString("latin1");
       assert.doesNotMatch(text, /hasil-pemeriksaan-rahasia/, f);
     }
     // It is still listed by title, as the law requires.
-    assert.match(await readFile(join(ws.distDir, "dinkes/informasi-publik/index.html"), "utf8"), /Hasil Pemeriksaan Internal Pengadaan/);
-    const manifest = JSON.parse(await readFile(join(ws.distDir, "dinkes/manifest.json"), "utf8")) as { items: { title: string; extra?: Record<string, unknown> }[] };
+    assert.match(
+      await readFile(join(ws.distDir, "dinkes/informasi-publik/index.html"), "utf8"),
+      /Hasil Pemeriksaan Internal Pengadaan/,
+    );
+    const manifest = JSON.parse(await readFile(join(ws.distDir, "dinkes/manifest.json"), "utf8")) as {
+      items: { title: string; extra?: Record<string, unknown> }[];
+    };
     const listed = manifest.items.find((i) => i.title === "Hasil Pemeriksaan Internal Pengadaan");
     assert.deepEqual(listed?.extra, { year: 2026, kind: "laporan", classification: "dikecualikan" });
   });
@@ -73,7 +100,10 @@ describe("hostile input: what a build does with it", () => {
       await ws.write("sites/dlh/content/berita/ssrf.md", newsItem(`![peta](http://127.0.0.1:${port}/a.jpg)`));
       const report = await build();
       assert.deepEqual(outcome(report), { bapenda: true, dinkes: true, dlh: false, portal: true });
-      assert.match(problemsOf(report, "dlh"), new RegExp(`ssrf\\.md:7: gambar "http://127\\.0\\.0\\.1:${port}/a\\.jpg" diambil dari situs lain`));
+      assert.match(
+        problemsOf(report, "dlh"),
+        new RegExp(`ssrf\\.md:7: gambar "http://127\\.0\\.0\\.1:${port}/a\\.jpg" diambil dari situs lain`),
+      );
       assert.equal(requests, 0);
     } finally {
       server.close();
@@ -81,10 +111,23 @@ describe("hostile input: what a build does with it", () => {
   });
 
   it("reach: a host file, another unit's image and /<unit>/media/ never get encoded into a unit's site", async () => {
-    await ws.write("sites/dlh/content/berita/jangkau.md", newsItem(["![a](../../../../../../../../etc/hostname)", "![b](../../../dinkes/media/berita/posyandu.jpg)", "![c](/dinkes/media/berita/posyandu.jpg)"].join("\n\n")));
+    await ws.write(
+      "sites/dlh/content/berita/jangkau.md",
+      newsItem(
+        [
+          "![a](../../../../../../../../etc/hostname)",
+          "![b](../../../dinkes/media/berita/posyandu.jpg)",
+          "![c](/dinkes/media/berita/posyandu.jpg)",
+        ].join("\n\n"),
+      ),
+    );
     const report = await build();
     assert.deepEqual(outcome(report), { bapenda: true, dinkes: true, dlh: false, portal: true });
-    assert.equal(problemsOf(report, "dlh").match(/menunjuk ke luar folder media unit ini/g)?.length, 3, problemsOf(report, "dlh"));
+    assert.equal(
+      problemsOf(report, "dlh").match(/menunjuk ke luar folder media unit ini/g)?.length,
+      3,
+      problemsOf(report, "dlh"),
+    );
     assert.ok(!existsSync(join(ws.distDir, "dlh")));
   });
 
@@ -99,7 +142,15 @@ describe("hostile input: what a build does with it", () => {
   it("code: nothing under sites/ runs during a build (sites/_data, *.11tydata.js beside sites and content)", async () => {
     const marker = join(ws.root, "ran.txt");
     const payload = `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(marker)}, import.meta.url + "\\n", { flag: "a" });\nexport default {};\n`;
-    for (const f of ["sites/_data/x.js", "sites/sites.11tydata.js", "sites/dlh/dlh.11tydata.js", "sites/dinkes/content/content.11tydata.js", "sites/bapenda/content/berita/berita.11tydata.js", "sites/bapenda/content/berita/kabar.11tydata.js"]) await ws.write(f, payload);
+    for (const f of [
+      "sites/_data/x.js",
+      "sites/sites.11tydata.js",
+      "sites/dlh/dlh.11tydata.js",
+      "sites/dinkes/content/content.11tydata.js",
+      "sites/bapenda/content/berita/berita.11tydata.js",
+      "sites/bapenda/content/berita/kabar.11tydata.js",
+    ])
+      await ws.write(f, payload);
     const report = await build();
     assert.equal(existsSync(marker), false, existsSync(marker) ? await readFile(marker, "utf8") : "");
     assert.equal(outcome(report).portal, true);
@@ -133,7 +184,10 @@ describe("hostile input: what a build does with it", () => {
   });
 
   it("crash: body text and a link naming /img/foto-lama-360.jpg build (only eleventy-img's own tags count as used images)", async () => {
-    await ws.write("sites/dinkes/content/berita/lama.md", newsItem("Foto lama ada di /img/foto-lama-360.jpg dan [di sini](/img/foto-lama-360.jpg)."));
+    await ws.write(
+      "sites/dinkes/content/berita/lama.md",
+      newsItem("Foto lama ada di /img/foto-lama-360.jpg dan [di sini](/img/foto-lama-360.jpg)."),
+    );
     const report = await build(["dinkes"]);
     assert.deepEqual(outcome(report), { dinkes: true });
   });
@@ -142,7 +196,19 @@ describe("hostile input: what a build does with it", () => {
     ws.git("init", "-q");
     ws.git("add", "-A");
     ws.git("commit", "-qm", "units");
-    await ws.write("sites/dlhk/site.json", JSON.stringify({ slug: "dlhk", name: "Dinas Kesehatan", short_name: "DLHK", type: "dinas", address: "Jl. Modang No. 2, Tanah Grogot", phone: "(0543) 21002", email: "dlhk@paserkab.go.id", status: "active" }));
+    await ws.write(
+      "sites/dlhk/site.json",
+      JSON.stringify({
+        slug: "dlhk",
+        name: "Dinas Kesehatan",
+        short_name: "DLHK",
+        type: "dinas",
+        address: "Jl. Modang No. 2, Tanah Grogot",
+        phone: "(0543) 21002",
+        email: "dlhk@paserkab.go.id",
+        status: "active",
+      }),
+    );
     assert.deepEqual(outcome(await build(["dlhk"])), { dlhk: false });
     assert.deepEqual(outcome(await build(["dinkes"])), { dinkes: true });
   });
@@ -150,7 +216,10 @@ describe("hostile input: what a build does with it", () => {
   it("blast: with a cold cache, a unit with a broken image fails alone; a theme error on one unit's pages fails that unit alone, also in the one-by-one retry", async () => {
     const photo = await readFile(join(ws.sitesDir, "dinkes/media/berita/posyandu.jpg"));
     await ws.write("sites/dlh/media/berita/terpotong.jpg", photo.subarray(0, Math.floor(photo.length / 2)));
-    await ws.write("sites/dlh/content/berita/foto.md", newsItem("Isi.", "image: /media/berita/terpotong.jpg\nimage_alt: Foto kegiatan yang terpotong\n"));
+    await ws.write(
+      "sites/dlh/content/berita/foto.md",
+      newsItem("Isi.", "image: /media/berita/terpotong.jpg\nimage_alt: Foto kegiatan yang terpotong\n"),
+    );
     let report = await build();
     assert.deepEqual(outcome(report), { bapenda: true, dinkes: true, dlh: false, portal: true });
     assert.match(problemsOf(report, "dlh"), /terpotong\.jpg: berkas gambar rusak/);
@@ -163,9 +232,19 @@ describe("hostile input: what a build does with it", () => {
     try {
       await cp(ws.themeDir, theme, { recursive: true });
       const base = join(theme, "_includes/layouts/base.njk");
-      await writeFile(base, (await readFile(base, "utf8")).replace("<body>", '<body>{% if site.slug == "dlh" %}{{ "/media/tidak-ada.jpg" | shareImage }}{% endif %}'));
+      await writeFile(
+        base,
+        (await readFile(base, "utf8")).replace(
+          "<body>",
+          '<body>{% if site.slug == "dlh" %}{{ "/media/tidak-ada.jpg" | shareImage }}{% endif %}',
+        ),
+      );
       report = await build(undefined, { ...ws, themeDir: theme });
-      assert.deepEqual(outcome(report), { bapenda: true, dinkes: true, dlh: false, portal: true }, JSON.stringify(report.results.map((r) => [r.slug, r.problems])));
+      assert.deepEqual(
+        outcome(report),
+        { bapenda: true, dinkes: true, dlh: false, portal: true },
+        JSON.stringify(report.results.map((r) => [r.slug, r.problems])),
+      );
       assert.match(problemsOf(report, "dlh"), /not an image of dlh's media/);
       assert.deepEqual(existsSync(join(ws.distDir, ".staging")) ? await readdir(join(ws.distDir, ".staging")) : [], []);
     } finally {
@@ -174,18 +253,32 @@ describe("hostile input: what a build does with it", () => {
   });
 
   it("quality: a document dated 1900-01-01 shows that date, not the day before", async () => {
-    await ws.write("sites/dlh/content/dokumen/arsip.md", "---\ntitle: Arsip Peraturan Lama\nyear: 1950\nkind: lainnya\nfile: /media/dokumen/arsip.pdf\nclassification: berkala\ndate: 1900-01-01\n---\n");
-    await ws.write("sites/dlh/media/dokumen/arsip.pdf", await readFile(join(ws.sitesDir, "dinkes/media/dokumen/jadwal.pdf")));
+    await ws.write(
+      "sites/dlh/content/dokumen/arsip.md",
+      "---\ntitle: Arsip Peraturan Lama\nyear: 1950\nkind: lainnya\nfile: /media/dokumen/arsip.pdf\nclassification: berkala\ndate: 1900-01-01\n---\n",
+    );
+    await ws.write(
+      "sites/dlh/media/dokumen/arsip.pdf",
+      await readFile(join(ws.sitesDir, "dinkes/media/dokumen/jadwal.pdf")),
+    );
     assert.deepEqual(outcome(await build(["dlh"])), { dlh: true });
-    assert.match(await readFile(join(ws.distDir, "dlh/dokumen/arsip/index.html"), "utf8"), /<time datetime="1900-01-01">1 Januari 1900<\/time>/);
+    assert.match(
+      await readFile(join(ws.distDir, "dlh/dokumen/arsip/index.html"), "utf8"),
+      /<time datetime="1900-01-01">1 Januari 1900<\/time>/,
+    );
   });
 
   it("debris: a killed build's staging folder and a half-swapped site are cleared by the next build", async () => {
     assert.deepEqual(outcome(await build(["dinkes"])), { dinkes: true });
-    const child = spawn(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", ws.root], { stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", ws.root],
+      { stdio: "ignore" },
+    );
     const staging = join(ws.distDir, ".staging");
     const deadline = Date.now() + 60_000;
-    while (!(existsSync(staging) && (await readdir(staging)).length > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!(existsSync(staging) && (await readdir(staging)).length > 0) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
     assert.ok((await readdir(staging)).length > 0, "the killed build left its staging folder");
@@ -193,7 +286,10 @@ describe("hostile input: what a build does with it", () => {
     await cp(join(ws.distDir, "dinkes"), join(ws.distDir, `dinkes.old-${child.pid}`), { recursive: true });
     assert.deepEqual(outcome(await build(["bapenda"])), { bapenda: true });
     assert.deepEqual(await readdir(staging), []);
-    assert.deepEqual((await readdir(ws.distDir)).filter((n) => n.includes(".old-")), []);
+    assert.deepEqual(
+      (await readdir(ws.distDir)).filter((n) => n.includes(".old-")),
+      [],
+    );
   });
 });
 

@@ -40,13 +40,25 @@ describe("validate passes ⇔ build passes, over generated hostile content", () 
           const validated = validation.sites.find((s) => s.slug === unit.slug)!.problems.length === 0;
           const built = report.results.find((r) => r.slug === unit.slug);
           valid += validated ? 1 : 0;
-          if (validated !== Boolean(built?.ok)) mismatches.push(`${unit.slug} (${unit.mutations.join("; ") || "unchanged"}): validate ${validated ? "passes" : "fails"}, build ${built?.ok ? "passes" : `fails: ${built?.problems.join(" | ")}`}`);
-          if (built?.ok) mismatches.push(...(await checkOutput(join(ws.distDir, unit.slug), unit.files.map((f) => f.path)).then((p) => p.map((m) => `${unit.slug}: ${m}`))));
+          if (validated !== Boolean(built?.ok))
+            mismatches.push(
+              `${unit.slug} (${unit.mutations.join("; ") || "unchanged"}): validate ${validated ? "passes" : "fails"}, build ${built?.ok ? "passes" : `fails: ${built?.problems.join(" | ")}`}`,
+            );
+          if (built?.ok)
+            mismatches.push(
+              ...(await checkOutput(
+                join(ws.distDir, unit.slug),
+                unit.files.map((f) => f.path),
+              ).then((p) => p.map((m) => `${unit.slug}: ${m}`))),
+            );
         }
         assert.deepEqual(mismatches, []);
         // The seeds must exercise both sides of the property.
         assert.ok(valid > 0 && valid < units.length, `${valid} of ${units.length} units valid`);
-        assert.ok(report.results.filter((r) => ["dinkes", "dlh", "bapenda", "portal"].includes(r.slug)).every((r) => r.ok), "the fixture's own units still build");
+        assert.ok(
+          report.results.filter((r) => ["dinkes", "dlh", "bapenda", "portal"].includes(r.slug)).every((r) => r.ok),
+          "the fixture's own units still build",
+        );
       } finally {
         await ws.dispose();
       }
@@ -67,7 +79,8 @@ async function checkOutput(siteDir: string, sources: string[]): Promise<string[]
     }
     for (const src of (await readFile(page, "utf8")).matchAll(/<(?:img|source)\b[^>]*\s(?:src|srcset)="([^"]+)"/g)) {
       for (const url of src[1]!.split(",").map((s) => s.trim().split(" ")[0]!)) {
-        if (!url.startsWith("/img/") || !existsSync(join(siteDir, url))) problems.push(`${source}: image ${url} is not one of the site's encoded images`);
+        if (!url.startsWith("/img/") || !existsSync(join(siteDir, url)))
+          problems.push(`${source}: image ${url} is not one of the site's encoded images`);
       }
     }
   }

@@ -3,14 +3,21 @@ import { buildSites, type SiteResult } from "../build/build-sites.ts";
 import type { Progress } from "../core/progress.ts";
 
 /** `portal build [site...]`: exit 0 only when every requested site built. */
-export async function runBuild(ws: Workspace, only: string[], options: { json: boolean; progress?: Progress }): Promise<number> {
+export async function runBuild(
+  ws: Workspace,
+  only: string[],
+  options: { json: boolean; progress?: Progress },
+): Promise<number> {
   const started = performance.now();
   const print = (r: SiteResult) => {
     if (options.json) console.log(JSON.stringify(r));
     else if (r.ok) console.log(`✔ ${r.slug}: ${r.pages} halaman, ${r.ms} ms`);
     else console.error(`✘ ${r.slug}: gagal\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
   };
-  const report = await buildSites(ws, only.length ? only : undefined, { onResult: print, ...(options.progress ? { progress: options.progress } : {}) });
+  const report = await buildSites(ws, only.length ? only : undefined, {
+    onResult: print,
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
   if (report.fatal.length) {
     for (const line of report.fatal) console.error(line);
     return 1;
@@ -19,7 +26,8 @@ export async function runBuild(ws: Workspace, only: string[], options: { json: b
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!options.json) {
     console.log(`\n${report.results.length - failed.length} situs dibangun ke ${ws.distDir} dalam ${seconds} s.`);
-    if (failed.length) console.error(`${failed.length} situs gagal: ${failed.map((r) => r.slug).join(", ")} (lihat pesan di atas).`);
+    if (failed.length)
+      console.error(`${failed.length} situs gagal: ${failed.map((r) => r.slug).join(", ")} (lihat pesan di atas).`);
   }
   return failed.length ? 1 : 0;
 }

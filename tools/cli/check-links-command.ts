@@ -13,10 +13,15 @@ export function runCheckLinks(ws: Workspace, only: string[], options: { json: bo
   }
   const where = relative(process.cwd(), ws.distDir) || ".";
   if (report.sites === 0) {
-    console.error(`No built site in ${where}: run \`npm run build\` first${only.length ? ` (or check the names: ${only.join(", ")})` : ""}.`);
+    console.error(
+      `No built site in ${where}: run \`npm run build\` first${only.length ? ` (or check the names: ${only.join(", ")})` : ""}.`,
+    );
     return 1;
   }
-  for (const b of report.broken) console.error(`${where}/${b.page} (${b.pageUrl}): ${b.href} → ${b.reason}${b.target !== b.href ? ` (${b.target})` : ""}`);
+  for (const b of report.broken)
+    console.error(
+      `${where}/${b.page} (${b.pageUrl}): ${b.href} → ${b.reason}${b.target !== b.href ? ` (${b.target})` : ""}`,
+    );
   const summary = `${report.sites} sites, ${report.pages} pages, ${report.links} links to ${report.targets} addresses in the portal checked, ${report.external} external links not followed, in ${seconds} s.`;
   if (report.broken.length === 0) {
     console.log(`No broken link. ${summary}`);

@@ -35,13 +35,18 @@ export interface DeployFlags {
 function annotate(site: string, title: string, message: string): void {
   if (process.env.GITHUB_ACTIONS !== "true") return;
   const escaped = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  console.log(`::error title=${escaped(`${site}: ${title}`).replace(/[:,]/g, (c) => (c === ":" ? "%3A" : "%2C"))}::${escaped(message)}`);
+  console.log(
+    `::error title=${escaped(`${site}: ${title}`).replace(/[:,]/g, (c) => (c === ":" ? "%3A" : "%2C"))}::${escaped(message)}`,
+  );
 }
 
 /** Site names become folders on the server: only a registry slug, never a path. */
 function badNames(sites: string[]): boolean {
   const bad = sites.filter((s) => !fileSlugPattern.test(s));
-  if (bad.length) console.error(`Not a site name: ${bad.map((b) => `"${b}"`).join(", ")} (a site is named by its folder in sites/, e.g. dinkes).`);
+  if (bad.length)
+    console.error(
+      `Not a site name: ${bad.map((b) => `"${b}"`).join(", ")} (a site is named by its folder in sites/, e.g. dinkes).`,
+    );
   return bad.length > 0;
 }
 
@@ -57,7 +62,9 @@ function targetOf(flags: DeployFlags): Target | undefined {
 /** The built sites: every folder of dist/ with an index.html. */
 function builtSites(ws: Workspace): string[] {
   if (!existsSync(ws.distDir)) return [];
-  return readdirSync(ws.distDir).filter((name) => existsSync(join(ws.distDir, name, "index.html"))).sort();
+  return readdirSync(ws.distDir)
+    .filter((name) => existsSync(join(ws.distDir, name, "index.html")))
+    .sort();
 }
 
 /** The sites changed since `base`, or undefined (with the reason printed) when Nx cannot tell. */
@@ -65,7 +72,9 @@ function changedSince(ws: Workspace, base: string): string[] | undefined {
   try {
     return affectedSites(ws.root, base);
   } catch (error) {
-    console.error(`Cannot tell which sites changed since ${base}: ${error instanceof Error ? error.message : String(error)}\nName the sites, or use --all.`);
+    console.error(
+      `Cannot tell which sites changed since ${base}: ${error instanceof Error ? error.message : String(error)}\nName the sites, or use --all.`,
+    );
     return undefined;
   }
 }
@@ -75,7 +84,9 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
   if (!target || badNames(named)) return 2;
   const keep = Number(flags.keep ?? 5);
   if (!Number.isInteger(keep) || keep < 2) {
-    console.error(`--keep must be a whole number of at least 2 (a release to roll back to is always kept), not "${flags.keep}".`);
+    console.error(
+      `--keep must be a whole number of at least 2 (a release to roll back to is always kept), not "${flags.keep}".`,
+    );
     return 2;
   }
   const built = builtSites(ws);
@@ -90,30 +101,56 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
   if (!sites) return 2;
   const refused = sites.filter((s) => !registry.has(s));
   if (refused.length) {
-    console.error(`Not a site of the registry, so not deployed: ${refused.join(", ")} (its folder was removed from sites/, or it is retired; a stale dist/<slug>/ is deleted by hand).`);
-    for (const site of refused) annotate(site, "not deployed", "The site is not in the registry (sites/<slug>/site.json, not retired).");
+    console.error(
+      `Not a site of the registry, so not deployed: ${refused.join(", ")} (its folder was removed from sites/, or it is retired; a stale dist/<slug>/ is deleted by hand).`,
+    );
+    for (const site of refused)
+      annotate(site, "not deployed", "The site is not in the registry (sites/<slug>/site.json, not retired).");
   }
   sites = sites.filter((s) => !refused.includes(s));
   const missing = sites.filter((s) => !built.includes(s));
   if (missing.length) {
     // Deploy what is built; name what is not, and fail at the end.
     console.error(`Not built, so not deployed: ${missing.join(", ")} (run npm run build -- ${missing.join(" ")}).`);
-    for (const site of missing) annotate(site, "not deployed", "The site was not built (see the build step); its previous release keeps serving.");
+    for (const site of missing)
+      annotate(
+        site,
+        "not deployed",
+        "The site was not built (see the build step); its previous release keeps serving.",
+      );
     sites = sites.filter((s) => built.includes(s));
   }
   if (sites.length === 0) {
     const refusedSome = missing.length + refused.length > 0;
-    (refusedSome ? console.error : console.log)(refusedSome ? "Nothing to deploy." : "No site is affected: nothing to deploy.");
+    (refusedSome ? console.error : console.log)(
+      refusedSome ? "Nothing to deploy." : "No site is affected: nothing to deploy.",
+    );
     return refusedSome ? 1 : 0;
   }
   console.log(`Deploying ${sites.length} site(s) to ${describeTarget(target)}…`);
-  const revision = flags.revision ?? (spawnSync("git", ["rev-parse", "--short=8", "HEAD"], { cwd: ws.root, encoding: "utf8" }).stdout.trim() || "local");
+  const revision =
+    flags.revision ??
+    (spawnSync("git", ["rev-parse", "--short=8", "HEAD"], { cwd: ws.root, encoding: "utf8" }).stdout.trim() || "local");
   const { portal } = await readPortal(ws);
-  const results = await deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache", "deploy"), target, sites, keep, revision, shareFrom: portal?.hub, force: flags.force, log: (line) => console.log(line) });
+  const results = await deploySites({
+    distDir: ws.distDir,
+    stagingDir: join(ws.root, ".cache", "deploy"),
+    target,
+    sites,
+    keep,
+    revision,
+    shareFrom: portal?.hub,
+    force: flags.force,
+    log: (line) => console.log(line),
+  });
   if (flags.json) console.log(JSON.stringify(results));
   const failed = results.filter((r) => !r.ok);
-  for (const r of failed) annotate(r.site, "not deployed", `${r.error ?? "failed"} Its previous release keeps serving.`);
-  if (failed.length) console.error(`\n${failed.length} of ${results.length} site(s) failed; their previous release keeps serving: ${failed.map((r) => r.site).join(", ")}.`);
+  for (const r of failed)
+    annotate(r.site, "not deployed", `${r.error ?? "failed"} Its previous release keeps serving.`);
+  if (failed.length)
+    console.error(
+      `\n${failed.length} of ${results.length} site(s) failed; their previous release keeps serving: ${failed.map((r) => r.site).join(", ")}.`,
+    );
   else {
     const unchanged = results.filter((r) => r.unchanged).length;
     console.log(`\n${results.length - unchanged} site(s) deployed${unchanged ? `, ${unchanged} unchanged` : ""}.`);
@@ -126,7 +163,9 @@ export async function runRollback(_ws: Workspace, sites: string[], flags: Deploy
   if (!target) return 2;
   if (badNames(sites)) return 2;
   if (flags.to !== undefined && !/^\d{8}T\d{9}Z-[\w.-]+$/.test(flags.to)) {
-    console.error(`--to takes a release id as the deploy printed it (e.g. 20261128T021500123Z-8735f0a9), not "${flags.to}".`);
+    console.error(
+      `--to takes a release id as the deploy printed it (e.g. 20261128T021500123Z-8735f0a9), not "${flags.to}".`,
+    );
     return 2;
   }
   if (sites.length === 0) {
@@ -141,7 +180,9 @@ export async function runRollback(_ws: Workspace, sites: string[], flags: Deploy
     } catch (error) {
       failures++;
       const { releases } = await listReleases(target, site).catch(() => ({ releases: [] as string[] }));
-      console.error(`✖ ${error instanceof Error ? error.message : String(error)}${releases.length ? `\n  releases there: ${releases.join(", ")}` : ""}`);
+      console.error(
+        `✖ ${error instanceof Error ? error.message : String(error)}${releases.length ? `\n  releases there: ${releases.join(", ")}` : ""}`,
+      );
     }
   }
   return failures ? 1 : 0;
@@ -151,7 +192,12 @@ export async function runVerifyDeploy(ws: Workspace, named: string[], flags: Dep
   const target = targetOf(flags);
   if (!target) return 2;
   if (badNames(named)) return 2;
-  const sites = named.length ? named : (await readRegistry(ws)).filter((s) => s.status === "active").map((s) => s.slug).sort();
+  const sites = named.length
+    ? named
+    : (await readRegistry(ws))
+        .filter((s) => s.status === "active")
+        .map((s) => s.slug)
+        .sort();
   const reports = [];
   for (const site of sites) {
     const report = await verifySite(target, site);
@@ -160,21 +206,36 @@ export async function runVerifyDeploy(ws: Workspace, named: string[], flags: Dep
     if (report.error) {
       console.error(`✖ ${site}: ${report.error}`);
       annotate(site, "cannot be checked", report.error);
-    }
-    else if (isIntact(report)) console.log(`✔ ${site}: ${report.files} files match release ${report.release}`);
+    } else if (isIntact(report)) console.log(`✔ ${site}: ${report.files} files match release ${report.release}`);
     else {
       console.error(`✖ ${site}: release ${report.release} has been altered on the server`);
       for (const path of report.added) console.error(`    added:   ${path}`);
       for (const path of report.changed) console.error(`    changed: ${path}`);
       for (const path of report.missing) console.error(`    missing: ${path}`);
       for (const path of report.special) console.error(`    not a regular file: ${path}`);
-      console.error(`    Restore it: npm run deploy -- --force --target ${describeTarget(target)} ${site} (then find how it was changed).`);
-      annotate(site, "altered on the server", [...report.added.map((p) => `added ${p}`), ...report.changed.map((p) => `changed ${p}`), ...report.missing.map((p) => `missing ${p}`), ...report.special.map((p) => `not a regular file ${p}`)].join("\n"));
+      console.error(
+        `    Restore it: npm run deploy -- --force --target ${describeTarget(target)} ${site} (then find how it was changed).`,
+      );
+      annotate(
+        site,
+        "altered on the server",
+        [
+          ...report.added.map((p) => `added ${p}`),
+          ...report.changed.map((p) => `changed ${p}`),
+          ...report.missing.map((p) => `missing ${p}`),
+          ...report.special.map((p) => `not a regular file ${p}`),
+        ].join("\n"),
+      );
     }
   }
   if (flags.json) console.log(JSON.stringify(reports));
   const bad = reports.filter((r) => !isIntact(r));
-  if (!flags.json) console.log(bad.length ? `\n${bad.length} of ${reports.length} site(s) do not match their release.` : `\nAll ${reports.length} site(s) match their releases.`);
+  if (!flags.json)
+    console.log(
+      bad.length
+        ? `\n${bad.length} of ${reports.length} site(s) do not match their release.`
+        : `\nAll ${reports.length} site(s) match their releases.`,
+    );
   return bad.length ? 1 : 0;
 }
 
@@ -189,7 +250,9 @@ export interface NginxFlags {
 
 export async function runNginxConfig(ws: Workspace, flags: NginxFlags): Promise<number> {
   if (!flags.root) {
-    console.error("Name the folder the sites are deployed to on the server: --serve-root /srv/portal (the deploy --target's folder).");
+    console.error(
+      "Name the folder the sites are deployed to on the server: --serve-root /srv/portal (the deploy --target's folder).",
+    );
     return 2;
   }
   if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) {
@@ -216,6 +279,8 @@ export async function runNginxConfig(ws: Workspace, flags: NginxFlags): Promise<
   }
   await mkdir(dirname(flags.output), { recursive: true });
   await writeFile(flags.output, text);
-  console.log(`Wrote ${relative(process.cwd(), flags.output) || flags.output}. Check it with nginx -t, then reload nginx.`);
+  console.log(
+    `Wrote ${relative(process.cwd(), flags.output) || flags.output}. Check it with nginx -t, then reload nginx.`,
+  );
   return 0;
 }

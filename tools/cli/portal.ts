@@ -106,14 +106,30 @@ async function main(progress: Progress): Promise<number> {
     case "rollback":
     case "verify-deploy": {
       const commands = await import("./deploy-command.ts");
-      const flags = { target: values.target, all: values.all, base: values.base, keep: values.keep, revision: values.revision, to: values.to, force: values.force, json: values.json };
+      const flags = {
+        target: values.target,
+        all: values.all,
+        base: values.base,
+        keep: values.keep,
+        revision: values.revision,
+        to: values.to,
+        force: values.force,
+        json: values.json,
+      };
       if (command === "deploy") return commands.runDeploy(ws, sites, flags);
       if (command === "rollback") return commands.runRollback(ws, sites, flags);
       return commands.runVerifyDeploy(ws, sites, flags);
     }
     case "nginx-config": {
       const { runNginxConfig } = await import("./deploy-command.ts");
-      return runNginxConfig(ws, { root: values["serve-root"], listen: values.listen, output: values.output, tlsCert: values["tls-cert"], tlsKey: values["tls-key"], brotli: values.brotli });
+      return runNginxConfig(ws, {
+        root: values["serve-root"],
+        listen: values.listen,
+        output: values.output,
+        tlsCert: values["tls-cert"],
+        tlsKey: values["tls-key"],
+        brotli: values.brotli,
+      });
     }
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);

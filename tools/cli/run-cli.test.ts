@@ -5,7 +5,11 @@ import { describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { hostileWorkspace } from "../test/hostile-workspace.ts";
 
-const run = (name: string) => spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/fixtures/cli-cases.ts"), name], { encoding: "utf8", timeout: 30_000 });
+const run = (name: string) =>
+  spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/fixtures/cli-cases.ts"), name], {
+    encoding: "utf8",
+    timeout: 30_000,
+  });
 
 /** The CLI never ends silently or with a false success: CI, Nx, deploys and npm start read its exit code. */
 describe("the portal CLI's runner", () => {
@@ -19,7 +23,10 @@ describe("the portal CLI's runner", () => {
   it("silence: a step that never settles exits 1 at once, naming the command, the stage and the sites", () => {
     const hang = run("hang");
     assert.equal(hang.status, 1);
-    assert.equal(hang.stderr, "Internal error: portal hang stopped before it finished (a step never completed and reported nothing), during eleventy (sites: dlh, dinkes).\n");
+    assert.equal(
+      hang.stderr,
+      "Internal error: portal hang stopped before it finished (a step never completed and reported nothing), during eleventy (sites: dlh, dinkes).\n",
+    );
   });
 
   it("exits 1 with 'Internal error:' when the command throws or leaves a rejection unhandled", () => {
@@ -53,7 +60,10 @@ describe("the portal CLI's runner", () => {
       assert.equal(failed.status, 1);
       assert.match(lastLine(failed.stderr), /^1 situs gagal: dinkes \(lihat pesan di atas\)\.$/);
       const unknown = ws.cli(["validate", "tidak-ada"]);
-      assert.deepEqual([unknown.status, unknown.stderr], [1, "sites/tidak-ada: no such site (folders in sites/ are the sites)\n"]);
+      assert.deepEqual(
+        [unknown.status, unknown.stderr],
+        [1, "sites/tidak-ada: no such site (folders in sites/ are the sites)\n"],
+      );
       const badOption = ws.cli(["build", "--bogus"]);
       assert.equal(badOption.status, 2);
       assert.match(badOption.stderr, /Unknown option '--bogus'[\s\S]*Usage: portal <command>/);

@@ -19,11 +19,26 @@ describe("portal start", () => {
     ws = await tempWorkspace(fixtures.mini);
     // A third unit, so a broadcast can be seen on three sites.
     await mkdir(join(ws.sitesDir, "dlh/content/halaman"), { recursive: true });
-    await writeFile(join(ws.sitesDir, "dlh/site.json"), JSON.stringify({ slug: "dlh", name: "Dinas Lingkungan Hidup", short_name: "DLH", type: "dinas", address: "Jl. Modang No. 1, Tanah Grogot", phone: "(0543) 21001", email: "dlh@paserkab.go.id", status: "active" }));
+    await writeFile(
+      join(ws.sitesDir, "dlh/site.json"),
+      JSON.stringify({
+        slug: "dlh",
+        name: "Dinas Lingkungan Hidup",
+        short_name: "DLH",
+        type: "dinas",
+        address: "Jl. Modang No. 1, Tanah Grogot",
+        phone: "(0543) 21001",
+        email: "dlh@paserkab.go.id",
+        status: "active",
+      }),
+    );
     await writeFile(join(ws.sitesDir, "dlh/content/halaman/profil.md"), "---\ntitle: Profil DLH\n---\nProfil.\n");
     // The same word as a dinkes article, so a search scoped to dinkes has something to leave out.
     await mkdir(join(ws.sitesDir, "dlh/content/berita"), { recursive: true });
-    await writeFile(join(ws.sitesDir, "dlh/content/berita/bank-sampah.md"), "---\ntitle: Bank Sampah Hadir di Posyandu\ndate: 2026-11-01\nsummary: Warga menabung sampah plastik saat posyandu.\n---\nSetiap posyandu kini punya pojok bank sampah. Laporan tahap V menyusul.\n");
+    await writeFile(
+      join(ws.sitesDir, "dlh/content/berita/bank-sampah.md"),
+      "---\ntitle: Bank Sampah Hadir di Posyandu\ndate: 2026-11-01\nsummary: Warga menabung sampah plastik saat posyandu.\n---\nSetiap posyandu kini punya pojok bank sampah. Laporan tahap V menyusul.\n",
+    );
     portal = await startPortal(ws.root);
     port = portal.port;
     browser = await launchChromium();
@@ -46,8 +61,13 @@ describe("portal start", () => {
   it("lists every unit in the hub's directory, each link opening that unit's own site", async () => {
     const page = await browser.newPage();
     await page.goto(`http://localhost:${port}/`);
-    const units = await page.locator("#direktori .unit-title a").evaluateAll((as) => as.map((a) => ({ name: a.textContent!.trim(), href: (a as HTMLAnchorElement).href })));
-    assert.deepEqual(units.map((u) => u.href).sort(), [`http://dinkes.localhost:${port}/`, `http://dlh.localhost:${port}/`]);
+    const units = await page
+      .locator("#direktori .unit-title a")
+      .evaluateAll((as) => as.map((a) => ({ name: a.textContent!.trim(), href: (a as HTMLAnchorElement).href })));
+    assert.deepEqual(units.map((u) => u.href).sort(), [
+      `http://dinkes.localhost:${port}/`,
+      `http://dlh.localhost:${port}/`,
+    ]);
     for (const unit of units) {
       assert.equal((await page.goto(unit.href))?.status(), 200, unit.href);
       assert.equal(await page.locator(".unit-name").innerText(), unit.name);
@@ -65,13 +85,24 @@ describe("portal start", () => {
     const results = page.locator("#search-results li");
     await results.first().waitFor({ timeout: 15_000 });
     // The article, marked with its unit, type and date (the gallery of the same name comes too).
-    assert.match(await results.filter({ hasText: "Posyandu Serentak di 10 Kecamatan" }).innerText(), /Dinas Kesehatan · Berita · 17 Agustus 2025/);
+    assert.match(
+      await results.filter({ hasText: "Posyandu Serentak di 10 Kecamatan" }).innerText(),
+      /Dinas Kesehatan · Berita · 17 Agustus 2025/,
+    );
     // Both units' articles mention posyandu: the hub searches both, and its unit filter narrows.
     await page.locator("#q").fill("posyandu");
     await page.locator("#q").press("Enter");
     await page.locator("#search-status").filter({ hasText: "hasil" }).waitFor();
-    const hosts = async () => new Set((await page.locator("#search-results a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).host))));
-    assert.ok((await hosts()).has(`dlh.localhost:${port}`) && (await hosts()).has(`dinkes.localhost:${port}`), [...(await hosts())].join());
+    const hosts = async () =>
+      new Set(
+        await page
+          .locator("#search-results a")
+          .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).host)),
+      );
+    assert.ok(
+      (await hosts()).has(`dlh.localhost:${port}`) && (await hosts()).has(`dinkes.localhost:${port}`),
+      [...(await hosts())].join(),
+    );
     await page.selectOption("#f-unit", "dlh");
     await page.waitForURL(/unit=dlh/);
     await page.locator("#search-status").filter({ hasText: "hasil" }).waitFor();
@@ -85,15 +116,20 @@ describe("portal start", () => {
     await page.close();
   });
 
-  it("leaves out Pagefind's one-letter near misses (\"vaksinasi\" finding the \"V\" of \"tahap V\")", async () => {
+  it('leaves out Pagefind\'s one-letter near misses ("vaksinasi" finding the "V" of "tahap V")', async () => {
     const page = await browser.newPage();
     await page.goto(`http://dlh.localhost:${port}/cari/?q=vaksinasi`);
     await page.locator("#search-status").filter({ hasText: "Tidak ada hasil" }).waitFor({ timeout: 15_000 });
     await page.goto(`http://localhost:${port}/cari/?q=vaksinasi`);
     await page.locator("#search-status").filter({ hasText: /hasil/ }).waitFor({ timeout: 15_000 });
-    const links = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page
+      .locator("#search-results a")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     assert.ok(links.length > 0, "dinkes's pages about vaccination are found");
-    assert.ok(links.every((href) => !href.includes("dlh.localhost")), links.join("\n"));
+    assert.ok(
+      links.every((href) => !href.includes("dlh.localhost")),
+      links.join("\n"),
+    );
     await page.close();
   });
 
@@ -104,9 +140,17 @@ describe("portal start", () => {
     await page.goto(`http://localhost:${port}/cari/?q=posyandu`);
     const status = page.locator("#search-status").filter({ hasText: "hasil" });
     await status.waitFor({ timeout: 15_000 });
-    assert.match(await status.innerText(), /Sebagian perangkat daerah tidak dapat dicari saat ini: Dinas Lingkungan Hidup\./);
-    const links = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    assert.ok(links.length > 0 && links.every((href) => href.startsWith(`http://dinkes.localhost:${port}/`)), links.join("\n"));
+    assert.match(
+      await status.innerText(),
+      /Sebagian perangkat daerah tidak dapat dicari saat ini: Dinas Lingkungan Hidup\./,
+    );
+    const links = await page
+      .locator("#search-results a")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    assert.ok(
+      links.length > 0 && links.every((href) => href.startsWith(`http://dinkes.localhost:${port}/`)),
+      links.join("\n"),
+    );
     await page.close();
   });
 
@@ -114,9 +158,14 @@ describe("portal start", () => {
     const page = await browser.newPage();
     await page.goto(`http://dinkes.localhost:${port}/cari/?q=posyandu`);
     await page.locator("#search-status").filter({ hasText: "hasil" }).waitFor({ timeout: 15_000 });
-    const links = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page
+      .locator("#search-results a")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     assert.ok(links.length >= 2, links.join());
-    assert.ok(links.every((href) => href.startsWith(`http://dinkes.localhost:${port}/`)), links.join("\n"));
+    assert.ok(
+      links.every((href) => href.startsWith(`http://dinkes.localhost:${port}/`)),
+      links.join("\n"),
+    );
     await page.getByRole("link", { name: "Cari di semua perangkat daerah" }).click();
     await page.waitForURL(`http://localhost:${port}/cari/?q=posyandu`);
     await page.locator("#search-results a", { hasText: "Bank Sampah Hadir di Posyandu" }).waitFor({ timeout: 15_000 });
@@ -128,16 +177,25 @@ describe("portal start", () => {
     await page.goto(`http://dlh.localhost:${port}/profil/`);
     const profile = join(ws.sitesDir, "dlh/content/halaman/profil.md");
     const reloaded = page.waitForEvent("load", { timeout: 15_000 });
-    await writeFile(profile, "---\ntitle: Profil DLH\n---\nKami bekerja sama dengan [posyandu Dinkes](site:dinkes/berita/posyandu-serentak).\n");
+    await writeFile(
+      profile,
+      "---\ntitle: Profil DLH\n---\nKami bekerja sama dengan [posyandu Dinkes](site:dinkes/berita/posyandu-serentak).\n",
+    );
     await reloaded;
     await page.getByRole("link", { name: "posyandu Dinkes" }).click();
     await page.waitForURL(`http://dinkes.localhost:${port}/berita/posyandu-serentak/`);
 
     await page.goto(`http://dlh.localhost:${port}/profil/`);
-    await writeFile(profile, "---\ntitle: Profil DLH\n---\nKami bekerja sama dengan [posyandu Dinkes](site:dinkes/berita/posyandu-serentak-lama).\n");
+    await writeFile(
+      profile,
+      "---\ntitle: Profil DLH\n---\nKami bekerja sama dengan [posyandu Dinkes](site:dinkes/berita/posyandu-serentak-lama).\n",
+    );
     const alert = page.locator("#portal-build-errors");
     await alert.waitFor({ timeout: 15_000 });
-    assert.match(await alert.innerText(), /profil\.md:4: tautan "site:dinkes\/berita\/posyandu-serentak-lama" tidak menuju halaman yang ada.*mungkin maksudnya "site:dinkes\/berita\/posyandu-serentak"/s);
+    assert.match(
+      await alert.innerText(),
+      /profil\.md:4: tautan "site:dinkes\/berita\/posyandu-serentak-lama" tidak menuju halaman yang ada.*mungkin maksudnya "site:dinkes\/berita\/posyandu-serentak"/s,
+    );
     await writeFile(profile, "---\ntitle: Profil DLH\n---\nProfil.\n");
     await page.close();
   });
@@ -149,7 +207,13 @@ describe("portal start", () => {
     const before = output().length;
     const reloaded = page.waitForEvent("load", { timeout: 15_000 });
     const t0 = performance.now();
-    await writeFile(file, (await readFile(file, "utf8")).replace("title: Posyandu Serentak di 10 Kecamatan", "title: Posyandu Serentak di 12 Kecamatan"));
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace(
+        "title: Posyandu Serentak di 10 Kecamatan",
+        "title: Posyandu Serentak di 12 Kecamatan",
+      ),
+    );
     await reloaded;
     const seconds = (performance.now() - t0) / 1000;
     assert.equal(await page.locator("h1").innerText(), "Posyandu Serentak di 12 Kecamatan");
@@ -178,7 +242,10 @@ describe("portal start", () => {
     });
     await page.goto(`http://dlh.localhost:${port}/profil/`);
     const before = output().length;
-    await writeFile(join(ws.sitesDir, "dlh/content/halaman/profil.md"), "---\ntitle: Profil Dinas Lingkungan Hidup\n---\nProfil.\n");
+    await writeFile(
+      join(ws.sitesDir, "dlh/content/halaman/profil.md"),
+      "---\ntitle: Profil Dinas Lingkungan Hidup\n---\nProfil.\n",
+    );
     while (!/✔ dlh/.test(output().slice(before))) await new Promise((r) => setTimeout(r, 100));
     const reloaded = page.waitForEvent("load", { timeout: 10_000 });
     release();
@@ -189,7 +256,15 @@ describe("portal start", () => {
 
   it("shows a broadcast DKISP publishes on the hub on every unit's pages, without JavaScript", async () => {
     // A window around the real time, written as WITA wall-clock time like editors write it.
-    const wita = (offsetMs: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(Date.now() + offsetMs));
+    const wita = (offsetMs: number) =>
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone: "Asia/Makassar",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(new Date(Date.now() + offsetMs));
     await mkdir(join(ws.sitesDir, "portal/content/siaran"), { recursive: true });
     await writeFile(
       join(ws.sitesDir, "portal/content/siaran/gangguan-listrik.md"),
@@ -213,11 +288,22 @@ describe("portal start", () => {
   });
 
   it("shows a broadcast when its window opens, though no file changed then", async () => {
-    const wita = (at: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(at));
+    const wita = (at: number) =>
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone: "Asia/Makassar",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(new Date(at));
     // Broadcasts are written to the minute: this one opens at the next whole minute.
     const opens = Math.ceil((Date.now() + 5_000) / 60_000) * 60_000;
     const before = output().length;
-    await writeFile(join(ws.sitesDir, "portal/content/siaran/uji-sirene.md"), `---\ntitle: Uji sirene peringatan dini\nstart: ${wita(opens)}\nend: ${wita(opens + 86_400_000)}\nlevel: info\n---\n`);
+    await writeFile(
+      join(ws.sitesDir, "portal/content/siaran/uji-sirene.md"),
+      `---\ntitle: Uji sirene peringatan dini\nstart: ${wita(opens)}\nend: ${wita(opens + 86_400_000)}\nlevel: info\n---\n`,
+    );
     // Without JavaScript, as the notice is meant to be read (and no live reload races the polling).
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -31,12 +31,22 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   };
   const started = performance.now();
   const cms = { cmsLocalBackend: { path: cmsApiPath } };
-  const first = await buildSites(ws, undefined, { base, onResult: report, ...cms, ...(options.progress ? { progress: options.progress } : {}) });
+  const first = await buildSites(ws, undefined, {
+    base,
+    onResult: report,
+    ...cms,
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
   for (const line of first.fatal) console.error(line);
-  console.log(`${first.results.filter((r) => r.ok).length} situs siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `${first.results.filter((r) => r.ok).length} situs siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
 
   const dirty = uncommittedChanges(ws.root);
-  if (dirty) console.warn(`Perhatian: ada ${dirty} berkas yang berubah tetapi belum di-commit. CMS lokal menyimpan draf di cabang Git dan tidak dapat bekerja sampai perubahan itu di-commit atau di-stash.`);
+  if (dirty)
+    console.warn(
+      `Perhatian: ada ${dirty} berkas yang berubah tetapi belum di-commit. CMS lokal menyimpan draf di cabang Git dan tidak dapat bekerja sampai perubahan itu di-commit atau di-stash.`,
+    );
   const cmsApi = await localCmsBackend(ws.root).catch((error: unknown) => {
     // Not a Git repository (a copied folder): the sites still serve; the CMS cannot save.
     console.error(`CMS lokal tidak aktif: ${error instanceof Error ? error.message : String(error)}`);
@@ -53,8 +63,17 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
         cmsApi(req, res);
       }
     : undefined;
-  const server = await startDevServer({ distDir: ws.distDir, domain: portal.domain, hub: portal.hub, slugs: () => slugs, port: options.port, ...(cmsHandler ? { cmsApi: cmsHandler } : {}) });
-  console.log(`\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nKelola isi:    http://<slug>.localhost:${options.port}/admin/  (menyimpan ke repositori Git ini)\nTekan Ctrl+C untuk berhenti.\n`);
+  const server = await startDevServer({
+    distDir: ws.distDir,
+    domain: portal.domain,
+    hub: portal.hub,
+    slugs: () => slugs,
+    port: options.port,
+    ...(cmsHandler ? { cmsApi: cmsHandler } : {}),
+  });
+  console.log(
+    `\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nKelola isi:    http://<slug>.localhost:${options.port}/admin/  (menyimpan ke repositori Git ini)\nTekan Ctrl+C untuk berhenti.\n`,
+  );
 
   // A rebuild never ends the server: whatever a save does (an alias bomb, a folder where a file
   // belongs, portal.json deleted, even a bug of ours), the sites keep serving their last good
@@ -67,25 +86,36 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     const only = changed && slugs.has(portal.hub) && !changed.includes(portal.hub) ? [...changed, portal.hub] : changed;
     await forgetCachedFiles(filesToForget(ws, only ?? [...slugs], changes.files));
     const t = performance.now();
-    const result = await buildSites(ws, only, { base, ...cms, onResult: (r) => {
-      report(r);
-      server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems });
-    } });
+    const result = await buildSites(ws, only, {
+      base,
+      ...cms,
+      onResult: (r) => {
+        report(r);
+        server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems });
+      },
+    });
     for (const line of result.fatal) console.error(line);
     if (result.fatal.length) server.live.notifyAll(result.fatal);
     console.log(`Dibangun ulang dalam ${Math.round(performance.now() - t)} ms.`);
   };
-  const watcher = watchSites(ws, async (changes) => {
-    try {
-      await rebuild(changes);
-    } catch (error) {
-      const message = `Internal error: the rebuild failed (${error instanceof Error ? error.message : String(error)}); the sites keep serving their last good version.`;
-      console.error(error instanceof Error && error.stack ? `${message}\n${error.stack}` : message);
-      server.live.notifyAll([message]);
-    } finally {
-      scheduleBroadcastRebuild();
-    }
-  }, { affectsAll: (path) => path.split(sep).slice(0, 3).join("/") === `${portal.hub}/content/siaran`, hold: () => cmsRequests > 0 });
+  const watcher = watchSites(
+    ws,
+    async (changes) => {
+      try {
+        await rebuild(changes);
+      } catch (error) {
+        const message = `Internal error: the rebuild failed (${error instanceof Error ? error.message : String(error)}); the sites keep serving their last good version.`;
+        console.error(error instanceof Error && error.stack ? `${message}\n${error.stack}` : message);
+        server.live.notifyAll([message]);
+      } finally {
+        scheduleBroadcastRebuild();
+      }
+    },
+    {
+      affectsAll: (path) => path.split(sep).slice(0, 3).join("/") === `${portal.hub}/content/siaran`,
+      hold: () => cmsRequests > 0,
+    },
+  );
 
   // A broadcast appears and disappears on time with no file changed: every site is rebuilt at
   // the next start or end of a broadcast's window (in production, the scheduled workflow does this).

@@ -8,7 +8,6 @@ import { launchChromium } from "../test/browser.ts";
 import { aliasBomb as bomb, hostileWorkspace, type HostileWorkspace } from "../test/hostile-workspace.ts";
 import { startPortal, type RunningPortal } from "../test/portal-start.ts";
 
-
 /**
  * dev: `npm start` survives whatever an edit does. It keeps serving each site's last good version,
  * says why in the terminal and on the site's open (and newly opened) pages, and rebuilds once the
@@ -68,7 +67,10 @@ describe("portal start with hostile edits", () => {
     await page.goto(`http://bapenda.localhost:${portal.port}/`);
     const box = page.locator("#portal-build-errors");
     await box.waitFor({ timeout: 15_000 });
-    assert.match(await box.innerText(), /halaman ini versi terakhir yang berhasil[\s\S]*bom\.md:3: jangkar dan rujukan YAML/);
+    assert.match(
+      await box.innerText(),
+      /halaman ini versi terakhir yang berhasil[\s\S]*bom\.md:3: jangkar dan rujukan YAML/,
+    );
     await page.close();
     await rm(join(ws.sitesDir, "bapenda/content/berita/bom.md"));
     await printed(from, /✔ bapenda[\s\S]*Dibangun ulang/);
@@ -84,7 +86,10 @@ describe("portal start with hostile edits", () => {
     await printed(from, /✘ bapenda:\n {2}sites\/bapenda: folder situs tidak punya site\.json[\s\S]*Dibangun ulang/);
     const between = portal.output().length;
     await mkdir(file);
-    await printed(between, /✘ bapenda:\n {2}sites\/bapenda\/site\.json: "site\.json" harus berupa berkas[\s\S]*Dibangun ulang/);
+    await printed(
+      between,
+      /✘ bapenda:\n {2}sites\/bapenda\/site\.json: "site\.json" harus berupa berkas[\s\S]*Dibangun ulang/,
+    );
     assert.equal((await get("bapenda.localhost")).status, 200);
     assert.equal((await get("dinkes.localhost")).status, 200);
     await rm(file, { recursive: true });

@@ -16,6 +16,8 @@ export async function runValidate(ws: Workspace, only: string[]): Promise<number
     console.log(`Semua berkas valid: ${result.sites.length} situs diperiksa.`);
     return 0;
   }
-  console.error(`\n${problems.length} masalah di ${failed} situs${result.portalProblems.length ? " dan portal.json" : ""}.`);
+  console.error(
+    `\n${problems.length} masalah di ${failed} situs${result.portalProblems.length ? " dan portal.json" : ""}.`,
+  );
   return 1;
 }

@@ -22,7 +22,10 @@ describe("the CMS at /admin/ through portal start", () => {
    * Screenshots for the editors' guide (docs/panduan-editor.md), taken as the test goes; written
    * into docs/ only with UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the tree clean.
    */
-  const screenshots = process.env.UPDATE_SCREENSHOTS === "1" ? join(toolsRepoRoot, "docs", "panduan-editor") : join(tmpdir(), `portal-screenshots-${process.pid}`);
+  const screenshots =
+    process.env.UPDATE_SCREENSHOTS === "1"
+      ? join(toolsRepoRoot, "docs", "panduan-editor")
+      : join(tmpdir(), `portal-screenshots-${process.pid}`);
 
   before(async () => {
     cms = await startCmsSession();
@@ -49,9 +52,19 @@ describe("the CMS at /admin/ through portal start", () => {
     const hosts = new Set<string>();
     cms.context.on("request", (request) => hosts.add(new URL(request.url()).host));
     const page = await login();
-    const collections = (await page.locator('a[href^="#/collections/"]').evaluateAll((as) => as.map((a) => [a.textContent?.trim(), a.getAttribute("href")]))).filter(([, href]) => /^#\/collections\/[^/]+$/.test(href!));
-    assert.deepEqual(collections.map(([label]) => label), ["Berita", "Pengumuman", "Agenda", "Dokumen", "Layanan", "Galeri", "Pejabat", "Halaman"]);
-    assert.ok(collections.every(([, href]) => href!.startsWith("#/collections/dinkes_")), JSON.stringify(collections));
+    const collections = (
+      await page
+        .locator('a[href^="#/collections/"]')
+        .evaluateAll((as) => as.map((a) => [a.textContent?.trim(), a.getAttribute("href")]))
+    ).filter(([, href]) => /^#\/collections\/[^/]+$/.test(href!));
+    assert.deepEqual(
+      collections.map(([label]) => label),
+      ["Berita", "Pengumuman", "Agenda", "Dokumen", "Layanan", "Galeri", "Pejabat", "Halaman"],
+    );
+    assert.ok(
+      collections.every(([, href]) => href!.startsWith("#/collections/dinkes_")),
+      JSON.stringify(collections),
+    );
     assert.deepEqual([...hosts], [`dinkes.localhost:${cms.port}`], "no CDN, no other origin");
     await page.screenshot({ path: join(screenshots, "01-jenis-isi.png") });
     await page.close();
@@ -69,11 +82,20 @@ describe("the CMS at /admin/ through portal start", () => {
 
   it("saves a draft on its own cms/ branch, in a file that validation accepts", async () => {
     const page = await login();
-    await newsItem(page, "Posyandu Lansia Dibuka di Tanah Grogot", "Posyandu lansia buka setiap Kamis.\n\n![Petugas memeriksa tekanan darah](/media/berita/posyandu.jpg)\n");
+    await newsItem(
+      page,
+      "Posyandu Lansia Dibuka di Tanah Grogot",
+      "Posyandu lansia buka setiap Kamis.\n\n![Petugas memeriksa tekanan darah](/media/berita/posyandu.jpg)\n",
+    );
     await page.getByRole("button", { name: "Simpan" }).click();
     await outcome(page, "Tulisan tersimpan");
     const branch = "cms/dinkes_berita/posyandu-lansia-dibuka-di-tanah-grogot";
-    assert.equal(git("branch", "--list", branch).stdout.trim().replace(/^\*\s*/, ""), branch);
+    assert.equal(
+      git("branch", "--list", branch)
+        .stdout.trim()
+        .replace(/^\*\s*/, ""),
+      branch,
+    );
     // Validate the draft exactly as committed, in a worktree of its own: decap-server keeps
     // switching branches in the main one.
     const file = git("show", `${branch}:sites/dinkes/content/berita/posyandu-lansia-dibuka-di-tanah-grogot.md`).stdout;
@@ -90,7 +112,9 @@ describe("the CMS at /admin/ through portal start", () => {
     // portal.json allows images of 5120 KiB.
     await writeFile(big, Buffer.alloc(5121 * 1024, 1));
     // Decap says so in an alert while the file input is still handling the choice: answer it at once.
-    const refused = new Promise<string>((resolve) => page.once("dialog", (dialog) => void dialog.accept().then(() => resolve(dialog.message()))));
+    const refused = new Promise<string>((resolve) =>
+      page.once("dialog", (dialog) => void dialog.accept().then(() => resolve(dialog.message()))),
+    );
     await page.getByRole("button", { name: "Pilih gambar" }).click();
     await page.locator('input[type="file"]').setInputFiles(big);
     // 5120 KiB, which Decap writes in thousands of bytes.
@@ -108,7 +132,10 @@ describe("the CMS at /admin/ through portal start", () => {
     await page.getByLabel("Tempat").fill("Aula Dinas Kesehatan");
     await page.getByRole("button", { name: "Simpan" }).click();
     await outcome(page, "Tulisan tersimpan");
-    const file = git("show", "cms/dinkes_agenda/rapat-evaluasi-imunisasi:sites/dinkes/content/agenda/rapat-evaluasi-imunisasi.md").stdout;
+    const file = git(
+      "show",
+      "cms/dinkes_agenda/rapat-evaluasi-imunisasi:sites/dinkes/content/agenda/rapat-evaluasi-imunisasi.md",
+    ).stdout;
     assert.match(file, /^start: 2026-12-01 09:00$/m, file);
     assert.equal(await page.getByText("UTC", { exact: true }).count(), 0, "no UTC label beside a WITA time");
     await page.close();
@@ -134,14 +161,26 @@ describe("the CMS at /admin/ through portal start", () => {
     await page.getByRole("button", { name: "Simpan" }).click();
     await outcome(page, "Tulisan tersimpan");
     // The draft's photo shows, in the form and in the preview, though the site has not got it yet.
-    const shown = (images: string) => [...document.querySelectorAll<HTMLImageElement>(images)].some((i) => i.complete && i.naturalWidth > 0);
+    const shown = (images: string) =>
+      [...document.querySelectorAll<HTMLImageElement>(images)].some((i) => i.complete && i.naturalWidth > 0);
     // The cover photo field's thumbnail: the nearest image to its "choose another" button.
-    await page.waitForFunction(() => {
-      const img = document.evaluate('//button[normalize-space()="Pilih gambar lain"]/ancestor::div[.//img][1]//img', document, null, XPathResult.FIRST_ORDERED_NODE_TYPE).singleNodeValue as HTMLImageElement | null;
-      return img?.complete && img.naturalWidth > 0;
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const img = document.evaluate(
+          '//button[normalize-space()="Pilih gambar lain"]/ancestor::div[.//img][1]//img',
+          document,
+          null,
+          XPathResult.FIRST_ORDERED_NODE_TYPE,
+        ).singleNodeValue as HTMLImageElement | null;
+        return img?.complete && img.naturalWidth > 0;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     const preview = page.frames().find((f) => f !== page.mainFrame())!;
-    await preview.waitForFunction(shown, 'img[alt="Para lansia mengikuti senam di halaman puskesmas"]', { timeout: 15_000 });
+    await preview.waitForFunction(shown, 'img[alt="Para lansia mengikuti senam di halaman puskesmas"]', {
+      timeout: 15_000,
+    });
     await page.screenshot({ path: join(screenshots, "04-draf-tersimpan.png") });
 
     for (const status of ["Diperiksa", "Siap terbit"]) {
@@ -156,8 +195,15 @@ describe("the CMS at /admin/ through portal start", () => {
 
     // On main: the item, with valid front matter, and its photo in dinkes's media.
     const files = git("show", "--name-only", "--format=", "main").stdout.trim().split("\n").sort();
-    assert.deepEqual(files.filter((f) => f.startsWith("sites/")), ["sites/dinkes/content/berita/senam-sehat-bersama-lansia.md", "sites/dinkes/media/berita/senam-lansia.jpg"]);
-    assert.equal(git("branch", "--list", "cms/dinkes_berita/senam-sehat-bersama-lansia").stdout.trim(), "", "its draft branch is merged and gone");
+    assert.deepEqual(
+      files.filter((f) => f.startsWith("sites/")),
+      ["sites/dinkes/content/berita/senam-sehat-bersama-lansia.md", "sites/dinkes/media/berita/senam-lansia.jpg"],
+    );
+    assert.equal(
+      git("branch", "--list", "cms/dinkes_berita/senam-sehat-bersama-lansia").stdout.trim(),
+      "",
+      "its draft branch is merged and gone",
+    );
     assert.deepEqual(await problemsAt("main"), []);
 
     // The watcher rebuilds dinkes: the article is on its subdomain, with its photo.

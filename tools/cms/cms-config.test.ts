@@ -11,18 +11,35 @@ import { resolve, type DecapField } from "./schema-fields.ts";
 import { sampleValue } from "./sample-values.ts";
 
 const portal = JSON.parse(readFileSync(join(toolsRepoRoot, "portal.json"), "utf8")) as PortalConfig;
-const site = (slug: string): SiteRecord => JSON.parse(readFileSync(join(toolsRepoRoot, "sites", slug, "site.json"), "utf8")) as SiteRecord;
+const site = (slug: string): SiteRecord =>
+  JSON.parse(readFileSync(join(toolsRepoRoot, "sites", slug, "site.json"), "utf8")) as SiteRecord;
 const dinkes = cmsConfig({ portal, site: site("dinkes"), origin: "https://dinkes.paserkab.go.id" });
-const hub = cmsConfig({ portal, site: site(portal.hub), origin: "https://paserkab.go.id", registry: [site("dinkes"), site("dlh")] });
+const hub = cmsConfig({
+  portal,
+  site: site(portal.hub),
+  origin: "https://paserkab.go.id",
+  registry: [site("dinkes"), site("dlh")],
+});
 const rules = cmsRules({ portal, site: site("dinkes") });
-const collection = (name: string) => dinkes.collections.find((c) => c.name === `dinkes_${name}`) as { fields: DecapField[]; folder: string; media_folder: string };
+const collection = (name: string) =>
+  dinkes.collections.find((c) => c.name === `dinkes_${name}`) as {
+    fields: DecapField[];
+    folder: string;
+    media_folder: string;
+  };
 
 /** Decap tests a field's pattern with `new RegExp(pattern)` on the value (decap-cms-core validation). */
 const accepts = (field: DecapField, value: string) => !field.pattern || new RegExp(field.pattern[0]).test(value);
 
 describe("the CMS configuration generated from the schemas", () => {
   it("gives a unit one collection per content type, named <slug>_<type>, in its own folders only", () => {
-    assert.deepEqual(dinkes.collections.map((c) => c.name).sort(), contentTypes.filter((t) => !t.hubOnly).map((t) => `dinkes_${t.name}`).sort());
+    assert.deepEqual(
+      dinkes.collections.map((c) => c.name).sort(),
+      contentTypes
+        .filter((t) => !t.hubOnly)
+        .map((t) => `dinkes_${t.name}`)
+        .sort(),
+    );
     for (const c of dinkes.collections) {
       assert.match(String(c.folder), /^sites\/dinkes\/content\/[a-z]+$/);
       assert.match(String(c.media_folder), /^\/sites\/dinkes\/media\/[a-z]+$/);
@@ -33,21 +50,46 @@ describe("the CMS configuration generated from the schemas", () => {
 
   it("gives the hub DKISP's broadcasts and the registry of every unit", () => {
     assert.equal(hub.collections[0]!.name, `${portal.hub}_siaran`);
-    const registry = hub.collections.find((c) => c.name === `${portal.hub}_registry`) as { files: { file: string; fields: DecapField[] }[] };
-    assert.deepEqual(registry.files.map((f) => f.file), ["sites/dinkes/site.json", "sites/dlh/site.json"]);
-    assert.equal(registry.files[0]!.fields.find((f) => f.name === "slug")!.widget, "hidden", "the subdomain is not editable");
+    const registry = hub.collections.find((c) => c.name === `${portal.hub}_registry`) as {
+      files: { file: string; fields: DecapField[] }[];
+    };
+    assert.deepEqual(
+      registry.files.map((f) => f.file),
+      ["sites/dinkes/site.json", "sites/dlh/site.json"],
+    );
+    assert.equal(
+      registry.files[0]!.fields.find((f) => f.name === "slug")!.widget,
+      "hidden",
+      "the subdomain is not editable",
+    );
     // An optional object's required fields: optional in Decap (which would otherwise refuse to
     // save a unit without coordinates), required by admin.js once the object is filled.
     const map = registry.files[0]!.fields.find((f) => f.name === "map")!;
-    assert.deepEqual(map.fields!.map((f) => f.required), [false, false]);
+    assert.deepEqual(
+      map.fields!.map((f) => f.required),
+      [false, false],
+    );
     assert.match(map.hint!, /bila diisi, "Lintang \(latitude\)" dan "Bujur \(longitude\)" wajib diisi/);
     const hubRules = cmsRules({ portal, site: site(portal.hub) });
-    assert.deepEqual(hubRules[`${portal.hub}_registry`]!.objects.map((o) => [o.name, o.required.map((r) => r.name)]), [["map", ["lat", "lng"]], ["head", ["name", "position"]], ["ppid", ["name", "email"]]]);
+    assert.deepEqual(
+      hubRules[`${portal.hub}_registry`]!.objects.map((o) => [o.name, o.required.map((r) => r.name)]),
+      [
+        ["map", ["lat", "lng"]],
+        ["head", ["name", "position"]],
+        ["ppid", ["name", "email"]],
+      ],
+    );
   });
 
   it("checks every uploaded file's path before save, also inside lists (gallery photos, attachments)", () => {
-    assert.deepEqual(rules.dinkes_galeri!.media.map((m) => m.path.join(".")), ["photos.*.file"]);
-    assert.deepEqual(rules.dinkes_pengumuman!.media.map((m) => m.path.join(".")), ["attachments.*.file"]);
+    assert.deepEqual(
+      rules.dinkes_galeri!.media.map((m) => m.path.join(".")),
+      ["photos.*.file"],
+    );
+    assert.deepEqual(
+      rules.dinkes_pengumuman!.media.map((m) => m.path.join(".")),
+      ["attachments.*.file"],
+    );
     assert.deepEqual(rules.dinkes_berita!.dependentRequired, { image: ["image_alt"] });
   });
 
@@ -55,8 +97,17 @@ describe("the CMS configuration generated from the schemas", () => {
     const title = collection("berita").fields.find((f) => f.name === "title")!;
     assert.equal(accepts(title, "     "), false, "a title of spaces");
     assert.equal(accepts(title, "Posyandu Serentak"), true);
-    assert.deepEqual(rules.dinkes_agenda!.dates.map((d) => [d.name, d.min, d.after?.name]), [["start", "1900-01-01 00:00", undefined], ["end", "1900-01-01 00:00", "start"]]);
-    assert.deepEqual(rules.dinkes_berita!.dates.map((d) => [d.name, d.min, d.max, d.maxDaysAhead, d.zoneHours]), [["date", "1900-01-01", "2100-12-31", 366, 8]]);
+    assert.deepEqual(
+      rules.dinkes_agenda!.dates.map((d) => [d.name, d.min, d.after?.name]),
+      [
+        ["start", "1900-01-01 00:00", undefined],
+        ["end", "1900-01-01 00:00", "start"],
+      ],
+    );
+    assert.deepEqual(
+      rules.dinkes_berita!.dates.map((d) => [d.name, d.min, d.max, d.maxDaysAhead, d.zoneHours]),
+      [["date", "1900-01-01", "2100-12-31", 366, 8]],
+    );
     assert.equal(rules.dinkes_pengumuman!.dates.find((d) => d.name === "valid_until")!.after?.name, "date");
   });
 
@@ -70,18 +121,41 @@ describe("the CMS configuration generated from the schemas", () => {
   for (const type of contentTypes.filter((t) => !t.hubOnly)) {
     it(`asks for exactly what the schema requires, with its patterns and bounds: ${type.name}`, () => {
       const fields = collection(type.name).fields.filter((f) => f.name !== "body");
-      assert.deepEqual(fields.filter((f) => f.required).map((f) => f.name).sort(), [...(type.schema.required ?? [])].sort());
-      assert.deepEqual(fields.map((f) => f.name), Object.keys(type.schema.properties ?? {}));
+      assert.deepEqual(
+        fields
+          .filter((f) => f.required)
+          .map((f) => f.name)
+          .sort(),
+        [...(type.schema.required ?? [])].sort(),
+      );
+      assert.deepEqual(
+        fields.map((f) => f.name),
+        Object.keys(type.schema.properties ?? {}),
+      );
       for (const field of fields) {
         const s = resolve(type.schema.properties![field.name]!);
         if (s.type === "string" && typeof s.minLength === "number" && !s.enum) {
-          assert.equal(accepts(field, "x".repeat(s.minLength - 1)), false, `${field.name} refuses ${s.minLength - 1} characters`);
-          if (!s.pattern) assert.equal(accepts(field, "x".repeat(s.minLength)), true, `${field.name} takes ${s.minLength} characters`);
+          assert.equal(
+            accepts(field, "x".repeat(s.minLength - 1)),
+            false,
+            `${field.name} refuses ${s.minLength - 1} characters`,
+          );
+          if (!s.pattern)
+            assert.equal(
+              accepts(field, "x".repeat(s.minLength)),
+              true,
+              `${field.name} takes ${s.minLength} characters`,
+            );
         }
         if (s.type === "string" && typeof s.maxLength === "number" && !s.pattern) {
-          assert.equal(accepts(field, "x".repeat(s.maxLength + 1)), false, `${field.name} refuses ${s.maxLength + 1} characters`);
+          assert.equal(
+            accepts(field, "x".repeat(s.maxLength + 1)),
+            false,
+            `${field.name} refuses ${s.maxLength + 1} characters`,
+          );
         }
-        if (typeof s.pattern === "string" && s["x-example"] !== undefined) assert.equal(accepts(field, String(s["x-example"])), true, `${field.name} takes its example`);
+        if (typeof s.pattern === "string" && s["x-example"] !== undefined)
+          assert.equal(accepts(field, String(s["x-example"])), true, `${field.name} takes its example`);
         if (s["x-media"]) {
           // Checked before save by admin.js, from rules.json, with the schema's pattern.
           const media = rules[`dinkes_${type.name}`]!.media.find((m) => m.path.join(".") === field.name)!;
@@ -89,16 +163,28 @@ describe("the CMS configuration generated from the schemas", () => {
           const image = s["x-media"] === "image";
           assert.equal(field.widget, image ? "image" : "file");
           assert.equal(ok(image ? "/media/berita/foto.jpg" : "/media/dokumen/renstra.pdf"), true);
-          assert.equal(ok(image ? "/media/berita/laporan.pdf" : "/media/dokumen/foto.exe"), false, "the wrong kind of file is refused");
+          assert.equal(
+            ok(image ? "/media/berita/laporan.pdf" : "/media/dokumen/foto.exe"),
+            false,
+            "the wrong kind of file is refused",
+          );
           assert.equal(ok("/media/berita/IMG 2034.JPG"), false, "a name validation would refuse is refused");
         }
-        if (s.format === "date") assert.deepEqual([field.widget, field.format, field.time_format], ["datetime", "YYYY-MM-DD", false]);
-        if (s.format === "wita-datetime") assert.deepEqual([field.widget, field.format, field.time_format], ["datetime", "YYYY-MM-DD HH:mm", "HH:mm"]);
+        if (s.format === "date")
+          assert.deepEqual([field.widget, field.format, field.time_format], ["datetime", "YYYY-MM-DD", false]);
+        if (s.format === "wita-datetime")
+          assert.deepEqual([field.widget, field.format, field.time_format], ["datetime", "YYYY-MM-DD HH:mm", "HH:mm"]);
         if (Array.isArray(s.enum)) {
-          assert.deepEqual(field.options!.map((o) => o.value), s.enum);
+          assert.deepEqual(
+            field.options!.map((o) => o.value),
+            s.enum,
+          );
           // Editors choose by name, never by the stored code ("serta_merta").
           const labels = (s["x-enum-labels"] ?? {}) as Record<string, string>;
-          assert.deepEqual(field.options!.map((o) => o.label), s.enum.map((v) => labels[String(v)] ?? `no x-enum-labels entry for ${String(v)}`));
+          assert.deepEqual(
+            field.options!.map((o) => o.label),
+            s.enum.map((v) => labels[String(v)] ?? `no x-enum-labels entry for ${String(v)}`),
+          );
         }
       }
     });
@@ -108,8 +194,15 @@ describe("the CMS configuration generated from the schemas", () => {
     // Each field filled as an editor would, with the schema's own example or the shortest valid value.
     for (const type of contentTypes.filter((t) => !t.hubOnly)) {
       const entry: Record<string, unknown> = {};
-      for (const field of collection(type.name).fields.filter((f) => f.required)) entry[field.name] = sampleValue(type.name, field);
-      assert.deepEqual(validateAgainst(contentTypeByName.get(type.name)!.schemaId, entry, `${type.name}.md`).map((p) => `${p.pointer}: ${p.code}`), [], type.name);
+      for (const field of collection(type.name).fields.filter((f) => f.required))
+        entry[field.name] = sampleValue(type.name, field);
+      assert.deepEqual(
+        validateAgainst(contentTypeByName.get(type.name)!.schemaId, entry, `${type.name}.md`).map(
+          (p) => `${p.pointer}: ${p.code}`,
+        ),
+        [],
+        type.name,
+      );
     }
   });
 });

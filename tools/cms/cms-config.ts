@@ -7,7 +7,9 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import type { JsonSchema } from "../content/content-types.ts";
 import { fieldsOf, patternOf, resolve, type DecapField } from "./schema-fields.ts";
 
-const siteSchema = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema", "site.schema.json"), "utf8")) as JsonSchema;
+const siteSchema = JSON.parse(
+  readFileSync(join(toolsRepoRoot, "content-schema", "site.schema.json"), "utf8"),
+) as JsonSchema;
 
 /**
  * The Decap CMS configuration of one site's `/admin/`, generated at build from `content-schema/`,
@@ -47,7 +49,15 @@ export type CmsRules = Record<
      * years that make sense, how many days ahead a publication date may be (`x-max-days-ahead`),
      * and the field it may not be earlier than (`x-after`).
      */
-    dates: { name: string; label: string; min?: string; max?: string; maxDaysAhead?: number; after?: { name: string; label: string }; zoneHours: number }[];
+    dates: {
+      name: string;
+      label: string;
+      min?: string;
+      max?: string;
+      maxDaysAhead?: number;
+      after?: { name: string; label: string };
+      zoneHours: number;
+    }[];
   }
 >;
 
@@ -55,18 +65,25 @@ export function cmsRules(options: Pick<CmsOptions, "portal" | "site">): CmsRules
   const isHub = options.site.slug === options.portal.hub;
   const rules: CmsRules = {};
   const zoneHours = zoneOffsetHours(options.portal.time_zone);
-  for (const type of contentTypes.filter((t) => !t.hubOnly || isHub)) rules[`${options.site.slug}_${type.name}`] = rulesOf(type.schema, zoneHours);
+  for (const type of contentTypes.filter((t) => !t.hubOnly || isHub))
+    rules[`${options.site.slug}_${type.name}`] = rulesOf(type.schema, zoneHours);
   if (isHub) rules[`${options.site.slug}_registry`] = rulesOf(siteSchema, zoneHours);
   return rules;
 }
 
 function rulesOf(schema: JsonSchema, zoneHours: number): CmsRules[string] {
-  const labels = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, p]) => [name, String(p.title ?? name)]));
+  const labels = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([name, p]) => [name, String(p.title ?? name)]),
+  );
   const required = new Set(schema.required ?? []);
   const objects = Object.entries(schema.properties ?? {})
     .map(([name, p]) => [name, resolve(p)] as const)
     .filter(([name, s]) => s.type === "object" && !required.has(name) && (s.required ?? []).length > 0)
-    .map(([name, s]) => ({ name, label: labels[name]!, required: s.required!.map((child) => ({ name: child, label: String(s.properties?.[child]?.title ?? child) })) }));
+    .map(([name, s]) => ({
+      name,
+      label: labels[name]!,
+      required: s.required!.map((child) => ({ name: child, label: String(s.properties?.[child]?.title ?? child) })),
+    }));
   const dates = Object.entries(schema.properties ?? {})
     .map(([name, p]) => [name, resolve(p)] as const)
     .filter(([, s]) => s.format === "date" || s.format === "wita-datetime")
@@ -82,7 +99,13 @@ function rulesOf(schema: JsonSchema, zoneHours: number): CmsRules[string] {
         zoneHours,
       };
     });
-  return { dependentRequired: (schema.dependentRequired ?? {}) as Record<string, string[]>, labels, media: mediaFields(schema), objects, dates };
+  return {
+    dependentRequired: (schema.dependentRequired ?? {}) as Record<string, string[]>,
+    labels,
+    media: mediaFields(schema),
+    objects,
+    dates,
+  };
 }
 
 /** Every media field of a schema, at any depth of objects and lists. */
@@ -111,7 +134,9 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
     // The whole configuration is here; Decap must not look for a config.yml beside the page.
     load_config_file: false,
     backend: backendOf(portal, site),
-    ...(options.localBackend ? { local_backend: { url: options.localBackend.url, allowed_hosts: [options.localBackend.host] } } : {}),
+    ...(options.localBackend
+      ? { local_backend: { url: options.localBackend.url, allowed_hosts: [options.localBackend.host] } }
+      : {}),
     // Drafts, review and publish: an editor's change reaches the site only when it is published.
     publish_mode: "editorial_workflow",
     locale: "id",
@@ -132,11 +157,19 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
  * DKISP's view of the registry on the hub: every unit's `site.json`, one entry each, with the
  * fields of `site.schema.json`. (A new unit's folder is made with the CLI, not here.)
  */
-function registryCollection(hub: SiteRecord, registry: SiteRecord[], ctx: Parameters<typeof fieldsOf>[1]): Record<string, unknown> {
+function registryCollection(
+  hub: SiteRecord,
+  registry: SiteRecord[],
+  ctx: Parameters<typeof fieldsOf>[1],
+): Record<string, unknown> {
   // A logo belongs in its own unit's media folder: relative to each site.json's folder.
   // The slug names the folder and the subdomain: kept as it is (hidden), never edited here.
   const fields = fieldsOf(siteSchema, ctx).map((f) =>
-    f.name === "slug" ? { label: f.label, name: f.name, widget: "hidden" } : f.widget === "image" ? { ...f, media_folder: "media", public_folder: "/media" } : f,
+    f.name === "slug"
+      ? { label: f.label, name: f.name, widget: "hidden" }
+      : f.widget === "image"
+        ? { ...f, media_folder: "media", public_folder: "/media" }
+        : f,
   );
   return {
     name: `${hub.slug}_registry`,
@@ -145,7 +178,12 @@ function registryCollection(hub: SiteRecord, registry: SiteRecord[], ctx: Parame
     format: "json",
     extension: "json",
     editor: { preview: false },
-    files: registry.map((unit) => ({ name: unit.slug, label: unit.name, file: `sites/${unit.slug}/site.json`, fields })),
+    files: registry.map((unit) => ({
+      name: unit.slug,
+      label: unit.name,
+      file: `sites/${unit.slug}/site.json`,
+      fields,
+    })),
   };
 }
 
@@ -160,19 +198,42 @@ function backendOf(portal: PortalConfig, site: SiteRecord): Record<string, unkno
   const common = { branch: cms.branch ?? "main", cms_label_prefix: `${site.slug}/`, squash_merges: true };
   switch (cms.backend) {
     case "gitlab":
-      return { name: "gitlab", repo: cms.repo, ...common, ...(cms.base_url ? { api_root: `${cms.base_url.replace(/\/$/, "")}/api/v4`, base_url: cms.base_url } : {}) };
+      return {
+        name: "gitlab",
+        repo: cms.repo,
+        ...common,
+        ...(cms.base_url ? { api_root: `${cms.base_url.replace(/\/$/, "")}/api/v4`, base_url: cms.base_url } : {}),
+      };
     case "forgejo":
-      return { name: "forgejo", repo: cms.repo, ...common, ...(cms.base_url ? { api_root: `${cms.base_url.replace(/\/$/, "")}/api/v1`, base_url: cms.base_url } : {}) };
+      return {
+        name: "forgejo",
+        repo: cms.repo,
+        ...common,
+        ...(cms.base_url ? { api_root: `${cms.base_url.replace(/\/$/, "")}/api/v1`, base_url: cms.base_url } : {}),
+      };
     default:
       return { name: "github", repo: cms.repo, ...common, ...(cms.base_url ? { base_url: cms.base_url } : {}) };
   }
 }
 
-function collectionOf(type: ContentType, site: SiteRecord, siteDir: string, ctx: Parameters<typeof fieldsOf>[1]): Record<string, unknown> {
+function collectionOf(
+  type: ContentType,
+  site: SiteRecord,
+  siteDir: string,
+  ctx: Parameters<typeof fieldsOf>[1],
+): Record<string, unknown> {
   const fields: DecapField[] = [
     ...fieldsOf(type.schema, ctx),
     // The body: Markdown, with images as Markdown (raw HTML is off in the build anyway).
-    { label: "Isi", name: "body", widget: "markdown", required: false, modes: ["rich_text", "raw"], editor_components: ["image"], sanitize_preview: true },
+    {
+      label: "Isi",
+      name: "body",
+      widget: "markdown",
+      required: false,
+      modes: ["rich_text", "raw"],
+      editor_components: ["image"],
+      sanitize_preview: true,
+    },
   ];
   return {
     name: `${site.slug}_${type.name}`,
@@ -191,7 +252,10 @@ function collectionOf(type: ContentType, site: SiteRecord, siteDir: string, ctx:
     media_folder: `/${siteDir}/media/${type.name}`,
     public_folder: `/media/${type.name}`,
     summary: `{{${type.titleField}}}`,
-    sortable_fields: [...["date", "start", "order"].filter((f) => f in (type.schema.properties ?? {})), type.titleField],
+    sortable_fields: [
+      ...["date", "start", "order"].filter((f) => f in (type.schema.properties ?? {})),
+      type.titleField,
+    ],
     fields,
   };
 }

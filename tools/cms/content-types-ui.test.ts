@@ -42,7 +42,9 @@ describe("every content type through the CMS's own form", () => {
 
   /** The configuration the site serves its CMS, as Decap receives it. */
   async function collectionOf(page: Page, name: string): Promise<Collection> {
-    const config = (await page.evaluate(() => fetch("config.json").then((r) => r.json()))) as { collections: Collection[] };
+    const config = (await page.evaluate(() => fetch("config.json").then((r) => r.json()))) as {
+      collections: Collection[];
+    };
     const collection = config.collections.find((c) => c.name === name);
     assert.ok(collection, `${name} in the served config`);
     return collection;
@@ -65,10 +67,18 @@ describe("every content type through the CMS's own form", () => {
         return page.getByRole("option", { name: field.options![0]!.label, exact: true }).click();
       case "image":
       case "file":
-        return upload(page, field.widget === "image" ? "Pilih gambar" : "Pilih berkas", field.widget === "image" ? files.image : files.document);
+        return upload(
+          page,
+          field.widget === "image" ? "Pilih gambar" : "Pilih berkas",
+          field.widget === "image" ? files.image : files.document,
+        );
       case "list": {
         await page.getByRole("button", { name: `Tambah ${field.label.toLowerCase()}`, exact: true }).click();
-        if (field.field) return page.getByRole("textbox", { name: field.field.label, exact: true }).last().fill(sampleText(schemaOf(type, path)).slice(0, 80));
+        if (field.field)
+          return page
+            .getByRole("textbox", { name: field.field.label, exact: true })
+            .last()
+            .fill(sampleText(schemaOf(type, path)).slice(0, 80));
         for (const sub of field.fields!.filter((f) => f.required)) await fill(page, type, sub, [...path, sub.name]);
         return;
       }
@@ -110,24 +120,48 @@ describe("every content type through the CMS's own form", () => {
       await first.fill("");
       await page.getByRole("button", { name: "Simpan" }).click();
       await page.getByText("Ada kolom wajib yang belum diisi").waitFor({ timeout: 15_000 });
-      assert.deepEqual((await flaggedFields(page, collection.fields)).sort(), required.filter((f) => f.default === undefined).map((f) => f.label).sort());
+      assert.deepEqual(
+        (await flaggedFields(page, collection.fields)).sort(),
+        required
+          .filter((f) => f.default === undefined)
+          .map((f) => f.label)
+          .sort(),
+      );
 
       for (const field of required) await fill(page, type, field, [field.name]);
       await page.getByRole("button", { name: "Simpan" }).click();
       await cms.outcome(page, "Tulisan tersimpan");
 
-      const branches = cms.git("branch", "--list", "--format=%(refname:short)", `cms/${collection.name}/*`).stdout.trim().split("\n");
+      const branches = cms
+        .git("branch", "--list", "--format=%(refname:short)", `cms/${collection.name}/*`)
+        .stdout.trim()
+        .split("\n");
       assert.equal(branches.length, 1, branches.join(", "));
       const branch = branches[0]!;
       const changed = cms.git("diff", "--name-only", `main...${branch}`).stdout.trim().split("\n");
       const entry = changed.find((f) => f.startsWith(`${collection.folder}/`));
       assert.ok(entry, `the entry under ${collection.folder}: ${changed.join(", ")}`);
-      const uploaded = required.some((f) => ["image", "file"].includes(f.widget) || f.fields?.some((s) => s.required && ["image", "file"].includes(s.widget)));
-      assert.equal(changed.filter((f) => f.startsWith(`sites/${slug}/media/`)).length, uploaded ? 1 : 0, changed.join(", "));
-      assert.ok(changed.every((f) => f.startsWith(`sites/${slug}/`)), `nothing outside ${slug}: ${changed.join(", ")}`);
+      const uploaded = required.some(
+        (f) =>
+          ["image", "file"].includes(f.widget) ||
+          f.fields?.some((s) => s.required && ["image", "file"].includes(s.widget)),
+      );
+      assert.equal(
+        changed.filter((f) => f.startsWith(`sites/${slug}/media/`)).length,
+        uploaded ? 1 : 0,
+        changed.join(", "),
+      );
+      assert.ok(
+        changed.every((f) => f.startsWith(`sites/${slug}/`)),
+        `nothing outside ${slug}: ${changed.join(", ")}`,
+      );
 
       const { parsed } = parseMarkdown(cms.git("show", `${branch}:${entry}`).stdout, entry);
-      assert.deepEqual(required.map((f) => f.name).filter((name) => !(name in (parsed?.data ?? {}))), [], "every required field is stored");
+      assert.deepEqual(
+        required.map((f) => f.name).filter((name) => !(name in (parsed?.data ?? {}))),
+        [],
+        "every required field is stored",
+      );
       assert.deepEqual(await cms.problemsAt(slug, branch), []);
       await page.close();
     });

@@ -5,13 +5,17 @@ import { resolve, type DecapField } from "./schema-fields.ts";
  * Values a careful editor would enter, for the CMS's tests: the schema's own example where it has
  * one, otherwise text of an allowed length. Dates and times are given as stored (WITA wall-clock).
  */
-const sentence = "Pelayanan kesehatan gratis bagi warga lanjut usia di seluruh puskesmas Kabupaten Paser setiap hari kerja.";
+const sentence =
+  "Pelayanan kesehatan gratis bagi warga lanjut usia di seluruh puskesmas Kabupaten Paser setiap hari kerja.";
 
 export function sampleText(s: JsonSchema): string {
   if (s["x-example"] !== undefined) return String(s["x-example"]);
   const min = typeof s.minLength === "number" ? s.minLength : 1;
   const max = typeof s.maxLength === "number" ? s.maxLength : sentence.length;
-  return sentence.padEnd(min, " dan sekitarnya").slice(0, Math.max(min, Math.min(max, sentence.length))).trim();
+  return sentence
+    .padEnd(min, " dan sekitarnya")
+    .slice(0, Math.max(min, Math.min(max, sentence.length)))
+    .trim();
 }
 
 export function sampleNumber(field: DecapField): number {
@@ -42,7 +46,12 @@ export function sampleValue(type: string, field: DecapField, path: string[] = [f
   if (field.widget === "datetime") return field.time_format === false ? sampleDate : sampleDateTime;
   if (field.widget === "select") return field.options![0]!.value;
   if (field.widget === "number") return sampleNumber(field);
-  if (field.widget === "list" && field.fields) return [Object.fromEntries(field.fields.filter((f) => f.required).map((f) => [f.name, sampleValue(type, f, [...path, f.name])]))];
+  if (field.widget === "list" && field.fields)
+    return [
+      Object.fromEntries(
+        field.fields.filter((f) => f.required).map((f) => [f.name, sampleValue(type, f, [...path, f.name])]),
+      ),
+    ];
   if (field.widget === "list") return [sampleText(resolve((s.items ?? {}) as JsonSchema))];
   if (field.widget === "file") return sampleDocument;
   if (field.widget === "image") return sampleImage;

@@ -39,7 +39,9 @@ export interface FieldContext {
   limits: { image_kb: number; document_kb: number };
 }
 
-const defs = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema", "defs.schema.json"), "utf8")) as JsonSchema & { $defs: Record<string, JsonSchema> };
+const defs = JSON.parse(
+  readFileSync(join(toolsRepoRoot, "content-schema", "defs.schema.json"), "utf8"),
+) as JsonSchema & { $defs: Record<string, JsonSchema> };
 
 /** `{"$ref": ".../defs.schema.json#/$defs/x", "title": ...}` → the definition with local keys over it. */
 export function resolve(schema: JsonSchema): JsonSchema {
@@ -68,7 +70,11 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
 
   if (Array.isArray(s.enum)) {
     const labels = (s["x-enum-labels"] ?? {}) as Record<string, string>;
-    return { ...base, widget: "select", options: (s.enum as string[]).map((value) => ({ label: labels[value] ?? value, value })) };
+    return {
+      ...base,
+      widget: "select",
+      options: (s.enum as string[]).map((value) => ({ label: labels[value] ?? value, value })),
+    };
   }
   if (s.type === "integer" || s.type === "number") {
     return {
@@ -82,7 +88,10 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
   if (s.type === "boolean") return { ...base, widget: "boolean" };
   if (s.type === "array") {
     const items = resolve((s.items ?? {}) as JsonSchema);
-    const bounds = { ...(typeof s.minItems === "number" ? { min: s.minItems } : {}), ...(typeof s.maxItems === "number" ? { max: s.maxItems } : {}) };
+    const bounds = {
+      ...(typeof s.minItems === "number" ? { min: s.minItems } : {}),
+      ...(typeof s.maxItems === "number" ? { max: s.maxItems } : {}),
+    };
     if (items.type === "object") {
       const fields = fieldsOf(items, ctx);
       return { ...base, widget: "list", collapsed: false, summary: `{{fields.${fields[0]!.name}}}`, fields, ...bounds };
@@ -100,21 +109,54 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
     if (required || !fields.some((f) => f.required)) return { ...base, widget: "object", fields };
     const needed = fields.filter((f) => f.required).map((f) => `"${f.label}"`);
     const rule = `Boleh dikosongkan; bila diisi, ${needed.join(" dan ")} wajib diisi.`;
-    return { ...base, widget: "object", hint: base.hint ? `${base.hint} ${rule}` : rule, fields: fields.map((f) => ({ ...f, required: false })) };
+    return {
+      ...base,
+      widget: "object",
+      hint: base.hint ? `${base.hint} ${rule}` : rule,
+      fields: fields.map((f) => ({ ...f, required: false })),
+    };
   }
 
   // Strings.
   // Dates and times are stored as the wall-clock text the editor picks (the format has no zone),
   // so a value means WITA whatever the browser's zone. Not `picker_utc`: it labels the field
   // "UTC" and its "now" button would write UTC time, eight hours behind WITA.
-  if (s.format === "date") return { ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "DD-MM-YYYY", time_format: false, picker_utc: false };
-  if (s.format === "wita-datetime") return { ...base, widget: "datetime", format: "YYYY-MM-DD HH:mm", date_format: "DD-MM-YYYY", time_format: "HH:mm", picker_utc: false };
+  if (s.format === "date")
+    return {
+      ...base,
+      widget: "datetime",
+      format: "YYYY-MM-DD",
+      date_format: "DD-MM-YYYY",
+      time_format: false,
+      picker_utc: false,
+    };
+  if (s.format === "wita-datetime")
+    return {
+      ...base,
+      widget: "datetime",
+      format: "YYYY-MM-DD HH:mm",
+      date_format: "DD-MM-YYYY",
+      time_format: "HH:mm",
+      picker_utc: false,
+    };
   // Uploads: the media library refuses a file over the portal's limit before uploading it. The
   // schema's pattern (accepted types, file name) is checked before saving by admin.js (rules.json):
   // Decap's own pattern check does not see the stored path of a newly uploaded file and refuses
   // every upload (measured with decap-cms 3.16.3).
-  if (s["x-media"] === "image") return { ...base, widget: "image", choose_url: false, media_library: { config: { max_file_size: ctx.limits.image_kb * 1024 } } };
-  if (s["x-media"] === "document") return { ...base, widget: "file", choose_url: false, media_library: { config: { max_file_size: ctx.limits.document_kb * 1024 } } };
+  if (s["x-media"] === "image")
+    return {
+      ...base,
+      widget: "image",
+      choose_url: false,
+      media_library: { config: { max_file_size: ctx.limits.image_kb * 1024 } },
+    };
+  if (s["x-media"] === "document")
+    return {
+      ...base,
+      widget: "file",
+      choose_url: false,
+      media_library: { config: { max_file_size: ctx.limits.document_kb * 1024 } },
+    };
   const pattern = patternOf(s);
   const long = typeof s.maxLength === "number" && s.maxLength > 200;
   return { ...base, widget: long ? "text" : "string", ...(pattern ? { pattern } : {}) };
@@ -127,7 +169,8 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
 export function patternOf(s: JsonSchema): [string, string] | undefined {
   const min = typeof s.minLength === "number" ? s.minLength : undefined;
   const max = typeof s.maxLength === "number" ? s.maxLength : undefined;
-  const own = typeof s.pattern === "string" ? s.pattern : typeof s.format === "string" ? formatPatterns[s.format] : undefined;
+  const own =
+    typeof s.pattern === "string" ? s.pattern : typeof s.format === "string" ? formatPatterns[s.format] : undefined;
   if (own === undefined && min === undefined && max === undefined) return undefined;
   // Both as lookaheads from the start, so one expression checks both as ajv does: the length in
   // characters ([\s\S] also counts line breaks), the pattern unanchored unless it anchors itself.

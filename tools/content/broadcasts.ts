@@ -39,7 +39,9 @@ export function activeBroadcasts(ws: Workspace, portal: PortalConfig, now: Date)
  * moment every site must be rebuilt for the notice to appear or disappear on time.
  */
 export function nextBroadcastChange(ws: Workspace, portal: PortalConfig, now: Date): Date | undefined {
-  const moments = publishedBroadcasts(ws, portal).flatMap((b) => [b.startsAt, b.endsAt]).filter((d) => d > now);
+  const moments = publishedBroadcasts(ws, portal)
+    .flatMap((b) => [b.startsAt, b.endsAt])
+    .filter((d) => d > now);
   return moments.sort((a, b) => a.getTime() - b.getTime())[0];
 }
 
@@ -55,11 +57,16 @@ function publishedBroadcasts(ws: Workspace, portal: PortalConfig): (Broadcast & 
   for (const entry of listEntries(dir).entries) {
     const name = entry.name;
     const abs = join(dir, name);
-    if (entry.kind !== "file" || !name.endsWith(".md") || lstatSync(abs).size > portal.limits.markdown_kb * 1024) continue;
+    if (entry.kind !== "file" || !name.endsWith(".md") || lstatSync(abs).size > portal.limits.markdown_kb * 1024)
+      continue;
     const text = decodeUtf8(readFileSync(abs), name).text;
     const { parsed } = text === undefined ? { parsed: undefined } : parseMarkdown(text, name);
     if (!parsed || validateAgainst(type.schemaId, parsed.data, name).length) continue;
-    if (checkContentRules({ data: parsed.data, schema: type.schema, file: name, lineOf: () => undefined, today: "" }).length) continue;
+    if (
+      checkContentRules({ data: parsed.data, schema: type.schema, file: name, lineOf: () => undefined, today: "" })
+        .length
+    )
+      continue;
     const d = parsed.data as { title: string; level: Broadcast["level"]; summary?: string; start: string; end: string };
     found.push({
       title: d.title,

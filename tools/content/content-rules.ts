@@ -35,12 +35,21 @@ export function checkContentRules(args: {
     // Dates and times compare as text ("2025-08-17" < "2025-08-17 09:00" < "2025-08-18").
     if (typeof earlier === "string" && value < earlier) {
       const label = (name: string) => String(schema.properties?.[name]?.title ?? name);
-      problems.push(problem("end-before-start", file, pointer, { field: label(field), value, other: label(after as string), otherValue: earlier }, at(pointer)));
+      problems.push(
+        problem(
+          "end-before-start",
+          file,
+          pointer,
+          { field: label(field), value, other: label(after as string), otherValue: earlier },
+          at(pointer),
+        ),
+      );
     }
     const ahead = property["x-max-days-ahead"];
     if (typeof ahead === "number") {
       const latest = addDays(args.today, ahead);
-      if (value.slice(0, 10) > latest) problems.push(problem("date-too-far-ahead", file, pointer, { value, days: ahead, latest }, at(pointer)));
+      if (value.slice(0, 10) > latest)
+        problems.push(problem("date-too-far-ahead", file, pointer, { value, days: ahead, latest }, at(pointer)));
     }
   }
   return problems;
@@ -56,7 +65,8 @@ function addDays(day: string, days: number): string {
 function* strings(value: unknown, pointer = ""): Generator<[string, string]> {
   if (typeof value === "string") yield [pointer, value];
   else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, `${pointer}/${i}`);
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) yield* strings(v, `${pointer}/${escapePointer(k)}`);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) yield* strings(v, `${pointer}/${escapePointer(k)}`);
 }
 
 const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");

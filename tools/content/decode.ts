@@ -3,7 +3,10 @@ import { problem, type Problem } from "./problem.ts";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Strict UTF-8: a file saved as Windows-1252 by an old editor is reported, not shown as mojibake. */
-export function decodeUtf8(bytes: Uint8Array, file: string): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+  file: string,
+): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
   try {
     // TextDecoder drops a leading BOM by default, which is what we want.
     return { text: utf8.decode(bytes) };

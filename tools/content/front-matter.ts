@@ -39,7 +39,11 @@ function parseData(yamlText: string): unknown {
     // Line 1 of the YAML is line 2 of the file, after the opening "---".
     if (event === "close" && state.anchor) throw new YamlAnchorError(state.line + 2);
   };
-  return load(yamlText, { schema: CORE_SCHEMA, json: false, listener, maxDepth: yamlLimits.maxDepth } as Parameters<typeof load>[1]) ?? {};
+  return (
+    load(yamlText, { schema: CORE_SCHEMA, json: false, listener, maxDepth: yamlLimits.maxDepth } as Parameters<
+      typeof load
+    >[1]) ?? {}
+  );
 }
 
 /**
@@ -81,7 +85,8 @@ export function parseMarkdown(text: string, file: string): { parsed?: MarkdownFi
     data = parseData(yamlText);
   } catch (error) {
     if (error instanceof YamlAnchorError) return { problems: [problem("yaml-anchor", file, "", {}, error.line)] };
-    if (/maxDepth/.test(String((error as Error).message))) return { problems: [problem("yaml-too-deep", file, "", { limit: yamlLimits.maxDepth }, 2)] };
+    if (/maxDepth/.test(String((error as Error).message)))
+      return { problems: [problem("yaml-too-deep", file, "", { limit: yamlLimits.maxDepth }, 2)] };
     return { problems: syntaxProblems(yamlText, file) };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
@@ -124,7 +129,9 @@ function syntaxProblems(yamlText: string, file: string): Problem[] {
     // js-yaml refused what the `yaml` package accepts; say so rather than guess a line.
     return [problem("yaml-syntax", file, "", { detail: "struktur YAML tidak dapat dibaca" }, 2)];
   }
-  return doc.errors.map((e) => problem("yaml-syntax", file, "", { detail: yamlErrorText(e.code, e.message) }, lineAt(e.pos[0])));
+  return doc.errors.map((e) =>
+    problem("yaml-syntax", file, "", { detail: yamlErrorText(e.code, e.message) }, lineAt(e.pos[0])),
+  );
 }
 
 /** The yaml package's error codes in words an editor understands; its English text as a fallback. */

@@ -20,7 +20,11 @@ export async function checkImageContent(bytes: Buffer, ext: string): Promise<Con
     // sharp's default pixel limit is eleventy-img's too: an image over it fails here, not in the build.
     const meta = await sharp(bytes).metadata();
     if (!meta.width || !meta.height) return { ok: false, detail: "ukuran gambar tidak terbaca" };
-    if (meta.format !== expected) return { ok: false, detail: `isinya ${meta.format === "svg" ? "SVG" : (meta.format ?? "tidak dikenal").toUpperCase()}, bukan ${expected?.toUpperCase()}` };
+    if (meta.format !== expected)
+      return {
+        ok: false,
+        detail: `isinya ${meta.format === "svg" ? "SVG" : (meta.format ?? "tidak dikenal").toUpperCase()}, bukan ${expected?.toUpperCase()}`,
+      };
     // Decoding to a thumbnail reads every byte of the data (JPEG shrinks on load, so it is cheap).
     await sharp(bytes, { failOn: "warning" }).resize(64, 64, { fit: "inside" }).raw().toBuffer();
     return { ok: true };
@@ -42,15 +46,20 @@ export function checkDocumentContent(bytes: Buffer, ext: string): ContentCheck {
     case ".docx":
     case ".xlsx": {
       const part = ext.toLowerCase() === ".docx" ? "word/" : "xl/";
-      if (!zip || !has("[Content_Types].xml") || !has(part)) return { ok: false, detail: `isinya ${describeStart(head)}, bukan ${ext.slice(1).toUpperCase()}` };
+      if (!zip || !has("[Content_Types].xml") || !has(part))
+        return { ok: false, detail: `isinya ${describeStart(head)}, bukan ${ext.slice(1).toUpperCase()}` };
       if (has("vbaProject.bin")) return { ok: false, detail: "berkas memuat makro (kode program)" };
       return { ok: true };
     }
     case ".odt":
     case ".ods": {
       // ODF stores its type uncompressed as the archive's first entry.
-      const type = ext.toLowerCase() === ".odt" ? "application/vnd.oasis.opendocument.text" : "application/vnd.oasis.opendocument.spreadsheet";
-      if (!zip || !head.slice(30, 38 + type.length + 10).includes(`mimetype${type}`)) return { ok: false, detail: `isinya ${describeStart(head)}, bukan ${ext.slice(1).toUpperCase()}` };
+      const type =
+        ext.toLowerCase() === ".odt"
+          ? "application/vnd.oasis.opendocument.text"
+          : "application/vnd.oasis.opendocument.spreadsheet";
+      if (!zip || !head.slice(30, 38 + type.length + 10).includes(`mimetype${type}`))
+        return { ok: false, detail: `isinya ${describeStart(head)}, bukan ${ext.slice(1).toUpperCase()}` };
       return { ok: true };
     }
     default:
@@ -73,7 +82,10 @@ function describeStart(head: string): string {
  * `cacheDir`, so a photo is decoded once in its life, not at every validation. The same bytes
  * always give the same answer.
  */
-export async function checkMediaContents(files: { abs: string; ext: string }[], cacheDir: string): Promise<Map<string, ContentCheck>> {
+export async function checkMediaContents(
+  files: { abs: string; ext: string }[],
+  cacheDir: string,
+): Promise<Map<string, ContentCheck>> {
   const passed = join(cacheDir, "media-checked", checkVersion);
   const results = new Map<string, ContentCheck>();
   let next = 0;
@@ -86,7 +98,9 @@ export async function checkMediaContents(files: { abs: string; ext: string }[], 
         results.set(abs, { ok: true });
         continue;
       }
-      const result = imageFormats[ext.toLowerCase()] ? await checkImageContent(bytes, ext) : checkDocumentContent(bytes, ext);
+      const result = imageFormats[ext.toLowerCase()]
+        ? await checkImageContent(bytes, ext)
+        : checkDocumentContent(bytes, ext);
       if (result.ok) {
         try {
           mkdirSync(passed, { recursive: true });

@@ -15,12 +15,16 @@ export function mediaKindOf(path: string): MediaKind | undefined {
 }
 
 /** Why a reference cannot be used; each is a problem code of the catalogue. */
-export type ReferenceRefusal = "reference-remote" | "reference-outside-media" | "reference-wrong-kind" | "reference-invalid" | "missing-media";
+export type ReferenceRefusal =
+  | "reference-remote"
+  | "reference-outside-media"
+  | "reference-wrong-kind"
+  | "reference-invalid"
+  | "missing-media";
 
 export type ResolvedReference =
   /** A file of the unit's media folder: `path` is "/media/..." as on disk, `url` the same for an HTML attribute. */
-  | { ok: true; path: string; url: string; kind: MediaKind }
-  | { ok: false; refusal: ReferenceRefusal; detail: string };
+  { ok: true; path: string; url: string; kind: MediaKind } | { ok: false; refusal: ReferenceRefusal; detail: string };
 
 export interface ReferenceContext {
   /**
@@ -45,12 +49,18 @@ export interface ReferenceContext {
  *   any other link (a page, another site, an e-mail) is not, and gives `undefined`.
  * Query strings and fragments are dropped (a file has neither); percent-encoding is decoded once.
  */
-export function resolveMediaReference(href: string, usage: "image" | "document" | "link", context: ReferenceContext): ResolvedReference | undefined {
+export function resolveMediaReference(
+  href: string,
+  usage: "image" | "document" | "link",
+  context: ReferenceContext,
+): ResolvedReference | undefined {
   const raw = href.trim();
   const refuse = (refusal: ReferenceRefusal, detail: string): ResolvedReference => ({ ok: false, refusal, detail });
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) {
     if (usage === "link") return undefined;
-    return /^data:/i.test(raw) ? refuse("reference-invalid", "gambar tertanam (data:)") : refuse("reference-remote", raw);
+    return /^data:/i.test(raw)
+      ? refuse("reference-invalid", "gambar tertanam (data:)")
+      : refuse("reference-remote", raw);
   }
   const bare = raw.replace(/[?#].*$/s, "");
   if (bare === "") return usage === "link" ? undefined : refuse("reference-invalid", "alamat kosong");
@@ -62,7 +72,8 @@ export function resolveMediaReference(href: string, usage: "image" | "document" 
   }
   // Backslashes are Windows paths, which a web address never holds; control characters hide tricks.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-  if (/[\\\u0000-\u001f\u007f]/.test(decoded)) return refuse("reference-invalid", "karakter yang tidak boleh ada di alamat");
+  if (/[\\\u0000-\u001f\u007f]/.test(decoded))
+    return refuse("reference-invalid", "karakter yang tidak boleh ada di alamat");
 
   // From the unit's folder: "/media/x" is its media folder, a relative path starts at `fromDir`.
   const inUnit = posix.normalize(decoded.startsWith("/") ? decoded.slice(1) : posix.join(context.fromDir, decoded));

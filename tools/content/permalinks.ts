@@ -36,7 +36,18 @@ export function listUrl(type: string, pageNumber = 0): string {
 /** Top-level names a profile page may not take, because the generator or the server uses them. */
 export const reservedTopLevel: ReadonlySet<string> = new Set([
   ...contentTypes.map((t) => t.name),
-  "informasi-publik", "assets", "media", "img", "admin", "api", "feed", "cari", "search", "pagefind", "404", "index",
+  "informasi-publik",
+  "assets",
+  "media",
+  "img",
+  "admin",
+  "api",
+  "feed",
+  "cari",
+  "search",
+  "pagefind",
+  "404",
+  "index",
 ]);
 
 export const fileSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

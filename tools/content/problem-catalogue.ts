@@ -50,7 +50,8 @@ export const catalogue = {
   }),
   "yaml-anchor": entry({
     message: () => "jangkar dan rujukan YAML (& dan *) tidak diizinkan",
-    fix: () => "tulis setiap nilai lengkap di kolomnya sendiri; bila teksnya memang diawali & atau *, apit dengan tanda kutip",
+    fix: () =>
+      "tulis setiap nilai lengkap di kolomnya sendiri; bila teksnya memang diawali & atau *, apit dengan tanda kutip",
   }),
   "yaml-too-deep": entry<{ limit: number }>({
     message: ({ limit }) => `front matter bersarang terlalu dalam (lebih dari ${limit} tingkat)`,
@@ -89,7 +90,8 @@ export const catalogue = {
   }),
   pattern: entry<{ value: string; example: string | undefined; hint: string | undefined }>({
     message: ({ value }) => `nilai "${value}" tidak sesuai format`,
-    fix: ({ example, hint }) => [hint, example ? `contoh: ${example}` : ""].filter(Boolean).join("; ") || "periksa penulisannya",
+    fix: ({ example, hint }) =>
+      [hint, example ? `contoh: ${example}` : ""].filter(Boolean).join("; ") || "periksa penulisannya",
   }),
   enum: entry<{ value: string; allowed: readonly unknown[] }>({
     message: ({ value }) => `nilai "${value}" tidak termasuk pilihan`,
@@ -130,22 +132,27 @@ export const catalogue = {
   "depends-on": entry<{ field: string; missing: string }>({
     message: ({ field, missing }) => `kolom "${field}" membutuhkan kolom "${missing}"`,
     fix: ({ missing }) =>
-      missing.endsWith("alt") ? `tambahkan "${missing}: ..." yang menjelaskan isi gambar untuk pembaca tunanetra` : `tambahkan "${missing}: ..."`,
+      missing.endsWith("alt")
+        ? `tambahkan "${missing}: ..." yang menjelaskan isi gambar untuk pembaca tunanetra`
+        : `tambahkan "${missing}: ..."`,
   }),
   "blank-text": entry({
     message: () => "kolom hanya berisi spasi",
     fix: () => "isi kolom ini dengan teks, atau hapus barisnya bila kolom itu tidak wajib",
   }),
   "date-out-of-range": entry<{ value: string; min: string; max: string }>({
-    message: ({ value, min, max }) => `tanggal "${value}" di luar rentang yang masuk akal (${min.slice(0, 4)} sampai ${max.slice(0, 4)})`,
+    message: ({ value, min, max }) =>
+      `tanggal "${value}" di luar rentang yang masuk akal (${min.slice(0, 4)} sampai ${max.slice(0, 4)})`,
     fix: () => "periksa tahunnya: tulis tanggal dengan format TTTT-BB-HH, misalnya 2025-08-17",
   }),
   "date-too-far-ahead": entry<{ value: string; days: number; latest: string }>({
     message: ({ value }) => `tanggal "${value}" lebih dari setahun ke depan`,
-    fix: ({ latest }) => `periksa tahunnya; tanggal terbit paling lambat ${latest} (kegiatan yang akan datang ditulis sebagai Agenda)`,
+    fix: ({ latest }) =>
+      `periksa tahunnya; tanggal terbit paling lambat ${latest} (kegiatan yang akan datang ditulis sebagai Agenda)`,
   }),
   "end-before-start": entry<{ field: string; value: string; other: string; otherValue: string }>({
-    message: ({ field, value, other, otherValue }) => `"${field}" (${value}) lebih awal daripada "${other}" (${otherValue})`,
+    message: ({ field, value, other, otherValue }) =>
+      `"${field}" (${value}) lebih awal daripada "${other}" (${otherValue})`,
     fix: () => "periksa kedua tanggal dan jamnya: yang selesai tidak boleh sebelum yang mulai",
   }),
   schema: entry<{ detail: string }>({
@@ -156,18 +163,24 @@ export const catalogue = {
   // --- references and files ---
   "missing-media": entry<{ path: string; suggestion: string | undefined }>({
     message: ({ path }) => `berkas "${path}" tidak ada di folder media`,
-    fix: ({ suggestion }) => (suggestion ? `mungkin maksudnya "${suggestion}"?` : "unggah berkasnya ke folder media atau perbaiki namanya"),
+    fix: ({ suggestion }) =>
+      suggestion ? `mungkin maksudnya "${suggestion}"?` : "unggah berkasnya ke folder media atau perbaiki namanya",
   }),
   "reference-remote": entry<{ href: string }>({
     message: ({ href }) => `gambar "${href}" diambil dari situs lain`,
-    fix: () => "simpan gambarnya, unggah ke folder media unit Anda, lalu tulis alamatnya /media/<jenis>/<nama-berkas>: gambar dari luar tidak ditampilkan",
+    fix: () =>
+      "simpan gambarnya, unggah ke folder media unit Anda, lalu tulis alamatnya /media/<jenis>/<nama-berkas>: gambar dari luar tidak ditampilkan",
   }),
   "reference-outside-media": entry<{ href: string; suggestion: string | undefined }>({
     message: ({ href }) => `"${href}" menunjuk ke luar folder media unit ini`,
-    fix: ({ suggestion }) => (suggestion ? `mungkin maksudnya "${suggestion}"?` : "unggah berkasnya ke folder media unit Anda dan tulis alamatnya /media/<jenis>/<nama-berkas>"),
+    fix: ({ suggestion }) =>
+      suggestion
+        ? `mungkin maksudnya "${suggestion}"?`
+        : "unggah berkasnya ke folder media unit Anda dan tulis alamatnya /media/<jenis>/<nama-berkas>",
   }),
   "reference-wrong-kind": entry<{ href: string; expected: "gambar" | "dokumen" }>({
-    message: ({ href, expected }) => `"${href}" bukan ${expected === "gambar" ? "gambar (JPG, PNG atau WebP)" : "dokumen (PDF, DOCX, XLSX, ODT atau ODS)"}`,
+    message: ({ href, expected }) =>
+      `"${href}" bukan ${expected === "gambar" ? "gambar (JPG, PNG atau WebP)" : "dokumen (PDF, DOCX, XLSX, ODT atau ODS)"}`,
     fix: ({ expected }) =>
       expected === "gambar"
         ? "tampilkan hanya gambar dengan ![teks alternatif](/media/...); dokumen ditautkan dengan [judul](/media/dokumen/...)"
@@ -178,7 +191,8 @@ export const catalogue = {
     fix: () => "tulis alamat berkas di folder media unit Anda, misalnya /media/berita/foto.jpg",
   }),
   "withheld-document-linked": entry<{ path: string }>({
-    message: ({ path }) => `"${path}" adalah berkas dokumen yang dikecualikan dan tidak boleh ditautkan atau diterbitkan`,
+    message: ({ path }) =>
+      `"${path}" adalah berkas dokumen yang dikecualikan dan tidak boleh ditautkan atau diterbitkan`,
     fix: () => "hapus tautannya: dokumen yang dikecualikan hanya dicantumkan judulnya di Daftar Informasi Publik",
   }),
   "broken-site-link": entry<{ href: string; reason: string; suggestion: string | undefined }>({
@@ -190,7 +204,10 @@ export const catalogue = {
   }),
   "media-too-large": entry<{ sizeKb: number; limitKb: number; kind: string }>({
     message: ({ sizeKb, limitKb, kind }) => `${kind} terlalu besar: ${sizeKb} KB, batasnya ${limitKb} KB`,
-    fix: ({ kind }) => (kind === "gambar" ? "perkecil ukuran foto (misalnya lebar 2000 piksel) sebelum mengunggah" : "kompres PDF atau pecah menjadi beberapa berkas"),
+    fix: ({ kind }) =>
+      kind === "gambar"
+        ? "perkecil ukuran foto (misalnya lebar 2000 piksel) sebelum mengunggah"
+        : "kompres PDF atau pecah menjadi beberapa berkas",
   }),
   "media-unreadable": entry<{ detail: string }>({
     message: ({ detail }) => `berkas gambar rusak atau bukan gambar (${detail})`,
@@ -288,12 +305,15 @@ export const catalogue = {
     fix: () => "pilih nama lain yang mencerminkan unit, misalnya singkatan resminya",
   }),
   "duplicate-site": entry<{ field: string; value: string; other: string; earlier: boolean }>({
-    message: ({ field, value, other, earlier }) => `${field} "${value}" sudah dipakai oleh situs ${other}${earlier ? ", yang terdaftar lebih dulu" : ""}`,
+    message: ({ field, value, other, earlier }) =>
+      `${field} "${value}" sudah dipakai oleh situs ${other}${earlier ? ", yang terdaftar lebih dulu" : ""}`,
     fix: () => "setiap unit perlu nilai yang berbeda: tulis nama resmi unit ini",
   }),
   "missing-portal-json": entry<{ root: string; what: string }>({
-    message: ({ root, what }) => `portal.json di ${root} ${what === "tidak ada" ? "tidak ada" : `adalah ${what}, bukan berkas`}`,
-    fix: () => "jalankan perintah dari folder utama repositori (yang berisi portal.json dan sites/), atau tulis --root <folder>",
+    message: ({ root, what }) =>
+      `portal.json di ${root} ${what === "tidak ada" ? "tidak ada" : `adalah ${what}, bukan berkas`}`,
+    fix: () =>
+      "jalankan perintah dari folder utama repositori (yang berisi portal.json dan sites/), atau tulis --root <folder>",
   }),
   "hub-missing": entry<{ hub: string }>({
     message: ({ hub }) => `situs portal induk "${hub}" tidak ada di folder sites/`,

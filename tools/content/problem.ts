@@ -16,7 +16,13 @@ export interface Problem {
   fix: string;
 }
 
-export function problem<C extends ProblemCode>(code: C, file: string, pointer: string, args: ProblemArgs<C>, line?: number): Problem {
+export function problem<C extends ProblemCode>(
+  code: C,
+  file: string,
+  pointer: string,
+  args: ProblemArgs<C>,
+  line?: number,
+): Problem {
   const entry = catalogue[code];
   const p: Problem = {
     code,

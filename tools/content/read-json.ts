@@ -35,19 +35,29 @@ export async function readJsonWithLines(
 ): Promise<{ data?: unknown; lineOf: (pointer: string) => number | undefined; problems: Problem[] }> {
   const none = () => undefined;
   const size = lstatSync(absPath).size;
-  if (size > jsonLimitKb * 1024) return { lineOf: none, problems: [problem("json-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: jsonLimitKb })] };
+  if (size > jsonLimitKb * 1024)
+    return {
+      lineOf: none,
+      problems: [problem("json-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: jsonLimitKb })],
+    };
   const decoded = decodeUtf8(await readFile(absPath), file);
   if (decoded.problem) return { lineOf: none, problems: [decoded.problem] };
   const text = decoded.text;
   const depth = nestingDepth(text);
-  if (depth > jsonDepthLimit) return { lineOf: none, problems: [problem("json-too-deep", file, "", { limit: jsonDepthLimit })] };
+  if (depth > jsonDepthLimit)
+    return { lineOf: none, problems: [problem("json-too-deep", file, "", { limit: jsonDepthLimit })] };
   try {
     JSON.parse(text);
   } catch (error) {
     const detail = (error as Error).message;
     const pos = /position (\d+)/.exec(detail);
     const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
-    return { lineOf: none, problems: [problem("invalid-json", file, "", { detail: detail.replace(/ in JSON at position \d+.*$/, "") }, line)] };
+    return {
+      lineOf: none,
+      problems: [
+        problem("invalid-json", file, "", { detail: detail.replace(/ in JSON at position \d+.*$/, "") }, line),
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: "json" });

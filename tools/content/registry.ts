@@ -6,7 +6,18 @@ import { schemaIds, validateAgainst } from "./schema-validator.ts";
 import { readSmallJson } from "./read-json.ts";
 
 /** The order in which units are listed: the regency's own order of precedence. */
-export const unitTypeOrder: readonly SiteType[] = ["portal", "sekretariat", "inspektorat", "badan", "dinas", "kecamatan", "kelurahan", "rsud", "puskesmas", "lainnya"];
+export const unitTypeOrder: readonly SiteType[] = [
+  "portal",
+  "sekretariat",
+  "inspektorat",
+  "badan",
+  "dinas",
+  "kecamatan",
+  "kelurahan",
+  "rsud",
+  "puskesmas",
+  "lainnya",
+];
 
 /**
  * Every unit in the registry (`sites/*\/site.json`), for the links between sites. A unit whose
@@ -21,5 +32,7 @@ export async function readRegistry(ws: Workspace): Promise<SiteRecord[]> {
     const site = data as SiteRecord;
     if (site.slug === slug && site.status !== "retired") units.push(site);
   }
-  return units.sort((a, b) => unitTypeOrder.indexOf(a.type) - unitTypeOrder.indexOf(b.type) || a.name.localeCompare(b.name, "id"));
+  return units.sort(
+    (a, b) => unitTypeOrder.indexOf(a.type) - unitTypeOrder.indexOf(b.type) || a.name.localeCompare(b.name, "id"),
+  );
 }

@@ -13,14 +13,29 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 const schemaRoot = join(toolsRepoRoot, "content-schema");
 
 /** Our annotations; declared so ajv's strict mode still catches real typos in the schemas. */
-const annotations = ["x-example", "x-label", "x-label-singular", "x-title-field", "x-feed", "x-media", "x-hub-only", "x-enum-labels", "x-after", "x-max-days-ahead"];
+const annotations = [
+  "x-example",
+  "x-label",
+  "x-label-singular",
+  "x-title-field",
+  "x-feed",
+  "x-media",
+  "x-hub-only",
+  "x-enum-labels",
+  "x-after",
+  "x-max-days-ahead",
+];
 
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
   // `keywords` adds formatMinimum/formatMaximum: the schemas bound dates to years that make sense.
   addFormats(ajv, { formats: ["date", "email", "uri"], keywords: true });
   // Local date-times compare as text, as dates do.
-  ajv.addFormat("wita-datetime", { type: "string", validate: isWitaDateTime, compare: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) });
+  ajv.addFormat("wita-datetime", {
+    type: "string",
+    validate: isWitaDateTime,
+    compare: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0),
+  });
   ajv.addVocabulary(annotations);
   const files = [
     ...readdirSync(schemaRoot).filter((f) => f.endsWith(".schema.json")),
@@ -88,8 +103,12 @@ function toProblem(e: ErrorObject, file: string, lineOf: (pointer: string) => nu
   const problemAt = (pointer: string) => ({ pointer, line: lineOf(pointer) });
   const value = typeof e.data === "object" ? JSON.stringify(e.data) : String(e.data);
   const { pointer, line } = at(e.instancePath);
-  const make = <C extends Parameters<typeof problem>[0]>(code: C, args: Parameters<typeof problem<C>>[3], ptr = pointer, ln = line) =>
-    problem(code, file, ptr, args, ln);
+  const make = <C extends Parameters<typeof problem>[0]>(
+    code: C,
+    args: Parameters<typeof problem<C>>[3],
+    ptr = pointer,
+    ln = line,
+  ) => problem(code, file, ptr, args, ln);
 
   switch (e.keyword) {
     case "required": {
@@ -100,9 +119,16 @@ function toProblem(e: ErrorObject, file: string, lineOf: (pointer: string) => nu
     }
     case "additionalProperties": {
       const field = String(e.params.additionalProperty);
-      const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {}).filter((k) => k !== "$schema");
+      const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {}).filter(
+        (k) => k !== "$schema",
+      );
       const where = at(`${e.instancePath}/${field}`);
-      return make("unknown-field", { field, suggestion: closest(field, allowed), allowed }, where.pointer, where.line ?? line);
+      return make(
+        "unknown-field",
+        { field, suggestion: closest(field, allowed), allowed },
+        where.pointer,
+        where.line ?? line,
+      );
     }
     case "dependentRequired":
       return make("depends-on", { field: String(e.params.property), missing: String(e.params.missingProperty) });
@@ -110,12 +136,17 @@ function toProblem(e: ErrorObject, file: string, lineOf: (pointer: string) => nu
       return make("type", { expected: String(e.params.type), example: example(e) });
     case "format":
       if (e.params.format === "date") return make("invalid-date", { value, example: example(e) ?? "2025-08-17" });
-      if (e.params.format === "wita-datetime") return make("invalid-datetime", { value, example: example(e) ?? "2025-08-17 09:00" });
+      if (e.params.format === "wita-datetime")
+        return make("invalid-datetime", { value, example: example(e) ?? "2025-08-17 09:00" });
       return make("format", { format: String(e.params.format), value, example: example(e) });
     case "formatMinimum":
     case "formatMaximum": {
       const s = e.parentSchema as { formatMinimum?: string; formatMaximum?: string };
-      return make("date-out-of-range", { value, min: String(s.formatMinimum ?? ""), max: String(s.formatMaximum ?? "") });
+      return make("date-out-of-range", {
+        value,
+        min: String(s.formatMinimum ?? ""),
+        max: String(s.formatMaximum ?? ""),
+      });
     }
     case "pattern": {
       const s = e.parentSchema as { description?: string };

@@ -25,11 +25,20 @@ export function entryKind(abs: string): EntryKind {
 
 /** In Indonesian, for the editor: what a thing that is not a regular file or folder is. */
 export function describeKind(kind: EntryKind): string {
-  return { file: "berkas", folder: "folder", symlink: "tautan simbolik (symlink)", special: "berkas khusus (FIFO, soket atau perangkat)", missing: "tidak ada" }[kind];
+  return {
+    file: "berkas",
+    folder: "folder",
+    symlink: "tautan simbolik (symlink)",
+    special: "berkas khusus (FIFO, soket atau perangkat)",
+    missing: "tidak ada",
+  }[kind];
 }
 
 /** The entries of a folder with their kind, sorted by name; `error` when it cannot be read. */
-export function listEntries(dir: string): { entries: { name: string; kind: Exclude<EntryKind, "missing"> }[]; error?: string } {
+export function listEntries(dir: string): {
+  entries: { name: string; kind: Exclude<EntryKind, "missing"> }[];
+  error?: string;
+} {
   try {
     const entries = readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, kind: kindOf(d) }));
     return { entries: entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };

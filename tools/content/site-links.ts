@@ -53,41 +53,72 @@ export type SiteLinkCheck = { ok: true } | { ok: false; reason: string; suggesti
 export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
   const siteDir = join(sitesDir, link.slug);
   if (!isDnsLabel(link.slug) || entryKind(siteDir) !== "folder" || entryKind(join(siteDir, "site.json")) !== "file") {
-    return { ok: false, reason: `tidak ada situs unit "${link.slug}"`, suggestion: closest(link.slug, listDirs(sitesDir)) };
+    return {
+      ok: false,
+      reason: `tidak ada situs unit "${link.slug}"`,
+      suggestion: closest(link.slug, listDirs(sitesDir)),
+    };
   }
-  if (readStatus(join(siteDir, "site.json")) === "retired") return { ok: false, reason: `situs "${link.slug}" sudah tidak aktif (retired)` };
+  if (readStatus(join(siteDir, "site.json")) === "retired")
+    return { ok: false, reason: `situs "${link.slug}" sudah tidak aktif (retired)` };
   const parts = link.path === "" ? [] : link.path.split("/");
   const [first = "", second, ...more] = parts;
   if (parts.length === 0) return { ok: true };
   // A browser resolves "..", "." and their %2e spellings itself: such a link could leave the unit named.
-  if (parts.some((part) => !isPlainSegment(part))) return { ok: false, reason: 'alamat memuat ".", ".." atau karakter yang tidak boleh ada' };
+  if (parts.some((part) => !isPlainSegment(part)))
+    return { ok: false, reason: 'alamat memuat ".", ".." atau karakter yang tidak boleh ada' };
   if (first === "media") {
-    const resolved = resolveMediaReference(`/${link.path}`, "document", { fromDir: "", exists: (path) => entryKind(join(siteDir, path)) === "file" });
+    const resolved = resolveMediaReference(`/${link.path}`, "document", {
+      fromDir: "",
+      exists: (path) => entryKind(join(siteDir, path)) === "file",
+    });
     if (!resolved?.ok) {
       return resolved?.refusal === "missing-media"
         ? { ok: false, reason: `berkas "${link.path}" tidak ada di situs "${link.slug}"` }
-        : { ok: false, reason: "hanya dokumen (PDF, DOCX, XLSX, ODT, ODS) di folder media yang diterbitkan apa adanya" };
+        : {
+            ok: false,
+            reason: "hanya dokumen (PDF, DOCX, XLSX, ODT, ODS) di folder media yang diterbitkan apa adanya",
+          };
     }
-    if (withheldDocuments(siteDir).has(resolved.path)) return { ok: false, reason: `berkas "${link.path}" adalah dokumen yang dikecualikan di situs "${link.slug}"` };
+    if (withheldDocuments(siteDir).has(resolved.path))
+      return { ok: false, reason: `berkas "${link.path}" adalah dokumen yang dikecualikan di situs "${link.slug}"` };
     return { ok: true };
   }
   if (parts.length === 1) {
     if ([siteUrls.dip, siteUrls.search].includes(`/${first}/` as never)) return { ok: true };
     const type = contentTypeByName.get(first);
-    if (type && !type.hubOnly) return hasItems(siteDir, first) ? { ok: true } : { ok: false, reason: `situs "${link.slug}" belum punya isi "${first}"` };
+    if (type && !type.hubOnly)
+      return hasItems(siteDir, first)
+        ? { ok: true }
+        : { ok: false, reason: `situs "${link.slug}" belum punya isi "${first}"` };
     const pages = listItems(siteDir, "halaman");
     return pages.includes(first)
       ? { ok: true }
-      : { ok: false, reason: `situs "${link.slug}" tidak punya halaman profil "${first}"`, suggestion: suggest(link.slug, first, pages) };
+      : {
+          ok: false,
+          reason: `situs "${link.slug}" tidak punya halaman profil "${first}"`,
+          suggestion: suggest(link.slug, first, pages),
+        };
   }
   const type = contentTypeByName.get(first);
   if (!type || type.hubOnly || more.length > 0) {
-    return { ok: false, reason: `alamat "${link.path}" bukan halaman situs; tulis site:<unit>/<jenis>/<nama-berkas>, misalnya site:dinkes/berita/posyandu-serentak` };
+    return {
+      ok: false,
+      reason: `alamat "${link.path}" bukan halaman situs; tulis site:<unit>/<jenis>/<nama-berkas>, misalnya site:dinkes/berita/posyandu-serentak`,
+    };
   }
   const items = listItems(siteDir, type.name);
   return items.includes(second!)
     ? { ok: true }
-    : { ok: false, reason: `situs "${link.slug}" tidak punya ${type.labelSingular.toLowerCase()} "${second}"`, suggestion: suggest(link.slug, `${type.name}/${second}`, items.map((i) => `${type.name}/${i}`)) };
+    : {
+        ok: false,
+        reason: `situs "${link.slug}" tidak punya ${type.labelSingular.toLowerCase()} "${second}"`,
+        suggestion: suggest(
+          link.slug,
+          `${type.name}/${second}`,
+          items.map((i) => `${type.name}/${i}`),
+        ),
+      };
 }
 
 function isPlainSegment(part: string): boolean {
@@ -110,12 +141,16 @@ function readStatus(file: string): unknown {
 }
 
 function listDirs(dir: string): string[] {
-  return listEntries(dir).entries.filter((e) => e.kind === "folder").map((e) => e.name);
+  return listEntries(dir)
+    .entries.filter((e) => e.kind === "folder")
+    .map((e) => e.name);
 }
 
 function listItems(siteDir: string, type: string): string[] {
   const dir = join(siteDir, "content", type);
-  return listEntries(dir).entries.filter((e) => e.kind === "file" && e.name.endsWith(".md")).map((e) => e.name.slice(0, -3));
+  return listEntries(dir)
+    .entries.filter((e) => e.kind === "file" && e.name.endsWith(".md"))
+    .map((e) => e.name.slice(0, -3));
 }
 
 function hasItems(siteDir: string, type: string): boolean {

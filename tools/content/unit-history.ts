@@ -7,7 +7,11 @@ import { spawnSync } from "node:child_process";
  * or history cannot tell). Renames count as additions: the folder under its new name is new.
  */
 export function firstCommitted(root: string): Map<string, number> {
-  const result = spawnSync("git", ["log", "--diff-filter=A", "--no-renames", "--relative", "--format=%ct", "--name-only", "--", "sites/*/site.json"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(
+    "git",
+    ["log", "--diff-filter=A", "--no-renames", "--relative", "--format=%ct", "--name-only", "--", "sites/*/site.json"],
+    { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
   const added = new Map<string, number>();
   if (result.status !== 0) return added;
   let time = 0;

@@ -12,7 +12,13 @@ import { contentTypeByName, contentTypes, type ContentType } from "./content-typ
 import { decodeUtf8 } from "./decode.ts";
 import { parseMarkdown, type MarkdownFile } from "./front-matter.ts";
 import { checkMediaContents } from "./media-content.ts";
-import { imageExtensions, documentExtensions, mediaKindOf, resolveMediaReference, type ResolvedReference } from "./media-reference.ts";
+import {
+  imageExtensions,
+  documentExtensions,
+  mediaKindOf,
+  resolveMediaReference,
+  type ResolvedReference,
+} from "./media-reference.ts";
 import { checkSiteLink, parseSiteLink } from "./site-links.ts";
 import { fileSlugPattern, itemUrl, reservedTopLevel } from "./permalinks.ts";
 import { problem, type Problem } from "./problem.ts";
@@ -41,7 +47,12 @@ const md = createMarkdown();
 const siteEntries: Record<string, "file" | "folder"> = { "site.json": "file", content: "folder", media: "folder" };
 
 /** Everything that can be wrong with one site folder, all at once. */
-export async function validateSite(ws: Workspace, portal: PortalConfig, slug: string, options: SiteValidationOptions): Promise<SiteValidation> {
+export async function validateSite(
+  ws: Workspace,
+  portal: PortalConfig,
+  slug: string,
+  options: SiteValidationOptions,
+): Promise<SiteValidation> {
   const siteDir = join(ws.sitesDir, slug);
   const rel = (path: string) => `sites/${slug}${path ? `/${path}` : ""}`;
   const problems: Problem[] = [];
@@ -63,20 +74,33 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
     else if (entry.kind === expected) present.add(entry.name);
     else problems.push(wrongKind(rel(entry.name), entry.name, expected, entry.kind));
   }
-  if (!present.has("site.json") && entryKind(join(siteDir, "site.json")) === "missing") problems.push(problem("missing-site-json", rel(""), "", {}));
+  if (!present.has("site.json") && entryKind(join(siteDir, "site.json")) === "missing")
+    problems.push(problem("missing-site-json", rel(""), "", {}));
 
   const scan = present.has("media") ? scanMedia(siteDir) : { files: new Map<string, number>(), refused: [] };
   for (const r of scan.refused) {
     if (r.kind === "too-deep") problems.push(problem("folder-too-deep", rel(r.path), "", { limit: mediaDepthLimit }));
-    else if (r.kind === "unreadable") problems.push(problem("unreadable-entry", rel(r.path), "", { detail: r.detail ?? "" }));
-    else problems.push(problem("not-regular-file", rel(r.path), "", { name: basename(r.path), what: describeKind(r.kind) }));
+    else if (r.kind === "unreadable")
+      problems.push(problem("unreadable-entry", rel(r.path), "", { detail: r.detail ?? "" }));
+    else
+      problems.push(
+        problem("not-regular-file", rel(r.path), "", { name: basename(r.path), what: describeKind(r.kind) }),
+      );
   }
   const media = scan.files;
   const exists = (path: string) => media.has(path);
   problems.push(...(await validateMediaFiles(siteDir, media, portal, ws.cacheDir, rel)));
 
   const site = present.has("site.json") ? await validateSiteJson(siteDir, slug, rel("site.json"), problems) : undefined;
-  if (site?.logo) checkReference(resolveMediaReference(site.logo, "image", { fromDir: "", exists }), "image", site.logo, rel("site.json"), "/logo", undefined);
+  if (site?.logo)
+    checkReference(
+      resolveMediaReference(site.logo, "image", { fromDir: "", exists }),
+      "image",
+      site.logo,
+      rel("site.json"),
+      "/logo",
+      undefined,
+    );
 
   // First every content file is read, so that references between them (a link to an excluded
   // document) are judged with all of them known.
@@ -85,12 +109,21 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
   for (const entry of present.has("content") ? listEntries(join(siteDir, "content")).entries : []) {
     const folder = rel(`content/${entry.name}`);
     if (entry.kind !== "folder") {
-      problems.push(entry.kind === "file" ? problem("unexpected-file", folder, "", { name: entry.name }) : problem("not-regular-file", folder, "", { name: entry.name, what: describeKind(entry.kind) }));
+      problems.push(
+        entry.kind === "file"
+          ? problem("unexpected-file", folder, "", { name: entry.name })
+          : problem("not-regular-file", folder, "", { name: entry.name, what: describeKind(entry.kind) }),
+      );
       continue;
     }
     const type = contentTypeByName.get(entry.name);
     if (!type) {
-      problems.push(problem("unknown-content-folder", folder, "", { folder: entry.name, known: contentTypes.filter((t) => !t.hubOnly).map((t) => t.name) }));
+      problems.push(
+        problem("unknown-content-folder", folder, "", {
+          folder: entry.name,
+          known: contentTypes.filter((t) => !t.hubOnly).map((t) => t.name),
+        }),
+      );
       continue;
     }
     if (type.hubOnly && slug !== portal.hub) {
@@ -115,7 +148,9 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
       }
       const fileSlug = f.name.slice(0, -3);
       if (!fileSlugPattern.test(fileSlug)) {
-        problems.push(problem("bad-filename", file, "", { name: f.name, suggestion: `${slugify(fileSlug) || "tulisan"}.md` }));
+        problems.push(
+          problem("bad-filename", file, "", { name: f.name, suggestion: `${slugify(fileSlug) || "tulisan"}.md` }),
+        );
       }
       const url = itemUrl(type.name, fileSlug);
       const other = urls.get(url);
@@ -140,7 +175,9 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
     // The size first: a file of gigabytes is refused without being read.
     const size = lstatSync(abs).size;
     if (size > cfg.limits.markdown_kb * 1024) {
-      problems.push(problem("file-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: cfg.limits.markdown_kb }));
+      problems.push(
+        problem("file-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: cfg.limits.markdown_kb }),
+      );
       return undefined;
     }
     const bytes = readFileSync(abs);
@@ -154,10 +191,19 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
 
   function validateContent(file: string, type: ContentType, parsed: MarkdownFile): Problem[] {
     const found = validateAgainst(type.schemaId, parsed.data, file, parsed.lineOf);
-    found.push(...checkContentRules({ data: parsed.data, schema: type.schema, file, lineOf: parsed.lineOf, today: options.today }));
+    found.push(
+      ...checkContentRules({
+        data: parsed.data,
+        schema: type.schema,
+        file,
+        lineOf: parsed.lineOf,
+        today: options.today,
+      }),
+    );
     const fieldsWithProblems = new Set(found.map((p) => p.pointer));
     const fromDir = `content/${type.name}`;
-    const isOwnWithheld = (pointer: string) => type.name === "dokumen" && pointer === "/file" && withheldFileOf(parsed.data) !== undefined;
+    const isOwnWithheld = (pointer: string) =>
+      type.name === "dokumen" && pointer === "/file" && withheldFileOf(parsed.data) !== undefined;
     for (const [pointer, value] of mediaStrings(parsed.data)) {
       if (fieldsWithProblems.has(pointer)) continue;
       const usage = mediaKindOf(value) === "image" ? "image" : "document";
@@ -167,26 +213,56 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
     // Only images, links to other units and links that may lead into media need checking (a link
     // to media names it, a document's extension, or hides either behind %-encoding); most bodies
     // have none and skip the parse (which is most of validation's time when they do not).
-    const refs = /!\[|\]:|site:|media|%|\.(?:pdf|docx|xlsx|odt|ods)/i.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
+    const refs = /!\[|\]:|site:|media|%|\.(?:pdf|docx|xlsx|odt|ods)/i.test(parsed.body)
+      ? bodyReferences(md, parsed.body)
+      : [];
     for (const ref of refs) {
       const line = parsed.bodyLine + ref.line;
-      if (ref.kind === "image" && ref.alt.trim() === "") found.push(problem("image-without-alt", file, "", { src: ref.href }, line));
+      if (ref.kind === "image" && ref.alt.trim() === "")
+        found.push(problem("image-without-alt", file, "", { src: ref.href }, line));
       const link = ref.kind === "link" ? parseSiteLink(ref.href) : undefined;
       if (link) {
         const target = checkSiteLink(ws.sitesDir, link);
-        if (!target.ok) found.push(problem("broken-site-link", file, "", { href: ref.href, reason: target.reason, suggestion: target.suggestion }, line));
+        if (!target.ok)
+          found.push(
+            problem(
+              "broken-site-link",
+              file,
+              "",
+              { href: ref.href, reason: target.reason, suggestion: target.suggestion },
+              line,
+            ),
+          );
         continue;
       }
-      checkReference(resolveMediaReference(ref.href, ref.kind, { fromDir, exists }), ref.kind === "image" ? "image" : "document", ref.href, file, "", line, found);
+      checkReference(
+        resolveMediaReference(ref.href, ref.kind, { fromDir, exists }),
+        ref.kind === "image" ? "image" : "document",
+        ref.href,
+        file,
+        "",
+        line,
+        found,
+      );
     }
     return found;
   }
 
   /** Turns a refused reference into the editor's problem; a reference to an excluded document is refused too. */
-  function checkReference(resolved: ResolvedReference | undefined, usage: "image" | "document", href: string, file: string, pointer: string, line: number | undefined, into: Problem[] = problems, ownWithheld = false): void {
+  function checkReference(
+    resolved: ResolvedReference | undefined,
+    usage: "image" | "document",
+    href: string,
+    file: string,
+    pointer: string,
+    line: number | undefined,
+    into: Problem[] = problems,
+    ownWithheld = false,
+  ): void {
     if (!resolved) return;
     if (resolved.ok) {
-      if (withheld.has(resolved.path) && !ownWithheld) into.push(problem("withheld-document-linked", file, pointer, { path: resolved.path }, line));
+      if (withheld.has(resolved.path) && !ownWithheld)
+        into.push(problem("withheld-document-linked", file, pointer, { path: resolved.path }, line));
       return;
     }
     const suggestion = suggestMedia(resolved.detail, [...media.keys()]);
@@ -198,7 +274,15 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
       case "reference-outside-media":
         return void into.push(problem("reference-outside-media", file, pointer, { href, suggestion }, line));
       case "reference-wrong-kind":
-        return void into.push(problem("reference-wrong-kind", file, pointer, { href, expected: usage === "image" ? "gambar" : "dokumen" }, line));
+        return void into.push(
+          problem(
+            "reference-wrong-kind",
+            file,
+            pointer,
+            { href, expected: usage === "image" ? "gambar" : "dokumen" },
+            line,
+          ),
+        );
       case "reference-invalid":
         return void into.push(problem("reference-invalid", file, pointer, { href, detail: resolved.detail }, line));
     }
@@ -206,8 +290,11 @@ export async function validateSite(ws: Workspace, portal: PortalConfig, slug: st
 }
 
 function wrongKind(file: string, name: string, expected: "file" | "folder", kind: EntryKind): Problem {
-  if (kind === "symlink" || kind === "special") return problem("not-regular-file", file, "", { name, what: describeKind(kind) });
-  return expected === "folder" ? problem("expected-folder", file, "", { name }) : problem("expected-file", file, "", { name });
+  if (kind === "symlink" || kind === "special")
+    return problem("not-regular-file", file, "", { name, what: describeKind(kind) });
+  return expected === "folder"
+    ? problem("expected-folder", file, "", { name })
+    : problem("expected-file", file, "", { name });
 }
 
 /** The media file an editor most likely meant: one with the same name, or the nearest path. */
@@ -216,7 +303,12 @@ function suggestMedia(path: string, media: string[]): string | undefined {
   return media.find((m) => posix.basename(m) === name) ?? closest(path.startsWith("/") ? path : `/${path}`, media);
 }
 
-async function validateSiteJson(siteDir: string, slug: string, file: string, problems: Problem[]): Promise<SiteRecord | undefined> {
+async function validateSiteJson(
+  siteDir: string,
+  slug: string,
+  file: string,
+  problems: Problem[],
+): Promise<SiteRecord | undefined> {
   const abs = join(siteDir, "site.json");
   const { data, lineOf, problems: readProblems } = await readJsonWithLines(abs, file);
   problems.push(...readProblems);
@@ -227,7 +319,10 @@ async function validateSiteJson(siteDir: string, slug: string, file: string, pro
   if (typeof record.slug === "string" && record.slug !== slug) {
     problems.push(problem("slug-mismatch", file, "/slug", { slug: record.slug, folder: slug }, lineOf("/slug")));
   }
-  if (schemaProblems.length === 0) problems.push(...checkContentRules({ data: record as unknown as Record<string, unknown>, schema: {}, file, lineOf, today: "" }));
+  if (schemaProblems.length === 0)
+    problems.push(
+      ...checkContentRules({ data: record as unknown as Record<string, unknown>, schema: {}, file, lineOf, today: "" }),
+    );
   return schemaProblems.length === 0 ? record : undefined;
 }
 
@@ -235,7 +330,13 @@ async function validateSiteJson(siteDir: string, slug: string, file: string, pro
  * Every file under media/ is published (documents) or encoded (images), so each must be an
  * allowed type within its size limit, and be what its name says all the way through.
  */
-async function validateMediaFiles(siteDir: string, media: Map<string, number>, portal: PortalConfig, cacheDir: string, rel: (path: string) => string): Promise<Problem[]> {
+async function validateMediaFiles(
+  siteDir: string,
+  media: Map<string, number>,
+  portal: PortalConfig,
+  cacheDir: string,
+  rel: (path: string) => string,
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   const toCheck: { abs: string; ext: string; file: string; kind: "image" | "document" }[] = [];
   for (const [path, size] of media) {
@@ -248,13 +349,19 @@ async function validateMediaFiles(siteDir: string, media: Map<string, number>, p
       continue;
     }
     const limitKb = kind === "image" ? portal.limits.image_kb : portal.limits.document_kb;
-    if (kb > limitKb) problems.push(problem("media-too-large", file, "", { sizeKb: kb, limitKb, kind: kind === "image" ? "gambar" : "dokumen" }));
+    if (kb > limitKb)
+      problems.push(
+        problem("media-too-large", file, "", { sizeKb: kb, limitKb, kind: kind === "image" ? "gambar" : "dokumen" }),
+      );
     else toCheck.push({ abs: join(siteDir, path), ext, file, kind });
   }
   const checked = await checkMediaContents(toCheck, cacheDir);
   for (const f of toCheck) {
     const result = checked.get(f.abs);
-    if (result && !result.ok) problems.push(problem(f.kind === "image" ? "media-unreadable" : "document-unreadable", f.file, "", { detail: result.detail }));
+    if (result && !result.ok)
+      problems.push(
+        problem(f.kind === "image" ? "media-unreadable" : "document-unreadable", f.file, "", { detail: result.detail }),
+      );
   }
   return problems;
 }
@@ -263,5 +370,6 @@ async function validateMediaFiles(siteDir: string, media: Map<string, number>, p
 function* mediaStrings(value: unknown, pointer = ""): Generator<[string, string]> {
   if (typeof value === "string" && value.startsWith("/media/")) yield [pointer, value];
   else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* mediaStrings(v, `${pointer}/${i}`);
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) yield* mediaStrings(v, `${pointer}/${k}`);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) yield* mediaStrings(v, `${pointer}/${k}`);
 }

@@ -11,7 +11,11 @@ const all = [...broken.portalProblems, ...broken.sites.flatMap((s) => s.problems
 const problemsOf = (file: string): Problem[] => all.filter((p) => p.file === file);
 const only = (file: string): Problem => {
   const found = problemsOf(file);
-  assert.equal(found.length, 1, `expected exactly one problem for ${file}, got:\n${found.map(formatProblem).join("\n")}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected exactly one problem for ${file}, got:\n${found.map(formatProblem).join("\n")}`,
+  );
   return found[0]!;
 };
 
@@ -22,7 +26,10 @@ describe("validation of the broken-content corpus", () => {
     const p = only(`${berita}/tanpa-judul.md`);
     assert.equal(p.code, "required");
     assert.equal(p.pointer, "/title");
-    assert.match(formatProblem(p), /^sites\/rusak\/content\/berita\/tanpa-judul\.md:\d+: \/title: kolom wajib "title" \(Judul\) belum diisi \(tambahkan baris "title: \.\.\."\)$/);
+    assert.match(
+      formatProblem(p),
+      /^sites\/rusak\/content\/berita\/tanpa-judul\.md:\d+: \/title: kolom wajib "title" \(Judul\) belum diisi \(tambahkan baris "title: \.\.\."\)$/,
+    );
   });
 
   it("rejects a date that is not on the calendar", () => {
@@ -69,7 +76,13 @@ describe("validation of the broken-content corpus", () => {
 
   it("names each broken link to another unit's page with its own line, and suggests the near miss", () => {
     const found = problemsOf(`${berita}/tautan-antarsitus.md`);
-    assert.deepEqual(found.map((p) => [p.code, p.line]), [["broken-site-link", 8], ["broken-site-link", 10]]);
+    assert.deepEqual(
+      found.map((p) => [p.code, p.line]),
+      [
+        ["broken-site-link", 8],
+        ["broken-site-link", 10],
+      ],
+    );
     assert.equal(
       formatProblem(found[0]!),
       'sites/rusak/content/berita/tautan-antarsitus.md:8: tautan "site:baik/berita/berita-bener" tidak menuju halaman yang ada: situs "baik" tidak punya berita "berita-bener" (mungkin maksudnya "site:baik/berita/berita-benar"?)',
@@ -107,13 +120,17 @@ describe("validation of the broken-content corpus", () => {
     assert.match(formatProblem(only("sites/rusak/content/berita/halaman-2.md")), /halaman daftar bawaan situs/));
 
   it("reports every problem of one file at once", () => {
-    const codes = problemsOf("sites/rusak/content/dokumen/tanpa-berkas.md").map((p) => p.code).sort();
+    const codes = problemsOf("sites/rusak/content/dokumen/tanpa-berkas.md")
+      .map((p) => p.code)
+      .sort();
     assert.deepEqual(codes, ["enum", "required"]);
   });
 
-  it("reports an unknown content folder", () => assert.equal(only("sites/rusak/content/catatan").code, "unknown-content-folder"));
+  it("reports an unknown content folder", () =>
+    assert.equal(only("sites/rusak/content/catatan").code, "unknown-content-folder"));
 
-  it("keeps regional broadcasts to the hub", () => assert.equal(only("sites/rusak/content/siaran").code, "hub-only-folder"));
+  it("keeps regional broadcasts to the hub", () =>
+    assert.equal(only("sites/rusak/content/siaran").code, "hub-only-folder"));
 
   it("reports media over the size limit", () => {
     const p = only("sites/rusak/media/berita/besar.jpg");

@@ -19,7 +19,8 @@ export interface WorkspaceValidation {
 export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig; problems: Problem[] }> {
   const file = relative(ws.root, ws.portalFile).split(sep).join("/");
   const kind = entryKind(ws.portalFile);
-  if (kind !== "file") return { problems: [problem("missing-portal-json", file, "", { root: ws.root, what: describeKind(kind) })] };
+  if (kind !== "file")
+    return { problems: [problem("missing-portal-json", file, "", { root: ws.root, what: describeKind(kind) })] };
   const { data, lineOf, problems } = await readJsonWithLines(ws.portalFile, file);
   if (data === undefined) return { problems };
   const schemaProblems = validateAgainst(schemaIds.portal, data, file, lineOf);
@@ -28,7 +29,9 @@ export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig
 
 /** The site folders in sites/ (dot-folders are tools' business, not sites). */
 export async function listSiteSlugs(ws: Workspace): Promise<string[]> {
-  return listEntries(ws.sitesDir).entries.filter((e) => e.kind === "folder" && !e.name.startsWith(".")).map((e) => e.name);
+  return listEntries(ws.sitesDir)
+    .entries.filter((e) => e.kind === "folder" && !e.name.startsWith("."))
+    .map((e) => e.name);
 }
 
 /**
@@ -36,7 +39,11 @@ export async function listSiteSlugs(ws: Workspace): Promise<string[]> {
  * Each site is checked on its own: a surprise in one unit's folder (even a bug of ours it
  * triggers) becomes that unit's problem, never the end of the others' validation.
  */
-export async function validateWorkspace(ws: Workspace, only?: readonly string[], options: { now?: Date } = {}): Promise<WorkspaceValidation> {
+export async function validateWorkspace(
+  ws: Workspace,
+  only?: readonly string[],
+  options: { now?: Date } = {},
+): Promise<WorkspaceValidation> {
   const { portal, problems: portalProblems } = await readPortal(ws);
   if (!portal) return { portalProblems, sites: [] };
   const entries = listEntries(ws.sitesDir).entries.filter((e) => !e.name.startsWith("."));
@@ -51,13 +58,27 @@ export async function validateWorkspace(ws: Workspace, only?: readonly string[],
     if (!wanted(entry.name)) continue;
     if (entry.kind !== "folder") {
       // A file, link or device where a unit's folder belongs: named, never read.
-      sites.push({ slug: entry.name, problems: [problem("not-a-site-folder", `sites/${entry.name}`, "", { name: entry.name, what: describeKind(entry.kind) })], withheld: new Set() });
+      sites.push({
+        slug: entry.name,
+        problems: [
+          problem("not-a-site-folder", `sites/${entry.name}`, "", { name: entry.name, what: describeKind(entry.kind) }),
+        ],
+        withheld: new Set(),
+      });
       continue;
     }
     try {
       sites.push(await validateSite(ws, portal, entry.name, { today }));
     } catch (error) {
-      sites.push({ slug: entry.name, problems: [problem("internal", `sites/${entry.name}`, "", { detail: error instanceof Error ? error.message : String(error) })], withheld: new Set() });
+      sites.push({
+        slug: entry.name,
+        problems: [
+          problem("internal", `sites/${entry.name}`, "", {
+            detail: error instanceof Error ? error.message : String(error),
+          }),
+        ],
+        withheld: new Set(),
+      });
     }
   }
   checkAcrossSites(ws, sites, all);
@@ -97,7 +118,14 @@ function checkAcrossSites(ws: Workspace, validated: SiteValidation[], all: strin
       const owner = owners.length === 1 && first !== Infinity ? owners[0] : undefined;
       for (const v of validated.filter((v) => slugs.includes(v.slug) && v.slug !== owner)) {
         const other = owner ?? slugs.filter((s) => s !== v.slug).join(", ");
-        v.problems.push(problem("duplicate-site", `sites/${v.slug}/site.json`, `/${field}`, { field: labels[field], value: String(names.get(v.slug)?.[field]), other, earlier: owner !== undefined }));
+        v.problems.push(
+          problem("duplicate-site", `sites/${v.slug}/site.json`, `/${field}`, {
+            field: labels[field],
+            value: String(names.get(v.slug)?.[field]),
+            other,
+            earlier: owner !== undefined,
+          }),
+        );
       }
     }
   }
@@ -106,5 +134,8 @@ function checkAcrossSites(ws: Workspace, validated: SiteValidation[], all: strin
 /** A unit's names, or none when its site.json cannot be read (its own validation says why). */
 function readNames(file: string): Partial<Record<keyof typeof labels, string>> {
   const data = readSmallJson(file) as Record<string, unknown> | undefined;
-  return { ...(typeof data?.name === "string" ? { name: data.name } : {}), ...(typeof data?.short_name === "string" ? { short_name: data.short_name } : {}) };
+  return {
+    ...(typeof data?.name === "string" ? { name: data.name } : {}),
+    ...(typeof data?.short_name === "string" ? { short_name: data.short_name } : {}),
+  };
 }

@@ -25,7 +25,8 @@ export function withheldDocuments(siteDir: string): Set<string> {
   const found = new Set<string>();
   for (const entry of listEntries(dir).entries) {
     // (2 MiB is the largest Markdown file portal.json may allow; that unit's validation says why.)
-    if (entry.kind !== "file" || !entry.name.endsWith(".md") || lstatSync(join(dir, entry.name)).size > 2 * 1024 * 1024) continue;
+    if (entry.kind !== "file" || !entry.name.endsWith(".md") || lstatSync(join(dir, entry.name)).size > 2 * 1024 * 1024)
+      continue;
     const decoded = decodeUtf8(readFileSync(join(dir, entry.name)), entry.name);
     const parsed = decoded.text === undefined ? undefined : parseMarkdown(decoded.text, entry.name).parsed;
     const path = parsed && withheldFileOf(parsed.data);

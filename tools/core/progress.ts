@@ -14,7 +14,10 @@ export class Progress {
   }
 
   describe(): string {
-    const sites = this.#sites.length > 8 ? `${this.#sites.slice(0, 8).join(", ")} and ${this.#sites.length - 8} more` : this.#sites.join(", ");
+    const sites =
+      this.#sites.length > 8
+        ? `${this.#sites.slice(0, 8).join(", ")} and ${this.#sites.length - 8} more`
+        : this.#sites.join(", ");
     return `${this.#stage}${sites ? ` (sites: ${sites})` : ""}`;
   }
 }
@@ -27,7 +30,10 @@ export class Progress {
 export function withTimeLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Internal error: ${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`Internal error: ${what} did not finish within ${Math.round(ms / 1000)} s`)),
+      ms,
+    );
     timer.unref();
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));

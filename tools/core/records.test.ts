@@ -8,19 +8,51 @@ import { toolsRepoRoot } from "./workspace.ts";
 // TypeScript checks that these list exactly the keys of the interfaces (a missing or extra key
 // does not compile); the tests check that the interfaces have exactly the schemas' properties.
 const siteKeys: Record<keyof SiteRecord, true> = {
-  slug: true, name: true, short_name: true, type: true, description: true, address: true, phone: true, whatsapp: true,
-  email: true, service_hours: true, map: true, social: true, logo: true, accent_color: true, head: true, ppid: true,
-  lapor_url: true, editors: true, status: true,
+  slug: true,
+  name: true,
+  short_name: true,
+  type: true,
+  description: true,
+  address: true,
+  phone: true,
+  whatsapp: true,
+  email: true,
+  service_hours: true,
+  map: true,
+  social: true,
+  logo: true,
+  accent_color: true,
+  head: true,
+  ppid: true,
+  lapor_url: true,
+  editors: true,
+  status: true,
 };
 const portalKeys: Record<keyof PortalConfig, true> = {
-  name: true, short_name: true, domain: true, hub: true, province: true, seat: true, address: true, phone: true,
-  email: true, locale: true, time_zone: true, cms: true, limits: true,
+  name: true,
+  short_name: true,
+  domain: true,
+  hub: true,
+  province: true,
+  seat: true,
+  address: true,
+  phone: true,
+  email: true,
+  locale: true,
+  time_zone: true,
+  cms: true,
+  limits: true,
 };
 
 const schemaProperties = (file: string) =>
-  Object.keys((JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema", file), "utf8")) as { properties: object }).properties)
+  Object.keys(
+    (JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema", file), "utf8")) as { properties: object })
+      .properties,
+  )
     .filter((k) => k !== "$schema")
     .sort();
 
-it("SiteRecord has exactly the properties of site.schema.json", () => assert.deepEqual(Object.keys(siteKeys).sort(), schemaProperties("site.schema.json")));
-it("PortalConfig has exactly the properties of portal.schema.json", () => assert.deepEqual(Object.keys(portalKeys).sort(), schemaProperties("portal.schema.json")));
+it("SiteRecord has exactly the properties of site.schema.json", () =>
+  assert.deepEqual(Object.keys(siteKeys).sort(), schemaProperties("site.schema.json")));
+it("PortalConfig has exactly the properties of portal.schema.json", () =>
+  assert.deepEqual(Object.keys(portalKeys).sort(), schemaProperties("portal.schema.json")));

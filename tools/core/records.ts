@@ -20,7 +20,16 @@ export interface PortalConfig {
 }
 
 export type SiteType =
-  | "portal" | "sekretariat" | "inspektorat" | "badan" | "dinas" | "kecamatan" | "kelurahan" | "rsud" | "puskesmas" | "lainnya";
+  | "portal"
+  | "sekretariat"
+  | "inspektorat"
+  | "badan"
+  | "dinas"
+  | "kecamatan"
+  | "kelurahan"
+  | "rsud"
+  | "puskesmas"
+  | "lainnya";
 
 export interface SiteRecord {
   slug: string;

@@ -60,5 +60,11 @@ export function parseLocal(value: string | Date, timeZone: string): Date {
   if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return new Date(value);
   const m = dateTimePattern.exec(value);
   if (!m) throw new Error(`Internal error: "${value}" is not a local date; validation should have caught it`);
-  return utc(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0) - zoneOffsetHours(timeZone), Number(m[5] ?? 0));
+  return utc(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4] ?? 0) - zoneOffsetHours(timeZone),
+    Number(m[5] ?? 0),
+  );
 }

@@ -19,7 +19,10 @@ export interface Workspace {
   schemaDir: string;
 }
 
-export function workspaceAt(root: string = toolsRepoRoot, options: { distDir?: string; cacheDir?: string } = {}): Workspace {
+export function workspaceAt(
+  root: string = toolsRepoRoot,
+  options: { distDir?: string; cacheDir?: string } = {},
+): Workspace {
   const abs = resolve(root);
   return {
     root: abs,

@@ -22,7 +22,12 @@ const portal = JSON.parse(await readFile(join(root, "portal.json"), "utf8")) as 
 const reference = JSON.parse(await readFile(join(root, "tools/demo/skpd-paser.json"), "utf8")) as { units: UnitSeed[] };
 const today = "2026-11-27";
 
-const hub: UnitSeed = { slug: portal.hub, name: "Portal Resmi Pemerintah Kabupaten Paser", short_name: "Portal Paser", type: "portal" };
+const hub: UnitSeed = {
+  slug: portal.hub,
+  name: "Portal Resmi Pemerintah Kabupaten Paser",
+  short_name: "Portal Paser",
+  type: "portal",
+};
 
 await rm(sitesDir, { recursive: true, force: true });
 for (const unit of [hub, ...reference.units]) {
@@ -35,16 +40,29 @@ for (const unit of [hub, ...reference.units]) {
   }
   await writeJson(join(dir, "site.json"), { $schema: "../../content-schema/site.schema.json", ...site });
   if (rich) await writeBinary(join(dir, "media/logo.png"), await makeLogo(unit.slug, site.accent_color!));
-  for (const page of unit.type === "portal" ? hubPages() : profilePages(site, portal.name, 2016 + Math.floor(seeded(unit.slug)() * 3))) {
-    await writeMarkdown(join(dir, "content/halaman", `${page.slug}.md`), { title: page.title, order: page.order }, page.body);
+  for (const page of unit.type === "portal"
+    ? hubPages()
+    : profilePages(site, portal.name, 2016 + Math.floor(seeded(unit.slug)() * 3))) {
+    await writeMarkdown(
+      join(dir, "content/halaman", `${page.slug}.md`),
+      { title: page.title, order: page.order },
+      page.body,
+    );
   }
   if (rich) await writeRich(dir, site, rich);
   else if (unit.type !== "portal") await writeBasic(dir, site);
-  else await writeMarkdown(
-    join(dir, "content/siaran", "libur-natal-dan-tahun-baru.md"),
-    { title: "Layanan tatap muka libur Natal dan Tahun Baru", start: "2026-12-24 00:00", end: "2027-01-02 00:00", level: "info", summary: "Kantor pelayanan tutup 25–26 Desember dan 1 Januari; layanan daring tetap berjalan." },
-    "Selama libur Natal dan Tahun Baru, layanan tatap muka di seluruh perangkat daerah tutup pada tanggal merah dan cuti bersama. Layanan daring dan Instalasi Gawat Darurat rumah sakit tetap buka.",
-  );
+  else
+    await writeMarkdown(
+      join(dir, "content/siaran", "libur-natal-dan-tahun-baru.md"),
+      {
+        title: "Layanan tatap muka libur Natal dan Tahun Baru",
+        start: "2026-12-24 00:00",
+        end: "2027-01-02 00:00",
+        level: "info",
+        summary: "Kantor pelayanan tutup 25–26 Desember dan 1 Januari; layanan daring tetap berjalan.",
+      },
+      "Selama libur Natal dan Tahun Baru, layanan tatap muka di seluruh perangkat daerah tutup pada tanggal merah dan cuti bersama. Layanan daring dan Instalasi Gawat Darurat rumah sakit tetap buka.",
+    );
 }
 console.log(`Demo written: ${reference.units.length} units + hub in ${sitesDir}`);
 
@@ -55,26 +73,54 @@ async function writeRich(dir: string, site: SiteRecord, rich: RichUnit): Promise
     const image = `/media/berita/${slug}.jpg`;
     await writeBinary(join(dir, image), await makePhoto(`${site.slug}-${slug}`, accent));
     const extra = i % 3 === 0 ? `\n\n![${n.alt}, suasana lain kegiatan](/media/berita/${slug}-2.jpg)` : "";
-    if (extra) await writeBinary(join(dir, `/media/berita/${slug}-2.jpg`), await makePhoto(`${site.slug}-${slug}-2`, accent));
+    if (extra)
+      await writeBinary(join(dir, `/media/berita/${slug}-2.jpg`), await makePhoto(`${site.slug}-${slug}-2`, accent));
     await writeMarkdown(
       join(dir, "content/berita", `${slug}.md`),
-      { title: n.title, date: daysBefore(today, 5 + i * 7), author: `Humas ${site.short_name}`, image, image_alt: n.alt, summary: n.summary, tags: n.tags },
+      {
+        title: n.title,
+        date: daysBefore(today, 5 + i * 7),
+        author: `Humas ${site.short_name}`,
+        image,
+        image_alt: n.alt,
+        summary: n.summary,
+        tags: n.tags,
+      },
       `${n.body}${extra}`,
     );
   }
   for (const [i, a] of rich.announcements.entries()) {
     const slug = slugOf(a.title);
     const date = daysBefore(today, 3 + i * 9);
-    const data: Record<string, unknown> = { title: a.title, date, valid_until: daysAfter(date, a.validDays), category: a.category, summary: a.summary };
+    const data: Record<string, unknown> = {
+      title: a.title,
+      date,
+      valid_until: daysAfter(date, a.validDays),
+      category: a.category,
+      summary: a.summary,
+    };
     if (a.attachment) {
       const file = `/media/pengumuman/${a.attachment}.pdf`;
-      await writeBinary(join(dir, file), await makePdf({ regency: portal.name, unit: site.name, title: a.title, paragraphs: [a.summary, a.body, lorem(site.slug + slug)], date }));
+      await writeBinary(
+        join(dir, file),
+        await makePdf({
+          regency: portal.name,
+          unit: site.name,
+          title: a.title,
+          paragraphs: [a.summary, a.body, lorem(site.slug + slug)],
+          date,
+        }),
+      );
       data.attachments = [{ title: `Lampiran: ${a.title}`, file }];
     }
     await writeMarkdown(join(dir, "content/pengumuman", `${slug}.md`), data, a.body);
   }
   for (const e of rich.events) {
-    await writeMarkdown(join(dir, "content/agenda", `${slugOf(e.title)}.md`), { title: e.title, start: e.start, ...(e.end ? { end: e.end } : {}), place: e.place, summary: e.summary }, e.summary);
+    await writeMarkdown(
+      join(dir, "content/agenda", `${slugOf(e.title)}.md`),
+      { title: e.title, start: e.start, ...(e.end ? { end: e.end } : {}), place: e.place, summary: e.summary },
+      e.summary,
+    );
   }
   for (const [i, o] of rich.officials.entries()) {
     const slug = slugOf(o.name.replace(/^(dr|Ns)\.\s*/, ""));
@@ -82,14 +128,34 @@ async function writeRich(dir: string, site: SiteRecord, rich: RichUnit): Promise
     await writeBinary(join(dir, photo), await makePhoto(`${site.slug}-${slug}`, accent, 800, 1000));
     await writeMarkdown(
       join(dir, "content/pejabat", `${slug}.md`),
-      { name: o.name, position: o.position, order: i + 1, photo, photo_alt: `Foto resmi ${o.name}`, education: o.education, career: o.career, lhkpn_url: "https://elhkpn.kpk.go.id" },
+      {
+        name: o.name,
+        position: o.position,
+        order: i + 1,
+        photo,
+        photo_alt: `Foto resmi ${o.name}`,
+        education: o.education,
+        career: o.career,
+        lhkpn_url: "https://elhkpn.kpk.go.id",
+      },
       "",
     );
   }
   for (const [i, s] of rich.services.entries()) {
     await writeMarkdown(
       join(dir, "content/layanan", `${slugOf(s.title)}.md`),
-      { title: s.title, order: i + 1, summary: s.summary, requirements: s.requirements, procedure: s.procedure, time: s.time, cost: s.cost, product: s.product, complaints: `Sampaikan pengaduan ke ${site.email}, telepon ${site.phone}, atau melalui SP4N-LAPOR! (www.lapor.go.id).`, legal_basis: s.legal },
+      {
+        title: s.title,
+        order: i + 1,
+        summary: s.summary,
+        requirements: s.requirements,
+        procedure: s.procedure,
+        time: s.time,
+        cost: s.cost,
+        product: s.product,
+        complaints: `Sampaikan pengaduan ke ${site.email}, telepon ${site.phone}, atau melalui SP4N-LAPOR! (www.lapor.go.id).`,
+        legal_basis: s.legal,
+      },
       "",
     );
   }
@@ -98,10 +164,31 @@ async function writeRich(dir: string, site: SiteRecord, rich: RichUnit): Promise
     const file = `/media/dokumen/${slug}.pdf`;
     const date = `${d.year}-${String(1 + ((i * 2) % 12)).padStart(2, "0")}-15`;
     const number = `${["050", "900", "800", "065", "045"][i % 5]}/${100 + i * 17}/${site.short_name.toUpperCase().replace(/[^A-Z]/g, "")}/${d.year}`;
-    await writeBinary(join(dir, file), await makePdf({ regency: portal.name, unit: site.name, title: d.title, number, paragraphs: [d.summary, ...documentBody(d.kind, site.name, d.year), lorem(site.slug + slug)], date }));
+    await writeBinary(
+      join(dir, file),
+      await makePdf({
+        regency: portal.name,
+        unit: site.name,
+        title: d.title,
+        number,
+        paragraphs: [d.summary, ...documentBody(d.kind, site.name, d.year), lorem(site.slug + slug)],
+        date,
+      }),
+    );
     await writeMarkdown(
       join(dir, "content/dokumen", `${slug}.md`),
-      { title: d.title, number, year: d.year, kind: d.kind, file, summary: d.summary, classification: d.classification, officer: site.ppid?.name, date: date > today ? today : date, reviewed_at: daysBefore(today, 20 + i * 40) },
+      {
+        title: d.title,
+        number,
+        year: d.year,
+        kind: d.kind,
+        file,
+        summary: d.summary,
+        classification: d.classification,
+        officer: site.ppid?.name,
+        date: date > today ? today : date,
+        reviewed_at: daysBefore(today, 20 + i * 40),
+      },
       "",
     );
   }
@@ -112,37 +199,110 @@ async function writeRich(dir: string, site: SiteRecord, rich: RichUnit): Promise
     await writeBinary(join(dir, file), await makePhoto(`${site.slug}-galeri-${i}`, accent));
     photos.push({ file, alt: `${caption}, ${g.title.toLowerCase()}`, caption });
   }
-  await writeMarkdown(join(dir, "content/galeri", `${slugOf(g.title)}.md`), { title: g.title, date: daysBefore(today, 12), summary: g.summary, photos }, g.summary);
+  await writeMarkdown(
+    join(dir, "content/galeri", `${slugOf(g.title)}.md`),
+    { title: g.title, date: daysBefore(today, 12), summary: g.summary, photos },
+    g.summary,
+  );
 }
 
 /** Units without showcase content still publish two news items and their strategic plan. */
 async function writeBasic(dir: string, site: SiteRecord): Promise<void> {
   const rand = seeded(`${site.slug}-basic`);
   const items = [
-    { title: `Rapat Kerja ${site.short_name} Evaluasi Program Tahun 2026`, summary: `${site.short_name} mengevaluasi capaian program dan kegiatan tahun 2026 serta menyiapkan rencana kerja tahun depan.`, body: `Rapat kerja diikuti seluruh pejabat struktural dan fungsional ${site.name}. Setiap bidang memaparkan capaian kinerja dan kendala yang dihadapi.\n\nHasil rapat menjadi bahan penyusunan Rencana Kerja tahun 2027.` },
-    { title: `${site.short_name} Perkuat Keterbukaan Informasi Publik`, summary: `${site.short_name} memperbarui Daftar Informasi Publik dan menunjuk PPID Pelaksana.`, body: `Masyarakat dapat meminta informasi publik melalui PPID Pelaksana ${site.short_name} di ${site.ppid?.email}. Permohonan dijawab paling lambat sepuluh hari kerja.` },
+    {
+      title: `Rapat Kerja ${site.short_name} Evaluasi Program Tahun 2026`,
+      summary: `${site.short_name} mengevaluasi capaian program dan kegiatan tahun 2026 serta menyiapkan rencana kerja tahun depan.`,
+      body: `Rapat kerja diikuti seluruh pejabat struktural dan fungsional ${site.name}. Setiap bidang memaparkan capaian kinerja dan kendala yang dihadapi.\n\nHasil rapat menjadi bahan penyusunan Rencana Kerja tahun 2027.`,
+    },
+    {
+      title: `${site.short_name} Perkuat Keterbukaan Informasi Publik`,
+      summary: `${site.short_name} memperbarui Daftar Informasi Publik dan menunjuk PPID Pelaksana.`,
+      body: `Masyarakat dapat meminta informasi publik melalui PPID Pelaksana ${site.short_name} di ${site.ppid?.email}. Permohonan dijawab paling lambat sepuluh hari kerja.`,
+    },
   ];
   for (const [i, n] of items.entries()) {
-    await writeMarkdown(join(dir, "content/berita", `${slugOf(n.title)}.md`), { title: n.title, date: daysBefore(today, 10 + i * 40 + Math.floor(rand() * 30)), author: `Admin ${site.short_name}`, summary: n.summary }, n.body);
+    await writeMarkdown(
+      join(dir, "content/berita", `${slugOf(n.title)}.md`),
+      {
+        title: n.title,
+        date: daysBefore(today, 10 + i * 40 + Math.floor(rand() * 30)),
+        author: `Admin ${site.short_name}`,
+        summary: n.summary,
+      },
+      n.body,
+    );
   }
   const title = `Rencana Strategis ${site.short_name} 2025–2029`;
   const file = "/media/dokumen/rencana-strategis-2025-2029.pdf";
-  await writeBinary(join(dir, file), await makePdf({ regency: portal.name, unit: site.name, title, paragraphs: [`Rencana Strategis ${site.name} memuat tujuan, sasaran, strategi, kebijakan, program dan kegiatan untuk periode 2025–2029.`, ...documentBody("renstra", site.name, 2025)], date: "2025-06-15" }));
+  await writeBinary(
+    join(dir, file),
+    await makePdf({
+      regency: portal.name,
+      unit: site.name,
+      title,
+      paragraphs: [
+        `Rencana Strategis ${site.name} memuat tujuan, sasaran, strategi, kebijakan, program dan kegiatan untuk periode 2025–2029.`,
+        ...documentBody("renstra", site.name, 2025),
+      ],
+      date: "2025-06-15",
+    }),
+  );
   await writeMarkdown(
     join(dir, "content/dokumen", "rencana-strategis-2025-2029.md"),
-    { title, year: 2025, kind: "renstra", file, summary: `Tujuan, sasaran, program dan indikator kinerja ${site.short_name} lima tahun.`, classification: "berkala", officer: site.ppid?.name, date: "2025-06-15", reviewed_at: daysBefore(today, 60) },
+    {
+      title,
+      year: 2025,
+      kind: "renstra",
+      file,
+      summary: `Tujuan, sasaran, program dan indikator kinerja ${site.short_name} lima tahun.`,
+      classification: "berkala",
+      officer: site.ppid?.name,
+      date: "2025-06-15",
+      reviewed_at: daysBefore(today, 60),
+    },
     "",
   );
 }
 
 function hubPages() {
   return [
-    { slug: "profil", title: "Profil Kabupaten Paser", order: 1, body: "Kabupaten Paser adalah kabupaten di bagian selatan Provinsi Kalimantan Timur dengan ibu kota Tanah Grogot. Wilayahnya terdiri atas 10 kecamatan, 5 kelurahan dan 139 desa, membentang dari pesisir Selat Makassar hingga Pegunungan Meratus.\n\nPortal ini menghubungkan situs resmi seluruh perangkat daerah Pemerintah Kabupaten Paser." },
-    { slug: "visi-misi", title: "Visi dan Misi Daerah", order: 2, body: "## Visi\n\nPaser yang maju, sejahtera, berakhlak mulia dan berdaya saing.\n\n## Misi\n\n1. Meningkatkan kualitas sumber daya manusia.\n2. Membangun infrastruktur yang merata.\n3. Mewujudkan tata kelola pemerintahan yang bersih dan melayani.\n4. Mengembangkan ekonomi kerakyatan berbasis potensi lokal." },
-    { slug: "tugas-fungsi", title: "Tentang Portal Ini", order: 3, body: "Portal ini dikelola Dinas Komunikasi, Informatika, Statistik dan Persandian (DKISP). Setiap perangkat daerah mengisi situsnya sendiri; DKISP mengelola domain, server dan keamanan seluruh situs." },
-    { slug: "struktur-organisasi", title: "Perangkat Daerah", order: 4, body: "Pemerintah Kabupaten Paser terdiri atas Sekretariat Daerah, Sekretariat DPRD, Inspektorat, badan-badan, dinas-dinas, 10 kecamatan dan dua rumah sakit umum daerah. Setiap perangkat daerah memiliki situs resmi di subdomain paserkab.go.id." },
-    { slug: "sejarah", title: "Sejarah Kabupaten Paser", order: 5, body: "Kabupaten Paser berakar pada Kesultanan Paser (Sadurengas). Kabupaten ini dibentuk berdasarkan Undang-Undang Nomor 27 Tahun 1959. Nama Kabupaten Pasir diubah menjadi Kabupaten Paser pada tahun 2007." },
-    { slug: "kontak", title: "Kontak", order: 6, body: "Kantor Bupati Paser, Jl. Jenderal Sudirman No. 1, Tanah Grogot. Pengaduan pelayanan publik dapat disampaikan melalui SP4N-LAPOR! di [www.lapor.go.id](https://www.lapor.go.id)." },
+    {
+      slug: "profil",
+      title: "Profil Kabupaten Paser",
+      order: 1,
+      body: "Kabupaten Paser adalah kabupaten di bagian selatan Provinsi Kalimantan Timur dengan ibu kota Tanah Grogot. Wilayahnya terdiri atas 10 kecamatan, 5 kelurahan dan 139 desa, membentang dari pesisir Selat Makassar hingga Pegunungan Meratus.\n\nPortal ini menghubungkan situs resmi seluruh perangkat daerah Pemerintah Kabupaten Paser.",
+    },
+    {
+      slug: "visi-misi",
+      title: "Visi dan Misi Daerah",
+      order: 2,
+      body: "## Visi\n\nPaser yang maju, sejahtera, berakhlak mulia dan berdaya saing.\n\n## Misi\n\n1. Meningkatkan kualitas sumber daya manusia.\n2. Membangun infrastruktur yang merata.\n3. Mewujudkan tata kelola pemerintahan yang bersih dan melayani.\n4. Mengembangkan ekonomi kerakyatan berbasis potensi lokal.",
+    },
+    {
+      slug: "tugas-fungsi",
+      title: "Tentang Portal Ini",
+      order: 3,
+      body: "Portal ini dikelola Dinas Komunikasi, Informatika, Statistik dan Persandian (DKISP). Setiap perangkat daerah mengisi situsnya sendiri; DKISP mengelola domain, server dan keamanan seluruh situs.",
+    },
+    {
+      slug: "struktur-organisasi",
+      title: "Perangkat Daerah",
+      order: 4,
+      body: "Pemerintah Kabupaten Paser terdiri atas Sekretariat Daerah, Sekretariat DPRD, Inspektorat, badan-badan, dinas-dinas, 10 kecamatan dan dua rumah sakit umum daerah. Setiap perangkat daerah memiliki situs resmi di subdomain paserkab.go.id.",
+    },
+    {
+      slug: "sejarah",
+      title: "Sejarah Kabupaten Paser",
+      order: 5,
+      body: "Kabupaten Paser berakar pada Kesultanan Paser (Sadurengas). Kabupaten ini dibentuk berdasarkan Undang-Undang Nomor 27 Tahun 1959. Nama Kabupaten Pasir diubah menjadi Kabupaten Paser pada tahun 2007.",
+    },
+    {
+      slug: "kontak",
+      title: "Kontak",
+      order: 6,
+      body: "Kantor Bupati Paser, Jl. Jenderal Sudirman No. 1, Tanah Grogot. Pengaduan pelayanan publik dapat disampaikan melalui SP4N-LAPOR! di [www.lapor.go.id](https://www.lapor.go.id).",
+    },
   ];
 }
 

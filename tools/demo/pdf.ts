@@ -4,7 +4,14 @@ import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
  * A real, readable PDF of a government document: letterhead, title, number and paragraphs.
  * Standard fonts only (WinAnsi), which covers Indonesian text.
  */
-export async function makePdf(args: { regency: string; unit: string; title: string; number?: string; paragraphs: string[]; date: string }): Promise<Uint8Array> {
+export async function makePdf(args: {
+  regency: string;
+  unit: string;
+  title: string;
+  number?: string;
+  paragraphs: string[];
+  date: string;
+}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(args.title);
   doc.setAuthor(args.unit);

@@ -7,13 +7,20 @@ import { pick, seeded } from "./random.ts";
  */
 export async function makePhoto(seed: string, accent: string, width = 1600, height = 1067): Promise<Buffer> {
   const rand = seeded(seed);
-  const skies = [["#9cc9ef", "#e8f3fb"], ["#f6c28b", "#fbe7d0"], ["#87b6d8", "#d9ecf7"], ["#b9d7c9", "#eef6f1"]];
+  const skies = [
+    ["#9cc9ef", "#e8f3fb"],
+    ["#f6c28b", "#fbe7d0"],
+    ["#87b6d8", "#d9ecf7"],
+    ["#b9d7c9", "#eef6f1"],
+  ];
   const [skyTop, skyBottom] = pick(rand, skies);
   const shapes: string[] = [];
   for (let i = 0; i < 3; i++) {
     const y = height * (0.45 + i * 0.12);
     const green = ["#5f8f4e", "#4c7a3f", "#3b6331"][i];
-    shapes.push(`<path d="M0 ${y} Q ${width * rand()} ${y - 120 * rand()} ${width} ${y + 40 * rand()} L ${width} ${height} L 0 ${height} Z" fill="${green}"/>`);
+    shapes.push(
+      `<path d="M0 ${y} Q ${width * rand()} ${y - 120 * rand()} ${width} ${y + 40 * rand()} L ${width} ${height} L 0 ${height} Z" fill="${green}"/>`,
+    );
   }
   const buildings = 2 + Math.floor(rand() * 4);
   for (let i = 0; i < buildings; i++) {
@@ -21,8 +28,12 @@ export async function makePhoto(seed: string, accent: string, width = 1600, heig
     const h = 120 + rand() * 260;
     const x = rand() * (width - w);
     const y = height * 0.62 - h;
-    shapes.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${pick(rand, ["#f4f1ea", "#e9e4d8", "#dcd6c8"])}"/>`);
-    shapes.push(`<path d="M${x - 20} ${y} L ${x + w / 2} ${y - 70 - rand() * 40} L ${x + w + 20} ${y} Z" fill="${accent}"/>`);
+    shapes.push(
+      `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${pick(rand, ["#f4f1ea", "#e9e4d8", "#dcd6c8"])}"/>`,
+    );
+    shapes.push(
+      `<path d="M${x - 20} ${y} L ${x + w / 2} ${y - 70 - rand() * 40} L ${x + w + 20} ${y} Z" fill="${accent}"/>`,
+    );
     for (let k = 0; k < Math.floor(w / 60); k++) {
       shapes.push(`<rect x="${x + 20 + k * 60}" y="${y + 40}" width="30" height="40" fill="#6b7c8c"/>`);
     }
@@ -34,7 +45,9 @@ export async function makePhoto(seed: string, accent: string, width = 1600, heig
     const s = 0.8 + rand() * 0.8;
     const shirt = pick(rand, [accent, "#c0392b", "#f1c40f", "#ecf0f1", "#2c3e50", "#8e44ad"]);
     shapes.push(`<circle cx="${x}" cy="${y - 95 * s}" r="${18 * s}" fill="#8d5a3b"/>`);
-    shapes.push(`<rect x="${x - 22 * s}" y="${y - 75 * s}" width="${44 * s}" height="${75 * s}" rx="${10 * s}" fill="${shirt}"/>`);
+    shapes.push(
+      `<rect x="${x - 22 * s}" y="${y - 75 * s}" width="${44 * s}" height="${75 * s}" rx="${10 * s}" fill="${shirt}"/>`,
+    );
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
 <defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${skyTop}"/><stop offset="1" stop-color="${skyBottom}"/></linearGradient></defs>

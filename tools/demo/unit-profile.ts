@@ -14,34 +14,71 @@ export interface Page {
 const duties: Record<SiteType, { task: string; functions: string[] }> = {
   portal: {
     task: "menyediakan satu pintu informasi dan layanan publik Pemerintah Kabupaten Paser",
-    functions: ["menghimpun informasi dari seluruh perangkat daerah", "menyediakan direktori layanan publik", "menyampaikan informasi serta-merta kepada masyarakat"],
+    functions: [
+      "menghimpun informasi dari seluruh perangkat daerah",
+      "menyediakan direktori layanan publik",
+      "menyampaikan informasi serta-merta kepada masyarakat",
+    ],
   },
   sekretariat: {
     task: "membantu pimpinan daerah dalam penyusunan kebijakan dan pengoordinasian administratif",
-    functions: ["pengoordinasian penyusunan kebijakan daerah", "pelayanan administratif kepada seluruh perangkat daerah", "pengelolaan keuangan, aset dan kepegawaian sekretariat"],
+    functions: [
+      "pengoordinasian penyusunan kebijakan daerah",
+      "pelayanan administratif kepada seluruh perangkat daerah",
+      "pengelolaan keuangan, aset dan kepegawaian sekretariat",
+    ],
   },
   inspektorat: {
     task: "membantu Bupati membina dan mengawasi pelaksanaan urusan pemerintahan oleh perangkat daerah",
-    functions: ["perencanaan program pengawasan", "audit, reviu, evaluasi dan pemantauan kinerja serta keuangan", "pengawasan untuk tujuan tertentu atas penugasan Bupati"],
+    functions: [
+      "perencanaan program pengawasan",
+      "audit, reviu, evaluasi dan pemantauan kinerja serta keuangan",
+      "pengawasan untuk tujuan tertentu atas penugasan Bupati",
+    ],
   },
   badan: {
     task: "melaksanakan fungsi penunjang urusan pemerintahan yang menjadi kewenangan daerah",
-    functions: ["perumusan kebijakan teknis di bidangnya", "pelaksanaan tugas dukungan teknis", "pemantauan, evaluasi dan pelaporan pelaksanaan tugas"],
+    functions: [
+      "perumusan kebijakan teknis di bidangnya",
+      "pelaksanaan tugas dukungan teknis",
+      "pemantauan, evaluasi dan pelaporan pelaksanaan tugas",
+    ],
   },
   dinas: {
     task: "melaksanakan urusan pemerintahan yang menjadi kewenangan daerah di bidangnya",
-    functions: ["perumusan kebijakan di bidangnya", "pelaksanaan kebijakan dan pelayanan publik di bidangnya", "evaluasi dan pelaporan pelaksanaan urusan", "pelaksanaan administrasi dinas"],
+    functions: [
+      "perumusan kebijakan di bidangnya",
+      "pelaksanaan kebijakan dan pelayanan publik di bidangnya",
+      "evaluasi dan pelaporan pelaksanaan urusan",
+      "pelaksanaan administrasi dinas",
+    ],
   },
   kecamatan: {
     task: "mengoordinasikan penyelenggaraan pemerintahan, pelayanan publik dan pemberdayaan masyarakat di wilayah kecamatan",
-    functions: ["penyelenggaraan urusan pemerintahan umum", "pengoordinasian kegiatan pemberdayaan masyarakat", "pembinaan dan pengawasan penyelenggaraan pemerintahan desa dan kelurahan", "pelaksanaan pelayanan publik di tingkat kecamatan"],
+    functions: [
+      "penyelenggaraan urusan pemerintahan umum",
+      "pengoordinasian kegiatan pemberdayaan masyarakat",
+      "pembinaan dan pengawasan penyelenggaraan pemerintahan desa dan kelurahan",
+      "pelaksanaan pelayanan publik di tingkat kecamatan",
+    ],
   },
-  kelurahan: { task: "melaksanakan kegiatan pemerintahan kelurahan", functions: ["pelayanan masyarakat", "pemberdayaan masyarakat"] },
+  kelurahan: {
+    task: "melaksanakan kegiatan pemerintahan kelurahan",
+    functions: ["pelayanan masyarakat", "pemberdayaan masyarakat"],
+  },
   rsud: {
     task: "menyelenggarakan pelayanan kesehatan perorangan secara paripurna yang menyediakan rawat inap, rawat jalan dan gawat darurat",
-    functions: ["pelayanan pengobatan dan pemulihan kesehatan", "pemeliharaan dan peningkatan kesehatan perorangan", "pendidikan dan pelatihan sumber daya manusia kesehatan", "penapisan teknologi bidang kesehatan"],
+    functions: [
+      "pelayanan pengobatan dan pemulihan kesehatan",
+      "pemeliharaan dan peningkatan kesehatan perorangan",
+      "pendidikan dan pelatihan sumber daya manusia kesehatan",
+      "penapisan teknologi bidang kesehatan",
+    ],
   },
-  puskesmas: { task: "menyelenggarakan upaya kesehatan masyarakat tingkat pertama", functions: ["upaya kesehatan masyarakat", "upaya kesehatan perorangan"] },
+  puskesmas: {
+    task: "menyelenggarakan upaya kesehatan masyarakat tingkat pertama",
+    functions: ["upaya kesehatan masyarakat", "upaya kesehatan perorangan"],
+  },
   lainnya: { task: "melaksanakan tugas sesuai peraturan daerah", functions: ["pelaksanaan tugas pokok"] },
 };
 

@@ -3,8 +3,16 @@ import { pick, seeded } from "./random.ts";
 
 /** Office addresses, heads and colours for the demo. Names of people are fictional. */
 const streets = [
-  "Jl. Jenderal Sudirman", "Jl. Kusuma Bangsa", "Jl. Senopati", "Jl. Imam Bonjol", "Jl. Ahmad Yani",
-  "Jl. R.A. Kartini", "Jl. Pangeran Menteri", "Jl. Noto Sunardi", "Jl. Modang", "Jl. Gajah Mada",
+  "Jl. Jenderal Sudirman",
+  "Jl. Kusuma Bangsa",
+  "Jl. Senopati",
+  "Jl. Imam Bonjol",
+  "Jl. Ahmad Yani",
+  "Jl. R.A. Kartini",
+  "Jl. Pangeran Menteri",
+  "Jl. Noto Sunardi",
+  "Jl. Modang",
+  "Jl. Gajah Mada",
 ];
 
 const kecamatanTowns: Record<string, { town: string; postcode: string; lat: number; lng: number }> = {
@@ -34,8 +42,44 @@ const accents: Record<SiteType, string[]> = {
   lainnya: ["#37474f"],
 };
 
-const firstNames = ["Ahmad", "Siti", "Muhammad", "Nur", "Rahmat", "Dewi", "Agus", "Rina", "Hendra", "Fitri", "Budi", "Yuliana", "Syahrul", "Marlina", "Andi", "Hasanah", "Irwan", "Sri", "Jumadi", "Lestari"];
-const lastNames = ["Hidayat", "Rahmawati", "Saputra", "Wulandari", "Kurniawan", "Handayani", "Setiawan", "Ramadhani", "Pratama", "Maulida", "Syahputra", "Anggraini", "Gunawan", "Nurhayati"];
+const firstNames = [
+  "Ahmad",
+  "Siti",
+  "Muhammad",
+  "Nur",
+  "Rahmat",
+  "Dewi",
+  "Agus",
+  "Rina",
+  "Hendra",
+  "Fitri",
+  "Budi",
+  "Yuliana",
+  "Syahrul",
+  "Marlina",
+  "Andi",
+  "Hasanah",
+  "Irwan",
+  "Sri",
+  "Jumadi",
+  "Lestari",
+];
+const lastNames = [
+  "Hidayat",
+  "Rahmawati",
+  "Saputra",
+  "Wulandari",
+  "Kurniawan",
+  "Handayani",
+  "Setiawan",
+  "Ramadhani",
+  "Pratama",
+  "Maulida",
+  "Syahputra",
+  "Anggraini",
+  "Gunawan",
+  "Nurhayati",
+];
 
 function person(rand: () => number, title: string): string {
   return `${title}${pick(rand, firstNames)} ${pick(rand, lastNames)}`;
@@ -55,23 +99,58 @@ export function siteRecord(unit: UnitSeed, domain: string): SiteRecord {
     ? `${pick(rand, ["Jl. Poros", "Jl. Negara", "Jl. Pendidikan"])} No. ${1 + Math.floor(rand() * 40)}, ${area.town}, Kabupaten Paser, Kalimantan Timur ${area.postcode}`
     : `${pick(rand, streets)} No. ${1 + Math.floor(rand() * 120)}, Tanah Grogot, Kabupaten Paser, Kalimantan Timur 76211`;
   const headTitle =
-    unit.type === "kecamatan" ? "Camat" : unit.type === "rsud" ? "Direktur" : unit.type === "sekretariat" ? (unit.slug === "setda" ? "Sekretaris Daerah" : "Sekretaris DPRD") : unit.type === "inspektorat" ? "Inspektur" : "Kepala";
+    unit.type === "kecamatan"
+      ? "Camat"
+      : unit.type === "rsud"
+        ? "Direktur"
+        : unit.type === "sekretariat"
+          ? unit.slug === "setda"
+            ? "Sekretaris Daerah"
+            : "Sekretaris DPRD"
+          : unit.type === "inspektorat"
+            ? "Inspektur"
+            : "Kepala";
   const degree = unit.type === "rsud" ? "dr. " : "";
   const record: SiteRecord = {
     slug: unit.slug,
-    name: unit.type === "kecamatan" || unit.type === "rsud" || unit.type === "portal" || unit.name.includes("Kabupaten Paser") ? unit.name : `${unit.name} Kabupaten Paser`,
+    name:
+      unit.type === "kecamatan" ||
+      unit.type === "rsud" ||
+      unit.type === "portal" ||
+      unit.name.includes("Kabupaten Paser")
+        ? unit.name
+        : `${unit.name} Kabupaten Paser`,
     short_name: unit.short_name,
     type: unit.type,
-    description: unit.type === "portal" ? "Portal resmi Pemerintah Kabupaten Paser: satu pintu ke seluruh perangkat daerah." : `Situs resmi ${unit.name}, perangkat daerah Pemerintah Kabupaten Paser.`,
+    description:
+      unit.type === "portal"
+        ? "Portal resmi Pemerintah Kabupaten Paser: satu pintu ke seluruh perangkat daerah."
+        : `Situs resmi ${unit.name}, perangkat daerah Pemerintah Kabupaten Paser.`,
     address,
     phone: `(0543) ${21000 + Math.floor(rand() * 8999)}`,
     email: `${unit.slug}@${domain}`,
-    service_hours: unit.type === "rsud"
-      ? [{ days: "Instalasi Gawat Darurat", hours: "00.00–24.00" }, { days: "Poliklinik Senin–Kamis", hours: "08.00–14.00" }, { days: "Poliklinik Jumat", hours: "08.00–11.00" }]
-      : [{ days: "Senin–Kamis", hours: "07.30–16.00" }, { days: "Jumat", hours: "07.30–11.30" }],
-    map: area ? { lat: area.lat, lng: area.lng } : { lat: -1.9093 + (rand() - 0.5) * 0.02, lng: 116.1972 + (rand() - 0.5) * 0.02 },
+    service_hours:
+      unit.type === "rsud"
+        ? [
+            { days: "Instalasi Gawat Darurat", hours: "00.00–24.00" },
+            { days: "Poliklinik Senin–Kamis", hours: "08.00–14.00" },
+            { days: "Poliklinik Jumat", hours: "08.00–11.00" },
+          ]
+        : [
+            { days: "Senin–Kamis", hours: "07.30–16.00" },
+            { days: "Jumat", hours: "07.30–11.30" },
+          ],
+    map: area
+      ? { lat: area.lat, lng: area.lng }
+      : { lat: -1.9093 + (rand() - 0.5) * 0.02, lng: 116.1972 + (rand() - 0.5) * 0.02 },
     accent_color: pick(rand, accents[unit.type]),
-    head: { name: person(rand, degree), position: unit.type === "portal" ? "Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian" : `${headTitle} ${unit.type === "kecamatan" ? unit.name.replace("Kecamatan ", "") : unit.type === "dinas" || unit.type === "badan" ? unit.name : unit.short_name}` },
+    head: {
+      name: person(rand, degree),
+      position:
+        unit.type === "portal"
+          ? "Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian"
+          : `${headTitle} ${unit.type === "kecamatan" ? unit.name.replace("Kecamatan ", "") : unit.type === "dinas" || unit.type === "badan" ? unit.name : unit.short_name}`,
+    },
     ppid: { name: person(rand, ""), email: `ppid.${unit.slug}@${domain}` },
     lapor_url: "https://www.lapor.go.id",
     status: "active",

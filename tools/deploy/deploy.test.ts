@@ -30,8 +30,21 @@ describe("deploy, served by nginx", () => {
   let target: string;
   let port: number;
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), ...args, "--root", ws.root], { encoding: "utf8", env: { ...process.env, PORTAL_BASE_URL: `http://localhost:${port}` } });
-  const deploy = (sites = ["portal", "dinkes"], force = false) => deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache/deploy"), target: parseTarget(target), sites, keep: 3, shareFrom: "portal", force });
+    spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), ...args, "--root", ws.root],
+      { encoding: "utf8", env: { ...process.env, PORTAL_BASE_URL: `http://localhost:${port}` } },
+    );
+  const deploy = (sites = ["portal", "dinkes"], force = false) =>
+    deploySites({
+      distDir: ws.distDir,
+      stagingDir: join(ws.root, ".cache/deploy"),
+      target: parseTarget(target),
+      sites,
+      keep: 3,
+      shareFrom: "portal",
+      force,
+    });
   const home = (host: string) => get(port, host, "/");
 
   before(async () => {
@@ -39,12 +52,32 @@ describe("deploy, served by nginx", () => {
     ws = await tempWorkspace(fixtures.mini);
     target = await mkdtemp(join(tmpdir(), "portal-srv-"));
     const report = await buildSites(ws, undefined, { base: { protocol: "http:", apex: `localhost:${port}` } });
-    assert.deepEqual(report.results.filter((r) => !r.ok).map((r) => r.slug), []);
+    assert.deepEqual(
+      report.results.filter((r) => !r.ok).map((r) => r.slug),
+      [],
+    );
     const results = await deploy();
-    assert.deepEqual(results.map((r) => [r.site, r.ok, r.error]), [["portal", true, undefined], ["dinkes", true, undefined]]);
+    assert.deepEqual(
+      results.map((r) => [r.site, r.ok, r.error]),
+      [
+        ["portal", true, undefined],
+        ["dinkes", true, undefined],
+      ],
+    );
     const { portal } = await readPortal(ws);
     const sites = await readRegistry(ws);
-    nginx = await startNginx((p) => nginxConfig({ portal: portal!, sites, root: target, base: { protocol: "http:", apex: `localhost:${p}` }, listen: `127.0.0.1:${p}`, brotli: existsSync(brotliModule) }), port);
+    nginx = await startNginx(
+      (p) =>
+        nginxConfig({
+          portal: portal!,
+          sites,
+          root: target,
+          base: { protocol: "http:", apex: `localhost:${p}` },
+          listen: `127.0.0.1:${p}`,
+          brotli: existsSync(brotliModule),
+        }),
+      port,
+    );
     browser = await launchChromium();
   });
   after(async () => {
@@ -99,11 +132,19 @@ describe("deploy, served by nginx", () => {
       assert.ok(h["cache-control"], name);
     }
     assert.equal(responses.html.headers["cache-control"], "no-cache");
-    assert.doesNotMatch(String(responses.html.headers["content-security-policy"]), /'unsafe-inline'|'unsafe-eval'/, "no inline script or style on the site's pages");
+    assert.doesNotMatch(
+      String(responses.html.headers["content-security-policy"]),
+      /'unsafe-inline'|'unsafe-eval'/,
+      "no inline script or style on the site's pages",
+    );
     assert.equal(responses.fingerprinted.headers["cache-control"], "public, max-age=31536000, immutable");
     if (responses.image) assert.equal(responses.image.headers["cache-control"], "public, max-age=31536000, immutable");
     assert.equal(responses.searchEntry.headers["cache-control"], "public, max-age=60");
-    assert.equal(responses.searchEntry.headers["access-control-allow-origin"], "*", "the hub's search reads every unit's index");
+    assert.equal(
+      responses.searchEntry.headers["access-control-allow-origin"],
+      "*",
+      "the hub's search reads every unit's index",
+    );
     assert.equal(responses.html.headers["access-control-allow-origin"], undefined);
 
     const gzip = await get(port, "dinkes.localhost", "/", { "accept-encoding": "gzip" });
@@ -112,7 +153,10 @@ describe("deploy, served by nginx", () => {
       // Debian 12's brotli_static (ngx_brotli 1.0.0~rc) cannot open files under disable_symlinks
       // (it miscounts the path's length; fixed upstream), so nginx falls back to the .gz file.
       const br = await get(port, "dinkes.localhost", "/", { "accept-encoding": "br, gzip" });
-      assert.ok(["br", "gzip"].includes(String(br.headers["content-encoding"])), String(br.headers["content-encoding"]));
+      assert.ok(
+        ["br", "gzip"].includes(String(br.headers["content-encoding"])),
+        String(br.headers["content-encoding"]),
+      );
     }
   });
 
@@ -120,17 +164,41 @@ describe("deploy, served by nginx", () => {
     const context = await browser.newContext();
     const violations: string[] = [];
     await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const page = await context.newPage();
-    page.on("console", (m) => m.text().includes("Content Security Policy") || m.text().startsWith("CSP violation") ? violations.push(`${page.url()}: ${m.text()}`) : undefined);
+    page.on("console", (m) =>
+      m.text().includes("Content Security Policy") || m.text().startsWith("CSP violation")
+        ? violations.push(`${page.url()}: ${m.text()}`)
+        : undefined,
+    );
     const hub = `http://localhost:${port}`;
     const unit = `http://dinkes.localhost:${port}`;
     const dinkesNews = /href="(\/berita\/[^"/]+\/)"/.exec((await home("dinkes.localhost")).body)?.[1] ?? "/berita/";
-    const pages = [`${hub}/`, `${hub}/kabar/`, `${hub}/informasi-publik/`, `${unit}/`, `${unit}${dinkesNews}`, `${unit}/berita/`, `${unit}/pengumuman/`, `${unit}/agenda/`, `${unit}/dokumen/`, `${unit}/layanan/`, `${unit}/galeri/`, `${unit}/pejabat/`, `${unit}/informasi-publik/`, `${unit}/profil/`, `${unit}/tidak-ada/`];
+    const pages = [
+      `${hub}/`,
+      `${hub}/kabar/`,
+      `${hub}/informasi-publik/`,
+      `${unit}/`,
+      `${unit}${dinkesNews}`,
+      `${unit}/berita/`,
+      `${unit}/pengumuman/`,
+      `${unit}/agenda/`,
+      `${unit}/dokumen/`,
+      `${unit}/layanan/`,
+      `${unit}/galeri/`,
+      `${unit}/pejabat/`,
+      `${unit}/informasi-publik/`,
+      `${unit}/profil/`,
+      `${unit}/tidak-ada/`,
+    ];
     // One item of every type the unit has, from its own lists.
     for (const type of ["pengumuman", "agenda", "dokumen", "layanan", "galeri", "pejabat"]) {
-      const item = new RegExp(`href="(/${type}/[^"/]+/)"`).exec((await get(port, "dinkes.localhost", `/${type}/`)).body)?.[1];
+      const item = new RegExp(`href="(/${type}/[^"/]+/)"`).exec(
+        (await get(port, "dinkes.localhost", `/${type}/`)).body,
+      )?.[1];
       if (item) pages.push(`${unit}${item}`);
     }
     for (const url of pages) {
@@ -141,7 +209,11 @@ describe("deploy, served by nginx", () => {
     for (const url of [`${unit}/cari/?q=posyandu`, `${hub}/cari/?q=posyandu`]) {
       await page.goto(url);
       await page.locator("#search-results li a").first().waitFor({ timeout: 15_000 });
-      assert.match(await page.locator("#search-results li a").first().getAttribute("href") ?? "", url.startsWith(hub) ? new RegExp(`^${unit}/`) : /^\/berita\/|^\/galeri\//, url);
+      assert.match(
+        (await page.locator("#search-results li a").first().getAttribute("href")) ?? "",
+        url.startsWith(hub) ? new RegExp(`^${unit}/`) : /^\/berita\/|^\/galeri\//,
+        url,
+      );
     }
     // The policy holds: a script injected into a unit's page (as gambling spam is) does not run,
     // and is reported, which also proves violations are seen here.
@@ -165,7 +237,10 @@ describe("deploy, served by nginx", () => {
 
   it("stores the CMS's bundle once: the units' copies are hard links to the hub's", async () => {
     const file = "admin/decap/decap-cms.js";
-    const [unit, hub] = await Promise.all([stat(join(target, "dinkes", "current", file)), stat(join(target, "portal", "current", file))]);
+    const [unit, hub] = await Promise.all([
+      stat(join(target, "dinkes", "current", file)),
+      stat(join(target, "portal", "current", file)),
+    ]);
     assert.equal(unit.ino, hub.ino);
   });
 
@@ -182,13 +257,20 @@ describe("deploy, served by nginx", () => {
     const before = (await home("dinkes.localhost")).body;
     const index = join(ws.distDir, "dinkes", "index.html");
     await writeFile(index, (await readFile(index, "utf8")).replace("</main>", "<p>Rilis baru</p></main>"));
-    const after = (await readFile(index, "utf8"));
+    const after = await readFile(index, "utf8");
     const seen = new Map<string, number>();
     let deploying = true;
     const load = (async () => {
       while (deploying) {
         const response = await home("dinkes.localhost");
-        const kind = response.status !== 200 ? `status ${response.status}` : response.body === before ? "old" : response.body === after ? "new" : "mixed";
+        const kind =
+          response.status !== 200
+            ? `status ${response.status}`
+            : response.body === before
+              ? "old"
+              : response.body === after
+                ? "new"
+                : "mixed";
         seen.set(kind, (seen.get(kind) ?? 0) + 1);
       }
     })();
@@ -198,8 +280,15 @@ describe("deploy, served by nginx", () => {
     deploying = false;
     await load;
     assert.equal(result!.ok, true, result!.error);
-    assert.deepEqual([...seen.keys()].filter((k) => k !== "old" && k !== "new"), [], JSON.stringify([...seen]));
-    assert.ok((seen.get("old") ?? 0) > 0 && (seen.get("new") ?? 0) > 0, `requests saw both releases: ${JSON.stringify([...seen])}`);
+    assert.deepEqual(
+      [...seen.keys()].filter((k) => k !== "old" && k !== "new"),
+      [],
+      JSON.stringify([...seen]),
+    );
+    assert.ok(
+      (seen.get("old") ?? 0) > 0 && (seen.get("new") ?? 0) > 0,
+      `requests saw both releases: ${JSON.stringify([...seen])}`,
+    );
     assert.equal((await home("dinkes.localhost")).body, after);
   });
 
@@ -208,19 +297,44 @@ describe("deploy, served by nginx", () => {
     const index = join(ws.distDir, "dinkes", "index.html");
     await writeFile(index, (await readFile(index, "utf8")).replace("</main>", "<p>Rilis yang terputus</p></main>"));
     // A deploy through the CLI, killed as soon as its files start arriving on the target.
-    const child = spawn(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "deploy", "dinkes", "--target", target, "--root", ws.root], { stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(toolsRepoRoot, "tools/cli/portal.ts"),
+        "deploy",
+        "dinkes",
+        "--target",
+        target,
+        "--root",
+        ws.root,
+      ],
+      { stdio: "ignore" },
+    );
     const releases = join(target, "dinkes", "releases");
-    for (let i = 0; i < 600 && !(await readdir(releases)).some((f) => f.startsWith(".incoming-")); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 600 && !(await readdir(releases)).some((f) => f.startsWith(".incoming-")); i++)
+      await new Promise((r) => setTimeout(r, 10));
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
-    assert.ok((await readdir(releases)).some((f) => f.startsWith(".incoming-")), "killed while the release was arriving");
+    assert.ok(
+      (await readdir(releases)).some((f) => f.startsWith(".incoming-")),
+      "killed while the release was arriving",
+    );
     assert.equal((await home("dinkes.localhost")).body, serving, "the old release still serves");
 
     const [result] = await deploy(["dinkes"]);
     assert.equal(result!.ok, true, result!.error);
     assert.match((await home("dinkes.localhost")).body, /Rilis yang terputus/);
-    assert.deepEqual((await readdir(releases)).filter((f) => f.startsWith(".")), [], "what the killed deploy left is gone");
-    assert.ok((await readdir(releases)).filter((f) => !f.endsWith(".json")).length <= 3, "only --keep releases are kept");
+    assert.deepEqual(
+      (await readdir(releases)).filter((f) => f.startsWith(".")),
+      [],
+      "what the killed deploy left is gone",
+    );
+    assert.ok(
+      (await readdir(releases)).filter((f) => !f.endsWith(".json")).length <= 3,
+      "only --keep releases are kept",
+    );
   });
 
   it("rolls back to the previous release with one command", async () => {
@@ -252,8 +366,24 @@ describe("deploy, served by nginx", () => {
     const altered = cli("verify-deploy", "--target", target);
     assert.equal(altered.status, 1);
     // In GitHub Actions, each altered site is also an annotation on the run.
-    const annotated = spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "verify-deploy", "--target", target, "--root", ws.root], { encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "true" } });
-    assert.match(annotated.stdout, /^::error title=dinkes%3A altered on the server::added slot-gacor\.html%0Achanged index\.html%0Amissing robots\.txt$/m);
+    const annotated = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(toolsRepoRoot, "tools/cli/portal.ts"),
+        "verify-deploy",
+        "--target",
+        target,
+        "--root",
+        ws.root,
+      ],
+      { encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "true" } },
+    );
+    assert.match(
+      annotated.stdout,
+      /^::error title=dinkes%3A altered on the server::added slot-gacor\.html%0Achanged index\.html%0Amissing robots\.txt$/m,
+    );
     assert.match(altered.stderr, /dinkes: release \S+ has been altered/);
     assert.match(altered.stderr, /changed: index\.html\n/);
     assert.match(altered.stderr, /added: {3}slot-gacor\.html/);
@@ -281,7 +411,12 @@ describe("deploy, served by nginx", () => {
       }
       const verify = cli("verify-deploy", "dinkes", "--target", target);
       assert.equal(verify.status, 1);
-      assert.match(verify.stderr, new RegExp(`not a regular file: passwd\\.txt \\(symlink to /etc/passwd\\)\n {4}not a regular file: slot-gacor\\.html \\(symlink to ${outside.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\)`));
+      assert.match(
+        verify.stderr,
+        new RegExp(
+          `not a regular file: passwd\\.txt \\(symlink to /etc/passwd\\)\n {4}not a regular file: slot-gacor\\.html \\(symlink to ${outside.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\)`,
+        ),
+      );
     } finally {
       await rm(join(target, "dinkes", "current", "slot-gacor.html"));
       await rm(join(target, "dinkes", "current", "passwd.txt"));
@@ -302,7 +437,10 @@ describe("deploy, served by nginx", () => {
     try {
       const stale = cli("deploy", "--all", "--target", target);
       assert.equal(stale.status, 1);
-      assert.match(stale.stderr, /Not a site of the registry, so not deployed: dinas-lama \(its folder was removed from sites\/, or it is retired/);
+      assert.match(
+        stale.stderr,
+        /Not a site of the registry, so not deployed: dinas-lama \(its folder was removed from sites\/, or it is retired/,
+      );
       assert.match(stale.stdout, /= dinkes: unchanged/);
       assert.ok(!existsSync(join(target, "dinas-lama")), "the stale site is not deployed");
     } finally {
@@ -310,20 +448,49 @@ describe("deploy, served by nginx", () => {
     }
   });
 
-  it("deploys, verifies and rolls back a server over SSH and rsync", { skip: !canRunSshd() && "sshd, ssh or rsync is not installed (.ci/run installs them)" }, async () => {
+  it("deploys, verifies and rolls back a server over SSH and rsync", {
+    skip: !canRunSshd() && "sshd, ssh or rsync is not installed (.ci/run installs them)",
+  }, async () => {
     const sshd = await startSshd();
     const remoteDir = await mkdtemp(join(tmpdir(), "portal-remote-"));
     const remote = `${sshd.user}@127.0.0.1:${remoteDir}`;
     const saved = process.env.DEPLOY_SSH;
     process.env.DEPLOY_SSH = sshd.sshOptions;
     try {
-      const first = await deploySites({ distDir: ws.distDir, stagingDir: join(ws.root, ".cache/deploy-ssh"), target: parseTarget(remote), sites: ["portal", "dinkes"], keep: 3, shareFrom: "portal" });
-      assert.deepEqual(first.map((r) => [r.site, r.ok, r.error]), [["portal", true, undefined], ["dinkes", true, undefined]]);
+      const first = await deploySites({
+        distDir: ws.distDir,
+        stagingDir: join(ws.root, ".cache/deploy-ssh"),
+        target: parseTarget(remote),
+        sites: ["portal", "dinkes"],
+        keep: 3,
+        shareFrom: "portal",
+      });
+      assert.deepEqual(
+        first.map((r) => [r.site, r.ok, r.error]),
+        [
+          ["portal", true, undefined],
+          ["dinkes", true, undefined],
+        ],
+      );
       const served = await readFile(join(remoteDir, "dinkes", "current", "index.html"), "utf8");
       assert.equal(served, await readFile(join(ws.distDir, "dinkes", "index.html"), "utf8"));
 
       const env = { ...process.env, DEPLOY_SSH: sshd.sshOptions };
-      const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), ...args, "--target", remote, "--root", ws.root], { encoding: "utf8", env });
+      const run = (...args: string[]) =>
+        spawnSync(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            join(toolsRepoRoot, "tools/cli/portal.ts"),
+            ...args,
+            "--target",
+            remote,
+            "--root",
+            ws.root,
+          ],
+          { encoding: "utf8", env },
+        );
       const verified = run("verify-deploy");
       assert.equal(verified.status, 0, verified.stderr + verified.stdout);
       await writeFile(join(remoteDir, "dinkes", "current", "injected.html"), "<p>slot</p>");
@@ -349,12 +516,45 @@ describe("deploy, served by nginx", () => {
   it("serves the same sites over HTTPS with the TLS configuration, and redirects plain HTTP", async () => {
     const dir = await mkdtemp(join(tmpdir(), "portal-tls-"));
     // A self-signed certificate for the apex and every subdomain, as a wildcard certificate is.
-    const made = spawnSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,DNS:*.localhost", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { encoding: "utf8" });
+    const made = spawnSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,DNS:*.localhost",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ],
+      { encoding: "utf8" },
+    );
     assert.equal(made.status, 0, made.stderr);
     const { portal } = await readPortal(ws);
     const sites = await readRegistry(ws);
     const httpPort = await freePort();
-    const tls = await startNginx((p) => nginxConfig({ portal: portal!, sites, root: target, base: { protocol: "https:", apex: `localhost:${p}` }, listen: `127.0.0.1:${p}`, httpListen: `127.0.0.1:${httpPort}`, tls: { certificate: join(dir, "cert.pem"), key: join(dir, "key.pem") }, brotli: false }));
+    const tls = await startNginx((p) =>
+      nginxConfig({
+        portal: portal!,
+        sites,
+        root: target,
+        base: { protocol: "https:", apex: `localhost:${p}` },
+        listen: `127.0.0.1:${p}`,
+        httpListen: `127.0.0.1:${httpPort}`,
+        tls: { certificate: join(dir, "cert.pem"), key: join(dir, "key.pem") },
+        brotli: false,
+      }),
+    );
     try {
       const secure = await get(tls.port, "dinkes.localhost", "/", {}, { tls: true });
       assert.equal(secure.status, 200);
@@ -364,10 +564,19 @@ describe("deploy, served by nginx", () => {
       assert.match(String(secure.headers["strict-transport-security"]), /max-age=31536000; includeSubDomains/);
       // HTTP/2 is offered (ALPN), for phones on high-latency networks.
       const alpn = await new Promise<string | false>((resolve, reject) => {
-        const socket = tlsConnect({ host: "127.0.0.1", port: tls.port, servername: "dinkes.localhost", ALPNProtocols: ["h2", "http/1.1"], rejectUnauthorized: false }, () => {
-          resolve(socket.alpnProtocol ?? false);
-          socket.end();
-        });
+        const socket = tlsConnect(
+          {
+            host: "127.0.0.1",
+            port: tls.port,
+            servername: "dinkes.localhost",
+            ALPNProtocols: ["h2", "http/1.1"],
+            rejectUnauthorized: false,
+          },
+          () => {
+            resolve(socket.alpnProtocol ?? false);
+            socket.end();
+          },
+        );
         socket.on("error", reject);
       });
       assert.equal(alpn, "h2");

@@ -48,7 +48,10 @@ export interface SiteDeployResult {
 }
 
 export function releaseId(now = new Date(), revision = "local"): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.(\d{3})Z$/, "$1Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.(\d{3})Z$/, "$1Z");
   return `${stamp}-${revision.replace(/[^\w.-]/g, "").slice(0, 12) || "local"}`;
 }
 
@@ -58,11 +61,18 @@ function failed(step: string, result: RunResult): Error {
 
 export async function deploySite(options: DeployOptions, site: string, release: string): Promise<SiteDeployResult> {
   const source = join(options.distDir, site);
-  if (!existsSync(join(source, "index.html"))) return { site, ok: false, error: `${source} has no built site (run npm run build first)` };
+  if (!existsSync(join(source, "index.html")))
+    return { site, ok: false, error: `${source} has no built site (run npm run build first)` };
   const siteDir = siteDirOn(options.target, site);
   const staging = join(options.stagingDir, site);
   try {
-    const manifest = await stageSite({ source, staging, site, release, cacheDir: join(options.stagingDir, "compressed") });
+    const manifest = await stageSite({
+      source,
+      staging,
+      site,
+      release,
+      cacheDir: join(options.stagingDir, "compressed"),
+    });
     const manifestFile = join(options.stagingDir, `${site}.json`);
     await writeManifest(manifestFile, manifest);
 
@@ -70,12 +80,18 @@ export async function deploySite(options: DeployOptions, site: string, release: 
     if (prepared.code !== 0) throw failed("preparing the target", prepared);
     const [current, ...currentManifest] = prepared.stdout.split("\n");
     const previous = current?.trim() || undefined;
-    if (previous && !options.force && sameFiles(currentManifest.join("\n"), manifest.files)) return { site, ok: true, unchanged: true, release: previous, files: Object.keys(manifest.files).length };
+    if (previous && !options.force && sameFiles(currentManifest.join("\n"), manifest.files))
+      return { site, ok: true, unchanged: true, release: previous, files: Object.keys(manifest.files).length };
 
     // --link-dest is relative to the destination folder (<site>/releases/.incoming-<id>/), so it
     // holds for a target given as a relative path too; rsync skips one that does not exist yet.
-    const linkDest = [...(previous ? ["../../current/"] : []), ...(options.shareFrom && options.shareFrom !== site ? [`../../../${options.shareFrom}/current/`] : [])];
-    const sent = await transfer(options.target, `${staging}/`, `${siteDir}/releases/.incoming-${release}/`, { linkDest });
+    const linkDest = [
+      ...(previous ? ["../../current/"] : []),
+      ...(options.shareFrom && options.shareFrom !== site ? [`../../../${options.shareFrom}/current/`] : []),
+    ];
+    const sent = await transfer(options.target, `${staging}/`, `${siteDir}/releases/.incoming-${release}/`, {
+      linkDest,
+    });
     if (sent.code !== 0) throw failed("sending the files", sent);
     const sentManifest = await transfer(options.target, manifestFile, `${siteDir}/releases/.incoming-${release}.json`);
     if (sentManifest.code !== 0) throw failed("sending the manifest", sentManifest);
@@ -108,10 +124,19 @@ export async function deploySites(options: DeployOptions): Promise<SiteDeployRes
   }
   const results: SiteDeployResult[] = [];
   // One site at a time: staging uses both cores already, and the server sees one transfer.
-  const sites = options.shareFrom && options.sites.includes(options.shareFrom) ? [options.shareFrom, ...options.sites.filter((s) => s !== options.shareFrom)] : options.sites;
+  const sites =
+    options.shareFrom && options.sites.includes(options.shareFrom)
+      ? [options.shareFrom, ...options.sites.filter((s) => s !== options.shareFrom)]
+      : options.sites;
   for (const site of sites) {
     const result = await deploySite(options, site, release);
-    options.log?.(!result.ok ? `✖ ${site}: ${result.error}` : result.unchanged ? `= ${site}: unchanged, ${result.release} keeps serving` : `✔ ${site}: ${result.release} (${result.files} files)${result.previous ? `, was ${result.previous}` : ""}`);
+    options.log?.(
+      !result.ok
+        ? `✖ ${site}: ${result.error}`
+        : result.unchanged
+          ? `= ${site}: unchanged, ${result.release} keeps serving`
+          : `✔ ${site}: ${result.release} (${result.files} files)${result.previous ? `, was ${result.previous}` : ""}`,
+    );
     results.push(result);
   }
   return results;
@@ -119,7 +144,8 @@ export async function deploySites(options: DeployOptions): Promise<SiteDeployRes
 
 export async function rollbackSite(target: Target, site: string, to?: string): Promise<{ from: string; to: string }> {
   const result = await runScript(target, rollbackScript, [siteDirOn(target, site), to ?? ""]);
-  if (result.code !== 0) throw new Error(`${site} on ${describeTarget(target)}: ${result.stderr.trim() || `exit ${result.code}`}`);
+  if (result.code !== 0)
+    throw new Error(`${site} on ${describeTarget(target)}: ${result.stderr.trim() || `exit ${result.code}`}`);
   const [from, back] = result.stdout.trim().split(" ");
   return { from: from!, to: back! };
 }

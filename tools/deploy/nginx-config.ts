@@ -40,7 +40,14 @@ export function nginxConfig(options: NginxOptions): string {
   const scheme = base.protocol.replace(":", "");
   const sites = options.sites.filter((s) => s.status === "active" || s.slug === portal.hub);
   // Every name served, and its site: the hub on the apex and www, each unit on its subdomain.
-  const hosts = sites.flatMap((s) => (s.slug === portal.hub ? [[apexHost, s.slug], [`www.${apexHost}`, s.slug]] : [[`${s.slug}.${apexHost}`, s.slug]]));
+  const hosts = sites.flatMap((s) =>
+    s.slug === portal.hub
+      ? [
+          [apexHost, s.slug],
+          [`www.${apexHost}`, s.slug],
+        ]
+      : [[`${s.slug}.${apexHost}`, s.slug]],
+  );
   const hub = `${scheme}://${base.apex}`;
   const units = `${scheme}://*.${base.apex}`;
   const root = options.root.replace(/\/$/, "");
@@ -49,7 +56,10 @@ export function nginxConfig(options: NginxOptions): string {
   // Ubuntu 24.04 1.24 (newer nginx only warns about this form).
   const listenFlags = options.tls ? " ssl http2" : "";
   // A bare port listens on IPv4 and IPv6 alike; an address (127.0.0.1:8081) only there.
-  const listenOn = (address: string, flags: string) => [`    listen ${address}${flags};`, ...(/^\d+$/.test(address) ? [`    listen [::]:${address}${flags};`] : [])];
+  const listenOn = (address: string, flags: string) => [
+    `    listen ${address}${flags};`,
+    ...(/^\d+$/.test(address) ? [`    listen [::]:${address}${flags};`] : []),
+  ];
 
   // What the sites' pages may load. The hub's search fetches every unit's index (connect-src) and
   // shows units' logos (img-src); Pagefind compiles WebAssembly ('wasm-unsafe-eval') and may run
@@ -214,7 +224,11 @@ function tlsLines(options: NginxOptions): string[] {
 /** The Git host's API and where it serves images, for the CMS's policy. */
 function cmsApiOrigins(portal: PortalConfig): { connect: string[]; images: string[] } {
   const cms = portal.cms ?? { backend: "github" as const };
-  if (cms.backend === "github") return { connect: ["https://api.github.com", ...(cms.base_url ? [new URL(cms.base_url).origin] : [])], images: ["https://raw.githubusercontent.com", "https://avatars.githubusercontent.com"] };
+  if (cms.backend === "github")
+    return {
+      connect: ["https://api.github.com", ...(cms.base_url ? [new URL(cms.base_url).origin] : [])],
+      images: ["https://raw.githubusercontent.com", "https://avatars.githubusercontent.com"],
+    };
   const origin = cms.base_url ? new URL(cms.base_url).origin : cms.backend === "gitlab" ? "https://gitlab.com" : "";
   return { connect: origin ? [origin] : [], images: origin ? [origin] : [] };
 }

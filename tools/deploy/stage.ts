@@ -36,7 +36,12 @@ async function compressedCopy(cacheDir: string, hash: string, kind: "br" | "gz",
   if (cached) return cached;
   const compressed =
     kind === "br"
-      ? await brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: data.length > 1_000_000 ? 9 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } })
+      ? await brotli(data, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: data.length > 1_000_000 ? 9 : 11,
+            [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+          },
+        })
       : await gzipAsync(data, { level: 9 });
   await mkdir(cacheDir, { recursive: true });
   // Written aside then renamed: an interrupted deploy leaves no truncated file in the cache.
@@ -45,16 +50,32 @@ async function compressedCopy(cacheDir: string, hash: string, kind: "br" | "gz",
   return compressed;
 }
 
-export async function stageSite(options: { source: string; staging: string; site: string; release: string; cacheDir: string }): Promise<ReleaseManifest> {
+export async function stageSite(options: {
+  source: string;
+  staging: string;
+  site: string;
+  release: string;
+  cacheDir: string;
+}): Promise<ReleaseManifest> {
   const { source, staging } = options;
   await rm(staging, { recursive: true, force: true });
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
   // A build writes only files and folders: anything else in dist/ was put there by hand or by an
   // attacker, and a symlink would publish whatever it points to.
-  const odd = entries.filter((e) => !e.isFile() && !e.isDirectory()).map((e) => relative(source, join(e.parentPath, e.name)));
-  if (odd.length) throw new Error(`${source} holds what a build never writes (${odd.slice(0, 5).join(", ")}${odd.length > 5 ? ", ..." : ""}): not a regular file; build the site again`);
+  const odd = entries
+    .filter((e) => !e.isFile() && !e.isDirectory())
+    .map((e) => relative(source, join(e.parentPath, e.name)));
+  if (odd.length)
+    throw new Error(
+      `${source} holds what a build never writes (${odd.slice(0, 5).join(", ")}${odd.length > 5 ? ", ..." : ""}): not a regular file; build the site again`,
+    );
   const files = entries.filter((e) => e.isFile()).map((e) => relative(source, join(e.parentPath, e.name)));
-  const manifest: ReleaseManifest = { site: options.site, release: options.release, created: new Date().toISOString(), files: {} };
+  const manifest: ReleaseManifest = {
+    site: options.site,
+    release: options.release,
+    created: new Date().toISOString(),
+    files: {},
+  };
   const hash = (data: Buffer) => createHash("sha256").update(data).digest("hex");
   const record = (path: string, data: Buffer) => (manifest.files[path.split("\\").join("/")] = hash(data));
 
@@ -70,7 +91,10 @@ export async function stageSite(options: { source: string; staging: string; site
       const data = await readFile(from);
       const sha = record(path, data);
       if (!compressible.has(extname(path).toLowerCase()) || data.length < minimumBytes) continue;
-      const [br, gz] = await Promise.all([compressedCopy(options.cacheDir, sha, "br", data), compressedCopy(options.cacheDir, sha, "gz", data)]);
+      const [br, gz] = await Promise.all([
+        compressedCopy(options.cacheDir, sha, "br", data),
+        compressedCopy(options.cacheDir, sha, "gz", data),
+      ]);
       if (br.length < data.length) await writeFile(`${to}.br`, br).then(() => record(`${path}.br`, br));
       if (gz.length < data.length) await writeFile(`${to}.gz`, gz).then(() => record(`${path}.gz`, gz));
     }

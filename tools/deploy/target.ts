@@ -54,14 +54,23 @@ function run(command: string, args: string[], input?: string): Promise<RunResult
 export function runScript(target: Target, script: string, args: string[]): Promise<RunResult> {
   if (target.kind === "local") return run("sh", ["-s", "--", ...args], script);
   // ssh joins its arguments into one command line for the remote shell: quote each.
-  return run("ssh", [...sshOptions(), "-o", "BatchMode=yes", target.host, ["sh", "-s", "--", ...args].map(shellQuote).join(" ")], script);
+  return run(
+    "ssh",
+    [...sshOptions(), "-o", "BatchMode=yes", target.host, ["sh", "-s", "--", ...args].map(shellQuote).join(" ")],
+    script,
+  );
 }
 
 /**
  * rsync `from` (a folder's contents when it ends in "/", else a file) to `to` on the target;
  * `linkDest` hard-links files found unchanged in those folders instead of copying them.
  */
-export function transfer(target: Target, from: string, to: string, options: { linkDest?: string[] } = {}): Promise<RunResult> {
+export function transfer(
+  target: Target,
+  from: string,
+  to: string,
+  options: { linkDest?: string[] } = {},
+): Promise<RunResult> {
   // --checksum: a file changed on the server behind our back (same size and time, other bytes)
   // must not be taken as unchanged and linked into the new release.
   // Not -a: times are not kept, so a rebuilt file with the same bytes is still linked (rsync

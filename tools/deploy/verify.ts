@@ -37,7 +37,14 @@ export async function verifySite(target: Target, site: string): Promise<SiteInte
     const match = /^([0-9a-f]{64}) [ *]\.\/(.+)$/.exec(line);
     if (match) served.set(match[2]!, match[1]!);
   }
-  const kinds: Record<string, string> = { l: "symlink", p: "FIFO", s: "socket", c: "character device", b: "block device", D: "door" };
+  const kinds: Record<string, string> = {
+    l: "symlink",
+    p: "FIFO",
+    s: "socket",
+    c: "character device",
+    b: "block device",
+    D: "door",
+  };
   const special = (specialAt < 0 ? [] : rest.slice(specialAt + 1))
     .map((line) => /^(\S) \.\/(.+?) -> (.*)$/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
@@ -46,10 +53,16 @@ export async function verifySite(target: Target, site: string): Promise<SiteInte
   const expected = new Map(Object.entries(manifest.files));
   const added = [...served.keys()].filter((path) => !expected.has(path)).sort();
   const missing = [...expected.keys()].filter((path) => !served.has(path)).sort();
-  const changed = [...expected].filter(([path, hash]) => served.has(path) && served.get(path) !== hash).map(([path]) => path).sort();
+  const changed = [...expected]
+    .filter(([path, hash]) => served.has(path) && served.get(path) !== hash)
+    .map(([path]) => path)
+    .sort();
   return { site, release, files: served.size, added, changed, missing, special };
 }
 
 export function isIntact(integrity: SiteIntegrity): boolean {
-  return !integrity.error && integrity.added.length + integrity.changed.length + integrity.missing.length + integrity.special.length === 0;
+  return (
+    !integrity.error &&
+    integrity.added.length + integrity.changed.length + integrity.missing.length + integrity.special.length === 0
+  );
 }

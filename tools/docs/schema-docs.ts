@@ -8,7 +8,9 @@ import { toolsRepoRoot } from "../core/workspace.ts";
  * site.json. The schema is the single source; `npm test` fails when this file is out of date.
  *   node --import tsx tools/docs/schema-docs.ts > docs/content-types.md
  */
-const defs = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema/defs.schema.json"), "utf8")) as { $defs: Record<string, JsonSchema> };
+const defs = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema/defs.schema.json"), "utf8")) as {
+  $defs: Record<string, JsonSchema>;
+};
 
 function resolveRef(schema: JsonSchema): JsonSchema {
   const ref = typeof schema.$ref === "string" ? /#\/\$defs\/(\w+)$/.exec(schema.$ref)?.[1] : undefined;
@@ -41,11 +43,17 @@ function table(schema: JsonSchema): string {
       const s = resolveRef(raw);
       const notes = [
         s.description,
-        typeof s.formatMinimum === "string" && typeof s.formatMaximum === "string" ? `Tahun ${s.formatMinimum.slice(0, 4)}–${s.formatMaximum.slice(0, 4)}.` : "",
-        typeof s["x-max-days-ahead"] === "number" ? `Paling lambat ${s["x-max-days-ahead"]} hari setelah hari ini.` : "",
+        typeof s.formatMinimum === "string" && typeof s.formatMaximum === "string"
+          ? `Tahun ${s.formatMinimum.slice(0, 4)}–${s.formatMaximum.slice(0, 4)}.`
+          : "",
+        typeof s["x-max-days-ahead"] === "number"
+          ? `Paling lambat ${s["x-max-days-ahead"]} hari setelah hari ini.`
+          : "",
         typeof s["x-after"] === "string" ? `Tidak boleh lebih awal daripada \`${s["x-after"]}\`.` : "",
         s["x-example"] !== undefined ? `Contoh: \`${String(s["x-example"])}\`` : "",
-      ].filter(Boolean).join(" ");
+      ]
+        .filter(Boolean)
+        .join(" ");
       return `| \`${name}\` | ${s.title ?? ""} | ${describeType(s)} | ${required.has(name) ? "wajib" : ""} | ${notes.replace(/\|/g, "\\|")} |`;
     });
   return ["| field | label (CMS) | value | | notes |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
@@ -66,7 +74,14 @@ export function schemaDocs(): string {
     table(site),
   ];
   for (const type of contentTypes) {
-    parts.push("", `## ${type.label} (\`content/${type.name}/\`)`, "", String(type.schema.description ?? type.schema.title ?? ""), "", table(type.schema));
+    parts.push(
+      "",
+      `## ${type.label} (\`content/${type.name}/\`)`,
+      "",
+      String(type.schema.description ?? type.schema.title ?? ""),
+      "",
+      table(type.schema),
+    );
   }
   return `${parts.join("\n")}\n`;
 }

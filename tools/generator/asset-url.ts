@@ -13,7 +13,10 @@ export function assetUrlFilter(themeDir: string): (url: string) => string {
   return (url: string) => {
     let version = versions.get(url);
     if (version === undefined) {
-      version = createHash("sha256").update(readFileSync(join(themeDir, "assets", url.replace(/^\/assets\//, "")))).digest("hex").slice(0, 8);
+      version = createHash("sha256")
+        .update(readFileSync(join(themeDir, "assets", url.replace(/^\/assets\//, ""))))
+        .digest("hex")
+        .slice(0, 8);
       versions.set(url, version);
     }
     return `${url}?v=${version}`;

@@ -10,7 +10,11 @@ export const pageSize = 10;
 /** Per site: its items of each content type in their natural order, and `feed` (news and announcements). */
 export type SiteIndex = Record<string, Record<string, CollectionItem[]>>;
 
-export function siteIndex(all: CollectionItem[], contentFileOf: (inputPath: string) => { slug: string; type: ContentType } | undefined, slugs: string[]): SiteIndex {
+export function siteIndex(
+  all: CollectionItem[],
+  contentFileOf: (inputPath: string) => { slug: string; type: ContentType } | undefined,
+  slugs: string[],
+): SiteIndex {
   const index: SiteIndex = {};
   for (const slug of slugs) index[slug] = Object.fromEntries([...contentTypes.map((t) => [t.name, []]), ["feed", []]]);
   for (const item of all) {
@@ -43,16 +47,25 @@ export function listPages(index: SiteIndex, sites: SiteRecord[], hub: string): L
       const count = Math.max(1, Math.ceil(items.length / pageSize));
       const hrefs = Array.from({ length: count }, (_, n) => listUrl(type.name, n));
       for (let n = 0; n < count; n++) {
-        pages.push({ site, type: type.name, label: type.label, items: items.slice(n * pageSize, (n + 1) * pageSize), pageNumber: n, hrefs });
+        pages.push({
+          site,
+          type: type.name,
+          label: type.label,
+          items: items.slice(n * pageSize, (n + 1) * pageSize),
+          pageNumber: n,
+          hrefs,
+        });
       }
     }
   }
   return pages;
 }
 
-const byOrderThenTitle = (a: CollectionItem, b: CollectionItem) => (a.data.order ?? 500) - (b.data.order ?? 500) || titleOf(a).localeCompare(titleOf(b), "id");
+const byOrderThenTitle = (a: CollectionItem, b: CollectionItem) =>
+  (a.data.order ?? 500) - (b.data.order ?? 500) || titleOf(a).localeCompare(titleOf(b), "id");
 
-const newestFirst = (key: string) => (a: CollectionItem, b: CollectionItem) => String(b.data[key]).localeCompare(String(a.data[key])) || a.url.localeCompare(b.url);
+const newestFirst = (key: string) => (a: CollectionItem, b: CollectionItem) =>
+  String(b.data[key]).localeCompare(String(a.data[key])) || a.url.localeCompare(b.url);
 
 /** Each type's natural order: news by date, services and officials by their `order`. */
 export function sortItems(type: string, items: CollectionItem[]): CollectionItem[] {
@@ -73,7 +86,9 @@ export function sortItems(type: string, items: CollectionItem[]): CollectionItem
 
 /** Agenda items that have not ended by `today` (YYYY-MM-DD in the regency's zone), soonest first. */
 export function upcoming(items: CollectionItem[], today: string): CollectionItem[] {
-  return items.filter((i) => String(i.data.end ?? i.data.start).slice(0, 10) >= today).sort((a, b) => String(a.data.start).localeCompare(String(b.data.start)));
+  return items
+    .filter((i) => String(i.data.end ?? i.data.start).slice(0, 10) >= today)
+    .sort((a, b) => String(a.data.start).localeCompare(String(b.data.start)));
 }
 
 /** An announcement is current until the end of its `valid_until` day. */

@@ -51,7 +51,14 @@ export const listedTypes = ["berita", "pengumuman", "agenda"];
 /** A unit is quiet after this many days without a new dated item (issue: "nothing new for 90 days"). */
 export const quietAfterDays = 90;
 
-export function readHubData(args: { ws: Workspace; portal: PortalConfig; registry: SiteRecord[]; base: Base; now: Date; labels: Record<string, string> }): HubData {
+export function readHubData(args: {
+  ws: Workspace;
+  portal: PortalConfig;
+  registry: SiteRecord[];
+  base: Base;
+  now: Date;
+  labels: Record<string, string>;
+}): HubData {
   const { ws, portal, registry, base, now } = args;
   const quietBefore = new Date(now.getTime() - quietAfterDays * 86_400_000).toISOString();
   const groups: HubData["groups"] = [];
@@ -61,19 +68,35 @@ export function readHubData(args: { ws: Workspace; portal: PortalConfig; registr
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
     const file = join(ws.distDir, site.slug, "manifest.json");
-    const manifest = site.status === "active" && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : undefined;
+    const manifest =
+      site.status === "active" && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : undefined;
     const url = siteUrl(base, portal, site.slug);
-    const dated = (manifest?.items ?? []).filter((i) => i.date && ["berita", "pengumuman", "galeri", "dokumen"].includes(i.type)).map((i) => i.date!);
+    const dated = (manifest?.items ?? [])
+      .filter((i) => i.date && ["berita", "pengumuman", "galeri", "dokumen"].includes(i.type))
+      .map((i) => i.date!);
     const latest = dated.sort().at(-1);
     const state = !manifest ? "none" : latest && latest >= quietBefore ? "active" : "quiet";
     counts.units++;
     counts[state === "none" ? "withoutSite" : state]++;
     let group = groups.find((g) => g.type === site.type);
     if (!group) groups.push((group = { type: site.type, label: args.labels[site.type] ?? site.type, units: [] }));
-    group.units.push({ slug: site.slug, name: site.name, short_name: site.short_name, url, address: site.address, phone: site.phone, email: site.email, state, ...(latest ? { latest } : {}), ...(manifest?.site.icon ? { icon: manifest.site.icon } : {}) });
+    group.units.push({
+      slug: site.slug,
+      name: site.name,
+      short_name: site.short_name,
+      url,
+      address: site.address,
+      phone: site.phone,
+      email: site.email,
+      state,
+      ...(latest ? { latest } : {}),
+      ...(manifest?.site.icon ? { icon: manifest.site.icon } : {}),
+    });
     // A unit with nothing published yet has an empty index, which Pagefind cannot merge.
-    if (manifest?.site.search && manifest.items.length > 0) searchIndexes.push({ slug: site.slug, name: site.name, bundle: manifest.site.search });
-    for (const item of manifest?.items ?? []) items.push({ ...item, unit: { slug: site.slug, short_name: site.short_name, url } });
+    if (manifest?.site.search && manifest.items.length > 0)
+      searchIndexes.push({ slug: site.slug, name: site.name, bundle: manifest.site.search });
+    for (const item of manifest?.items ?? [])
+      items.push({ ...item, unit: { slug: site.slug, short_name: site.short_name, url } });
   }
 
   const today = now.toISOString();
@@ -82,13 +105,34 @@ export function readHubData(args: { ws: Workspace; portal: PortalConfig; registr
   const byDateDesc = (a: HubItem, b: HubItem) => String(b.date).localeCompare(String(a.date));
   return {
     groups,
-    news: items.filter((i) => i.type === "berita").sort(byDateDesc).slice(0, 8),
-    feed: items.filter((i) => i.type === "berita" || i.type === "pengumuman").sort(byDateDesc).slice(0, 30),
+    news: items
+      .filter((i) => i.type === "berita")
+      .sort(byDateDesc)
+      .slice(0, 8),
+    feed: items
+      .filter((i) => i.type === "berita" || i.type === "pengumuman")
+      .sort(byDateDesc)
+      .slice(0, 30),
     all: items.filter((i) => listedTypes.includes(i.type)).sort(byDateDesc),
-    documents: items.filter((i) => i.type === "dokumen").sort((a, b) => Number(b.extra?.year) - Number(a.extra?.year) || a.unit.short_name.localeCompare(b.unit.short_name, "id") || a.title.localeCompare(b.title, "id")),
-    years: [...new Set(items.filter((i) => i.type === "dokumen").map((i) => Number(i.extra?.year)))].sort((a, b) => b - a),
-    announcements: items.filter((i) => i.type === "pengumuman" && current(i)).sort(byDateDesc).slice(0, 5),
-    events: items.filter((i) => i.type === "agenda" && String(i.end ?? i.date) >= today).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(0, 5),
+    documents: items
+      .filter((i) => i.type === "dokumen")
+      .sort(
+        (a, b) =>
+          Number(b.extra?.year) - Number(a.extra?.year) ||
+          a.unit.short_name.localeCompare(b.unit.short_name, "id") ||
+          a.title.localeCompare(b.title, "id"),
+      ),
+    years: [...new Set(items.filter((i) => i.type === "dokumen").map((i) => Number(i.extra?.year)))].sort(
+      (a, b) => b - a,
+    ),
+    announcements: items
+      .filter((i) => i.type === "pengumuman" && current(i))
+      .sort(byDateDesc)
+      .slice(0, 5),
+    events: items
+      .filter((i) => i.type === "agenda" && String(i.end ?? i.date) >= today)
+      .sort((a, b) => String(a.date).localeCompare(String(b.date)))
+      .slice(0, 5),
     counts,
     searchIndexes: searchIndexes.sort((a, b) => a.name.localeCompare(b.name, "id")),
   };
@@ -113,7 +157,10 @@ export function hubListUrl(type: string | undefined, unit: string | undefined, p
  * the filter links are the same on every page, and a link must never lead to a 404.
  */
 export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
-  const units = hub.groups.flatMap((g) => g.units).filter((u) => u.state !== "none").map((u) => ({ slug: u.slug, short_name: u.short_name }));
+  const units = hub.groups
+    .flatMap((g) => g.units)
+    .filter((u) => u.state !== "none")
+    .map((u) => ({ slug: u.slug, short_name: u.short_name }));
   const pages: HubListPage[] = [];
   for (const type of [undefined, ...listedTypes]) {
     for (const unit of [undefined, ...units]) {
@@ -121,7 +168,13 @@ export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
       const count = Math.max(1, Math.ceil(items.length / pageSize));
       const hrefs = Array.from({ length: count }, (_, n) => hubListUrl(type, unit?.slug, n));
       for (let n = 0; n < count; n++) {
-        pages.push({ ...(type ? { type } : {}), ...(unit ? { unit } : {}), items: items.slice(n * pageSize, (n + 1) * pageSize), pageNumber: n, hrefs });
+        pages.push({
+          ...(type ? { type } : {}),
+          ...(unit ? { unit } : {}),
+          items: items.slice(n * pageSize, (n + 1) * pageSize),
+          pageNumber: n,
+          hrefs,
+        });
       }
     }
   }

@@ -43,5 +43,11 @@ export function shareImageOptions(cacheDir: string) {
 
 /** A logo for lists of units (the hub's directory): 96px for 48px at 2x, PNG keeps transparency. */
 export function iconImageOptions(cacheDir: string) {
-  return { ...imageOptions(cacheDir), widths: [96], formats: ["png"], sharpPngOptions: { compressionLevel: 9, palette: true }, htmlOptions: undefined };
+  return {
+    ...imageOptions(cacheDir),
+    widths: [96],
+    formats: ["png"],
+    sharpPngOptions: { compressionLevel: 9, palette: true },
+    htmlOptions: undefined,
+  };
 }

@@ -37,13 +37,15 @@ export function imageTransformPlugin(
   let plugin: PosthtmlPlugin | undefined;
   const capture = new Proxy(eleventyConfig, {
     get(target, prop) {
-      if (prop === "htmlTransformer") return { addPosthtmlPlugin: (_extensions: string, fn: PosthtmlPlugin) => void (plugin = fn) };
+      if (prop === "htmlTransformer")
+        return { addPosthtmlPlugin: (_extensions: string, fn: PosthtmlPlugin) => void (plugin = fn) };
       const value = Reflect.get(target, prop);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
   eleventyImageTransformPlugin(capture, options);
-  if (!plugin) throw new Error("Internal error: @11ty/eleventy-img did not register its HTML transform; check its version");
+  if (!plugin)
+    throw new Error("Internal error: @11ty/eleventy-img did not register its HTML transform; check its version");
   const transform = plugin;
 
   // Every <img> eleventy-img would read passes here first: it reads `/x` from Eleventy's input
@@ -51,7 +53,8 @@ export function imageTransformPlugin(
   // or the page fails with the reason (eleventy-img itself hung, exit 0, on some bad sources).
   const ownImages = (page: Page) => (tree: { match: (query: object, fn: (node: ImgNode) => ImgNode) => void }) => {
     tree.match({ tag: "img" }, (node) => {
-      if (node.attrs && !("eleventy:ignore" in node.attrs)) node.attrs.src = sourceOf(String(node.attrs.src ?? ""), page);
+      if (node.attrs && !("eleventy:ignore" in node.attrs))
+        node.attrs.src = sourceOf(String(node.attrs.src ?? ""), page);
       return node;
     });
     return tree;
@@ -59,8 +62,17 @@ export function imageTransformPlugin(
   const transformHtml = async (html: string, page: Page) => {
     if (!html.includes("<img")) return html;
     const images = html.match(/<img\b/g)?.length ?? 0;
-    const work = posthtml([ownImages(page) as never, transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never]).process(html) as Promise<{ html: string }>;
-    return (await withTimeLimit(work, timeLimits.pageImagesMs(images), `eleventy-img, the ${images} image(s) of ${page.outputPath || page.url}`)).html;
+    const work = posthtml([
+      ownImages(page) as never,
+      transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never,
+    ]).process(html) as Promise<{ html: string }>;
+    return (
+      await withTimeLimit(
+        work,
+        timeLimits.pageImagesMs(images),
+        `eleventy-img, the ${images} image(s) of ${page.outputPath || page.url}`,
+      )
+    ).html;
   };
   eleventyConfig.addTransform("portal-images", async function (this: { page: Page }, content: string) {
     if (!this.page.outputPath || !String(this.page.outputPath).endsWith(".html")) return content;

@@ -57,7 +57,14 @@ export function jsonFeed(items: CollectionItem[], site: SiteRecord, self: string
 /** The hub's feed: every unit's news and announcements, from their manifests. */
 export function hubJsonFeed(items: HubItem[], site: SiteRecord, self: string): string {
   return serialise(
-    items.map((item) => ({ url: item.url, title: item.title, summary: item.summary ?? item.title, date: item.date ?? "", tags: [item.type, item.unit.slug], author: item.unit.short_name })),
+    items.map((item) => ({
+      url: item.url,
+      title: item.title,
+      summary: item.summary ?? item.title,
+      date: item.date ?? "",
+      tags: [item.type, item.unit.slug],
+      author: item.unit.short_name,
+    })),
     site,
     self,
   );

@@ -7,7 +7,9 @@ import { parseSiteLink, type SiteLink } from "../content/site-links.ts";
  * hidden gambling links into a page. markdown-it's validateLink already refuses javascript:,
  * vbscript:, file: and most data: URLs.
  */
-export function createMarkdown(options: { siteLinkUrl?: (link: SiteLink) => string; mediaUrl?: MediaUrl } = {}): MarkdownIt {
+export function createMarkdown(
+  options: { siteLinkUrl?: (link: SiteLink) => string; mediaUrl?: MediaUrl } = {},
+): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
   if (options.siteLinkUrl) resolveSiteLinks(md, options.siteLinkUrl);
   if (options.mediaUrl) resolveMediaReferences(md, options.mediaUrl);
@@ -31,7 +33,8 @@ function resolveMediaReferences(md: MarkdownIt, urlOf: MediaUrl): void {
     for (const block of state.tokens) {
       for (const token of block.children ?? []) {
         if (token.type === "image") token.attrSet("src", urlOf(token.attrGet("src") ?? "", "image", state.env));
-        else if (token.type === "link_open" && !token.meta?.portalSiteLink) token.attrSet("href", urlOf(token.attrGet("href") ?? "", "link", state.env));
+        else if (token.type === "link_open" && !token.meta?.portalSiteLink)
+          token.attrSet("href", urlOf(token.attrGet("href") ?? "", "link", state.env));
       }
     }
   });
@@ -53,10 +56,12 @@ function resolveSiteLinks(md: MarkdownIt, urlOf: (link: SiteLink) => string): vo
 
 /** Links that leave the portal say so to screen readers and do not leak the page as opener. */
 function markExternalLinks(md: MarkdownIt): void {
-  const fallback = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  const fallback =
+    md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    if (/^https?:\/\//.test(token.attrGet("href") ?? "") && !token.meta?.portalSiteLink) token.attrSet("rel", "noopener noreferrer");
+    if (/^https?:\/\//.test(token.attrGet("href") ?? "") && !token.meta?.portalSiteLink)
+      token.attrSet("rel", "noopener noreferrer");
     return fallback(tokens, idx, options, env, self);
   };
 }

@@ -12,7 +12,12 @@ import { hubListPages, hubListUrl, listedTypes, type HubData, type HubListPage }
  */
 const sitePages: { name: string; path: string; layout: string | false; data?: Record<string, string> }[] = [
   { name: "index", path: siteUrls.home, layout: "layouts/base.njk" },
-  { name: "informasi-publik", path: siteUrls.dip, layout: "layouts/base.njk", data: { heading: "Daftar Informasi Publik" } },
+  {
+    name: "informasi-publik",
+    path: siteUrls.dip,
+    layout: "layouts/base.njk",
+    data: { heading: "Daftar Informasi Publik" },
+  },
   { name: "search", path: siteUrls.search, layout: "layouts/base.njk", data: { heading: "Pencarian" } },
   { name: "404", path: siteUrls.notFound, layout: "layouts/base.njk", data: { heading: "Halaman tidak ditemukan" } },
   { name: "feed-atom", path: siteUrls.feedAtom, layout: false },
@@ -50,7 +55,8 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
       hubLists: hubListPages(hub.data),
       listedTypes,
       pagination: { data: "hubLists", size: 1, alias: "hubList" },
-      permalink: (data: { hubList: HubListPage }) => `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,
+      permalink: (data: { hubList: HubListPage }) =>
+        `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,
     });
   }
 }

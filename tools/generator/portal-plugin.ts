@@ -106,7 +106,9 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   const { portal, themeDir, sitesDir, outputs } = options;
   const base = options.base ?? productionBase(portal);
   const now = options.now ?? new Date();
-  const ui = JSON.parse(readFileSync(join(themeDir, "strings.id.json"), "utf8")) as Record<string, string> & { unitTypes: Record<string, string> };
+  const ui = JSON.parse(readFileSync(join(themeDir, "strings.id.json"), "utf8")) as Record<string, string> & {
+    unitTypes: Record<string, string>;
+  };
   const dates = dateFilters(portal.time_zone);
   const today = dates.tanggalIso(now);
   const bySlug = new Map(options.sites.map((s) => [s.slug, s]));
@@ -146,7 +148,10 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
     const work = tracked(fn);
     eleventyConfig.addNunjucksAsyncFilter(name, function (this: unknown, ...args: unknown[]) {
       const done = args.pop() as (error: unknown, result?: unknown) => void;
-      work.apply(this, args).then((result) => done(null, result), (error: unknown) => done(error));
+      work.apply(this, args).then(
+        (result) => done(null, result),
+        (error: unknown) => done(error),
+      );
     });
   };
 
@@ -161,7 +166,12 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   // Front matter is YAML only: Eleventy would otherwise execute `---js` blocks from an editor.
   // (Markdown never passes through a template engine: see eleventy.config.ts.)
   eleventyConfig.setFrontMatterParsingOptions({
-    engines: { yaml: parseYaml, js: refuseScriptFrontMatter, javascript: refuseScriptFrontMatter, jsLegacy: refuseScriptFrontMatter },
+    engines: {
+      yaml: parseYaml,
+      js: refuseScriptFrontMatter,
+      javascript: refuseScriptFrontMatter,
+      jsLegacy: refuseScriptFrontMatter,
+    },
   });
   // Nothing under sites/ runs as code: Eleventy would run `*.11tydata.js` beside any template and
   // every file of its data folder (`sites/_data/` by default). The run reads no data files at all;
@@ -174,13 +184,30 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
     const inputPath = (env as { page?: { inputPath?: string } }).page?.inputPath ?? "";
     const file = paths.contentFileOf(inputPath);
     if (!file) throw new Error(`Internal error: Markdown rendered outside a content file (${inputPath})`);
-    const resolved = resolveMediaReference(href, usage, { fromDir: `content/${file.type.name}`, exists: isMediaFile(file.slug) });
+    const resolved = resolveMediaReference(href, usage, {
+      fromDir: `content/${file.type.name}`,
+      exists: isMediaFile(file.slug),
+    });
     if (!resolved) return href;
-    if (!resolved.ok) throw new Error(`Internal error: validation accepted "${href}" in ${relative(sitesDir, inputPath)}, which the build refuses (${resolved.refusal}: ${resolved.detail})`);
+    if (!resolved.ok)
+      throw new Error(
+        `Internal error: validation accepted "${href}" in ${relative(sitesDir, inputPath)}, which the build refuses (${resolved.refusal}: ${resolved.detail})`,
+      );
     return resolved.url;
   };
-  eleventyConfig.setLibrary("md", createMarkdown({ siteLinkUrl: (link) => `${siteUrl(base, portal, link.slug).slice(0, -1)}${siteLinkPath(link)}${link.fragment}`, mediaUrl }));
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.setLibrary(
+    "md",
+    createMarkdown({
+      siteLinkUrl: (link) => `${siteUrl(base, portal, link.slug).slice(0, -1)}${siteLinkPath(link)}${link.fragment}`,
+      mediaUrl,
+    }),
+  );
+  eleventyConfig.setNunjucksEnvironmentOptions({
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
 
   const outputOf = (slug: string) => {
     let output = outputs.get(slug);
@@ -206,7 +233,10 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   /** An image of a unit's own media (front matter, the theme's <img>), or the build's refusal. */
   const ownImage = (slug: string, src: string, where: string) => {
     const resolved = resolveMediaReference(src, "image", { fromDir: "", exists: isMediaFile(slug) });
-    if (!resolved?.ok) throw new Error(`Internal error: ${where} shows "${src}", which is not an image of ${slug}'s media (${resolved?.refusal ?? "not media"}); validation should have refused it`);
+    if (!resolved?.ok)
+      throw new Error(
+        `Internal error: ${where} shows "${src}", which is not an image of ${slug}'s media (${resolved?.refusal ?? "not media"}); validation should have refused it`,
+      );
     return resolved;
   };
   const recorded = (encode: typeof shareImage) =>
@@ -219,11 +249,18 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   const icon = recorded(iconImage);
   // (The theme's assets and the units' documents are copied into each site when it is published.)
 
-  const urlsOf = (site: SiteRecord) => ({ ...siteUrls, self: siteUrl(base, portal, site.slug).slice(0, -1), hub: siteUrl(base, portal, portal.hub) });
+  const urlsOf = (site: SiteRecord) => ({
+    ...siteUrls,
+    self: siteUrl(base, portal, site.slug).slice(0, -1),
+    hub: siteUrl(base, portal, portal.hub),
+  });
   eleventyConfig.addGlobalData("portal", portal);
   eleventyConfig.addGlobalData("sitesToBuild", options.sites);
   eleventyConfig.addGlobalData("ui", ui);
-  eleventyConfig.addGlobalData("types", contentTypes.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })));
+  eleventyConfig.addGlobalData(
+    "types",
+    contentTypes.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })),
+  );
   eleventyConfig.addGlobalData("network", networkOf(options.registry, portal, base, ui.unitTypes));
   eleventyConfig.addGlobalData("hub", options.hub);
   eleventyConfig.addGlobalData("broadcasts", options.broadcasts);
@@ -243,9 +280,12 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
 
   // Two collections serve every site: an index by site and type, and the list pages to paginate.
   let index: SiteIndex | undefined;
-  const indexOf = (api: { getAll(): CollectionItem[] }) => (index ??= siteIndex(api.getAll(), paths.contentFileOf, [...bySlug.keys()]));
+  const indexOf = (api: { getAll(): CollectionItem[] }) =>
+    (index ??= siteIndex(api.getAll(), paths.contentFileOf, [...bySlug.keys()]));
   eleventyConfig.addCollection("bySite", indexOf);
-  eleventyConfig.addCollection("listPages", (api: { getAll(): CollectionItem[] }) => listPages(indexOf(api), options.sites, portal.hub));
+  eleventyConfig.addCollection("listPages", (api: { getAll(): CollectionItem[] }) =>
+    listPages(indexOf(api), options.sites, portal.hub),
+  );
 
   for (const [name, fn] of Object.entries(dates)) filter(name, fn);
   filter("angka", angka);
@@ -255,7 +295,9 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   filter("accentCss", accentCss);
   filter("assetUrl", assetUrlFilter(themeDir));
   filter("listUrl", listUrl);
-  filter("hubListUrl", (type: string | undefined, unit: string | undefined) => hubListUrl(type || undefined, unit || undefined));
+  filter("hubListUrl", (type: string | undefined, unit: string | undefined) =>
+    hubListUrl(type || undefined, unit || undefined),
+  );
   // Site, type and title come from filters, not eleventyComputed: computed data costs Eleventy a
   // dependency analysis on every page (a fifth of a large build, measured).
   filter("siteOf", (page: PageContext) => bySlug.get(paths.slugOfPage(page)));
@@ -271,7 +313,10 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   filter("fileSize", function (this: { page: PageContext }, path: string) {
     const slug = paths.slugOfPage(this.page);
     const resolved = resolveMediaReference(path, "document", { fromDir: "", exists: isMediaFile(slug) });
-    if (!resolved?.ok) throw new Error(`Internal error: ${this.page.inputPath} links "${path}", which is not a document of ${slug}'s media`);
+    if (!resolved?.ok)
+      throw new Error(
+        `Internal error: ${this.page.inputPath} links "${path}", which is not a document of ${slug}'s media`,
+      );
     return lstatSync(join(sitesDir, slug, resolved.path)).size;
   });
   filter("unitUrl", (slug: string) => siteUrl(base, portal, slug));
@@ -279,7 +324,9 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   filter("hubJsonFeed", (items: HubData["feed"], site: SiteRecord) => hubJsonFeed(items, site, urlsOf(site).self));
   asyncFilter("feedHtml", async (html: string, page: PageContext) => {
     const slug = paths.slugOfPage(page);
-    return feedHtml(transformHtml, html, page, urlsOf(bySlug.get(slug)!).self, (resolved) => recordImages(outputOf(slug), resolved));
+    return feedHtml(transformHtml, html, page, urlsOf(bySlug.get(slug)!).self, (resolved) =>
+      recordImages(outputOf(slug), resolved),
+    );
   });
   asyncFilter("shareImage", function (this: { page: PageContext }, src: string) {
     return share(paths.slugOfPage(this.page), src);
@@ -290,11 +337,26 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   filter("cmsRulesJson", (site: SiteRecord) => JSON.stringify(cmsRules({ portal, site })));
   filter("cmsConfigJson", (site: SiteRecord) => {
     const origin = urlsOf(site).self;
-    const localBackend = options.cmsLocalBackend ? { url: `${origin}${options.cmsLocalBackend.path}`, host: new URL(origin).hostname } : undefined;
-    return JSON.stringify(cmsConfig({ portal, site, origin, registry: options.registry, ...(localBackend ? { localBackend } : {}) }), null, 1);
+    const localBackend = options.cmsLocalBackend
+      ? { url: `${origin}${options.cmsLocalBackend.path}`, host: new URL(origin).hostname }
+      : undefined;
+    return JSON.stringify(
+      cmsConfig({ portal, site, origin, registry: options.registry, ...(localBackend ? { localBackend } : {}) }),
+      null,
+      1,
+    );
   });
   asyncFilter("manifestJson", (index: SiteIndex, site: SiteRecord) =>
-    manifestJson({ collections: index[site.slug] ?? {}, site, portal, origin: urlsOf(site).self, shareImage: (src) => share(site.slug, src), iconImage: (src) => icon(site.slug, src), timeZone: portal.time_zone, withheld: options.withheld?.get(site.slug) ?? new Set() }),
+    manifestJson({
+      collections: index[site.slug] ?? {},
+      site,
+      portal,
+      origin: urlsOf(site).self,
+      shareImage: (src) => share(site.slug, src),
+      iconImage: (src) => icon(site.slug, src),
+      timeZone: portal.time_zone,
+      withheld: options.withheld?.get(site.slug) ?? new Set(),
+    }),
   );
 
   registerPages(eleventyConfig, options.hub ? { slug: portal.hub, data: options.hub } : undefined);
@@ -302,11 +364,20 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
 
 /** The registry grouped by type, with each unit's address: the strip on top of every page. */
 function networkOf(registry: SiteRecord[], portal: PortalConfig, base: Base, labels: Record<string, string>) {
-  const groups: { type: string; label: string; units: { slug: string; name: string; short_name: string; url: string }[] }[] = [];
+  const groups: {
+    type: string;
+    label: string;
+    units: { slug: string; name: string; short_name: string; url: string }[];
+  }[] = [];
   for (const unit of registry.filter((u) => u.slug !== portal.hub)) {
     let group = groups.find((g) => g.type === unit.type);
     if (!group) groups.push((group = { type: unit.type, label: labels[unit.type] ?? unit.type, units: [] }));
-    group.units.push({ slug: unit.slug, name: unit.name, short_name: unit.short_name, url: siteUrl(base, portal, unit.slug) });
+    group.units.push({
+      slug: unit.slug,
+      name: unit.name,
+      short_name: unit.short_name,
+      url: siteUrl(base, portal, unit.slug),
+    });
   }
   return { hub: siteUrl(base, portal, portal.hub), groups };
 }
@@ -321,8 +392,12 @@ function sitePaths(sitesDir: string, outputDir: string, bySlug: Map<string, Site
   const contentFileOf = (inputPath: string): ContentFile => {
     if (files.has(inputPath)) return files.get(inputPath);
     const parts = relative(sitesDir, resolve(inputPath)).split(sep);
-    const type = parts.length === 4 && parts[1] === "content" && parts[3]!.endsWith(".md") ? contentTypeByName.get(parts[2]!) : undefined;
-    const file = type && bySlug.has(parts[0]!) ? { slug: parts[0]!, type, fileSlug: parts[3]!.slice(0, -3) } : undefined;
+    const type =
+      parts.length === 4 && parts[1] === "content" && parts[3]!.endsWith(".md")
+        ? contentTypeByName.get(parts[2]!)
+        : undefined;
+    const file =
+      type && bySlug.has(parts[0]!) ? { slug: parts[0]!, type, fileSlug: parts[3]!.slice(0, -3) } : undefined;
     files.set(inputPath, file);
     return file;
   };
@@ -334,7 +409,8 @@ function sitePaths(sitesDir: string, outputDir: string, bySlug: Map<string, Site
     let slug = outputs.get(out);
     if (!slug) {
       slug = page.outputPath ? relative(outputDir, resolve(out)).split(sep)[0] : undefined;
-      if (!slug || !bySlug.has(slug)) throw new Error(`Internal error: cannot tell which site ${page.inputPath} → ${page.outputPath} belongs to`);
+      if (!slug || !bySlug.has(slug))
+        throw new Error(`Internal error: cannot tell which site ${page.inputPath} → ${page.outputPath} belongs to`);
       outputs.set(out, slug);
     }
     return slug;
@@ -357,7 +433,7 @@ const imageTag = /<(?:img|source)\b[^>]*>/g;
 /** Records the encoded images a page uses (its <img> and <source> tags), or a URL made by eleventy-img. */
 function recordImages(output: BuildOutput, text: string, isUrl = false): void {
   if (!text.includes("/img/")) return;
-  for (const tag of isUrl ? [text] : text.match(imageTag) ?? []) {
+  for (const tag of isUrl ? [text] : (text.match(imageTag) ?? [])) {
     for (const m of tag.matchAll(imageReference)) output.images.add(m[1]!);
   }
 }

@@ -13,7 +13,15 @@ import { timeLimits, withTimeLimit } from "../core/progress.ts";
 /** The attribute the theme puts on what a page contributes to the index (layouts/item.njk). */
 export const searchableMark = "data-pagefind-body";
 
-const interfaceFiles = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
+const interfaceFiles = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-highlight.js",
+];
 
 /**
  * Two sites at a time keep both cores of a build machine busy in Pagefind's process (measured on
@@ -34,15 +42,27 @@ export type SearchIndexResult = { ok: true; pages: number } | { ok: false; error
  * (Feeding pages to Pagefind while Eleventy writes them was tried and measured slower: every page
  * then crosses a pipe as base64 JSON, which cost more than Pagefind reading the files.)
  */
-export async function writeSearchIndexes(sites: { slug: string; dir: string; searchable: number }[]): Promise<Map<string, SearchIndexResult>> {
+export async function writeSearchIndexes(
+  sites: { slug: string; dir: string; searchable: number }[],
+): Promise<Map<string, SearchIndexResult>> {
   const results = new Map<string, SearchIndexResult>();
   const queue = [...sites];
   try {
     await Promise.all(
       Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
         for (let site = queue.shift(); site; site = queue.shift()) {
-          const indexed = withTimeLimit(indexSite(site.dir, site.searchable > 0), timeLimits.searchIndexMs, `Pagefind, indexing ${site.slug}`);
-          results.set(site.slug, await indexed.catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) })));
+          const indexed = withTimeLimit(
+            indexSite(site.dir, site.searchable > 0),
+            timeLimits.searchIndexMs,
+            `Pagefind, indexing ${site.slug}`,
+          );
+          results.set(
+            site.slug,
+            await indexed.catch((e: unknown) => ({
+              ok: false as const,
+              error: e instanceof Error ? e.message : String(e),
+            })),
+          );
         }
       }),
     );
@@ -66,9 +86,12 @@ async function indexSite(siteDir: string, anySearchable: boolean): Promise<Searc
     if (added.errors.length) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join("; ")}`);
     const outDir = join(siteDir, siteUrls.searchIndex);
     const written = await index.writeFiles({ outputPath: outDir });
-    if (written.errors.length) throw new Error(`Pagefind could not write the index of ${siteDir}: ${written.errors.join("; ")}`);
+    if (written.errors.length)
+      throw new Error(`Pagefind could not write the index of ${siteDir}: ${written.errors.join("; ")}`);
     // addDirectory counts every HTML file it read; the entry counts the pages in the index.
-    const entry = JSON.parse(await readFile(join(outDir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(join(outDir, "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     const unused = pages > 0 ? [...interfaceFiles, "wasm.unknown.pagefind"] : interfaceFiles;
     await Promise.all(unused.map((name) => rm(join(outDir, name), { force: true })));

@@ -8,21 +8,30 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 
 const checkLinks = (root: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "check-links", "--root", root], { encoding: "utf8" });
+  spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "check-links", "--root", root],
+    { encoding: "utf8" },
+  );
 
 describe("npm run check-links", () => {
   let ws: Awaited<ReturnType<typeof tempWorkspace>>;
   before(async () => {
     ws = await tempWorkspace(fixtures.mini);
     const report = await buildSites(ws, undefined, { now: new Date("2026-11-27T10:00:00+08:00") });
-    assert.ok(report.results.every((r) => r.ok), JSON.stringify(report));
+    assert.ok(
+      report.results.every((r) => r.ok),
+      JSON.stringify(report),
+    );
   });
   after(() => ws.dispose());
 
   it("finds no broken link in a fresh build, following links within and between sites", () => {
     const run = checkLinks(ws.root);
     assert.equal(run.status, 0, run.stderr);
-    const m = /No broken link\. 2 sites, (\d+) pages, (\d+) links to (\d+) addresses in the portal checked/.exec(run.stdout);
+    const m = /No broken link\. 2 sites, (\d+) pages, (\d+) links to (\d+) addresses in the portal checked/.exec(
+      run.stdout,
+    );
     assert.ok(m, run.stdout);
     assert.ok(Number(m[1]) > 20 && Number(m[3]) > 50, run.stdout);
   });
@@ -32,16 +41,38 @@ describe("npm run check-links", () => {
     await rm(join(ws.distDir, "dinkes/berita/posyandu-serentak"), { recursive: true });
     // And a link inside one site to a file that does not exist.
     const profile = join(ws.distDir, "dinkes/profil/index.html");
-    await writeFile(profile, (await readFile(profile, "utf8")).replace("</main>", '<a href="/media/hilang.pdf">PDF</a></main>'));
+    await writeFile(
+      profile,
+      (await readFile(profile, "utf8")).replace("</main>", '<a href="/media/hilang.pdf">PDF</a></main>'),
+    );
     const run = checkLinks(ws.root);
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /dist\/portal\/index\.html \(https:\/\/paserkab\.go\.id\/\): https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/ → no such page/);
-    assert.match(run.stderr, /dist\/dinkes\/profil\/index\.html \(https:\/\/dinkes\.paserkab\.go\.id\/profil\/\): \/media\/hilang\.pdf → no such file \(https:\/\/dinkes\.paserkab\.go\.id\/media\/hilang\.pdf\)/);
+    assert.match(
+      run.stderr,
+      /dist\/portal\/index\.html \(https:\/\/paserkab\.go\.id\/\): https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/ → no such page/,
+    );
+    assert.match(
+      run.stderr,
+      /dist\/dinkes\/profil\/index\.html \(https:\/\/dinkes\.paserkab\.go\.id\/profil\/\): \/media\/hilang\.pdf → no such file \(https:\/\/dinkes\.paserkab\.go\.id\/media\/hilang\.pdf\)/,
+    );
     assert.match(run.stderr, /\d+ broken links on \d+ pages\./);
   });
 
   it("says so when nothing is built", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "check-links", "--root", ws.root, "--dist", join(ws.root, "kosong")], { encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(toolsRepoRoot, "tools/cli/portal.ts"),
+        "check-links",
+        "--root",
+        ws.root,
+        "--dist",
+        join(ws.root, "kosong"),
+      ],
+      { encoding: "utf8" },
+    );
     assert.equal(run.status, 1);
     assert.match(run.stderr, /No built site in .*kosong: run `npm run build` first/);
   });

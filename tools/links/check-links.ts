@@ -81,7 +81,10 @@ export function checkLinks(distDir: string, only?: readonly string[]): LinkRepor
         }
         if (!seen.has(url.href)) {
           report.targets++;
-          seen.set(url.href, owner ? missingFile(join(distDir, owner), url.pathname) : `no site is built for ${url.host}`);
+          seen.set(
+            url.href,
+            owner ? missingFile(join(distDir, owner), url.pathname) : `no site is built for ${url.host}`,
+          );
         }
         const reason = seen.get(url.href);
         if (reason) report.broken.push({ page: `${slug}/${path}`, pageUrl, href, target: url.href, reason });
@@ -116,13 +119,22 @@ export function pageReferences(html: string): string[] {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (name === "meta" && /^og:image$/.test(attributes.property ?? "") && attributes.content) found.push(attributes.content);
+        if (name === "meta" && /^og:image$/.test(attributes.property ?? "") && attributes.content)
+          found.push(attributes.content);
         // The hub's search page lists the units' search bundles it merges.
-        if (attributes["data-indexes"]) for (const unit of JSON.parse(attributes["data-indexes"]) as { bundle: string }[]) found.push(`${unit.bundle}pagefind-entry.json`);
+        if (attributes["data-indexes"])
+          for (const unit of JSON.parse(attributes["data-indexes"]) as { bundle: string }[])
+            found.push(`${unit.bundle}pagefind-entry.json`);
         for (const attribute of urlAttributes[name] ?? []) {
           const value = attributes[attribute];
           if (value === undefined) continue;
-          if (attribute === "srcset") found.push(...value.split(",").map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean));
+          if (attribute === "srcset")
+            found.push(
+              ...value
+                .split(",")
+                .map((c) => c.trim().split(/\s+/)[0]!)
+                .filter(Boolean),
+            );
           else found.push(value);
         }
       },

@@ -26,7 +26,10 @@ interface TaskResult {
   terminalOutput: string;
 }
 
-export default async function buildExecutor(options: BuildOptions, context: ExecutorContext): Promise<{ success: boolean }> {
+export default async function buildExecutor(
+  options: BuildOptions,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
   const results = new Map<string, SiteResult>();
   const code = await runPortalBuild(context.root, [options.slug], (r) => {
     results.set(r.slug, r);
@@ -63,20 +66,29 @@ export async function* batchBuild(
   const code = await done;
   // A site the child never reported (it crashed, or portal.json is invalid) fails with the reason.
   for (const [, task] of taskBySlug) {
-    yield { task, result: { success: false, terminalOutput: `portal build exited with ${code} before building this site` } };
+    yield {
+      task,
+      result: { success: false, terminalOutput: `portal build exited with ${code} before building this site` },
+    };
   }
 }
 
 function describe(r: SiteResult): string {
-  return r.ok ? `${r.slug}: ${r.pages} pages in ${r.ms} ms` : `${r.slug} failed:\n${r.problems.map((p) => `  ${p}`).join("\n")}`;
+  return r.ok
+    ? `${r.slug}: ${r.pages} pages in ${r.ms} ms`
+    : `${r.slug} failed:\n${r.problems.map((p) => `  ${p}`).join("\n")}`;
 }
 
 function runPortalBuild(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, "tools/cli/portal.ts"), "build", "--json", ...slugs], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(root, "tools/cli/portal.ts"), "build", "--json", ...slugs],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     createInterface({ input: child.stdout! }).on("line", (line) => {
       if (!line.startsWith("{")) return void console.log(line);
       onResult(JSON.parse(line) as SiteResult);

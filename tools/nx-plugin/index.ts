@@ -63,7 +63,17 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
           ...(hub ? [`{workspaceRoot}/sites/${hub}/content/siaran/**/*`] : []),
           ...(isHub ? [{ dependentTasksOutputFiles: "**/manifest.json", transitive: false }] : []),
           { env: "PORTAL_BASE_URL" },
-          { externalDependencies: ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "markdown-it", "ajv", "yaml", "sharp"] },
+          {
+            externalDependencies: [
+              "@11ty/eleventy",
+              "@11ty/eleventy-img",
+              "@11ty/eleventy-plugin-rss",
+              "markdown-it",
+              "ajv",
+              "yaml",
+              "sharp",
+            ],
+          },
         ],
         outputs: [`{workspaceRoot}/dist/${slug}`],
         metadata: { description: `Validate and build ${slug}'s site into dist/${slug}/` },

@@ -9,7 +9,9 @@ import { createNodes, sharedInputs } from "./index.ts";
 
 describe("the Nx plugin's inferred projects", () => {
   const [pattern, create] = createNodes;
-  const context = { nxJsonConfiguration: {}, workspaceRoot: toolsRepoRoot, configFiles: [] } as unknown as Parameters<typeof create>[2];
+  const context = { nxJsonConfiguration: {}, workspaceRoot: toolsRepoRoot, configFiles: [] } as unknown as Parameters<
+    typeof create
+  >[2];
 
   it("matches one site.json per site folder", () => assert.equal(pattern, "sites/*/site.json"));
 
@@ -29,7 +31,11 @@ describe("the Nx plugin's inferred projects", () => {
   });
 
   it("makes the hub (portal.json's `hub`) depend on every other site, reading their manifests", async () => {
-    const results = await create(["sites/dinkes/site.json", "sites/portal/site.json", "sites/dlh/site.json"], {}, context);
+    const results = await create(
+      ["sites/dinkes/site.json", "sites/portal/site.json", "sites/dlh/site.json"],
+      {},
+      context,
+    );
     const hub = results[1]![1].projects!["sites/portal"]!;
     assert.deepEqual(hub.implicitDependencies, ["dinkes", "dlh"]);
     assert.deepEqual(hub.targets!.build!.dependsOn, ["^build"]);
@@ -51,11 +57,15 @@ describe("nx affected -t build in a scratch repository", () => {
   let dir: string;
   const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8" });
   const nx = (...args: string[]) => {
-    const run = spawnSync(process.execPath, [join(toolsRepoRoot, "node_modules/nx/dist/bin/nx.js"), ...args, "--outputStyle=static"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, CI: "true", NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(toolsRepoRoot, "node_modules/nx/dist/bin/nx.js"), ...args, "--outputStyle=static"],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, CI: "true", NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
+      },
+    );
     assert.equal(run.status, 0, run.stdout + run.stderr);
     return run.stdout;
   };
@@ -63,26 +73,58 @@ describe("nx affected -t build in a scratch repository", () => {
   const affected = () => {
     const out = nx("affected", "-t", "build", "--base=HEAD");
     const lines = out.split("\n").filter((l) => /> nx run \S+:build/.test(l));
-    const cached = new Set(lines.filter((l) => /cache|existing outputs/.test(l)).map((l) => /nx run (\S+):build/.exec(l)![1]));
+    const cached = new Set(
+      lines.filter((l) => /cache|existing outputs/.test(l)).map((l) => /nx run (\S+):build/.exec(l)![1]),
+    );
     return [...new Set(lines.map((l) => /nx run (\S+):build/.exec(l)![1]!))].filter((s) => !cached.has(s)).sort();
   };
 
   /** What `nx show projects --affected` prints (the list CI shards deploys by), one project a line. */
   const printAffected = () => {
     const out = nx("show", "projects", "--affected", "--base=HEAD");
-    console.log(`# nx show projects --affected:\n${out.trim().split("\n").map((l) => `#   ${l}`).join("\n")}`);
+    console.log(
+      `# nx show projects --affected:\n${out
+        .trim()
+        .split("\n")
+        .map((l) => `#   ${l}`)
+        .join("\n")}`,
+    );
     return out.trim().split("\n").filter(Boolean).sort();
   };
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "portal-nx-"));
-    for (const path of ["nx.json", "package.json", "package-lock.json", "tsconfig.json", "portal.json", "themes", "content-schema", "tools"]) {
-      await cp(join(toolsRepoRoot, path), join(dir, path), { recursive: true, filter: (src) => !src.includes("fixtures") });
+    for (const path of [
+      "nx.json",
+      "package.json",
+      "package-lock.json",
+      "tsconfig.json",
+      "portal.json",
+      "themes",
+      "content-schema",
+      "tools",
+    ]) {
+      await cp(join(toolsRepoRoot, path), join(dir, path), {
+        recursive: true,
+        filter: (src) => !src.includes("fixtures"),
+      });
     }
     await symlink(join(toolsRepoRoot, "node_modules"), join(dir, "node_modules"));
     await cp(join(toolsRepoRoot, "tools/test/fixtures/mini/sites"), join(dir, "sites"), { recursive: true });
     await cp(join(dir, "sites/portal"), join(dir, "sites/dlh"), { recursive: true });
-    await writeFile(join(dir, "sites/dlh/site.json"), JSON.stringify({ slug: "dlh", name: "Dinas Lingkungan Hidup", short_name: "DLH", type: "dinas", address: "Jl. Modang No. 1, Tanah Grogot", phone: "(0543) 21001", email: "dlh@paserkab.go.id", status: "active" }));
+    await writeFile(
+      join(dir, "sites/dlh/site.json"),
+      JSON.stringify({
+        slug: "dlh",
+        name: "Dinas Lingkungan Hidup",
+        short_name: "DLH",
+        type: "dinas",
+        address: "Jl. Modang No. 1, Tanah Grogot",
+        phone: "(0543) 21001",
+        email: "dlh@paserkab.go.id",
+        status: "active",
+      }),
+    );
     await writeFile(join(dir, ".gitignore"), "node_modules\ndist\n.nx\n.cache\n");
     git("init", "-q", "-b", "main");
     git("add", "-A");
@@ -107,14 +149,20 @@ describe("nx affected -t build in a scratch repository", () => {
 
   it("builds every site when a unit's registry record changes (every page links to every unit)", async () => {
     const file = join(dir, "sites/dlh/site.json");
-    await writeFile(file, (await readFile(file, "utf8")).replace("Dinas Lingkungan Hidup", "Dinas Lingkungan Hidup dan Kehutanan"));
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("Dinas Lingkungan Hidup", "Dinas Lingkungan Hidup dan Kehutanan"),
+    );
     assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
     git("checkout", "-q", "--", "sites");
   });
 
   it("builds every site when DKISP publishes a broadcast", async () => {
     await mkdir(join(dir, "sites/portal/content/siaran"), { recursive: true });
-    await writeFile(join(dir, "sites/portal/content/siaran/libur.md"), "---\ntitle: Libur nasional\nstart: 2026-12-24 00:00\nend: 2026-12-27 00:00\nlevel: info\n---\n");
+    await writeFile(
+      join(dir, "sites/portal/content/siaran/libur.md"),
+      "---\ntitle: Libur nasional\nstart: 2026-12-24 00:00\nend: 2026-12-27 00:00\nlevel: info\n---\n",
+    );
     assert.deepEqual(printAffected(), ["dinkes", "dlh", "portal"]);
     assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
     await rm(join(dir, "sites/portal/content/siaran"), { recursive: true, force: true });

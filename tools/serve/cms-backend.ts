@@ -20,7 +20,9 @@ export async function localCmsBackend(repoDir: string): Promise<Handler> {
   process.env.GIT_REPO_DIRECTORY = repoDir;
   const require = createRequire(import.meta.url);
   const express = require("express") as () => Handler & { use: unknown };
-  const { registerLocalGit } = require("decap-server/dist/middlewares.js") as { registerLocalGit: (app: unknown, options?: { logLevel?: string }) => Promise<void> };
+  const { registerLocalGit } = require("decap-server/dist/middlewares.js") as {
+    registerLocalGit: (app: unknown, options?: { logLevel?: string }) => Promise<void>;
+  };
   const app = express();
   await registerLocalGit(app, { logLevel: "warn" });
   return app;
@@ -32,6 +34,9 @@ export async function localCmsBackend(repoDir: string): Promise<Handler> {
  * "Unknown error"), so `portal start` says so up front. 0 outside a Git repository.
  */
 export function uncommittedChanges(repoDir: string): number {
-  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: repoDir, encoding: "utf8" });
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+    cwd: repoDir,
+    encoding: "utf8",
+  });
   return status.status === 0 ? status.stdout.split("\n").filter(Boolean).length : 0;
 }

@@ -23,7 +23,9 @@ export interface DevServerOptions {
  * Serves every built site on its own host name, like production: `<slug>.localhost:<port>` for a
  * unit, `localhost:<port>` for the hub. Loopback only: this is a development server.
  */
-export async function startDevServer(options: DevServerOptions): Promise<{ server: Server; live: LiveReload; url: string; close: () => Promise<void> }> {
+export async function startDevServer(
+  options: DevServerOptions,
+): Promise<{ server: Server; live: LiveReload; url: string; close: () => Promise<void> }> {
   const live = new LiveReload();
   const server = createServer(async (req, res) => {
     try {
@@ -36,7 +38,9 @@ export async function startDevServer(options: DevServerOptions): Promise<{ serve
       }
       if (!slug) {
         res.writeHead(404, { "Content-Type": "text/html; charset=utf-8" });
-        res.end(`<!doctype html><html lang="id"><title>Situs tidak ditemukan</title><h1>Situs tidak ditemukan</h1><p>Tidak ada situs unit bernama ${escapeHtml(String(req.headers.host))}.</p><p><a href="http://localhost:${options.port}/">Portal induk</a></p></html>`);
+        res.end(
+          `<!doctype html><html lang="id"><title>Situs tidak ditemukan</title><h1>Situs tidak ditemukan</h1><p>Tidak ada situs unit bernama ${escapeHtml(String(req.headers.host))}.</p><p><a href="http://localhost:${options.port}/">Portal induk</a></p></html>`,
+        );
         return;
       }
       if (path === eventsPath) return live.connect(req, res, slug);

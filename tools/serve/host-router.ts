@@ -4,7 +4,10 @@
  * every `*.localhost` name to loopback, so no hosts file is needed). An unknown name gets no site:
  * the server answers 404 rather than showing another unit's pages.
  */
-export function siteForHost(host: string | undefined, options: { domain: string; hub: string; slugs: ReadonlySet<string> }): string | undefined {
+export function siteForHost(
+  host: string | undefined,
+  options: { domain: string; hub: string; slugs: ReadonlySet<string> },
+): string | undefined {
   if (!host) return undefined;
   const name = host.toLowerCase().replace(/:\d+$/, "").replace(/\.$/, "");
   for (const apex of [options.domain, "localhost"]) {

@@ -85,4 +85,3 @@ const client = `<script>(() => {
     box.textContent = "Situs gagal dibangun; halaman ini versi terakhir yang berhasil.\\n\\n" + event.problems.join("\\n");
   };
 })();</script>`;
-

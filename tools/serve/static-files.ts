@@ -50,7 +50,12 @@ export function contentType(path: string): string {
 }
 
 /** Streams a file; HTML passes through `rewriteHtml` first (the dev server injects live reload). */
-export async function sendFile(res: ServerResponse, path: string, status: number, rewriteHtml?: (html: string) => string): Promise<void> {
+export async function sendFile(
+  res: ServerResponse,
+  path: string,
+  status: number,
+  rewriteHtml?: (html: string) => string,
+): Promise<void> {
   const type = contentType(path);
   res.setHeader("Content-Type", type);
   res.setHeader("X-Content-Type-Options", "nosniff");

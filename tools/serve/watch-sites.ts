@@ -50,7 +50,8 @@ export function watchSites(
   const watchers: FSWatcher[] = [
     watch(ws.sitesDir, { recursive: true }, (_event, file) => {
       const slug = file?.toString().split(sep)[0];
-      if (file && slug && !slug.startsWith(".")) touch(options.affectsAll?.(file.toString()) ? "*" : slug, join(ws.sitesDir, file.toString()));
+      if (file && slug && !slug.startsWith("."))
+        touch(options.affectsAll?.(file.toString()) ? "*" : slug, join(ws.sitesDir, file.toString()));
     }),
     watch(ws.themeDir, { recursive: true }, (_event, file) => file && touch("*", join(ws.themeDir, file.toString()))),
     watch(ws.schemaDir, { recursive: true }, (_event, file) => file && touch("*", join(ws.schemaDir, file.toString()))),

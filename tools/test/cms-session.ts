@@ -43,7 +43,11 @@ export const hubSlug = "portal";
 
 export async function startCmsSession(): Promise<CmsSession> {
   const ws = await tempWorkspace(fixtures.mini);
-  const git = (...args: string[]) => spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", ...args], { cwd: ws.root, encoding: "utf8" });
+  const git = (...args: string[]) =>
+    spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", ...args], {
+      cwd: ws.root,
+      encoding: "utf8",
+    });
   git("init", "-q", "-b", "main");
   spawnSync("sh", ["-c", "printf 'dist\\n.cache\\n' > .gitignore"], { cwd: ws.root });
   git("add", "-A");
@@ -53,11 +57,14 @@ export async function startCmsSession(): Promise<CmsSession> {
   const browser = await launchChromium();
   // Not WITA on purpose: what the editor picks must be stored as WITA whatever the browser's zone.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Berlin" });
-  const adminUrl = (slug: string) => (slug === hubSlug ? `http://localhost:${port}/admin/` : `http://${slug}.localhost:${port}/admin/`);
+  const adminUrl = (slug: string) =>
+    slug === hubSlug ? `http://localhost:${port}/admin/` : `http://${slug}.localhost:${port}/admin/`;
 
   async function login(slug: string): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(adminUrl(slug)).catch((error: Error) => assert.fail(`${error.message}\n${portal.output().slice(-3000)}`));
+    await page
+      .goto(adminUrl(slug))
+      .catch((error: Error) => assert.fail(`${error.message}\n${portal.output().slice(-3000)}`));
     // The first visit asks to log in; Decap remembers it afterwards (per origin).
     const loginButton = page.getByRole("button", { name: "Masuk" });
     const collections = page.getByText("Jenis isi");
@@ -73,7 +80,9 @@ export async function startCmsSession(): Promise<CmsSession> {
     try {
       const at = workspaceAt(dir);
       const { portal } = await readPortal(at);
-      return (await validateSite(at, portal!, slug, { today: localDate(new Date(), portal!.time_zone) })).problems.map(formatProblem);
+      return (await validateSite(at, portal!, slug, { today: localDate(new Date(), portal!.time_zone) })).problems.map(
+        formatProblem,
+      );
     } finally {
       git("worktree", "remove", "--force", dir);
     }

@@ -19,7 +19,12 @@ export interface DaemonOptions {
   timeoutMs?: number;
 }
 
-export async function startDaemon(name: string, command: string, args: string[], options: DaemonOptions): Promise<Daemon> {
+export async function startDaemon(
+  name: string,
+  command: string,
+  args: string[],
+  options: DaemonOptions,
+): Promise<Daemon> {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
@@ -32,7 +37,11 @@ export async function startDaemon(name: string, command: string, args: string[],
     }
     await options.cleanup?.();
   };
-  for (const deadline = Date.now() + (options.timeoutMs ?? 10_000); !(await options.ready(output)); await new Promise((r) => setTimeout(r, 50))) {
+  for (
+    const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+    !(await options.ready(output));
+    await new Promise((r) => setTimeout(r, 50))
+  ) {
     if (Date.now() > deadline || child.exitCode !== null) {
       await stop();
       throw new Error(`${name} did not get ready:\n${output}`);

@@ -24,7 +24,9 @@ export interface MediaSamples {
 }
 
 export async function mediaSamples(pdf: Buffer): Promise<MediaSamples> {
-  const photo = await sharp({ create: { width: 240, height: 160, channels: 3, background: "#2a6f4e" } }).jpeg({ quality: 70 }).toBuffer();
+  const photo = await sharp({ create: { width: 240, height: 160, channels: 3, background: "#2a6f4e" } })
+    .jpeg({ quality: 70 })
+    .toBuffer();
   return { photo, pdf };
 }
 
@@ -37,13 +39,55 @@ const yaml = (data: Record<string, unknown>) =>
 /** Valid front matter of each type, referencing the unit's own media. */
 function baseItems(): Record<string, Record<string, unknown>> {
   return {
-    berita: { title: "Posyandu Serentak di Desa", date: "2026-11-20", summary: "Posyandu serentak digelar di seluruh desa.", image: "/media/berita/foto.jpg", image_alt: "Kader menimbang balita" },
-    pengumuman: { title: "Jadwal Layanan Keliling", date: "2026-11-01", valid_until: "2026-12-31", category: "umum", summary: "Jadwal layanan keliling bulan ini.", attachments: [{ title: "Jadwal lengkap", file: "/media/dokumen/jadwal.pdf" }] },
-    agenda: { title: "Rapat Koordinasi Bulanan", start: "2026-12-05 09:00", end: "2026-12-05 12:00", place: "Aula Kantor" },
-    dokumen: { title: "Rencana Strategis 2025-2029", year: 2025, kind: "renstra", file: "/media/dokumen/renstra.pdf", classification: "berkala", date: "2025-06-01" },
-    galeri: { title: "Album Kegiatan Posyandu", date: "2026-11-10", photos: [{ file: "/media/berita/foto.jpg", alt: "Kegiatan posyandu di balai desa" }] },
-    pejabat: { name: "Siti Aminah, S.Sos.", position: "Kepala Bidang Pelayanan", photo: "/media/pejabat/kepala.jpg", photo_alt: "Foto Siti Aminah" },
-    layanan: { title: "Surat Keterangan", requirements: ["KTP"], procedure: ["Daftar", "Ambil surat"], time: "1 hari kerja", cost: "Gratis", product: "Surat keterangan", complaints: "Kotak pengaduan di loket" },
+    berita: {
+      title: "Posyandu Serentak di Desa",
+      date: "2026-11-20",
+      summary: "Posyandu serentak digelar di seluruh desa.",
+      image: "/media/berita/foto.jpg",
+      image_alt: "Kader menimbang balita",
+    },
+    pengumuman: {
+      title: "Jadwal Layanan Keliling",
+      date: "2026-11-01",
+      valid_until: "2026-12-31",
+      category: "umum",
+      summary: "Jadwal layanan keliling bulan ini.",
+      attachments: [{ title: "Jadwal lengkap", file: "/media/dokumen/jadwal.pdf" }],
+    },
+    agenda: {
+      title: "Rapat Koordinasi Bulanan",
+      start: "2026-12-05 09:00",
+      end: "2026-12-05 12:00",
+      place: "Aula Kantor",
+    },
+    dokumen: {
+      title: "Rencana Strategis 2025-2029",
+      year: 2025,
+      kind: "renstra",
+      file: "/media/dokumen/renstra.pdf",
+      classification: "berkala",
+      date: "2025-06-01",
+    },
+    galeri: {
+      title: "Album Kegiatan Posyandu",
+      date: "2026-11-10",
+      photos: [{ file: "/media/berita/foto.jpg", alt: "Kegiatan posyandu di balai desa" }],
+    },
+    pejabat: {
+      name: "Siti Aminah, S.Sos.",
+      position: "Kepala Bidang Pelayanan",
+      photo: "/media/pejabat/kepala.jpg",
+      photo_alt: "Foto Siti Aminah",
+    },
+    layanan: {
+      title: "Surat Keterangan",
+      requirements: ["KTP"],
+      procedure: ["Daftar", "Ambil surat"],
+      time: "1 hari kerja",
+      cost: "Gratis",
+      product: "Surat keterangan",
+      complaints: "Kotak pengaduan di loket",
+    },
     halaman: { title: "Profil Unit", order: 1 },
   };
 }
@@ -62,7 +106,10 @@ const itemOf = (draft: Draft, type: string) => draft.items.get(type)!;
 
 /** References a body may hold: [what, Markdown]. */
 const bodyFragments: [string, string][] = [
-  ["plain text with template syntax", "Editor menulis {{ 7 * 7 }} dan {% raw %} sebagai teks, juga <script>alert(1)</script>."],
+  [
+    "plain text with template syntax",
+    "Editor menulis {{ 7 * 7 }} dan {% raw %} sebagai teks, juga <script>alert(1)</script>.",
+  ],
   ["image by /media/", "![Kegiatan posyandu](/media/berita/foto.jpg)"],
   ["image relative to the file", "![Kegiatan posyandu](../../media/berita/foto.jpg)"],
   ["image with ./", "![Kegiatan posyandu](./../../media/berita/foto.jpg)"],
@@ -107,35 +154,96 @@ const mutations: Mutation[] = [
   { name: "news dated 2062", apply: (d) => void (itemOf(d, "berita").data.date = "2062-10-02") },
   { name: "date not on the calendar", apply: (d) => void (itemOf(d, "berita").data.date = "2026-02-30") },
   { name: "agenda ends before it starts", apply: (d) => void (itemOf(d, "agenda").data.end = "2026-12-05 08:00") },
-  { name: "agenda far ahead (accepted)", apply: (d) => Object.assign(itemOf(d, "agenda").data, { start: "2099-09-02 09:00", end: "2099-09-02 12:00" }) },
-  { name: "announcement valid until before its date", apply: (d) => void (itemOf(d, "pengumuman").data.valid_until = "2026-10-01") },
+  {
+    name: "agenda far ahead (accepted)",
+    apply: (d) => Object.assign(itemOf(d, "agenda").data, { start: "2099-09-02 09:00", end: "2099-09-02 12:00" }),
+  },
+  {
+    name: "announcement valid until before its date",
+    apply: (d) => void (itemOf(d, "pengumuman").data.valid_until = "2026-10-01"),
+  },
   { name: "unknown field", apply: (d) => void (itemOf(d, "berita").data.sumary = "Salah ketik") },
   { name: "layout field", apply: (d) => void (itemOf(d, "berita").data.layout = "../../../../etc/passwd") },
   { name: "permalink field", apply: (d) => void (itemOf(d, "halaman").data.permalink = "/../../index.html") },
   { name: "eleventyComputed field", apply: (d) => void (itemOf(d, "halaman").data.eleventyComputed = { title: "x" }) },
   { name: "number as title", apply: (d) => void (itemOf(d, "berita").data.title = 12345) },
   { name: "very long title", apply: (d) => void (itemOf(d, "berita").data.title = "Judul ".repeat(60)) },
-  { name: "unicode title (accepted)", apply: (d) => void (itemOf(d, "berita").data.title = "Pelatihan Kader — “Sehat” ✓ بِسْمِ") },
-  { name: "image outside media in front matter", apply: (d) => void (itemOf(d, "berita").data.image = "/media/x/../../../dinkes/media/berita/foto.jpg") },
-  { name: "image path with ./ (accepted)", apply: (d) => void (itemOf(d, "berita").data.image = "/media/berita/./foto.jpg") },
+  {
+    name: "unicode title (accepted)",
+    apply: (d) => void (itemOf(d, "berita").data.title = "Pelatihan Kader — “Sehat” ✓ بِسْمِ"),
+  },
+  {
+    name: "image outside media in front matter",
+    apply: (d) => void (itemOf(d, "berita").data.image = "/media/x/../../../dinkes/media/berita/foto.jpg"),
+  },
+  {
+    name: "image path with ./ (accepted)",
+    apply: (d) => void (itemOf(d, "berita").data.image = "/media/berita/./foto.jpg"),
+  },
   { name: "missing cover image", apply: (d) => void (itemOf(d, "berita").data.image = "/media/berita/hilang.jpg") },
   { name: "PDF as the cover", apply: (d) => void (itemOf(d, "berita").data.image = "/media/dokumen/jadwal.pdf") },
-  { name: "excluded document (accepted)", apply: (d) => void (itemOf(d, "dokumen").data.classification = "dikecualikan") },
-  { name: "excluded document also attached", apply: (d) => Object.assign(itemOf(d, "dokumen").data, { classification: "dikecualikan", file: "/media/dokumen/jadwal.pdf" }) },
-  { name: "YAML anchors", apply: (d) => void (itemOf(d, "berita").raw = '---\ntitle: &t "Judul Berita Jangkar"\ndate: 2026-11-20\nsummary: *t\n---\nIsi.\n') },
+  {
+    name: "excluded document (accepted)",
+    apply: (d) => void (itemOf(d, "dokumen").data.classification = "dikecualikan"),
+  },
+  {
+    name: "excluded document also attached",
+    apply: (d) =>
+      Object.assign(itemOf(d, "dokumen").data, { classification: "dikecualikan", file: "/media/dokumen/jadwal.pdf" }),
+  },
+  {
+    name: "YAML anchors",
+    apply: (d) =>
+      void (itemOf(d, "berita").raw =
+        '---\ntitle: &t "Judul Berita Jangkar"\ndate: 2026-11-20\nsummary: *t\n---\nIsi.\n'),
+  },
   { name: "YAML alias bomb", apply: (d) => void (itemOf(d, "berita").raw = aliasBomb) },
-  { name: "deep nesting", apply: (d) => void (itemOf(d, "halaman").raw = `---\ntitle: Dalam\nx: ${"[".repeat(40)}${"]".repeat(40)}\n---\n`) },
-  { name: "js front matter", apply: (d) => void (itemOf(d, "halaman").raw = '---js\n{ title: require("fs").readFileSync("/etc/passwd", "utf8") }\n---\n') },
-  { name: "YAML tag", apply: (d) => void (itemOf(d, "halaman").raw = "---\ntitle: !!js/function 'function () { return 1 }'\n---\n") },
-  { name: "not UTF-8", apply: (d) => void (itemOf(d, "halaman").raw = Buffer.from("---\ntitle: Caf\xe9 Sehat\n---\n", "latin1")) },
-  { name: "truncated photo", apply: (d) => void d.media.set("berita/foto.jpg", (d.media.get("berita/foto.jpg") as Buffer).subarray(0, 600)) },
-  { name: "HTML saved as PDF", apply: (d) => void d.media.set("dokumen/renstra.pdf", Buffer.from('<!doctype html><script>location="https://judi.example"</script>')) },
+  {
+    name: "deep nesting",
+    apply: (d) => void (itemOf(d, "halaman").raw = `---\ntitle: Dalam\nx: ${"[".repeat(40)}${"]".repeat(40)}\n---\n`),
+  },
+  {
+    name: "js front matter",
+    apply: (d) =>
+      void (itemOf(d, "halaman").raw = '---js\n{ title: require("fs").readFileSync("/etc/passwd", "utf8") }\n---\n'),
+  },
+  {
+    name: "YAML tag",
+    apply: (d) => void (itemOf(d, "halaman").raw = "---\ntitle: !!js/function 'function () { return 1 }'\n---\n"),
+  },
+  {
+    name: "not UTF-8",
+    apply: (d) => void (itemOf(d, "halaman").raw = Buffer.from("---\ntitle: Caf\xe9 Sehat\n---\n", "latin1")),
+  },
+  {
+    name: "truncated photo",
+    apply: (d) => void d.media.set("berita/foto.jpg", (d.media.get("berita/foto.jpg") as Buffer).subarray(0, 600)),
+  },
+  {
+    name: "HTML saved as PDF",
+    apply: (d) =>
+      void d.media.set(
+        "dokumen/renstra.pdf",
+        Buffer.from('<!doctype html><script>location="https://judi.example"</script>'),
+      ),
+  },
   { name: "symlink to /etc/passwd", apply: (d) => void d.media.set("dokumen/passwd.pdf", { symlink: "/etc/passwd" }) },
   { name: "dangling symlink", apply: (d) => void d.media.set("berita/hilang.jpg", { symlink: "/tidak/ada.jpg" }) },
   { name: "unknown media type", apply: (d) => void d.media.set("berita/catatan.txt", Buffer.from("catatan")) },
-  { name: "data file beside content", apply: (d) => void d.extra.push({ path: `sites/${d.slug}/content/berita/berita.11tydata.js`, content: "export default {};\n" }) },
-  { name: "folder named like a file", apply: (d) => void d.extra.push({ path: `sites/${d.slug}/content/berita/folder.md/isi.md`, content: "---\ntitle: x\n---\n" }) },
-  { name: "stray file at the unit's root", apply: (d) => void d.extra.push({ path: `sites/${d.slug}/catatan.md`, content: "---\ntitle: x\n---\n" }) },
+  {
+    name: "data file beside content",
+    apply: (d) =>
+      void d.extra.push({ path: `sites/${d.slug}/content/berita/berita.11tydata.js`, content: "export default {};\n" }),
+  },
+  {
+    name: "folder named like a file",
+    apply: (d) =>
+      void d.extra.push({ path: `sites/${d.slug}/content/berita/folder.md/isi.md`, content: "---\ntitle: x\n---\n" }),
+  },
+  {
+    name: "stray file at the unit's root",
+    apply: (d) => void d.extra.push({ path: `sites/${d.slug}/catatan.md`, content: "---\ntitle: x\n---\n" }),
+  },
 ];
 
 /** One unit's files for `seed`: valid items, then up to three mutations and two body fragments. */
@@ -161,14 +269,33 @@ export function generateUnit(seed: string, slug: string, samples: MediaSamples):
     done.push(`${item.type} body: ${what}`);
   }
   const files: GeneratedFile[] = [
-    { path: `sites/${slug}/site.json`, content: JSON.stringify({ slug, name: `Unit Uji ${slug}`, short_name: slug.toUpperCase(), type: "dinas", address: "Jl. Uji No. 1, Tanah Grogot", phone: "(0543) 21001", email: `${slug}@paserkab.go.id`, status: "active" }) },
+    {
+      path: `sites/${slug}/site.json`,
+      content: JSON.stringify({
+        slug,
+        name: `Unit Uji ${slug}`,
+        short_name: slug.toUpperCase(),
+        type: "dinas",
+        address: "Jl. Uji No. 1, Tanah Grogot",
+        phone: "(0543) 21001",
+        email: `${slug}@paserkab.go.id`,
+        status: "active",
+      }),
+    },
   ];
   for (const item of draft.items.values()) {
     const name = item.type === "halaman" ? "profil" : "uji";
-    files.push({ path: `sites/${slug}/content/${item.type}/${name}.md`, content: item.raw ?? `---\n${yaml(item.data)}\n---\n${item.body}\n` });
+    files.push({
+      path: `sites/${slug}/content/${item.type}/${name}.md`,
+      content: item.raw ?? `---\n${yaml(item.data)}\n---\n${item.body}\n`,
+    });
   }
   for (const [path, content] of draft.media) {
-    files.push(Buffer.isBuffer(content) ? { path: `sites/${slug}/media/${path}`, content } : { path: `sites/${slug}/media/${path}`, symlink: content.symlink });
+    files.push(
+      Buffer.isBuffer(content)
+        ? { path: `sites/${slug}/media/${path}`, content }
+        : { path: `sites/${slug}/media/${path}`, symlink: content.symlink },
+    );
   }
   files.push(...draft.extra);
   return { slug, files, mutations: done };

@@ -20,10 +20,28 @@ export async function hostileWorkspace() {
     await mkdir(dirname(join(ws.root, path)), { recursive: true });
     await writeFile(join(ws.root, path), content);
   };
-  for (const [slug, name, short] of [["dlh", "Dinas Lingkungan Hidup", "DLH"], ["bapenda", "Badan Pendapatan Daerah", "Bapenda"]] as const) {
-    await write(`sites/${slug}/site.json`, JSON.stringify({ slug, name, short_name: short, type: slug === "bapenda" ? "badan" : "dinas", address: "Jl. Modang No. 1, Tanah Grogot", phone: "(0543) 21001", email: `${slug}@paserkab.go.id`, status: "active" }));
+  for (const [slug, name, short] of [
+    ["dlh", "Dinas Lingkungan Hidup", "DLH"],
+    ["bapenda", "Badan Pendapatan Daerah", "Bapenda"],
+  ] as const) {
+    await write(
+      `sites/${slug}/site.json`,
+      JSON.stringify({
+        slug,
+        name,
+        short_name: short,
+        type: slug === "bapenda" ? "badan" : "dinas",
+        address: "Jl. Modang No. 1, Tanah Grogot",
+        phone: "(0543) 21001",
+        email: `${slug}@paserkab.go.id`,
+        status: "active",
+      }),
+    );
     await write(`sites/${slug}/content/halaman/profil.md`, `---\ntitle: Profil ${short}\n---\nProfil ${name}.\n`);
-    await write(`sites/${slug}/content/berita/kabar.md`, `---\ntitle: Kabar ${short}\ndate: 2026-11-20\nsummary: Kabar terbaru dari ${name}.\n---\nIsi kabar.\n`);
+    await write(
+      `sites/${slug}/content/berita/kabar.md`,
+      `---\ntitle: Kabar ${short}\ndate: 2026-11-20\nsummary: Kabar terbaru dari ${name}.\n---\nIsi kabar.\n`,
+    );
   }
   /** Every problem validation finds, formatted as the CLI prints it. */
   const problems = async (only?: string[]) => {
@@ -32,8 +50,17 @@ export async function hostileWorkspace() {
   };
   /** The `portal` CLI on this workspace, as CI runs it (with a time limit: a hang is a failure). */
   const cli = (args: string[], timeoutMs = 180_000): SpawnSyncReturns<string> =>
-    spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), ...args, "--root", ws.root], { encoding: "utf8", timeout: timeoutMs, env: { ...process.env, PORTAL_BASE_URL: "" } });
-  const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=Uji", "-c", "user.email=uji@paserkab.go.id", "-c", "commit.gpgsign=false", ...args], { cwd: ws.root, encoding: "utf8" });
+    spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), ...args, "--root", ws.root],
+      { encoding: "utf8", timeout: timeoutMs, env: { ...process.env, PORTAL_BASE_URL: "" } },
+    );
+  const git = (...args: string[]) =>
+    spawnSync(
+      "git",
+      ["-c", "user.name=Uji", "-c", "user.email=uji@paserkab.go.id", "-c", "commit.gpgsign=false", ...args],
+      { cwd: ws.root, encoding: "utf8" },
+    );
   return { ...ws, write, problems, cli, git };
 }
 
@@ -43,7 +70,16 @@ export type HostileWorkspace = Awaited<ReturnType<typeof hostileWorkspace>>;
  * Front matter of nine nested YAML aliases ("billion laughs"): a billion values for whatever
  * walks the parsed data. The first anchor is on line 3.
  */
-export const aliasBomb = `---\ntitle: Bom\n${["a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`)].join("\n")}\n---\nIsi.\n`;
+export const aliasBomb = `---\ntitle: Bom\n${[
+  "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]",
+  ...Array.from(
+    { length: 8 },
+    (_, i) =>
+      `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(97 + i)}`)
+        .join(",")}]`,
+  ),
+].join("\n")}\n---\nIsi.\n`;
 
 /** A news item with the given body (and extra front matter), valid otherwise. */
 export function newsItem(body: string, extra = ""): string {

@@ -55,7 +55,9 @@ export async function startNginx(config: (port: number) => string, port?: number
       "",
     ].join("\n"),
   );
-  const test = spawn("nginx", ["-t", "-q", "-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")], { stdio: ["ignore", "pipe", "pipe"] });
+  const test = spawn("nginx", ["-t", "-q", "-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let testOutput = "";
   test.stderr.on("data", (d) => (testOutput += d));
   const tested = await new Promise<number>((resolve) => test.on("exit", (code) => resolve(code ?? 1)));
@@ -64,7 +66,12 @@ export async function startNginx(config: (port: number) => string, port?: number
     throw new Error(`nginx -t refused the configuration:\n${testOutput}`);
   }
 
-  const { stop } = await startDaemon("nginx", "nginx", ["-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")], { ready: () => listening(port!), cleanup: () => rm(dir, { recursive: true, force: true }) });
+  const { stop } = await startDaemon(
+    "nginx",
+    "nginx",
+    ["-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")],
+    { ready: () => listening(port!), cleanup: () => rm(dir, { recursive: true, force: true }) },
+  );
   return { port, dir, errorLog: () => readFile(join(dir, "error.log"), "utf8").catch(() => ""), stop };
 }
 
@@ -80,16 +87,31 @@ export interface Response {
  * A request to 127.0.0.1 with a given Host header (Node cannot resolve *.localhost itself); with
  * `tls`, over HTTPS with that host as SNI name, accepting the tests' self-signed certificate.
  */
-export function get(port: number, host: string, path: string, headers: Record<string, string> = {}, options: { tls?: boolean } = {}): Promise<Response> {
+export function get(
+  port: number,
+  host: string,
+  path: string,
+  headers: Record<string, string> = {},
+  options: { tls?: boolean } = {},
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const common = { host: "127.0.0.1", port, path, headers: { host, ...headers }, agent: false };
     const onResponse = (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ...(options.tls ? { tlsProtocol: (res.socket as TLSSocket).getProtocol() ?? "" } : {}) }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          ...(options.tls ? { tlsProtocol: (res.socket as TLSSocket).getProtocol() ?? "" } : {}),
+        }),
+      );
       res.on("error", reject);
     };
-    const req = options.tls ? httpsRequest({ ...common, servername: host, rejectUnauthorized: false }, onResponse) : request(common, onResponse);
+    const req = options.tls
+      ? httpsRequest({ ...common, servername: host, rejectUnauthorized: false }, onResponse)
+      : request(common, onResponse);
     req.on("error", reject);
     req.end();
   });

@@ -9,7 +9,13 @@ import { toolsRepoRoot } from "../core/workspace.ts";
  */
 const filters = process.argv.slice(2);
 const roots = ["tools", "themes"];
-const files = (await Promise.all(roots.map(async (root) => (await readdir(join(toolsRepoRoot, root), { recursive: true })).map((f) => join(root, f)))))
+const files = (
+  await Promise.all(
+    roots.map(async (root) =>
+      (await readdir(join(toolsRepoRoot, root), { recursive: true })).map((f) => join(root, f)),
+    ),
+  )
+)
   .flat()
   .filter((f) => f.endsWith(".test.ts") && !f.includes("node_modules") && !f.includes("fixtures"))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))

@@ -21,13 +21,16 @@ export interface RunningSshd {
 export const sshdPath = "/usr/sbin/sshd";
 
 export function canRunSshd(): boolean {
-  return existsSync(sshdPath) && spawnSync("ssh", ["-V"]).status === 0 && spawnSync("rsync", ["--version"]).status === 0;
+  return (
+    existsSync(sshdPath) && spawnSync("ssh", ["-V"]).status === 0 && spawnSync("rsync", ["--version"]).status === 0
+  );
 }
 
 export async function startSshd(): Promise<RunningSshd> {
   const dir = await mkdtemp(join(tmpdir(), "portal-sshd-"));
   const port = await freePort();
-  const keygen = (file: string) => spawnSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", file], { encoding: "utf8" });
+  const keygen = (file: string) =>
+    spawnSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", file], { encoding: "utf8" });
   keygen(join(dir, "host_key"));
   keygen(join(dir, "client_key"));
   await writeFile(join(dir, "authorized_keys"), await readFile(join(dir, "client_key.pub")));
@@ -52,7 +55,10 @@ export async function startSshd(): Promise<RunningSshd> {
   );
   // sshd insists on its privilege separation folder.
   if (!existsSync("/run/sshd")) spawnSync("mkdir", ["-p", "/run/sshd"]);
-  const { stop } = await startDaemon("sshd", sshdPath, ["-D", "-e", "-f", join(dir, "sshd_config")], { ready: () => listening(port), cleanup: () => rm(dir, { recursive: true, force: true }) });
+  const { stop } = await startDaemon("sshd", sshdPath, ["-D", "-e", "-f", join(dir, "sshd_config")], {
+    ready: () => listening(port),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  });
   const sshOptions = `-p ${port} -i ${dir}/client_key -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR`;
   return { port, user, sshOptions, stop };
 }

@@ -1,7 +1,18 @@
 // Eleventy and its plugins ship JavaScript without type declarations; these cover what we call.
 declare module "@11ty/eleventy" {
   export class Eleventy {
-    constructor(input?: string, output?: string, options?: { inputDir?: string; quietMode?: boolean; configPath?: string; config?: (config: never) => void; runMode?: string }, eleventyConfig?: unknown);
+    constructor(
+      input?: string,
+      output?: string,
+      options?: {
+        inputDir?: string;
+        quietMode?: boolean;
+        configPath?: string;
+        config?: (config: never) => void;
+        runMode?: string;
+      },
+      eleventyConfig?: unknown,
+    );
     write(): Promise<unknown>;
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
     setIncrementalFile(path: string): void;
@@ -19,11 +30,18 @@ declare module "@11ty/eleventy-img" {
     sourceType: string;
     srcset: string;
   }
-  function Image(src: string, options?: Record<string, unknown>): Promise<Record<string, ImageFormatMetadata[] | undefined>>;
+  function Image(
+    src: string,
+    options?: Record<string, unknown>,
+  ): Promise<Record<string, ImageFormatMetadata[] | undefined>>;
   export default Image;
   export function eleventyImageTransformPlugin(eleventyConfig: unknown, options?: Record<string, unknown>): void;
 }
 
 declare module "@11ty/eleventy-plugin-rss" {
-  export function convertHtmlToAbsoluteUrls(html: string, base: string, options?: Record<string, unknown>): Promise<string>;
+  export function convertHtmlToAbsoluteUrls(
+    html: string,
+    base: string,
+    options?: Record<string, unknown>,
+  ): Promise<string>;
 }

@@ -6,7 +6,13 @@ import { localDate, parseLocal, wallClock, zoneAbbr } from "../../core/wita.ts";
  */
 export function dateFilters(timeZone: string) {
   // Formatted in UTC from the zone's wall clock (wita.ts): the zone's fixed offset, for any year.
-  const long = new Intl.DateTimeFormat("id-ID", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const long = new Intl.DateTimeFormat("id-ID", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   const medium = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const time = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
   const abbr = zoneAbbr(timeZone);

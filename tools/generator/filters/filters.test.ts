@@ -6,10 +6,12 @@ import { angka, rupiah, ukuranBerkas } from "./numbers.ts";
 describe("Indonesian dates in WITA", () => {
   const d = dateFilters("Asia/Makassar");
 
-  it("writes the long form with the weekday", () => assert.equal(d.tanggalLengkap("2025-08-17"), "Minggu, 17 Agustus 2025"));
+  it("writes the long form with the weekday", () =>
+    assert.equal(d.tanggalLengkap("2025-08-17"), "Minggu, 17 Agustus 2025"));
   it("writes the short form", () => assert.equal(d.tanggal("2025-08-17"), "17 Agustus 2025"));
   it("writes times with a dot and the zone", () => assert.equal(d.pukul("2025-08-17 14:30"), "pukul 14.30 WITA"));
-  it("reads a local date as midnight WITA, not midnight UTC", () => assert.equal(d.isoWaktu("2025-08-17"), "2025-08-16T16:00:00.000Z"));
+  it("reads a local date as midnight WITA, not midnight UTC", () =>
+    assert.equal(d.isoWaktu("2025-08-17"), "2025-08-16T16:00:00.000Z"));
   it("keeps the calendar day whatever zone the machine runs in", () => {
     // 23:30 WITA on the 17th is the 17th in Paser even though it is already the 17th 15:30 UTC.
     assert.equal(d.tanggalIso("2025-08-17 23:30"), "2025-08-17");

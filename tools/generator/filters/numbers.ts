@@ -13,6 +13,7 @@ export function rupiah(value: number): string {
 
 /** "1,2 MB": file sizes next to download links, so citizens on metered data can decide. */
 export function ukuranBerkas(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`;
+  if (bytes < 1024 * 1024)
+    return `${new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`;
   return `${new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 }
