@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import type { Workspace } from "../core/workspace.ts";
 import { timeLimits, type Progress } from "../core/progress.ts";
-import { contentTypes } from "../content/content-types.ts";
+import { schemas } from "../schema/schemas.ts";
 import { mediaKindOf } from "../content/media-reference.ts";
 import { scanMedia } from "../content/site-files.ts";
 import {
@@ -96,7 +96,7 @@ function contentGlob(ws: Workspace, slugs: string[]): string {
   const braces = (names: string[]) => (names.length === 1 ? names[0]! : `{${names.join(",")}}`);
   // Slugs and type names are DNS labels and folder names: no glob syntax in them. With no site
   // at all (a run of the hub alone has one), the glob still names a folder that exists.
-  return `${sites}/${braces(slugs)}/content/${braces(contentTypes.map((t) => t.name))}/*.md`;
+  return `${sites}/${braces(slugs)}/content/${braces(schemas().types.map((t) => t.name))}/*.md`;
 }
 
 /**

@@ -8,7 +8,6 @@ import { readHubData } from "../generator/hub-data.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
 import { readRegistry } from "../content/registry.ts";
 import { activeBroadcasts } from "../content/broadcasts.ts";
-import { forgetParsedFrontMatter } from "../content/front-matter.ts";
 import { baseFromEnv, type Base } from "../generator/site-origin.ts";
 import { writeSearchIndexes } from "../generator/search-index.ts";
 import { Progress } from "../core/progress.ts";
@@ -102,7 +101,6 @@ export async function buildSites(
     const hubData = readHubData({ ws, portal, registry: run.registry, base: run.base, now, labels });
     await buildIsolated(hub, { ...run, hub: hubData }, results, report);
   }
-  forgetParsedFrontMatter();
   return { results: results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
 }
 

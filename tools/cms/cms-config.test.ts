@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
-import { contentTypeByName, contentTypes } from "../content/content-types.ts";
-import { validateAgainst } from "../content/schema-validator.ts";
+import { schemas } from "../schema/schemas.ts";
+import { validateAgainst } from "../schema/schema-validator.ts";
 import { cmsConfig, cmsRules } from "./cms-config.ts";
 import { resolve, type DecapField } from "./schema-fields.ts";
 import { sampleValue } from "./sample-values.ts";
@@ -35,8 +35,8 @@ describe("the CMS configuration generated from the schemas", () => {
   it("gives a unit one collection per content type, named <slug>_<type>, in its own folders only", () => {
     assert.deepEqual(
       dinkes.collections.map((c) => c.name).sort(),
-      contentTypes
-        .filter((t) => !t.hubOnly)
+      schemas()
+        .types.filter((t) => !t.hubOnly)
         .map((t) => `dinkes_${t.name}`)
         .sort(),
     );
@@ -118,7 +118,7 @@ describe("the CMS configuration generated from the schemas", () => {
     assert.equal(dinkes.load_config_file, false);
   });
 
-  for (const type of contentTypes.filter((t) => !t.hubOnly)) {
+  for (const type of schemas().types.filter((t) => !t.hubOnly)) {
     it(`asks for exactly what the schema requires, with its patterns and bounds: ${type.name}`, () => {
       const fields = collection(type.name).fields.filter((f) => f.name !== "body");
       assert.deepEqual(
@@ -192,12 +192,12 @@ describe("the CMS configuration generated from the schemas", () => {
 
   it("writes what validation accepts: the schema's examples, entered in the CMS's fields, validate", () => {
     // Each field filled as an editor would, with the schema's own example or the shortest valid value.
-    for (const type of contentTypes.filter((t) => !t.hubOnly)) {
+    for (const type of schemas().types.filter((t) => !t.hubOnly)) {
       const entry: Record<string, unknown> = {};
       for (const field of collection(type.name).fields.filter((f) => f.required))
         entry[field.name] = sampleValue(type.name, field);
       assert.deepEqual(
-        validateAgainst(contentTypeByName.get(type.name)!.schemaId, entry, `${type.name}.md`).map(
+        validateAgainst(schemas().typeByName.get(type.name)!.schemaId, entry, `${type.name}.md`).map(
           (p) => `${p.pointer}: ${p.code}`,
         ),
         [],

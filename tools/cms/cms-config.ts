@@ -1,15 +1,9 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { zoneOffsetHours } from "../core/wita.ts";
-import { contentTypes, type ContentType } from "../content/content-types.ts";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { toolsRepoRoot } from "../core/workspace.ts";
-import type { JsonSchema } from "../content/content-types.ts";
+import { byRank, type ContentType } from "../schema/content-type.ts";
+import { schemas } from "../schema/schemas.ts";
+import type { JsonSchema } from "../schema/json-schema.ts";
 import { fieldsOf, patternOf, resolve, type DecapField } from "./schema-fields.ts";
-
-const siteSchema = JSON.parse(
-  readFileSync(join(toolsRepoRoot, "content-schema", "site.schema.json"), "utf8"),
-) as JsonSchema;
 
 /**
  * The Decap CMS configuration of one site's `/admin/`, generated at build from `content-schema/`,
@@ -65,9 +59,9 @@ export function cmsRules(options: Pick<CmsOptions, "portal" | "site">): CmsRules
   const isHub = options.site.slug === options.portal.hub;
   const rules: CmsRules = {};
   const zoneHours = zoneOffsetHours(options.portal.time_zone);
-  for (const type of contentTypes.filter((t) => !t.hubOnly || isHub))
+  for (const type of schemas().types.filter((t) => !t.hubOnly || isHub))
     rules[`${options.site.slug}_${type.name}`] = rulesOf(type.schema, zoneHours);
-  if (isHub) rules[`${options.site.slug}_registry`] = rulesOf(siteSchema, zoneHours);
+  if (isHub) rules[`${options.site.slug}_registry`] = rulesOf(schemas().site, zoneHours);
   return rules;
 }
 
@@ -129,7 +123,9 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
   const siteDir = `sites/${site.slug}`;
   const ctx = { limits: portal.limits };
   // In the order editors reach for them: what they write most often first.
-  const types = contentTypes.filter((t) => !t.hubOnly || isHub).sort((a, b) => rank(a.name) - rank(b.name));
+  const types = schemas()
+    .types.filter((t) => !t.hubOnly || isHub)
+    .sort(byRank);
   return {
     // The whole configuration is here; Decap must not look for a config.yml beside the page.
     load_config_file: false,
@@ -164,7 +160,7 @@ function registryCollection(
 ): Record<string, unknown> {
   // A logo belongs in its own unit's media folder: relative to each site.json's folder.
   // The slug names the folder and the subdomain: kept as it is (hidden), never edited here.
-  const fields = fieldsOf(siteSchema, ctx).map((f) =>
+  const fields = fieldsOf(schemas().site, ctx).map((f) =>
     f.name === "slug"
       ? { label: f.label, name: f.name, widget: "hidden" }
       : f.widget === "image"
@@ -186,9 +182,6 @@ function registryCollection(
     })),
   };
 }
-
-const editorsOrder = ["siaran", "berita", "pengumuman", "agenda", "dokumen", "layanan", "galeri", "pejabat", "halaman"];
-const rank = (type: string) => (editorsOrder.includes(type) ? editorsOrder.indexOf(type) : editorsOrder.length);
 
 function backendOf(portal: PortalConfig, site: SiteRecord): Record<string, unknown> {
   // portal.json may leave `cms` out: GitHub, with the repository named there later.

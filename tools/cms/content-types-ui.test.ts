@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { contentTypes } from "../content/content-types.ts";
+import { schemas } from "../schema/schemas.ts";
 import { parseMarkdown } from "../content/front-matter.ts";
 import { hubSlug, startCmsSession, type CmsSession } from "../test/cms-session.ts";
 import { sampleDate, sampleDateTime, sampleNumber, sampleText, schemaOf } from "./sample-values.ts";
@@ -104,8 +104,12 @@ describe("every content type through the CMS's own form", () => {
   }
 
   const cases = [
-    ...contentTypes.filter((t) => !t.hubOnly).map((t) => ({ slug: "dinkes", type: t.name })),
-    ...contentTypes.filter((t) => t.hubOnly).map((t) => ({ slug: hubSlug, type: t.name })),
+    ...schemas()
+      .types.filter((t) => !t.hubOnly)
+      .map((t) => ({ slug: "dinkes", type: t.name })),
+    ...schemas()
+      .types.filter((t) => t.hubOnly)
+      .map((t) => ({ slug: hubSlug, type: t.name })),
   ];
   for (const { slug, type } of cases) {
     it(`${slug}_${type}: requires what the schema requires, and saves what validation accepts`, async () => {

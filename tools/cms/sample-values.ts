@@ -1,4 +1,5 @@
-import { contentTypeByName, type JsonSchema } from "../content/content-types.ts";
+import type { JsonSchema } from "../schema/json-schema.ts";
+import { schemas } from "../schema/schemas.ts";
 import { resolve, type DecapField } from "./schema-fields.ts";
 
 /**
@@ -32,7 +33,7 @@ export const sampleDocument = "/media/dokumen/lampiran.pdf";
 
 /** The schema of a field of a content type, `$ref`s resolved; nested fields by their path. */
 export function schemaOf(type: string, path: string[]): JsonSchema {
-  let s = resolve(contentTypeByName.get(type)!.schema as JsonSchema);
+  let s = resolve(schemas().typeByName.get(type)!.schema as JsonSchema);
   for (const name of path) {
     if (s.type === "array") s = resolve((s.items ?? {}) as JsonSchema);
     s = resolve(s.properties![name]!);

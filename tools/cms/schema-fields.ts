@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { toolsRepoRoot } from "../core/workspace.ts";
-import type { JsonSchema } from "../content/content-types.ts";
+import { schemas } from "../schema/schemas.ts";
+import type { JsonSchema } from "../schema/json-schema.ts";
 
 /**
  * JSON Schema → Decap CMS fields: what the CMS lets an editor save is what validation accepts.
@@ -39,16 +37,12 @@ export interface FieldContext {
   limits: { image_kb: number; document_kb: number };
 }
 
-const defs = JSON.parse(
-  readFileSync(join(toolsRepoRoot, "content-schema", "defs.schema.json"), "utf8"),
-) as JsonSchema & { $defs: Record<string, JsonSchema> };
-
 /** `{"$ref": ".../defs.schema.json#/$defs/x", "title": ...}` → the definition with local keys over it. */
 export function resolve(schema: JsonSchema): JsonSchema {
   const ref = schema.$ref;
   if (typeof ref !== "string") return schema;
   const name = /#\/\$defs\/([\w-]+)$/.exec(ref)?.[1];
-  const target = name ? defs.$defs[name] : undefined;
+  const target = name ? schemas().defs.$defs[name] : undefined;
   if (!target) throw new Error(`Internal error: cannot resolve ${ref} for the CMS`);
   const { $ref: _ref, ...local } = schema;
   return resolve({ ...target, ...local });

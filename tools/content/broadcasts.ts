@@ -3,12 +3,12 @@ import { join } from "node:path";
 import type { PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { parseLocal } from "../core/wita.ts";
-import { contentTypeByName } from "./content-types.ts";
+import { schemas } from "../schema/schemas.ts";
 import { checkContentRules } from "./content-rules.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { parseMarkdown } from "./front-matter.ts";
 import { listEntries } from "./site-files.ts";
-import { validateAgainst } from "./schema-validator.ts";
+import { validateAgainst } from "../schema/schema-validator.ts";
 
 /** A regional broadcast in its window, as every site shows it. */
 export interface Broadcast {
@@ -52,7 +52,7 @@ export function nextBroadcastChange(ws: Workspace, portal: PortalConfig, now: Da
  */
 function publishedBroadcasts(ws: Workspace, portal: PortalConfig): (Broadcast & { startsAt: Date; endsAt: Date })[] {
   const dir = join(ws.sitesDir, portal.hub, "content", "siaran");
-  const type = contentTypeByName.get("siaran")!;
+  const type = schemas().typeByName.get("siaran")!;
   const found: (Broadcast & { startsAt: Date; endsAt: Date })[] = [];
   for (const entry of listEntries(dir).entries) {
     const name = entry.name;

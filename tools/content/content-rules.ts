@@ -1,4 +1,4 @@
-import type { JsonSchema } from "./content-types.ts";
+import type { JsonSchema } from "../schema/json-schema.ts";
 import { problem, type Problem } from "./problem.ts";
 
 /**

@@ -11,6 +11,8 @@ import { problem, type Problem } from "./problem.ts";
  */
 export interface MarkdownFile {
   data: Record<string, unknown>;
+  /** The YAML between the `---` lines, as written. */
+  yamlText: string;
   body: string;
   /** 1-based line where the body starts. */
   bodyLine: number;
@@ -47,24 +49,13 @@ function parseData(yamlText: string): unknown {
 }
 
 /**
- * Front matter that validation has just parsed, by its text, so the build does not parse it again.
- * Each entry is used once and removed; builds clear what is left.
+ * The key a run looks front matter up by: Eleventy hands a front-matter engine only the YAML
+ * text (gray-matter's extract), with its surrounding blank lines as they were.
  */
-const validated = new Map<string, unknown>();
-const keyOf = (yamlText: string) => yamlText.replace(/^(\r?\n)+/, "").trimEnd();
+export const frontMatterKey = (yamlText: string) => yamlText.replace(/^(\r?\n)+/, "").trimEnd();
 
-export function forgetParsedFrontMatter(): void {
-  validated.clear();
-}
-
-/** Eleventy's YAML engine: the same parser as validation, so a file means the same to both. */
-export function parseYaml(text: string): unknown {
-  const key = keyOf(text);
-  const cached = validated.get(key);
-  if (cached !== undefined) {
-    validated.delete(key);
-    return cached;
-  }
+/** Eleventy's YAML engine for text validation did not hand over: the same parser, the same limits. */
+export function parseYamlData(text: string): unknown {
   return parseData(text);
 }
 
@@ -92,13 +83,13 @@ export function parseMarkdown(text: string, file: string): { parsed?: MarkdownFi
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return { problems: [problem("not-an-object", file, "", {}, 2)] };
   }
-  validated.set(keyOf(yamlText), data);
 
   let positions: ReturnType<typeof locate> | undefined;
   const bodyStart = open[0].length + close.index + close[0].length;
   return {
     parsed: {
       data: data as Record<string, unknown>,
+      yamlText,
       body: text.slice(bodyStart).replace(/^\r?\n/, ""),
       bodyLine: text.slice(0, bodyStart).split("\n").length + 1,
       lineOf: (pointer) => (positions ??= locate(yamlText)).lineOf(pointer),

@@ -1,17 +1,17 @@
 import { extname, posix } from "node:path";
+import { schemas, type MediaKind } from "../schema/schemas.ts";
+
+export type { MediaKind } from "../schema/schemas.ts";
 
 /**
- * What a unit may upload to its `media/` folder, by extension. Images are published only in their
- * resized forms (eleventy-img); documents are published as uploaded.
+ * What a file of a unit's `media/` folder is, by its extension (the kinds and their extensions are
+ * declared in defs.schema.json's `x-file-kinds`). Images are published only in their resized forms
+ * (eleventy-img); documents are published as uploaded.
  */
-export const imageExtensions: ReadonlySet<string> = new Set([".jpg", ".jpeg", ".png", ".webp"]);
-export const documentExtensions: ReadonlySet<string> = new Set([".pdf", ".docx", ".xlsx", ".odt", ".ods"]);
-
-export type MediaKind = "image" | "document";
-
 export function mediaKindOf(path: string): MediaKind | undefined {
   const ext = extname(path).toLowerCase();
-  return imageExtensions.has(ext) ? "image" : documentExtensions.has(ext) ? "document" : undefined;
+  const kinds = schemas().fileKinds;
+  return kinds.image.extensions.has(ext) ? "image" : kinds.document.extensions.has(ext) ? "document" : undefined;
 }
 
 /** Why a reference cannot be used; each is a problem code of the catalogue. */

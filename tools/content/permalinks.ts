@@ -1,8 +1,9 @@
-import { contentTypes } from "./content-types.ts";
+import { schemas } from "../schema/schemas.ts";
 
 /**
  * Where every page of a site lives. One module so validation (duplicate URLs), the generator and
- * the manifest agree. Profile pages (halaman) sit at the top level: /profil/, /visi-misi/.
+ * the manifest agree. Items of a type marked `x-top-level` (profile pages, halaman) sit at the
+ * site's root: /profil/, /visi-misi/.
  */
 export const siteUrls = {
   home: "/",
@@ -26,7 +27,7 @@ export const siteUrls = {
 } as const;
 
 export function itemUrl(type: string, slug: string): string {
-  return type === "halaman" ? `/${slug}/` : `/${type}/${slug}/`;
+  return schemas().typeByName.get(type)?.topLevel ? `/${slug}/` : `/${type}/${slug}/`;
 }
 
 export function listUrl(type: string, pageNumber = 0): string {
@@ -34,20 +35,21 @@ export function listUrl(type: string, pageNumber = 0): string {
 }
 
 /** Top-level names a profile page may not take, because the generator or the server uses them. */
-export const reservedTopLevel: ReadonlySet<string> = new Set([
-  ...contentTypes.map((t) => t.name),
-  "informasi-publik",
-  "assets",
-  "media",
-  "img",
-  "admin",
-  "api",
-  "feed",
-  "cari",
-  "search",
-  "pagefind",
-  "404",
-  "index",
-]);
+export const reservedTopLevel = (): ReadonlySet<string> =>
+  new Set([
+    ...schemas().types.map((t) => t.name),
+    "informasi-publik",
+    "assets",
+    "media",
+    "img",
+    "admin",
+    "api",
+    "feed",
+    "cari",
+    "search",
+    "pagefind",
+    "404",
+    "index",
+  ]);
 
 export const fileSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,3 +1,5 @@
+import { schemas, type MediaKind } from "../schema/schemas.ts";
+
 /**
  * Every problem an editor or operator can be told about, in one place (after Astro's
  * errors-data.ts). Codes never change: tests, docs and the CMS refer to them. Messages and fixes
@@ -7,6 +9,9 @@ interface Entry<A> {
   message: (args: A) => string;
   fix: (args: A) => string;
 }
+
+/** The extensions of a kind of upload, for a sentence: "JPG, PNG atau WebP". */
+const kindNames = (kind: MediaKind) => schemas().fileKinds[kind].names.replace(/, ([^,]*)$/, " atau $1");
 
 function entry<A = Record<never, never>>(e: Entry<A>): Entry<A> {
   return e;
@@ -180,7 +185,7 @@ export const catalogue = {
   }),
   "reference-wrong-kind": entry<{ href: string; expected: "gambar" | "dokumen" }>({
     message: ({ href, expected }) =>
-      `"${href}" bukan ${expected === "gambar" ? "gambar (JPG, PNG atau WebP)" : "dokumen (PDF, DOCX, XLSX, ODT atau ODS)"}`,
+      `"${href}" bukan ${expected === "gambar" ? `gambar (${kindNames("image")})` : `dokumen (${kindNames("document")})`}`,
     fix: ({ expected }) =>
       expected === "gambar"
         ? "tampilkan hanya gambar dengan ![teks alternatif](/media/...); dokumen ditautkan dengan [judul](/media/dokumen/...)"
@@ -219,7 +224,7 @@ export const catalogue = {
   }),
   "media-type": entry<{ path: string }>({
     message: ({ path }) => `jenis berkas "${path}" tidak diizinkan di folder media`,
-    fix: () => "gunakan JPG, PNG atau WebP untuk gambar dan PDF, DOCX, XLSX, ODT atau ODS untuk dokumen",
+    fix: () => `gunakan ${kindNames("image")} untuk gambar dan ${kindNames("document")} untuk dokumen`,
   }),
   "image-without-alt": entry<{ src: string }>({
     message: ({ src }) => `gambar "${src}" di isi tulisan tidak punya teks alternatif`,

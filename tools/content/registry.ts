@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { listSiteSlugs } from "./validate-workspace.ts";
-import { schemaIds, validateAgainst } from "./schema-validator.ts";
+import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 import { readSmallJson } from "./read-json.ts";
 
 /** The order in which units are listed: the regency's own order of precedence. */

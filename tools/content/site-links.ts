@@ -5,8 +5,8 @@ import { isDnsLabel } from "../core/reserved-slugs.ts";
 import { withheldDocuments } from "./withheld-documents.ts";
 import { closest } from "./closest.ts";
 import { readSmallJson } from "./read-json.ts";
-import { contentTypeByName } from "./content-types.ts";
-import { siteUrls } from "./permalinks.ts";
+import { schemas } from "../schema/schemas.ts";
+import { itemUrl, siteUrls } from "./permalinks.ts";
 
 /**
  * Links between units' sites, written in Markdown as `site:<unit>/<path>`:
@@ -40,7 +40,9 @@ export function parseSiteLink(href: string): SiteLink | undefined {
 export function siteLinkPath(link: SiteLink): string {
   if (link.path === "") return "/";
   if (extname(link.path) !== "") return `/${link.path}`;
-  return `/${link.path.replace(/^halaman\//, "")}/`;
+  const [first, second, ...more] = link.path.split("/");
+  if (second !== undefined && more.length === 0 && schemas().typeByName.has(first!)) return itemUrl(first!, second);
+  return `/${link.path}/`;
 }
 
 export type SiteLinkCheck = { ok: true } | { ok: false; reason: string; suggestion?: string };
@@ -77,7 +79,7 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
         ? { ok: false, reason: `berkas "${link.path}" tidak ada di situs "${link.slug}"` }
         : {
             ok: false,
-            reason: "hanya dokumen (PDF, DOCX, XLSX, ODT, ODS) di folder media yang diterbitkan apa adanya",
+            reason: `hanya dokumen (${schemas().fileKinds.document.names}) di folder media yang diterbitkan apa adanya`,
           };
     }
     if (withheldDocuments(siteDir).has(resolved.path))
@@ -86,12 +88,14 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
   }
   if (parts.length === 1) {
     if ([siteUrls.dip, siteUrls.search].includes(`/${first}/` as never)) return { ok: true };
-    const type = contentTypeByName.get(first);
+    const type = schemas().typeByName.get(first);
     if (type && !type.hubOnly)
       return hasItems(siteDir, first)
         ? { ok: true }
         : { ok: false, reason: `situs "${link.slug}" belum punya isi "${first}"` };
-    const pages = listItems(siteDir, "halaman");
+    const pages = schemas()
+      .types.filter((t) => t.topLevel)
+      .flatMap((t) => listItems(siteDir, t.name));
     return pages.includes(first)
       ? { ok: true }
       : {
@@ -100,7 +104,7 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
           suggestion: suggest(link.slug, first, pages),
         };
   }
-  const type = contentTypeByName.get(first);
+  const type = schemas().typeByName.get(first);
   if (!type || type.hubOnly || more.length > 0) {
     return {
       ok: false,

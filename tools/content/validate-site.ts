@@ -8,22 +8,17 @@ import { isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
 import { bodyReferences, createMarkdown } from "../generator/markdown.ts";
 import { closest } from "./closest.ts";
 import { checkContentRules } from "./content-rules.ts";
-import { contentTypeByName, contentTypes, type ContentType } from "./content-types.ts";
+import type { ContentType } from "../schema/content-type.ts";
+import { schemas } from "../schema/schemas.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { parseMarkdown, type MarkdownFile } from "./front-matter.ts";
 import { checkMediaContents } from "./media-content.ts";
-import {
-  imageExtensions,
-  documentExtensions,
-  mediaKindOf,
-  resolveMediaReference,
-  type ResolvedReference,
-} from "./media-reference.ts";
+import { mediaKindOf, resolveMediaReference, type ResolvedReference } from "./media-reference.ts";
 import { checkSiteLink, parseSiteLink } from "./site-links.ts";
 import { fileSlugPattern, itemUrl, reservedTopLevel } from "./permalinks.ts";
 import { problem, type Problem } from "./problem.ts";
 import { readJsonWithLines } from "./read-json.ts";
-import { schemaIds, validateAgainst } from "./schema-validator.ts";
+import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 import { describeKind, entryKind, listEntries, mediaDepthLimit, scanMedia, type EntryKind } from "./site-files.ts";
 import { withheldFileOf } from "./withheld-documents.ts";
 
@@ -54,6 +49,9 @@ export async function validateSite(
   options: SiteValidationOptions,
 ): Promise<SiteValidation> {
   const siteDir = join(ws.sitesDir, slug);
+  const documentExtensions = [...schemas().fileKinds.document.extensions].map((e) => e.slice(1)).join("|");
+  const mayReference = new RegExp(`!\\[|\\]:|site:|media|%|\\.(?:${documentExtensions})`, "i");
+  const reserved = reservedTopLevel();
   const rel = (path: string) => `sites/${slug}${path ? `/${path}` : ""}`;
   const problems: Problem[] = [];
   const withheld = new Set<string>();
@@ -116,12 +114,14 @@ export async function validateSite(
       );
       continue;
     }
-    const type = contentTypeByName.get(entry.name);
+    const type = schemas().typeByName.get(entry.name);
     if (!type) {
       problems.push(
         problem("unknown-content-folder", folder, "", {
           folder: entry.name,
-          known: contentTypes.filter((t) => !t.hubOnly).map((t) => t.name),
+          known: schemas()
+            .types.filter((t) => !t.hubOnly)
+            .map((t) => t.name),
         }),
       );
       continue;
@@ -155,9 +155,9 @@ export async function validateSite(
       const url = itemUrl(type.name, fileSlug);
       const other = urls.get(url);
       if (other) problems.push(problem("duplicate-permalink", file, "", { url, other }));
-      else if (type.name === "halaman" && reservedTopLevel.has(fileSlug)) {
+      else if (type.topLevel && reserved.has(fileSlug)) {
         problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman bawaan situs" }));
-      } else if (type.name !== "halaman" && /^halaman-\d+$/.test(fileSlug)) {
+      } else if (!type.topLevel && /^halaman-\d+$/.test(fileSlug)) {
         // Lists are paginated at /<type>/halaman-2/, ...
         problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman daftar bawaan situs" }));
       } else urls.set(url, file);
@@ -213,9 +213,7 @@ export async function validateSite(
     // Only images, links to other units and links that may lead into media need checking (a link
     // to media names it, a document's extension, or hides either behind %-encoding); most bodies
     // have none and skip the parse (which is most of validation's time when they do not).
-    const refs = /!\[|\]:|site:|media|%|\.(?:pdf|docx|xlsx|odt|ods)/i.test(parsed.body)
-      ? bodyReferences(md, parsed.body)
-      : [];
+    const refs = mayReference.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
     for (const ref of refs) {
       const line = parsed.bodyLine + ref.line;
       if (ref.kind === "image" && ref.alt.trim() === "")
@@ -343,7 +341,7 @@ async function validateMediaFiles(
     const file = rel(path.slice(1));
     const ext = posix.extname(path).toLowerCase();
     const kb = Math.ceil(size / 1024);
-    const kind = imageExtensions.has(ext) ? "image" : documentExtensions.has(ext) ? "document" : undefined;
+    const kind = mediaKindOf(path);
     if (!kind) {
       problems.push(problem("media-type", file, "", { path }));
       continue;

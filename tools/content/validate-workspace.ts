@@ -4,7 +4,7 @@ import type { PortalConfig } from "../core/records.ts";
 import { localDate } from "../core/wita.ts";
 import { problem, type Problem } from "./problem.ts";
 import { readJsonWithLines, readSmallJson } from "./read-json.ts";
-import { schemaIds, validateAgainst } from "./schema-validator.ts";
+import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 import { describeKind, entryKind, listEntries } from "./site-files.ts";
 import { firstCommitted } from "./unit-history.ts";
 import { validateSite, type SiteValidation } from "./validate-site.ts";

@@ -1,20 +1,16 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { contentTypes, type JsonSchema } from "../content/content-types.ts";
-import { toolsRepoRoot } from "../core/workspace.ts";
+import type { JsonSchema } from "../schema/json-schema.ts";
+import { schemas } from "../schema/schemas.ts";
+import type { ContentType } from "../schema/content-type.ts";
 
 /**
  * docs/content-types.md, written from content-schema/: one table per content type and for
  * site.json. The schema is the single source; `npm test` fails when this file is out of date.
  *   node --import tsx tools/docs/schema-docs.ts > docs/content-types.md
  */
-const defs = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema/defs.schema.json"), "utf8")) as {
-  $defs: Record<string, JsonSchema>;
-};
 
 function resolveRef(schema: JsonSchema): JsonSchema {
   const ref = typeof schema.$ref === "string" ? /#\/\$defs\/(\w+)$/.exec(schema.$ref)?.[1] : undefined;
-  return ref ? { ...resolveRef(defs.$defs[ref]!), ...schema } : schema;
+  return ref ? { ...resolveRef(schemas().defs.$defs[ref]!), ...schema } : schema;
 }
 
 function describeType(s: JsonSchema): string {
@@ -26,8 +22,9 @@ function describeType(s: JsonSchema): string {
   }
   if (s.format === "date") return "tanggal `TTTT-BB-HH`";
   if (s.format === "wita-datetime") return "tanggal dan jam WITA `TTTT-BB-HH JJ:MM`";
-  if (s["x-media"] === "image") return "gambar di `/media/...` (JPG, PNG, WebP)";
-  if (s["x-media"] === "document") return "dokumen di `/media/...` (PDF, DOCX, XLSX, ODT, ODS)";
+  const kinds = schemas().fileKinds;
+  if (s["x-media"] === "image") return `gambar di \`/media/...\` (${kinds.image.names})`;
+  if (s["x-media"] === "document") return `dokumen di \`/media/...\` (${kinds.document.names})`;
   if (s.type === "array") {
     const items = resolveRef((s.items ?? {}) as JsonSchema);
     return items.type === "object" ? `daftar (${Object.keys(items.properties ?? {}).join(", ")})` : "daftar teks";
@@ -59,8 +56,26 @@ function table(schema: JsonSchema): string {
   return ["| field | label (CMS) | value | | notes |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
 
+/** What the type's `x-` annotations make the tools do with it (tools/schema/content-type.ts). */
+function behaviourOf(type: ContentType): string {
+  const order = type.sort
+    .map((k) => `\`${k.field}\`${k.descending ? " (newest or largest first)" : ""}`)
+    .join(", then ");
+  const facts = [
+    `Titled by \`${type.titleField}\``,
+    type.dateField ? `dated by \`${type.dateField}\`${type.endField ? ` until \`${type.endField}\`` : ""}` : "undated",
+    type.topLevel ? "each item at the site's root, with no list page" : `listed by ${order}`,
+    ...(type.imageFields.length ? [`pictured by ${type.imageFields.map((p) => `\`${p}\``).join(" or ")}`] : []),
+    ...(type.feed ? ["in the feeds"] : []),
+    ...(type.hubLists ? ["in the hub's lists"] : []),
+    ...(type.activity ? ["a new item keeps its unit active"] : []),
+    ...(type.hubOnly ? ["hub only"] : []),
+  ];
+  return `${facts.join("; ")}.`;
+}
+
 export function schemaDocs(): string {
-  const site = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema/site.schema.json"), "utf8")) as JsonSchema;
+  const site = schemas().site;
   const parts = [
     "# Content types",
     "",
@@ -73,12 +88,14 @@ export function schemaDocs(): string {
     "",
     table(site),
   ];
-  for (const type of contentTypes) {
+  for (const type of schemas().types) {
     parts.push(
       "",
       `## ${type.label} (\`content/${type.name}/\`)`,
       "",
       String(type.schema.description ?? type.schema.title ?? ""),
+      "",
+      behaviourOf(type),
       "",
       table(type.schema),
     );

@@ -1,8 +1,8 @@
 import type { SiteRecord } from "../core/records.ts";
-import type { ContentType } from "../content/content-types.ts";
-import { contentTypes } from "../content/content-types.ts";
+import type { ContentType } from "../schema/content-type.ts";
+import { schemas } from "../schema/schemas.ts";
 import { listUrl } from "../content/permalinks.ts";
-import { titleOf, type CollectionItem } from "./portal-plugin.ts";
+import { titleOf, typeOfPath, type CollectionItem } from "./content-item.ts";
 
 /** How many items a list page shows: ten keeps a list page light on a slow connection. */
 export const pageSize = 10;
@@ -16,7 +16,8 @@ export function siteIndex(
   slugs: string[],
 ): SiteIndex {
   const index: SiteIndex = {};
-  for (const slug of slugs) index[slug] = Object.fromEntries([...contentTypes.map((t) => [t.name, []]), ["feed", []]]);
+  for (const slug of slugs)
+    index[slug] = Object.fromEntries([...schemas().types.map((t) => [t.name, []]), ["feed", []]]);
   for (const item of all) {
     const file = contentFileOf(item.inputPath);
     if (!file) continue;
@@ -42,7 +43,7 @@ export interface ListPage {
 export function listPages(index: SiteIndex, sites: SiteRecord[], hub: string): ListPage[] {
   const pages: ListPage[] = [];
   for (const site of sites) {
-    for (const type of contentTypes.filter((t) => t.name !== "halaman" && (!t.hubOnly || site.slug === hub))) {
+    for (const type of schemas().types.filter((t) => !t.topLevel && (!t.hubOnly || site.slug === hub))) {
       const items = index[site.slug]?.[type.name] ?? [];
       const count = Math.max(1, Math.ceil(items.length / pageSize));
       const hrefs = Array.from({ length: count }, (_, n) => listUrl(type.name, n));
@@ -61,28 +62,45 @@ export function listPages(index: SiteIndex, sites: SiteRecord[], hub: string): L
   return pages;
 }
 
-const byOrderThenTitle = (a: CollectionItem, b: CollectionItem) =>
-  (a.data.order ?? 500) - (b.data.order ?? 500) || titleOf(a).localeCompare(titleOf(b), "id");
-
-const newestFirst = (key: string) => (a: CollectionItem, b: CollectionItem) =>
-  String(b.data[key]).localeCompare(String(a.data[key])) || a.url.localeCompare(b.url);
-
-/** Each type's natural order: news by date, services and officials by their `order`. */
+/**
+ * Each type's natural order, from its schema's `x-sort` (news newest first, services and officials
+ * by their `order` then title). `feed` mixes
+ * the types in the feeds, newest first by each one's date. Ties go by address, so the order never
+ * depends on the order files were read in.
+ */
 export function sortItems(type: string, items: CollectionItem[]): CollectionItem[] {
-  switch (type) {
-    case "berita":
-    case "pengumuman":
-    case "galeri":
-    case "feed":
-      return items.sort(newestFirst("date"));
-    case "agenda":
-      return items.sort(newestFirst("start"));
-    case "dokumen":
-      return items.sort((a, b) => b.data.year - a.data.year || newestFirst("date")(a, b));
-    default:
-      return items.sort(byOrderThenTitle);
-  }
+  if (type === "feed") return items.sort(newestFirst);
+  const contentType = schemas().typeByName.get(type);
+  if (!contentType) throw new Error(`Internal error: no content type ${type} to sort`);
+  return items.sort(comparatorOf(contentType));
 }
+
+function comparatorOf(type: ContentType): (a: CollectionItem, b: CollectionItem) => number {
+  const keys = type.sort.map(({ field, descending, missing }) => {
+    const value = (item: CollectionItem): unknown =>
+      field === "title" ? titleOf(item) : (item.data[field] ?? missing);
+    return { value, sign: descending ? -1 : 1 };
+  });
+  return (a, b) => {
+    for (const { value, sign } of keys) {
+      const order = compareValues(value(a), value(b));
+      if (order) return sign * order;
+    }
+    return a.url.localeCompare(b.url);
+  };
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a ?? "").localeCompare(String(b ?? ""), "id");
+}
+
+const dateOf = (item: CollectionItem) => {
+  const field = typeOfPath(item.inputPath)?.dateField;
+  return String(field ? item.data[field] : "");
+};
+const newestFirst = (a: CollectionItem, b: CollectionItem) =>
+  dateOf(b).localeCompare(dateOf(a), "id") || a.url.localeCompare(b.url);
 
 /** Agenda items that have not ended by `today` (YYYY-MM-DD in the regency's zone), soonest first. */
 export function upcoming(items: CollectionItem[], today: string): CollectionItem[] {

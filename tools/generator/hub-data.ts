@@ -4,6 +4,8 @@ import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import type { Manifest, ManifestItem } from "./manifest.ts";
 import { siteUrl, type Base } from "./site-origin.ts";
+import { byRank, type ContentType } from "../schema/content-type.ts";
+import { schemas } from "../schema/schemas.ts";
 
 /**
  * What the hub shows about the units, read from their published `manifest.json` files, never from
@@ -45,8 +47,20 @@ export interface HubItem extends ManifestItem {
   unit: { slug: string; short_name: string; url: string };
 }
 
-/** The content types the hub lists together. */
-export const listedTypes = ["berita", "pengumuman", "agenda"];
+/** The content types the hub lists together (`x-hub-lists`), in their listed order. */
+export const listedTypes = (): string[] =>
+  schemas()
+    .types.filter((t) => t.hubLists)
+    .sort(byRank)
+    .map((t) => t.name);
+
+/** Types of the units' manifests: what counts as activity (`x-activity`) and feeds (`x-feed`). */
+const typesWhere = (test: (t: ContentType) => boolean) =>
+  new Set(
+    schemas()
+      .types.filter(test)
+      .map((t) => t.name),
+  );
 
 /** A unit is quiet after this many days without a new dated item (issue: "nothing new for 90 days"). */
 export const quietAfterDays = 90;
@@ -60,6 +74,9 @@ export function readHubData(args: {
   labels: Record<string, string>;
 }): HubData {
   const { ws, portal, registry, base, now } = args;
+  const activity = typesWhere((t) => t.activity);
+  const feeds = typesWhere((t) => t.feed);
+  const listed = listedTypes();
   const quietBefore = new Date(now.getTime() - quietAfterDays * 86_400_000).toISOString();
   const groups: HubData["groups"] = [];
   const items: HubItem[] = [];
@@ -71,9 +88,7 @@ export function readHubData(args: {
     const manifest =
       site.status === "active" && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : undefined;
     const url = siteUrl(base, portal, site.slug);
-    const dated = (manifest?.items ?? [])
-      .filter((i) => i.date && ["berita", "pengumuman", "galeri", "dokumen"].includes(i.type))
-      .map((i) => i.date!);
+    const dated = (manifest?.items ?? []).filter((i) => i.date && activity.has(i.type)).map((i) => i.date!);
     const latest = dated.sort().at(-1);
     const state = !manifest ? "none" : latest && latest >= quietBefore ? "active" : "quiet";
     counts.units++;
@@ -110,10 +125,10 @@ export function readHubData(args: {
       .sort(byDateDesc)
       .slice(0, 8),
     feed: items
-      .filter((i) => i.type === "berita" || i.type === "pengumuman")
+      .filter((i) => feeds.has(i.type))
       .sort(byDateDesc)
       .slice(0, 30),
-    all: items.filter((i) => listedTypes.includes(i.type)).sort(byDateDesc),
+    all: items.filter((i) => listed.includes(i.type)).sort(byDateDesc),
     documents: items
       .filter((i) => i.type === "dokumen")
       .sort(
@@ -162,7 +177,7 @@ export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
     .filter((u) => u.state !== "none")
     .map((u) => ({ slug: u.slug, short_name: u.short_name }));
   const pages: HubListPage[] = [];
-  for (const type of [undefined, ...listedTypes]) {
+  for (const type of [undefined, ...listedTypes()]) {
     for (const unit of [undefined, ...units]) {
       const items = hub.all.filter((i) => (!type || i.type === type) && (!unit || i.unit.slug === unit.slug));
       const count = Math.max(1, Math.ceil(items.length / pageSize));

@@ -2,7 +2,7 @@ import { eleventyImageTransformPlugin } from "@11ty/eleventy-img";
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import posthtml from "posthtml";
 import { timeLimits, withTimeLimit } from "../core/progress.ts";
-import type { EleventyConfig } from "./portal-plugin.ts";
+import type { EleventyConfig } from "./types.ts";
 
 type PosthtmlPlugin = (context: Record<string, unknown>) => (tree: unknown) => Promise<unknown>;
 interface ImgNode {

@@ -1,6 +1,6 @@
 import type { SiteRecord } from "../core/records.ts";
 import type { HubItem } from "./hub-data.ts";
-import { titleOf, type CollectionItem } from "./portal-plugin.ts";
+import { titleOf, type CollectionItem } from "./content-item.ts";
 
 interface FeedEntry {
   url: string;

@@ -1,9 +1,10 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
-import { contentTypes } from "../content/content-types.ts";
+import { schemas } from "../schema/schemas.ts";
+import { imageOf } from "../schema/content-type.ts";
 import { siteUrls } from "../content/permalinks.ts";
 import { withheldClassification } from "../content/withheld-documents.ts";
 import { parseLocal } from "../core/wita.ts";
-import type { CollectionItem } from "./portal-plugin.ts";
+import type { CollectionItem } from "./content-item.ts";
 
 /**
  * `manifest.json`: what a site publishes, for the hub to aggregate without reading Markdown.
@@ -52,22 +53,21 @@ export async function manifestJson(args: {
   const abs = (path: string) => `${origin}${path}`;
   const instant = (v: unknown) => (typeof v === "string" ? parseLocal(v, timeZone).toISOString() : undefined);
   const items: ManifestItem[] = [];
-  for (const type of contentTypes) {
+  for (const type of schemas().types) {
     for (const item of collections[type.name] ?? []) {
       const d = item.data;
-      const image = d.image ?? d.photo ?? d.photos?.[0]?.file;
+      const image = imageOf(type, d);
       const entry: ManifestItem = { type: type.name, title: String(d[type.titleField]), url: abs(item.url) };
-      const date = instant(d.date ?? d.start);
+      const date = type.dateField && instant(d[type.dateField]);
       if (date) entry.date = date;
-      const end = instant(d.end ?? d.valid_until);
+      const end = type.endField && instant(d[type.endField]);
       if (end) entry.end = end;
       if (d.summary) entry.summary = d.summary;
       if (image) entry.image = abs(await args.shareImage(image));
-      if (type.name === "dokumen") {
-        entry.extra = { year: d.year, kind: d.kind, classification: d.classification };
-        if (d.classification !== withheldClassification && !args.withheld.has(d.file)) entry.extra.file = abs(d.file);
-      }
-      if (type.name === "pengumuman") entry.extra = { category: d.category };
+      if (type.manifestFields.length) entry.extra = Object.fromEntries(type.manifestFields.map((f) => [f, d[f]]));
+      // A public document's file, for the hub's combined DIP; never an excluded one's.
+      if (type.name === "dokumen" && d.classification !== withheldClassification && !args.withheld.has(d.file))
+        entry.extra = { ...entry.extra, file: abs(d.file) };
       items.push(entry);
     }
   }

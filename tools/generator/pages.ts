@@ -1,7 +1,7 @@
 import { listUrl, siteUrls } from "../content/permalinks.ts";
 import type { SiteRecord } from "../core/records.ts";
 import type { ListPage } from "./collections.ts";
-import type { EleventyConfig } from "./portal-plugin.ts";
+import type { EleventyConfig } from "./types.ts";
 import { hubListPages, hubListUrl, listedTypes, type HubData, type HubListPage } from "./hub-data.ts";
 
 /**
@@ -53,7 +53,7 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
       layout: "layouts/base.njk",
       eleventyExcludeFromCollections: true,
       hubLists: hubListPages(hub.data),
-      listedTypes,
+      listedTypes: listedTypes(),
       pagination: { data: "hubLists", size: 1, alias: "hubList" },
       permalink: (data: { hubList: HubListPage }) =>
         `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,

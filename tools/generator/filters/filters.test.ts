@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { dateFilters } from "./dates.ts";
-import { angka, rupiah, ukuranBerkas } from "./numbers.ts";
+import { dateFilters } from "../indonesian-dates.ts";
+import { angka } from "./angka.ts";
+import { rupiah } from "./rupiah.ts";
+import { ukuranBerkas } from "./ukuran-berkas.ts";
 
 describe("Indonesian dates in WITA", () => {
   const d = dateFilters("Asia/Makassar");

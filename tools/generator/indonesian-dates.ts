@@ -1,4 +1,4 @@
-import { localDate, parseLocal, wallClock, zoneAbbr } from "../../core/wita.ts";
+import { localDate, parseLocal, wallClock, zoneAbbr } from "../core/wita.ts";
 
 /**
  * Indonesian dates in the regency's zone: "Minggu, 17 Agustus 2025", "17 Agustus 2025",

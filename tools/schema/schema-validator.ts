@@ -1,32 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { toolsRepoRoot } from "../core/workspace.ts";
-import { closest } from "./closest.ts";
-import { problem, type Problem } from "./problem.ts";
+import { closest } from "../content/closest.ts";
+import { problem, type Problem } from "../content/problem.ts";
 import { isWitaDateTime } from "../core/wita.ts";
+import { annotationKeywords } from "./content-type.ts";
+import { schemas, type Schemas } from "./schemas.ts";
+
+export { schemaIds } from "./schemas.ts";
 
 // ajv-formats ships CommonJS with `exports.default`; under NodeNext the default import is the module.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-const schemaRoot = join(toolsRepoRoot, "content-schema");
-
-/** Our annotations; declared so ajv's strict mode still catches real typos in the schemas. */
-const annotations = [
-  "x-example",
-  "x-label",
-  "x-label-singular",
-  "x-title-field",
-  "x-feed",
-  "x-media",
-  "x-hub-only",
-  "x-enum-labels",
-  "x-after",
-  "x-max-days-ahead",
-];
-
-function createAjv(): Ajv2020 {
+function createAjv(set: Schemas): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
   // `keywords` adds formatMinimum/formatMaximum: the schemas bound dates to years that make sense.
   addFormats(ajv, { formats: ["date", "email", "uri"], keywords: true });
@@ -36,35 +21,26 @@ function createAjv(): Ajv2020 {
     validate: isWitaDateTime,
     compare: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0),
   });
-  ajv.addVocabulary(annotations);
-  const files = [
-    ...readdirSync(schemaRoot).filter((f) => f.endsWith(".schema.json")),
-    ...readdirSync(join(schemaRoot, "content"))
-      .filter((f) => f.endsWith(".schema.json"))
-      .map((f) => `content/${f}`),
-  ];
-  for (const file of files) ajv.addSchema(JSON.parse(readFileSync(join(schemaRoot, file), "utf8")));
+  // Our annotations are declared, so ajv's strict mode still catches real typos in the schemas.
+  ajv.addVocabulary([...annotationKeywords]);
+  for (const schema of set.byId.values()) ajv.addSchema(schema);
   return ajv;
 }
 
-let shared: Ajv2020 | undefined;
-const compiled = new Map<string, ValidateFunction>();
+/** One compiled validator per loaded set of schemas: a reload compiles afresh. */
+const compiled = new WeakMap<Schemas, { ajv: Ajv2020; fns: Map<string, ValidateFunction> }>();
 
-function validatorFor(schemaId: string): ValidateFunction {
-  shared ??= createAjv();
-  let fn = compiled.get(schemaId);
+function validatorFor(schemaId: string, set: Schemas): ValidateFunction {
+  let entry = compiled.get(set);
+  if (!entry) compiled.set(set, (entry = { ajv: createAjv(set), fns: new Map() }));
+  let fn = entry.fns.get(schemaId);
   if (!fn) {
-    fn = shared.getSchema(schemaId);
+    fn = entry.ajv.getSchema(schemaId);
     if (!fn) throw new Error(`Internal error: schema ${schemaId} is not registered`);
-    compiled.set(schemaId, fn);
+    entry.fns.set(schemaId, fn);
   }
   return fn;
 }
-
-export const schemaIds = {
-  portal: "https://portal-terpadu.id/schema/portal.schema.json",
-  site: "https://portal-terpadu.id/schema/site.schema.json",
-} as const;
 
 /**
  * Validates `data` against a schema and turns every ajv error into a Problem with an Indonesian
@@ -75,8 +51,9 @@ export function validateAgainst(
   data: unknown,
   file: string,
   lineOf: (pointer: string) => number | undefined = () => undefined,
+  set: Schemas = schemas(),
 ): Problem[] {
-  const validate = validatorFor(schemaId);
+  const validate = validatorFor(schemaId, set);
   if (validate(data)) return [];
   return collapse(validate.errors ?? []).map((e) => toProblem(e, file, lineOf));
 }

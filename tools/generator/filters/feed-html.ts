@@ -1,0 +1,20 @@
+import { feedHtml } from "../image-transform.ts";
+import type { PageContext } from "../types.ts";
+import { recordImages } from "../used-images.ts";
+import { defineFilter } from "./define-filter.ts";
+
+/**
+ * An item's body for a feed: images resolved as on the page, every address absolute.
+ * @example {{ item.content | feedHtml(item.page) }}
+ */
+export default defineFilter(
+  "feedHtml",
+  (run) => async (html: string, page: PageContext) => {
+    const slug = run.paths.slugOfPage(page);
+    if (!run.transformHtml) throw new Error("Internal error: feedHtml before the image transform was registered");
+    return feedHtml(run.transformHtml, html, page, run.urlsOf(run.bySlug.get(slug)!).self, (resolved) =>
+      recordImages(run.outputOf(slug), resolved),
+    );
+  },
+  { async: true },
+);

@@ -1,0 +1,11 @@
+import { hubListUrl } from "../hub-data.ts";
+import { defineFilter } from "./define-filter.ts";
+
+/**
+ * The hub's combined list for a type and a unit (either may be left out).
+ * @example {{ "berita" | hubListUrl("dinkes") }} → /kabar/berita/dinkes/
+ */
+export default defineFilter(
+  "hubListUrl",
+  () => (type: string | undefined, unit: string | undefined) => hubListUrl(type || undefined, unit || undefined),
+);

@@ -1,0 +1,13 @@
+import { defineFilter } from "./define-filter.ts";
+
+const rupiahFormat = new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0 });
+
+/** Indonesian style has no space after "Rp"; Intl puts a no-break space there. */
+export function rupiah(value: number): string {
+  return rupiahFormat.format(value).replace(/\u00a0/g, "");
+}
+
+/**
+ * @example {{ 1500000 | rupiah }} → Rp1.500.000
+ */
+export default defineFilter("rupiah", () => rupiah);

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SiteRecord } from "../core/records.ts";
+import { siteUrls } from "../content/permalinks.ts";
+import { resolveMediaReference } from "../content/media-reference.ts";
+import { entryKind } from "../content/site-files.ts";
+import { dateFilters } from "./indonesian-dates.ts";
+import { iconImage, shareImage } from "./share-image.ts";
+import { productionBase, siteUrl, type Base } from "./site-origin.ts";
+import { sitePaths } from "./site-paths.ts";
+import type { BuildOutput, PageContext, PortalPluginOptions, RunActivity } from "./types.ts";
+import { recordImages } from "./used-images.ts";
+
+/** The theme's Indonesian words (`strings.id.json`). */
+export type UiStrings = Record<string, string> & { unitTypes: Record<string, string> };
+
+/**
+ * What the filters, collections and transforms of one run share: the run's options and the
+ * helpers derived from them. Made once per run; nothing in it outlives the run.
+ */
+export function createRunContext(options: PortalPluginOptions) {
+  const { portal, themeDir, sitesDir, outputs } = options;
+  const base: Base = options.base ?? productionBase(portal);
+  const now = options.now ?? new Date();
+  const ui = JSON.parse(readFileSync(join(themeDir, "strings.id.json"), "utf8")) as UiStrings;
+  const dates = dateFilters(portal.time_zone);
+  const bySlug = new Map(options.sites.map((s) => [s.slug, s]));
+  const paths = sitePaths(sitesDir, options.outputDir, bySlug);
+  const activity: RunActivity = options.activity ?? { abandoned: false, inflight: 0, lastActivity: 0 };
+
+  /** Every hook calls this first: an abandoned run does no more work, a live one shows progress. */
+  const live = () => {
+    if (activity.abandoned) throw new Error("this build run was abandoned after an earlier error");
+    activity.lastActivity = performance.now();
+  };
+  /** A hook that counts while it works, so an abandoned run can be waited for until it is quiet. */
+  const tracked = <A extends unknown[], R>(fn: (this: unknown, ...args: A) => Promise<R>) =>
+    async function (this: unknown, ...args: A): Promise<R> {
+      live();
+      activity.inflight++;
+      try {
+        return await fn.apply(this, args);
+      } finally {
+        activity.inflight--;
+        activity.lastActivity = performance.now();
+      }
+    };
+
+  /** The unit's media files, as validation found them (or, outside a validated build, on disk). */
+  const isMediaFile = (slug: string) => {
+    const known = options.media?.get(slug);
+    return known
+      ? (path: string) => known.has(path)
+      : (path: string) => entryKind(join(sitesDir, slug, path)) === "file";
+  };
+  const outputOf = (slug: string): BuildOutput => {
+    let output = outputs.get(slug);
+    if (!output) outputs.set(slug, (output = { images: new Set(), pages: 0, searchable: 0 }));
+    return output;
+  };
+  /** An image of a unit's own media (front matter, the theme's <img>), or the build's refusal. */
+  const ownImage = (slug: string, src: string, where: string) => {
+    const resolved = resolveMediaReference(src, "image", { fromDir: "", exists: isMediaFile(slug) });
+    if (!resolved?.ok)
+      throw new Error(
+        `Internal error: ${where} shows "${src}", which is not an image of ${slug}'s media (${resolved?.refusal ?? "not media"}); validation should have refused it`,
+      );
+    return resolved;
+  };
+  const recorded = (encode: typeof shareImage) =>
+    tracked(async (slug: string, src: string) => {
+      const url = await encode(join(sitesDir, slug), options.cacheDir, ownImage(slug, src, `sites/${slug}`).path);
+      recordImages(outputOf(slug), url, true);
+      return url;
+    });
+  const urlsOf = (site: SiteRecord) => ({
+    ...siteUrls,
+    self: siteUrl(base, portal, site.slug).slice(0, -1),
+    hub: siteUrl(base, portal, portal.hub),
+  });
+  const siteOfPage = (page: PageContext) => bySlug.get(paths.slugOfPage(page));
+
+  return {
+    options,
+    portal,
+    base,
+    now,
+    today: dates.tanggalIso(now),
+    ui,
+    dates,
+    bySlug,
+    paths,
+    live,
+    tracked,
+    isMediaFile,
+    outputOf,
+    ownImage,
+    shareImage: recorded(shareImage),
+    iconImage: recorded(iconImage),
+    urlsOf,
+    siteOfPage,
+    /** Set by the image transform's registration (the feeds resolve their images through it). */
+    transformHtml: undefined as ((html: string, page: PageContext) => Promise<string>) | undefined,
+  };
+}
+
+export type RunContext = ReturnType<typeof createRunContext>;

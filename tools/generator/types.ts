@@ -1,0 +1,74 @@
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import type { Broadcast } from "../content/broadcasts.ts";
+import type { HubData } from "./hub-data.ts";
+import type { Base } from "./site-origin.ts";
+
+/** The options of one run of the portal plugin: which sites to build, with what they show. */
+export interface PortalPluginOptions {
+  sitesDir: string;
+  themeDir: string;
+  cacheDir: string;
+  /** Eleventy's output folder for this run; each site is a folder in it. */
+  outputDir: string;
+  portal: PortalConfig;
+  /** The sites this run builds (already validated). */
+  sites: SiteRecord[];
+  /** Every unit in the registry, built in this run or not: the network of links on every page. */
+  registry: SiteRecord[];
+  /** The units' published manifests, for the hub's pages; only in the run that builds the hub. */
+  hub?: HubData;
+  /** Regional broadcasts in their window: on every page of every site. */
+  broadcasts: Broadcast[];
+  /** Where links and feeds point: production domain (default) or the local dev server. */
+  base?: Base;
+  /** Time the build runs at; injected so tests can pin "today". */
+  now?: Date;
+  /** Filled during the build, per site: what to publish and report. */
+  outputs: Map<string, BuildOutput>;
+  /** `npm start`: the CMS saves through decap-server at this path of each site's own origin. */
+  cmsLocalBackend?: { path: string };
+  /** Per site, the media files of excluded documents (never in the manifest). */
+  withheld?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Front matter as validation parsed it, by its YAML text (the only thing Eleventy hands a
+   * front-matter engine): the run does not parse a file again. Text not found here is parsed.
+   */
+  frontMatter?: ReadonlyMap<string, unknown>;
+  /** Per site, the files of its media folder as validation found them (path → size). */
+  media?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Seen by every hook of the run (render stage): activity, and whether the run was abandoned. */
+  activity?: RunActivity;
+}
+
+/**
+ * What the run's hooks tell the runner: when they last did anything (a hang is an error, not a
+ * silent end) and how many are still at work. Once a run has failed it is abandoned: its hooks
+ * refuse to work, so what Eleventy still renders in the background ends quickly and cannot touch
+ * the next run (a retry once failed on the filters of the run before it).
+ */
+export interface RunActivity {
+  abandoned: boolean;
+  inflight: number;
+  lastActivity: number;
+}
+
+export interface BuildOutput {
+  /** File names under /img/ that the site's pages reference. */
+  images: Set<string>;
+  pages: number;
+  /** Pages the theme marks for the search index (`data-pagefind-body`). */
+  searchable: number;
+}
+
+// Eleventy's config API is untyped JavaScript; this is the part of it we use.
+export interface EleventyConfig {
+  // biome-ignore lint/suspicious/noExplicitAny: Eleventy's config API is untyped JavaScript
+  [key: string]: any;
+}
+
+/** `this.page` in a filter, and the page a transform receives. */
+export interface PageContext {
+  inputPath: string;
+  outputPath: string | false;
+  url: string;
+}
