@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { buildSites } from "../../tools/build/build-sites.ts";
+import { buildSites } from "../../tools/pipeline/build-sites.ts";
 import { toolsRepoRoot, workspaceAt } from "../../tools/core/workspace.ts";
 import { startDevServer } from "../../tools/serve/dev-server.ts";
 import { axeViolations } from "../../tools/test/axe.ts";

@@ -2,7 +2,7 @@
 // site in a dist folder, as the build runs it. Run: node --import tsx tools/bench/index-sites.ts <dist>
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { writeSearchIndexes } from "../generator/search-index.ts";
+import { writeSearchIndexes } from "../pipeline/stages/search-index.ts";
 
 const dist = process.argv[2];
 if (!dist) throw new Error("usage: index-sites.ts <dist>");

@@ -4,11 +4,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSites } from "../build/build-sites.ts";
+import { buildSites } from "../pipeline/build-sites.ts";
 import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
-import { listSiteSlugs } from "../content/validate-workspace.ts";
+import { listSiteSlugs } from "../content/registry.ts";
 
 const port = await freePort();
 const dist = await mkdtemp(join(tmpdir(), "portal-search-"));

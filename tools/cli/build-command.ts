@@ -1,5 +1,5 @@
 import type { Workspace } from "../core/workspace.ts";
-import { buildSites, type SiteResult } from "../build/build-sites.ts";
+import { buildSites, type SiteResult } from "../pipeline/build-sites.ts";
 import type { Progress } from "../core/progress.ts";
 
 /** `portal build [site...]`: exit 0 only when every requested site built. */

@@ -34,7 +34,7 @@ export async function runCli(name: string, command: (progress: Progress) => Prom
     process.exit(1);
   });
   process.on("unhandledRejection", (reason) => {
-    // A build run listens for its own while it runs (build-run.ts), to fail only its sites.
+    // A build run listens for its own while it runs (pipeline/stages/render.ts), to fail only its sites.
     if (process.listenerCount("unhandledRejection") > 1) return;
     fail(`failed: ${describe(reason)}`);
     process.exit(1);

@@ -1,15 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
-import { buildSites, type SiteResult } from "../build/build-sites.ts";
-import { listSiteSlugs, readPortal } from "../content/validate-workspace.ts";
+import { buildSites, type SiteResult } from "../pipeline/build-sites.ts";
+import { listSiteSlugs } from "../content/registry.ts";
+import { reloadSchemas } from "../schema/schemas.ts";
+import { readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../content/problem.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { watchSites, type Changes } from "../serve/watch-sites.ts";
 import type { Progress } from "../core/progress.ts";
-import { nextBroadcastChange } from "../content/broadcasts.ts";
+import { nextBroadcastChange, readBroadcasts } from "../content/broadcasts.ts";
 import { cmsApiPath, localCmsBackend, uncommittedChanges } from "../serve/cms-backend.ts";
-import { filesToForget, forgetCachedFiles } from "../build/eleventy-cache.ts";
+import { filesToForget, forgetCachedFiles } from "../pipeline/eleventy-cache.ts";
 
 /**
  * `npm start`: build every site for http://*.localhost:<port>, serve them, and rebuild a site when
@@ -79,6 +81,18 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   // belongs, portal.json deleted, even a bug of ours), the sites keep serving their last good
   // version and the reason is printed and shown on every open page of the sites concerned.
   const rebuild = async (changes: Changes) => {
+    // A schema edit changes what validation accepts, the CMS's fields and the pages: every part
+    // reads the schemas through one loader, so reading them again here is enough.
+    if ([...changes.files].some((file) => file.startsWith(`${ws.schemaDir}${sep}`))) {
+      try {
+        reloadSchemas();
+      } catch (error) {
+        const message = `content-schema/ cannot be read (${error instanceof Error ? error.message : String(error)}); the sites keep serving their last good version.`;
+        console.error(message);
+        server.live.notifyAll([message]);
+        return;
+      }
+    }
     slugs = new Set(await listSiteSlugs(ws));
     const changed = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
     if (changed && changed.length === 0) return;
@@ -126,7 +140,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     if (stopping) return;
     let next: Date | undefined;
     try {
-      next = nextBroadcastChange(ws, portal!, new Date());
+      next = nextBroadcastChange(readBroadcasts(ws, portal!), new Date());
     } catch {
       // The hub's own build reports a broadcast that cannot be read.
       next = undefined;

@@ -21,14 +21,16 @@ export interface Broadcast {
   path: string;
 }
 
-/**
- * The broadcasts DKISP has published on the hub (`sites/<hub>/content/siaran/`) whose window
- * contains `now`. Read for every site's build: a broadcast shows on every page of every site.
- * A broadcast with problems is left out here; validation reports it on the hub.
- */
-export function activeBroadcasts(ws: Workspace, portal: PortalConfig, now: Date): Broadcast[] {
+/** A broadcast with its window as instants. */
+export interface ScheduledBroadcast extends Broadcast {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** The broadcasts whose window contains `now`, the most urgent first: what every page shows. */
+export function inWindow(broadcasts: readonly ScheduledBroadcast[], now: Date): Broadcast[] {
   const rank = { darurat: 0, peringatan: 1, info: 2 };
-  return publishedBroadcasts(ws, portal)
+  return broadcasts
     .filter((b) => b.startsAt <= now && now < b.endsAt)
     .map(({ startsAt: _s, endsAt: _e, ...b }) => b)
     .sort((a, b) => rank[a.level] - rank[b.level]);
@@ -38,22 +40,38 @@ export function activeBroadcasts(ws: Workspace, portal: PortalConfig, now: Date)
  * When the set of broadcasts in their window next changes (one starts or ends), if ever: the
  * moment every site must be rebuilt for the notice to appear or disappear on time.
  */
-export function nextBroadcastChange(ws: Workspace, portal: PortalConfig, now: Date): Date | undefined {
-  const moments = publishedBroadcasts(ws, portal)
-    .flatMap((b) => [b.startsAt, b.endsAt])
-    .filter((d) => d > now);
+export function nextBroadcastChange(broadcasts: readonly ScheduledBroadcast[], now: Date): Date | undefined {
+  const moments = broadcasts.flatMap((b) => [b.startsAt, b.endsAt]).filter((d) => d > now);
   return moments.sort((a, b) => a.getTime() - b.getTime())[0];
 }
 
+/** A valid `siaran/<name>.md` as a broadcast. */
+export function broadcastOf(fileName: string, data: Record<string, unknown>, portal: PortalConfig): ScheduledBroadcast {
+  const d = data as { title: string; level: Broadcast["level"]; summary?: string; start: string; end: string };
+  return {
+    title: d.title,
+    level: d.level,
+    start: d.start,
+    end: d.end,
+    path: `/siaran/${fileName.replace(/\.md$/, "")}/`,
+    ...(d.summary ? { summary: d.summary } : {}),
+    startsAt: parseLocal(d.start, portal.time_zone),
+    endsAt: parseLocal(d.end, portal.time_zone),
+  };
+}
+
 /**
- * Read for every site's build, so nothing in siaran/ may stop one: only regular Markdown files
- * within the size limit are read, and one that is not a valid broadcast (an alias bomb, a folder
- * named x.md, a broken date) is skipped here and reported by the hub's own validation.
+ * The broadcasts DKISP has published on the hub (`sites/<hub>/content/siaran/`), read on their
+ * own: when a run does not validate the hub (`build -- dinkes`), and for `npm start`'s clock.
+ * (A run that validates the hub takes them from its validation.) Nothing in siaran/ may stop
+ * another unit's build: only regular Markdown files within the size limit are read, and one that
+ * is not a valid broadcast (an alias bomb, a folder named x.md, a broken date) is skipped here
+ * and reported by the hub's own validation.
  */
-function publishedBroadcasts(ws: Workspace, portal: PortalConfig): (Broadcast & { startsAt: Date; endsAt: Date })[] {
+export function readBroadcasts(ws: Workspace, portal: PortalConfig): ScheduledBroadcast[] {
   const dir = join(ws.sitesDir, portal.hub, "content", "siaran");
   const type = schemas().typeByName.get("siaran")!;
-  const found: (Broadcast & { startsAt: Date; endsAt: Date })[] = [];
+  const found: ScheduledBroadcast[] = [];
   for (const entry of listEntries(dir).entries) {
     const name = entry.name;
     const abs = join(dir, name);
@@ -67,17 +85,7 @@ function publishedBroadcasts(ws: Workspace, portal: PortalConfig): (Broadcast & 
         .length
     )
       continue;
-    const d = parsed.data as { title: string; level: Broadcast["level"]; summary?: string; start: string; end: string };
-    found.push({
-      title: d.title,
-      level: d.level,
-      start: d.start,
-      end: d.end,
-      path: `/siaran/${name.slice(0, -3)}/`,
-      ...(d.summary ? { summary: d.summary } : {}),
-      startsAt: parseLocal(d.start, portal.time_zone),
-      endsAt: parseLocal(d.end, portal.time_zone),
-    });
+    found.push(broadcastOf(name, parsed.data, portal));
   }
   return found;
 }

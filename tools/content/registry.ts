@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import type { SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
-import { listSiteSlugs } from "./validate-workspace.ts";
 import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 import { readSmallJson } from "./read-json.ts";
+import { listEntries } from "./site-files.ts";
 
 /** The order in which units are listed: the regency's own order of precedence. */
 export const unitTypeOrder: readonly SiteType[] = [
@@ -19,20 +19,40 @@ export const unitTypeOrder: readonly SiteType[] = [
   "lainnya",
 ];
 
+/** The site folders in sites/ (dot-folders are tools' business, not sites). */
+export async function listSiteSlugs(ws: Workspace): Promise<string[]> {
+  return listEntries(ws.sitesDir)
+    .entries.filter((e) => e.kind === "folder" && !e.name.startsWith("."))
+    .map((e) => e.name);
+}
+
 /**
- * Every unit in the registry (`sites/*\/site.json`), for the links between sites. A unit whose
- * site.json is invalid is left out here; validation reports it on its own site.
+ * A unit's place in the registry, from its site.json: a record the schema accepts, for the folder
+ * it names, and not retired. Anything else is left out here; validation reports it on its site.
+ */
+export function registryEntry(slug: string, data: unknown, schemaChecked = false): SiteRecord | undefined {
+  if (data === undefined || (!schemaChecked && validateAgainst(schemaIds.site, data, slug).length > 0))
+    return undefined;
+  const site = data as SiteRecord;
+  return site.slug === slug && site.status !== "retired" ? site : undefined;
+}
+
+/** The registry in the regency's order: by type of unit, then by name. */
+export function sortRegistry(units: SiteRecord[]): SiteRecord[] {
+  return units.sort(
+    (a, b) => unitTypeOrder.indexOf(a.type) - unitTypeOrder.indexOf(b.type) || a.name.localeCompare(b.name, "id"),
+  );
+}
+
+/**
+ * Every unit in the registry (`sites/*\/site.json`), for commands that do not validate the sites
+ * (deploy, benchmarks). A build takes the registry from validation, which has read them already.
  */
 export async function readRegistry(ws: Workspace): Promise<SiteRecord[]> {
   const units: SiteRecord[] = [];
   for (const slug of await listSiteSlugs(ws)) {
-    const file = join(ws.sitesDir, slug, "site.json");
-    const data = readSmallJson(file);
-    if (data === undefined || validateAgainst(schemaIds.site, data, file).length > 0) continue;
-    const site = data as SiteRecord;
-    if (site.slug === slug && site.status !== "retired") units.push(site);
+    const site = registryEntry(slug, readSmallJson(join(ws.sitesDir, slug, "site.json")));
+    if (site) units.push(site);
   }
-  return units.sort(
-    (a, b) => unitTypeOrder.indexOf(a.type) - unitTypeOrder.indexOf(b.type) || a.name.localeCompare(b.name, "id"),
-  );
+  return sortRegistry(units);
 }

@@ -29,6 +29,32 @@ export interface SiteValidation {
   problems: Problem[];
   /** Media files of excluded documents: never published (withheld-documents.ts). */
   withheld: Set<string>;
+  /** The files of media/ as found (path "/media/..." → size): what the build may reference and publish. */
+  media: ReadonlyMap<string, number>;
+  /** Every content file that parsed, with what was read from it: the build does not read it again. */
+  content: ParsedContent[];
+}
+
+/** One content file as validation read it. */
+export interface ParsedContent {
+  /** Absolute path, as the build's Eleventy run reads it. */
+  path: string;
+  type: ContentType;
+  data: Record<string, unknown>;
+  /** The front matter's YAML text: how Eleventy's front-matter engine asks for the data. */
+  yamlText: string;
+  /** Whether the file has no problem of its own. */
+  ok: boolean;
+  /** Each media reference of the body, as written → its published address. */
+  references: ReadonlyMap<string, string>;
+}
+
+/** How `ParsedContent.references` is keyed: the same address may be an image and a link. */
+export const referenceKey = (usage: "image" | "link", href: string) => `${usage} ${href}`;
+
+/** A site that could not be validated at all (not a folder, or a bug of ours it triggered). */
+export function unreadableSite(slug: string, problems: Problem[]): SiteValidation {
+  return { slug, problems, withheld: new Set(), media: new Map(), content: [] };
 }
 
 export interface SiteValidationOptions {
@@ -102,7 +128,7 @@ export async function validateSite(
 
   // First every content file is read, so that references between them (a link to an excluded
   // document) are judged with all of them known.
-  const files: { file: string; type: ContentType; parsed: MarkdownFile }[] = [];
+  const files: { file: string; type: ContentType; parsed: MarkdownFile; path: string }[] = [];
   const urls = new Map<string, string>();
   for (const entry of present.has("content") ? listEntries(join(siteDir, "content")).entries : []) {
     const folder = rel(`content/${entry.name}`);
@@ -163,13 +189,26 @@ export async function validateSite(
       } else urls.set(url, file);
       const parsed = readMarkdownFile(join(siteDir, "content", entry.name, f.name), file, portal);
       if (!parsed) continue;
-      files.push({ file, type, parsed });
+      files.push({ file, type, parsed, path: join(siteDir, "content", entry.name, f.name) });
       const excluded = type.name === "dokumen" ? withheldFileOf(parsed.data) : undefined;
       if (excluded) withheld.add(excluded);
     }
   }
-  for (const f of files) problems.push(...validateContent(f.file, f.type, f.parsed));
-  return site ? { slug, site, problems, withheld } : { slug, problems, withheld };
+  const content: ParsedContent[] = [];
+  for (const f of files) {
+    const references = new Map<string, string>();
+    const found = validateContent(f.file, f.type, f.parsed, references);
+    problems.push(...found);
+    content.push({
+      path: f.path,
+      type: f.type,
+      data: f.parsed.data,
+      yamlText: f.parsed.yamlText,
+      ok: found.length === 0,
+      references,
+    });
+  }
+  return { slug, ...(site ? { site } : {}), problems, withheld, media, content };
 
   function readMarkdownFile(abs: string, file: string, cfg: PortalConfig): MarkdownFile | undefined {
     // The size first: a file of gigabytes is refused without being read.
@@ -189,7 +228,12 @@ export async function validateSite(
     return parsed;
   }
 
-  function validateContent(file: string, type: ContentType, parsed: MarkdownFile): Problem[] {
+  function validateContent(
+    file: string,
+    type: ContentType,
+    parsed: MarkdownFile,
+    references: Map<string, string>,
+  ): Problem[] {
     const found = validateAgainst(type.schemaId, parsed.data, file, parsed.lineOf);
     found.push(
       ...checkContentRules({
@@ -233,15 +277,9 @@ export async function validateSite(
           );
         continue;
       }
-      checkReference(
-        resolveMediaReference(ref.href, ref.kind, { fromDir, exists }),
-        ref.kind === "image" ? "image" : "document",
-        ref.href,
-        file,
-        "",
-        line,
-        found,
-      );
+      const resolved = resolveMediaReference(ref.href, ref.kind, { fromDir, exists });
+      if (resolved?.ok) references.set(referenceKey(ref.kind, ref.href), resolved.url);
+      checkReference(resolved, ref.kind === "image" ? "image" : "document", ref.href, file, "", line, found);
     }
     return found;
   }

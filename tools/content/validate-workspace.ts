@@ -1,19 +1,31 @@
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
-import type { PortalConfig } from "../core/records.ts";
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { broadcastOf, readBroadcasts, type ScheduledBroadcast } from "./broadcasts.ts";
+import { registryEntry, sortRegistry } from "./registry.ts";
 import { localDate } from "../core/wita.ts";
 import { problem, type Problem } from "./problem.ts";
 import { readJsonWithLines, readSmallJson } from "./read-json.ts";
 import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 import { describeKind, entryKind, listEntries } from "./site-files.ts";
 import { firstCommitted } from "./unit-history.ts";
-import { validateSite, type SiteValidation } from "./validate-site.ts";
+import { unreadableSite, validateSite, type SiteValidation } from "./validate-site.ts";
 
+/**
+ * What validation found, and everything it read on the way: the later stages of a build take
+ * the registry, the broadcasts and each site's parsed content from here instead of reading the
+ * files again.
+ */
 export interface WorkspaceValidation {
   portal?: PortalConfig;
   /** Problems with portal.json; they stop every build. */
   portalProblems: Problem[];
+  /** The sites asked for (default: all), each with its problems and what was parsed. */
   sites: SiteValidation[];
+  /** Every unit with a valid site.json that is not retired, validated this time or not. */
+  registry: SiteRecord[];
+  /** The hub's valid broadcasts (siaran/), in or out of their window. */
+  broadcasts: ScheduledBroadcast[];
 }
 
 export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig; problems: Problem[] }> {
@@ -27,13 +39,6 @@ export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig
   return schemaProblems.length ? { problems: schemaProblems } : { portal: data as PortalConfig, problems: [] };
 }
 
-/** The site folders in sites/ (dot-folders are tools' business, not sites). */
-export async function listSiteSlugs(ws: Workspace): Promise<string[]> {
-  return listEntries(ws.sitesDir)
-    .entries.filter((e) => e.kind === "folder" && !e.name.startsWith("."))
-    .map((e) => e.name);
-}
-
 /**
  * Validates portal.json and the given sites (default: all), reporting every problem at once.
  * Each site is checked on its own: a surprise in one unit's folder (even a bug of ours it
@@ -45,7 +50,7 @@ export async function validateWorkspace(
   options: { now?: Date } = {},
 ): Promise<WorkspaceValidation> {
   const { portal, problems: portalProblems } = await readPortal(ws);
-  if (!portal) return { portalProblems, sites: [] };
+  if (!portal) return { portalProblems, sites: [], registry: [], broadcasts: [] };
   const entries = listEntries(ws.sitesDir).entries.filter((e) => !e.name.startsWith("."));
   const all = entries.filter((e) => e.kind === "folder").map((e) => e.name);
   if (!all.includes(portal.hub)) {
@@ -58,31 +63,45 @@ export async function validateWorkspace(
     if (!wanted(entry.name)) continue;
     if (entry.kind !== "folder") {
       // A file, link or device where a unit's folder belongs: named, never read.
-      sites.push({
-        slug: entry.name,
-        problems: [
+      sites.push(
+        unreadableSite(entry.name, [
           problem("not-a-site-folder", `sites/${entry.name}`, "", { name: entry.name, what: describeKind(entry.kind) }),
-        ],
-        withheld: new Set(),
-      });
+        ]),
+      );
       continue;
     }
     try {
       sites.push(await validateSite(ws, portal, entry.name, { today }));
     } catch (error) {
-      sites.push({
-        slug: entry.name,
-        problems: [
+      sites.push(
+        unreadableSite(entry.name, [
           problem("internal", `sites/${entry.name}`, "", {
             detail: error instanceof Error ? error.message : String(error),
           }),
-        ],
-        withheld: new Set(),
-      });
+        ]),
+      );
     }
   }
-  checkAcrossSites(ws, sites, all);
-  return { portal, portalProblems, sites };
+  // The other units' site.json, read once: for the names they hold and for the registry.
+  const others = new Map(
+    all.filter((slug) => !wanted(slug)).map((slug) => [slug, readSmallJson(join(ws.sitesDir, slug, "site.json"))]),
+  );
+  checkAcrossSites(ws, sites, all, others);
+  const registry = sortRegistry(
+    all
+      .map((slug) => {
+        const own = sites.find((v) => v.slug === slug);
+        return own ? own.site && registryEntry(slug, own.site, true) : registryEntry(slug, others.get(slug));
+      })
+      .filter((site): site is SiteRecord => site !== undefined),
+  );
+  const hub = sites.find((v) => v.slug === portal.hub);
+  const broadcasts = hub
+    ? hub.content
+        .filter((c) => c.type.name === "siaran" && c.ok)
+        .map((c) => broadcastOf(basename(c.path), c.data, portal))
+    : readBroadcasts(ws, portal);
+  return { portal, portalProblems, sites, registry, broadcasts };
 }
 
 /** Two units with the same name confuse citizens and the hub's directory. */
@@ -94,11 +113,16 @@ const labels = { name: "nama unit", short_name: "nama singkat" } as const;
  * one whose site.json entered Git later, or is not committed yet. When history cannot tell (two
  * units added in one commit, a folder outside Git), each of them is told.
  */
-function checkAcrossSites(ws: Workspace, validated: SiteValidation[], all: string[]): void {
+function checkAcrossSites(
+  ws: Workspace,
+  validated: SiteValidation[],
+  all: string[],
+  others: ReadonlyMap<string, unknown>,
+): void {
   const names = new Map<string, Partial<Record<keyof typeof labels, string>>>();
   for (const slug of all) {
     const own = validated.find((v) => v.slug === slug);
-    names.set(slug, own ? (own.site ?? {}) : readNames(join(ws.sitesDir, slug, "site.json")));
+    names.set(slug, own ? (own.site ?? {}) : namesIn(others.get(slug)));
   }
   let history: Map<string, number> | undefined;
   const age = (slug: string) => (history ??= firstCommitted(ws.root)).get(slug) ?? Infinity;
@@ -132,8 +156,8 @@ function checkAcrossSites(ws: Workspace, validated: SiteValidation[], all: strin
 }
 
 /** A unit's names, or none when its site.json cannot be read (its own validation says why). */
-function readNames(file: string): Partial<Record<keyof typeof labels, string>> {
-  const data = readSmallJson(file) as Record<string, unknown> | undefined;
+function namesIn(json: unknown): Partial<Record<keyof typeof labels, string>> {
+  const data = json as Record<string, unknown> | undefined;
   return {
     ...(typeof data?.name === "string" ? { name: data.name } : {}),
     ...(typeof data?.short_name === "string" ? { short_name: data.short_name } : {}),

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSites, type BuildReport } from "../build/build-sites.ts";
+import { buildSites, type BuildReport } from "../pipeline/build-sites.ts";
 import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import type { Manifest } from "../generator/manifest.ts";
 import { checkLinks } from "../links/check-links.ts";

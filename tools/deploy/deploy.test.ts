@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { buildSites } from "../build/build-sites.ts";
+import { buildSites } from "../pipeline/build-sites.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";

@@ -1,4 +1,5 @@
-import { relative, join } from "node:path";
+import { join, relative, resolve } from "node:path";
+import { referenceKey } from "../content/validate-site.ts";
 import { resolveMediaReference } from "../content/media-reference.ts";
 import { itemUrl } from "../content/permalinks.ts";
 import { siteLinkPath } from "../content/site-links.ts";
@@ -14,7 +15,7 @@ import { createMarkdown, type MediaUrl } from "./markdown.ts";
 import { networkOf } from "./network.ts";
 import { registerPages } from "./pages.ts";
 import { createRunContext, type RunContext } from "./run-context.ts";
-import { searchableMark } from "./search-index.ts";
+import { searchableMark } from "./searchable.ts";
 import { siteUrl } from "./site-origin.ts";
 import type { EleventyConfig, PortalPluginOptions } from "./types.ts";
 import { recordImages } from "./used-images.ts";
@@ -57,7 +58,7 @@ function settings(eleventyConfig: EleventyConfig, run: RunContext): void {
   // Front matter is YAML only: Eleventy would otherwise execute `---js` blocks from an editor.
   // (Markdown never passes through a template engine: see eleventy.config.ts.) The YAML is the
   // data validation parsed, handed over by the run; text it does not know is parsed the same way.
-  const parsed = run.options.frontMatter;
+  const parsed = run.options.parsed?.frontMatter;
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: (text: string) => parsed?.get(frontMatterKey(text)) ?? parseYamlData(text),
@@ -92,6 +93,9 @@ function markdown(eleventyConfig: EleventyConfig, run: RunContext): void {
     const inputPath = (env as { page?: { inputPath?: string } }).page?.inputPath ?? "";
     const file = run.paths.contentFileOf(inputPath);
     if (!file) throw new Error(`Internal error: Markdown rendered outside a content file (${inputPath})`);
+    // Validation resolved the body's references already; one it did not resolve is no media.
+    const validated = run.options.parsed?.content.get(resolve(inputPath));
+    if (validated) return validated.references.get(referenceKey(usage, href)) ?? href;
     const resolved = resolveMediaReference(href, usage, {
       fromDir: `content/${file.type.name}`,
       exists: run.isMediaFile(file.slug),

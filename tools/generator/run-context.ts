@@ -48,7 +48,7 @@ export function createRunContext(options: PortalPluginOptions) {
 
   /** The unit's media files, as validation found them (or, outside a validated build, on disk). */
   const isMediaFile = (slug: string) => {
-    const known = options.media?.get(slug);
+    const known = options.parsed?.media.get(slug);
     return known
       ? (path: string) => known.has(path)
       : (path: string) => entryKind(join(sitesDir, slug, path)) === "file";

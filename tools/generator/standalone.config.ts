@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { workspaceAt } from "../core/workspace.ts";
 import { portalPlugin, type EleventyConfig } from "./portal-plugin.ts";
-import { activeBroadcasts } from "../content/broadcasts.ts";
+import { inWindow, readBroadcasts } from "../content/broadcasts.ts";
 
 export { config } from "./eleventy.config.ts";
 
@@ -31,7 +31,7 @@ export default function (eleventyConfig: EleventyConfig): void {
     portal,
     sites,
     registry: sites,
-    broadcasts: activeBroadcasts(ws, portal, new Date()),
+    broadcasts: inWindow(readBroadcasts(ws, portal), new Date()),
     outputs: new Map(),
   });
 }

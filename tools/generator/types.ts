@@ -1,5 +1,6 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Broadcast } from "../content/broadcasts.ts";
+import type { ParsedContent } from "../content/validate-site.ts";
 import type { HubData } from "./hub-data.ts";
 import type { Base } from "./site-origin.ts";
 
@@ -30,12 +31,18 @@ export interface PortalPluginOptions {
   /** Per site, the media files of excluded documents (never in the manifest). */
   withheld?: ReadonlyMap<string, ReadonlySet<string>>;
   /**
-   * Front matter as validation parsed it, by its YAML text (the only thing Eleventy hands a
-   * front-matter engine): the run does not parse a file again. Text not found here is parsed.
+   * What validation read, so the run reads no unit's file twice. Without it (the standalone
+   * config, for debugging the theme), files are parsed and media looked up on disk as validation
+   * does.
    */
-  frontMatter?: ReadonlyMap<string, unknown>;
-  /** Per site, the files of its media folder as validation found them (path → size). */
-  media?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  parsed?: {
+    /** Front matter by its YAML text: the only thing Eleventy hands a front-matter engine. */
+    frontMatter: ReadonlyMap<string, unknown>;
+    /** Each content file by absolute path: its body's media references, resolved. */
+    content: ReadonlyMap<string, ParsedContent>;
+    /** Per site, the files of its media folder (path → size). */
+    media: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  };
   /** Seen by every hook of the run (render stage): activity, and whether the run was abandoned. */
   activity?: RunActivity;
 }

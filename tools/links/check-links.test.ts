@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { rm, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSites } from "../build/build-sites.ts";
+import { buildSites } from "../pipeline/build-sites.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 

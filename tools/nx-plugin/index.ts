@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { CreateNodes, TargetConfiguration } from "@nx/devkit";
+import { reachableFrom } from "../core/import-graph.ts";
 
 /**
  * One Nx project per `sites/<slug>/site.json`, with no file per site: adding a unit's folder
@@ -16,28 +17,49 @@ function normalizeOptions(options: PortalPluginOptions | undefined): Required<Po
   return { targetName: options?.targetName ?? "build" };
 }
 
-/** What every site's build reads besides its own folder. */
+/**
+ * Where a site's build starts: the executor, the CLI's dispatcher and its build command. Every
+ * module they load (tools/core/import-graph.ts) is an input of every site; no other file of tools/
+ * is, so an edit in tools/deploy/ or a test rebuilds nothing.
+ */
+export const buildEntries = ["tools/nx-plugin/build-executor.ts", "tools/cli/portal.ts", "tools/cli/build-command.ts"];
+
+/** What every site's build reads besides its own folder and the modules of `buildEntries`. */
 export const sharedInputs = [
   "{workspaceRoot}/portal.json",
   // The registry: every page links to every unit, so adding or renaming a unit rebuilds all.
   "{workspaceRoot}/sites/*/site.json",
   "{workspaceRoot}/themes/**/*",
+  "!{workspaceRoot}/themes/**/*.test.ts",
   "{workspaceRoot}/content-schema/**/*",
-  "{workspaceRoot}/tools/**/*.ts",
-  "!{workspaceRoot}/tools/**/*.test.ts",
-  "!{workspaceRoot}/tools/**/fixtures/**/*",
-  "!{workspaceRoot}/tools/demo/**/*",
-  "!{workspaceRoot}/tools/bench/**/*",
+  "{workspaceRoot}/tools/nx-plugin/executors.json",
+  "{workspaceRoot}/tools/nx-plugin/build-schema.json",
   "{workspaceRoot}/tsconfig.json",
 ];
 
-/** The hub's folder name, from portal.json: the one site that depends on all the others. */
-function hubSlug(workspaceRoot: string): string | undefined {
+/** The modules and packages that shape a build, read from the source each time Nx builds its graph. */
+export function buildDependencies(workspaceRoot: string): { files: string[]; packages: string[] } {
+  return reachableFrom(workspaceRoot, buildEntries);
+}
+
+/**
+ * The hub's folder name, from portal.json: the one site that depends on all the others. A
+ * portal.json that cannot be read fails the graph with the reason: every site's build would
+ * fail on it anyway, and a graph without the hub's dependencies would build it too early.
+ */
+function hubSlug(workspaceRoot: string): string {
+  const file = join(workspaceRoot, "portal.json");
+  let hub: unknown;
   try {
-    return (JSON.parse(readFileSync(join(workspaceRoot, "portal.json"), "utf8")) as { hub?: string }).hub;
-  } catch {
-    return undefined;
+    hub = (JSON.parse(readFileSync(file, "utf8")) as { hub?: unknown }).hub;
+  } catch (error) {
+    throw new Error(
+      `portal.json cannot be read (${error instanceof Error ? error.message : String(error)}): fix it; \`npm run validate\` says what is wrong`,
+    );
   }
+  if (typeof hub !== "string" || hub === "")
+    throw new Error('portal.json has no `hub` (the folder of the regional portal\'s site, e.g. "portal"): add it');
+  return hub;
 }
 
 export const createNodes: CreateNodes<PortalPluginOptions> = [
@@ -45,6 +67,7 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
   (configFiles, rawOptions, context) => {
     const options = normalizeOptions(rawOptions);
     const hub = hubSlug(context.workspaceRoot);
+    const shaping = buildDependencies(context.workspaceRoot);
     const slugs = configFiles.map((file) => basename(dirname(file)));
     return configFiles.map((file) => {
       const root = dirname(file);
@@ -59,21 +82,13 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
         inputs: [
           "{projectRoot}/**/*",
           ...sharedInputs,
+          ...shaping.files.map((f) => `{workspaceRoot}/${f}`),
           // Regional broadcasts show on every page of every site.
-          ...(hub ? [`{workspaceRoot}/sites/${hub}/content/siaran/**/*`] : []),
+          `{workspaceRoot}/sites/${hub}/content/siaran/**/*`,
           ...(isHub ? [{ dependentTasksOutputFiles: "**/manifest.json", transitive: false }] : []),
           { env: "PORTAL_BASE_URL" },
-          {
-            externalDependencies: [
-              "@11ty/eleventy",
-              "@11ty/eleventy-img",
-              "@11ty/eleventy-plugin-rss",
-              "markdown-it",
-              "ajv",
-              "yaml",
-              "sharp",
-            ],
-          },
+          // Every package the build's modules load: an upgrade of any rebuilds every site.
+          { externalDependencies: shaping.packages },
         ],
         outputs: [`{workspaceRoot}/dist/${slug}`],
         metadata: { description: `Validate and build ${slug}'s site into dist/${slug}/` },

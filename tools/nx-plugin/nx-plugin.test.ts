@@ -30,6 +30,24 @@ describe("the Nx plugin's inferred projects", () => {
     assert.ok(build.metadata?.description);
   });
 
+  it("names as inputs exactly the modules the build loads, and every package they load", async () => {
+    const results = await create(["sites/dinkes/site.json", "sites/portal/site.json"], {}, context);
+    const inputs = results[0]![1].projects!["sites/dinkes"]!.targets!.build!.inputs!;
+    const files = inputs.filter((i): i is string => typeof i === "string" && i.startsWith("{workspaceRoot}/tools/"));
+    assert.ok(files.includes("{workspaceRoot}/tools/generator/filters/tanggal.ts"));
+    assert.ok(files.includes("{workspaceRoot}/tools/pipeline/stages/publish.ts"));
+    assert.deepEqual(
+      files.filter((f) => /tools\/(deploy|serve|bench|demo)\/|\*/.test(f)),
+      [],
+      "no glob over tools/, and nothing the build does not load",
+    );
+    const external = inputs.find((i) => typeof i === "object" && "externalDependencies" in i) as {
+      externalDependencies: string[];
+    };
+    for (const pkg of ["js-yaml", "pagefind", "posthtml", "decap-cms", "@11ty/eleventy", "markdown-it", "sharp"])
+      assert.ok(external.externalDependencies.includes(pkg), pkg);
+  });
+
   it("makes the hub (portal.json's `hub`) depend on every other site, reading their manifests", async () => {
     const results = await create(
       ["sites/dinkes/site.json", "sites/portal/site.json", "sites/dlh/site.json"],
@@ -56,6 +74,12 @@ describe("the Nx plugin's inferred projects", () => {
 describe("nx affected -t build in a scratch repository", () => {
   let dir: string;
   const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8" });
+  const runNx = (...args: string[]) =>
+    spawnSync(process.execPath, [join(toolsRepoRoot, "node_modules/nx/dist/bin/nx.js"), ...args], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, CI: "true", NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
+    });
   const nx = (...args: string[]) => {
     const run = spawnSync(
       process.execPath,
@@ -166,6 +190,46 @@ describe("nx affected -t build in a scratch repository", () => {
     assert.deepEqual(printAffected(), ["dinkes", "dlh", "portal"]);
     assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
     await rm(join(dir, "sites/portal/content/siaran"), { recursive: true, force: true });
+  });
+
+  it("builds nothing when a tool the build does not load changes (deploy)", async () => {
+    await appendFile(join(dir, "tools/deploy/deploy.ts"), "\n// change\n");
+    assert.deepEqual(affected(), [], git("status", "--short").stdout);
+    git("checkout", "-q", "--", "tools");
+  });
+
+  it("builds every site when a module of the generator changes", async () => {
+    await appendFile(join(dir, "tools/generator/filters/tanggal.ts"), "\n// change\n");
+    assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
+    git("checkout", "-q", "--", "tools");
+  });
+
+  it("builds every site when a package that shapes the output changes version (pagefind)", async () => {
+    const lock = join(dir, "package-lock.json");
+    const before = await readFile(lock, "utf8");
+    const data = JSON.parse(before) as { packages: Record<string, { version: string; integrity?: string }> };
+    const entry = data.packages["node_modules/pagefind"]!;
+    entry.version = `${entry.version}-next`;
+    entry.integrity = "sha512-changed";
+    await writeFile(lock, JSON.stringify(data, null, 2));
+    try {
+      assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
+    } finally {
+      await writeFile(lock, before);
+    }
+  });
+
+  it("fails the graph with portal.json's problem when portal.json is broken", async () => {
+    const file = join(dir, "portal.json");
+    const before = await readFile(file, "utf8");
+    await writeFile(file, before.slice(0, 40));
+    try {
+      const run = runNx("show", "projects");
+      assert.notEqual(run.status, 0, run.stdout);
+      assert.match(run.stdout + run.stderr, /portal\.json cannot be read \(.*JSON/);
+    } finally {
+      await writeFile(file, before);
+    }
   });
 
   it("builds nothing when only a test changes", async () => {

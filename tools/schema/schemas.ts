@@ -113,8 +113,11 @@ export function schemas(): Schemas {
   return current;
 }
 
-/** Reads `content-schema/` again (`npm start` after a schema edit). Throws, keeping the old set, if it cannot. */
-export function reloadSchemas(): Schemas {
-  current = loadSchemas();
+/**
+ * Reads `content-schema/` again (`npm start` after a schema edit), or another folder laid out like
+ * it (a test that adds a content type). Throws, keeping the old set, if it cannot.
+ */
+export function reloadSchemas(dir?: string): Schemas {
+  current = loadSchemas(dir);
   return current;
 }

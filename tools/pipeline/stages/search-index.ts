@@ -1,17 +1,17 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { siteUrls } from "../content/permalinks.ts";
-import { timeLimits, withTimeLimit } from "../core/progress.ts";
+import { siteUrls } from "../../content/permalinks.ts";
+import { timeLimits, withTimeLimit } from "../../core/progress.ts";
 
 /**
+ * Stage 3, index: Pagefind indexes each rendered site of the batch, in staging.
+ *
  * Pagefind writes its ready-made search interfaces beside the index (about 450 KB per site).
  * The theme has its own small interface on pagefind.js, so they are removed; so is the
  * WebAssembly for pages in no known language, since the language is forced to Indonesian
  * (unless the index is empty, when that is the only one Pagefind writes).
  */
-/** The attribute the theme puts on what a page contributes to the index (layouts/item.njk). */
-export const searchableMark = "data-pagefind-body";
 
 const interfaceFiles = [
   "pagefind-ui.js",

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
-import { stagingRoot } from "./build-run.ts";
+import { stagingRoot } from "./build-context.ts";
 
 /**
  * What builds that were killed (or failed in a way that skipped their own cleanup) left in

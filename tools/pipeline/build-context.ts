@@ -1,0 +1,60 @@
+import { join } from "node:path";
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import type { Progress } from "../core/progress.ts";
+import type { Workspace } from "../core/workspace.ts";
+import type { Broadcast } from "../content/broadcasts.ts";
+import type { ParsedContent } from "../content/validate-site.ts";
+import type { HubData } from "../generator/hub-data.ts";
+import type { Base } from "../generator/site-origin.ts";
+import type { BuildOutput } from "../generator/types.ts";
+
+export interface SiteResult {
+  slug: string;
+  ok: boolean;
+  pages: number;
+  ms: number;
+  /** Why it failed: validation problems, or the build error. */
+  problems: string[];
+}
+
+/**
+ * What the stages after validation work from: the run's settings and what validation read.
+ * Passed to each stage explicitly; nothing of a build lives in module state.
+ */
+export interface BuildContext {
+  ws: Workspace;
+  portal: PortalConfig;
+  progress: Progress;
+  base: Base;
+  now: Date;
+  /** Every unit with a valid record: the network of links on every page. */
+  registry: SiteRecord[];
+  /** Regional broadcasts in their window now. */
+  broadcasts: Broadcast[];
+  /** Per site, the media files of excluded documents: never published. */
+  withheld: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per site, its media files as validation found them (path → size). */
+  media: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Every content file validation parsed, by absolute path. */
+  content: ReadonlyMap<string, ParsedContent>;
+  /** The same content's front matter by its YAML text, for Eleventy's front-matter engine. */
+  frontMatter: ReadonlyMap<string, unknown>;
+  cmsLocalBackend?: { path: string };
+  /** What the hub shows of the units; set by the hub stage for the hub's batch. */
+  hub?: HubData;
+  report: (result: SiteResult) => void;
+}
+
+/** A set of sites going through render, index and publish together (one Eleventy run). */
+export interface Batch {
+  sites: SiteRecord[];
+  started: number;
+  /** Where render wrote the sites: `dist/.staging/run-<pid>-<time>/<slug>/`. */
+  staging: string;
+  outputs: Map<string, BuildOutput>;
+  /** How long render took, shared out among the sites by their pages in the report. */
+  renderMs: number;
+}
+
+/** Where runs stage their output: `dist/.staging/run-<pid>-<time>/`. */
+export const stagingRoot = (ws: Workspace) => join(ws.distDir, ".staging");

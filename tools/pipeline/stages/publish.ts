@@ -1,0 +1,89 @@
+import { existsSync } from "node:fs";
+import { copyFile, cp, link, mkdir, readdir, rename, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { mediaKindOf } from "../../content/media-reference.ts";
+import type { BuildOutput } from "../../generator/types.ts";
+import type { Batch, BuildContext } from "../build-context.ts";
+
+/**
+ * Stage 4, publish: each indexed site of the batch replaces its `dist/<slug>/` in one rename,
+ * with the theme's assets, the CMS, its documents (never an excluded one's file) and the encoded
+ * images its pages use. A site that fails here fails alone.
+ */
+export async function publish(batch: Batch, build: BuildContext, slug: string): Promise<void> {
+  const built = join(batch.staging, slug);
+  const { ws } = build;
+  await mkdir(built, { recursive: true });
+  await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
+  await cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true });
+  await publishCms(join(built, "admin", "decap"));
+  await publishDocuments(
+    join(ws.sitesDir, slug),
+    built,
+    build.media.get(slug) ?? new Map(),
+    build.withheld.get(slug) ?? new Set(),
+  );
+  await publishImages(built, join(ws.cacheDir, "img"), batch.outputs.get(slug)!);
+  await swapInto(built, join(ws.distDir, slug));
+}
+
+/**
+ * Documents are published as uploaded; images only in their resized forms. The files are those
+ * validation found (regular files only: it refuses a unit with anything else in media/), and
+ * never the file of an excluded document.
+ */
+async function publishDocuments(
+  siteDir: string,
+  built: string,
+  media: ReadonlyMap<string, number>,
+  withheld: ReadonlySet<string>,
+): Promise<void> {
+  for (const path of media.keys()) {
+    if (mediaKindOf(path) !== "document" || withheld.has(path)) continue;
+    const to = join(built, path);
+    await mkdir(dirname(to), { recursive: true });
+    await copyFile(join(siteDir, path), to);
+  }
+}
+
+/** Decap CMS's own files (its script, the chunks it loads, two WebAssembly files): 6 MB. */
+const decapDist = dirname(createRequire(import.meta.url).resolve("decap-cms/dist/decap-cms.js"));
+let decapFiles: string[] | undefined;
+
+/**
+ * Every site serves the CMS from its own origin. The files are hard links to the package's, so 44
+ * sites cost no more disk than one (source maps and the second, unused build are left out).
+ */
+async function publishCms(target: string): Promise<void> {
+  decapFiles ??= (await readdir(decapDist)).filter((f) => /^(?:\d+\.)?decap-cms\.js$|\.wasm$/.test(f));
+  await mkdir(target, { recursive: true });
+  for (const name of decapFiles)
+    await link(join(decapDist, name), join(target, name)).catch(() =>
+      copyFile(join(decapDist, name), join(target, name)),
+    );
+}
+
+/**
+ * eleventy-img writes into a cache folder kept between builds; copy into the output only the
+ * files this site's pages reference, so deleted photos do not linger in `dist/`.
+ */
+async function publishImages(outDir: string, imageCache: string, output: BuildOutput): Promise<void> {
+  if (output.images.size === 0) return;
+  const target = join(outDir, "img");
+  await mkdir(target, { recursive: true });
+  for (const name of output.images) {
+    const from = join(imageCache, name);
+    if (!existsSync(from))
+      throw new Error(`Internal error: page references /img/${name} but eleventy-img did not write it`);
+    // A hard link costs no space and no copy time; fall back to copying across file systems.
+    await link(from, join(target, name)).catch(() => copyFile(from, join(target, name)));
+  }
+}
+
+async function swapInto(staging: string, finalDir: string): Promise<void> {
+  const old = `${finalDir}.old-${process.pid}`;
+  if (existsSync(finalDir)) await rename(finalDir, old);
+  await rename(staging, finalDir);
+  await rm(old, { recursive: true, force: true });
+}

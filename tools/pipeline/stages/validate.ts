@@ -1,0 +1,71 @@
+import type { SiteRecord } from "../../core/records.ts";
+import type { Workspace } from "../../core/workspace.ts";
+import { inWindow } from "../../content/broadcasts.ts";
+import { frontMatterKey } from "../../content/front-matter.ts";
+import { formatProblem, sortProblems } from "../../content/problem.ts";
+import type { ParsedContent } from "../../content/validate-site.ts";
+import { validateWorkspace } from "../../content/validate-workspace.ts";
+import type { BuildContext, SiteResult } from "../build-context.ts";
+
+export type Validated =
+  | { fatal: string[] }
+  | {
+      fatal: [];
+      context: Omit<BuildContext, "progress" | "base" | "report" | "cmsLocalBackend">;
+      /** Valid units to build, the hub apart (it is built last, from what they published). */
+      units: SiteRecord[];
+      hub: SiteRecord[];
+      /** Sites that failed validation, with their problems. */
+      failed: SiteResult[];
+    };
+
+/**
+ * Stage 1, validate: every asked-for site folder is read and checked once (content/
+ * validate-workspace.ts); a site with problems fails alone. What validation parsed (registry,
+ * broadcasts, front matter, media, body references) is handed on, so no later stage reads a
+ * unit's files again.
+ */
+export async function validate(ws: Workspace, only: readonly string[] | undefined, now: Date): Promise<Validated> {
+  const validation = await validateWorkspace(ws, only, { now });
+  if (!validation.portal || validation.portalProblems.length) {
+    return { fatal: sortProblems(validation.portalProblems).map(formatProblem) };
+  }
+  const portal = validation.portal;
+  const unknown = (only ?? []).filter((slug) => !validation.sites.some((s) => s.slug === slug));
+  if (unknown.length)
+    return { fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
+
+  const failed: SiteResult[] = [];
+  const valid: SiteRecord[] = [];
+  const content = new Map<string, ParsedContent>();
+  const frontMatter = new Map<string, unknown>();
+  for (const v of validation.sites) {
+    if (v.problems.length || !v.site) {
+      failed.push({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems).map(formatProblem) });
+      continue;
+    }
+    if (v.site.status === "retired") continue;
+    valid.push(v.site);
+    for (const c of v.content) {
+      content.set(c.path, c);
+      frontMatter.set(frontMatterKey(c.yamlText), c.data);
+    }
+  }
+  return {
+    fatal: [],
+    context: {
+      ws,
+      portal,
+      now,
+      registry: validation.registry,
+      broadcasts: inWindow(validation.broadcasts, now),
+      withheld: new Map(validation.sites.map((v) => [v.slug, v.withheld])),
+      media: new Map(validation.sites.map((v) => [v.slug, v.media])),
+      content,
+      frontMatter,
+    },
+    units: valid.filter((s) => s.slug !== portal.hub),
+    hub: valid.filter((s) => s.slug === portal.hub),
+    failed,
+  };
+}
