@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
+import { toolsRepoRoot } from "../core/workspace.ts";
 import { launchChromium } from "../test/browser.ts";
 import { startPortal, type RunningPortal } from "../test/portal-start.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
@@ -13,6 +14,7 @@ describe("portal start", () => {
   let portal: RunningPortal;
   let browser: Browser;
   let port: number;
+  let schemaDir: string;
   const output = (): string => portal.output();
 
   before(async () => {
@@ -39,7 +41,10 @@ describe("portal start", () => {
       join(ws.sitesDir, "dlh/content/berita/bank-sampah.md"),
       "---\ntitle: Bank Sampah Hadir di Posyandu\ndate: 2026-11-01\nsummary: Warga menabung sampah plastik saat posyandu.\n---\nSetiap posyandu kini punya pojok bank sampah. Laporan tahap V menyusul.\n",
     );
-    portal = await startPortal(ws.root);
+    // The schemas as a copy this test may edit (PORTAL_SCHEMA_DIR), like a developer's checkout.
+    schemaDir = join(ws.root, ".schema-copy");
+    await cp(join(toolsRepoRoot, "content-schema"), schemaDir, { recursive: true });
+    portal = await startPortal(ws.root, { PORTAL_SCHEMA_DIR: schemaDir });
     port = portal.port;
     browser = await launchChromium();
   });
@@ -228,6 +233,58 @@ describe("portal start", () => {
       `http://dinkes.localhost:${port}/berita/posyandu-serentak/`,
     );
     await page.close();
+  });
+
+  it("reads the schemas again after a schema edit: validation, the pages and the CMS follow it", async () => {
+    const file = join(schemaDir, "content/berita.schema.json");
+    const original = await readFile(file, "utf8");
+    const edited = (json: (schema: Record<string, any>) => void) => {
+      const schema = JSON.parse(original);
+      json(schema);
+      return JSON.stringify(schema, null, 2);
+    };
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (const deadline = Date.now() + 30_000; !pattern.test(output().slice(from)); ) {
+        if (Date.now() > deadline) assert.fail(`no ${pattern} in:\n${output().slice(from)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const page = await browser.newPage();
+    try {
+      // A schema ajv refuses: said once, and the sites keep the schemas they had.
+      let from = output().length;
+      await writeFile(
+        file,
+        edited((s) => (s.properties.summary = { $ref: s.properties.summary.$ref, maxLength: 12 })),
+      );
+      await waitFor(/content-schema\/ cannot be read \(.*strict mode/, from);
+      assert.doesNotMatch(output().slice(from), /✘ dinkes/);
+      // A stricter rule: dinkes's news summaries are now too long, and dinkes fails by name.
+      from = output().length;
+      await writeFile(
+        file,
+        edited((s) => (s.properties.summary = { type: "string", minLength: 10, maxLength: 12, title: "Ringkasan" })),
+      );
+      await waitFor(/✘ dinkes[\s\S]*berita\/posyandu-serentak\.md[\s\S]*Dibangun ulang/, from);
+      // A new name for the type: the menu and the CMS's collection take it.
+      from = output().length;
+      await writeFile(
+        file,
+        edited((s) => (s["x-label"] = "Kabar Dinas")),
+      );
+      await waitFor(/✔ dinkes[\s\S]*Dibangun ulang/, from);
+      await page.goto(`http://dinkes.localhost:${port}/`);
+      assert.equal(await page.locator(".menu").getByRole("link", { name: "Kabar Dinas" }).count(), 1);
+      const config = (await page.evaluate(() => fetch("/admin/config.json").then((r) => r.json()))) as {
+        collections: { name: string; label: string }[];
+      };
+      assert.equal(config.collections.find((c) => c.name === "dinkes_berita")?.label, "Kabar Dinas");
+    } finally {
+      const from = output().length;
+      await writeFile(file, original);
+      await waitFor(/✔ dinkes[\s\S]*Dibangun ulang/, from);
+      await page.close();
+    }
   });
 
   it("reloads a page whose site was rebuilt before its live-reload connection opened", async () => {

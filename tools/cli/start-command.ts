@@ -4,6 +4,7 @@ import type { Workspace } from "../core/workspace.ts";
 import { buildSites, type SiteResult } from "../pipeline/build-sites.ts";
 import { listSiteSlugs } from "../content/registry.ts";
 import { reloadSchemas } from "../schema/schemas.ts";
+import { compileSchemas } from "../schema/schema-validator.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../content/problem.ts";
 import { startDevServer } from "../serve/dev-server.ts";
@@ -85,7 +86,8 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     // reads the schemas through one loader, so reading them again here is enough.
     if ([...changes.files].some((file) => file.startsWith(`${ws.schemaDir}${sep}`))) {
       try {
-        reloadSchemas();
+        // Compiled before use, so a schema ajv refuses leaves the last good set in place.
+        reloadSchemas(ws.schemaDir, compileSchemas);
       } catch (error) {
         const message = `content-schema/ cannot be read (${error instanceof Error ? error.message : String(error)}); the sites keep serving their last good version.`;
         console.error(message);

@@ -19,6 +19,9 @@ export interface Workspace {
   schemaDir: string;
 }
 
+/** `content-schema/` of this repository, or PORTAL_SCHEMA_DIR (tests try schema edits on a copy). */
+export const defaultSchemaDir = () => resolve(process.env.PORTAL_SCHEMA_DIR ?? join(toolsRepoRoot, "content-schema"));
+
 export function workspaceAt(
   root: string = toolsRepoRoot,
   options: { distDir?: string; cacheDir?: string } = {},
@@ -31,6 +34,6 @@ export function workspaceAt(
     distDir: resolve(abs, options.distDir ?? process.env.PORTAL_DIST_DIR ?? "dist"),
     cacheDir: resolve(abs, options.cacheDir ?? process.env.PORTAL_CACHE_DIR ?? ".cache"),
     themeDir: join(toolsRepoRoot, "themes", "default"),
-    schemaDir: join(toolsRepoRoot, "content-schema"),
+    schemaDir: defaultSchemaDir(),
   };
 }

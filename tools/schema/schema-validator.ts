@@ -42,6 +42,11 @@ function validatorFor(schemaId: string, set: Schemas): ValidateFunction {
   return fn;
 }
 
+/** Compiles every schema of a set: a schema ajv refuses (strict mode) throws here, naming it. */
+export function compileSchemas(set: Schemas): void {
+  for (const id of set.byId.keys()) validatorFor(id, set);
+}
+
 /**
  * Validates `data` against a schema and turns every ajv error into a Problem with an Indonesian
  * message and a fix. `lineOf` maps a JSON pointer to its line in the source, where known.

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { toolsRepoRoot } from "../core/workspace.ts";
+import { defaultSchemaDir } from "../core/workspace.ts";
 import { contentTypeOf, type ContentType } from "./content-type.ts";
 import type { JsonSchema } from "./json-schema.ts";
 
@@ -41,7 +41,7 @@ export const schemaIds = {
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as JsonSchema;
 
 /** Reads `content-schema/` (or another folder laid out like it, for tests). */
-export function loadSchemas(dir = join(toolsRepoRoot, "content-schema")): Schemas {
+export function loadSchemas(dir = defaultSchemaDir()): Schemas {
   const top = readdirSync(dir).filter((f) => f.endsWith(".schema.json"));
   const contentFiles = readdirSync(join(dir, "content"))
     .filter((f) => f.endsWith(".schema.json"))
@@ -117,7 +117,9 @@ export function schemas(): Schemas {
  * Reads `content-schema/` again (`npm start` after a schema edit), or another folder laid out like
  * it (a test that adds a content type). Throws, keeping the old set, if it cannot.
  */
-export function reloadSchemas(dir?: string): Schemas {
-  current = loadSchemas(dir);
+export function reloadSchemas(dir?: string, check: (set: Schemas) => void = () => {}): Schemas {
+  const set = loadSchemas(dir);
+  check(set);
+  current = set;
   return current;
 }

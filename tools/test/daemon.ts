@@ -17,6 +17,8 @@ export interface DaemonOptions {
   ready: (output: string) => Promise<boolean> | boolean;
   cleanup?: () => Promise<void>;
   timeoutMs?: number;
+  /** Added to the environment the process inherits. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function startDaemon(
@@ -25,7 +27,10 @@ export async function startDaemon(
   args: string[],
   options: DaemonOptions,
 ): Promise<Daemon> {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

@@ -13,13 +13,13 @@ export interface RunningPortal {
 }
 
 /** `portal start` on a workspace, as a person runs it, on a free loopback port; resolves once it serves. */
-export async function startPortal(root: string): Promise<RunningPortal> {
+export async function startPortal(root: string, env: NodeJS.ProcessEnv = {}): Promise<RunningPortal> {
   const port = await freePort();
   const server = await startDaemon(
     "portal start",
     process.execPath,
     ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "start", "--root", root, "--port", String(port)],
-    { ready: (output) => output.includes("Tekan Ctrl+C"), timeoutMs: 120_000 },
+    { ready: (output) => output.includes("Tekan Ctrl+C"), timeoutMs: 120_000, env },
   );
   return {
     port,
