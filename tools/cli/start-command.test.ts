@@ -238,8 +238,9 @@ describe("portal start", () => {
   it("reads the schemas again after a schema edit: validation, the pages and the CMS follow it", async () => {
     const file = join(schemaDir, "content/berita.schema.json");
     const original = await readFile(file, "utf8");
-    const edited = (json: (schema: Record<string, any>) => void) => {
-      const schema = JSON.parse(original);
+    type Schema = { properties: Record<string, Record<string, unknown>>; [key: string]: unknown };
+    const edited = (json: (schema: Schema) => void) => {
+      const schema = JSON.parse(original) as Schema;
       json(schema);
       return JSON.stringify(schema, null, 2);
     };
@@ -255,7 +256,7 @@ describe("portal start", () => {
       let from = output().length;
       await writeFile(
         file,
-        edited((s) => (s.properties.summary = { $ref: s.properties.summary.$ref, maxLength: 12 })),
+        edited((s) => (s.properties.summary = { $ref: s.properties.summary?.$ref, maxLength: 12 })),
       );
       await waitFor(/content-schema\/ cannot be read \(.*strict mode/, from);
       assert.doesNotMatch(output().slice(from), /✘ dinkes/);
