@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { dateFilters } from "../indonesian-dates.ts";
 import { angka } from "./angka.ts";
 import { rupiah } from "./rupiah.ts";
 import { ukuranBerkas } from "./ukuran-berkas.ts";
+import { filters } from "./index.ts";
 
 describe("Indonesian dates in WITA", () => {
   const d = dateFilters("Asia/Makassar");
@@ -33,5 +37,22 @@ describe("Indonesian numbers", () => {
   it("writes file sizes for download links", () => {
     assert.equal(ukuranBerkas(2048), "2 KB");
     assert.equal(ukuranBerkas(1.5 * 1024 * 1024), "1,5 MB");
+  });
+});
+
+describe("the filters folder", () => {
+  const dir = fileURLToPath(new URL(".", import.meta.url));
+  const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+  it("registers every filter file, each named after its filter, each with an example", () => {
+    const filterFiles = files.filter((f) => f !== "index.ts" && f !== "define-filter.ts");
+    assert.equal(filters.length, filterFiles.length, "one definition per file, every file listed in index.ts");
+    for (const filter of filters) {
+      const file = `${kebab(filter.name)}.ts`;
+      assert.ok(filterFiles.includes(file), `${filter.name} lives in filters/${file}`);
+      assert.match(readFileSync(join(dir, file), "utf8"), /@example /, `${file} shows how a template uses it`);
+    }
+    assert.equal(new Set(filters.map((f) => f.name)).size, filters.length, "no name twice");
   });
 });
