@@ -5,14 +5,11 @@ import { siteUrls } from "../../content/permalinks.ts";
 import { timeLimits, withTimeLimit } from "../../core/progress.ts";
 
 /**
- * Stage 3, index: Pagefind indexes each rendered site of the batch, in staging.
- *
  * Pagefind writes its ready-made search interfaces beside the index (about 450 KB per site).
  * The theme has its own small interface on pagefind.js, so they are removed; so is the
  * WebAssembly for pages in no known language, since the language is forced to Indonesian
  * (unless the index is empty, when that is the only one Pagefind writes).
  */
-
 const interfaceFiles = [
   "pagefind-ui.js",
   "pagefind-ui.css",
@@ -32,6 +29,8 @@ const concurrency = 2;
 export type SearchIndexResult = { ok: true; pages: number } | { ok: false; error: string };
 
 /**
+ * Stage 3, index: Pagefind indexes each rendered site of the batch, in staging.
+ *
  * Indexes built sites for search, each into `<siteDir>/pagefind/`, after Eleventy has written
  * them (in staging, so a site is published with its index or not at all). Which part of a page is
  * indexed, and its filters (unit, content type), are marked in the theme (`data-pagefind-*`);
