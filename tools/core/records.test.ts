@@ -41,6 +41,7 @@ const portalKeys: Record<keyof PortalConfig, true> = {
   locale: true,
   time_zone: true,
   cms: true,
+  access: true,
   limits: true,
 };
 

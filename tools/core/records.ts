@@ -16,6 +16,8 @@ export interface PortalConfig {
   locale: "id-ID";
   time_zone: string;
   cms?: { backend: "github" | "gitlab" | "forgejo"; repo?: string; branch?: string; base_url?: string };
+  /** SSO groups that give roles (tools/gateway/access.ts); `{slug}` stands for a unit's folder. */
+  access?: { penulis?: string; verifikator?: string; dkisp?: string };
   limits: { markdown_kb: number; image_kb: number; document_kb: number };
 }
 

@@ -1,0 +1,123 @@
+import { lstatSync } from "node:fs";
+import { join } from "node:path";
+import { mediaKindOf } from "../content/media-reference.ts";
+import { fileSlugPattern } from "../content/permalinks.ts";
+import { schemas } from "../schema/schemas.ts";
+import type { Grants } from "./access.ts";
+
+/** What a request wants to do with a path of the repository. */
+export type PathUse = "read" | "write";
+
+export type PathDecision =
+  | { ok: true; slug: string; path: string }
+  /** `reason` is for the audit log (English); `message` is what the editor is told. */
+  | { ok: false; reason: string; message: string };
+
+export interface PathContext {
+  grants: Grants;
+  /** The hub's folder (portal.json's `hub`). */
+  hub: string;
+  /** Every unit folder of the registry. */
+  units: ReadonlySet<string>;
+}
+
+const refuse = (reason: string, message: string): PathDecision => ({ ok: false, reason, message });
+const outside = (path: string) =>
+  refuse(`outside the editor's units: ${JSON.stringify(path)}`, "Berkas ini berada di luar folder unit Anda.");
+
+/**
+ * The one rule for every path the gateway reads or writes for an editor: a file of the shape a
+ * unit's folder holds (`sites/<slug>/content/<type>/<name>.md`, `sites/<slug>/media/<...>.<kind>`,
+ * and, for DKISP, `sites/<slug>/site.json`), in a unit the editor has a role in.
+ *
+ * The path must already be in its one canonical form: lower-case letters, digits, `-`, `_`, `.`
+ * and `/`, no empty, `.` or `..` segment, no segment starting with a dot. Everything else is
+ * refused rather than normalised: `..`, absolute paths, backslashes, %-encoding, Unicode look-alikes
+ * (a fullwidth solidus, a one-dot leader), control characters, `.git/`. A sibling folder sharing
+ * a prefix (`sites/dinkes2` for an editor of `dinkes`) is a different unit.
+ */
+export function checkPath(raw: unknown, use: PathUse, ctx: PathContext): PathDecision {
+  if (typeof raw !== "string" || raw === "") return refuse("no path", "Alamat berkas kosong.");
+  if (!/^[a-z0-9][a-z0-9/_.-]*$/.test(raw) || raw.length > 300)
+    return refuse(
+      `not a canonical path: ${JSON.stringify(raw)}`,
+      "Alamat berkas memuat karakter yang tidak diizinkan.",
+    );
+  const parts = raw.split("/");
+  if (parts.some((p) => p === "" || p.startsWith(".")))
+    return refuse(`empty, dot or hidden segment: ${JSON.stringify(raw)}`, "Alamat berkas tidak sah.");
+  const [root, slug, first, ...rest] = parts as [string, string | undefined, string | undefined, ...string[]];
+  if (root !== "sites" || slug === undefined || first === undefined) return outside(raw);
+  if (!ctx.units.has(slug)) return outside(raw);
+
+  const roles = ctx.grants.units.get(slug);
+  const dkispHere = ctx.grants.dkisp && slug === ctx.hub;
+  const ok: PathDecision = { ok: true, slug, path: raw };
+
+  // The registry: DKISP edits every unit's record; a unit's own editors may read theirs.
+  if (first === "site.json" && rest.length === 0) {
+    if (ctx.grants.dkisp || (use === "read" && roles)) return ok;
+    return refuse(`site.json of ${slug} is DKISP's`, "Data unit (site.json) hanya dapat diubah oleh DKISP.");
+  }
+  if (!roles && !dkispHere) return outside(raw);
+
+  if (first === "content") {
+    const [typeName, file, ...more] = rest;
+    const type = typeName === undefined ? undefined : schemas().typeByName.get(typeName);
+    if (!type || more.length > 0)
+      return refuse(`not a content folder: ${JSON.stringify(raw)}`, "Folder isi ini tidak dikenal.");
+    if (type.hubOnly && slug !== ctx.hub)
+      return refuse(`${type.name} belongs to the hub only`, `${type.label} hanya dapat dibuat di situs portal.`);
+    if (type.hubOnly && !ctx.grants.dkisp)
+      return refuse(`${type.name} is DKISP's`, `${type.label} hanya dapat dibuat oleh DKISP.`);
+    // Listing a folder reads it whole; writing needs a file name.
+    if (file === undefined) return use === "read" ? ok : refuse("a folder, not a file", "Alamat berkas tidak sah.");
+    if (!file.endsWith(".md") || !fileSlugPattern.test(file.slice(0, -3)))
+      return refuse(`not a content file name: ${JSON.stringify(file)}`, "Nama berkas isi tidak sah.");
+    return ok;
+  }
+  if (first === "media") {
+    // Listing the media folder (or one of its folders) reads it; a file must be of a known kind.
+    const name = rest.at(-1);
+    if (name === undefined || (use === "read" && !name.includes(".")))
+      return use === "read" ? ok : refuse("a folder, not a file", "Alamat berkas tidak sah.");
+    if (!mediaKindOf(name))
+      return refuse(`not an image or a document: ${JSON.stringify(name)}`, "Jenis berkas ini tidak dapat diunggah.");
+    return ok;
+  }
+  return outside(raw);
+}
+
+/**
+ * The same path in the gateway's clone holds no link: a symlink committed into a unit's folder
+ * could otherwise lead a write, or a read, anywhere on the gateway's machine.
+ */
+export function checkNoLinks(repoDir: string, path: string): PathDecision | undefined {
+  let at = repoDir;
+  for (const part of path.split("/")) {
+    at = join(at, part);
+    let kind: "link" | "missing" | "other";
+    try {
+      kind = lstatSync(at).isSymbolicLink() ? "link" : "other";
+    } catch {
+      kind = "missing";
+    }
+    if (kind === "missing") return undefined;
+    if (kind === "link")
+      return refuse(`symbolic link in the tree at ${at.slice(repoDir.length + 1)}`, "Alamat berkas tidak sah.");
+  }
+  return undefined;
+}
+
+/**
+ * Decap's editorial workflow keeps each draft on `cms/<collection>/<entry>`, and collections are
+ * named `<unit>_<type>` (cms-config.ts): an editor may touch the branches of their units only.
+ */
+export function checkBranch(raw: unknown, ctx: PathContext): PathDecision {
+  const m = typeof raw === "string" ? /^cms\/([a-z0-9-]+)_([a-z]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(raw) : null;
+  if (!m) return refuse(`not a draft branch: ${JSON.stringify(raw)}`, "Draf ini tidak dikenal.");
+  const [, slug, type] = m as unknown as [string, string, string];
+  const path = `sites/${slug}/content/${type}`;
+  const decision = checkPath(path, "read", ctx);
+  return decision.ok ? { ok: true, slug, path: raw as string } : decision;
+}
