@@ -23,6 +23,9 @@ Commands:
   verify-deploy [site...]
                        compare what --target serves with each release's hash manifest
   nginx-config         print (or --output) the nginx configuration for the sites under --serve-root
+  codeowners           write .github/CODEOWNERS from the registry (--check: exit 1 if it is stale)
+  guard --base <rev>   exit 1 if a commit since <rev> with a Portal-Unit trailer changes anything
+                       outside that unit's folder, or the gateway committed without one
 
 Options:
   --root <dir>         the folder with portal.json and sites/ (default: this repository)
@@ -44,6 +47,8 @@ Options:
   --tls-key <file>
   --brotli             nginx-config: serve .br files (Debian: libnginx-mod-http-brotli-static)
   --output <file>      nginx-config: write to this file instead of printing
+  --check              codeowners: only check
+  --head <rev>         guard: the last commit checked (default: HEAD)
   -h, --help           show this help`;
 
 function parse() {
@@ -67,6 +72,8 @@ function parse() {
       brotli: { type: "boolean", default: false },
       output: { type: "string" },
       "serve-root": { type: "string" },
+      check: { type: "boolean", default: false },
+      head: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -119,6 +126,17 @@ async function main(progress: Progress): Promise<number> {
       if (command === "deploy") return commands.runDeploy(ws, sites, flags);
       if (command === "rollback") return commands.runRollback(ws, sites, flags);
       return commands.runVerifyDeploy(ws, sites, flags);
+    }
+    case "codeowners": {
+      const { runCodeowners } = await import("./access-command.ts");
+      return runCodeowners(ws, { check: values.check });
+    }
+    case "guard": {
+      const { runGuard } = await import("./access-command.ts");
+      return runGuard(ws, {
+        ...(values.base ? { base: values.base } : {}),
+        ...(values.head ? { head: values.head } : {}),
+      });
     }
     case "nginx-config": {
       const { runNginxConfig } = await import("./deploy-command.ts");

@@ -17,7 +17,14 @@ export interface PortalConfig {
   time_zone: string;
   cms?: { backend: "github" | "gitlab" | "forgejo"; repo?: string; branch?: string; base_url?: string };
   /** SSO groups that give roles (tools/gateway/access.ts); `{slug}` stands for a unit's folder. */
-  access?: { penulis?: string; verifikator?: string; dkisp?: string };
+  access?: {
+    penulis?: string;
+    verifikator?: string;
+    dkisp?: string;
+    unit_team?: string;
+    dkisp_team?: string;
+    gateway_email?: string;
+  };
   limits: { markdown_kb: number; image_kb: number; document_kb: number };
 }
 

@@ -50,3 +50,13 @@ export function grantsOf(
   }
   return { units: granted, dkisp };
 }
+
+/** The Git host's owners and the gateway's identity, from portal.json's `access` or their defaults. */
+export function ownersOf(portal: Pick<PortalConfig, "access" | "cms" | "domain">) {
+  const owner = portal.cms?.repo?.split("/")[0] ?? portal.domain.split(".")[0];
+  return {
+    unitTeam: (slug: string) => (portal.access?.unit_team ?? `@${owner}/{slug}`).replace("{slug}", slug),
+    dkispTeam: portal.access?.dkisp_team ?? `@${owner}/dkisp`,
+    gatewayEmail: portal.access?.gateway_email ?? `portal-gateway@${portal.domain}`,
+  };
+}
