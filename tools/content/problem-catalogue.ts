@@ -176,6 +176,16 @@ export const catalogue = {
     fix: () =>
       "simpan gambarnya, unggah ke folder media unit Anda, lalu tulis alamatnya /media/<jenis>/<nama-berkas>: gambar dari luar tidak ditampilkan",
   }),
+  "outbound-link": entry<{ href: string; host: string }>({
+    message: ({ href }) => `tautan "${href}" menuju situs di luar daftar yang diizinkan`,
+    fix: ({ host }) =>
+      `tautkan ke situs pemerintah (.go.id) atau situs lain yang diizinkan portal; bila ${host} memang perlu, minta DKISP menambahkannya ke link_domains di site.json unit Anda`,
+  }),
+  "spam-phrase": entry<{ phrase: string }>({
+    message: ({ phrase }) => `isi memuat kata iklan judi online ("${phrase}")`,
+    fix: () =>
+      "hapus kalimat itu; bila Anda tidak menulisnya, akun atau situs Anda mungkin disusupi: segera hubungi DKISP",
+  }),
   "reference-outside-media": entry<{ href: string; suggestion: string | undefined }>({
     message: ({ href }) => `"${href}" menunjuk ke luar folder media unit ini`,
     fix: ({ suggestion }) =>

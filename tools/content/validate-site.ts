@@ -14,6 +14,7 @@ import { decodeUtf8 } from "./decode.ts";
 import { parseMarkdown, type MarkdownFile } from "./front-matter.ts";
 import { checkMediaContents } from "./media-content.ts";
 import { mediaKindOf, resolveMediaReference, type ResolvedReference } from "./media-reference.ts";
+import { checkOutbound, linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";
 import { checkSiteLink, parseSiteLink } from "./site-links.ts";
 import { fileSlugPattern, itemUrl, reservedTopLevel } from "./permalinks.ts";
 import { problem, type Problem } from "./problem.ts";
@@ -76,7 +77,8 @@ export async function validateSite(
 ): Promise<SiteValidation> {
   const siteDir = join(ws.sitesDir, slug);
   const documentExtensions = [...schemas().fileKinds.document.extensions].map((e) => e.slice(1)).join("|");
-  const mayReference = new RegExp(`!\\[|\\]:|site:|media|%|\\.(?:${documentExtensions})`, "i");
+  // Outbound links too: every link to another host has `//` (linkify links no bare domain).
+  const mayReference = new RegExp(`!\\[|\\]:|site:|media|%|//|\\.(?:${documentExtensions})`, "i");
   const reserved = reservedTopLevel();
   const rel = (path: string) => `sites/${slug}${path ? `/${path}` : ""}`;
   const problems: Problem[] = [];
@@ -115,7 +117,10 @@ export async function validateSite(
   const exists = (path: string) => media.has(path);
   problems.push(...(await validateMediaFiles(siteDir, media, portal, ws.cacheDir, rel)));
 
-  const site = present.has("site.json") ? await validateSiteJson(siteDir, slug, rel("site.json"), problems) : undefined;
+  const site = present.has("site.json")
+    ? await validateSiteJson(siteDir, slug, rel("site.json"), portal, problems)
+    : undefined;
+  const linkRules = linkRulesOf(portal, site);
   if (site?.logo)
     checkReference(
       resolveMediaReference(site.logo, "image", { fromDir: "", exists }),
@@ -258,8 +263,16 @@ export async function validateSite(
     // to media names it, a document's extension, or hides either behind %-encoding); most bodies
     // have none and skip the parse (which is most of validation's time when they do not).
     const refs = mayReference.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
+    found.push(...outboundProblems(parsed.data, file, parsed.lineOf, linkRules));
+    found.push(...spamProblems(parsed.data, parsed.body, parsed.bodyLine, file, parsed.lineOf, linkRules));
     for (const ref of refs) {
       const line = parsed.bodyLine + ref.line;
+      const outbound = ref.kind === "link" ? checkOutbound(ref.href, linkRules.domains) : { leaves: false as const };
+      if (outbound.leaves) {
+        if (!outbound.allowed)
+          found.push(problem("outbound-link", file, "", { href: ref.href, host: outbound.host }, line));
+        continue;
+      }
       if (ref.kind === "image" && ref.alt.trim() === "")
         found.push(problem("image-without-alt", file, "", { src: ref.href }, line));
       const link = ref.kind === "link" ? parseSiteLink(ref.href) : undefined;
@@ -343,6 +356,7 @@ async function validateSiteJson(
   siteDir: string,
   slug: string,
   file: string,
+  portal: PortalConfig,
   problems: Problem[],
 ): Promise<SiteRecord | undefined> {
   const abs = join(siteDir, "site.json");
@@ -355,10 +369,13 @@ async function validateSiteJson(
   if (typeof record.slug === "string" && record.slug !== slug) {
     problems.push(problem("slug-mismatch", file, "/slug", { slug: record.slug, folder: slug }, lineOf("/slug")));
   }
-  if (schemaProblems.length === 0)
-    problems.push(
-      ...checkContentRules({ data: record as unknown as Record<string, unknown>, schema: {}, file, lineOf, today: "" }),
-    );
+  if (schemaProblems.length === 0) {
+    const data = record as unknown as Record<string, unknown>;
+    const rules = linkRulesOf(portal, record);
+    problems.push(...checkContentRules({ data, schema: {}, file, lineOf, today: "" }));
+    problems.push(...outboundProblems(data, file, lineOf, rules));
+    problems.push(...spamProblems(data, "", 0, file, lineOf, rules));
+  }
   return schemaProblems.length === 0 ? record : undefined;
 }
 
@@ -400,6 +417,56 @@ async function validateMediaFiles(
       );
   }
   return problems;
+}
+
+/** Every string of a record, with its JSON pointer. */
+function* stringsOf(value: unknown, pointer = ""): Generator<[string, string]> {
+  if (typeof value === "string") yield [pointer, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* stringsOf(v, `${pointer}/${i}`);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) yield* stringsOf(v, `${pointer}/${k}`);
+}
+
+type LinkRules = ReturnType<typeof linkRulesOf>;
+
+/** Address fields (a LHKPN link, a video, a unit's social accounts) that leave for a domain not allowed. */
+function outboundProblems(
+  data: Record<string, unknown>,
+  file: string,
+  lineOf: (pointer: string) => number | undefined,
+  rules: LinkRules,
+): Problem[] {
+  const found: Problem[] = [];
+  for (const [pointer, value] of stringsOf(data)) {
+    const outbound = checkOutbound(value, rules.domains);
+    if (outbound.leaves && !outbound.allowed)
+      found.push(problem("outbound-link", file, pointer, { href: value, host: outbound.host }, lineOf(pointer)));
+  }
+  return found;
+}
+
+/** Gambling spam anywhere in a file's text: each phrase once, on the first line that has it. */
+function spamProblems(
+  data: Record<string, unknown>,
+  body: string,
+  bodyLine: number,
+  file: string,
+  lineOf: (pointer: string) => number | undefined,
+  rules: LinkRules,
+): Problem[] {
+  const found = new Map<string, Problem>();
+  for (const [pointer, value] of stringsOf(data))
+    for (const phrase of spamPhrasesIn(value, rules.phrases))
+      if (!found.has(phrase)) found.set(phrase, problem("spam-phrase", file, pointer, { phrase }, lineOf(pointer)));
+  const inBody = body ? spamPhrasesIn(body, rules.phrases).filter((p) => !found.has(p)) : [];
+  if (inBody.length) {
+    const lines = body.split("\n");
+    for (const phrase of inBody) {
+      const at = lines.findIndex((l) => spamPhrasesIn(l, [phrase]).length > 0);
+      found.set(phrase, problem("spam-phrase", file, "", { phrase }, bodyLine + Math.max(0, at)));
+    }
+  }
+  return [...found.values()];
 }
 
 /** Every string in front matter that points into the media folder, with its JSON pointer. */

@@ -25,6 +25,7 @@ const siteKeys: Record<keyof SiteRecord, true> = {
   head: true,
   ppid: true,
   lapor_url: true,
+  link_domains: true,
   editors: true,
   status: true,
 };
@@ -41,6 +42,7 @@ const portalKeys: Record<keyof PortalConfig, true> = {
   locale: true,
   time_zone: true,
   cms: true,
+  links: true,
   access: true,
   limits: true,
 };

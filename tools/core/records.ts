@@ -25,6 +25,8 @@ export interface PortalConfig {
     dkisp_team?: string;
     gateway_email?: string;
   };
+  /** Outbound links and spam (tools/content/outbound-links.ts); defaults there. */
+  links?: { allowed_domains?: string[]; spam_phrases?: string[] };
   limits: { markdown_kb: number; image_kb: number; document_kb: number };
 }
 
@@ -60,4 +62,6 @@ export interface SiteRecord {
   lapor_url?: string;
   editors?: string[];
   status: "active" | "planned" | "retired";
+  /** Domains this unit may link to beyond portal.json's allowed ones, approved by DKISP. */
+  link_domains?: string[];
 }

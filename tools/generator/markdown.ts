@@ -11,6 +11,10 @@ export function createMarkdown(
   options: { siteLinkUrl?: (link: SiteLink) => string; mediaUrl?: MediaUrl } = {},
 ): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+  // Only written addresses become links (https://..., an e-mail): linkify's fuzzy links turned
+  // academic titles into links to foreign sites ("M.Si" → http://M.Si, Slovenia's domain) and
+  // would let a bare "judi.example" through as a link no one wrote.
+  md.linkify.set({ fuzzyLink: false });
   if (options.siteLinkUrl) resolveSiteLinks(md, options.siteLinkUrl);
   if (options.mediaUrl) resolveMediaReferences(md, options.mediaUrl);
   markExternalLinks(md);

@@ -1,0 +1,141 @@
+import assert from "node:assert/strict";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { createMarkdown } from "../generator/markdown.ts";
+import { hostileWorkspace, newsItem, type HostileWorkspace } from "../test/hostile-workspace.ts";
+import { checkOutbound, defaultLinkRules, normalise, spamPhrasesIn } from "./outbound-links.ts";
+
+const domains = [...defaultLinkRules.allowed_domains];
+
+describe("links that leave the portal", () => {
+  it("allows the allowed domains and their subdomains, nothing that only looks like them", () => {
+    for (const href of [
+      "https://www.lapor.go.id/",
+      "http://elhkpn.kpk.go.id/x",
+      "https://www.instagram.com/pemkabpaser",
+      "//jdih.paserkab.go.id/",
+    ])
+      assert.deepEqual(
+        checkOutbound(href, domains),
+        { leaves: true, allowed: true, host: new URL(href, "https://x/").hostname },
+        href,
+      );
+    for (const href of [
+      "https://judi.example/",
+      "https://go.id.judi.example/",
+      "https://notgo.id/",
+      "https://xn--go-id-judi.example/",
+      "HTTPS://SLOT.EXAMPLE",
+      "ftp://files.example/",
+      "//judi.example/x",
+      "https://lapor.go.id@judi.example/",
+    ])
+      assert.equal((checkOutbound(href, domains) as { allowed?: boolean }).allowed, false, href);
+  });
+
+  it("does not count a page of the portal, an e-mail or a telephone number as leaving", () => {
+    for (const href of ["/berita/x/", "profil", "mailto:dkisp@paserkab.go.id", "tel:+62543", "#kontak"])
+      assert.deepEqual(checkOutbound(href, domains), { leaves: false }, href);
+  });
+
+  it("links only written addresses: an academic title or a bare domain is text", () => {
+    const md = createMarkdown();
+    assert.equal(
+      md.renderInline("Irwan Setiawan, S.STP., M.Si. dan judi.example"),
+      "Irwan Setiawan, S.STP., M.Si. dan judi.example",
+    );
+    assert.match(md.renderInline("Lapor di https://www.lapor.go.id"), /href="https:\/\/www\.lapor\.go\.id"/);
+  });
+});
+
+describe("gambling spam", () => {
+  const phrases = defaultLinkRules.spam_phrases.map((p) => normalise(p));
+  it("finds the phrases however they are disguised", () => {
+    for (const text of [
+      "SLOT GACOR hari ini",
+      "Slot-Gacor!",
+      "slot\u200bgacor",
+      "ｓｌｏｔ　ｇａｃｏｒ",
+      "info   togel",
+    ])
+      assert.ok(spamPhrasesIn(text, phrases).length > 0, JSON.stringify(text));
+  });
+  it("leaves ordinary Indonesian text alone", () => {
+    for (const text of ["Jadwal slot vaksinasi gratis", "Pelatihan menulis gacor? tidak", "toge goreng dan tahu"])
+      assert.deepEqual(spamPhrasesIn(text, phrases), [], text);
+  });
+});
+
+describe("validation refuses outbound links and spam, naming file and line", () => {
+  let ws: HostileWorkspace;
+  before(async () => {
+    ws = await hostileWorkspace();
+  });
+  after(() => ws.dispose());
+
+  it("names a link to a domain not allowed, in the body and in a field, and accepts the allowed ones", async () => {
+    await ws.write(
+      "sites/dlh/content/berita/tautan.md",
+      newsItem(
+        "Lapor di [LAPOR!](https://www.lapor.go.id/).\n\nBonus di [sini](https://slot.example/daftar)\n\nAlamat <https://judi.example>",
+      ),
+    );
+    await ws.write(
+      "sites/dlh/content/pejabat/kepala.md",
+      "---\nname: Kepala Dinas\nposition: Kepala\norder: 1\nlhkpn_url: https://lhkpn.example/x\n---\n",
+    );
+    const problems = await ws.problems(["dlh"]);
+    assert.deepEqual(
+      problems.filter((p) => p.includes("di luar daftar")).map((p) => p.split(" menuju")[0]),
+      [
+        'sites/dlh/content/berita/tautan.md:9: tautan "https://slot.example/daftar"',
+        'sites/dlh/content/berita/tautan.md:11: tautan "https://judi.example"',
+        'sites/dlh/content/pejabat/kepala.md:5: /lhkpn_url: tautan "https://lhkpn.example/x"',
+      ],
+    );
+    assert.ok(problems.every((p) => !p.includes("lapor.go.id")));
+  });
+
+  it("accepts a domain DKISP approved in the unit's site.json, for that unit only", async () => {
+    const file = join(ws.root, "sites/dlh/site.json");
+    const record = JSON.parse(await readFile(file, "utf8"));
+    await writeFile(
+      file,
+      JSON.stringify({ ...record, link_domains: ["slot.example", "judi.example", "lhkpn.example"] }),
+    );
+    assert.deepEqual(
+      (await ws.problems(["dlh"])).filter((p) => p.includes("di luar daftar")),
+      [],
+    );
+    await ws.write("sites/bapenda/content/berita/tautan.md", newsItem("[x](https://slot.example/)"));
+    assert.equal((await ws.problems(["bapenda"])).filter((p) => p.includes("di luar daftar")).length, 1);
+  });
+
+  it("names gambling vocabulary in a title, a body line and a unit's description", async () => {
+    await ws.write(
+      "sites/bapenda/content/berita/spam.md",
+      newsItem("Paragraf biasa.\n\nDaftar SLOT-GACOR maxwin sekarang", 'tags: ["pajak"]\n').replace(
+        'title: "Uji isi berita"',
+        'title: "Info togel terbaru"',
+      ),
+    );
+    const file = join(ws.root, "sites/bapenda/site.json");
+    const record = JSON.parse(await readFile(file, "utf8"));
+    await writeFile(
+      file,
+      JSON.stringify({ ...record, description: "Badan Pendapatan Daerah, rtp live setiap hari" }, null, 1),
+    );
+    const spam = (await ws.problems(["bapenda"])).filter((p) => p.includes("judi online"));
+    assert.deepEqual(
+      spam.map((p) => p.split(": isi")[0]),
+      [
+        "sites/bapenda/site.json:10: /description",
+        "sites/bapenda/content/berita/spam.md:2: /title",
+        "sites/bapenda/content/berita/spam.md:10",
+        "sites/bapenda/content/berita/spam.md:10",
+      ],
+    );
+    assert.match(spam[1]!, /"togel".*hubungi DKISP/);
+  });
+});
