@@ -36,6 +36,26 @@ describe("npm run check-links", () => {
     assert.ok(Number(m[1]) > 20 && Number(m[3]) > 50, run.stdout);
   });
 
+  it("flags an outbound link in the built output that no source contains, as tampering (exit 1)", async () => {
+    const page = join(ws.distDir, "dinkes/index.html");
+    const original = await readFile(page, "utf8");
+    // A defacer with write access to the web root adds a gambling link; the content has none.
+    await writeFile(page, original.replace("</main>", '<a href="https://slot-gacor.example/daftar">promo</a></main>'));
+    try {
+      const run = checkLinks(ws.root);
+      assert.equal(run.status, 1, run.stdout);
+      assert.match(
+        run.stderr,
+        /dist\/dinkes\/index\.html: links to https:\/\/slot-gacor\.example\/daftar, which no content, site\.json or theme file contains/,
+      );
+      assert.match(run.stderr, /1 outbound links no source explains/);
+      // The outbound links the sources do contain (LAPOR!, an official's LHKPN) are not flagged.
+      assert.doesNotMatch(run.stderr, /lapor\.go\.id|kpk\.go\.id/);
+    } finally {
+      await writeFile(page, original);
+    }
+  });
+
   it("reports a page of one unit that another site links to after it disappears, and exits 1", async () => {
     // As if dinkes's article were deleted and only dinkes rebuilt: the hub still links to it.
     await rm(join(ws.distDir, "dinkes/berita/posyandu-serentak"), { recursive: true });

@@ -29,6 +29,11 @@ export interface LinkReport {
   links: number;
   external: number;
   broken: BrokenLink[];
+  /**
+   * Outbound links in the built pages that no source (content, site.json, the theme) contains:
+   * something changed the output after the build, or the build itself was tampered with.
+   */
+  unexplained: { page: string; href: string }[];
 }
 
 /** Elements and attributes that make the browser fetch or navigate. */
@@ -44,14 +49,19 @@ const urlAttributes: Record<string, string[]> = {
   audio: ["src"],
 };
 
-export function checkLinks(distDir: string, only?: readonly string[]): LinkReport {
+export function checkLinks(
+  distDir: string,
+  only?: readonly string[],
+  /** Every outbound address the sources contain (`sourceAddresses`); without it, none is checked. */
+  sources?: ReadonlySet<string>,
+): LinkReport {
   const sites = builtSites(distDir);
   // By host, not origin: an editor's http:// link to the portal is still a link into it.
   const hosts = new Map([...sites].map(([slug, url]) => [new URL(url).host, slug]));
   // Subdomains of the hub's host that were not built are still the portal's: a link there is broken.
   const apex = [...sites.values()].map((u) => new URL(u).host).sort((a, b) => a.length - b.length)[0];
   const seen = new Map<string, string | undefined>();
-  const report: LinkReport = { sites: 0, pages: 0, targets: 0, links: 0, external: 0, broken: [] };
+  const report: LinkReport = { sites: 0, pages: 0, targets: 0, links: 0, external: 0, broken: [], unexplained: [] };
 
   for (const [slug, siteUrl] of sites) {
     if (only && !only.includes(slug)) continue;
@@ -77,6 +87,8 @@ export function checkLinks(distDir: string, only?: readonly string[]): LinkRepor
         const portalHost = apex !== undefined && (url.host === apex || url.host.endsWith(`.${apex}`));
         if (!owner && !portalHost) {
           report.external++;
+          if (sources && !sources.has(comparable(href, pageUrl)))
+            report.unexplained.push({ page: `${slug}/${path}`, href });
           continue;
         }
         if (!seen.has(url.href)) {
@@ -92,6 +104,46 @@ export function checkLinks(distDir: string, only?: readonly string[]): LinkRepor
     }
   }
   return report;
+}
+
+/** An address as a browser reads it, so that source and output compare however either was encoded. */
+function comparable(href: string, base: string): string {
+  try {
+    const url = new URL(href.trim(), base);
+    url.hash = "";
+    return decodeURI(url.href);
+  } catch {
+    return href;
+  }
+}
+
+/**
+ * Every address with a host written in the sources of the sites: the units' content and
+ * site.json, portal.json and the theme. (Markdown's autolinks, reference links and fields all
+ * write the address whole.)
+ */
+export function sourceAddresses(roots: { sitesDir: string; themeDir: string; portalFile: string }): Set<string> {
+  const found = new Set<string>();
+  const pattern = /(?:[a-z][a-z0-9+.-]*:)?\/\/[^\s"'<>()[\]{}`\\]+/gi;
+  const read = (file: string) => {
+    for (const m of readFileSync(file, "utf8").matchAll(pattern)) {
+      // Prose ends an address with punctuation that is not part of it.
+      const address = m[0].replace(/[.,;:!?*_]+$/, "");
+      found.add(comparable(address, "https://portal.invalid/"));
+    }
+  };
+  const walk = function* (dir: string): Generator<string> {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== "media") yield* walk(path);
+      else if (entry.isFile() && /\.(md|json|njk|html|js)$/.test(entry.name)) yield path;
+    }
+  };
+  if (existsSync(roots.portalFile)) read(roots.portalFile);
+  for (const file of walk(roots.sitesDir)) read(file);
+  for (const file of walk(roots.themeDir)) read(file);
+  return found;
 }
 
 /** slug → the site's URL, from the manifests of the sites in the dist folder. */
