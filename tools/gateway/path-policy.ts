@@ -77,10 +77,10 @@ export function checkPath(raw: unknown, use: PathUse, ctx: PathContext): PathDec
     return ok;
   }
   if (first === "media") {
-    // Listing the media folder (or one of its folders) reads it; a file must be of a known kind.
+    // Reading may list the media folder or one of its folders; a file must be of a known kind.
     const name = rest.at(-1);
-    if (name === undefined || (use === "read" && !name.includes(".")))
-      return use === "read" ? ok : refuse("a folder, not a file", "Alamat berkas tidak sah.");
+    if (use === "read" && (name === undefined || !name.includes("."))) return ok;
+    if (name === undefined) return refuse("a folder, not a file", "Alamat berkas tidak sah.");
     if (!mediaKindOf(name))
       return refuse(`not an image or a document: ${JSON.stringify(name)}`, "Jenis berkas ini tidak dapat diunggah.");
     return ok;
