@@ -1,8 +1,9 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { type GitError, git as run } from "./git.ts";
 import { unitTrailer } from "./guard.ts";
+import { checkNoLinks } from "./path-policy.ts";
 
 /** Who a commit is by: the editor, as the SSO names them. */
 export interface Person {
@@ -24,12 +25,35 @@ export interface WriteRequest {
   action: string;
   message: string;
   changes: Change[];
+  /** More trailers after `Portal-Unit` (a draft's `Portal-Status`). */
+  trailers?: Record<string, string>;
+  /** Commit even when no file changes (a draft's status change is an empty commit). */
+  allowEmpty?: boolean;
+  /** Publish: the branch whose changes since it left `branch` are squashed into one commit there. */
+  squash?: string;
+  /** The check the staged files must pass before the commit (validation, the path rule). */
+  check?: WriteCheck;
 }
 
 export type WriteResult =
   | { ok: true; commit: string | undefined; attempts: number }
   /** `conflict`: someone changed the same lines first; nothing of this write was pushed. */
-  | { ok: false; conflict: boolean; reason: string };
+  | {
+      ok: false;
+      /** Someone changed the same lines first; nothing of this write was pushed. */
+      conflict: boolean;
+      /** For the audit log, in English. */
+      reason: string;
+      /** What the editor is told, in Indonesian, when the content itself was refused. */
+      refused?: string[];
+    };
+
+/**
+ * Runs on the clone once the files are written and staged (`paths`, a publication's squashed
+ * files included), before the commit: what it returns refuses the
+ * write (validation's problems with the files, in the editor's language).
+ */
+export type WriteCheck = (clone: string, paths: string[]) => Promise<string[]>;
 
 export interface GitWriterOptions {
   /** The gateway's own working clone. */
@@ -47,16 +71,6 @@ export interface GitWriterOptions {
   beforePush?: () => Promise<void>;
 }
 
-class GitError extends Error {
-  constructor(
-    readonly args: string[],
-    readonly code: number | null,
-    readonly output: string,
-  ) {
-    super(`git ${args.join(" ")} failed (${code}): ${output.trim()}`);
-  }
-}
-
 /**
  * Every write of the editors' gateway, one at a time, onto the host's latest branch:
  * 1. the clone is reset to the host's branch (or, for a new draft, to main);
@@ -71,6 +85,7 @@ export class GitWriter {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly main: string;
   private readonly attempts: number;
+  private fetchedAt = 0;
 
   constructor(private readonly options: GitWriterOptions) {
     this.main = options.main ?? "main";
@@ -91,6 +106,50 @@ export class GitWriter {
 
   write(request: WriteRequest): Promise<WriteResult> {
     const result = this.queue.then(() => this.writeNow(request));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Brings the clone's view of the host up to date for reads, at most once per `maxAgeMs`:
+   * through the same queue as writes, since two fetches at once fight over the clone's refs.
+   */
+  refresh(maxAgeMs = 2000): Promise<void> {
+    if (Date.now() - this.fetchedAt < maxAgeMs) return Promise.resolve();
+    const done = this.queue.then(async () => {
+      if (Date.now() - this.fetchedAt < maxAgeMs) return;
+      await run(["fetch", "--quiet", "--prune", "origin"], this.options.clone);
+      this.fetchedAt = Date.now();
+    });
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Deletes a draft's branch on the host (a draft thrown away, or published). */
+  deleteBranch(request: Omit<WriteRequest, "message" | "changes">): Promise<WriteResult> {
+    const result = this.queue.then(async (): Promise<WriteResult> => {
+      const outcome = await run(
+        ["push", "--quiet", "--porcelain", "origin", "--delete", `refs/heads/${request.branch}`],
+        this.options.clone,
+      ).then(
+        (): WriteResult => ({ ok: true, commit: undefined, attempts: 1 }),
+        (error: GitError): WriteResult => ({
+          ok: false,
+          conflict: false,
+          reason: `the Git host refused to delete ${request.branch}: ${lastLines(error.output)}`,
+        }),
+      );
+      await this.audit({
+        user: request.editor.id,
+        unit: request.unit,
+        action: request.action,
+        branch: request.branch,
+        paths: [],
+        result: outcome.ok ? "deleted" : "failed",
+        ...(outcome.ok ? {} : { reason: outcome.reason }),
+      });
+      return outcome;
+    });
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -135,6 +194,7 @@ export class GitWriter {
     const git = (args: string[]) => run(args, this.options.clone);
     const { branch } = request;
     await git(["fetch", "--quiet", "--prune", "origin"]);
+    this.fetchedAt = Date.now();
     const onHost = await git(["rev-parse", "--verify", "--quiet", `refs/remotes/origin/${branch}`]).then(
       () => true,
       () => false,
@@ -144,7 +204,22 @@ export class GitWriter {
     await git(["checkout", "--quiet", "--force", "-B", branch, `origin/${onHost ? branch : this.main}`]);
     await git(["clean", "--quiet", "-fdx"]);
 
+    if (request.squash) {
+      // Publishing: the draft's changes since it left this branch, as one commit. A change to the
+      // same lines on this branch since then stops the publication; the draft stays as it was.
+      const merged = await git(["merge", "--squash", "--no-commit", `origin/${request.squash}`]).then(
+        () => true,
+        () => false,
+      );
+      if (!merged) {
+        await git(["reset", "--quiet", "--hard"]);
+        return { ok: false, conflict: true, reason: `${request.squash} conflicts with ${branch}` };
+      }
+    }
     for (const change of request.changes) {
+      // A link committed into the tree would lead this write anywhere on the gateway's machine.
+      const linked = checkNoLinks(this.options.clone, change.path);
+      if (linked && !linked.ok) return { ok: false, conflict: false, reason: linked.reason, refused: [linked.message] };
       const file = join(this.options.clone, change.path);
       if ("delete" in change) await rm(file, { force: true });
       else {
@@ -152,10 +227,20 @@ export class GitWriter {
         await writeFile(file, change.content);
       }
     }
-    await git(["add", "--all", "--", ...request.changes.map((c) => c.path)]);
-    if (!(await git(["diff", "--cached", "--name-only"])).trim()) return { ok: true, commit: undefined, attempts: 0 };
+    if (request.changes.length) await git(["add", "--all", "--", ...request.changes.map((c) => c.path)]);
+    const staged = (await git(["diff", "--cached", "--name-only", "-z"])).split("\0").filter(Boolean);
+    if (request.check && staged.length) {
+      const problems = await request.check(this.options.clone, staged);
+      if (problems.length)
+        return { ok: false, conflict: false, reason: `content refused: ${problems.join(" / ")}`, refused: problems };
+    }
+    if (!staged.length && !request.allowEmpty) return { ok: true, commit: undefined, attempts: 0 };
 
     const { identity } = this.options;
+    const trailers = Object.entries({ [unitTrailer]: request.unit, ...request.trailers }).flatMap(([k, v]) => [
+      "--trailer",
+      `${k}: ${v}`,
+    ]);
     await git([
       "-c",
       `user.name=${identity.name}`,
@@ -164,11 +249,11 @@ export class GitWriter {
       "commit",
       "--quiet",
       "--no-verify",
+      ...(staged.length ? [] : ["--allow-empty"]),
       `--author=${request.editor.name} <${request.editor.email}>`,
       "-m",
       request.message,
-      "--trailer",
-      `${unitTrailer}: ${request.unit}`,
+      ...trailers,
     ]);
 
     for (let attempt = 1; ; attempt++) {
@@ -215,20 +300,3 @@ const lastLines = (text: string) => {
   const said = lines.filter((l) => /^remote:|rejected|error/i.test(l)).map((l) => l.replace(/^remote:\s*/, "").trim());
   return (said.length ? said : lines.slice(-3)).filter(Boolean).join(" / ");
 };
-
-/** Runs git; resolves with its output, rejects with a GitError that carries it. */
-function run(args: string[], cwd: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd,
-      // No prompt ever blocks the gateway, and no user's or machine's Git config shapes its commits.
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(output) : reject(new GitError(args, code, output))));
-  });
-}

@@ -1,0 +1,504 @@
+import { basename } from "node:path";
+import type { PortalConfig } from "../core/records.ts";
+import { workspaceAt } from "../core/workspace.ts";
+import { localDate } from "../core/wita.ts";
+import { mediaKindOf } from "../content/media-reference.ts";
+import { formatProblem } from "../content/problem.ts";
+import { validateSite } from "../content/validate-site.ts";
+import { readPortal } from "../content/validate-workspace.ts";
+import type { Grants } from "./access.ts";
+import type { Change, GitWriter, WriteCheck, WriteResult } from "./git-writer.ts";
+import { checkBranch, checkPath, type PathContext, type PathDecision, type PathUse } from "./path-policy.ts";
+import { statusTrailer, type RepoView } from "./repo-view.ts";
+import type { Editor } from "./session.ts";
+import { acceptUpload } from "./uploads.ts";
+
+/** What every request of one gateway shares. */
+export interface Gateway {
+  portal: PortalConfig;
+  /** Every unit folder of the registry. */
+  units: ReadonlySet<string>;
+  writer: GitWriter;
+  view: RepoView;
+  /** The branch the sites are built from. */
+  main: string;
+}
+
+/** Who asks, on which site's `/admin/`, with what their groups give them there. */
+export interface Scope {
+  editor: Editor;
+  /** The unit whose origin the request came to. */
+  site: string;
+  grants: Grants;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+/** Decap's editorial workflow statuses; the last one is "ready to publish". */
+const statuses = ["draft", "pending_review", "pending_publish"] as const;
+
+/** Every action of Decap's proxy backend (decap-cms-backend-proxy), and nothing else. */
+export const proxyActions = [
+  "info",
+  "entriesByFolder",
+  "entriesByFiles",
+  "getEntry",
+  "unpublishedEntries",
+  "unpublishedEntry",
+  "unpublishedEntryDataFile",
+  "unpublishedEntryMediaFile",
+  "deleteUnpublishedEntry",
+  "updateUnpublishedEntryStatus",
+  "publishUnpublishedEntry",
+  "persistEntry",
+  "persistMedia",
+  "deleteFile",
+  "deleteFiles",
+  "getMedia",
+  "getMediaFile",
+  "getDeployPreview",
+] as const;
+
+type Params = Record<string, unknown>;
+
+/**
+ * The grants an editor has on one site's origin: only that unit's roles, and DKISP's only on the
+ * hub. A dinkes editor who is also bappeda's works on bappeda at bappeda's `/admin/`; a page of
+ * one site can never act on another's folder through it.
+ */
+export function grantsOnSite(grants: Grants, site: string, hub: string): Grants {
+  const roles = grants.units.get(site);
+  return { units: new Map(roles ? [[site, roles]] : []), dkisp: grants.dkisp && site === hub };
+}
+
+const str = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** Answers one action of Decap's proxy API for `scope`, every path and role checked first. */
+export async function answer(gw: Gateway, scope: Scope, action: string, params: Params): Promise<Reply> {
+  const hub = gw.portal.hub;
+  const policy: PathContext = { grants: scope.grants, hub, units: gw.units };
+  const refuse = async (paths: string[], reason: string, message: string, status = 403): Promise<Reply> => {
+    await gw.writer.refused({ user: scope.editor.id, unit: scope.site, action, paths, reason });
+    return { status, body: { error: message } };
+  };
+  const path = (raw: unknown, use: PathUse) => checkPath(raw, use, policy);
+  const refusedPath = (raw: unknown, d: Extract<PathDecision, { ok: false }>) =>
+    refuse([String(raw).slice(0, 300)], d.reason, d.message);
+
+  // Decap names the branch it thinks it works on; the gateway has one, and says so.
+  if (params.branch !== undefined && params.branch !== gw.main)
+    return refuse([], `branch ${JSON.stringify(params.branch)} is not ${gw.main}`, "Cabang ini tidak dikenal.", 422);
+
+  /** The roles that let `scope` publish in a unit: its verifikator, or DKISP on the hub and the registry. */
+  const mayPublish = (unit: string, registry = false) =>
+    scope.grants.units.get(unit)?.has("verifikator") === true || (scope.grants.dkisp && (unit === hub || registry));
+
+  /** A draft of `collection`/`slug`: its branch, the unit it belongs to, or why not. */
+  const draftOf = (collection: unknown, slug: unknown) => {
+    const name = str(collection);
+    const entry = str(slug);
+    if (name === `${hub}_registry`) {
+      if (!scope.grants.dkisp || entry === undefined || !gw.units.has(entry))
+        return {
+          ok: false as const,
+          reason: "the registry is DKISP's",
+          message: "Data unit hanya dapat diubah oleh DKISP.",
+        };
+      return { ok: true as const, branch: `cms/${name}/${entry}`, unit: entry, registry: true };
+    }
+    const decision = checkBranch(`cms/${name}/${entry}`, policy);
+    if (!decision.ok) return { ok: false as const, reason: decision.reason, message: decision.message };
+    return { ok: true as const, branch: decision.path, unit: decision.slug, registry: false };
+  };
+
+  const write = (
+    unit: string,
+    branch: string,
+    message: string,
+    changes: Change[],
+    extra: { trailers?: Record<string, string>; allowEmpty?: boolean; squash?: string } = {},
+  ) =>
+    gw.writer.write({
+      editor: scope.editor,
+      unit,
+      branch,
+      action,
+      message: message.trim() || `${action} (${unit})`,
+      changes,
+      check: contentCheck(policy, unit),
+      ...extra,
+    });
+
+  switch (action) {
+    case "info":
+      return {
+        status: 200,
+        body: { repo: gw.portal.domain, publish_modes: ["editorial_workflow"], type: "portal_gateway" },
+      };
+
+    case "entriesByFolder": {
+      const folder = path(params.folder, "read");
+      if (!folder.ok) return refusedPath(params.folder, folder);
+      await gw.writer.refresh();
+      const extension = str(params.extension) ?? "";
+      const depth = typeof params.depth === "number" ? Math.min(Math.max(params.depth, 1), 5) : 1;
+      const files = (await gw.view.list(gw.main, folder.path, depth)).filter(
+        (f) => f.path.endsWith(extension) && path(f.path, "read").ok,
+      );
+      return { status: 200, body: await Promise.all(files.map((f) => entryOf(gw, gw.main, f.path))) };
+    }
+
+    case "entriesByFiles":
+    case "getEntry": {
+      const files =
+        action === "getEntry"
+          ? [{ path: params.path }]
+          : Array.isArray(params.files)
+            ? (params.files as { path?: unknown; label?: unknown }[])
+            : [];
+      for (const file of files) {
+        const d = path(file?.path, "read");
+        if (!d.ok) return refusedPath(file?.path, d);
+      }
+      await gw.writer.refresh();
+      const entries = await Promise.all(
+        files.map((f) => entryOf(gw, gw.main, f.path as string, str((f as { label?: unknown }).label))),
+      );
+      return { status: 200, body: action === "getEntry" ? entries[0] : entries };
+    }
+
+    case "unpublishedEntries": {
+      await gw.writer.refresh();
+      const keys: string[] = [];
+      for (const branch of await gw.view.branches("cms")) {
+        const [, collection, slug] = branch.split("/") as [string, string?, string?];
+        const draft = draftOf(collection, slug);
+        if (draft.ok && (draft.unit === scope.site || draft.registry)) keys.push(`${collection}/${slug}`);
+      }
+      return { status: 200, body: keys };
+    }
+
+    case "unpublishedEntry": {
+      let { collection, slug } = params;
+      const id = str(params.id);
+      if (id) [collection, slug] = [id.slice(0, id.indexOf("/")), id.slice(id.indexOf("/") + 1)];
+      const draft = draftOf(collection, slug);
+      if (!draft.ok) return refuse([], draft.reason, draft.message);
+      await gw.writer.refresh();
+      if (!(await gw.view.exists(draft.branch))) return { status: 404, body: { message: "Not Found" } };
+      const diffs = (await gw.view.diff(gw.main, draft.branch)).map((d) => ({
+        oldPath: d.status === "added" ? "" : d.path,
+        newPath: d.status === "deleted" ? "" : d.path,
+        status: d.status,
+        newFile: d.status === "added",
+        path: d.path,
+        id: d.path,
+        binary: mediaKindOf(d.path) !== undefined,
+      }));
+      return {
+        status: 200,
+        body: {
+          collection,
+          slug,
+          status: (await gw.view.status(gw.main, draft.branch)) ?? "draft",
+          diffs,
+          updatedAt: await gw.view.updatedAt(draft.branch),
+        },
+      };
+    }
+
+    case "unpublishedEntryDataFile":
+    case "unpublishedEntryMediaFile": {
+      const draft = draftOf(params.collection, params.slug);
+      if (!draft.ok) return refuse([], draft.reason, draft.message);
+      const d = path(params.path, "read");
+      if (!d.ok) return refusedPath(params.path, d);
+      await gw.writer.refresh();
+      if (action === "unpublishedEntryDataFile") {
+        const entry = await entryOf(gw, draft.branch, d.path);
+        return { status: 200, body: { data: entry.data } };
+      }
+      const media = await mediaOf(gw, draft.branch, d.path);
+      return media ? { status: 200, body: media } : { status: 404, body: { error: "Berkas tidak ditemukan." } };
+    }
+
+    case "deleteUnpublishedEntry": {
+      const draft = draftOf(params.collection, params.slug);
+      if (!draft.ok) return refuse([], draft.reason, draft.message);
+      const result = await gw.writer.deleteBranch({
+        editor: scope.editor,
+        unit: draft.unit,
+        branch: draft.branch,
+        action,
+      });
+      return result.ok ? { status: 200, body: { message: `deleted branch: ${draft.branch}` } } : failed(result);
+    }
+
+    case "updateUnpublishedEntryStatus": {
+      const draft = draftOf(params.collection, params.slug);
+      if (!draft.ok) return refuse([], draft.reason, draft.message);
+      const status = str(params.newStatus);
+      if (!statuses.includes(status as (typeof statuses)[number]))
+        return refuse([], `unknown status ${JSON.stringify(status)}`, "Status draf tidak dikenal.", 422);
+      // A penulis drafts and sends for review; "ready to publish" is the verifikator's word.
+      if (status === "pending_publish" && !mayPublish(draft.unit, draft.registry))
+        return refuse(
+          [draft.branch],
+          "only a verifikator marks a draft ready",
+          "Hanya verifikator unit ini yang dapat menandai draf siap terbit.",
+        );
+      const result = await write(draft.unit, draft.branch, `Status draf: ${status}`, [], {
+        trailers: { [statusTrailer]: status! },
+        allowEmpty: true,
+      });
+      return result.ok ? { status: 200, body: { message: `status: ${status}` } } : failed(result);
+    }
+
+    case "publishUnpublishedEntry": {
+      const draft = draftOf(params.collection, params.slug);
+      if (!draft.ok) return refuse([], draft.reason, draft.message);
+      if (!mayPublish(draft.unit, draft.registry))
+        return refuse(
+          [draft.branch],
+          "only a verifikator publishes",
+          "Hanya verifikator unit ini yang dapat menerbitkan.",
+        );
+      await gw.writer.refresh(0);
+      if (!(await gw.view.exists(draft.branch))) return { status: 404, body: { error: "Draf ini tidak ditemukan." } };
+      const published = await write(draft.unit, gw.main, `Terbitkan ${params.collection}/${params.slug}`, [], {
+        squash: draft.branch,
+      });
+      if (!published.ok) return failed(published);
+      const deleted = await gw.writer.deleteBranch({
+        editor: scope.editor,
+        unit: draft.unit,
+        branch: draft.branch,
+        action,
+      });
+      // Published either way; a draft branch left behind only shows the entry as a draft again.
+      return { status: 200, body: { message: `published${deleted.ok ? "" : ", draft branch kept"}` } };
+    }
+
+    case "persistEntry": {
+      const options = (params.options ?? {}) as Params;
+      const dataFiles = (
+        Array.isArray(params.dataFiles) ? params.dataFiles : params.entry ? [params.entry] : []
+      ) as Params[];
+      const assets = (Array.isArray(params.assets) ? params.assets : []) as Params[];
+      if (dataFiles.length === 0) return refuse([], "no data file", "Tidak ada isi yang disimpan.", 422);
+      const changes: Change[] = [];
+      const units = new Set<string>();
+      for (const file of dataFiles) {
+        const d = path(file.path, "write");
+        if (!d.ok) return refusedPath(file.path, d);
+        if (typeof file.raw !== "string") return refuse([d.path], "no raw content", "Isi berkas kosong.", 422);
+        units.add(d.slug);
+        if (file.newPath !== undefined && file.newPath !== file.path) {
+          // A rename stays in the unit's folder: the new path passes the same rule.
+          const to = path(file.newPath, "write");
+          if (!to.ok) return refusedPath(file.newPath, to);
+          units.add(to.slug);
+          changes.push({ path: d.path, delete: true }, { path: to.path, content: file.raw });
+        } else changes.push({ path: d.path, content: file.raw });
+      }
+      for (const asset of assets) {
+        const d = path(asset.path, "write");
+        if (!d.ok) return refusedPath(asset.path, d);
+        units.add(d.slug);
+        const upload = await uploadOf(gw, asset);
+        if (!upload.ok) return refuse([d.path], `upload refused: ${upload.message}`, upload.message, 422);
+        changes.push({ path: d.path, content: upload.bytes });
+      }
+      if (units.size !== 1)
+        return refuse(
+          changes.map((c) => c.path),
+          "one save spans units",
+          "Satu penyimpanan hanya untuk satu unit.",
+        );
+      const [unit] = units as unknown as [string];
+      const registry = dataFiles.every((f) => f.path === `sites/${unit}/site.json`);
+
+      if (options.useWorkflow !== true) {
+        // Straight to main is a publication.
+        if (!mayPublish(unit, registry))
+          return refuse(
+            changes.map((c) => c.path),
+            "saving to main is publishing",
+            "Hanya verifikator yang dapat menerbitkan langsung; simpan sebagai draf.",
+          );
+        const result = await write(unit, gw.main, str(options.commitMessage) ?? "", changes);
+        return result.ok ? { status: 200, body: { message: "entry persisted" } } : failed(result);
+      }
+      const draft = draftOf(options.collectionName, dataFiles[0]!.slug);
+      if (!draft.ok) return refuse([], draft.reason, draft.message);
+      if (draft.unit !== unit)
+        return refuse([draft.branch], "the draft's collection is another unit's", "Draf ini milik unit lain.");
+      await gw.writer.refresh(0);
+      const existing = await gw.view.exists(draft.branch);
+      if (existing) {
+        // Media the draft had and the entry no longer uses go with this save, as in decap-server.
+        const kept = new Set(changes.map((c) => c.path));
+        for (const d of await gw.view.diff(gw.main, draft.branch))
+          if (d.status === "added" && mediaKindOf(d.path) && !kept.has(d.path))
+            changes.push({ path: d.path, delete: true });
+      }
+      const requested = str(options.status) ?? "draft";
+      const status = statuses.includes(requested as (typeof statuses)[number]) ? requested : "draft";
+      const result = await write(
+        unit,
+        draft.branch,
+        str(options.commitMessage) ?? "",
+        changes,
+        existing
+          ? {}
+          : {
+              trailers: {
+                [statusTrailer]: status === "pending_publish" && !mayPublish(unit) ? "pending_review" : status,
+              },
+            },
+      );
+      return result.ok ? { status: 200, body: { message: "entry persisted" } } : failed(result);
+    }
+
+    case "persistMedia": {
+      const asset = (params.asset ?? {}) as Params;
+      const d = path(asset.path, "write");
+      if (!d.ok) return refusedPath(asset.path, d);
+      // The media library outside an entry writes to main: published at once.
+      if (!mayPublish(d.slug))
+        return refuse(
+          [d.path],
+          "uploading to main is publishing",
+          "Unggah berkas lewat isian entri; berkas terbit bersama entri saat diterbitkan verifikator.",
+        );
+      const upload = await uploadOf(gw, asset);
+      if (!upload.ok) return refuse([d.path], `upload refused: ${upload.message}`, upload.message, 422);
+      const message = str((params.options as Params | undefined)?.commitMessage) ?? "";
+      const result = await write(d.slug, gw.main, message, [{ path: d.path, content: upload.bytes }]);
+      if (!result.ok) return failed(result);
+      return { status: 200, body: mediaBody(d.path, upload.bytes) };
+    }
+
+    case "deleteFile":
+    case "deleteFiles": {
+      const raws = action === "deleteFile" ? [params.path] : Array.isArray(params.paths) ? params.paths : [];
+      const decided: string[] = [];
+      const units = new Set<string>();
+      for (const raw of raws) {
+        const d = path(raw, "write");
+        if (!d.ok) return refusedPath(raw, d);
+        decided.push(d.path);
+        units.add(d.slug);
+      }
+      if (units.size !== 1)
+        return refuse(decided, "a delete spans units or none", "Satu penghapusan hanya untuk satu unit.", 422);
+      const [unit] = units as unknown as [string];
+      if (!mayPublish(unit))
+        return refuse(
+          decided,
+          "deleting from main is publishing",
+          "Hanya verifikator yang dapat menghapus isi yang sudah terbit.",
+        );
+      const message = str((params.options as Params | undefined)?.commitMessage) ?? "";
+      const result = await write(
+        unit,
+        gw.main,
+        message,
+        decided.map((p) => ({ path: p, delete: true as const })),
+      );
+      return result.ok ? { status: 200, body: { message: `deleted ${decided.join(", ")}` } } : failed(result);
+    }
+
+    case "getMedia": {
+      const folder = path(params.mediaFolder, "read");
+      if (!folder.ok) return refusedPath(params.mediaFolder, folder);
+      await gw.writer.refresh();
+      const files = (await gw.view.list(gw.main, folder.path, 1)).filter((f) => path(f.path, "read").ok);
+      const media = await Promise.all(files.map((f) => mediaOf(gw, gw.main, f.path)));
+      return { status: 200, body: media.filter(Boolean) };
+    }
+
+    case "getMediaFile": {
+      const d = path(params.path, "read");
+      if (!d.ok) return refusedPath(params.path, d);
+      await gw.writer.refresh();
+      const media = await mediaOf(gw, gw.main, d.path);
+      return media ? { status: 200, body: media } : { status: 404, body: { error: "Berkas tidak ditemukan." } };
+    }
+
+    case "getDeployPreview":
+      return { status: 200, body: null };
+
+    default:
+      return refuse([], `unknown action ${JSON.stringify(action).slice(0, 80)}`, "Permintaan ini tidak dikenal.", 422);
+  }
+}
+
+/** What the editor is told when Git would not take a write. */
+function failed(result: Extract<WriteResult, { ok: false }>): Reply {
+  if (result.refused) return { status: 422, body: { error: result.refused.join("\n") } };
+  if (result.conflict)
+    return {
+      status: 409,
+      body: {
+        error:
+          "Berkas ini baru saja diubah orang lain, jadi simpanan Anda belum dikirim. Isian Anda masih ada di layar: salin dulu, muat ulang halaman, lalu simpan lagi.",
+      },
+    };
+  return {
+    status: 502,
+    body: { error: "Penyimpanan ke repositori gagal; isian Anda masih ada di layar. Coba simpan lagi sebentar lagi." },
+  };
+}
+
+async function entryOf(gw: Gateway, branch: string, path: string, label?: string) {
+  const file = await gw.view.read(branch, path);
+  return {
+    data: file ? file.bytes.toString("utf8") : null,
+    file: { path, ...(label ? { label } : {}), id: file?.oid ?? null },
+  };
+}
+
+const mediaBody = (path: string, bytes: Buffer, oid?: string) => ({
+  id: oid ?? path,
+  content: bytes.toString("base64"),
+  encoding: "base64",
+  path,
+  name: basename(path),
+});
+
+async function mediaOf(gw: Gateway, branch: string, path: string) {
+  const file = await gw.view.read(branch, path);
+  return file ? mediaBody(path, file.bytes, file.oid) : undefined;
+}
+
+async function uploadOf(gw: Gateway, asset: Params) {
+  if (asset.encoding !== "base64" || typeof asset.content !== "string")
+    return { ok: false as const, message: "Berkas unggahan tidak terbaca." };
+  return acceptUpload(basename(String(asset.path)), Buffer.from(asset.content, "base64"), gw.portal.limits);
+}
+
+/**
+ * What every write must pass once its files are staged in the clone: each path (a publication's
+ * squashed files too) under the same rule as the request, and the unit's folder through
+ * validation itself, the one implementation `npm run validate` runs, spam and link rules
+ * included. Only problems in the files this write touches refuse it: an older problem elsewhere
+ * is CI's to report, not a reason to lose this editor's work.
+ */
+function contentCheck(policy: PathContext, unit: string): WriteCheck {
+  return async (clone, paths) => {
+    const outside = paths
+      .map((p) => checkPath(p, "write", policy))
+      .filter((d): d is Extract<PathDecision, { ok: false }> => !d.ok);
+    if (outside.length) return outside.map((d) => d.message);
+    const ws = workspaceAt(clone);
+    const { portal, problems: portalProblems } = await readPortal(ws);
+    if (!portal) return portalProblems.map(formatProblem);
+    const site = await validateSite(ws, portal, unit, { today: localDate(new Date(), portal.time_zone) });
+    const touched = new Set(paths);
+    return site.problems.filter((p) => touched.has(p.file)).map(formatProblem);
+  };
+}

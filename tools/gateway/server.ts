@@ -1,0 +1,296 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { grantsOf } from "./access.ts";
+import type { OidcLogin, PendingLogin } from "./oidc-login.ts";
+import { answer, type Gateway, grantsOnSite } from "./proxy-actions.ts";
+import { cookiesOf, type Editor, openSession, seal, sessionCookie, setCookie, unseal } from "./session.ts";
+
+/** Where the gateway answers on every site's origin; nginx sends this path to it. */
+export const gatewayPath = "/admin/api";
+/** Decap's `proxy_url`. */
+export const proxyUrl = `${gatewayPath}/v1`;
+
+const loginCookie = "__Host-portal-masuk";
+
+export type GatewayAuth =
+  /** Production: the regency's SSO; sessions signed with `secret`, `sessionHours` long. */
+  | { kind: "oidc"; login: OidcLogin; secret: string; sessionHours: number }
+  /** `npm start`: one local identity, with every role of the site whose `/admin/` it uses. */
+  | { kind: "local"; editor: Omit<Editor, "groups"> };
+
+export interface GatewayServerOptions {
+  gateway: Gateway;
+  /** How the sites are addressed: the hub at `apex`, each unit at `<slug>.<apex>` (a port included). */
+  apex: string;
+  scheme: "https" | "http";
+  auth: GatewayAuth;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) => {
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...headers,
+  });
+  res.end(JSON.stringify(body));
+};
+
+const page = (res: ServerResponse, status: number, title: string, text: string, link?: [string, string]) => {
+  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  res.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+    "x-content-type-options": "nosniff",
+  });
+  res.end(
+    `<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title><body style="font:1.1rem/1.5 sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem"><h1>${esc(title)}</h1><p>${esc(text)}</p>${link ? `<p><a href="${esc(link[0])}">${esc(link[1])}</a></p>` : ""}</body></html>`,
+  );
+};
+
+/** The largest request body: Decap sends uploads as base64 inside the JSON. */
+const maxBody = 64 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBody) {
+        resolve(undefined);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** A path on this site to return to after login; anything else (another host, `//x`) is `/admin/`. */
+const safeNext = (value: string | null) =>
+  value && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && !value.includes("\\") ? value : "/admin/";
+
+/**
+ * The editors' gateway over HTTP: on every site's origin, under `/admin/api/`.
+ * - `POST /admin/api/v1`: Decap's proxy API, for the site the `Host` names, answered only when
+ *   `Origin` is that same site (no other page, not even another unit's, can make a request) and
+ *   the session is good;
+ * - `GET /admin/api/session`: who is logged in here, or 401 with where to log in;
+ * - `GET /admin/api/login`, `/callback`, `/logout`: the SSO round trip;
+ * - `GET /admin/api/masuk-selesai`: the page a login opened beside the CMS ends on.
+ */
+export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const { gateway, auth } = options;
+  const apex = options.apex.toLowerCase();
+
+  const siteOf = (host: string | undefined): string | undefined => {
+    const h = (host ?? "").toLowerCase();
+    if (h === apex || h === `www.${apex}`) return gateway.portal.hub;
+    if (!h.endsWith(`.${apex}`)) return undefined;
+    const slug = h.slice(0, -apex.length - 1);
+    return gateway.units.has(slug) && slug !== gateway.portal.hub ? slug : undefined;
+  };
+
+  const editorOf = (req: IncomingMessage, host: string, site: string) => {
+    if (auth.kind === "local") {
+      const groups = [
+        `/portal/${site}/penulis`,
+        `/portal/${site}/verifikator`,
+        ...(site === gateway.portal.hub ? ["/portal/dkisp"] : []),
+      ];
+      return { ok: true as const, editor: { ...auth.editor, groups }, local: true };
+    }
+    const check = openSession(cookiesOf(req.headers.cookie).get(sessionCookie), auth.secret, host);
+    return check.ok ? { ok: true as const, editor: check.session as Editor, local: false } : check;
+  };
+
+  const grantsFor = (editor: Editor, site: string, local: boolean) => {
+    // The local identity's groups follow the default templates, whatever portal.json maps.
+    const access = local ? {} : gateway.portal;
+    return grantsOnSite(grantsOf(editor.groups, access, gateway.units), site, gateway.portal.hub);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://gateway.invalid");
+    const host = req.headers.host ?? "";
+    const site = siteOf(host);
+    if (!site) return json(res, 404, { error: "Situs ini tidak dikenal." });
+    const origin = `${options.scheme}://${host.toLowerCase()}`;
+    const route = url.pathname.slice(gatewayPath.length);
+    const loginUrl = `${gatewayPath}/login?next=${encodeURIComponent("/admin/")}`;
+
+    if (req.method === "POST" && route === "/v1") {
+      // Every action, reads included: a page elsewhere must not even learn what a draft holds.
+      if (req.headers.origin !== origin) {
+        await gateway.writer.refused({
+          user: "-",
+          unit: site,
+          action: "request",
+          paths: [],
+          reason: `cross-origin request from ${JSON.stringify(req.headers.origin ?? null)}`,
+        });
+        return json(res, 403, { error: "Permintaan dari luar halaman CMS situs ini ditolak." });
+      }
+      const who = editorOf(req, host, site);
+      if (!who.ok)
+        return json(res, 401, {
+          error: who.expired
+            ? "Sesi Anda telah berakhir. Isian Anda masih ada di layar: klik “Masuk lagi” di atas, lalu simpan lagi."
+            : "Anda belum masuk. Klik “Masuk lagi” di atas untuk masuk dengan akun SSO Kabupaten.",
+          login: loginUrl,
+        });
+      const body = await readBody(req);
+      if (body === undefined) return json(res, 413, { error: "Berkas terlalu besar untuk dikirim sekaligus." });
+      let request: { action?: unknown; params?: unknown };
+      try {
+        request = JSON.parse(body) as typeof request;
+      } catch {
+        return json(res, 400, { error: "Permintaan tidak terbaca." });
+      }
+      const params =
+        request.params && typeof request.params === "object" && !Array.isArray(request.params)
+          ? (request.params as Record<string, unknown>)
+          : {};
+      const scope = { editor: who.editor, site, grants: grantsFor(who.editor, site, who.local) };
+      if (scope.grants.units.size === 0 && !scope.grants.dkisp) {
+        await gateway.writer.refused({
+          user: who.editor.id,
+          unit: site,
+          action: String(request.action).slice(0, 60),
+          paths: [],
+          reason: "no role on this site",
+        });
+        return json(res, 403, { error: "Akun Anda tidak memiliki peran di situs ini. Hubungi DKISP." });
+      }
+      const reply = await answer(gateway, scope, String(request.action), params);
+      return json(res, reply.status, reply.body);
+    }
+
+    if (req.method !== "GET") return json(res, 405, { error: "Metode tidak diizinkan." });
+
+    if (route === "/session") {
+      const who = editorOf(req, host, site);
+      if (!who.ok) return json(res, 401, { error: "Belum masuk.", expired: who.expired, login: loginUrl });
+      const grants = grantsFor(who.editor, site, who.local);
+      return json(res, 200, {
+        name: who.editor.name,
+        email: who.editor.email,
+        site,
+        roles: [...(grants.units.get(site) ?? [])],
+        dkisp: grants.dkisp,
+        local: who.local,
+      });
+    }
+
+    if (auth.kind === "local") return json(res, 404, { error: "Tidak ada SSO dalam mode lokal." });
+
+    if (route === "/login") {
+      const { url: to, pending } = await auth.login.start(
+        `${origin}${gatewayPath}/callback`,
+        safeNext(url.searchParams.get("next")),
+      );
+      // Lax, not Strict: it must come back on the SSO's redirect, which another site starts.
+      res.writeHead(302, {
+        location: to,
+        "cache-control": "no-store",
+        "set-cookie": setCookie(
+          loginCookie,
+          seal({ ...pending, host, expires: Date.now() / 1000 + 600 }, auth.secret),
+          {
+            maxAge: 600,
+            sameSite: "Lax",
+          },
+        ),
+      });
+      return res.end();
+    }
+
+    if (route === "/callback") {
+      const pending = unseal(cookiesOf(req.headers.cookie).get(loginCookie), auth.secret) as
+        | (PendingLogin & { host: string; expires: number })
+        | undefined;
+      const again: [string, string] = [loginUrl, "Masuk lagi"];
+      if (!pending || pending.host !== host || !(pending.expires > Date.now() / 1000))
+        return page(
+          res,
+          400,
+          "Proses masuk tidak dapat dilanjutkan",
+          "Waktu masuk habis atau dimulai di jendela lain.",
+          again,
+        );
+      let editor: Editor;
+      try {
+        editor = await auth.login.finish(new URL(`${origin}${url.pathname}${url.search}`), pending);
+      } catch (error) {
+        console.error(`gateway: login failed on ${host}: ${error instanceof Error ? error.message : String(error)}`);
+        return page(res, 400, "Proses masuk gagal", "SSO tidak mengonfirmasi akun Anda. Silakan coba lagi.", again);
+      }
+      const expires = Math.floor(Date.now() / 1000 + auth.sessionHours * 3600);
+      res.writeHead(303, {
+        location: pending.next,
+        "cache-control": "no-store",
+        "set-cookie": [
+          setCookie(sessionCookie, seal({ ...editor, host, expires }, auth.secret), {
+            maxAge: auth.sessionHours * 3600,
+            sameSite: "Strict",
+          }),
+          setCookie(loginCookie, "", { maxAge: 0, sameSite: "Lax" }),
+        ],
+      });
+      return res.end();
+    }
+
+    if (route === "/logout") {
+      res.writeHead(303, {
+        location: auth.login.logoutUrl(`${origin}/`) ?? "/",
+        "cache-control": "no-store",
+        "set-cookie": setCookie(sessionCookie, "", { maxAge: 0, sameSite: "Strict" }),
+      });
+      return res.end();
+    }
+
+    if (route === "/masuk-selesai")
+      return page(
+        res,
+        200,
+        "Anda sudah masuk lagi",
+        "Tutup jendela ini, kembali ke CMS, lalu klik Simpan lagi. Isian Anda tidak hilang.",
+      );
+
+    return json(res, 404, { error: "Tidak ditemukan." });
+  };
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(
+        `gateway: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent)
+        json(res, 500, { error: "Terjadi kesalahan di server CMS; isian Anda masih ada di layar. Coba lagi." });
+      else res.destroy();
+    });
+  };
+}
+
+/** The gateway listening on `host:port` (127.0.0.1 behind nginx). */
+export async function startGateway(
+  options: GatewayServerOptions & { port: number; host?: string },
+): Promise<{ url: string; port: number; close: () => Promise<void> }> {
+  const server = createServer(gatewayHandler(options));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
