@@ -11,7 +11,8 @@ import { startDevServer } from "../serve/dev-server.ts";
 import { watchSites, type Changes } from "../serve/watch-sites.ts";
 import type { Progress } from "../core/progress.ts";
 import { nextBroadcastChange, readBroadcasts } from "../content/broadcasts.ts";
-import { cmsApiPath, localCmsBackend, uncommittedChanges } from "../serve/cms-backend.ts";
+import { localGateway } from "../gateway/local-gateway.ts";
+import { uncommittedChanges } from "../serve/uncommitted-changes.ts";
 import { filesToForget, forgetCachedFiles } from "../pipeline/eleventy-cache.ts";
 
 /**
@@ -33,7 +34,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     else console.error(`✘ ${r.slug}:\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
   };
   const started = performance.now();
-  const cms = { cmsLocalBackend: { path: cmsApiPath } };
+  const cms = { cmsLocalBackend: true };
   const first = await buildSites(ws, undefined, {
     base,
     onResult: report,
@@ -48,16 +49,16 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   const dirty = uncommittedChanges(ws.root);
   if (dirty)
     console.warn(
-      `Perhatian: ada ${dirty} berkas yang berubah tetapi belum di-commit. CMS lokal menyimpan draf di cabang Git dan tidak dapat bekerja sampai perubahan itu di-commit atau di-stash.`,
+      `Perhatian: ada ${dirty} berkas yang berubah tetapi belum di-commit. CMS lokal menerbitkan ke cabang yang sedang dipakai dan tidak dapat menerbitkan sampai perubahan itu di-commit atau di-stash (draf tetap dapat disimpan).`,
     );
-  const cmsApi = await localCmsBackend(ws.root).catch((error: unknown) => {
+  const local = await localGateway(ws, portal, slugs, { port: options.port }).catch((error: unknown) => {
     // Not a Git repository (a copied folder): the sites still serve; the CMS cannot save.
     console.error(`CMS lokal tidak aktif: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   });
-  // decap-server checks draft branches out in this working tree while it answers; the watcher
-  // waits until it is back on main, so a draft is never built into the local sites and a save is
-  // not slowed by a rebuild of files that are only passing through.
+  const cmsApi = local?.handler;
+  // A publication updates this working tree while the gateway answers: the watcher waits until
+  // the request is over, so a save is built once, whole.
   let cmsRequests = 0;
   const cmsHandler = cmsApi
     ? (req: IncomingMessage, res: ServerResponse) => {
@@ -96,6 +97,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
       }
     }
     slugs = new Set(await listSiteSlugs(ws));
+    if (local) local.gateway.units = slugs;
     const changed = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
     if (changed && changed.length === 0) return;
     // The hub shows every unit's latest items, so it follows any unit's change.

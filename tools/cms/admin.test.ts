@@ -9,7 +9,7 @@ import { startCmsSession, type CmsSession } from "../test/cms-session.ts";
 
 /**
  * The real Decap CMS UI, served by `portal start` from a unit's own origin and saving through
- * decap-server's Git mode into a scratch repository.
+ * the editors' gateway in its local mode into a scratch repository.
  */
 describe("the CMS at /admin/ through portal start", () => {
   let cms: CmsSession;
@@ -96,8 +96,7 @@ describe("the CMS at /admin/ through portal start", () => {
         .replace(/^\*\s*/, ""),
       branch,
     );
-    // Validate the draft exactly as committed, in a worktree of its own: decap-server keeps
-    // switching branches in the main one.
+    // Validate the draft exactly as committed, in a worktree of its own (it is only on its branch).
     const file = git("show", `${branch}:sites/dinkes/content/berita/posyandu-lansia-dibuka-di-tanah-grogot.md`).stdout;
     assert.match(file, /^---\ntitle: Posyandu Lansia Dibuka di Tanah Grogot\ndate: 2026-11-27\n/);
     assert.deepEqual(await problemsAt(branch), []);
@@ -187,6 +186,8 @@ describe("the CMS at /admin/ through portal start", () => {
       await page.getByRole("button", { name: /^Status: / }).click();
       await page.getByRole("menuitem", { name: status }).click();
       await page.getByText("Status tulisan diubah").last().waitFor({ timeout: 30_000 });
+      // The notice of the previous change may still show: the button says when this one is done.
+      await page.getByRole("button", { name: `Status: ${status}` }).waitFor({ timeout: 30_000 });
     }
     await page.screenshot({ path: join(screenshots, "05-siap-terbit.png") });
     await page.getByRole("button", { name: "Terbitkan", exact: true }).click();

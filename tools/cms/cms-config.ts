@@ -1,5 +1,6 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { zoneOffsetHours } from "../core/wita.ts";
+import { proxyUrl } from "../gateway/paths.ts";
 import { byRank, type ContentType } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
 import type { JsonSchema } from "../schema/json-schema.ts";
@@ -16,8 +17,8 @@ export interface CmsOptions {
   site: SiteRecord;
   /** The site's own origin, e.g. https://dinkes.paserkab.go.id. */
   origin: string;
-  /** In `npm start`: decap-server on this machine instead of the Git host. */
-  localBackend?: { url: string; host: string };
+  /** In `npm start`: the editors' gateway in its local mode, whatever portal.json's backend is. */
+  local?: boolean;
   /** Every unit's record; the hub's CMS lets DKISP edit them (the registry). */
   registry?: SiteRecord[];
 }
@@ -129,10 +130,7 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
   return {
     // The whole configuration is here; Decap must not look for a config.yml beside the page.
     load_config_file: false,
-    backend: backendOf(portal, site),
-    ...(options.localBackend
-      ? { local_backend: { url: options.localBackend.url, allowed_hosts: [options.localBackend.host] } }
-      : {}),
+    backend: options.local ? gatewayBackend(portal, site) : backendOf(portal, site),
     // Drafts, review and publish: an editor's change reaches the site only when it is published.
     publish_mode: "editorial_workflow",
     locale: "id",
@@ -183,6 +181,14 @@ function registryCollection(
   };
 }
 
+/**
+ * Decap's proxy backend against the editors' gateway (tools/gateway/) on the site's own origin:
+ * same-origin requests carrying the session cookie, no token in the page.
+ */
+function gatewayBackend(portal: PortalConfig, site: SiteRecord): Record<string, unknown> {
+  return { name: "proxy", proxy_url: proxyUrl, branch: portal.cms?.branch ?? "main", cms_label_prefix: `${site.slug}/` };
+}
+
 function backendOf(portal: PortalConfig, site: SiteRecord): Record<string, unknown> {
   // portal.json may leave `cms` out: GitHub, with the repository named there later.
   const cms = portal.cms ?? { backend: "github" as const };
@@ -190,6 +196,8 @@ function backendOf(portal: PortalConfig, site: SiteRecord): Record<string, unkno
   // request is; the branch names already differ by collection name.
   const common = { branch: cms.branch ?? "main", cms_label_prefix: `${site.slug}/`, squash_merges: true };
   switch (cms.backend) {
+    case "gateway":
+      return gatewayBackend(portal, site);
     case "gitlab":
       return {
         name: "gitlab",

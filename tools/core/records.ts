@@ -15,7 +15,7 @@ export interface PortalConfig {
   email: string;
   locale: "id-ID";
   time_zone: string;
-  cms?: { backend: "github" | "gitlab" | "forgejo"; repo?: string; branch?: string; base_url?: string };
+  cms?: { backend: "gateway" | "github" | "gitlab" | "forgejo"; repo?: string; branch?: string; base_url?: string };
   /** SSO groups that give roles (tools/gateway/access.ts); `{slug}` stands for a unit's folder. */
   access?: {
     penulis?: string;

@@ -65,6 +65,12 @@ export interface GitWriterOptions {
   /** JSON lines: time, user, unit, action, paths, result. */
   auditLog: string;
   main?: string;
+  /**
+   * The command that receives a push on the host, for a host that is a working repository on
+   * this machine (`npm start`'s local mode pushes into the developer's own clone, updating its
+   * checked-out main in place).
+   */
+  receivePack?: string;
   /** How many times a push refused because the host moved on is rebased and tried again. */
   attempts?: number;
   /** Tests only: runs just before each push (a developer pushing at that moment). */
@@ -129,7 +135,7 @@ export class GitWriter {
   deleteBranch(request: Omit<WriteRequest, "message" | "changes">): Promise<WriteResult> {
     const result = this.queue.then(async (): Promise<WriteResult> => {
       const outcome = await run(
-        ["push", "--quiet", "--porcelain", "origin", "--delete", `refs/heads/${request.branch}`],
+        ["push", "--quiet", "--porcelain", ...this.receivePack(), "origin", "--delete", `refs/heads/${request.branch}`],
         this.options.clone,
       ).then(
         (): WriteResult => ({ ok: true, commit: undefined, attempts: 1 }),
@@ -152,6 +158,10 @@ export class GitWriter {
     });
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  private receivePack(): string[] {
+    return this.options.receivePack ? [`--receive-pack=${this.options.receivePack}`] : [];
   }
 
   /** A refused request, recorded like an accepted one. */
@@ -258,7 +268,7 @@ export class GitWriter {
 
     for (let attempt = 1; ; attempt++) {
       await this.options.beforePush?.();
-      const pushed = await git(["push", "--quiet", "--porcelain", "origin", `HEAD:refs/heads/${branch}`]).then(
+      const pushed = await git(["push", "--quiet", "--porcelain", ...this.receivePack(), "origin", `HEAD:refs/heads/${branch}`]).then(
         () => undefined,
         (error: GitError) => error,
       );

@@ -28,7 +28,8 @@ const outside = (path: string) =>
 /**
  * The one rule for every path the gateway reads or writes for an editor: a file of the shape a
  * unit's folder holds (`sites/<slug>/content/<type>/<name>.md`, `sites/<slug>/media/<...>.<kind>`,
- * and, for DKISP, `sites/<slug>/site.json`), in a unit the editor has a role in.
+ * and, for DKISP, `sites/<slug>/site.json` and the images of `sites/<slug>/media/`, the registry's
+ * logos), in a unit the editor has a role in.
  *
  * The path must already be in its one canonical form: lower-case letters, digits, `-`, `_`, `.`
  * and `/`, no empty, `.` or `..` segment, no segment starting with a dot. Everything else is
@@ -59,7 +60,9 @@ export function checkPath(raw: unknown, use: PathUse, ctx: PathContext): PathDec
     if (ctx.grants.dkisp || (use === "read" && roles)) return ok;
     return refuse(`site.json of ${slug} is DKISP's`, "Data unit (site.json) hanya dapat diubah oleh DKISP.");
   }
-  if (!roles && !dkispHere) return outside(raw);
+  // DKISP keeps the registry, whose logo field lists and uploads a unit's images.
+  const dkispLogo = ctx.grants.dkisp && first === "media";
+  if (!roles && !dkispHere && !dkispLogo) return outside(raw);
 
   if (first === "content") {
     const [typeName, file, ...more] = rest;
@@ -83,6 +86,8 @@ export function checkPath(raw: unknown, use: PathUse, ctx: PathContext): PathDec
     if (name === undefined) return refuse("a folder, not a file", "Alamat berkas tidak sah.");
     if (!mediaKindOf(name))
       return refuse(`not an image or a document: ${JSON.stringify(name)}`, "Jenis berkas ini tidak dapat diunggah.");
+    if (!roles && !dkispHere && mediaKindOf(name) !== "image")
+      return refuse(`DKISP writes only images (logos) in ${slug}`, "DKISP hanya dapat mengunggah logo ke folder unit.");
     return ok;
   }
   return outside(raw);

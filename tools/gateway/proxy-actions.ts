@@ -22,6 +22,8 @@ export interface Gateway {
   view: RepoView;
   /** The branch the sites are built from. */
   main: string;
+  /** Local mode: a failed write tells the editor Git's own reason (they are the developer). */
+  explain?: boolean;
 }
 
 /** Who asks, on which site's `/admin/`, with what their groups give them there. */
@@ -234,7 +236,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
         branch: draft.branch,
         action,
       });
-      return result.ok ? { status: 200, body: { message: `deleted branch: ${draft.branch}` } } : failed(result);
+      return result.ok ? { status: 200, body: { message: `deleted branch: ${draft.branch}` } } : failed(result, gw);
     }
 
     case "updateUnpublishedEntryStatus": {
@@ -254,7 +256,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
         trailers: { [statusTrailer]: status! },
         allowEmpty: true,
       });
-      return result.ok ? { status: 200, body: { message: `status: ${status}` } } : failed(result);
+      return result.ok ? { status: 200, body: { message: `status: ${status}` } } : failed(result, gw);
     }
 
     case "publishUnpublishedEntry": {
@@ -271,7 +273,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
       const published = await write(draft.unit, gw.main, `Terbitkan ${params.collection}/${params.slug}`, [], {
         squash: draft.branch,
       });
-      if (!published.ok) return failed(published);
+      if (!published.ok) return failed(published, gw);
       const deleted = await gw.writer.deleteBranch({
         editor: scope.editor,
         unit: draft.unit,
@@ -330,7 +332,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
             "Hanya verifikator yang dapat menerbitkan langsung; simpan sebagai draf.",
           );
         const result = await write(unit, gw.main, str(options.commitMessage) ?? "", changes);
-        return result.ok ? { status: 200, body: { message: "entry persisted" } } : failed(result);
+        return result.ok ? { status: 200, body: { message: "entry persisted" } } : failed(result, gw);
       }
       const draft = draftOf(options.collectionName, dataFiles[0]!.slug);
       if (!draft.ok) return refuse([], draft.reason, draft.message);
@@ -360,7 +362,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
               },
             },
       );
-      return result.ok ? { status: 200, body: { message: "entry persisted" } } : failed(result);
+      return result.ok ? { status: 200, body: { message: "entry persisted" } } : failed(result, gw);
     }
 
     case "persistMedia": {
@@ -378,7 +380,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
       if (!upload.ok) return refuse([d.path], `upload refused: ${upload.message}`, upload.message, 422);
       const message = str((params.options as Params | undefined)?.commitMessage) ?? "";
       const result = await write(d.slug, gw.main, message, [{ path: d.path, content: upload.bytes }]);
-      if (!result.ok) return failed(result);
+      if (!result.ok) return failed(result, gw);
       return { status: 200, body: mediaBody(d.path, upload.bytes) };
     }
 
@@ -409,7 +411,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
         message,
         decided.map((p) => ({ path: p, delete: true as const })),
       );
-      return result.ok ? { status: 200, body: { message: `deleted ${decided.join(", ")}` } } : failed(result);
+      return result.ok ? { status: 200, body: { message: `deleted ${decided.join(", ")}` } } : failed(result, gw);
     }
 
     case "getMedia": {
@@ -438,7 +440,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
 }
 
 /** What the editor is told when Git would not take a write. */
-function failed(result: Extract<WriteResult, { ok: false }>): Reply {
+function failed(result: Extract<WriteResult, { ok: false }>, gw: Pick<Gateway, "explain">): Reply {
   if (result.refused) return { status: 422, body: { error: result.refused.join("\n") } };
   if (result.conflict)
     return {
@@ -450,7 +452,9 @@ function failed(result: Extract<WriteResult, { ok: false }>): Reply {
     };
   return {
     status: 502,
-    body: { error: "Penyimpanan ke repositori gagal; isian Anda masih ada di layar. Coba simpan lagi sebentar lagi." },
+    body: {
+      error: `Penyimpanan ke repositori gagal; isian Anda masih ada di layar. Coba simpan lagi sebentar lagi.${gw.explain ? ` (${result.reason})` : ""}`,
+    },
   };
 }
 

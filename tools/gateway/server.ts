@@ -5,10 +5,7 @@ import type { OidcLogin, PendingLogin } from "./oidc-login.ts";
 import { answer, type Gateway, grantsOnSite } from "./proxy-actions.ts";
 import { cookiesOf, type Editor, openSession, seal, sessionCookie, setCookie, unseal } from "./session.ts";
 
-/** Where the gateway answers on every site's origin; nginx sends this path to it. */
-export const gatewayPath = "/admin/api";
-/** Decap's `proxy_url`. */
-export const proxyUrl = `${gatewayPath}/v1`;
+import { gatewayPath } from "./paths.ts";
 
 const loginCookie = "__Host-portal-masuk";
 
@@ -165,6 +162,11 @@ export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMes
         return json(res, 403, { error: "Akun Anda tidak memiliki peran di situs ini. Hubungi DKISP." });
       }
       const reply = await answer(gateway, scope, String(request.action), params);
+      // The developer running `npm start` sees at once what the gateway refused and why.
+      if (auth.kind === "local" && reply.status >= 400)
+        console.warn(
+          `CMS ${site}: ${String(request.action).slice(0, 60)} → ${reply.status} ${JSON.stringify(reply.body)} ${JSON.stringify(params, (k, v) => (k === "content" || k === "raw" ? "…" : v)).slice(0, 300)}`,
+        );
       return json(res, reply.status, reply.body);
     }
 

@@ -26,8 +26,8 @@ export interface PortalPluginOptions {
   now?: Date;
   /** Filled during the build, per site: what to publish and report. */
   outputs: Map<string, BuildOutput>;
-  /** `npm start`: the CMS saves through decap-server at this path of each site's own origin. */
-  cmsLocalBackend?: { path: string };
+  /** `npm start`: every site's CMS saves through the editors' gateway in its local mode. */
+  cmsLocalBackend?: boolean;
   /** Per site, the media files of excluded documents (never in the manifest). */
   withheld?: ReadonlyMap<string, ReadonlySet<string>>;
   /**

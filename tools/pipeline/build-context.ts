@@ -39,7 +39,7 @@ export interface BuildContext {
   content: ReadonlyMap<string, ParsedContent>;
   /** The same content's front matter by its YAML text, for Eleventy's front-matter engine. */
   frontMatter: ReadonlyMap<string, unknown>;
-  cmsLocalBackend?: { path: string };
+  cmsLocalBackend?: boolean;
   /** What the hub shows of the units; set by the hub stage for the hub's batch. */
   hub?: HubData;
   report: (result: SiteResult) => void;

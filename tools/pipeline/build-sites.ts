@@ -48,7 +48,7 @@ export async function buildSites(
     base?: Base;
     now?: Date;
     onResult?: (r: SiteResult) => void;
-    cmsLocalBackend?: { path: string };
+    cmsLocalBackend?: boolean;
     progress?: Progress;
   } = {},
 ): Promise<BuildReport> {

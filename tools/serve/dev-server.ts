@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from "node:path";
 import { siteUrls } from "../content/permalinks.ts";
 import { siteForHost } from "./host-router.ts";
-import { cmsApiPath } from "./cms-backend.ts";
+import { gatewayPath } from "../gateway/paths.ts";
 import { eventsPath, LiveReload } from "./live-reload.ts";
 import { resolveFile, sendFile } from "./static-files.ts";
 
@@ -15,7 +15,7 @@ export interface DevServerOptions {
   slugs: () => ReadonlySet<string>;
   port: number;
   host?: string;
-  /** The CMS's local backend, answered at `cmsApiPath` on every site's host. */
+  /** The editors' gateway (local mode), answered under `/admin/api/` on every site's host. */
   cmsApi?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
@@ -31,7 +31,7 @@ export async function startDevServer(
     try {
       const slug = siteForHost(req.headers.host, { domain: options.domain, hub: options.hub, slugs: options.slugs() });
       const path = (req.url ?? "/").split("?")[0]!;
-      if (slug && path === cmsApiPath && options.cmsApi) return options.cmsApi(req, res);
+      if (slug && path.startsWith(`${gatewayPath}/`) && options.cmsApi) return options.cmsApi(req, res);
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, { Allow: "GET, HEAD" }).end();
         return;

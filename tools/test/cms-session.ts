@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -15,7 +15,7 @@ import { fixtures, tempWorkspace } from "./temp-workspace.ts";
 
 /**
  * The real Decap CMS UI against `portal start` on a scratch Git repository of the mini fixture
- * (decap-server's Git mode commits there), with Chromium. Shared by the CMS's end-to-end tests.
+ * (the editors' gateway in local mode pushes there), with Chromium. Shared by the CMS's end-to-end tests.
  */
 export interface CmsSession {
   ws: Awaited<ReturnType<typeof tempWorkspace>>;
@@ -30,7 +30,7 @@ export interface CmsSession {
   login: (slug: string) => Promise<Page>;
   /**
    * Validation problems of `slug` as committed at `ref`, checked out in a worktree of its own:
-   * decap-server keeps switching branches in the main one while the CMS is open.
+   * drafts live on their own branches, never in the main one.
    */
   problemsAt: (slug: string, ref: string) => Promise<string[]>;
   /** Waits for Decap's notice of success; a failure notice fails the test with its text. */
@@ -90,7 +90,15 @@ export async function startCmsSession(): Promise<CmsSession> {
 
   async function outcome(page: Page, success: string): Promise<void> {
     const failure = page.getByText(/gagal/);
-    await page.getByText(success).or(failure).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(success)
+      .or(failure)
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error: Error) => {
+        const audit = await readFile(join(ws.cacheDir, "gateway", "audit.jsonl"), "utf8").catch(() => "");
+        throw new Error(`${error.message}\ngateway audit:\n${audit.slice(-3000)}\n${portal.output().slice(-2000)}`);
+      });
     if (await failure.count()) assert.fail(`${await failure.first().innerText()}\n${portal.output().slice(-2000)}`);
   }
 

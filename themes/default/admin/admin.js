@@ -155,4 +155,57 @@ function valuesAt(data, path) {
   return valuesAt(data.get?.(head), rest);
 }
 
+/**
+ * The editors' gateway (backend "proxy" on this origin's /admin/api/): an editor without a session
+ * goes to the regency's SSO and comes back here. A session that ends while the editor works gets
+ * a banner instead of a lost page: the login opens beside the CMS, and what was typed stays on
+ * screen to be saved again (Decap also keeps an unsaved copy in this browser).
+ */
+if (config.backend.name === "proxy") {
+  const api = config.backend.proxy_url.replace(/\/v1$/, "");
+  const session = await fetch(`${api}/session`, { credentials: "same-origin" });
+  if (session.status === 401) {
+    location.assign(`${api}/login?next=${encodeURIComponent(location.pathname + location.hash)}`);
+    await new Promise(() => {});
+  }
+  const banner = document.createElement("div");
+  banner.setAttribute("role", "alert");
+  banner.id = "sesi-berakhir";
+  banner.hidden = true;
+  banner.style.cssText = "position:fixed;z-index:100000;inset:0 0 auto 0;padding:.75rem 1rem;background:#7a1f1f;color:#fff;font:1rem/1.4 sans-serif;text-align:center";
+  const text = document.createElement("span");
+  const again = document.createElement("a");
+  again.textContent = "Masuk lagi";
+  again.href = `${api}/login?next=${encodeURIComponent(`${api}/masuk-selesai`)}`;
+  again.target = "_blank";
+  again.rel = "opener";
+  again.style.cssText = "color:#fff;font-weight:bold;margin-left:.75rem";
+  banner.append(text, again);
+  document.body.prepend(banner);
+  const show = () => {
+    text.textContent = "Sesi Anda telah berakhir. Isian Anda masih ada di layar dan belum tersimpan.";
+    banner.hidden = false;
+    again.hidden = false;
+  };
+  again.addEventListener("click", () => {
+    // Once the login in the other tab is done, the banner says so and the editor saves again.
+    const wait = setInterval(async () => {
+      const check = await fetch(`${api}/session`, { credentials: "same-origin" }).catch(() => undefined);
+      if (check?.ok) {
+        clearInterval(wait);
+        text.textContent = "Anda sudah masuk lagi. Klik Simpan (atau ulangi tindakan tadi) untuk melanjutkan.";
+        again.hidden = true;
+        setTimeout(() => (banner.hidden = true), 15000);
+      }
+    }, 2000);
+  });
+  const fetch0 = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const response = await fetch0(input, init);
+    const url = typeof input === "string" ? input : input?.url;
+    if (response.status === 401 && String(url).includes(config.backend.proxy_url)) show();
+    return response;
+  };
+}
+
 CMS.init({ config });

@@ -8,15 +8,13 @@ import { defineFilter } from "./define-filter.ts";
  */
 export default defineFilter("cmsConfigJson", (run) => (site: SiteRecord) => {
   const origin = run.urlsOf(site).self;
-  const local = run.options.cmsLocalBackend;
-  const localBackend = local ? { url: `${origin}${local.path}`, host: new URL(origin).hostname } : undefined;
   return JSON.stringify(
     cmsConfig({
       portal: run.portal,
       site,
       origin,
       registry: run.options.registry,
-      ...(localBackend ? { localBackend } : {}),
+      ...(run.options.cmsLocalBackend ? { local: true } : {}),
     }),
     null,
     1,

@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { PortalConfig } from "../core/records.ts";
+import type { Workspace } from "../core/workspace.ts";
+import { GitWriter } from "./git-writer.ts";
+import type { Gateway } from "./proxy-actions.ts";
+import { RepoView } from "./repo-view.ts";
+import { gatewayHandler } from "./server.ts";
+
+/**
+ * `npm start`'s CMS: the editors' gateway in its local mode. The same rules as production (each
+ * site's `/admin/` reaches only that unit's folder, and the hub's DKISP's; every save validated,
+ * uploads re-encoded), with a local identity instead of the SSO, and no Git host: the gateway
+ * works in its own clone under .cache/ and pushes into this repository, drafts as `cms/` branches
+ * and publications onto the checked-out main, whose files Git updates in place (a working tree
+ * with uncommitted changes to tracked files refuses such a push, and the editor is told so).
+ */
+export async function localGateway(
+  ws: Workspace,
+  portal: PortalConfig,
+  units: ReadonlySet<string>,
+  options: { port: number; main?: string },
+): Promise<{ handler: (req: IncomingMessage, res: ServerResponse) => void; gateway: Gateway }> {
+  const config = (key: string) =>
+    spawnSync("git", ["config", key], { cwd: ws.root, encoding: "utf8" }).stdout?.trim() || undefined;
+  const main =
+    options.main ??
+    (spawnSync("git", ["symbolic-ref", "--short", "HEAD"], { cwd: ws.root, encoding: "utf8" }).stdout?.trim() || "main");
+  const clone = join(ws.cacheDir, "gateway", "clone");
+  const writer = await new GitWriter({
+    clone,
+    remote: ws.root,
+    identity: { name: "Portal Gateway (lokal)", email: `portal-gateway@${portal.domain}` },
+    auditLog: join(ws.cacheDir, "gateway", "audit.jsonl"),
+    main,
+    receivePack: "git -c receive.denyCurrentBranch=updateInstead receive-pack",
+  }).open();
+  const gateway: Gateway = { portal, units, writer, view: new RepoView(clone), main, explain: true };
+  const handler = gatewayHandler({
+    gateway,
+    apex: `localhost:${options.port}`,
+    scheme: "http",
+    auth: {
+      kind: "local",
+      editor: {
+        id: "local",
+        name: config("user.name") ?? "Pengembang lokal",
+        email: config("user.email") ?? `pengembang@${portal.domain}`,
+      },
+    },
+  });
+  return { handler, gateway };
+}
