@@ -246,6 +246,8 @@ export interface NginxFlags {
   tlsCert?: string;
   tlsKey?: string;
   brotli: boolean;
+  /** The editors' gateway's address (127.0.0.1:8790). */
+  gateway?: string;
 }
 
 export async function runNginxConfig(ws: Workspace, flags: NginxFlags): Promise<number> {
@@ -272,7 +274,16 @@ export async function runNginxConfig(ws: Workspace, flags: NginxFlags): Promise<
     listen: flags.listen,
     tls: flags.tlsCert && flags.tlsKey ? { certificate: flags.tlsCert, key: flags.tlsKey } : undefined,
     brotli: flags.brotli,
+    ...(flags.gateway ? { gateway: flags.gateway } : {}),
   });
+  if (!flags.gateway && portal.cms?.backend === "gateway")
+    console.error(
+      "Warning: portal.json's cms.backend is \"gateway\", but no --gateway <addr> was given: /admin/api/ will not reach the editors' gateway.",
+    );
+  if (flags.gateway && !/^(127\.0\.0\.1|\[::1\]|localhost|unix:\/[^\s;]+|[a-z0-9.-]+):?\d*$/.test(flags.gateway)) {
+    console.error(`--gateway ${flags.gateway} is not an address nginx can proxy to (host:port or unix:/path).`);
+    return 2;
+  }
   if (!flags.output) {
     process.stdout.write(text);
     return 0;

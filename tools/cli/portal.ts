@@ -26,6 +26,9 @@ Commands:
   codeowners           write .github/CODEOWNERS from the registry (--check: exit 1 if it is stale)
   guard --base <rev>   exit 1 if a commit since <rev> with a Portal-Unit trailer changes anything
                        outside that unit's folder, or the gateway committed without one
+  gateway              the editors' gateway: Decap's proxy API behind nginx at /admin/api/, SSO
+                       login, pushes to the Git host (settings: README, "Running the editors'
+                       gateway")
 
 Options:
   --root <dir>         the folder with portal.json and sites/ (default: this repository)
@@ -49,6 +52,13 @@ Options:
   --output <file>      nginx-config: write to this file instead of printing
   --check              codeowners: only check
   --head <rev>         guard: the last commit checked (default: HEAD)
+  --gateway <addr>     nginx-config: send /admin/api/ of every site to the gateway at <addr>
+                       (e.g. 127.0.0.1:8790)
+  --clone <dir>        gateway: its own clone of the repository (default: .cache/gateway/repo)
+  --audit-log <file>   gateway: the JSON-lines audit log (default: .cache/gateway/audit.jsonl)
+  --session-hours <n>  gateway: how long a login lasts (default: 8)
+  --apex <host>        gateway: where the sites are (default: portal.json's domain)
+  --http               gateway: plain-http sites and SSO, for a trial on one machine only
   -h, --help           show this help`;
 
 function parse() {
@@ -74,6 +84,13 @@ function parse() {
       "serve-root": { type: "string" },
       check: { type: "boolean", default: false },
       head: { type: "string" },
+      gateway: { type: "string" },
+      remote: { type: "string" },
+      clone: { type: "string" },
+      "audit-log": { type: "string" },
+      "session-hours": { type: "string" },
+      apex: { type: "string" },
+      http: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -147,6 +164,19 @@ async function main(progress: Progress): Promise<number> {
         tlsCert: values["tls-cert"],
         tlsKey: values["tls-key"],
         brotli: values.brotli,
+        gateway: values.gateway,
+      });
+    }
+    case "gateway": {
+      const { runGateway } = await import("./gateway-command.ts");
+      return runGateway(ws, {
+        remote: values.remote,
+        clone: values.clone,
+        auditLog: values["audit-log"],
+        port: values.port,
+        sessionHours: values["session-hours"],
+        apex: values.apex,
+        http: values.http,
       });
     }
     default:

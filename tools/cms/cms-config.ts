@@ -186,7 +186,12 @@ function registryCollection(
  * same-origin requests carrying the session cookie, no token in the page.
  */
 function gatewayBackend(portal: PortalConfig, site: SiteRecord): Record<string, unknown> {
-  return { name: "proxy", proxy_url: proxyUrl, branch: portal.cms?.branch ?? "main", cms_label_prefix: `${site.slug}/` };
+  return {
+    name: "proxy",
+    proxy_url: proxyUrl,
+    branch: portal.cms?.branch ?? "main",
+    cms_label_prefix: `${site.slug}/`,
+  };
 }
 
 function backendOf(portal: PortalConfig, site: SiteRecord): Record<string, unknown> {

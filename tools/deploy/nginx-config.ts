@@ -30,6 +30,8 @@ export interface NginxOptions {
    * .gz file instead. Newer ngx_brotli builds serve .br.
    */
   brotli: boolean;
+  /** The editors' gateway (tools/gateway/), e.g. 127.0.0.1:8790: served at /admin/api/ of every site. */
+  gateway?: string;
 }
 
 const quote = (value: string) => `"${value.replace(/(["\\])/g, "\\$1")}"`;
@@ -204,6 +206,22 @@ export function nginxConfig(options: NginxOptions): string {
     "    location / {",
     "        try_files $uri $uri/ =404;",
     "    }",
+    ...(options.gateway
+      ? [
+          "    # The editors' gateway, on each site's own origin: the Host it receives names the site",
+          "    # (with its port, as the browser's Origin has it), and its cookie never leaves that origin.",
+          "    location /admin/api/ {",
+          `        proxy_pass http://${options.gateway};`,
+          "        proxy_set_header Host $http_host;",
+          "        proxy_set_header X-Forwarded-For $remote_addr;",
+          "        proxy_http_version 1.1;",
+          "        # Uploads travel as base64 inside the CMS's JSON; the gateway caps them itself.",
+          "        client_max_body_size 64m;",
+          "        proxy_read_timeout 120s;",
+          "        proxy_intercept_errors off;",
+          "    }",
+        ]
+      : []),
     "}",
     "",
   ];
@@ -224,6 +242,8 @@ function tlsLines(options: NginxOptions): string[] {
 /** The Git host's API and where it serves images, for the CMS's policy. */
 function cmsApiOrigins(portal: PortalConfig): { connect: string[]; images: string[] } {
   const cms = portal.cms ?? { backend: "github" as const };
+  // The gateway is on the site's own origin: 'self'.
+  if (cms.backend === "gateway") return { connect: [], images: [] };
   if (cms.backend === "github")
     return {
       connect: ["https://api.github.com", ...(cms.base_url ? [new URL(cms.base_url).origin] : [])],

@@ -268,7 +268,14 @@ export class GitWriter {
 
     for (let attempt = 1; ; attempt++) {
       await this.options.beforePush?.();
-      const pushed = await git(["push", "--quiet", "--porcelain", ...this.receivePack(), "origin", `HEAD:refs/heads/${branch}`]).then(
+      const pushed = await git([
+        "push",
+        "--quiet",
+        "--porcelain",
+        ...this.receivePack(),
+        "origin",
+        `HEAD:refs/heads/${branch}`,
+      ]).then(
         () => undefined,
         (error: GitError) => error,
       );

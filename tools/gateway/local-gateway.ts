@@ -26,7 +26,8 @@ export async function localGateway(
     spawnSync("git", ["config", key], { cwd: ws.root, encoding: "utf8" }).stdout?.trim() || undefined;
   const main =
     options.main ??
-    (spawnSync("git", ["symbolic-ref", "--short", "HEAD"], { cwd: ws.root, encoding: "utf8" }).stdout?.trim() || "main");
+    (spawnSync("git", ["symbolic-ref", "--short", "HEAD"], { cwd: ws.root, encoding: "utf8" }).stdout?.trim() ||
+      "main");
   const clone = join(ws.cacheDir, "gateway", "clone");
   const writer = await new GitWriter({
     clone,

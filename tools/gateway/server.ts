@@ -21,6 +21,8 @@ export interface GatewayServerOptions {
   apex: string;
   scheme: "https" | "http";
   auth: GatewayAuth;
+  /** Seconds since the epoch; tests move it on to let a session expire. */
+  now?: () => number;
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) => {
@@ -80,6 +82,7 @@ const safeNext = (value: string | null) =>
  */
 export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const { gateway, auth } = options;
+  const now = options.now ?? (() => Date.now() / 1000);
   const apex = options.apex.toLowerCase();
 
   const siteOf = (host: string | undefined): string | undefined => {
@@ -99,7 +102,7 @@ export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMes
       ];
       return { ok: true as const, editor: { ...auth.editor, groups }, local: true };
     }
-    const check = openSession(cookiesOf(req.headers.cookie).get(sessionCookie), auth.secret, host);
+    const check = openSession(cookiesOf(req.headers.cookie).get(sessionCookie), auth.secret, host, now());
     return check.ok ? { ok: true as const, editor: check.session as Editor, local: false } : check;
   };
 
@@ -197,14 +200,10 @@ export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMes
       res.writeHead(302, {
         location: to,
         "cache-control": "no-store",
-        "set-cookie": setCookie(
-          loginCookie,
-          seal({ ...pending, host, expires: Date.now() / 1000 + 600 }, auth.secret),
-          {
-            maxAge: 600,
-            sameSite: "Lax",
-          },
-        ),
+        "set-cookie": setCookie(loginCookie, seal({ ...pending, host, expires: now() + 600 }, auth.secret), {
+          maxAge: 600,
+          sameSite: "Lax",
+        }),
       });
       return res.end();
     }
@@ -214,7 +213,7 @@ export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMes
         | (PendingLogin & { host: string; expires: number })
         | undefined;
       const again: [string, string] = [loginUrl, "Masuk lagi"];
-      if (!pending || pending.host !== host || !(pending.expires > Date.now() / 1000))
+      if (!pending || pending.host !== host || !(pending.expires > now()))
         return page(
           res,
           400,
@@ -229,7 +228,7 @@ export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMes
         console.error(`gateway: login failed on ${host}: ${error instanceof Error ? error.message : String(error)}`);
         return page(res, 400, "Proses masuk gagal", "SSO tidak mengonfirmasi akun Anda. Silakan coba lagi.", again);
       }
-      const expires = Math.floor(Date.now() / 1000 + auth.sessionHours * 3600);
+      const expires = Math.floor(now() + auth.sessionHours * 3600);
       res.writeHead(303, {
         location: pending.next,
         "cache-control": "no-store",

@@ -72,7 +72,16 @@ export async function gatewayHost(): Promise<GatewayHost> {
     ),
   );
   // The $schema pointer of the fixture is relative to its place in this repository.
-  const portalText = (await readFile(join(seed, "portal.json"), "utf8")).replace(/"\$schema": "[^"]*",\n\s*/, "");
+  // The CMS talks to the gateway.
+  const portalText = `${JSON.stringify(
+    {
+      ...(JSON.parse(await readFile(join(seed, "portal.json"), "utf8")) as Record<string, unknown>),
+      $schema: undefined,
+      cms: { backend: "gateway", repo: "pemkab-paser/portal-terpadu", branch: "main" },
+    },
+    null,
+    2,
+  )}\n`;
   await writeFile(join(seed, "portal.json"), portalText);
   git(dir, "init", "--quiet", "--bare", "--initial-branch=main", host);
   git(seed, "init", "--quiet", "--initial-branch=main");

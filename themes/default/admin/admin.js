@@ -168,6 +168,10 @@ if (config.backend.name === "proxy") {
     location.assign(`${api}/login?next=${encodeURIComponent(location.pathname + location.hash)}`);
     await new Promise(() => {});
   }
+  if (!session.ok && session.status !== 401) {
+    document.body.textContent = `Pengelola isi tidak dapat menghubungi servernya (kode ${session.status}). Coba muat ulang halaman ini; bila tetap begini, hubungi DKISP.`;
+    await new Promise(() => {});
+  }
   const banner = document.createElement("div");
   banner.setAttribute("role", "alert");
   banner.id = "sesi-berakhir";

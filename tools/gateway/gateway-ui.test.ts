@@ -1,0 +1,185 @@
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { workspaceAt } from "../core/workspace.ts";
+import { readRegistry } from "../content/registry.ts";
+import { nginxConfig } from "../deploy/nginx-config.ts";
+import { buildSites } from "../pipeline/build-sites.ts";
+import { freePort, launchChromium } from "../test/browser.ts";
+import { gatewayHost, type GatewayHost, startSso } from "../test/gateway-host.ts";
+import { startNginx, type RunningNginx } from "../test/nginx.ts";
+import { OidcLogin } from "./oidc-login.ts";
+import { startGateway } from "./server.ts";
+
+/**
+ * Production's path, whole: the real Decap UI in Chromium, dinkes's built site served by a real
+ * nginx with the generated configuration, `/admin/api/` proxied to the gateway, the login through
+ * a real OIDC provider, and a bare repository as the Git host.
+ */
+describe("the CMS through nginx, the gateway and the SSO", () => {
+  let h: GatewayHost;
+  let sso: Awaited<ReturnType<typeof startSso>>;
+  let gw: Awaited<ReturnType<typeof startGateway>>;
+  let nginx: RunningNginx;
+  let browser: Browser;
+  let context: BrowserContext;
+  let serveRoot: string;
+  let port: number;
+  const secret = "rahasia-sesi-uji-ui-0123456789abcdef0123456789";
+  let clockOffset = 0;
+  const admin = () => `http://dinkes.localhost:${port}/admin/`;
+
+  before(async () => {
+    h = await gatewayHost();
+    port = await freePort();
+    const gwPort = await freePort();
+    const ws = workspaceAt(h.dev, { distDir: join(h.dir, "dist"), cacheDir: join(h.dir, "cache") });
+    const base = { protocol: "http:" as const, apex: `localhost:${port}` };
+    const built = await buildSites(ws, ["dinkes"], { base });
+    assert.deepEqual(built.fatal, []);
+    assert.ok(
+      built.results.every((r) => r.ok),
+      JSON.stringify(built.results.map((r) => r.problems)),
+    );
+    serveRoot = await mkdtemp(join(tmpdir(), "portal-serve-"));
+    await mkdir(join(serveRoot, "dinkes"), { recursive: true });
+    await rename(join(h.dir, "dist", "dinkes"), join(serveRoot, "dinkes", "current"));
+    const sites = await readRegistry(ws);
+    nginx = await startNginx(
+      (p) =>
+        nginxConfig({
+          portal: h.gateway.portal,
+          sites,
+          root: serveRoot,
+          base,
+          listen: `127.0.0.1:${p}`,
+          brotli: false,
+          gateway: `127.0.0.1:${gwPort}`,
+        }),
+      port,
+    );
+    sso = await startSso([`http://dinkes.localhost:${port}/admin/api/callback`]);
+    const login = await OidcLogin.discover({
+      issuer: sso.issuer,
+      clientId: sso.clientId,
+      clientSecret: sso.clientSecret,
+      allowHttp: true,
+    });
+    gw = await startGateway({
+      gateway: h.gateway,
+      apex: `localhost:${port}`,
+      scheme: "http",
+      auth: { kind: "oidc", login, secret, sessionHours: 8 },
+      now: () => Date.now() / 1000 + clockOffset,
+      port: gwPort,
+    });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  });
+  after(async () => {
+    await browser?.close();
+    await gw?.close();
+    await sso?.close();
+    await nginx?.stop();
+    await rm(serveRoot, { recursive: true, force: true });
+    await h?.close();
+  });
+
+  /** Waits for Decap's notice; a failure notice fails the test with its text and nginx's log. */
+  const outcome = async (page: Page, success: string) => {
+    const failure = page.getByText(/gagal|Error|galat/);
+    await page.getByText(success).or(failure).first().waitFor({ timeout: 30_000 });
+    if (await failure.count()) assert.fail(`${await failure.first().innerText()}\n${await nginx.errorLog()}`);
+  };
+
+  const newsItem = async (page: Page, title: string) => {
+    await page.goto(`${admin()}#/collections/dinkes_berita/new`);
+    await page.getByLabel("Judul", { exact: true }).fill(title);
+    await page.getByLabel("Tanggal terbit").fill("2026-11-27");
+    await page.getByLabel("Ringkasan").fill("Ringkasan berita yang dikirim lewat gateway.");
+    const field = page.locator('[aria-label="kolom markdown"]');
+    await field.locator('[role="switch"]').click();
+    await field.locator("[contenteditable]").click();
+    await page.keyboard.type("Isi berita dari verifikator Dinkes.\n");
+  };
+
+  it("sends an editor without a session to the SSO and back, then publishes a dinkes item", async () => {
+    const page = await context.newPage();
+    await page.goto(admin());
+    // The SSO's own sign-in form, then its consent page.
+    await page.locator('input[name="login"]').fill("budi");
+    await page.locator('input[name="password"]').fill("sandi");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(`${admin()}**`);
+    const cookie = (await context.cookies(admin())).find((c) => c.name === "__Host-portal-sesi");
+    assert.ok(cookie, "the session cookie is set");
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.secure, true);
+    assert.equal(cookie.sameSite, "Strict");
+    assert.equal(await page.evaluate(() => document.cookie.includes("portal-sesi")), false, "no script reads it");
+
+    const loginButton = page.getByRole("button", { name: "Masuk" });
+    const collections = page.getByText("Jenis isi");
+    await loginButton.or(collections).first().waitFor({ timeout: 30_000 });
+    if (await loginButton.isVisible()) await loginButton.click();
+    await collections.waitFor({ timeout: 30_000 });
+
+    page.on("dialog", (dialog) => void dialog.accept());
+    await newsItem(page, "Pemeriksaan Gratis di Puskesmas");
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await outcome(page, "Tulisan tersimpan");
+    for (const status of ["Diperiksa", "Siap terbit"]) {
+      await page.getByRole("button", { name: /^Status: / }).click();
+      await page.getByRole("menuitem", { name: status }).click();
+      await page.getByRole("button", { name: `Status: ${status}` }).waitFor({ timeout: 30_000 });
+    }
+    await page.getByRole("button", { name: "Terbitkan", exact: true }).click();
+    await page.getByRole("menuitem", { name: "Terbitkan sekarang" }).click();
+    await outcome(page, "Tulisan terbit");
+
+    const file = h.git(h.host, "show", "main:sites/dinkes/content/berita/pemeriksaan-gratis-di-puskesmas.md");
+    assert.match(file, /title: Pemeriksaan Gratis di Puskesmas/);
+    assert.equal(
+      h.git(h.host, "log", "-1", "--format=%an <%ae>|%cn|%(trailers:key=Portal-Unit,valueonly)", "main").trim(),
+      "Budi Verifikator <budi@paserkab.go.id>|Portal Gateway|dinkes",
+    );
+    await page.close();
+  });
+
+  it("keeps what the editor typed when the session expires, and lets them log in again beside it", async () => {
+    const page = await context.newPage();
+    await page.goto(admin());
+    await page.getByText("Jenis isi").waitFor({ timeout: 30_000 });
+    await newsItem(page, "Jadwal Imunisasi Desember");
+    // The session ends while the editor types: the gateway's clock moves past its 8 hours.
+    clockOffset = 9 * 3600;
+    await page.getByRole("button", { name: "Simpan" }).click();
+    const banner = page.locator("#sesi-berakhir");
+    await banner.getByText("Sesi Anda telah berakhir").waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByLabel("Judul", { exact: true }).inputValue(), "Jadwal Imunisasi Desember");
+
+    // "Masuk lagi" opens the SSO beside the CMS; its session there still stands, so it comes straight back.
+    const [loginTab] = await Promise.all([
+      context.waitForEvent("page"),
+      banner.getByRole("link", { name: "Masuk lagi" }).click(),
+    ]);
+    await loginTab.getByText("Anda sudah masuk lagi").waitFor({ timeout: 30_000 });
+    await loginTab.close();
+    await banner.getByText("Anda sudah masuk lagi").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await outcome(page, "Tulisan tersimpan");
+    assert.match(
+      h.git(
+        h.host,
+        "show",
+        "cms/dinkes_berita/jadwal-imunisasi-desember:sites/dinkes/content/berita/jadwal-imunisasi-desember.md",
+      ),
+      /Jadwal Imunisasi Desember/,
+    );
+    await page.close();
+  });
+});
