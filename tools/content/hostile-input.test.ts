@@ -135,6 +135,38 @@ describe("hostile input: what validation refuses", () => {
     await rm(join(ws.sitesDir, "portal/content/siaran"), { recursive: true });
   });
 
+  it("privacy: a photo that still carries its GPS position is refused, named by file; the same photo without it passes", async () => {
+    const pixels = sharp({ create: { width: 40, height: 30, channels: 3, background: "#2a6" } });
+    const located = await pixels
+      .clone()
+      .jpeg()
+      .withExif({
+        IFD0: { Make: "Telepon" },
+        IFD3: {
+          GPSLatitudeRef: "S",
+          GPSLatitude: "1/1 53/1 0/1",
+          GPSLongitudeRef: "E",
+          GPSLongitude: "116/1 11/1 0/1",
+        },
+      })
+      .toBuffer();
+    await ws.write("sites/dinkes/media/berita/lokasi.jpg", located);
+    const found = await dinkesProblems();
+    assert.equal(found.length, 1, found.join("\n"));
+    assert.match(found[0]!, /^sites\/dinkes\/media\/berita\/lokasi\.jpg: .*lokasi GPS tempat foto diambil/);
+    // EXIF without a position (a camera's make) is not a reason to refuse.
+    await ws.write(
+      "sites/dinkes/media/berita/lokasi.jpg",
+      await pixels
+        .clone()
+        .jpeg()
+        .withExif({ IFD0: { Make: "Telepon" } })
+        .toBuffer(),
+    );
+    assert.deepEqual(await dinkesProblems(), []);
+    await rm(join(ws.sitesDir, "dinkes/media/berita/lokasi.jpg"));
+  });
+
   it("crash all: a dangling symlink in media, media as a file, site.json as a folder and a folder siaran/x.md/ are each named, with no internal error", async () => {
     await symlink("/tidak/ada.jpg", join(ws.sitesDir, "dinkes/media/berita/hilang.jpg"));
     await ws.write("sites/bapenda/media", "bukan folder");

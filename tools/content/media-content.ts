@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import exifReader from "exif-reader";
 import sharp from "sharp";
 
 /**
@@ -31,6 +32,32 @@ export async function checkImageContent(bytes: Buffer, ext: string): Promise<Con
   } catch (error) {
     return { ok: false, detail: (error as Error).message.replace(/^Input (file|buffer) /, "") };
   }
+}
+
+/**
+ * Whether a photo still tells where it was taken: a phone writes its GPS position into the EXIF
+ * of every photo, and a published one would show the world where an officer lives. The CMS's
+ * uploads never have it (the gateway writes every photo again without metadata); a photo added
+ * by a pull request is refused until the position is removed.
+ */
+export async function checkNoLocation(bytes: Buffer): Promise<ContentCheck> {
+  const { exif } = await sharp(bytes).metadata();
+  if (!exif) return { ok: true };
+  let gps: Record<string, unknown> | undefined;
+  try {
+    gps = exifReader(exif).GPSInfo as Record<string, unknown> | undefined;
+  } catch {
+    // EXIF that cannot be read cannot be shown either; the image itself decoded already.
+    return { ok: true };
+  }
+  const located = gps && ["GPSLatitude", "GPSLongitude"].some((k) => gps[k] !== undefined);
+  return located
+    ? {
+        ok: false,
+        detail:
+          "foto memuat lokasi GPS tempat foto diambil (EXIF); unggah lewat CMS, yang menghapusnya, atau hapus data lokasinya dulu",
+      }
+    : { ok: true };
 }
 
 export function checkDocumentContent(bytes: Buffer, ext: string): ContentCheck {
@@ -98,9 +125,10 @@ export async function checkMediaContents(
         results.set(abs, { ok: true });
         continue;
       }
-      const result = imageFormats[ext.toLowerCase()]
+      let result = imageFormats[ext.toLowerCase()]
         ? await checkImageContent(bytes, ext)
         : checkDocumentContent(bytes, ext);
+      if (result.ok && imageFormats[ext.toLowerCase()]) result = await checkNoLocation(bytes);
       if (result.ok) {
         try {
           mkdirSync(passed, { recursive: true });
@@ -118,4 +146,4 @@ export async function checkMediaContents(
 }
 
 /** Bumped whenever a check becomes stricter, so files that passed an older check are checked again. */
-const checkVersion = "v1";
+const checkVersion = "v2";
