@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
+import { call } from "../test/gateway-host.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { startCmsSession, type CmsSession } from "../test/cms-session.ts";
 
@@ -227,5 +228,43 @@ describe("the CMS at /admin/ through portal start", () => {
     await plain.close();
     await page.close();
     await rm(upload, { recursive: true, force: true });
+  });
+
+  it("lets dinkes's /admin/ write nothing outside sites/dinkes/: not the hub, the theme, portal.json or .git/config", async () => {
+    const origin = `http://dinkes.localhost:${cms.port}`;
+    const save = (path: string, from = origin) =>
+      call(`${origin}/admin/api/v1`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: from },
+        body: JSON.stringify({
+          action: "persistEntry",
+          params: {
+            branch: "main",
+            dataFiles: [{ path, slug: "x", raw: "[core]\n\tfsmonitor = touch /tmp/portal-pwned\n" }],
+            assets: [],
+            options: { useWorkflow: false, commitMessage: "x" },
+          },
+        }),
+      });
+    const head = git("rev-parse", "main").stdout.trim();
+    const config = await readFile(join(cms.ws.root, ".git/config"), "utf8");
+    for (const path of [
+      "sites/portal/content/halaman/x.md",
+      "themes/default/_includes/layouts/base.njk",
+      "portal.json",
+      ".git/config",
+      "../.git/config",
+      "sites/dinkes/../../.git/config",
+    ]) {
+      const reply = await save(path);
+      assert.equal(reply.status, 403, `${path}: ${reply.body}`);
+    }
+    // decap-server's CORS rule admitted any http://localhost:* page; the gateway admits only the site.
+    const cross = await save("sites/dinkes/content/berita/x.md", "http://localhost:9999");
+    assert.equal(cross.status, 403);
+    assert.equal(cross.headers["access-control-allow-origin"], undefined);
+    assert.equal(git("rev-parse", "main").stdout.trim(), head, "nothing was committed");
+    assert.equal(await readFile(join(cms.ws.root, ".git/config"), "utf8"), config);
+    assert.match(cms.portal.output(), /CMS dinkes: persistEntry → 403/);
   });
 });
