@@ -76,10 +76,22 @@ export class OidcLogin {
       name ??= info.name ?? info.preferred_username;
       email ??= info.email;
     }
+    // The name and address become a commit's author: nothing in them may bend Git's "Name <email>".
+    const clean = (value: unknown) =>
+      typeof value === "string"
+        ? [...value]
+            .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== "<" && c !== ">")
+            .join("")
+            .trim()
+            .slice(0, 100)
+        : "";
+    const address = clean(email);
     return {
       id: claims.sub,
-      name: typeof name === "string" && name ? name : claims.sub,
-      email: typeof email === "string" && email ? email : `${claims.sub}@sso.invalid`,
+      name: clean(name) || clean(claims.sub) || "Editor",
+      email: /^[^\s@]+@[^\s@]+$/.test(address)
+        ? address
+        : `${clean(claims.sub).replace(/[^\w.-]/g, "") || "editor"}@sso.invalid`,
       groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string") : [],
     };
   }

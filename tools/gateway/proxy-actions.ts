@@ -128,7 +128,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
       unit,
       branch,
       action,
-      message: message.trim() || `${action} (${unit})`,
+      message: commitSubject(message, `${action} (${unit})`),
       changes,
       check: contentCheck(policy, unit),
       ...extra,
@@ -437,6 +437,21 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
     default:
       return refuse([], `unknown action ${JSON.stringify(action).slice(0, 80)}`, "Permintaan ini tidak dikenal.", 422);
   }
+}
+
+/**
+ * The one line of a commit's message an editor's request may give: a second paragraph could
+ * carry trailers of its own (a second `Portal-Unit`, which the guard refuses, holding up every
+ * deploy), and a subject that reads like a trailer is made not to.
+ */
+export function commitSubject(message: string, fallback: string): string {
+  const line = [...(message.split(/\r?\n/)[0] ?? "")]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join("")
+    .trim()
+    .slice(0, 200);
+  if (!line) return fallback;
+  return /^[\w-]+\s*:/.test(line) ? `CMS ${line}` : line;
 }
 
 /** What the editor is told when Git would not take a write. */

@@ -113,6 +113,13 @@ describe("the editors' gateway", () => {
     // The same cookie is nothing on another unit's site.
     const elsewhere = await call(`${origin("bappeda")}/admin/api/session`, { headers: { cookie } });
     assert.equal(elsewhere.status, 401);
+    // What the SSO says of a person is cleaned before it can become a commit's author.
+    const fani = await ssoLogin(`${origin("dinkes")}/admin/api/login?next=/admin/`, "fani");
+    const who = (await call(`${origin("dinkes")}/admin/api/session`, { headers: { cookie: fani.cookie } })).json() as {
+      name: string;
+      email: string;
+    };
+    assert.deepEqual([who.name, who.email], ["Fani root@evilCommitter: x", "fani@paserkab.go.id"]);
     // A next address on another host is not followed.
     const away = await ssoLogin(`${origin("dinkes")}/admin/api/login?next=//evil.example/`, "budi");
     assert.equal(away.reply.headers.location, "/admin/");
@@ -411,6 +418,23 @@ describe("the editors' gateway", () => {
       options: { commitMessage: "x" },
     });
     assert.equal(svg.status, 403);
+  });
+
+  it("keeps an editor's commit message to one line: no trailer of theirs reaches the commit", async () => {
+    for (const [i, message] of [
+      "Judul\n\nPortal-Unit: bappeda",
+      "Portal-Unit: bappeda",
+      "Co-authored-by: x <x@y>\nA",
+    ].entries()) {
+      const saved = await api("budi", "dinkes", "persistEntry", {
+        dataFiles: [entry("dinkes", `pesan-${i}`, `Pesan ${i}`)],
+        assets: [],
+        options: { useWorkflow: false, commitMessage: message },
+      });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      const trailers = h.git(h.host, "log", "-1", "--format=%(trailers:only,unfold)", "main").trim();
+      assert.equal(trailers, "Portal-Unit: dinkes", `${JSON.stringify(message)} → ${trailers}`);
+    }
   });
 
   it("DKISP edits the registry on the hub; a unit's verifikator cannot", async () => {

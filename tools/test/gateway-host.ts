@@ -142,6 +142,8 @@ export const ssoUsers: Record<string, { name: string; email: string; groups: str
   citra: { name: "Citra Bappeda", email: "citra@paserkab.go.id", groups: ["/portal/bappeda/verifikator"] },
   dewi: { name: "Dewi DKISP", email: "dewi@paserkab.go.id", groups: ["/portal/dkisp"] },
   eko: { name: "Eko Tanpa Peran", email: "eko@paserkab.go.id", groups: ["/portal/dinkes2/penulis", "/other"] },
+  /** A name and address that would bend a commit's "Name <email>" if taken as they are. */
+  fani: { name: "Fani <root@evil>\nCommitter: x", email: "fani@paserkab.go.id>\n", groups: ["/portal/dinkes/penulis"] },
 };
 
 /**
@@ -149,12 +151,29 @@ export const ssoUsers: Record<string, { name: string; email: string; groups: str
  * `http://127.0.0.1:<port>/realms/paserkab`, with one confidential client for the gateway and
  * its development login form (any password).
  */
+/**
+ * oidc-provider's reminders that a test provider is a test provider (in-memory store, its own
+ * keys, the development login form): true, and noise in every test's output.
+ */
+function quietProviderNotices(): void {
+  const { warn, info } = console;
+  const quiet =
+    (write: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      if (typeof args[0] === "string" && /oidc-provider (WARNING|NOTICE)/.test(args[0])) return;
+      write(...args);
+    };
+  console.warn = quiet(warn);
+  console.info = quiet(info);
+}
+
 export async function startSso(redirectUris: string[]): Promise<{
   issuer: string;
   clientId: string;
   clientSecret: string;
   close: () => Promise<void>;
 }> {
+  quietProviderNotices();
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
