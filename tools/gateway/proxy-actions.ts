@@ -513,7 +513,9 @@ function contentCheck(policy: PathContext, unit: string): WriteCheck {
       .map((p) => checkPath(p, "write", policy))
       .filter((d): d is Extract<PathDecision, { ok: false }> => !d.ok);
     if (outside.length) return outside.map((d) => d.message);
-    const ws = workspaceAt(clone);
+    // Beside the clone, not in it: every write starts from a clean tree, and validation remembers
+    // the photos it decoded once (a unit's whole media would be decoded again at every save).
+    const ws = workspaceAt(clone, { cacheDir: `${clone}.cache` });
     const { portal, problems: portalProblems } = await readPortal(ws);
     if (!portal) return portalProblems.map(formatProblem);
     const site = await validateSite(ws, portal, unit, { today: localDate(new Date(), portal.time_zone) });

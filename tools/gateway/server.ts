@@ -53,16 +53,15 @@ const maxBody = 64 * 1024 * 1024;
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBody) {
-        resolve(undefined);
-        req.destroy();
-      } else chunks.push(chunk);
+      // Over the limit: read on and keep nothing, so the editor still gets the answer.
+      if (size > maxBody) chunks = undefined;
+      else chunks?.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(chunks && Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
