@@ -307,3 +307,12 @@ if (!values["no-serve"]) {
   )
     process.exitCode = 1;
 }
+
+// The editors' gateway on the demo's content: a save, a draft, a read, 20 saves at once.
+if (
+  spawnSync(node, ["--import", "tsx", join(toolsRepoRoot, "tools/bench/gateway-bench.ts"), "--out", values.out!], {
+    cwd: toolsRepoRoot,
+    stdio: "inherit",
+  }).status !== 0
+)
+  process.exitCode = 1;

@@ -150,7 +150,14 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
       const files = (await gw.view.list(gw.main, folder.path, depth)).filter(
         (f) => f.path.endsWith(extension) && path(f.path, "read").ok,
       );
-      return { status: 200, body: await Promise.all(files.map((f) => entryOf(gw, gw.main, f.path))) };
+      const blobs = await gw.view.blobs(files.map((f) => f.oid));
+      return {
+        status: 200,
+        body: files.map((f) => ({
+          data: blobs.get(f.oid)?.toString("utf8") ?? null,
+          file: { path: f.path, id: f.oid },
+        })),
+      };
     }
 
     case "entriesByFiles":
@@ -419,8 +426,11 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
       if (!folder.ok) return refusedPath(params.mediaFolder, folder);
       await gw.writer.refresh();
       const files = (await gw.view.list(gw.main, folder.path, 1)).filter((f) => path(f.path, "read").ok);
-      const media = await Promise.all(files.map((f) => mediaOf(gw, gw.main, f.path)));
-      return { status: 200, body: media.filter(Boolean) };
+      const blobs = await gw.view.blobs(files.map((f) => f.oid));
+      return {
+        status: 200,
+        body: files.filter((f) => blobs.has(f.oid)).map((f) => mediaBody(f.path, blobs.get(f.oid)!, f.oid)),
+      };
     }
 
     case "getMediaFile": {

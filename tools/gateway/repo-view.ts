@@ -62,6 +62,28 @@ export class RepoView {
     return { bytes, oid: m[2]! };
   }
 
+  /** Many blobs by id, through one `git cat-file --batch` (a folder's entries: one process, not two per file). */
+  async blobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
+    const found = new Map<string, Buffer>();
+    if (oids.length === 0) return found;
+    const out = await git(["cat-file", "--batch"], this.clone, { input: `${oids.join("\n")}\n`, binary: true });
+    let at = 0;
+    while (at < out.length) {
+      const eol = out.indexOf(10, at);
+      const header = out.subarray(at, eol).toString("latin1");
+      const m = /^([0-9a-f]+) blob (\d+)$/.exec(header);
+      if (!m) {
+        // "<oid> missing", or another type: nothing to take.
+        at = eol + 1;
+        continue;
+      }
+      const size = Number(m[2]);
+      found.set(m[1]!, out.subarray(eol + 1, eol + 1 + size));
+      at = eol + 1 + size + 1;
+    }
+    return found;
+  }
+
   /** The host's branches under `prefix/` (the editorial workflow's `cms/`), without the prefix. */
   async branches(prefix: string): Promise<string[]> {
     const out = await git(["for-each-ref", "--format=%(refname)", `refs/remotes/origin/${prefix}/`], this.clone);

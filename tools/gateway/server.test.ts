@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { chmod, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { freePort } from "../test/browser.ts";
@@ -418,6 +420,66 @@ describe("the editors' gateway", () => {
       options: { commitMessage: "x" },
     });
     assert.equal(svg.status, 403);
+  });
+
+  it("a developer's push at the moment of a save: rebased onto it; on the same lines, the editor is told and nothing is lost", async () => {
+    const file = "sites/dinkes/content/berita/bersamaan.md";
+    await h.devCommit({
+      [file]: "---\ntitle: Versi awal\ndate: 2026-11-20\nsummary: Ringkasan versi awal berita.\n---\nAwal.\n",
+    });
+    // Another file at that moment: the save is rebased onto the developer's commit.
+    h.beforeNextPush(() =>
+      h.devCommit({
+        "sites/dinkes/content/berita/lain.md":
+          "---\ntitle: Berita lain\ndate: 2026-11-20\nsummary: Ringkasan berita lain.\n---\nLain.\n",
+      }),
+    );
+    const rebased = await api("budi", "dinkes", "persistEntry", {
+      dataFiles: [entry("dinkes", "bersamaan", "Versi editor")],
+      assets: [],
+      options: { useWorkflow: false, commitMessage: "Versi editor" },
+    });
+    assert.equal(rebased.status, 200, JSON.stringify(rebased.body));
+    assert.match(hostFile(file)!, /Versi editor/);
+    assert.match(hostFile("sites/dinkes/content/berita/lain.md")!, /Berita lain/);
+    // The same file at that moment: a conflict; the developer's version stays, the editor is told.
+    h.beforeNextPush(() =>
+      h.devCommit({
+        [file]:
+          "---\ntitle: Versi pengembang\ndate: 2026-11-20\nsummary: Ringkasan versi pengembang.\n---\nPengembang.\n",
+      }),
+    );
+    const conflict = await api("budi", "dinkes", "persistEntry", {
+      dataFiles: [entry("dinkes", "bersamaan", "Versi editor kedua")],
+      assets: [],
+      options: { useWorkflow: false, commitMessage: "Versi editor kedua" },
+    });
+    assert.equal(conflict.status, 409, JSON.stringify(conflict.body));
+    assert.match(conflict.body.error!, /baru saja diubah orang lain.*Isian Anda masih ada di layar/);
+    assert.match(hostFile(file)!, /Versi pengembang/);
+    assert.ok((await h.audit()).some((a) => a.result === "conflict" && (a.paths as string[]).includes(file)));
+  });
+
+  it("a push the host refuses: the editor is told to try again, the audit log keeps the host's words", async () => {
+    const hook = join(h.host, "hooks", "pre-receive");
+    await writeFile(hook, "#!/bin/sh\necho 'main dibekukan untuk audit' >&2\nexit 1\n");
+    await chmod(hook, 0o755);
+    try {
+      const refused = await api("budi", "dinkes", "persistEntry", {
+        dataFiles: [entry("dinkes", "dibekukan", "Saat dibekukan")],
+        assets: [],
+        options: { useWorkflow: false, commitMessage: "x" },
+      });
+      assert.equal(refused.status, 502, JSON.stringify(refused.body));
+      assert.match(refused.body.error!, /Penyimpanan ke repositori gagal; isian Anda masih ada di layar/);
+      assert.ok(!refused.body.error!.includes("dibekukan"), "the host's words are for the log, not the editor");
+      assert.ok(
+        (await h.audit()).some((a) => a.result === "failed" && /main dibekukan untuk audit/.test(String(a.reason))),
+      );
+      assert.equal(hostFile("sites/dinkes/content/berita/dibekukan.md"), undefined);
+    } finally {
+      await rm(hook);
+    }
   });
 
   it("keeps an editor's commit message to one line: no trailer of theirs reaches the commit", async () => {

@@ -28,6 +28,8 @@ export interface GatewayHost {
   /** A developer's commit pushed to the host's main. */
   devCommit: (files: Record<string, string>, options?: { symlinks?: Record<string, string> }) => Promise<void>;
   audit: () => Promise<Record<string, unknown>[]>;
+  /** Runs just before the gateway's next push (a developer pushing at that very moment). */
+  beforeNextPush: (run: () => Promise<void>) => void;
   close: () => Promise<void>;
 }
 
@@ -91,11 +93,17 @@ export async function gatewayHost(): Promise<GatewayHost> {
   git(dir, "clone", "--quiet", host, dev);
 
   const auditLog = join(dir, "audit.jsonl");
+  let nextPush: (() => Promise<void>) | undefined;
   const writer = await new GitWriter({
     clone: join(dir, "gateway-clone"),
     remote: host,
     identity: gatewayIdentity,
     auditLog,
+    beforePush: async () => {
+      const run = nextPush;
+      nextPush = undefined;
+      await run?.();
+    },
   }).open();
   const portal = JSON.parse(portalText) as PortalConfig;
   const gateway: Gateway = {
@@ -131,6 +139,9 @@ export async function gatewayHost(): Promise<GatewayHost> {
         .split("\n")
         .filter(Boolean)
         .map((l) => JSON.parse(l) as Record<string, unknown>),
+    beforeNextPush: (run) => {
+      nextPush = run;
+    },
     close: () => rm(dir, { recursive: true, force: true }),
   };
 }
