@@ -9,10 +9,8 @@ import { readRegistry } from "../content/registry.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
-import { gatewayHost, type GatewayHost, startSso } from "../test/gateway-host.ts";
+import { gatewayHost, type GatewayHost, gatewayWithSso } from "../test/gateway-host.ts";
 import { startNginx, type RunningNginx } from "../test/nginx.ts";
-import { OidcLogin } from "./oidc-login.ts";
-import { startGateway } from "./server.ts";
 
 /**
  * Production's path, whole: the real Decap UI in Chromium, dinkes's built site served by a real
@@ -21,8 +19,7 @@ import { startGateway } from "./server.ts";
  */
 describe("the CMS through nginx, the gateway and the SSO", () => {
   let h: GatewayHost;
-  let sso: Awaited<ReturnType<typeof startSso>>;
-  let gw: Awaited<ReturnType<typeof startGateway>>;
+  let gw: Awaited<ReturnType<typeof gatewayWithSso>>;
   let nginx: RunningNginx;
   let browser: Browser;
   let context: BrowserContext;
@@ -61,20 +58,12 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
         }),
       port,
     );
-    sso = await startSso([`http://dinkes.localhost:${port}/admin/api/callback`]);
-    const login = await OidcLogin.discover({
-      issuer: sso.issuer,
-      clientId: sso.clientId,
-      clientSecret: sso.clientSecret,
-      allowHttp: true,
-    });
-    gw = await startGateway({
-      gateway: h.gateway,
-      apex: `localhost:${port}`,
-      scheme: "http",
-      auth: { kind: "oidc", login, secret, sessionHours: 8 },
+    gw = await gatewayWithSso(h, {
+      sitePort: port,
+      listen: gwPort,
+      slugs: ["dinkes"],
+      secret,
       now: () => Date.now() / 1000 + clockOffset,
-      port: gwPort,
     });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -82,7 +71,6 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
   after(async () => {
     await browser?.close();
     await gw?.close();
-    await sso?.close();
     await nginx?.stop();
     await rm(serveRoot, { recursive: true, force: true });
     await h?.close();

@@ -4,9 +4,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { freePort } from "../test/browser.ts";
-import { call, gatewayHost, type GatewayHost, ssoLogin, startSso, ssoUsers } from "../test/gateway-host.ts";
-import { OidcLogin } from "./oidc-login.ts";
-import { startGateway } from "./server.ts";
+import { call, gatewayHost, type GatewayHost, gatewayWithSso, ssoLogin, ssoUsers } from "../test/gateway-host.ts";
 import { seal } from "./session.ts";
 
 /**
@@ -15,8 +13,7 @@ import { seal } from "./session.ts";
  */
 describe("the editors' gateway", () => {
   let h: GatewayHost;
-  let sso: Awaited<ReturnType<typeof startSso>>;
-  let gw: Awaited<ReturnType<typeof startGateway>>;
+  let gw: Awaited<ReturnType<typeof gatewayWithSso>>;
   let port: number;
   const secret = "rahasia-sesi-uji-0123456789abcdef0123456789";
   const site = (slug: string) => (slug === "portal" ? `localhost:${port}` : `${slug}.localhost:${port}`);
@@ -69,31 +66,17 @@ describe("the editors' gateway", () => {
   before(async () => {
     h = await gatewayHost();
     port = await freePort();
-    sso = await startSso(["dinkes", "bappeda", "portal"].map((s) => `http://${site(s)}/admin/api/callback`));
-    const login = await OidcLogin.discover({
-      issuer: sso.issuer,
-      clientId: sso.clientId,
-      clientSecret: sso.clientSecret,
-      allowHttp: true,
-    });
-    gw = await startGateway({
-      gateway: h.gateway,
-      apex: `localhost:${port}`,
-      scheme: "http",
-      auth: { kind: "oidc", login, secret, sessionHours: 8 },
-      port,
-    });
+    gw = await gatewayWithSso(h, { sitePort: port, listen: port, slugs: ["dinkes", "bappeda", "portal"], secret });
   });
   after(async () => {
     await gw?.close();
-    await sso?.close();
     await h?.close();
   });
 
   it("logs an editor in through the SSO: a Strict, HttpOnly, Secure session for that site only", async () => {
     const start = await call(`${origin("dinkes")}/admin/api/login?next=/admin/%23/collections/dinkes_berita`);
     assert.equal(start.status, 302);
-    assert.ok(start.headers.location!.startsWith(`${sso.issuer}/auth?`), start.headers.location);
+    assert.ok(start.headers.location!.startsWith(`${gw.sso.issuer}/auth?`), start.headers.location);
     const { cookie, reply } = await ssoLogin(`${origin("dinkes")}/admin/api/login?next=/admin/`, "budi");
     assert.equal(reply.status, 303, reply.body);
     assert.equal(reply.headers.location, "/admin/");

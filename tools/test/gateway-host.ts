@@ -8,6 +8,8 @@ import { join } from "node:path";
 import Provider from "oidc-provider";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { GitWriter } from "../gateway/git-writer.ts";
+import { OidcLogin } from "../gateway/oidc-login.ts";
+import { startGateway } from "../gateway/server.ts";
 import { RepoView } from "../gateway/repo-view.ts";
 import type { Gateway } from "../gateway/proxy-actions.ts";
 import type { PortalConfig } from "../core/records.ts";
@@ -239,6 +241,41 @@ export async function startSso(redirectUris: string[]): Promise<{
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * The gateway over HTTP in front of `h`'s host, logging in through a test SSO that knows the
+ * sites' callbacks: the sites are `<slug>.localhost:<sitePort>` (the hub on the bare name).
+ */
+export async function gatewayWithSso(
+  h: GatewayHost,
+  options: { sitePort: number; listen: number; slugs: string[]; secret: string; now?: () => number },
+): Promise<{ sso: Awaited<ReturnType<typeof startSso>>; close: () => Promise<void> }> {
+  const apex = `localhost:${options.sitePort}`;
+  const sso = await startSso(
+    options.slugs.map((s) => `http://${s === h.gateway.portal.hub ? apex : `${s}.${apex}`}/admin/api/callback`),
+  );
+  const login = await OidcLogin.discover({
+    issuer: sso.issuer,
+    clientId: sso.clientId,
+    clientSecret: sso.clientSecret,
+    allowHttp: true,
+  });
+  const gw = await startGateway({
+    gateway: h.gateway,
+    apex,
+    scheme: "http",
+    auth: { kind: "oidc", login, secret: options.secret, sessionHours: 8 },
+    ...(options.now ? { now: options.now } : {}),
+    port: options.listen,
+  });
+  return {
+    sso,
+    close: async () => {
+      await gw.close();
+      await sso.close();
+    },
   };
 }
 
