@@ -94,7 +94,7 @@ export async function runGateway(ws: Workspace, flags: GatewayFlags): Promise<nu
     await writer.open();
   } catch (error) {
     console.error(
-      `The gateway cannot read the repository at ${shown(remote!)}: ${(error as Error).message.replace(remote!, shown(remote!))}`,
+      `The gateway cannot read the repository at ${shown(remote!)}: ${(error as Error).message.split(remote!).join(shown(remote!))}`,
     );
     return 1;
   }

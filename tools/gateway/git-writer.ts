@@ -37,7 +37,6 @@ export interface WriteRequest {
 
 export type WriteResult =
   | { ok: true; commit: string | undefined; attempts: number }
-  /** `conflict`: someone changed the same lines first; nothing of this write was pushed. */
   | {
       ok: false;
       /** Someone changed the same lines first; nothing of this write was pushed. */
@@ -50,8 +49,8 @@ export type WriteResult =
 
 /**
  * Runs on the clone once the files are written and staged (`paths`, a publication's squashed
- * files included), before the commit: what it returns refuses the
- * write (validation's problems with the files, in the editor's language).
+ * files included), before the commit: what it returns refuses the write (validation's problems
+ * with the files, in the editor's language).
  */
 export type WriteCheck = (clone: string, paths: string[]) => Promise<string[]>;
 
@@ -80,7 +79,9 @@ export interface GitWriterOptions {
 /**
  * Every write of the editors' gateway, one at a time, onto the host's latest branch:
  * 1. the clone is reset to the host's branch (or, for a new draft, to main);
- * 2. the files are written and committed, the editor as author, `Portal-Unit: <unit>` as trailer;
+ * 2. the files are written (or, to publish, a draft's branch squashed in), checked (validation,
+ *    the path rule; no write through a link in the tree) and committed, the editor as author,
+ *    `Portal-Unit: <unit>` as trailer;
  * 3. the push; if the host refuses because it moved on (another gateway, a developer's push),
  *    the commit is rebased onto the host's branch and pushed again, a few times at most;
  * 4. a rebase that conflicts is undone: nothing is pushed and the editor is told (their draft
