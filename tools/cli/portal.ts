@@ -26,6 +26,9 @@ Commands:
   codeowners           write .github/CODEOWNERS from the registry (--check: exit 1 if it is stale)
   guard --base <rev>   exit 1 if a commit since <rev> with a Portal-Unit trailer changes anything
                        outside that unit's folder, or the gateway committed without one
+  new-site <slug> --name "..." --type <type>
+                       bring a unit online: sites/<slug>/ with site.json and the starter pages
+                       (--short-name, --address, --phone, --email; defaults from portal.json)
   gateway              the editors' gateway: Decap's proxy API behind nginx at /admin/api/, SSO
                        login, pushes to the Git host (settings: README, "Running the editors'
                        gateway")
@@ -91,6 +94,12 @@ function parse() {
       "session-hours": { type: "string" },
       apex: { type: "string" },
       http: { type: "boolean", default: false },
+      name: { type: "string" },
+      type: { type: "string" },
+      "short-name": { type: "string" },
+      address: { type: "string" },
+      phone: { type: "string" },
+      email: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -165,6 +174,17 @@ async function main(progress: Progress): Promise<number> {
         tlsKey: values["tls-key"],
         brotli: values.brotli,
         gateway: values.gateway,
+      });
+    }
+    case "new-site": {
+      const { runNewSite } = await import("./desk-command.ts");
+      return runNewSite(ws, sites, {
+        ...(values.name ? { name: values.name } : {}),
+        ...(values.type ? { type: values.type } : {}),
+        ...(values["short-name"] ? { shortName: values["short-name"] } : {}),
+        ...(values.address ? { address: values.address } : {}),
+        ...(values.phone ? { phone: values.phone } : {}),
+        ...(values.email ? { email: values.email } : {}),
       });
     }
     case "gateway": {

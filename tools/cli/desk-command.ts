@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { Workspace } from "../core/workspace.ts";
+import { formatProblem } from "../content/problem.ts";
+import { readRegistry } from "../content/registry.ts";
+import { readPortal } from "../content/validate-workspace.ts";
+import { createSite, type NewSiteSpec } from "../desk/new-site.ts";
+import { defaultAccess } from "../gateway/access.ts";
+import { codeownersOf, codeownersPath } from "../gateway/codeowners.ts";
+
+/** `portal new-site <slug> --name "..." --type dinas`: brings a unit online (tools/desk/new-site.ts). */
+export async function runNewSite(
+  ws: Workspace,
+  slugs: string[],
+  flags: Partial<Omit<NewSiteSpec, "slug">>,
+): Promise<number> {
+  const { portal, problems } = await readPortal(ws);
+  if (!portal) {
+    for (const p of problems) console.error(formatProblem(p));
+    return 1;
+  }
+  if (slugs.length !== 1 || !flags.name || !flags.type) {
+    console.error(
+      'Usage: npm run new-site -- <slug> --name "Dinas Kesehatan" --type dinas [--short-name Dinkes] [--address ...] [--phone ...] [--email ...]',
+    );
+    return 2;
+  }
+  const result = await createSite(ws, portal, { ...flags, slug: slugs[0]!, name: flags.name, type: flags.type });
+  if (!result.ok) {
+    console.error(`No site was created for "${slugs[0]}":\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
+    return 1;
+  }
+  const { record } = result;
+  // CODEOWNERS follows the registry; a repository without .github/ (a scratch copy) has none.
+  let owners = "";
+  if (existsSync(join(ws.root, ".github"))) {
+    const file = join(ws.root, codeownersPath);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, codeownersOf(portal, await readRegistry(ws)));
+    owners = ` and ${codeownersPath}`;
+  }
+  const access = { ...defaultAccess, ...portal.access };
+  console.log(
+    [
+      `Created sites/${record.slug}/: site.json and ${result.files.filter((f) => f.endsWith(".md")).length} starter pages to fill in (${record.name}, ${record.type}).`,
+      `From the registry, with nothing to edit by hand: its Nx project, the network menu and the hub's directory, its CMS at /admin/ of ${record.slug}.${portal.domain}, and nginx's server name (run npm run nginx-config again and reload nginx).`,
+      `Next: give the unit's staff the SSO groups ${access.penulis.replace("{slug}", record.slug)} and ${access.verifikator.replace("{slug}", record.slug)}, then commit sites/${record.slug}/${owners}.`,
+    ].join("\n"),
+  );
+  return 0;
+}

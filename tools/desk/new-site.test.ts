@@ -1,0 +1,167 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { PortalConfig } from "../core/records.ts";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { readRegistry } from "../content/registry.ts";
+import { validateWorkspace } from "../content/validate-workspace.ts";
+import { nginxConfig } from "../deploy/nginx-config.ts";
+import { grantsOf } from "../gateway/access.ts";
+import { codeownersOf } from "../gateway/codeowners.ts";
+import { buildSites } from "../pipeline/build-sites.ts";
+import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
+import { createSite } from "./new-site.ts";
+import { hasFillIn } from "./starter-pages.ts";
+
+const reference = JSON.parse(await readFile(join(toolsRepoRoot, "tools/demo/skpd-paser.json"), "utf8")) as {
+  units: { slug: string; name: string; short_name: string; type: string }[];
+};
+
+/** `new-site`: a unit online in one command, everything else following from the registry. */
+describe("new-site", () => {
+  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  let portal: PortalConfig;
+
+  before(async () => {
+    ws = await tempWorkspace(fixtures.mini);
+    // From an empty regency: the hub alone.
+    await rm(join(ws.sitesDir, "dinkes"), { recursive: true });
+    portal = JSON.parse(await readFile(ws.portalFile, "utf8")) as PortalConfig;
+  });
+  after(() => ws.dispose());
+
+  it("refuses a slug that is taken, reserved or not a DNS label, and a wrong type, all at once, writing nothing", async () => {
+    const cases: [string, RegExp][] = [
+      ["Dinkes", /not a DNS label.*try "dinkes"/],
+      ["dinas_kesehatan", /not a DNS label.*try "dinas-kesehatan"/],
+      ["-dinkes", /not a DNS label/],
+      ["a".repeat(64), /not a DNS label/],
+      ["www", /reserved/],
+      ["admin", /reserved/],
+      ["mail", /reserved/],
+      ["halaman-2", /reserved/],
+      [portal.hub, /reserved \(the hub's folder\)/],
+    ];
+    for (const [slug, reason] of cases) {
+      const result = await createSite(ws, portal, { slug, name: "Dinas Uji", type: "dinas" });
+      assert.equal(result.ok, false, slug);
+      assert.match((result as { problems: string[] }).problems.join("\n"), reason, slug);
+    }
+    const both = await createSite(ws, portal, { slug: "WWW", name: "Dinas Uji", type: "dinass" });
+    assert.deepEqual(
+      (both as { problems: string[] }).problems.map((p) => p.split(":")[0]),
+      ["slug", "--type"],
+    );
+    assert.deepEqual((await readdir(ws.sitesDir)).sort(), [portal.hub]);
+    // Taken: a unit that exists, retired ones included.
+    assert.ok((await createSite(ws, portal, { slug: "dishub", name: "Dinas Perhubungan", type: "dinas" })).ok);
+    const again = await createSite(ws, portal, { slug: "dishub", name: "Dinas Perhubungan", type: "dinas" });
+    assert.match((again as { problems: string[] }).problems[0]!, /"dishub" is taken/);
+    await rm(join(ws.sitesDir, "dishub"), { recursive: true });
+  });
+
+  it("brings every unit of the reference list online from an empty regency: it validates and builds, and all that follows from the registry follows", async () => {
+    for (const unit of reference.units) {
+      const result = await createSite(ws, portal, {
+        slug: unit.slug,
+        name: unit.name,
+        shortName: unit.short_name,
+        type: unit.type,
+      });
+      assert.ok(result.ok, `${unit.slug}: ${JSON.stringify(result)}`);
+    }
+    assert.equal((await readdir(ws.sitesDir)).filter((d) => !d.startsWith(".")).length, reference.units.length + 1);
+    const { sites } = await validateWorkspace(ws);
+    assert.deepEqual(
+      sites.flatMap((s) => s.problems),
+      [],
+    );
+
+    const built = await buildSites(ws, undefined, { base: { protocol: "https:", apex: portal.domain } });
+    assert.deepEqual(built.fatal, []);
+    assert.deepEqual(
+      built.results.filter((r) => !r.ok),
+      [],
+    );
+    assert.equal(built.results.length, reference.units.length + 1);
+
+    const unit = reference.units.find((u) => u.type === "kecamatan")!;
+    const dist = (path: string) => readFile(join(ws.distDir, path), "utf8");
+    // Its starter pages, the PPID page linking the Daftar Informasi Publik, its CMS.
+    for (const page of [
+      "profil",
+      "visi-misi",
+      "tugas-fungsi",
+      "struktur-organisasi",
+      "kontak",
+      "ppid",
+      "standar-pelayanan",
+      "maklumat-pelayanan",
+    ])
+      assert.ok(existsSync(join(ws.distDir, unit.slug, page, "index.html")), `${unit.slug}/${page}/`);
+    assert.match(await dist(`${unit.slug}/ppid/index.html`), /href="\/informasi-publik\/"/);
+    assert.ok(existsSync(join(ws.distDir, unit.slug, "informasi-publik", "index.html")));
+    const cms = JSON.parse(await dist(`${unit.slug}/admin/config.json`)) as { collections: { name: string }[] };
+    assert.ok(cms.collections.some((c) => c.name === `${unit.slug}_berita`));
+    // The hub's directory and every site's network menu name it.
+    assert.match(
+      await dist(`${portal.hub}/index.html`),
+      new RegExp(`https://${unit.slug}\\.${portal.domain.replace(/\./g, "\\.")}/`),
+    );
+    assert.match(
+      await dist(`${reference.units[0]!.slug}/index.html`),
+      new RegExp(`${unit.slug}\\.${portal.domain.replace(/\./g, "\\.")}`),
+    );
+    // CODEOWNERS, the gateway's roles and nginx follow the registry.
+    const registry = await readRegistry(ws);
+    assert.match(codeownersOf(portal, registry), new RegExp(`^/sites/${unit.slug}/ `, "m"));
+    const grants = grantsOf([`/portal/${unit.slug}/verifikator`], portal, new Set(registry.map((s) => s.slug)));
+    assert.deepEqual([...(grants.units.get(unit.slug) ?? [])], ["verifikator"]);
+    assert.match(
+      nginxConfig({
+        portal,
+        sites: registry,
+        root: "/srv/portal",
+        base: { protocol: "https:", apex: portal.domain },
+        brotli: false,
+      }),
+      new RegExp(`${unit.slug}\\.${portal.domain.replace(/\./g, "\\.")} ${unit.slug};`),
+    );
+    // The starter pages read as a form to fill in.
+    assert.ok(hasFillIn(await readFile(join(ws.sitesDir, unit.slug, "content/halaman/visi-misi.md"), "utf8")));
+  });
+
+  it("npm run new-site writes CODEOWNERS again and says what follows; a bad call writes nothing and exits 1", async () => {
+    await mkdir(join(ws.root, ".github"), { recursive: true });
+    const cli = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "new-site", "--root", ws.root, ...args],
+        {
+          encoding: "utf8",
+        },
+      );
+    const ok = cli(
+      "dinkominfo2",
+      "--name",
+      "Dinas Komunikasi dan Informatika Uji",
+      "--short-name",
+      "Diskominfo Uji",
+      "--type",
+      "dinas",
+    );
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /Created sites\/dinkominfo2\/: site\.json and 8 starter pages/);
+    assert.match(ok.stdout, /\/portal\/dinkominfo2\/penulis and \/portal\/dinkominfo2\/verifikator/);
+    assert.match(await readFile(join(ws.root, ".github/CODEOWNERS"), "utf8"), /^\/sites\/dinkominfo2\/ /m);
+    const bad = cli("ADMIN", "--name", "X", "--type", "kantor");
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /No site was created for "ADMIN"/);
+    assert.match(bad.stderr, /slug: .*not a DNS label/);
+    assert.match(bad.stderr, /--type: "kantor" is not a unit type/);
+    assert.equal(cli("x").status, 2);
+  });
+});

@@ -1,0 +1,124 @@
+import { existsSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
+import type { PortalConfig, SiteRecord, SiteType } from "../core/records.ts";
+import type { Workspace } from "../core/workspace.ts";
+import { localDate } from "../core/wita.ts";
+import { formatProblem } from "../content/problem.ts";
+import { validateSite } from "../content/validate-site.ts";
+import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
+import { schemas } from "../schema/schemas.ts";
+import { starterPages } from "./starter-pages.ts";
+
+/** What DKISP says of a unit it brings online; the rest comes from portal.json until the unit fills it in. */
+export interface NewSiteSpec {
+  slug: string;
+  name: string;
+  type: string;
+  shortName?: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+}
+
+export type NewSiteResult =
+  | { ok: true; record: SiteRecord; files: string[] }
+  /** Every reason at once, each naming what to change. */
+  | { ok: false; problems: string[] };
+
+/** The unit types a new site may have (the hub's type is the hub's alone). */
+export function unitTypes(): string[] {
+  const type = schemas().site.properties?.type as { enum?: string[] } | undefined;
+  return (type?.enum ?? []).filter((t) => t !== "portal");
+}
+
+/** Why `slug` cannot be a new unit's subdomain and folder, or undefined when it can. */
+export function slugRefusal(
+  slug: string,
+  ws: Workspace,
+  portal: Pick<PortalConfig, "hub" | "domain">,
+): string | undefined {
+  if (!isDnsLabel(slug)) {
+    const suggestion = slugify(slug);
+    return `"${slug}" is not a DNS label (lower-case letters, digits and inner hyphens, at most 63)${suggestion && suggestion !== slug ? `; try "${suggestion}"` : ""}.`;
+  }
+  if (isReservedSlug(slug) || slug === portal.hub)
+    return `"${slug}" is reserved (${slug === portal.hub ? "the hub's folder" : `${slug}.${portal.domain} would look like the regency's own service`}); choose the unit's usual abbreviation.`;
+  if (existsSync(join(ws.sitesDir, slug)))
+    return `"${slug}" is taken: sites/${slug}/ exists${existsSync(join(ws.sitesDir, slug, "site.json")) ? "" : " (a folder without site.json)"}. A retired unit's name stays taken, so its old address can never point to someone else.`;
+  return undefined;
+}
+
+/**
+ * `portal new-site`: writes `sites/<slug>/` with a valid site.json and the starter pages, whole or
+ * not at all (built beside sites/ and moved in with one rename), and checks it with validation
+ * before it counts as done. Everything else follows from the registry by itself: the Nx project,
+ * the network menu, the hub's directory, the CMS configuration, the gateway's roles, the nginx
+ * configuration; CODEOWNERS is written again here.
+ */
+export async function createSite(ws: Workspace, portal: PortalConfig, spec: NewSiteSpec): Promise<NewSiteResult> {
+  const problems: string[] = [];
+  const refusal = slugRefusal(spec.slug, ws, portal);
+  if (refusal) problems.push(`slug: ${refusal}`);
+  const types = unitTypes();
+  if (!types.includes(spec.type))
+    problems.push(`--type: "${spec.type}" is not a unit type; one of ${types.join(", ")}.`);
+  const shortName = spec.shortName ?? (spec.name.length <= 40 ? spec.name : undefined);
+  if (spec.name.trim().length < 3) problems.push('--name: the unit\'s full name, e.g. --name "Dinas Kesehatan".');
+  else if (shortName === undefined)
+    problems.push(
+      `--short-name: "${spec.name}" is longer than 40 characters; give the unit's short name, e.g. --short-name "Dinkes".`,
+    );
+  // Until the unit gives its own: the regency's, which reaches someone who can answer.
+  const address = spec.address ?? portal.address;
+  const phone = spec.phone ?? portal.phone;
+  if (!address) problems.push("--address: the unit's office address (portal.json has none to start from).");
+  if (!phone) problems.push("--phone: the unit's telephone (portal.json has none to start from).");
+  if (problems.length || !address || !phone) return { ok: false, problems };
+
+  const record: SiteRecord = {
+    slug: spec.slug,
+    name: spec.name.trim(),
+    short_name: shortName!.trim(),
+    type: spec.type as SiteType,
+    address,
+    phone,
+    email: spec.email ?? `${spec.slug}@${portal.domain}`,
+    status: "active",
+  };
+  const recordProblems = validateAgainst(schemaIds.site, record, `sites/${spec.slug}/site.json`);
+  if (recordProblems.length) return { ok: false, problems: recordProblems.map(formatProblem) };
+
+  const files = new Map<string, string>([
+    ["site.json", `${JSON.stringify({ $schema: "../../content-schema/site.schema.json", ...record }, null, 2)}\n`],
+  ]);
+  for (const page of starterPages(record, portal))
+    files.set(
+      `content/halaman/${page.slug}.md`,
+      `---\n${stringify({ title: page.title, order: page.order }).trimEnd()}\n---\n${page.body}\n`,
+    );
+
+  // Built beside the other units under a name no unit can have, then moved in whole.
+  const staging = join(ws.sitesDir, `.baru-${spec.slug}-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    for (const [path, text] of files) {
+      await mkdir(join(staging, path, ".."), { recursive: true });
+      await writeFile(join(staging, path), text);
+    }
+    await mkdir(join(staging, "media"), { recursive: true });
+    await rename(staging, join(ws.sitesDir, spec.slug));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  // What new-site writes must pass validation as it is; if it ever does not (a schema changed
+  // under the starter pages), the unit is taken out again and the reasons said.
+  const check = await validateSite(ws, portal, spec.slug, { today: localDate(new Date(), portal.time_zone) });
+  if (check.problems.length) {
+    await rm(join(ws.sitesDir, spec.slug), { recursive: true, force: true });
+    return { ok: false, problems: check.problems.map(formatProblem) };
+  }
+  return { ok: true, record, files: [...files.keys(), "media/"].map((f) => `sites/${spec.slug}/${f}`) };
+}
