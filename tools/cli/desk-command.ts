@@ -5,7 +5,7 @@ import type { Workspace } from "../core/workspace.ts";
 import { formatProblem } from "../content/problem.ts";
 import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
-import { createSite, type NewSiteSpec } from "../desk/new-site.ts";
+import { createSite, type NewSiteSpec, planSite } from "../desk/new-site.ts";
 import { defaultAccess } from "../gateway/access.ts";
 import { codeownersOf, codeownersPath } from "../gateway/codeowners.ts";
 
@@ -13,7 +13,7 @@ import { codeownersOf, codeownersPath } from "../gateway/codeowners.ts";
 export async function runNewSite(
   ws: Workspace,
   slugs: string[],
-  flags: Partial<Omit<NewSiteSpec, "slug">>,
+  flags: Partial<Omit<NewSiteSpec, "slug">> & { plan?: boolean },
 ): Promise<number> {
   const { portal, problems } = await readPortal(ws);
   if (!portal) {
@@ -26,7 +26,23 @@ export async function runNewSite(
     );
     return 2;
   }
-  const result = await createSite(ws, portal, { ...flags, slug: slugs[0]!, name: flags.name, type: flags.type });
+  const spec = { ...flags, slug: slugs[0]!, name: flags.name, type: flags.type };
+  if (flags.plan) {
+    // For the Nx generator: what would be written, as JSON, writing nothing.
+    const plan = await planSite(ws, portal, spec);
+    if (!plan.ok) {
+      console.error(`No site was planned for "${slugs[0]}":\n${plan.problems.map((p) => `  - ${p}`).join("\n")}`);
+      return 1;
+    }
+    const files: Record<string, string> = Object.fromEntries(
+      [...plan.files].map(([path, text]) => [`sites/${plan.record.slug}/${path}`, text]),
+    );
+    if (existsSync(join(ws.root, ".github")))
+      files[codeownersPath] = codeownersOf(portal, [...(await readRegistry(ws)), plan.record]);
+    process.stdout.write(`${JSON.stringify({ files })}\n`);
+    return 0;
+  }
+  const result = await createSite(ws, portal, spec);
   if (!result.ok) {
     console.error(`No site was created for "${slugs[0]}":\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
     return 1;

@@ -100,6 +100,7 @@ function parse() {
       address: { type: "string" },
       phone: { type: "string" },
       email: { type: "string" },
+      plan: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -185,6 +186,7 @@ async function main(progress: Progress): Promise<number> {
         ...(values.address ? { address: values.address } : {}),
         ...(values.phone ? { phone: values.phone } : {}),
         ...(values.email ? { email: values.email } : {}),
+        plan: values.plan,
       });
     }
     case "gateway": {

@@ -164,4 +164,49 @@ describe("new-site", () => {
     assert.match(bad.stderr, /--type: "kantor" is not a unit type/);
     assert.equal(cli("x").status, 2);
   });
+
+  it("is an Nx generator too: nx g ./tools/nx-plugin:new-site shows the same files and, with --dry-run, writes none", () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(toolsRepoRoot, "node_modules/nx/dist/bin/nx.js"),
+        "g",
+        "./tools/nx-plugin:new-site",
+        "dishubuji",
+        "--name=Dinas Perhubungan Uji",
+        "--short-name=Dishub Uji",
+        "--type=dinas",
+        "--no-interactive",
+        "--dry-run",
+      ],
+      { cwd: toolsRepoRoot, encoding: "utf8", env: { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true" } },
+    );
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    for (const file of [
+      "site.json",
+      "content/halaman/profil.md",
+      "content/halaman/ppid.md",
+      "content/halaman/maklumat-pelayanan.md",
+    ])
+      assert.match(run.stdout, new RegExp(`CREATE sites/dishubuji/${file.replace(/\./g, "\\.")}`));
+    assert.match(run.stdout, /UPDATE \.github\/CODEOWNERS/);
+    assert.equal(existsSync(join(toolsRepoRoot, "sites/dishubuji")), false);
+    // A refused slug fails the generator with new-site's own reasons.
+    const refused = spawnSync(
+      process.execPath,
+      [
+        join(toolsRepoRoot, "node_modules/nx/dist/bin/nx.js"),
+        "g",
+        "./tools/nx-plugin:new-site",
+        "dinkes",
+        "--name=Dinas Kesehatan",
+        "--type=dinas",
+        "--no-interactive",
+        "--dry-run",
+      ],
+      { cwd: toolsRepoRoot, encoding: "utf8", env: { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true" } },
+    );
+    assert.notEqual(refused.status, 0);
+    assert.match(refused.stdout + refused.stderr, /"dinkes" is taken/);
+  });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
@@ -51,14 +52,15 @@ export function slugRefusal(
   return undefined;
 }
 
+export type SitePlan =
+  /** `files`: path under `sites/<slug>/` → content (media/ comes with the first upload). */
+  { ok: true; record: SiteRecord; files: Map<string, string> } | { ok: false; problems: string[] };
+
 /**
- * `portal new-site`: writes `sites/<slug>/` with a valid site.json and the starter pages, whole or
- * not at all (built beside sites/ and moved in with one rename), and checks it with validation
- * before it counts as done. Everything else follows from the registry by itself: the Nx project,
- * the network menu, the hub's directory, the CMS configuration, the gateway's roles, the nginx
- * configuration; CODEOWNERS is written again here.
+ * What `new-site` would write for `spec`, checked as validation checks every site (in a scratch
+ * folder, so nothing under sites/ is touched): the site.json and the starter pages.
  */
-export async function createSite(ws: Workspace, portal: PortalConfig, spec: NewSiteSpec): Promise<NewSiteResult> {
+export async function planSite(ws: Workspace, portal: PortalConfig, spec: NewSiteSpec): Promise<SitePlan> {
   const problems: string[] = [];
   const refusal = slugRefusal(spec.slug, ws, portal);
   if (refusal) problems.push(`slug: ${refusal}`);
@@ -100,25 +102,50 @@ export async function createSite(ws: Workspace, portal: PortalConfig, spec: NewS
       `---\n${stringify({ title: page.title, order: page.order }).trimEnd()}\n---\n${page.body}\n`,
     );
 
-  // Built beside the other units under a name no unit can have, then moved in whole.
+  // What new-site writes must pass validation as it is (a schema may change under the starter
+  // pages): checked in a scratch sites/ folder of its own.
+  const scratch = await mkdtemp(join(tmpdir(), "portal-new-site-"));
+  try {
+    await writeSiteFiles(join(scratch, spec.slug), files);
+    const check = await validateSite({ ...ws, sitesDir: scratch }, portal, spec.slug, {
+      today: localDate(new Date(), portal.time_zone),
+    });
+    // Problems name files under sites/; the scratch folder is not there.
+    if (check.problems.length) return { ok: false, problems: check.problems.map(formatProblem) };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return { ok: true, record, files };
+}
+
+async function writeSiteFiles(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  for (const [path, text] of files) {
+    await mkdir(join(dir, path, ".."), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+}
+
+/**
+ * `portal new-site`: writes `sites/<slug>/` with a valid site.json and the starter pages, whole or
+ * not at all (built beside the units under a name no unit can have, then moved in with one
+ * rename). Everything else follows from the registry by itself: the Nx project, the network menu,
+ * the hub's directory, the CMS configuration, the gateway's roles, the nginx configuration;
+ * CODEOWNERS is written again by the command.
+ */
+export async function createSite(ws: Workspace, portal: PortalConfig, spec: NewSiteSpec): Promise<NewSiteResult> {
+  const plan = await planSite(ws, portal, spec);
+  if (!plan.ok) return plan;
   const staging = join(ws.sitesDir, `.baru-${spec.slug}-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const [path, text] of files) {
-      await mkdir(join(staging, path, ".."), { recursive: true });
-      await writeFile(join(staging, path), text);
-    }
-    await mkdir(join(staging, "media"), { recursive: true });
+    await writeSiteFiles(staging, plan.files);
     await rename(staging, join(ws.sitesDir, spec.slug));
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  // What new-site writes must pass validation as it is; if it ever does not (a schema changed
-  // under the starter pages), the unit is taken out again and the reasons said.
-  const check = await validateSite(ws, portal, spec.slug, { today: localDate(new Date(), portal.time_zone) });
-  if (check.problems.length) {
-    await rm(join(ws.sitesDir, spec.slug), { recursive: true, force: true });
-    return { ok: false, problems: check.problems.map(formatProblem) };
-  }
-  return { ok: true, record, files: [...files.keys(), "media/"].map((f) => `sites/${spec.slug}/${f}`) };
+  return {
+    ok: true,
+    record: plan.record,
+    files: [...plan.files.keys()].map((f) => `sites/${spec.slug}/${f}`),
+  };
 }
