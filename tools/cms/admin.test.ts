@@ -60,7 +60,18 @@ describe("the CMS at /admin/ through portal start", () => {
     ).filter(([, href]) => /^#\/collections\/[^/]+$/.test(href!));
     assert.deepEqual(
       collections.map(([label]) => label),
-      ["Berita", "Pengumuman", "Agenda", "Dokumen", "Layanan", "Galeri", "Pejabat", "Halaman"],
+      [
+        "Berita",
+        "Pengumuman",
+        "Agenda",
+        "Dokumen",
+        "Layanan",
+        "Galeri",
+        "Pejabat",
+        "Halaman",
+        "Maklumat Pelayanan",
+        "Survei Kepuasan Masyarakat",
+      ],
     );
     assert.ok(
       collections.every(([, href]) => href!.startsWith("#/collections/dinkes_")),

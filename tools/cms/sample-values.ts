@@ -54,6 +54,10 @@ export function sampleValue(type: string, field: DecapField, path: string[] = [f
       ),
     ];
   if (field.widget === "list") return [sampleText(resolve((s.items ?? {}) as JsonSchema))];
+  if (field.widget === "object" && field.fields)
+    return Object.fromEntries(
+      field.fields.filter((f) => f.required).map((f) => [f.name, sampleValue(type, f, [...path, f.name])]),
+    );
   if (field.widget === "file") return sampleDocument;
   if (field.widget === "image") return sampleImage;
   return sampleText(s);

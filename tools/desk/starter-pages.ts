@@ -127,7 +127,7 @@ ${fillIn("daftar jenis layanan unit ini")}`,
 
 ${head} ${site.name}
 
-${fillIn("nama pejabat yang menandatangani, lalu unggah pindaian maklumat yang sudah ditandatangani sebagai dokumen")}`,
+${fillIn("nama pejabat yang menandatangani; setelah maklumat ditandatangani, muat pindaiannya sebagai isi Maklumat Pelayanan di CMS")}`,
     },
   ];
 }
