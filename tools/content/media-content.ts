@@ -125,10 +125,7 @@ export async function checkMediaContents(
         results.set(abs, { ok: true });
         continue;
       }
-      let result = imageFormats[ext.toLowerCase()]
-        ? await checkImageContent(bytes, ext)
-        : checkDocumentContent(bytes, ext);
-      if (result.ok && imageFormats[ext.toLowerCase()]) result = await checkNoLocation(bytes);
+      const result = await checkOne(bytes, ext);
       if (result.ok) {
         try {
           mkdirSync(passed, { recursive: true });
@@ -142,7 +139,21 @@ export async function checkMediaContents(
   };
   // sharp decodes on libuv's threads: two at a time keep both cores busy.
   await Promise.all([worker(), worker()]);
+  // libvips keeps one error buffer for all its threads: a decode that fails beside another can
+  // carry the other's words ("Unknown error", or both messages). A refusal is rare; each is
+  // checked again alone, so the editor reads its own file's reason.
+  for (const { abs, ext } of files) {
+    if (results.get(abs)?.ok !== false) continue;
+    results.set(abs, await checkOne(readFileSync(abs), ext));
+  }
   return results;
+}
+
+/** One file's check: an image decoded whole and without a GPS position, a document by its bytes. */
+async function checkOne(bytes: Buffer, ext: string): Promise<ContentCheck> {
+  if (!imageFormats[ext.toLowerCase()]) return checkDocumentContent(bytes, ext);
+  const decoded = await checkImageContent(bytes, ext);
+  return decoded.ok ? checkNoLocation(bytes) : decoded;
 }
 
 /** Bumped whenever a check becomes stricter, so files that passed an older check are checked again. */
