@@ -179,17 +179,22 @@ describe("new-site", () => {
         "--no-interactive",
         "--dry-run",
       ],
-      { cwd: toolsRepoRoot, encoding: "utf8", env: { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true" } },
+      {
+        cwd: toolsRepoRoot,
+        encoding: "utf8",
+        env: { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
+      },
     );
     assert.equal(run.status, 0, run.stderr + run.stdout);
+    const shown = run.stdout;
     for (const file of [
       "site.json",
       "content/halaman/profil.md",
       "content/halaman/ppid.md",
       "content/halaman/maklumat-pelayanan.md",
     ])
-      assert.match(run.stdout, new RegExp(`CREATE sites/dishubuji/${file.replace(/\./g, "\\.")}`));
-    assert.match(run.stdout, /UPDATE \.github\/CODEOWNERS/);
+      assert.match(shown, new RegExp(`CREATE sites/dishubuji/${file.replace(/\./g, "\\.")}`));
+    assert.match(shown, /UPDATE \.github\/CODEOWNERS/);
     assert.equal(existsSync(join(toolsRepoRoot, "sites/dishubuji")), false);
     // A refused slug fails the generator with new-site's own reasons.
     const refused = spawnSync(
@@ -204,7 +209,11 @@ describe("new-site", () => {
         "--no-interactive",
         "--dry-run",
       ],
-      { cwd: toolsRepoRoot, encoding: "utf8", env: { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true" } },
+      {
+        cwd: toolsRepoRoot,
+        encoding: "utf8",
+        env: { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
+      },
     );
     assert.notEqual(refused.status, 0);
     assert.match(refused.stdout + refused.stderr, /"dinkes" is taken/);

@@ -182,7 +182,8 @@ if (config.backend.name === "proxy") {
   again.textContent = "Masuk lagi";
   again.href = `${api}/login?next=${encodeURIComponent(`${api}/masuk-selesai`)}`;
   again.target = "_blank";
-  again.rel = "opener";
+  // The SSO page gets no handle on this tab; the banner learns of the login by asking the session.
+  again.rel = "noopener";
   again.style.cssText = "color:#fff;font-weight:bold;margin-left:.75rem";
   banner.append(text, again);
   document.body.prepend(banner);
