@@ -375,7 +375,7 @@ describe("portal start", () => {
       await page.goto(`http://dlh.localhost:${port}/`);
     }
     assert.ok(await shown(), "the broadcast shows once its window is open");
-    assert.match(output().slice(before), /Siaran berubah status pada .*: semua situs dibangun ulang\./);
+    assert.match(output().slice(before), /Jadwal siaran atau terbit berubah pada .*: semua situs dibangun ulang\./);
     await context.close();
   });
 

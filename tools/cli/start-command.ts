@@ -11,6 +11,7 @@ import { startDevServer } from "../serve/dev-server.ts";
 import { watchSites, type Changes } from "../serve/watch-sites.ts";
 import type { Progress } from "../core/progress.ts";
 import { nextBroadcastChange, readBroadcasts } from "../content/broadcasts.ts";
+import { nextPublicationChange } from "../content/publication-window.ts";
 import { localGateway } from "../gateway/local-gateway.ts";
 import { uncommittedChanges } from "../serve/uncommitted-changes.ts";
 import { filesToForget, forgetCachedFiles } from "../pipeline/eleventy-cache.ts";
@@ -135,8 +136,9 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     },
   );
 
-  // A broadcast appears and disappears on time with no file changed: every site is rebuilt at
-  // the next start or end of a broadcast's window (in production, the scheduled workflow does this).
+  // A broadcast, and an item with publish_at or unpublish_at, appears and disappears on time with
+  // no file changed: every site is rebuilt at the next such moment (in production, the scheduled
+  // workflow does this every 15 minutes).
   let broadcastTimer: NodeJS.Timeout | undefined;
   let stopping = false;
   function scheduleBroadcastRebuild(): void {
@@ -144,7 +146,11 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     if (stopping) return;
     let next: Date | undefined;
     try {
-      next = nextBroadcastChange(readBroadcasts(ws, portal!), new Date());
+      const now = new Date();
+      next = nextBroadcastChange(readBroadcasts(ws, portal!), now);
+      // An item's own publish_at or unpublish_at wakes the sites too.
+      const scheduled = nextPublicationChange(ws, portal!, now);
+      if (scheduled && (!next || scheduled < next)) next = scheduled;
     } catch {
       // The hub's own build reports a broadcast that cannot be read.
       next = undefined;
@@ -154,7 +160,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     const wait = Math.min(next.getTime() - Date.now() + 500, 2 ** 31 - 1);
     broadcastTimer = setTimeout(() => {
       if (Date.now() < next.getTime()) return scheduleBroadcastRebuild();
-      console.log(`Siaran berubah status pada ${next.toISOString()}: semua situs dibangun ulang.`);
+      console.log(`Jadwal siaran atau terbit berubah pada ${next.toISOString()}: semua situs dibangun ulang.`);
       watcher.rebuildAll();
     }, wait);
     // The server keeps the process alive; this timer alone must not (a rebuild finishing during

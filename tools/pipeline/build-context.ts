@@ -39,6 +39,8 @@ export interface BuildContext {
   content: ReadonlyMap<string, ParsedContent>;
   /** The same content's front matter by its YAML text, for Eleventy's front-matter engine. */
   frontMatter: ReadonlyMap<string, unknown>;
+  /** Content files outside their own publication window now (`publish_at`, `unpublish_at`): left out of the run. */
+  unpublished: ReadonlySet<string>;
   cmsLocalBackend?: boolean;
   /** What the hub shows of the units; set by the hub stage for the hub's batch. */
   hub?: HubData;

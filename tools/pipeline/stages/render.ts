@@ -38,6 +38,10 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
         quietMode: true,
         configPath: eleventyConfigFile,
         config: (eleventyConfig: unknown) => {
+          // An item before its publish_at or after its unpublish_at is not in the run at all: no
+          // page, list, feed, manifest or search index can show it.
+          const ignores = (eleventyConfig as { ignores: Set<string> }).ignores;
+          for (const path of build.unpublished) ignores.add(relative(process.cwd(), path).split(sep).join("/"));
           portalPlugin(eleventyConfig as Record<string, unknown>, {
             sitesDir: ws.sitesDir,
             themeDir: ws.themeDir,

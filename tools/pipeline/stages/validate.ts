@@ -1,6 +1,7 @@
 import type { SiteRecord } from "../../core/records.ts";
 import type { Workspace } from "../../core/workspace.ts";
 import { inWindow } from "../../content/broadcasts.ts";
+import { isPublished } from "../../content/publication-window.ts";
 import { frontMatterKey } from "../../content/front-matter.ts";
 import { formatProblem, sortProblems } from "../../content/problem.ts";
 import type { ParsedContent } from "../../content/validate-site.ts";
@@ -39,6 +40,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
   const valid: SiteRecord[] = [];
   const content = new Map<string, ParsedContent>();
   const frontMatter = new Map<string, unknown>();
+  const unpublished = new Set<string>();
   for (const v of validation.sites) {
     if (v.problems.length || !v.site) {
       failed.push({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems).map(formatProblem) });
@@ -49,6 +51,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
     for (const c of v.content) {
       content.set(c.path, c);
       frontMatter.set(frontMatterKey(c.yamlText), c.data);
+      if (!isPublished(c.data, now, portal.time_zone)) unpublished.add(c.path);
     }
   }
   return {
@@ -63,6 +66,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
       media: new Map(validation.sites.map((v) => [v.slug, v.media])),
       content,
       frontMatter,
+      unpublished,
     },
     units: valid.filter((s) => s.slug !== portal.hub),
     hub: valid.filter((s) => s.slug === portal.hub),
