@@ -102,11 +102,18 @@ describe("the CMS configuration generated from the schemas", () => {
       [
         ["start", "1900-01-01 00:00", undefined],
         ["end", "1900-01-01 00:00", "start"],
+        // Scheduled publishing: unpublish_at may not be earlier than publish_at.
+        ["publish_at", "1900-01-01 00:00", undefined],
+        ["unpublish_at", "1900-01-01 00:00", "publish_at"],
       ],
     );
     assert.deepEqual(
       rules.dinkes_berita!.dates.map((d) => [d.name, d.min, d.max, d.maxDaysAhead, d.zoneHours]),
-      [["date", "1900-01-01", "2100-12-31", 366, 8]],
+      [
+        ["date", "1900-01-01", "2100-12-31", 366, 8],
+        ["publish_at", "1900-01-01 00:00", "2100-12-31 23:59", 366, 8],
+        ["unpublish_at", "1900-01-01 00:00", "2100-12-31 23:59", undefined, 8],
+      ],
     );
     assert.equal(rules.dinkes_pengumuman!.dates.find((d) => d.name === "valid_until")!.after?.name, "date");
   });
