@@ -302,7 +302,9 @@ if (!values["no-serve"]) {
   if (
     !(
       step([join(toolsRepoRoot, "tools/cli/portal.ts"), "build"]) &&
-      step([join(toolsRepoRoot, "tools/bench/serve-bench.ts"), "--runs", String(runs), "--out", values.out!])
+      step([join(toolsRepoRoot, "tools/bench/serve-bench.ts"), "--runs", String(runs), "--out", values.out!]) &&
+      // The report on the demo just built (links and page weights included).
+      step([join(toolsRepoRoot, "tools/bench/report-bench.ts"), "--runs", "5", "--out", values.out!])
     )
   )
     process.exitCode = 1;

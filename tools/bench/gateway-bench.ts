@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -11,6 +11,7 @@ import { RepoView } from "../gateway/repo-view.ts";
 import { startGateway } from "../gateway/server.ts";
 import { seal } from "../gateway/session.ts";
 import { freePort } from "../test/browser.ts";
+import { writeBenchmarkSection } from "./benchmarks-section.ts";
 import { call } from "../test/gateway-host.ts";
 
 /**
@@ -175,15 +176,7 @@ cores, Node ${process.version}.
 ${merges} merge commits on main (the queue takes them one by one). Peak RSS of the process
 (gateway and this script): ${Math.round(peak / 1024 ** 2)} MB.
 `;
-const previous = existsSync(values.out!) ? await readFile(values.out!, "utf8") : "";
-const at = previous.indexOf("## Editors' gateway");
-const rest = at < 0 ? "" : previous.slice(at + 1);
-const next = rest.indexOf("\n## ");
-const updated =
-  at < 0
-    ? `${previous.trimEnd()}\n\n${section}`
-    : `${previous.slice(0, at)}${section}${next < 0 ? "" : rest.slice(next)}`;
-await writeFile(values.out!, updated);
+await writeBenchmarkSection(values.out!, "## Editors' gateway", section);
 console.log(section);
 if (committed !== 20 || merges !== 0) {
   console.error(`The burst lost saves or merged: ${committed} committed, ${merges} merges.`);

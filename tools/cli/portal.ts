@@ -29,6 +29,10 @@ Commands:
   new-site <slug> --name "..." --type <type>
                        bring a unit online: sites/<slug>/ with site.json and the starter pages
                        (--short-name, --address, --phone, --email; defaults from portal.json)
+  report               every unit's activity (state, last change, items per month) and what
+                       it still must publish (content-schema/completeness.json); --json, --csv
+  reminders            the monthly reminders' plan as JSON: which issues to open, update or
+                       close (--open-issues: gh issue list --json number,title,body)
   gateway              the editors' gateway: Decap's proxy API behind nginx at /admin/api/, SSO
                        login, pushes to the Git host (settings: README, "Running the editors'
                        gateway")
@@ -38,6 +42,8 @@ Options:
   --dist <dir>         where built sites go (default: <root>/dist)
   --port <n>           port for start (default: $PORT or 8080)
   --json               print results as JSON lines (for tools)
+  --csv                report: one CSV row per unit
+  --now <instant>      report, reminders: as of this instant (default: now)
   --target <dest>      deploy target: a folder, or user@host:/srv/portal over SSH
                        (default: $DEPLOY_TARGET; ssh options in $DEPLOY_SSH)
   --all                deploy every built site
@@ -72,6 +78,9 @@ function parse() {
       dist: { type: "string" },
       port: { type: "string" },
       json: { type: "boolean", default: false },
+      csv: { type: "boolean", default: false },
+      now: { type: "string" },
+      "open-issues": { type: "string" },
       target: { type: "string" },
       all: { type: "boolean", default: false },
       force: { type: "boolean", default: false },
@@ -187,6 +196,17 @@ async function main(progress: Progress): Promise<number> {
         ...(values.phone ? { phone: values.phone } : {}),
         ...(values.email ? { email: values.email } : {}),
         plan: values.plan,
+      });
+    }
+    case "report": {
+      const { runReport } = await import("./report-command.ts");
+      return runReport(ws, { json: values.json, csv: values.csv, ...(values.now ? { now: values.now } : {}) });
+    }
+    case "reminders": {
+      const { runReminders } = await import("./report-command.ts");
+      return runReminders(ws, {
+        ...(values["open-issues"] ? { openIssues: values["open-issues"] } : {}),
+        ...(values.now ? { now: values.now } : {}),
       });
     }
     case "gateway": {

@@ -330,6 +330,11 @@ export const catalogue = {
     fix: () =>
       "jalankan perintah dari folder utama repositori (yang berisi portal.json dan sites/), atau tulis --root <folder>",
   }),
+  "activity-thresholds": entry<{ quiet: number; dormant: number }>({
+    message: ({ quiet, dormant }) =>
+      `dormant_after_days (${dormant}) harus lebih besar dari quiet_after_days (${quiet})`,
+    fix: ({ quiet }) => `tulis dormant_after_days lebih dari ${quiet}, misalnya ${quiet * 2}`,
+  }),
   "hub-missing": entry<{ hub: string }>({
     message: ({ hub }) => `situs portal induk "${hub}" tidak ada di folder sites/`,
     fix: ({ hub }) => `buat folder sites/${hub}/ atau perbaiki kolom "hub" di portal.json`,

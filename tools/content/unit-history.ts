@@ -23,3 +23,28 @@ export function firstCommitted(root: string): Map<string, number> {
   }
   return added;
 }
+
+/**
+ * When each unit's folder last changed in the repository's history (Unix seconds of the newest
+ * commit that touches `sites/<slug>/`): the last content change, from Git rather than file times,
+ * which a fresh clone sets all to the moment of cloning. `shallow` says the history is cut (a CI
+ * checkout of depth 1): every unit then seems to have changed at that one commit.
+ */
+export function lastChanged(root: string): { times: Map<string, number>; git: boolean; shallow: boolean } {
+  const times = new Map<string, number>();
+  const log = spawnSync("git", ["log", "--no-renames", "--relative", "--format=%ct", "--name-only", "--", "sites"], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (log.status !== 0) return { times, git: false, shallow: false };
+  let time = 0;
+  // Newest first: the first time seen for a unit is its last change.
+  for (const line of log.stdout.split("\n")) {
+    if (/^\d+$/.test(line)) time = Number(line);
+    const m = /^sites\/([^/]+)\//.exec(line);
+    if (m && !times.has(m[1]!)) times.set(m[1]!, time);
+  }
+  const shallow = spawnSync("git", ["rev-parse", "--is-shallow-repository"], { cwd: root, encoding: "utf8" });
+  return { times, git: true, shallow: shallow.stdout.trim() === "true" };
+}

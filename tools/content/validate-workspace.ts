@@ -9,6 +9,7 @@ import { readJsonWithLines, readSmallJson } from "./read-json.ts";
 import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 import { describeKind, entryKind, listEntries } from "./site-files.ts";
 import { firstCommitted } from "./unit-history.ts";
+import { thresholdsOf } from "../report/activity-state.ts";
 import { unreadableSite, validateSite, type SiteValidation } from "./validate-site.ts";
 
 /**
@@ -36,7 +37,23 @@ export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig
   const { data, lineOf, problems } = await readJsonWithLines(ws.portalFile, file);
   if (data === undefined) return { problems };
   const schemaProblems = validateAgainst(schemaIds.portal, data, file, lineOf);
-  return schemaProblems.length ? { problems: schemaProblems } : { portal: data as PortalConfig, problems: [] };
+  if (schemaProblems.length) return { problems: schemaProblems };
+  const portal = data as PortalConfig;
+  // Quiet comes before dormant, whichever of the two is left to its default.
+  const { quiet_after_days: quiet, dormant_after_days: dormant } = thresholdsOf(portal);
+  if (dormant <= quiet)
+    return {
+      problems: [
+        problem(
+          "activity-thresholds",
+          file,
+          "/activity/dormant_after_days",
+          { quiet, dormant },
+          lineOf("/activity/dormant_after_days") ?? lineOf("/activity"),
+        ),
+      ],
+    };
+  return { portal, problems: [] };
 }
 
 /**

@@ -43,6 +43,7 @@ const portalKeys: Record<keyof PortalConfig, true> = {
   time_zone: true,
   cms: true,
   links: true,
+  activity: true,
   access: true,
   limits: true,
 };

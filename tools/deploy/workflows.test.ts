@@ -48,6 +48,17 @@ describe("the GitHub Actions workflows", () => {
     );
   });
 
+  it("reminds monthly with the whole history, writing issues and nothing else", () => {
+    const reminders = readFileSync(join(workflows, "reminders.yml"), "utf8");
+    assert.match(reminders, /cron: "0 1 1 \* \*"/);
+    assert.match(reminders, /permissions:\n {2}contents: read\n {2}issues: write\n\n/);
+    assert.match(reminders, /fetch-depth: 0/);
+    assert.match(reminders, /gh issue list --label pengingat-portal --state open/);
+    assert.match(reminders, /npm run -s portal -- reminders --open-issues open-issues\.json > plan\.json/);
+    // The states the hub shows depend on Git history too.
+    assert.match(readFileSync(join(workflows, "scheduled-rebuild.yml"), "utf8"), /fetch-depth: 0/);
+  });
+
   it("splits affected sites into even shards", () => {
     const sites = Array.from({ length: 45 }, (_, i) => `unit${String(i).padStart(2, "0")}`);
     const shards = shardsOf(sites, 10);

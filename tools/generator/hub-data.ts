@@ -1,4 +1,6 @@
 import type { ManifestItem } from "./manifest.ts";
+import type { ActivityState } from "../report/activity-state.ts";
+import type { RegencyReport } from "../report/unit-report.ts";
 import { byRank } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
 
@@ -18,7 +20,9 @@ export interface HubData {
   documents: HubItem[];
   years: number[];
   events: HubItem[];
-  counts: { units: number; active: number; quiet: number; withoutSite: number };
+  counts: { units: number; active: number; quiet: number; dormant: number; withoutSite: number };
+  /** `npm run report`'s figures, for the status dashboard (`/status/`). */
+  report: RegencyReport;
   /** The units' Pagefind bundles, which the hub's search merges (from their manifests). */
   searchIndexes: { slug: string; name: string; bundle: string }[];
 }
@@ -31,8 +35,8 @@ export interface HubUnit {
   address: string;
   phone: string;
   email: string;
-  /** active: something new within 90 days; quiet: nothing new for 90 days; none: no site yet. */
-  state: "active" | "quiet" | "none";
+  /** From the report (tools/report/activity-state.ts); none: no site built. */
+  state: ActivityState;
   latest?: string;
   /** A 96px logo from the unit's manifest, on the unit's own origin. */
   icon?: string;
@@ -48,6 +52,9 @@ export const listedTypes = (): string[] =>
     .types.filter((t) => t.hubLists)
     .sort(byRank)
     .map((t) => t.name);
+
+/** The hub's status dashboard (the desk's view of every unit). */
+export const hubStatusUrl = "/status/";
 
 /** One page of the hub's lists: every combination of type filter and unit filter, paginated. */
 export interface HubListPage {

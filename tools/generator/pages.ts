@@ -2,7 +2,7 @@ import { listUrl, siteUrls } from "../content/permalinks.ts";
 import type { SiteRecord } from "../core/records.ts";
 import type { ListPage } from "./collections.ts";
 import type { EleventyConfig } from "./types.ts";
-import { hubListPages, hubListUrl, listedTypes, type HubData, type HubListPage } from "./hub-data.ts";
+import { hubListPages, hubListUrl, hubStatusUrl, listedTypes, type HubData, type HubListPage } from "./hub-data.ts";
 
 /**
  * The pages every site gets from the theme, beside its content. Each is a virtual template
@@ -57,6 +57,18 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
       pagination: { data: "hubLists", size: 1, alias: "hubList" },
       permalink: (data: { hubList: HubListPage }) =>
         `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,
+    });
+    // The desk's dashboard (npm run report's figures): public, but no page for search engines.
+    const { units, summary } = hub.data.report;
+    eleventyConfig.addTemplate("_portal/hub-status.njk", `{% include "pages/hub-status.njk" %}`, {
+      layout: "layouts/base.njk",
+      eleventyExcludeFromCollections: true,
+      heading: "Status situs perangkat daerah",
+      noindex: true,
+      // One scale for every unit's chart, so that bars compare across rows.
+      statusScale: Math.max(1, ...units.flatMap((u) => u.items_per_month.map((m) => m.count))),
+      statusTotal: summary.items_per_month.reduce((sum, m) => sum + m.count, 0),
+      permalink: `/${hub.slug}${hubStatusUrl}index.html`,
     });
   }
 }

@@ -189,6 +189,7 @@ function data(eleventyConfig: EleventyConfig, run: RunContext): void {
   eleventyConfig.addGlobalData("network", networkOf(options.registry, portal, run.base, run.ui.unitTypes));
   eleventyConfig.addGlobalData("hub", options.hub);
   eleventyConfig.addGlobalData("broadcasts", options.broadcasts);
+  eleventyConfig.addGlobalData("lastUpdated", options.lastUpdated ?? {});
   eleventyConfig.addGlobalData("today", run.today);
   eleventyConfig.addGlobalData("zone", run.dates.pukul("2000-01-01 00:00").split(" ").pop());
   eleventyConfig.addGlobalData("layout", "layouts/item.njk");

@@ -20,6 +20,8 @@ export interface PortalPluginOptions {
   hub?: HubData;
   /** Regional broadcasts in their window: on every page of every site. */
   broadcasts: Broadcast[];
+  /** Dormant units' last update (ISO instant), by slug: their pages say it (report/unit-report.ts). */
+  lastUpdated?: Readonly<Record<string, string>>;
   /** Where links and feeds point: production domain (default) or the local dev server. */
   base?: Base;
   /** Time the build runs at; injected so tests can pin "today". */

@@ -6,6 +6,7 @@ import type { Broadcast } from "../content/broadcasts.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
 import type { HubData } from "../generator/hub-data.ts";
 import type { Base } from "../generator/site-origin.ts";
+import type { RegencyReport } from "../report/unit-report.ts";
 import type { BuildOutput } from "../generator/types.ts";
 
 export interface SiteResult {
@@ -42,6 +43,8 @@ export interface BuildContext {
   /** Content files outside their own publication window now (`publish_at`, `unpublish_at`): left out of the run. */
   unpublished: ReadonlySet<string>;
   cmsLocalBackend?: boolean;
+  /** Every unit's activity and completeness (tools/report/), read once per build. */
+  status?: RegencyReport;
   /** What the hub shows of the units; set by the hub stage for the hub's batch. */
   hub?: HubData;
   report: (result: SiteResult) => void;

@@ -166,10 +166,14 @@ describe("building the mini fixture", () => {
       /<a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/">Posyandu Serentak di 10 Kecamatan<\/a>/,
     );
     assert.match(hub, /Agenda mendatang di seluruh perangkat daerah/);
-    // The fixture's last news is from 2025, more than 90 days before the pinned "today".
+    // The fixture's last news is from August 2025, more than 180 days before the pinned "today".
     assert.match(
       hub,
-      /<a href="https:\/\/dinkes\.paserkab\.go\.id\/">Dinas Kesehatan<\/a><\/p>\s*<p class="meta">Jarang diperbarui/,
+      /<a href="https:\/\/dinkes\.paserkab\.go\.id\/">Dinas Kesehatan<\/a><\/p>\s*<p class="meta">Lama tidak diperbarui/,
+    );
+    assert.match(
+      hub,
+      /1 perangkat daerah: 0 aktif, 0 jarang diperbarui, 1 lama tidak diperbarui, 0 belum punya situs\./,
     );
   });
 

@@ -11,6 +11,7 @@ import { publish } from "./stages/publish.ts";
 import { render } from "./stages/render.ts";
 import { writeSearchIndexes } from "./stages/search-index.ts";
 import { validate } from "./stages/validate.ts";
+import { regencyReport } from "../report/unit-report.ts";
 
 export type { SiteResult } from "./build-context.ts";
 
@@ -72,6 +73,16 @@ export async function buildSites(
     },
   };
   for (const failed of validated.failed) build.report(failed);
+  // How alive each unit is (the report's judgement, read from the sources and Git): dormant units'
+  // pages say when they were last updated, and the hub's directory and dashboard show it. Broken
+  // rules (content-schema/completeness.json) fail the hub alone, with the reason.
+  progress.enter("reading each unit's activity from its content and Git history");
+  let statusError: string | undefined;
+  try {
+    build.status = await regencyReport(ws, build.portal, { now, registry: build.registry });
+  } catch (error) {
+    statusError = (error as Error).message;
+  }
 
   await buildIsolated(validated.units, build, results);
   // The hub shows what the units publish, so it is built after them, from their manifests.
@@ -80,7 +91,16 @@ export async function buildSites(
       "reading the units' manifests for the hub",
       validated.hub.map((s) => s.slug),
     );
-    await buildIsolated(validated.hub, { ...build, hub: hubData(build) }, results);
+    if (statusError || !build.status)
+      for (const site of validated.hub)
+        build.report({
+          slug: site.slug,
+          ok: false,
+          pages: 0,
+          ms: 0,
+          problems: [`No unit report for the hub: ${statusError}`],
+        });
+    else await buildIsolated(validated.hub, { ...build, hub: hubData(build, build.status) }, results);
   }
   return { results: results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
 }

@@ -17,6 +17,7 @@ import itemUrl from "./item-url.ts";
 import jsonFeed from "./json-feed.ts";
 import listUrl from "./list-url.ts";
 import manifestJson from "./manifest-json.ts";
+import monthChart from "./month-chart.ts";
 import ofSite from "./of-site.ts";
 import ownTitle from "./own-title.ts";
 import pukul from "./pukul.ts";
@@ -59,6 +60,7 @@ export const filters: readonly FilterDefinition[] = [
   jsonFeed,
   listUrl,
   manifestJson,
+  monthChart,
   ofSite,
   ownTitle,
   pukul,

@@ -7,6 +7,7 @@ import type { Manifest } from "../../generator/manifest.ts";
 import { siteUrl, type Base } from "../../generator/site-origin.ts";
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
+import type { RegencyReport } from "../../report/unit-report.ts";
 import type { BuildContext } from "../build-context.ts";
 
 /**
@@ -14,13 +15,14 @@ import type { BuildContext } from "../build-context.ts";
  * files (never from their Markdown: at scale the hub could fetch the same files from the deployed
  * subdomains). The hub then goes through render, index and publish like any batch.
  */
-export function hubData(build: BuildContext): HubData {
+export function hubData(build: BuildContext, report: RegencyReport): HubData {
   const labels = (
     JSON.parse(readFileSync(join(build.ws.themeDir, "strings.id.json"), "utf8")) as {
       unitTypes: Record<string, string>;
     }
   ).unitTypes;
   return readHubData({
+    report,
     ws: build.ws,
     portal: build.portal,
     registry: build.registry,
@@ -38,10 +40,9 @@ const typesWhere = (test: (t: ContentType) => boolean) =>
       .map((t) => t.name),
   );
 
-/** A unit is quiet after this many days without a new dated item (issue: "nothing new for 90 days"). */
-export const quietAfterDays = 90;
-
 export function readHubData(args: {
+  /** The units' states and scores: the report is the one judge of them (tools/report/). */
+  report: RegencyReport;
   ws: Workspace;
   portal: PortalConfig;
   registry: SiteRecord[];
@@ -53,10 +54,10 @@ export function readHubData(args: {
   const activity = typesWhere((t) => t.activity);
   const feeds = typesWhere((t) => t.feed);
   const listed = listedTypes();
-  const quietBefore = new Date(now.getTime() - quietAfterDays * 86_400_000).toISOString();
+  const states = new Map(args.report.units.map((u) => [u.slug, u.state]));
   const groups: HubData["groups"] = [];
   const items: HubItem[] = [];
-  const counts = { units: 0, active: 0, quiet: 0, withoutSite: 0 };
+  const counts = { units: 0, active: 0, quiet: 0, dormant: 0, withoutSite: 0 };
   const searchIndexes: HubData["searchIndexes"] = [];
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
@@ -66,7 +67,9 @@ export function readHubData(args: {
     const url = siteUrl(base, portal, site.slug);
     const dated = (manifest?.items ?? []).filter((i) => i.date && activity.has(i.type)).map((i) => i.date!);
     const latest = dated.sort().at(-1);
-    const state = !manifest ? "none" : latest && latest >= quietBefore ? "active" : "quiet";
+    // Built or not decides "no site"; how alive a built one is, the report.
+    const reported = states.get(site.slug) ?? "none";
+    const state = !manifest ? "none" : reported === "none" ? "dormant" : reported;
     counts.units++;
     counts[state === "none" ? "withoutSite" : state]++;
     let group = groups.find((g) => g.type === site.type);
@@ -125,6 +128,7 @@ export function readHubData(args: {
       .sort((a, b) => String(a.date).localeCompare(String(b.date)))
       .slice(0, 5),
     counts,
+    report: args.report,
     searchIndexes: searchIndexes.sort((a, b) => a.name.localeCompare(b.name, "id")),
   };
 }

@@ -8,6 +8,7 @@ import { schemas } from "../../schema/schemas.ts";
 import { portalPlugin, type BuildOutput, type RunActivity } from "../../generator/portal-plugin.ts";
 import { forgetCompiledLayouts } from "../eleventy-cache.ts";
 import { stagingRoot, type Batch, type BuildContext } from "../build-context.ts";
+import { dormantSince } from "../../report/unit-report.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../../generator/eleventy.config.ts", import.meta.url));
 
@@ -51,6 +52,7 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
             sites: batch.sites,
             registry: build.registry,
             broadcasts: build.broadcasts,
+            lastUpdated: dormantSince(build.status),
             base: build.base,
             now: build.now,
             outputs,

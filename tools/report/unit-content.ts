@@ -1,0 +1,53 @@
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { PortalConfig } from "../core/records.ts";
+import type { Workspace } from "../core/workspace.ts";
+import { decodeUtf8 } from "../content/decode.ts";
+import { parseMarkdown } from "../content/front-matter.ts";
+import { isPublished } from "../content/publication-window.ts";
+import { listEntries } from "../content/site-files.ts";
+import { hasFillIn } from "../desk/starter-pages.ts";
+
+/** One content file of a unit as the report sees it: its front matter and whether it is finished. */
+export interface ContentEntry {
+  type: string;
+  /** The file's name without `.md`: the item's address. */
+  file: string;
+  /** Relative to the repository: `sites/dinkes/content/dokumen/renstra.md`. */
+  path: string;
+  data: Record<string, unknown>;
+  /** It still holds a `[[Isi: ...]]` part of a starter page: not written yet. */
+  fillIn: boolean;
+}
+
+/**
+ * A unit's published content, read straight from its Markdown (front matter only, no build):
+ * the report must take seconds for a whole regency. What validation would refuse (a file that is
+ * not regular, too large, not UTF-8, without front matter) is left out: it is validation's
+ * problem to report, and it is not published either. An item outside its publication window
+ * (`publish_at`, `unpublish_at`) is not published now, so it does not count.
+ */
+export function readUnitContent(ws: Workspace, portal: PortalConfig, slug: string, now: Date): ContentEntry[] {
+  const entries: ContentEntry[] = [];
+  const content = join(ws.sitesDir, slug, "content");
+  for (const type of listEntries(content).entries) {
+    if (type.kind !== "folder") continue;
+    for (const file of listEntries(join(content, type.name)).entries) {
+      if (file.kind !== "file" || !file.name.endsWith(".md")) continue;
+      const abs = join(content, type.name, file.name);
+      if (lstatSync(abs).size > portal.limits.markdown_kb * 1024) continue;
+      const text = decodeUtf8(readFileSync(abs), file.name).text;
+      if (text === undefined) continue;
+      const { parsed } = parseMarkdown(text, file.name);
+      if (!parsed || !isPublished(parsed.data, now, portal.time_zone)) continue;
+      entries.push({
+        type: type.name,
+        file: file.name.slice(0, -3),
+        path: `sites/${slug}/content/${type.name}/${file.name}`,
+        data: parsed.data,
+        fillIn: hasFillIn(text),
+      });
+    }
+  }
+  return entries;
+}
