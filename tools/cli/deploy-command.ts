@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
-import { readRegistry } from "../content/registry.ts";
+import { readRegistry, readRetired } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { affectedSites } from "../deploy/affected.ts";
 import { deploySites, listReleases, rollbackSite } from "../deploy/deploy.ts";
@@ -269,6 +269,7 @@ export async function runNginxConfig(ws: Workspace, flags: NginxFlags): Promise<
   const text = nginxConfig({
     portal,
     sites: await readRegistry(ws),
+    retired: await readRetired(ws),
     root: flags.root,
     base: baseFromEnv(portal),
     listen: flags.listen,

@@ -6,6 +6,8 @@ import { formatProblem } from "../content/problem.ts";
 import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { createSite, type NewSiteSpec, planSite } from "../desk/new-site.ts";
+import { retireSite } from "../desk/retire-site.ts";
+import { retiredUnitUrl } from "../content/permalinks.ts";
 import { defaultAccess } from "../gateway/access.ts";
 import { codeownersOf, codeownersPath } from "../gateway/codeowners.ts";
 
@@ -62,6 +64,44 @@ export async function runNewSite(
       `Created sites/${record.slug}/: site.json and ${result.files.filter((f) => f.endsWith(".md")).length} starter pages to fill in (${record.name}, ${record.type}).`,
       `From the registry, with nothing to edit by hand: its Nx project, the network menu and the hub's directory, its CMS at /admin/ of ${record.slug}.${portal.domain}, and nginx's server name (run npm run nginx-config again and reload nginx).`,
       `Next: give the unit's staff the SSO groups ${access.penulis.replace("{slug}", record.slug)} and ${access.verifikator.replace("{slug}", record.slug)}, then commit sites/${record.slug}/${owners}.`,
+    ].join("\n"),
+  );
+  return 0;
+}
+
+/** `portal retire-site <slug> [--successor <slug>]`: the unit leaves the network (tools/desk/retire-site.ts). */
+export async function runRetireSite(ws: Workspace, slugs: string[], flags: { successor?: string }): Promise<number> {
+  const { portal, problems } = await readPortal(ws);
+  if (!portal) {
+    for (const p of problems) console.error(formatProblem(p));
+    return 1;
+  }
+  if (slugs.length !== 1) {
+    console.error("Usage: npm run retire-site -- <slug> [--successor <slug of the unit that took over>]");
+    return 2;
+  }
+  const result = await retireSite(ws, portal, {
+    slug: slugs[0]!,
+    ...(flags.successor ? { successor: flags.successor } : {}),
+  });
+  if (!result.ok) {
+    console.error(`"${slugs[0]}" was not retired:\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
+    return 1;
+  }
+  const { record } = result;
+  let owners = "";
+  if (existsSync(join(ws.root, ".github"))) {
+    await writeFile(join(ws.root, codeownersPath), codeownersOf(portal, await readRegistry(ws)));
+    owners = ` and ${codeownersPath}`;
+  }
+  console.log(
+    [
+      `Retired ${record.name} (sites/${record.slug}/site.json: "status": "retired", "retired_on": "${record.retired_on}"${record.successor ? `, "successor": "${record.successor}"` : ""}).`,
+      result.removed.length
+        ? `Removed ${result.removed.join(" and ")} from the working tree; Git history keeps them (git log -- sites/${record.slug}/).`
+        : "It had no content or media to remove.",
+      `It has left the network menu, the hub's directory, the CMS and the editors' roles. ${record.slug}.${portal.domain} will redirect (301) to https://${portal.domain}${retiredUnitUrl(record.slug)}, the hub's page about it.`,
+      `Next: commit sites/${record.slug}/${owners}, run npm run nginx-config again and reload nginx, deploy the hub, and remove the unit's releases from the server (<serve-root>/${record.slug}/); its SSO groups can go.`,
     ].join("\n"),
   );
   return 0;

@@ -29,6 +29,9 @@ Commands:
   new-site <slug> --name "..." --type <type>
                        bring a unit online: sites/<slug>/ with site.json and the starter pages
                        (--short-name, --address, --phone, --email; defaults from portal.json)
+  retire-site <slug>   the unit leaves the network: site.json marked retired (its name stays
+                       taken), content and media removed (Git history keeps them), its subdomain
+                       redirected to the hub's page about it (--successor <slug>: who took over)
   report               every unit's activity (state, last change, items per month) and what
                        it still must publish (content-schema/completeness.json); --json, --csv
   reminders            the monthly reminders' plan as JSON: which issues to open, update or
@@ -81,6 +84,7 @@ function parse() {
       csv: { type: "boolean", default: false },
       now: { type: "string" },
       "open-issues": { type: "string" },
+      successor: { type: "string" },
       target: { type: "string" },
       all: { type: "boolean", default: false },
       force: { type: "boolean", default: false },
@@ -197,6 +201,10 @@ async function main(progress: Progress): Promise<number> {
         ...(values.email ? { email: values.email } : {}),
         plan: values.plan,
       });
+    }
+    case "retire-site": {
+      const { runRetireSite } = await import("./desk-command.ts");
+      return runRetireSite(ws, sites, values.successor ? { successor: values.successor } : {});
     }
     case "report": {
       const { runReport } = await import("./report-command.ts");

@@ -26,6 +26,9 @@ export const siteUrls = {
   cmsRules: "/admin/rules.json",
 } as const;
 
+/** The hub's page about a retired unit, where the unit's subdomain redirects (nginx-config.ts). */
+export const retiredUnitUrl = (slug: string) => `/arsip/${slug}/`;
+
 export function itemUrl(type: string, slug: string): string {
   return schemas().typeByName.get(type)?.topLevel ? `/${slug}/` : `/${type}/${slug}/`;
 }
@@ -50,6 +53,10 @@ export const reservedTopLevel = (): ReadonlySet<string> =>
     "pagefind",
     "404",
     "index",
+    // The hub's own pages: its combined lists, its dashboard, its pages about retired units.
+    "kabar",
+    "status",
+    "arsip",
   ]);
 
 export const fileSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -56,3 +56,19 @@ export async function readRegistry(ws: Workspace): Promise<SiteRecord[]> {
   }
   return sortRegistry(units);
 }
+
+/**
+ * The retired units (`"status": "retired"` in a valid site.json): no site any more, but their
+ * names stay taken, their subdomains redirect to the hub's page about them (nginx-config), and
+ * the hub writes that page.
+ */
+export async function readRetired(ws: Workspace): Promise<SiteRecord[]> {
+  const retired: SiteRecord[] = [];
+  for (const slug of await listSiteSlugs(ws)) {
+    const data = readSmallJson(join(ws.sitesDir, slug, "site.json"));
+    if (data === undefined || validateAgainst(schemaIds.site, data, slug).length > 0) continue;
+    const site = data as SiteRecord;
+    if (site.slug === slug && site.status === "retired") retired.push(site);
+  }
+  return sortRegistry(retired);
+}

@@ -28,6 +28,8 @@ const siteKeys: Record<keyof SiteRecord, true> = {
   link_domains: true,
   editors: true,
   status: true,
+  retired_on: true,
+  successor: true,
 };
 const portalKeys: Record<keyof PortalConfig, true> = {
   name: true,

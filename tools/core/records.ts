@@ -64,6 +64,10 @@ export interface SiteRecord {
   lapor_url?: string;
   editors?: string[];
   status: "active" | "planned" | "retired";
+  /** Set by `npm run retire-site`: since when its subdomain redirects to the hub's page about it. */
+  retired_on?: string;
+  /** The unit that took over its tasks and services. */
+  successor?: string;
   /** Domains this unit may link to beyond portal.json's allowed ones, approved by DKISP. */
   link_domains?: string[];
 }

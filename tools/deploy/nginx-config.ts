@@ -1,5 +1,6 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Base } from "../generator/site-origin.ts";
+import { retiredUnitUrl } from "../content/permalinks.ts";
 import { accentCssHash } from "../generator/inline-style.ts";
 
 /**
@@ -30,6 +31,11 @@ export interface NginxOptions {
    * .gz file instead. Newer ngx_brotli builds serve .br.
    */
   brotli: boolean;
+  /**
+   * Retired units (`readRetired`): each name answers with a permanent redirect to the hub's page
+   * about the unit, so a subdomain people still link to never dangles or serves anything else.
+   */
+  retired?: SiteRecord[];
   /** The editors' gateway (tools/gateway/), e.g. 127.0.0.1:8790: served at /admin/api/ of every site. */
   gateway?: string;
 }
@@ -167,6 +173,7 @@ export function nginxConfig(options: NginxOptions): string {
           "",
         ]
       : []),
+    ...retiredServer(options, hub, listenOn(listen, listenFlags)),
     "# Any host that is not a deployed site: a 404, never another site's content.",
     "server {",
     ...listenOn(listen, `${listenFlags} default_server`),
@@ -226,6 +233,30 @@ export function nginxConfig(options: NginxOptions): string {
     "",
   ];
   return lines.join("\n");
+}
+
+/** The retired units' names: a 301 to the hub's page about each (`retiredUnitUrl`). */
+function retiredServer(options: NginxOptions, hub: string, listen: string[]): string[] {
+  const apexHost = options.base.apex.replace(/:\d+$/, "");
+  const retired = (options.retired ?? []).filter((s) => s.status === "retired" && s.slug !== options.portal.hub);
+  if (retired.length === 0) return [];
+  return [
+    "# Retired units: their subdomains redirect for good to the hub's page about them.",
+    "map $host $portal_retired {",
+    '    default "/";',
+    ...retired.map((s) => `    ${s.slug}.${apexHost} ${retiredUnitUrl(s.slug)};`),
+    "}",
+    "",
+    "server {",
+    ...listen,
+    ...tlsLines(options),
+    `    server_name ${retired.map((s) => `${s.slug}.${apexHost}`).join(" ")};`,
+    "    server_tokens off;",
+    '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;',
+    `    return 301 ${hub}$portal_retired;`,
+    "}",
+    "",
+  ];
 }
 
 function tlsLines(options: NginxOptions): string[] {

@@ -21,6 +21,14 @@ export interface HubData {
   years: number[];
   events: HubItem[];
   counts: { units: number; active: number; quiet: number; dormant: number; withoutSite: number };
+  /** Retired units: a page about each at `/arsip/<slug>/`, where their subdomains redirect. */
+  retired: {
+    slug: string;
+    name: string;
+    short_name: string;
+    retired_on?: string;
+    successor?: { name: string; url: string };
+  }[];
   /** `npm run report`'s figures, for the status dashboard (`/status/`). */
   report: RegencyReport;
   /** The units' Pagefind bundles, which the hub's search merges (from their manifests). */

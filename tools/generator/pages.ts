@@ -1,4 +1,4 @@
-import { listUrl, siteUrls } from "../content/permalinks.ts";
+import { listUrl, retiredUnitUrl, siteUrls } from "../content/permalinks.ts";
 import type { SiteRecord } from "../core/records.ts";
 import type { ListPage } from "./collections.ts";
 import type { EleventyConfig } from "./types.ts";
@@ -69,6 +69,14 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
       statusScale: Math.max(1, ...units.flatMap((u) => u.items_per_month.map((m) => m.count))),
       statusTotal: summary.items_per_month.reduce((sum, m) => sum + m.count, 0),
       permalink: `/${hub.slug}${hubStatusUrl}index.html`,
+    });
+    // A page about each retired unit: where its old subdomain now redirects (nginx-config.ts).
+    eleventyConfig.addTemplate("_portal/hub-retired.njk", `{% include "pages/hub-retired.njk" %}`, {
+      layout: "layouts/base.njk",
+      eleventyExcludeFromCollections: true,
+      pagination: { data: "hub.retired", size: 1, alias: "retired" },
+      permalink: (data: { retired: { slug: string } }) => `/${hub.slug}${retiredUnitUrl(data.retired.slug)}index.html`,
+      eleventyComputed: { heading: (data: { retired: { name: string } }) => data.retired.name },
     });
   }
 }

@@ -12,6 +12,7 @@ import { render } from "./stages/render.ts";
 import { writeSearchIndexes } from "./stages/search-index.ts";
 import { validate } from "./stages/validate.ts";
 import { regencyReport } from "../report/unit-report.ts";
+import { readRetired } from "../content/registry.ts";
 
 export type { SiteResult } from "./build-context.ts";
 
@@ -100,7 +101,12 @@ export async function buildSites(
           ms: 0,
           problems: [`No unit report for the hub: ${statusError}`],
         });
-    else await buildIsolated(validated.hub, { ...build, hub: hubData(build, build.status) }, results);
+    else
+      await buildIsolated(
+        validated.hub,
+        { ...build, hub: hubData(build, build.status, await readRetired(ws)) },
+        results,
+      );
   }
   return { results: results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
 }

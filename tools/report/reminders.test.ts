@@ -87,13 +87,22 @@ describe("the monthly reminders", () => {
       { number: 8, title: "Pengingat lama", body: `${tidur.body.split("\n")[0]}\nIsi bulan lalu.` },
       { number: 9, title: "Pengingat situs Dinas Lengkap", body: "<!-- portal-reminder: unit:lengkap -->\nLama." },
       { number: 10, title: "Bukan pengingat", body: "Diskusi lain." },
+      { number: 11, title: "Pengingat situs Dishub", body: "<!-- portal-reminder: unit:dishub -->\nLama." },
     ]);
     assert.deepEqual(
       plan2.map((a) => `${a.action} ${a.key}${"number" in a ? ` #${a.number}` : ""}`),
-      ["update unit:tidur #8", "open unit:baru", `open ${summaryKey}`, "close unit:lengkap #9"],
+      [
+        "update unit:tidur #8",
+        "open unit:baru",
+        `open ${summaryKey}`,
+        "close unit:lengkap #9",
+        "close unit:dishub #11",
+      ],
     );
-    const close = plan2.find((a) => a.action === "close") as Extract<ReminderAction, { action: "close" }>;
-    assert.match(close.comment, /per 01-12-2026 situs ini aktif dan memuat semua yang diwajibkan/);
+    const [fixed, gone] = plan2.filter((a) => a.action === "close") as Extract<ReminderAction, { action: "close" }>[];
+    assert.match(fixed!.comment, /per 01-12-2026 situs ini aktif dan memuat semua yang diwajibkan/);
+    // A unit retired since its issue was opened: closed without thanks.
+    assert.match(gone!.comment, /tidak lagi memiliki situs di portal \(pensiun/);
   });
 
   it("keeps a unit's own words from mentioning anyone or breaking the issue's Markdown", async () => {

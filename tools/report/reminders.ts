@@ -61,13 +61,17 @@ export function reminderPlan(
     else if (existing.body.trim() !== issue.body.trim() || existing.title !== issue.title)
       plan.push({ action: "update", key, number: existing.number, ...issue });
   }
+  const inReport = new Set(report.units.map((u) => unitKey(u.slug)));
   for (const [key, issue] of byKey)
     if (!wanted.has(key))
       plan.push({
         action: "close",
         key,
         number: issue.number,
-        comment: `Terima kasih: per ${dateOf(report)} situs ini aktif dan memuat semua yang diwajibkan. Issue ini ditutup otomatis.`,
+        // A unit retired (or removed) since: nothing is owed any more, and nobody is thanked for it.
+        comment: inReport.has(key)
+          ? `Terima kasih: per ${dateOf(report)} situs ini aktif dan memuat semua yang diwajibkan. Issue ini ditutup otomatis.`
+          : `Per ${dateOf(report)} unit ini tidak lagi memiliki situs di portal (pensiun atau dihapus dari daftar). Issue ini ditutup otomatis.`,
       });
   return plan;
 }

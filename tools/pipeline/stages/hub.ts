@@ -15,7 +15,7 @@ import type { BuildContext } from "../build-context.ts";
  * files (never from their Markdown: at scale the hub could fetch the same files from the deployed
  * subdomains). The hub then goes through render, index and publish like any batch.
  */
-export function hubData(build: BuildContext, report: RegencyReport): HubData {
+export function hubData(build: BuildContext, report: RegencyReport, retired: SiteRecord[] = []): HubData {
   const labels = (
     JSON.parse(readFileSync(join(build.ws.themeDir, "strings.id.json"), "utf8")) as {
       unitTypes: Record<string, string>;
@@ -23,6 +23,7 @@ export function hubData(build: BuildContext, report: RegencyReport): HubData {
   ).unitTypes;
   return readHubData({
     report,
+    retired,
     ws: build.ws,
     portal: build.portal,
     registry: build.registry,
@@ -43,6 +44,8 @@ const typesWhere = (test: (t: ContentType) => boolean) =>
 export function readHubData(args: {
   /** The units' states and scores: the report is the one judge of them (tools/report/). */
   report: RegencyReport;
+  /** Retired units: the hub writes a page about each, where their subdomains redirect. */
+  retired: SiteRecord[];
   ws: Workspace;
   portal: PortalConfig;
   registry: SiteRecord[];
@@ -129,6 +132,16 @@ export function readHubData(args: {
       .slice(0, 5),
     counts,
     report: args.report,
+    retired: args.retired.map((s) => {
+      const successor = registry.find((u) => u.slug === s.successor && u.status === "active");
+      return {
+        slug: s.slug,
+        name: s.name,
+        short_name: s.short_name,
+        ...(s.retired_on ? { retired_on: s.retired_on } : {}),
+        ...(successor ? { successor: { name: successor.name, url: siteUrl(base, portal, successor.slug) } } : {}),
+      };
+    }),
     searchIndexes: searchIndexes.sort((a, b) => a.name.localeCompare(b.name, "id")),
   };
 }

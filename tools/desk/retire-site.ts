@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import type { Workspace } from "../core/workspace.ts";
+import { localDate } from "../core/wita.ts";
+import { readSmallJson } from "../content/read-json.ts";
+import { readRegistry } from "../content/registry.ts";
+import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
+
+export interface RetireSpec {
+  slug: string;
+  /** The unit that took over its tasks and services (an active unit). */
+  successor?: string;
+  now?: Date;
+}
+
+export type RetireResult = { ok: true; record: SiteRecord; removed: string[] } | { ok: false; problems: string[] };
+
+/**
+ * `npm run retire-site -- <slug>`: the unit leaves the network. Its site.json stays, marked
+ * `"status": "retired"` with the day, so its name stays taken (never handed to someone else), its
+ * subdomain redirects to the hub's page about it (nginx-config.ts: no dangling name to take
+ * over), and the hub writes that page. Its content and media leave the working tree; Git history
+ * keeps them (`git log -- sites/<slug>/`). The record is written first, through a temporary file,
+ * so an interruption leaves either the unit as it was or the unit retired.
+ */
+export async function retireSite(ws: Workspace, portal: PortalConfig, spec: RetireSpec): Promise<RetireResult> {
+  const problems: string[] = [];
+  const file = join(ws.sitesDir, spec.slug, "site.json");
+  const data = /^[a-z0-9-]{1,63}$/.test(spec.slug) ? readSmallJson(file) : undefined;
+  if (spec.slug === portal.hub) problems.push(`"${spec.slug}" is the hub: the regency's portal cannot be retired.`);
+  else if (data === undefined)
+    problems.push(`"${spec.slug}" is not a unit: sites/${spec.slug}/site.json does not exist.`);
+  else if (validateAgainst(schemaIds.site, data, file).length > 0)
+    problems.push(`sites/${spec.slug}/site.json does not validate: fix it first (npm run validate -- ${spec.slug}).`);
+  else if ((data as SiteRecord).status === "retired")
+    problems.push(`"${spec.slug}" was retired on ${(data as SiteRecord).retired_on ?? "an earlier day"} already.`);
+  if (spec.successor !== undefined) {
+    const units = (await readRegistry(ws)).filter((s) => s.status === "active" && s.slug !== portal.hub);
+    if (spec.successor === spec.slug || !units.some((s) => s.slug === spec.successor))
+      problems.push(`--successor: "${spec.successor}" is not another active unit (npm run report lists them).`);
+  }
+  if (problems.length) return { ok: false, problems };
+
+  const record: SiteRecord = {
+    ...(data as SiteRecord),
+    status: "retired",
+    retired_on: localDate(spec.now ?? new Date(), portal.time_zone),
+    ...(spec.successor ? { successor: spec.successor } : {}),
+  };
+  const temporary = `${file}.retire-${process.pid}`;
+  await writeFile(temporary, `${JSON.stringify(record, null, 2)}\n`);
+  await rename(temporary, file);
+  const removed: string[] = [];
+  for (const folder of ["content", "media"]) {
+    const dir = join(ws.sitesDir, spec.slug, folder);
+    if (!existsSync(dir)) continue;
+    await rm(dir, { recursive: true, force: true });
+    removed.push(`sites/${spec.slug}/${folder}/`);
+  }
+  return { ok: true, record, removed };
+}
