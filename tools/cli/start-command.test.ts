@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -387,6 +388,22 @@ describe("portal start", () => {
     await alert.waitFor({ timeout: 15_000 });
     assert.match(await alert.innerText(), /rusak\.md.*kolom wajib "date"/s);
     assert.equal(await page.locator("h1").innerText(), "Posyandu Serentak di 12 Kecamatan");
+    await page.close();
+  });
+
+  it("redirects a unit retired while it runs to the hub's page about it, never serving its old build", async () => {
+    const before = output().length;
+    const retired = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "retire-site", "dlh", "--root", ws.root],
+      { encoding: "utf8" },
+    );
+    assert.equal(retired.status, 0, retired.stderr);
+    while (!/Dibangun ulang/.test(output().slice(before))) await new Promise((r) => setTimeout(r, 100));
+    const page = await browser.newPage();
+    await page.goto(`http://dlh.localhost:${port}/berita/bank-sampah/`);
+    assert.equal(page.url(), `http://localhost:${port}/arsip/dlh/`);
+    assert.match(await page.locator("main").innerText(), /Situs Dinas Lingkungan Hidup tidak aktif lagi sejak/);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import { buildSites, type SiteResult } from "../pipeline/build-sites.ts";
-import { listSiteSlugs } from "../content/registry.ts";
+import { listSiteSlugs, readRetired } from "../content/registry.ts";
 import { reloadSchemas } from "../schema/schemas.ts";
 import { compileSchemas } from "../schema/schema-validator.ts";
 import { readPortal } from "../content/validate-workspace.ts";
@@ -29,6 +29,8 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   }
   const base = { protocol: "http:" as const, apex: `localhost:${options.port}` };
   let slugs = new Set(await listSiteSlugs(ws));
+  const retiredSlugs = async () => new Set((await readRetired(ws)).map((s) => s.slug));
+  let retired = await retiredSlugs();
 
   const report = (r: SiteResult) => {
     if (r.ok) console.log(`✔ ${r.slug} (${r.ms} ms)`);
@@ -73,6 +75,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     domain: portal.domain,
     hub: portal.hub,
     slugs: () => slugs,
+    retired: () => retired,
     port: options.port,
     ...(cmsHandler ? { cmsApi: cmsHandler } : {}),
   });
@@ -98,6 +101,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
       }
     }
     slugs = new Set(await listSiteSlugs(ws));
+    retired = await retiredSlugs();
     if (local) local.gateway.units = slugs;
     const changed = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
     if (changed && changed.length === 0) return;

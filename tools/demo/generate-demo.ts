@@ -192,6 +192,7 @@ async function writeRich(dir: string, site: SiteRecord, rich: RichUnit): Promise
       "",
     );
   }
+  await writeLawItems(dir, site);
   const g = rich.gallery;
   const photos = [];
   for (const [i, caption] of g.captions.entries()) {
@@ -203,6 +204,64 @@ async function writeRich(dir: string, site: SiteRecord, rich: RichUnit): Promise
     join(dir, "content/galeri", `${slugOf(g.title)}.md`),
     { title: g.title, date: daysBefore(today, 12), summary: g.summary, photos },
     g.summary,
+  );
+}
+
+/**
+ * What the law asks of a unit that its showcase content does not already hold
+ * (content-schema/completeness.json): the PPID and service-standard pages, the signed maklumat
+ * and a satisfaction survey. The showcase units are complete; the others show the gaps.
+ */
+async function writeLawItems(dir: string, site: SiteRecord): Promise<void> {
+  const head = site.head!;
+  await writeMarkdown(
+    join(dir, "content/halaman", "ppid.md"),
+    { title: "PPID dan Informasi Publik", order: 7 },
+    `Pejabat Pengelola Informasi dan Dokumentasi (PPID) Pelaksana ${site.short_name} melayani permohonan informasi publik sesuai Undang-Undang Nomor 14 Tahun 2008 dan Peraturan Komisi Informasi Nomor 1 Tahun 2021.\n\n- PPID Pelaksana: ${site.ppid?.name}, ${site.ppid?.email}\n- Daftar informasi yang tersedia: [Daftar Informasi Publik](/informasi-publik/)\n\n## Cara mengajukan permohonan informasi\n\n1. Sampaikan permohonan secara tertulis atau melalui surel PPID, dengan identitas pemohon.\n2. PPID menjawab paling lambat 10 hari kerja, dan dapat diperpanjang 7 hari kerja.\n3. Bila tidak puas dengan jawabannya, ajukan keberatan kepada atasan PPID dalam 30 hari kerja.`,
+  );
+  await writeMarkdown(
+    join(dir, "content/halaman", "standar-pelayanan.md"),
+    { title: "Standar Pelayanan", order: 8 },
+    `Standar pelayanan ${site.short_name} disusun menurut Peraturan Menteri PANRB Nomor 15 Tahun 2014: setiap jenis layanan memuat dasar hukum, persyaratan, prosedur, jangka waktu, biaya, produk dan penanganan pengaduan. Rinciannya ada di halaman [Layanan](/layanan/).`,
+  );
+  const scan = "/media/dokumen/maklumat-pelayanan.pdf";
+  const text =
+    "Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku.";
+  await writeBinary(
+    join(dir, scan),
+    await makePdf({
+      regency: portal.name,
+      unit: site.name,
+      title: "Maklumat Pelayanan",
+      paragraphs: [text, `${head.position}, ${head.name}`],
+      date: "2026-01-05",
+    }),
+  );
+  await writeMarkdown(
+    join(dir, "content/maklumat", "maklumat-pelayanan-2026.md"),
+    { title: `Maklumat Pelayanan ${site.short_name}`, date: "2026-01-05", text, signed_by: head, scan },
+    "",
+  );
+  const rand = seeded(`${site.slug}-skm`);
+  const elements = Object.fromEntries(
+    Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, Math.round((3 + rand() * 0.8) * 100) / 100]),
+  );
+  const mean = Object.values(elements).reduce((a, b) => a + b, 0) / 9;
+  await writeMarkdown(
+    join(dir, "content/skm", "hasil-skm-semester-i-2026.md"),
+    {
+      title: "Hasil Survei Kepuasan Masyarakat Semester I 2026",
+      date: "2026-07-15",
+      period: "Januari–Juni 2026",
+      respondents: 300 + Math.floor(rand() * 900),
+      ikm: Math.round(mean * 25 * 100) / 100,
+      elements,
+      follow_up: [
+        "Menambah petugas loket pada jam sibuk.",
+        "Memperjelas informasi persyaratan di situs dan papan layanan.",
+      ],
+    },
+    `Survei dilakukan menurut Peraturan Menteri PANRB Nomor 14 Tahun 2017 terhadap pengguna layanan ${site.short_name}.`,
   );
 }
 

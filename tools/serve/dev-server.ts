@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { siteUrls } from "../content/permalinks.ts";
+import { retiredUnitUrl, siteUrls } from "../content/permalinks.ts";
 import { siteForHost } from "./host-router.ts";
 import { gatewayPath } from "../gateway/paths.ts";
 import { eventsPath, LiveReload } from "./live-reload.ts";
@@ -13,6 +13,8 @@ export interface DevServerOptions {
   domain: string;
   hub: string;
   slugs: () => ReadonlySet<string>;
+  /** Retired units: their names redirect to the hub's page about them, as nginx does. */
+  retired?: () => ReadonlySet<string>;
   port: number;
   host?: string;
   /** The editors' gateway (local mode), answered under `/admin/api/` on every site's host. */
@@ -41,6 +43,11 @@ export async function startDevServer(
         res.end(
           `<!doctype html><html lang="id"><title>Situs tidak ditemukan</title><h1>Situs tidak ditemukan</h1><p>Tidak ada situs unit bernama ${escapeHtml(String(req.headers.host))}.</p><p><a href="http://localhost:${options.port}/">Portal induk</a></p></html>`,
         );
+        return;
+      }
+      if (options.retired?.().has(slug)) {
+        // Whatever an earlier build left in dist/<slug>/ is never served again.
+        res.writeHead(301, { Location: `http://localhost:${options.port}${retiredUnitUrl(slug)}` }).end();
         return;
       }
       if (path === eventsPath) return live.connect(req, res, slug);
