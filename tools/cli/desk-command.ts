@@ -104,5 +104,9 @@ export async function runRetireSite(ws: Workspace, slugs: string[], flags: { suc
       `Next: commit sites/${record.slug}/${owners}, run npm run nginx-config again and reload nginx, deploy the hub, and remove the unit's releases from the server (<serve-root>/${record.slug}/); its SSO groups can go.`,
     ].join("\n"),
   );
+  if (result.linkedFrom.length)
+    console.log(
+      `These pages link to it with site:${record.slug} and fail validation until the link is edited out:\n${result.linkedFrom.map((f) => `  - ${f}`).join("\n")}`,
+    );
   return 0;
 }

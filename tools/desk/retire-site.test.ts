@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
@@ -10,6 +10,7 @@ import { formatProblem } from "../content/problem.ts";
 import { readRegistry, readRetired } from "../content/registry.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
+import { checkLinks } from "../links/check-links.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { get, type RunningNginx, startNginx } from "../test/nginx.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
@@ -63,6 +64,11 @@ describe("retire-site", () => {
 
   it("marks the unit retired with the day and who took over, and removes its content from the tree", async () => {
     await mkdir(join(ws.root, ".github"));
+    // kesbangpol links to dishub: its editors are told, since validation refuses such a link now.
+    await writeFile(
+      join(ws.sitesDir, "kesbangpol/content/halaman/kontak.md"),
+      "---\ntitle: Kontak\n---\nLihat juga [Dishub](site:dishub).\n",
+    );
     const run = cli("dishub", "--successor", "dinkes");
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /Retired Dinas Perhubungan/);
@@ -76,8 +82,14 @@ describe("retire-site", () => {
     assert.match(String(record.retired_on), /^\d{4}-\d{2}-\d{2}$/);
     assert.equal(record.successor, "dinkes");
     assert.equal(existsSync(join(ws.sitesDir, "dishub/content")), false);
-    // Still valid, still taken, out of the registry and of CODEOWNERS.
-    const { sites, portalProblems } = await validateWorkspace(ws, undefined, { now });
+    // Still valid, still taken, out of the registry and of CODEOWNERS; the link to it is refused.
+    let { sites, portalProblems } = await validateWorkspace(ws, undefined, { now });
+    assert.deepEqual(
+      [...portalProblems, ...sites.flatMap((s) => s.problems)].map((p) => p.file),
+      ["sites/kesbangpol/content/halaman/kontak.md"],
+    );
+    await writeFile(join(ws.sitesDir, "kesbangpol/content/halaman/kontak.md"), "---\ntitle: Kontak\n---\nKontak.\n");
+    ({ sites, portalProblems } = await validateWorkspace(ws, undefined, { now }));
     assert.deepEqual([...portalProblems, ...sites.flatMap((s) => s.problems)].map(formatProblem), []);
     assert.deepEqual((await readRegistry(ws)).map((s) => s.slug).includes("dishub"), false);
     assert.deepEqual(
@@ -99,7 +111,14 @@ describe("retire-site", () => {
     );
     const home = await readFile(join(ws.distDir, "portal/index.html"), "utf8");
     assert.doesNotMatch(home, /dishub\.paserkab\.go\.id/);
+    // Listed apart, linking to the page its old name now leads to.
+    assert.match(
+      home,
+      /Unit yang situsnya tidak aktif lagi<\/h3>\s*<ul><li><a href="\/arsip\/dishub\/">Dinas Perhubungan<\/a><\/li><\/ul>/,
+    );
     assert.doesNotMatch(await readFile(join(ws.distDir, "kesbangpol/index.html"), "utf8"), /dishub/);
+    // Nothing links to the retired unit's old address; the page about it is linked and exists.
+    assert.deepEqual(checkLinks(ws.distDir).broken, []);
     const page = await readFile(join(ws.distDir, "portal/arsip/dishub/index.html"), "utf8");
     assert.match(page, /<h1>Dinas Perhubungan<\/h1>/);
     assert.match(page, /Situs Dinas Perhubungan tidak aktif lagi sejak \d{1,2} \w+ \d{4}\./);

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
@@ -6,6 +6,7 @@ import type { Workspace } from "../core/workspace.ts";
 import { localDate } from "../core/wita.ts";
 import { readSmallJson } from "../content/read-json.ts";
 import { readRegistry } from "../content/registry.ts";
+import { listEntries } from "../content/site-files.ts";
 import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 
 export interface RetireSpec {
@@ -15,7 +16,9 @@ export interface RetireSpec {
   now?: Date;
 }
 
-export type RetireResult = { ok: true; record: SiteRecord; removed: string[] } | { ok: false; problems: string[] };
+export type RetireResult =
+  | { ok: true; record: SiteRecord; removed: string[]; linkedFrom: string[] }
+  | { ok: false; problems: string[] };
 
 /**
  * `npm run retire-site -- <slug>`: the unit leaves the network. Its site.json stays, marked
@@ -59,5 +62,27 @@ export async function retireSite(ws: Workspace, portal: PortalConfig, spec: Reti
     await rm(dir, { recursive: true, force: true });
     removed.push(`sites/${spec.slug}/${folder}/`);
   }
-  return { ok: true, record, removed };
+  return { ok: true, record, removed, linkedFrom: pagesLinkingTo(ws, spec.slug) };
+}
+
+/**
+ * Other units' content files that link to the unit with `site:<slug>`: validation refuses a link
+ * to a retired unit, so these must be edited before their sites build again.
+ */
+export function pagesLinkingTo(ws: Workspace, slug: string): string[] {
+  const pattern = new RegExp(`site:${slug}(?![a-z0-9-])`);
+  const found: string[] = [];
+  for (const site of listEntries(ws.sitesDir).entries) {
+    if (site.kind !== "folder" || site.name === slug) continue;
+    const content = join(ws.sitesDir, site.name, "content");
+    for (const type of listEntries(content).entries) {
+      if (type.kind !== "folder") continue;
+      for (const file of listEntries(join(content, type.name)).entries) {
+        if (file.kind !== "file" || !file.name.endsWith(".md")) continue;
+        if (pattern.test(readFileSync(join(content, type.name, file.name), "utf8")))
+          found.push(`sites/${site.name}/content/${type.name}/${file.name}`);
+      }
+    }
+  }
+  return found;
 }

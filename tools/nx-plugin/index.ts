@@ -62,14 +62,26 @@ function hubSlug(workspaceRoot: string): string {
   return hub;
 }
 
+/** A site.json that says `"status": "retired"`; one that cannot be read is validation's to report. */
+function isRetired(file: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(file, "utf8")) as { status?: unknown }).status === "retired";
+  } catch {
+    return false;
+  }
+}
+
 export const createNodes: CreateNodes<PortalPluginOptions> = [
   "sites/*/site.json",
   (configFiles, rawOptions, context) => {
     const options = normalizeOptions(rawOptions);
     const hub = hubSlug(context.workspaceRoot);
     const shaping = buildDependencies(context.workspaceRoot);
-    const slugs = configFiles.map((file) => basename(dirname(file)));
-    return configFiles.map((file) => {
+    // A retired unit has no site to build or deploy (its name redirects to the hub's page about
+    // it): no project. Its site.json is still a shared input, so retiring it rebuilds every site.
+    const live = configFiles.filter((file) => !isRetired(join(context.workspaceRoot, file)));
+    const slugs = live.map((file) => basename(dirname(file)));
+    return live.map((file) => {
       const root = dirname(file);
       const slug = basename(root);
       const isHub = slug === hub;

@@ -181,6 +181,16 @@ describe("nx affected -t build in a scratch repository", () => {
     git("checkout", "-q", "--", "sites");
   });
 
+  it("has no project for a retired unit, and retiring one rebuilds every remaining site (the hub writes its page)", async () => {
+    const file = join(dir, "sites/dlh/site.json");
+    await writeFile(file, (await readFile(file, "utf8")).replace('"status":"active"', '"status":"retired"'));
+    assert.match(await readFile(file, "utf8"), /"retired"/);
+    assert.deepEqual(JSON.parse(nx("show", "projects", "--json")).sort(), ["dinkes", "portal"]);
+    // What CI deploys: never the retired unit (deploy would refuse it), every other site.
+    assert.deepEqual(printAffected(), ["dinkes", "portal"]);
+    git("checkout", "-q", "--", "sites");
+  });
+
   it("builds every site when DKISP publishes a broadcast", async () => {
     await mkdir(join(dir, "sites/portal/content/siaran"), { recursive: true });
     await writeFile(
