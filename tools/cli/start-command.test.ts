@@ -401,7 +401,9 @@ describe("portal start", () => {
     assert.equal(retired.status, 0, retired.stderr);
     while (!/Dibangun ulang/.test(output().slice(before))) await new Promise((r) => setTimeout(r, 100));
     const page = await browser.newPage();
-    await page.goto(`http://dlh.localhost:${port}/berita/bank-sampah/`);
+    await page.goto(`http://dlh.localhost:${port}/berita/bank-sampah/`).catch((error: Error) => {
+      throw new Error(`${error.message}\nnpm start said:\n${output().slice(before)}`);
+    });
     assert.equal(page.url(), `http://localhost:${port}/arsip/dlh/`);
     assert.match(await page.locator("main").innerText(), /Situs Dinas Lingkungan Hidup tidak aktif lagi sejak/);
     await page.close();

@@ -47,18 +47,36 @@ export function watchSites(
     timer = setTimeout(flush, quietMs);
   };
 
-  const watchers: FSWatcher[] = [
-    watch(ws.sitesDir, { recursive: true }, (_event, file) => {
-      const slug = file?.toString().split(sep)[0];
-      if (file && slug && !slug.startsWith("."))
-        touch(options.affectsAll?.(file.toString()) ? "*" : slug, join(ws.sitesDir, file.toString()));
-    }),
-    watch(ws.themeDir, { recursive: true }, (_event, file) => file && touch("*", join(ws.themeDir, file.toString()))),
-    watch(ws.schemaDir, { recursive: true }, (_event, file) => file && touch("*", join(ws.schemaDir, file.toString()))),
-    watch(ws.root, (_event, file) => {
-      if (file?.toString() === relative(ws.root, ws.portalFile)) touch("*", ws.portalFile);
-    }),
-  ];
+  // Node 20's recursive watch on Linux walks the tree itself, and a folder deleted during a walk
+  // (retire-site removing a unit's content/, an editor deleting a media folder) emits an ENOENT
+  // "error" that, unheard, ends the server (nodejs/node#63686, fixed in 2026, not in Node 20.20;
+  // seen here once in CI as npm start dying after retire-site). A watcher that fails is opened again on the tree as it is
+  // now, and every site is rebuilt once, since a change may have been missed meanwhile.
+  const watchers = new Set<FSWatcher>();
+  const open = (dir: string, recursive: boolean, onChange: (file: string | undefined) => void) => {
+    const watcher = watch(dir, { recursive }, (_event, file) => onChange(file?.toString()));
+    watchers.add(watcher);
+    watcher.on("error", (error) => {
+      watchers.delete(watcher);
+      watcher.close();
+      if (closed) return;
+      console.error(`Watching ${relative(ws.root, dir) || "."} failed (${error.message}); watching it again.`);
+      setTimeout(() => {
+        if (closed) return;
+        open(dir, recursive, onChange);
+        touch("*", dir);
+      }, 100);
+    });
+  };
+  open(ws.sitesDir, true, (file) => {
+    const slug = file?.split(sep)[0];
+    if (file && slug && !slug.startsWith(".")) touch(options.affectsAll?.(file) ? "*" : slug, join(ws.sitesDir, file));
+  });
+  open(ws.themeDir, true, (file) => file && touch("*", join(ws.themeDir, file)));
+  open(ws.schemaDir, true, (file) => file && touch("*", join(ws.schemaDir, file)));
+  open(ws.root, false, (file) => {
+    if (file === relative(ws.root, ws.portalFile)) touch("*", ws.portalFile);
+  });
   return {
     /** Rebuild every site though no file changed (a broadcast's window opens or closes). */
     rebuildAll: () => {
