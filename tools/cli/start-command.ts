@@ -101,7 +101,6 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
       }
     }
     slugs = new Set(await listSiteSlugs(ws));
-    retired = await retiredSlugs();
     if (local) local.gateway.units = slugs;
     const changed = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
     if (changed && changed.length === 0) return;
@@ -117,6 +116,8 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
         server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems });
       },
     });
+    // After the build: a retired unit's name redirects once the hub's page about it exists.
+    retired = await retiredSlugs();
     for (const line of result.fatal) console.error(line);
     if (result.fatal.length) server.live.notifyAll(result.fatal);
     console.log(`Dibangun ulang dalam ${Math.round(performance.now() - t)} ms.`);

@@ -268,6 +268,11 @@ async function writeLawItems(dir: string, site: SiteRecord): Promise<void> {
 /** Units without showcase content still publish two news items and their strategic plan. */
 async function writeBasic(dir: string, site: SiteRecord): Promise<void> {
   const rand = seeded(`${site.slug}-basic`);
+  // As in a real regency, not every unit keeps its site alive: about a quarter last wrote 3–5
+  // months ago (quiet), about one in six more than 6 months ago (dormant; its strategic plan is
+  // overdue for review too). npm run report and the hub's /status/ page show them.
+  const liveliness = seeded(`${site.slug}-liveliness`)();
+  const silence = liveliness < 0.6 ? 0 : liveliness < 0.85 ? 95 : 200;
   const items = [
     {
       title: `Rapat Kerja ${site.short_name} Evaluasi Program Tahun 2026`,
@@ -285,7 +290,7 @@ async function writeBasic(dir: string, site: SiteRecord): Promise<void> {
       join(dir, "content/berita", `${slugOf(n.title)}.md`),
       {
         title: n.title,
-        date: daysBefore(today, 10 + i * 40 + Math.floor(rand() * 30)),
+        date: daysBefore(today, silence + 10 + i * 40 + Math.floor(rand() * 30)),
         author: `Admin ${site.short_name}`,
         summary: n.summary,
       },
@@ -318,7 +323,7 @@ async function writeBasic(dir: string, site: SiteRecord): Promise<void> {
       classification: "berkala",
       officer: site.ppid?.name,
       date: "2025-06-15",
-      reviewed_at: daysBefore(today, 60),
+      reviewed_at: daysBefore(today, silence + 60),
     },
     "",
   );
