@@ -5,7 +5,7 @@ import type { Workspace } from "../core/workspace.ts";
 import { parseLocal } from "../core/wita.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { parseMarkdown } from "./front-matter.ts";
-import { listEntries } from "./site-files.ts";
+import { listEntries, markdownFiles } from "./site-files.ts";
 
 /**
  * An item's own publication window: `publish_at` and `unpublish_at` (WITA wall-clock, as every
@@ -38,23 +38,13 @@ export function nextPublicationChange(ws: Workspace, portal: PortalConfig, now: 
   let next: Date | undefined;
   for (const site of listEntries(ws.sitesDir).entries) {
     if (site.kind !== "folder") continue;
-    const content = join(ws.sitesDir, site.name, "content");
-    for (const type of listEntries(content).entries) {
-      if (type.kind !== "folder") continue;
-      for (const file of listEntries(join(content, type.name)).entries) {
-        const abs = join(content, type.name, file.name);
-        if (
-          file.kind !== "file" ||
-          !file.name.endsWith(".md") ||
-          lstatSync(abs).size > portal.limits.markdown_kb * 1024
-        )
-          continue;
-        const text = decodeUtf8(readFileSync(abs), file.name).text;
-        if (text === undefined || !/^(un)?publish_at:/m.test(text)) continue;
-        const { parsed } = parseMarkdown(text, file.name);
-        for (const at of parsed ? publicationChanges(parsed.data, portal.time_zone) : [])
-          if (!Number.isNaN(at.getTime()) && at > now && (!next || at < next)) next = at;
-      }
+    for (const file of markdownFiles(join(ws.sitesDir, site.name))) {
+      if (lstatSync(file.abs).size > portal.limits.markdown_kb * 1024) continue;
+      const text = decodeUtf8(readFileSync(file.abs), file.name).text;
+      if (text === undefined || !/^(un)?publish_at:/m.test(text)) continue;
+      const { parsed } = parseMarkdown(text, file.name);
+      for (const at of parsed ? publicationChanges(parsed.data, portal.time_zone) : [])
+        if (!Number.isNaN(at.getTime()) && at > now && (!next || at < next)) next = at;
     }
   }
   return next;

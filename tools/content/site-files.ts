@@ -47,6 +47,23 @@ export function listEntries(dir: string): {
   }
 }
 
+/**
+ * A unit's content files, `content/<type>/<name>.md`, regular files only (a link or a device in
+ * their place is validation's to report, never read here), for tools that read content without
+ * validating it: the clock of scheduled items, the report, retire-site.
+ */
+export function markdownFiles(siteDir: string): { type: string; name: string; abs: string }[] {
+  const files: { type: string; name: string; abs: string }[] = [];
+  const content = join(siteDir, "content");
+  for (const type of listEntries(content).entries) {
+    if (type.kind !== "folder") continue;
+    for (const file of listEntries(join(content, type.name)).entries)
+      if (file.kind === "file" && file.name.endsWith(".md"))
+        files.push({ type: type.name, name: file.name, abs: join(content, type.name, file.name) });
+  }
+  return files;
+}
+
 /** Media folders hold `media/<type>/<file>`, a level or two more at most. */
 export const mediaDepthLimit = 6;
 

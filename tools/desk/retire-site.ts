@@ -6,7 +6,7 @@ import type { Workspace } from "../core/workspace.ts";
 import { localDate } from "../core/wita.ts";
 import { readSmallJson } from "../content/read-json.ts";
 import { readRegistry } from "../content/registry.ts";
-import { listEntries } from "../content/site-files.ts";
+import { listEntries, markdownFiles } from "../content/site-files.ts";
 import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 
 export interface RetireSpec {
@@ -74,15 +74,9 @@ export function pagesLinkingTo(ws: Workspace, slug: string): string[] {
   const found: string[] = [];
   for (const site of listEntries(ws.sitesDir).entries) {
     if (site.kind !== "folder" || site.name === slug) continue;
-    const content = join(ws.sitesDir, site.name, "content");
-    for (const type of listEntries(content).entries) {
-      if (type.kind !== "folder") continue;
-      for (const file of listEntries(join(content, type.name)).entries) {
-        if (file.kind !== "file" || !file.name.endsWith(".md")) continue;
-        if (pattern.test(readFileSync(join(content, type.name, file.name), "utf8")))
-          found.push(`sites/${site.name}/content/${type.name}/${file.name}`);
-      }
-    }
+    for (const file of markdownFiles(join(ws.sitesDir, site.name)))
+      if (pattern.test(readFileSync(file.abs, "utf8")))
+        found.push(`sites/${site.name}/content/${file.type}/${file.name}`);
   }
   return found;
 }

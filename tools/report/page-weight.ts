@@ -23,9 +23,14 @@ export function heaviestPage(siteDir: string): PageWeight | undefined {
   const sizeOf = (path: string) => {
     let size = sizes.get(path);
     if (size === undefined) {
-      const file = join(siteDir, decodeURIComponent(path));
       // Only files inside the site: `..` was resolved away by URL parsing already.
-      size = existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0;
+      // A malformed escape (`%E0` in a hostile link) names no file: it weighs nothing.
+      let decoded: string | undefined;
+      try {
+        decoded = decodeURIComponent(path);
+      } catch {}
+      const info = decoded === undefined ? undefined : statSync(join(siteDir, decoded), { throwIfNoEntry: false });
+      size = info?.isFile() ? info.size : 0;
       sizes.set(path, size);
     }
     return size;

@@ -5,7 +5,7 @@ import type { Workspace } from "../core/workspace.ts";
 import { decodeUtf8 } from "../content/decode.ts";
 import { parseMarkdown } from "../content/front-matter.ts";
 import { isPublished } from "../content/publication-window.ts";
-import { listEntries } from "../content/site-files.ts";
+import { markdownFiles } from "../content/site-files.ts";
 import { hasFillIn } from "../desk/starter-pages.ts";
 
 /** One content file of a unit as the report sees it: its front matter and whether it is finished. */
@@ -29,25 +29,19 @@ export interface ContentEntry {
  */
 export function readUnitContent(ws: Workspace, portal: PortalConfig, slug: string, now: Date): ContentEntry[] {
   const entries: ContentEntry[] = [];
-  const content = join(ws.sitesDir, slug, "content");
-  for (const type of listEntries(content).entries) {
-    if (type.kind !== "folder") continue;
-    for (const file of listEntries(join(content, type.name)).entries) {
-      if (file.kind !== "file" || !file.name.endsWith(".md")) continue;
-      const abs = join(content, type.name, file.name);
-      if (lstatSync(abs).size > portal.limits.markdown_kb * 1024) continue;
-      const text = decodeUtf8(readFileSync(abs), file.name).text;
-      if (text === undefined) continue;
-      const { parsed } = parseMarkdown(text, file.name);
-      if (!parsed || !isPublished(parsed.data, now, portal.time_zone)) continue;
-      entries.push({
-        type: type.name,
-        file: file.name.slice(0, -3),
-        path: `sites/${slug}/content/${type.name}/${file.name}`,
-        data: parsed.data,
-        fillIn: hasFillIn(text),
-      });
-    }
+  for (const file of markdownFiles(join(ws.sitesDir, slug))) {
+    if (lstatSync(file.abs).size > portal.limits.markdown_kb * 1024) continue;
+    const text = decodeUtf8(readFileSync(file.abs), file.name).text;
+    if (text === undefined) continue;
+    const { parsed } = parseMarkdown(text, file.name);
+    if (!parsed || !isPublished(parsed.data, now, portal.time_zone)) continue;
+    entries.push({
+      type: file.type,
+      file: file.name.slice(0, -3),
+      path: `sites/${slug}/content/${file.type}/${file.name}`,
+      data: parsed.data,
+      fillIn: hasFillIn(text),
+    });
   }
   return entries;
 }

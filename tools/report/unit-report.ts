@@ -91,10 +91,10 @@ function monthsBefore(date: string, months: number): string {
   const index = y * 12 + (m - 1) - months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(2000, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, month === 2 && isLeap(year) ? 29 : last)).padStart(2, "0")}`;
+  // Day 0 of the next month: the month's last day (content years are 1900–2100).
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** A berkala document is due for review 6 months after it was last reviewed (content-model.md). */
 export const reviewMonths = 6;
