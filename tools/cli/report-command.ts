@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { formatProblem } from "../content/problem.ts";
 import { readPortal } from "../content/validate-workspace.ts";
@@ -6,6 +7,24 @@ import { reportCsv, reportText } from "../report/report-formats.ts";
 import { readBuiltFigures } from "../report/built-figures.ts";
 import { type OpenIssue, reminderPlan } from "../report/reminders.ts";
 import { regencyReport } from "../report/unit-report.ts";
+
+/** portal.json and the instant to report on (`--now`), or the exit code after saying what is wrong. */
+async function portalAndNow(
+  ws: Workspace,
+  nowFlag: string | undefined,
+): Promise<{ portal: PortalConfig; now: Date } | number> {
+  const { portal, problems } = await readPortal(ws);
+  if (!portal) {
+    for (const p of problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const now = nowFlag === undefined ? new Date() : new Date(nowFlag);
+  if (Number.isNaN(now.getTime())) {
+    console.error(`--now "${nowFlag}" is not an instant: write it like 2026-12-01T08:00:00+08:00.`);
+    return 2;
+  }
+  return { portal, now };
+}
 
 /**
  * `portal report [--json | --csv] [--now <instant>]`: every unit's activity and completeness
@@ -16,20 +35,13 @@ export async function runReport(
   ws: Workspace,
   options: { json: boolean; csv: boolean; now?: string },
 ): Promise<number> {
-  const { portal, problems } = await readPortal(ws);
-  if (!portal) {
-    for (const p of problems) console.error(formatProblem(p));
-    return 1;
-  }
   if (options.json && options.csv) {
     console.error("Choose one of --json and --csv.");
     return 2;
   }
-  const now = options.now === undefined ? new Date() : new Date(options.now);
-  if (Number.isNaN(now.getTime())) {
-    console.error(`--now "${options.now}" is not an instant: write it like 2026-12-01T08:00:00+08:00.`);
-    return 2;
-  }
+  const read = await portalAndNow(ws, options.now);
+  if (typeof read === "number") return read;
+  const { portal, now } = read;
   let report: Awaited<ReturnType<typeof regencyReport>>;
   try {
     report = await regencyReport(ws, portal, { now, built: readBuiltFigures(ws, portal) });
@@ -49,16 +61,9 @@ export async function runReport(
  * --json number,title,body`); .github/workflows/reminders.yml applies it.
  */
 export async function runReminders(ws: Workspace, options: { openIssues?: string; now?: string }): Promise<number> {
-  const { portal, problems } = await readPortal(ws);
-  if (!portal) {
-    for (const p of problems) console.error(formatProblem(p));
-    return 1;
-  }
-  const now = options.now === undefined ? new Date() : new Date(options.now);
-  if (Number.isNaN(now.getTime())) {
-    console.error(`--now "${options.now}" is not an instant: write it like 2026-12-01T08:00:00+08:00.`);
-    return 2;
-  }
+  const read = await portalAndNow(ws, options.now);
+  if (typeof read === "number") return read;
+  const { portal, now } = read;
   let open: OpenIssue[] = [];
   if (options.openIssues) {
     try {

@@ -26,6 +26,8 @@ export interface HubData {
     slug: string;
     name: string;
     short_name: string;
+    /** The hub's page about it (`retiredUnitUrl`). */
+    url: string;
     retired_on?: string;
     successor?: { name: string; url: string };
   }[];

@@ -8,6 +8,7 @@ import { siteUrl, type Base } from "../../generator/site-origin.ts";
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
 import type { RegencyReport } from "../../report/unit-report.ts";
+import { retiredUnitUrl } from "../../content/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
 
 /**
@@ -138,6 +139,7 @@ export function readHubData(args: {
         slug: s.slug,
         name: s.name,
         short_name: s.short_name,
+        url: retiredUnitUrl(s.slug),
         ...(s.retired_on ? { retired_on: s.retired_on } : {}),
         ...(successor ? { successor: { name: successor.name, url: siteUrl(base, portal, successor.slug) } } : {}),
       };
