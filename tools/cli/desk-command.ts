@@ -69,20 +69,25 @@ export async function runNewSite(
   return 0;
 }
 
-/** `portal retire-site <slug> [--successor <slug>]`: the unit leaves the network (tools/desk/retire-site.ts). */
-export async function runRetireSite(ws: Workspace, slugs: string[], flags: { successor?: string }): Promise<number> {
+/** `portal retire-site <slug> [--successor <slug>] [--archive]`: the unit leaves the network (tools/desk/retire-site.ts). */
+export async function runRetireSite(
+  ws: Workspace,
+  slugs: string[],
+  flags: { successor?: string; archive?: boolean },
+): Promise<number> {
   const { portal, problems } = await readPortal(ws);
   if (!portal) {
     for (const p of problems) console.error(formatProblem(p));
     return 1;
   }
   if (slugs.length !== 1) {
-    console.error("Usage: npm run retire-site -- <slug> [--successor <slug of the unit that took over>]");
+    console.error("Usage: npm run retire-site -- <slug> [--successor <slug of the unit that took over>] [--archive]");
     return 2;
   }
   const result = await retireSite(ws, portal, {
     slug: slugs[0]!,
     ...(flags.successor ? { successor: flags.successor } : {}),
+    ...(flags.archive ? { archive: true } : {}),
   });
   if (!result.ok) {
     console.error(`"${slugs[0]}" was not retired:\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -96,11 +101,15 @@ export async function runRetireSite(ws: Workspace, slugs: string[], flags: { suc
   }
   console.log(
     [
-      `Retired ${record.name} (sites/${record.slug}/site.json: "status": "retired", "retired_on": "${record.retired_on}"${record.successor ? `, "successor": "${record.successor}"` : ""}).`,
-      result.removed.length
-        ? `Removed ${result.removed.join(" and ")} from the working tree; Git history keeps them (git log -- sites/${record.slug}/).`
-        : "It had no content or media to remove.",
-      `It has left the network menu, the hub's directory, the CMS and the editors' roles. ${record.slug}.${portal.domain} will redirect (301) to https://${portal.domain}${retiredUnitUrl(record.slug)}, the hub's page about it.`,
+      `Retired ${record.name} (sites/${record.slug}/site.json: "status": "retired", "retired_on": "${record.retired_on}"${record.successor ? `, "successor": "${record.successor}"` : ""}${record.archived ? ', "archived": true' : ""}).`,
+      record.archived
+        ? `Its content and media stay: the hub builds its pages as an archive at https://${portal.domain}${retiredUnitUrl(record.slug)}, each under an "arsip" banner, and nobody edits them any more.`
+        : result.removed.length
+          ? `Removed ${result.removed.join(" and ")} from the working tree; Git history keeps them (git log -- sites/${record.slug}/).`
+          : "It had no content or media to remove.",
+      record.archived
+        ? `It has left the network menu, the hub's directory, the CMS and the editors' roles. Every address of ${record.slug}.${portal.domain} will redirect (301) to its page in the archive (https://${portal.domain}${retiredUnitUrl(record.slug)}...).`
+        : `It has left the network menu, the hub's directory, the CMS and the editors' roles. ${record.slug}.${portal.domain} will redirect (301) to https://${portal.domain}${retiredUnitUrl(record.slug)}, the hub's page about it.`,
       `Next: commit sites/${record.slug}/${owners}, run npm run nginx-config again and reload nginx, deploy the hub, and remove the unit's releases from the server (<serve-root>/${record.slug}/); its SSO groups can go.`,
     ].join("\n"),
   );

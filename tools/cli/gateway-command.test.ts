@@ -3,6 +3,8 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
+import { RepoView } from "../gateway/repo-view.ts";
+import { hostState } from "./gateway-command.ts";
 import { freePort } from "../test/browser.ts";
 import { startDaemon, type Daemon } from "../test/daemon.ts";
 import { call, gatewayHost, type GatewayHost, ssoLogin, startSso } from "../test/gateway-host.ts";
@@ -131,5 +133,21 @@ describe("portal gateway", () => {
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, /cannot read the repository at https:\/\/\*\*\*@127\.0\.0\.1:9\/tidak-ada\.git/);
     assert.ok(!run.stderr.includes("ghp_rahasia"), run.stderr);
+  });
+
+  it("lets nobody edit a retired unit's folder, whatever SSO groups its staff still have", async () => {
+    const record = JSON.parse(h.git(h.host, "show", "main:sites/bappeda/site.json")) as Record<string, unknown>;
+    await h.devCommit({
+      "sites/bappeda/site.json": JSON.stringify({
+        ...record,
+        status: "retired",
+        retired_on: "2026-12-01",
+        archived: true,
+      }),
+    });
+    const clone = join(h.dir, "retired-view");
+    h.git(h.dir, "clone", "--quiet", h.host, clone);
+    const { units } = await hostState(new RepoView(clone), "main");
+    assert.deepEqual([...units].sort(), ["dinkes", "portal"]);
   });
 });

@@ -20,19 +20,33 @@ export interface GatewayFlags {
   http?: boolean;
 }
 
+/** A site.json that says `"status": "retired"` (one that cannot be read stays a unit: validation reports it). */
+function isRetired(bytes: Buffer): boolean {
+  try {
+    return (JSON.parse(bytes.toString("utf8")) as { status?: unknown }).status === "retired";
+  } catch {
+    return false;
+  }
+}
+
 /** A remote's address without its credential, for messages. */
 const shown = (remote: string) => remote.replace(/\/\/[^@/]+@/, "//***@");
 
 /** portal.json and the units, as the host's main has them now. */
-async function hostState(view: RepoView, main: string): Promise<{ portal: PortalConfig; units: Set<string> }> {
+export async function hostState(view: RepoView, main: string): Promise<{ portal: PortalConfig; units: Set<string> }> {
   const file = await view.read(main, "portal.json");
   if (!file) throw new Error(`the host's ${main} has no portal.json`);
   const portal = JSON.parse(file.bytes.toString("utf8")) as PortalConfig;
-  const units = new Set(
-    (await view.list(main, "sites", 2))
-      .map((f) => /^sites\/([a-z0-9-]+)\/site\.json$/.exec(f.path)?.[1])
-      .filter((s): s is string => s !== undefined),
-  );
+  const units = new Set<string>();
+  for (const f of await view.list(main, "sites", 2)) {
+    const slug = /^sites\/([a-z0-9-]+)\/site\.json$/.exec(f.path)?.[1];
+    if (slug === undefined) continue;
+    // A retired unit's folder is nobody's to edit any more, whatever SSO groups its staff still
+    // have: an archive's pages are published on the hub (retire-site --archive) as they were.
+    const record = await view.read(main, f.path);
+    if (record && isRetired(record.bytes)) continue;
+    units.add(slug);
+  }
   return { portal, units };
 }
 

@@ -31,7 +31,8 @@ Commands:
                        (--short-name, --address, --phone, --email; defaults from portal.json)
   retire-site <slug>   the unit leaves the network: site.json marked retired (its name stays
                        taken), content and media removed (Git history keeps them), its subdomain
-                       redirected to the hub's page about it (--successor <slug>: who took over)
+                       redirected to the hub's page about it (--successor <slug>: who took over;
+                       --archive: keep its pages readable on the hub at /arsip/<slug>/)
   report               every unit's activity (state, last change, items per month) and what
                        it still must publish (content-schema/completeness.json); --json, --csv
   reminders            the monthly reminders' plan as JSON: which issues to open, update or
@@ -85,6 +86,7 @@ function parse() {
       now: { type: "string" },
       "open-issues": { type: "string" },
       successor: { type: "string" },
+      archive: { type: "boolean", default: false },
       target: { type: "string" },
       all: { type: "boolean", default: false },
       force: { type: "boolean", default: false },
@@ -204,7 +206,10 @@ async function main(progress: Progress): Promise<number> {
     }
     case "retire-site": {
       const { runRetireSite } = await import("./desk-command.ts");
-      return runRetireSite(ws, sites, values.successor ? { successor: values.successor } : {});
+      return runRetireSite(ws, sites, {
+        ...(values.successor ? { successor: values.successor } : {}),
+        archive: values.archive,
+      });
     }
     case "report": {
       const { runReport } = await import("./report-command.ts");

@@ -29,7 +29,8 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   }
   const base = { protocol: "http:" as const, apex: `localhost:${options.port}` };
   let slugs = new Set(await listSiteSlugs(ws));
-  const retiredSlugs = async () => new Set((await readRetired(ws)).map((s) => s.slug));
+  const retiredSlugs = async () =>
+    new Map((await readRetired(ws)).map((s) => [s.slug, { archived: s.archived === true }] as const));
   let retired = await retiredSlugs();
 
   const report = (r: SiteResult) => {

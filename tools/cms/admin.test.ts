@@ -188,10 +188,18 @@ describe("the CMS at /admin/ through portal start", () => {
       undefined,
       { timeout: 15_000 },
     );
-    const preview = page.frames().find((f) => f !== page.mainFrame())!;
-    await preview.waitForFunction(shown, 'img[alt="Para lansia mengikuti senam di halaman puskesmas"]', {
-      timeout: 15_000,
-    });
+    // Decap may replace the preview's iframe while it re-renders (seen once in a full run, "Frame
+    // was detached"): wait in whichever preview frame is current.
+    const inPreview = async (tries: number): Promise<unknown> => {
+      const preview = page.frames().find((f) => f !== page.mainFrame())!;
+      return preview
+        .waitForFunction(shown, 'img[alt="Para lansia mengikuti senam di halaman puskesmas"]', { timeout: 15_000 })
+        .catch((error: Error) => {
+          if (tries > 1 && /detached/i.test(error.message)) return inPreview(tries - 1);
+          throw error;
+        });
+    };
+    await inPreview(3);
     await page.screenshot({ path: join(screenshots, "04-draf-tersimpan.png") });
 
     for (const status of ["Diperiksa", "Siap terbit"]) {

@@ -30,6 +30,7 @@ const siteKeys: Record<keyof SiteRecord, true> = {
   status: true,
   retired_on: true,
   successor: true,
+  archived: true,
 };
 const portalKeys: Record<keyof PortalConfig, true> = {
   name: true,

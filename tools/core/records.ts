@@ -68,6 +68,8 @@ export interface SiteRecord {
   retired_on?: string;
   /** The unit that took over its tasks and services. */
   successor?: string;
+  /** Set by `npm run retire-site -- --archive`: its pages stay readable on the hub, at `/arsip/<slug>/`. */
+  archived?: boolean;
   /** Domains this unit may link to beyond portal.json's allowed ones, approved by DKISP. */
   link_domains?: string[];
 }

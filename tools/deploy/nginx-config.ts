@@ -130,7 +130,7 @@ export function nginxConfig(options: NginxOptions): string {
     "# The hash of each site's one inline stylesheet (its accent colour).",
     "map $portal_site $portal_style {",
     "    default \"'none'\";",
-    ...sites.map((s) => `    ${s.slug} ${quote(accentCssHash(s))};`),
+    ...sites.map((s) => `    ${s.slug} ${quote(styleSources(s, options))};`),
     "}",
     "",
     "map $uri $portal_csp {",
@@ -235,16 +235,39 @@ export function nginxConfig(options: NginxOptions): string {
   return lines.join("\n");
 }
 
-/** The retired units' names: a 301 to the hub's page about each (`retiredUnitUrl`). */
+/** The retired units that the hub keeps as archives (`/arsip/<slug>/`, retire-site --archive). */
+const archivesOf = (options: NginxOptions) =>
+  (options.retired ?? []).filter((s) => s.status === "retired" && s.archived && s.slug !== options.portal.hub);
+
+/**
+ * The inline stylesheets a site's pages may have, by hash: its own; on the hub also each
+ * archive's, whose pages keep their unit's accent colour.
+ */
+function styleSources(site: SiteRecord, options: NginxOptions): string {
+  const styled = site.slug === options.portal.hub ? [site, ...archivesOf(options)] : [site];
+  return [...new Set(styled.map(accentCssHash))].join(" ");
+}
+
+/**
+ * The retired units' names: a 301 to the hub's page about each (`retiredUnitUrl`); for an
+ * archived unit, every address to its place in the archive, so old links and bookmarks still
+ * find their page.
+ */
 function retiredServer(options: NginxOptions, hub: string, listen: string[]): string[] {
   const apexHost = options.base.apex.replace(/:\d+$/, "");
   const retired = (options.retired ?? []).filter((s) => s.status === "retired" && s.slug !== options.portal.hub);
   if (retired.length === 0) return [];
+  const archived = new Set(archivesOf(options));
   return [
-    "# Retired units: their subdomains redirect for good to the hub's page about them.",
+    "# Retired units: their subdomains redirect for good to the hub's page about them (an archive's: each",
+    "# address to the same address in the archive).",
     "map $host $portal_retired {",
     '    default "/";',
-    ...retired.map((s) => `    ${s.slug}.${apexHost} ${retiredUnitUrl(s.slug)};`),
+    ...retired.map((s) =>
+      archived.has(s)
+        ? `    ${s.slug}.${apexHost} ${retiredUnitUrl(s.slug).slice(0, -1)}$request_uri;`
+        : `    ${s.slug}.${apexHost} ${retiredUnitUrl(s.slug)};`,
+    ),
     "}",
     "",
     "server {",

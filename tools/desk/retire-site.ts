@@ -7,12 +7,16 @@ import { localDate } from "../core/wita.ts";
 import { readSmallJson } from "../content/read-json.ts";
 import { readRegistry } from "../content/registry.ts";
 import { listEntries, markdownFiles } from "../content/site-files.ts";
+import { formatProblem, sortProblems } from "../content/problem.ts";
+import { validateSite } from "../content/validate-site.ts";
 import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 
 export interface RetireSpec {
   slug: string;
   /** The unit that took over its tasks and services (an active unit). */
   successor?: string;
+  /** Keep its content and media: the hub serves its pages at `/arsip/<slug>/`, under an "arsip" banner. */
+  archive?: boolean;
   now?: Date;
 }
 
@@ -25,8 +29,11 @@ export type RetireResult =
  * `"status": "retired"` with the day, so its name stays taken (never handed to someone else), its
  * subdomain redirects to the hub's page about it (nginx-config.ts: no dangling name to take
  * over), and the hub writes that page. Its content and media leave the working tree; Git history
- * keeps them (`git log -- sites/<slug>/`). The record is written first, through a temporary file,
- * so an interruption leaves either the unit as it was or the unit retired.
+ * keeps them (`git log -- sites/<slug>/`). With `archive`, they stay, marked `"archived": true`:
+ * the hub builds the unit's pages into its own site at `/arsip/<slug>/` and the old subdomain
+ * redirects each address to its place there. Only a unit whose content validates is archived, so
+ * that what is archived builds. The record is written first, through a temporary file, so an
+ * interruption leaves either the unit as it was or the unit retired.
  */
 export async function retireSite(ws: Workspace, portal: PortalConfig, spec: RetireSpec): Promise<RetireResult> {
   const problems: string[] = [];
@@ -44,19 +51,32 @@ export async function retireSite(ws: Workspace, portal: PortalConfig, spec: Reti
     if (spec.successor === spec.slug || !units.some((s) => s.slug === spec.successor))
       problems.push(`--successor: "${spec.successor}" is not another active unit (npm run report lists them).`);
   }
+  const today = localDate(spec.now ?? new Date(), portal.time_zone);
+  if (spec.archive && problems.length === 0) {
+    const content = await validateSite(ws, portal, spec.slug, { today });
+    if (content.problems.length)
+      problems.push(
+        `--archive: the unit's content must validate to be archived; fix these first (or retire it without --archive):\n${sortProblems(
+          content.problems,
+        )
+          .map((p) => `    ${formatProblem(p)}`)
+          .join("\n")}`,
+      );
+  }
   if (problems.length) return { ok: false, problems };
 
   const record: SiteRecord = {
     ...(data as SiteRecord),
     status: "retired",
-    retired_on: localDate(spec.now ?? new Date(), portal.time_zone),
+    retired_on: today,
     ...(spec.successor ? { successor: spec.successor } : {}),
+    ...(spec.archive ? { archived: true } : {}),
   };
   const temporary = `${file}.retire-${process.pid}`;
   await writeFile(temporary, `${JSON.stringify(record, null, 2)}\n`);
   await rename(temporary, file);
   const removed: string[] = [];
-  for (const folder of ["content", "media"]) {
+  for (const folder of spec.archive ? [] : ["content", "media"]) {
     const dir = join(ws.sitesDir, spec.slug, folder);
     if (!existsSync(dir)) continue;
     await rm(dir, { recursive: true, force: true });

@@ -10,13 +10,21 @@ import { hubListPages, hubListUrl, hubStatusUrl, listedTypes, type HubData, type
  * Eleventy compiles a paginated Nunjucks template once per page it writes, so each template only
  * includes its body from the theme's `_includes/pages/`, which Nunjucks compiles once per build.
  */
-const sitePages: { name: string; path: string; layout: string | false; data?: Record<string, string> }[] = [
-  { name: "index", path: siteUrls.home, layout: "layouts/base.njk" },
+const sitePages: {
+  name: string;
+  path: string;
+  layout: string | false;
+  data?: Record<string, string>;
+  /** Kept in an archived unit's archive (the rest serve a live site: search, feeds, the CMS). */
+  archived?: true;
+}[] = [
+  { name: "index", path: siteUrls.home, layout: "layouts/base.njk", archived: true },
   {
     name: "informasi-publik",
     path: siteUrls.dip,
     layout: "layouts/base.njk",
     data: { heading: "Daftar Informasi Publik" },
+    archived: true,
   },
   { name: "search", path: siteUrls.search, layout: "layouts/base.njk", data: { heading: "Pencarian" } },
   { name: "404", path: siteUrls.notFound, layout: "layouts/base.njk", data: { heading: "Halaman tidak ditemukan" } },
@@ -36,7 +44,12 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
       ...page.data,
       layout: page.layout,
       eleventyExcludeFromCollections: true,
-      pagination: { data: "sitesToBuild", size: 1, alias: "site", addAllPagesToCollections: false },
+      pagination: {
+        data: page.archived ? "sitesToBuild" : "liveSitesToBuild",
+        size: 1,
+        alias: "site",
+        addAllPagesToCollections: false,
+      },
       permalink: (data: { site: SiteRecord }) => `/${data.site.slug}${page.path}`,
     });
   }

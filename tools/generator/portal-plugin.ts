@@ -1,7 +1,8 @@
 import { join, relative, resolve } from "node:path";
 import { referenceKey } from "../content/validate-site.ts";
 import { resolveMediaReference } from "../content/media-reference.ts";
-import { itemUrl } from "../content/permalinks.ts";
+import { itemUrl, retiredUnitUrl } from "../content/permalinks.ts";
+import { moveIntoArchive } from "./archive-transform.ts";
 import { siteLinkPath } from "../content/site-links.ts";
 import { schemas } from "../schema/schemas.ts";
 import { listPages, siteIndex, type SiteIndex } from "./collections.ts";
@@ -17,7 +18,7 @@ import { registerPages } from "./pages.ts";
 import { createRunContext, type RunContext } from "./run-context.ts";
 import { searchableMark } from "./searchable.ts";
 import { siteUrl } from "./site-origin.ts";
-import type { EleventyConfig, PortalPluginOptions } from "./types.ts";
+import type { EleventyConfig, PageContext, PortalPluginOptions } from "./types.ts";
 import { recordImages } from "./used-images.ts";
 
 export type { BuildOutput, EleventyConfig, PortalPluginOptions, RunActivity } from "./types.ts";
@@ -38,6 +39,7 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
   settings(eleventyConfig, run);
   markdown(eleventyConfig, run);
   images(eleventyConfig, run);
+  archives(eleventyConfig, run);
   collections(eleventyConfig, run);
   registerPages(eleventyConfig, options.hub ? { slug: run.portal.hub, data: options.hub } : undefined);
   registerFilters(eleventyConfig, run);
@@ -137,6 +139,21 @@ function images(eleventyConfig: EleventyConfig, run: RunContext): void {
   run.transformHtml = transformHtml;
 }
 
+/**
+ * Archived units' pages move into the hub's site at `/arsip/<slug>/` (archive-transform.ts).
+ * Registered after the image transform, which writes their `/img/` addresses; a run without an
+ * archived unit adds no transform at all.
+ */
+function archives(eleventyConfig: EleventyConfig, run: RunContext): void {
+  if (!run.options.sites.some((s) => s.archived)) return;
+  const move = run.tracked(moveIntoArchive);
+  eleventyConfig.addTransform("portal-archive", async function (this: { page: PageContext }, content: string) {
+    if (!String(this.page.outputPath).endsWith(".html")) return content;
+    const site = run.siteOfPage(this.page);
+    return site?.archived ? move(content, retiredUnitUrl(site.slug).slice(0, -1)) : content;
+  });
+}
+
 /** Two collections serve every site: an index by site and type, and the list pages to paginate. */
 function collections(eleventyConfig: EleventyConfig, run: RunContext): void {
   let index: SiteIndex | undefined;
@@ -181,6 +198,11 @@ function data(eleventyConfig: EleventyConfig, run: RunContext): void {
   const { options, portal } = run;
   eleventyConfig.addGlobalData("portal", portal);
   eleventyConfig.addGlobalData("sitesToBuild", options.sites);
+  // An archive has no search, feeds, sitemap, manifest or CMS of its own (pages.ts).
+  eleventyConfig.addGlobalData(
+    "liveSitesToBuild",
+    options.sites.filter((s) => !s.archived),
+  );
   eleventyConfig.addGlobalData("ui", run.ui);
   eleventyConfig.addGlobalData(
     "types",

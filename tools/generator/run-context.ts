@@ -6,7 +6,7 @@ import { resolveMediaReference } from "../content/media-reference.ts";
 import { entryKind } from "../content/site-files.ts";
 import { dateFilters } from "./indonesian-dates.ts";
 import { iconImage, shareImage } from "./share-image.ts";
-import { productionBase, siteUrl, type Base } from "./site-origin.ts";
+import { archiveUrl, productionBase, siteUrl, successorOf, type Base } from "./site-origin.ts";
 import { sitePaths } from "./site-paths.ts";
 import type { BuildOutput, PageContext, PortalPluginOptions, RunActivity } from "./types.ts";
 import { recordImages } from "./used-images.ts";
@@ -73,11 +73,18 @@ export function createRunContext(options: PortalPluginOptions) {
       recordImages(outputOf(slug), url, true);
       return url;
     });
+  // An archived unit's pages are written as if at its own origin, then moved into the hub's site
+  // at /arsip/<slug>/ (archive-transform.ts prefixes their root-relative addresses).
   const urlsOf = (site: SiteRecord) => ({
     ...siteUrls,
-    self: siteUrl(base, portal, site.slug).slice(0, -1),
+    self: site.archived ? archiveUrl(base, portal, site.slug) : siteUrl(base, portal, site.slug).slice(0, -1),
     hub: siteUrl(base, portal, portal.hub),
   });
+  /** What an archived unit's banner says: since when, and who took over; nothing for a live unit. */
+  const archiveOf = (site: SiteRecord) =>
+    site.archived
+      ? { since: site.retired_on, successor: successorOf(options.registry, site, base, portal) }
+      : undefined;
   const siteOfPage = (page: PageContext) => bySlug.get(paths.slugOfPage(page));
 
   return {
@@ -98,6 +105,7 @@ export function createRunContext(options: PortalPluginOptions) {
     shareImage: recorded(shareImage),
     iconImage: recorded(iconImage),
     urlsOf,
+    archiveOf,
     siteOfPage,
     /** Set by the image transform's registration (the feeds resolve their images through it). */
     transformHtml: undefined as ((html: string, page: PageContext) => Promise<string>) | undefined,

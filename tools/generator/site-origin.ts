@@ -1,4 +1,5 @@
-import type { PortalConfig } from "../core/records.ts";
+import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { retiredUnitUrl } from "../content/permalinks.ts";
 
 /**
  * Where the sites are served: `https://paserkab.go.id` in production, `http://localhost:8080` in
@@ -25,4 +26,23 @@ export function baseFromEnv(portal: PortalConfig, env: NodeJS.ProcessEnv = proce
 /** Absolute URL of a site's home page, with a trailing slash. */
 export function siteUrl(base: Base, portal: PortalConfig, slug: string): string {
   return slug === portal.hub ? `${base.protocol}//${base.apex}/` : `${base.protocol}//${slug}.${base.apex}/`;
+}
+
+/**
+ * Where an archived unit's pages live (`npm run retire-site -- --archive`): in the hub's site,
+ * under `/arsip/<slug>`, without the trailing slash (as `urlsOf(site).self` of a unit).
+ */
+export function archiveUrl(base: Base, portal: PortalConfig, slug: string): string {
+  return `${siteUrl(base, portal, portal.hub)}${retiredUnitUrl(slug).slice(1, -1)}`;
+}
+
+/** The active unit that took over a retired one's tasks, as a link, if the record names one. */
+export function successorOf(
+  registry: readonly SiteRecord[],
+  retired: Pick<SiteRecord, "successor">,
+  base: Base,
+  portal: PortalConfig,
+): { name: string; url: string } | undefined {
+  const successor = registry.find((u) => u.slug === retired.successor && u.status === "active");
+  return successor && { name: successor.name, url: siteUrl(base, portal, successor.slug) };
 }

@@ -62,12 +62,16 @@ function hubSlug(workspaceRoot: string): string {
   return hub;
 }
 
-/** A site.json that says `"status": "retired"`; one that cannot be read is validation's to report. */
-function isRetired(file: string): boolean {
+/**
+ * Whether a site.json says `"status": "retired"`, and whether the hub keeps the unit as an
+ * archive (`"archived": true`); one that cannot be read is validation's to report.
+ */
+function retirement(file: string): { retired: boolean; archived: boolean } {
   try {
-    return (JSON.parse(readFileSync(file, "utf8")) as { status?: unknown }).status === "retired";
+    const record = JSON.parse(readFileSync(file, "utf8")) as { status?: unknown; archived?: unknown };
+    return { retired: record.status === "retired", archived: record.status === "retired" && record.archived === true };
   } catch {
-    return false;
+    return { retired: false, archived: false };
   }
 }
 
@@ -79,7 +83,10 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
     const shaping = buildDependencies(context.workspaceRoot);
     // A retired unit has no site to build or deploy (its name redirects to the hub's page about
     // it): no project. Its site.json is still a shared input, so retiring it rebuilds every site.
-    const live = configFiles.filter((file) => !isRetired(join(context.workspaceRoot, file)));
+    // An archived one's pages are built with the hub's site: its folder is an input of the hub.
+    const states = new Map(configFiles.map((file) => [file, retirement(join(context.workspaceRoot, file))]));
+    const live = configFiles.filter((file) => !states.get(file)!.retired);
+    const archives = configFiles.filter((file) => states.get(file)!.archived).map((file) => dirname(file));
     const slugs = live.map((file) => basename(dirname(file)));
     return live.map((file) => {
       const root = dirname(file);
@@ -97,6 +104,7 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
           ...shaping.files.map((f) => `{workspaceRoot}/${f}`),
           // Regional broadcasts show on every page of every site.
           `{workspaceRoot}/sites/${hub}/content/siaran/**/*`,
+          ...(isHub ? archives.map((dir) => `{workspaceRoot}/${dir}/**/*`) : []),
           ...(isHub ? [{ dependentTasksOutputFiles: "**/manifest.json", transitive: false }] : []),
           { env: "PORTAL_BASE_URL" },
           // Every package the build's modules load: an upgrade of any rebuilds every site.

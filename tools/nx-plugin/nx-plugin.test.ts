@@ -191,6 +191,28 @@ describe("nx affected -t build in a scratch repository", () => {
     git("checkout", "-q", "--", "sites");
   });
 
+  it("builds an archived unit with the hub, in whose site its pages live: a change to them rebuilds the hub only", async () => {
+    const file = join(dir, "sites/dlh/site.json");
+    const record = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...record, status: "retired", retired_on: "2026-12-01", archived: true }));
+    git("-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "archive dlh");
+    try {
+      assert.deepEqual(JSON.parse(nx("show", "projects", "--json")).sort(), ["dinkes", "portal"]);
+      // Built once as archived (dinkes too: its network menu lost dlh), as after that merge.
+      nx("run-many", "-t", "build");
+      await appendFile(join(dir, "sites/dlh/content/halaman/profil.md"), "\nParagraf tambahan di arsip.\n");
+      assert.deepEqual(printAffected(), ["portal"]);
+      assert.deepEqual(affected(), ["portal"]);
+      assert.match(
+        await readFile(join(dir, "dist/portal/arsip/dlh/profil/index.html"), "utf8"),
+        /Paragraf tambahan di arsip/,
+      );
+    } finally {
+      git("checkout", "-q", "--", "sites");
+      git("reset", "-q", "--hard", "HEAD~1");
+    }
+  });
+
   it("builds every site when DKISP publishes a broadcast", async () => {
     await mkdir(join(dir, "sites/portal/content/siaran"), { recursive: true });
     await writeFile(

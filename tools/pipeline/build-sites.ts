@@ -7,7 +7,7 @@ import { baseFromEnv, type Base } from "../generator/site-origin.ts";
 import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
 import { hubData } from "./stages/hub.ts";
-import { publish } from "./stages/publish.ts";
+import { publish, publishArchive } from "./stages/publish.ts";
 import { render } from "./stages/render.ts";
 import { writeSearchIndexes } from "./stages/search-index.ts";
 import { validate } from "./stages/validate.ts";
@@ -31,7 +31,7 @@ export interface BuildReport {
  * | validate | stages/validate.ts | portal.json, every asked-for site folder | problems; registry, broadcasts, front matter, media, body references |
  * | render | stages/render.ts | what validation parsed, the theme | HTML in a staging folder, the images each site uses |
  * | index | stages/search-index.ts | the staged HTML | a Pagefind index in each staged site |
- * | publish | stages/publish.ts | the staged site, its documents and images | `dist/<slug>/`, replaced in one rename |
+ * | publish | stages/publish.ts | the staged site, its documents and images | `dist/<slug>/` (an archive: `dist/<hub>/arsip/<slug>/`), replaced in one rename |
  * | hub | stages/hub.ts | the units' published manifests | the hub, through render, index and publish |
  */
 export const stages = ["validate", "render", "index", "publish", "hub"] as const;
@@ -140,22 +140,25 @@ async function renderIndexPublish(start: Pick<Batch, "sites" | "started">, build
     // The search index reads the finished HTML, so it is written in staging, before publishing:
     // a site is published with its index or, if indexing fails, not at all (it fails alone).
     build.progress.enter("search index (pagefind)", slugs);
+    // An archive is not searched (its pages say they may be out of date); it is published into
+    // the hub's site, so after the hub when both are in the batch.
+    const [live, archives] = [batch.sites.filter((s) => !s.archived), batch.sites.filter((s) => s.archived)];
     const indexes = await writeSearchIndexes(
-      batch.sites.map((site) => ({
+      live.map((site) => ({
         slug: site.slug,
         dir: join(batch.staging, site.slug),
         searchable: batch.outputs.get(site.slug)!.searchable,
       })),
     );
     const indexMs = (performance.now() - batch.started - batch.renderMs) / batch.sites.length;
-    for (const site of batch.sites) {
+    for (const site of [...live, ...archives]) {
       const output = batch.outputs.get(site.slug)!;
-      const index = indexes.get(site.slug)!;
+      const index = site.archived ? { ok: true as const } : indexes.get(site.slug)!;
       const t = performance.now();
       try {
         if (!index.ok) throw new Error(`search index: ${index.error}`);
         build.progress.enter("publish", [site.slug]);
-        await publish(batch, build, site.slug);
+        await (site.archived ? publishArchive : publish)(batch, build, site.slug);
       } catch (error) {
         build.report({
           slug: site.slug,

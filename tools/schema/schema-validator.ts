@@ -63,10 +63,14 @@ export function validateAgainst(
   return collapse(validate.errors ?? []).map((e) => toProblem(e, file, lineOf));
 }
 
-/** An enum/const failure inside a `oneOf`/`anyOf` is noise once the branch error is reported. */
+/**
+ * An enum/const failure inside a `oneOf`/`anyOf` is noise once the branch error is reported; so
+ * is an `if` failure, which only says that its `then` failed (the `then` error names the field).
+ */
 function collapse(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
+    if (e.keyword === "if") return false;
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);

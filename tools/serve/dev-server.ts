@@ -13,8 +13,11 @@ export interface DevServerOptions {
   domain: string;
   hub: string;
   slugs: () => ReadonlySet<string>;
-  /** Retired units: their names redirect to the hub's page about them, as nginx does. */
-  retired?: () => ReadonlySet<string>;
+  /**
+   * Retired units, each with whether the hub keeps it as an archive: their names redirect to the
+   * hub's page about them (an archive's: each address to its place in it), as nginx does.
+   */
+  retired?: () => ReadonlyMap<string, { archived: boolean }>;
   port: number;
   host?: string;
   /** The editors' gateway (local mode), answered under `/admin/api/` on every site's host. */
@@ -33,6 +36,15 @@ export async function startDevServer(
     try {
       const slug = siteForHost(req.headers.host, { domain: options.domain, hub: options.hub, slugs: options.slugs() });
       const path = (req.url ?? "/").split("?")[0]!;
+      const retired = slug ? options.retired?.().get(slug) : undefined;
+      if (slug && retired) {
+        // Whatever an earlier build left in dist/<slug>/ is never served again, nor its CMS's API.
+        const to = retired.archived
+          ? `${retiredUnitUrl(slug).slice(0, -1)}${req.url?.startsWith("/") ? req.url : "/"}`
+          : retiredUnitUrl(slug);
+        res.writeHead(301, { Location: `http://localhost:${options.port}${to}` }).end();
+        return;
+      }
       if (slug && path.startsWith(`${gatewayPath}/`) && options.cmsApi) return options.cmsApi(req, res);
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, { Allow: "GET, HEAD" }).end();
@@ -43,11 +55,6 @@ export async function startDevServer(
         res.end(
           `<!doctype html><html lang="id"><title>Situs tidak ditemukan</title><h1>Situs tidak ditemukan</h1><p>Tidak ada situs unit bernama ${escapeHtml(String(req.headers.host))}.</p><p><a href="http://localhost:${options.port}/">Portal induk</a></p></html>`,
         );
-        return;
-      }
-      if (options.retired?.().has(slug)) {
-        // Whatever an earlier build left in dist/<slug>/ is never served again.
-        res.writeHead(301, { Location: `http://localhost:${options.port}${retiredUnitUrl(slug)}` }).end();
         return;
       }
       if (path === eventsPath) return live.connect(req, res, slug);

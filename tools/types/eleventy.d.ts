@@ -45,3 +45,10 @@ declare module "@11ty/eleventy-plugin-rss" {
     options?: Record<string, unknown>,
   ): Promise<string>;
 }
+
+declare module "@11ty/posthtml-urls" {
+  /** A posthtml plugin calling `eachURL` for every URL attribute (href, src, srcset, action...). */
+  export default function urls(options: {
+    eachURL: (url: string, attr: string, element: string) => string | Promise<string>;
+  }): (tree: unknown) => Promise<unknown>;
+}

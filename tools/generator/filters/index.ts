@@ -1,4 +1,5 @@
 import accentCss from "./accent-css.ts";
+import archiveOf from "./archive-of.ts";
 import angka from "./angka.ts";
 import assetUrl from "./asset-url.ts";
 import cmsConfigJson from "./cms-config-json.ts";
@@ -43,6 +44,7 @@ import type { FilterDefinition } from "./define-filter.ts";
 export const filters: readonly FilterDefinition[] = [
   accentCss,
   angka,
+  archiveOf,
   assetUrl,
   cmsConfigJson,
   cmsRulesJson,

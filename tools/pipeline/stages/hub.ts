@@ -4,7 +4,7 @@ import type { PortalConfig, SiteRecord } from "../../core/records.ts";
 import type { Workspace } from "../../core/workspace.ts";
 import { listedTypes, type HubData, type HubItem } from "../../generator/hub-data.ts";
 import type { Manifest } from "../../generator/manifest.ts";
-import { siteUrl, type Base } from "../../generator/site-origin.ts";
+import { siteUrl, successorOf, type Base } from "../../generator/site-origin.ts";
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
 import type { RegencyReport } from "../../report/unit-report.ts";
@@ -134,14 +134,14 @@ export function readHubData(args: {
     counts,
     report: args.report,
     retired: args.retired.map((s) => {
-      const successor = registry.find((u) => u.slug === s.successor && u.status === "active");
+      const successor = successorOf(registry, s, base, portal);
       return {
         slug: s.slug,
         name: s.name,
         short_name: s.short_name,
         url: retiredUnitUrl(s.slug),
         ...(s.retired_on ? { retired_on: s.retired_on } : {}),
-        ...(successor ? { successor: { name: successor.name, url: siteUrl(base, portal, successor.slug) } } : {}),
+        ...(successor ? { successor } : {}),
       };
     }),
     searchIndexes: searchIndexes.sort((a, b) => a.name.localeCompare(b.name, "id")),

@@ -3,6 +3,7 @@ import { copyFile, cp, link, mkdir, readdir, rename, rm } from "node:fs/promises
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { mediaKindOf } from "../../content/media-reference.ts";
+import { retiredUnitUrl } from "../../content/permalinks.ts";
 import type { BuildOutput } from "../../generator/types.ts";
 import type { Batch, BuildContext } from "../build-context.ts";
 
@@ -12,20 +13,46 @@ import type { Batch, BuildContext } from "../build-context.ts";
  * images its pages use. A site that fails here fails alone.
  */
 export async function publish(batch: Batch, build: BuildContext, slug: string): Promise<void> {
-  const built = join(batch.staging, slug);
+  const built = await withMedia(batch, build, slug);
   const { ws } = build;
-  await mkdir(built, { recursive: true });
   await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
   await cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true });
   await publishCms(join(built, "admin", "decap"));
+  await swapInto(built, join(ws.distDir, slug));
+}
+
+/**
+ * An archived unit (retire-site --archive) is published inside the hub's site, at
+ * `/arsip/<slug>/`, with its documents and images but no assets (its pages use the hub's), CMS
+ * or search. The hub's own page about the unit stands there until the archive replaces it, so
+ * the address leads somewhere true even when the archive fails to build. When the hub is in the
+ * same batch it is published first (build-sites.ts), or its swap would remove the archive again.
+ */
+export async function publishArchive(batch: Batch, build: BuildContext, slug: string): Promise<void> {
+  const { ws, portal } = build;
+  const hubDir = join(ws.distDir, portal.hub);
+  if (!existsSync(hubDir))
+    throw new Error(
+      `The archive of ${slug} is published inside the hub's site, and dist/${portal.hub}/ does not exist: build the hub (npm run build -- ${portal.hub}).`,
+    );
+  const built = await withMedia(batch, build, slug);
+  const target = join(hubDir, ...retiredUnitUrl(slug).split("/").filter(Boolean));
+  await mkdir(dirname(target), { recursive: true });
+  await swapInto(built, target);
+}
+
+/** The staged site with its documents and the images its pages use: its folder in staging. */
+async function withMedia(batch: Batch, build: BuildContext, slug: string): Promise<string> {
+  const built = join(batch.staging, slug);
+  await mkdir(built, { recursive: true });
   await publishDocuments(
-    join(ws.sitesDir, slug),
+    join(build.ws.sitesDir, slug),
     built,
     build.media.get(slug) ?? new Map(),
     build.withheld.get(slug) ?? new Set(),
   );
-  await publishImages(built, join(ws.cacheDir, "img"), batch.outputs.get(slug)!);
-  await swapInto(built, join(ws.distDir, slug));
+  await publishImages(built, join(build.ws.cacheDir, "img"), batch.outputs.get(slug)!);
+  return built;
 }
 
 /**

@@ -5,7 +5,8 @@ import { isPublished } from "../../content/publication-window.ts";
 import { frontMatterKey } from "../../content/front-matter.ts";
 import { formatProblem, sortProblems } from "../../content/problem.ts";
 import type { ParsedContent } from "../../content/validate-site.ts";
-import { validateWorkspace } from "../../content/validate-workspace.ts";
+import { readPortal, validateWorkspace } from "../../content/validate-workspace.ts";
+import { readRetired } from "../../content/registry.ts";
 import type { BuildContext, SiteResult } from "../build-context.ts";
 
 export type Validated =
@@ -15,6 +16,7 @@ export type Validated =
       context: Omit<BuildContext, "progress" | "base" | "report" | "cmsLocalBackend">;
       /** Valid units to build, the hub apart (it is built last, from what they published). */
       units: SiteRecord[];
+      /** The hub, and the archived units whose pages are published inside it (`/arsip/<slug>/`). */
       hub: SiteRecord[];
       /** Sites that failed validation, with their problems. */
       failed: SiteResult[];
@@ -27,7 +29,7 @@ export type Validated =
  * unit's files again.
  */
 export async function validate(ws: Workspace, only: readonly string[] | undefined, now: Date): Promise<Validated> {
-  const validation = await validateWorkspace(ws, only, { now });
+  const validation = await validateWorkspace(ws, only && (await withArchives(ws, only)), { now });
   if (!validation.portal || validation.portalProblems.length) {
     return { fatal: sortProblems(validation.portalProblems).map(formatProblem) };
   }
@@ -46,7 +48,8 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
       failed.push({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems).map(formatProblem) });
       continue;
     }
-    if (v.site.status === "retired") continue;
+    // A retired unit has no site; an archived one's pages are kept, inside the hub's.
+    if (v.site.status === "retired" && !v.site.archived) continue;
     valid.push(v.site);
     for (const c of v.content) {
       content.set(c.path, c);
@@ -68,8 +71,19 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
       frontMatter,
       unpublished,
     },
-    units: valid.filter((s) => s.slug !== portal.hub),
-    hub: valid.filter((s) => s.slug === portal.hub),
+    units: valid.filter((s) => s.slug !== portal.hub && !s.archived),
+    hub: valid.filter((s) => s.slug === portal.hub || s.archived),
     failed,
   };
+}
+
+/**
+ * The hub and the archives it holds are published together (publish.ts `publishArchive`): asking
+ * for one of them builds them all, so a rebuild of the hub alone never drops an archive.
+ */
+async function withArchives(ws: Workspace, only: readonly string[]): Promise<readonly string[]> {
+  const { portal } = await readPortal(ws);
+  const archives = (await readRetired(ws)).filter((s) => s.archived).map((s) => s.slug);
+  if (!portal || !only.some((slug) => slug === portal.hub || archives.includes(slug))) return only;
+  return [...new Set([...only, portal.hub, ...archives])];
 }
