@@ -61,7 +61,11 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
       suggestion: closest(link.slug, listDirs(sitesDir)),
     };
   }
-  if (readStatus(join(siteDir, "site.json")) === "retired")
+  // A retired unit's pages are gone, unless the hub keeps them as an archive (retire-site
+  // --archive), where a link leads to the same page under /arsip/<unit>/ (the build resolves it).
+  const record = readSmallJson(join(siteDir, "site.json")) as { status?: unknown; archived?: unknown } | undefined;
+  const archived = record?.status === "retired" && record.archived === true;
+  if (record?.status === "retired" && !archived)
     return { ok: false, reason: `situs "${link.slug}" sudah tidak aktif (retired)` };
   const parts = link.path === "" ? [] : link.path.split("/");
   const [first = "", second, ...more] = parts;
@@ -87,7 +91,10 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
     return { ok: true };
   }
   if (parts.length === 1) {
-    if ([siteUrls.dip, siteUrls.search].includes(`/${first}/` as never)) return { ok: true };
+    if (`/${first}/` === siteUrls.dip) return { ok: true };
+    // An archive has no search of its own.
+    if (`/${first}/` === siteUrls.search)
+      return archived ? { ok: false, reason: `arsip situs "${link.slug}" tidak punya pencarian` } : { ok: true };
     const type = schemas().typeByName.get(first);
     if (type && !type.hubOnly)
       return hasItems(siteDir, first)
@@ -138,10 +145,6 @@ function isPlainSegment(part: string): boolean {
 function suggest(slug: string, wanted: string, candidates: string[]): string | undefined {
   const near = closest(wanted, candidates);
   return near ? `${siteLinkScheme}${slug}/${near}` : undefined;
-}
-
-function readStatus(file: string): unknown {
-  return (readSmallJson(file) as { status?: unknown } | undefined)?.status;
 }
 
 function listDirs(dir: string): string[] {

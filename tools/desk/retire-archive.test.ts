@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
@@ -76,6 +76,11 @@ describe("retire-site --archive", () => {
         "",
       ].join("\n"),
     );
+    // Another unit links to its news: the link must keep working once it is archived.
+    await writeFile(
+      join(ws.sitesDir, "dinkes/content/halaman/mitra.md"),
+      "---\ntitle: Mitra\n---\nLihat [sekolah baru](site:disdik/berita/sekolah-baru) dan [Disdik](site:disdik).\n",
+    );
     await writeFile(
       join(disdik(), "content/dokumen/renstra.md"),
       "---\ntitle: Renstra Dinas Pendidikan\nyear: 2021\nkind: renstra\nfile: /media/dokumen/renstra.pdf\nclassification: berkala\ndate: 2021-06-01\n---\n",
@@ -122,6 +127,8 @@ describe("retire-site --archive", () => {
       run.stdout,
       /Every address of disdik\.paserkab\.go\.id will redirect \(301\) to its page in the archive/,
     );
+    // dinkes's links into it stay valid: nothing to edit.
+    assert.doesNotMatch(run.stdout, /link to it/);
     const record = JSON.parse(await readFile(join(disdik(), "site.json"), "utf8")) as SiteRecord;
     assert.deepEqual([record.status, record.archived, record.successor], ["retired", true, "dinkes"]);
     assert.ok(existsSync(join(disdik(), "content/berita/sekolah-baru.md")));
@@ -133,6 +140,12 @@ describe("retire-site --archive", () => {
     );
     const { sites, portalProblems } = await validateWorkspace(ws, undefined, { now });
     assert.deepEqual([...portalProblems, ...sites.flatMap((s) => s.problems)].map(formatProblem), []);
+    // An archive has no search of its own, so a link to it is refused, with the reason.
+    const search = join(ws.sitesDir, "dinkes/content/halaman/cari-disdik.md");
+    await writeFile(search, "---\ntitle: Cari\n---\n[Cari](site:disdik/cari).\n");
+    const refused = (await validateWorkspace(ws, ["dinkes"], { now })).sites[0]!.problems.map(formatProblem);
+    assert.match(refused.join("\n"), /cari-disdik\.md[\s\S]*arsip situs "disdik" tidak punya pencarian/);
+    await rm(search);
   });
 
   it("builds its pages inside the hub's site, under a banner, with every address moved there", async () => {
@@ -179,7 +192,11 @@ describe("retire-site --archive", () => {
     const hub = await readFile(join(ws.distDir, "portal/index.html"), "utf8");
     assert.doesNotMatch(hub, /disdik\.localhost/);
     assert.match(hub, /<li><a href="\/arsip\/disdik\/">Dinas Pendidikan<\/a><\/li>/);
-    assert.doesNotMatch(await readFile(join(ws.distDir, "dinkes/index.html"), "utf8"), /Dinas Pendidikan/);
+    // Links from other units lead into the archive (the network menu itself no longer names it).
+    assert.doesNotMatch(await readFile(join(ws.distDir, "dinkes/index.html"), "utf8"), /disdik\.localhost/);
+    const mitra = await readFile(join(ws.distDir, "dinkes/mitra/index.html"), "utf8");
+    assert.match(mitra, new RegExp(`href="http://localhost:${port}/arsip/disdik/berita/sekolah-baru/">sekolah baru`));
+    assert.match(mitra, new RegExp(`href="http://localhost:${port}/arsip/disdik/">Disdik`));
   });
 
   it("is rebuilt with the hub, so a build of the hub alone never drops it", async () => {
@@ -280,7 +297,12 @@ describe("retire-site --archive", () => {
     assert.match(page, /Situs Dinas Pendidikan tidak aktif lagi sejak/);
     assert.doesNotMatch(page, /archive-banner/);
     assert.equal(existsSync(join(ws.distDir, "portal/arsip/disdik/berita")), false);
-    assert.deepEqual(checkLinks(ws.distDir).broken, []);
+    // Only the other units' links into its pages are broken until it is mended (check-links says
+    // which); a link to its address still leads to the page about it.
+    assert.deepEqual(
+      checkLinks(ws.distDir).broken.map((b) => `${b.page} → ${b.href}`),
+      [`dinkes/mitra/index.html → http://localhost:${port}/arsip/disdik/berita/sekolah-baru/`],
+    );
   });
 
   it("moves root-relative addresses only", () => {

@@ -82,7 +82,8 @@ export async function retireSite(ws: Workspace, portal: PortalConfig, spec: Reti
     await rm(dir, { recursive: true, force: true });
     removed.push(`sites/${spec.slug}/${folder}/`);
   }
-  return { ok: true, record, removed, linkedFrom: pagesLinkingTo(ws, spec.slug) };
+  // Links into an archive still lead somewhere: to the same page under /arsip/<slug>/.
+  return { ok: true, record, removed, linkedFrom: spec.archive ? [] : pagesLinkingTo(ws, spec.slug) };
 }
 
 /**

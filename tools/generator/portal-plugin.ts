@@ -17,7 +17,6 @@ import { networkOf } from "./network.ts";
 import { registerPages } from "./pages.ts";
 import { createRunContext, type RunContext } from "./run-context.ts";
 import { searchableMark } from "./searchable.ts";
-import { siteUrl } from "./site-origin.ts";
 import type { EleventyConfig, PageContext, PortalPluginOptions } from "./types.ts";
 import { recordImages } from "./used-images.ts";
 
@@ -110,7 +109,7 @@ function markdown(eleventyConfig: EleventyConfig, run: RunContext): void {
     return resolved.url;
   };
   const siteLinkUrl = (link: Parameters<typeof siteLinkPath>[0] & { fragment: string }) =>
-    `${siteUrl(run.base, run.portal, link.slug).slice(0, -1)}${siteLinkPath(link)}${link.fragment}`;
+    `${run.originOf(link.slug)}${siteLinkPath(link)}${link.fragment}`;
   eleventyConfig.setLibrary("md", createMarkdown({ siteLinkUrl, mediaUrl }));
 }
 

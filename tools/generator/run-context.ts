@@ -73,11 +73,18 @@ export function createRunContext(options: PortalPluginOptions) {
       recordImages(outputOf(slug), url, true);
       return url;
     });
-  // An archived unit's pages are written as if at its own origin, then moved into the hub's site
-  // at /arsip/<slug>/ (archive-transform.ts prefixes their root-relative addresses).
+  /**
+   * A unit's origin without the trailing slash. An archive's is its folder on the hub: its pages
+   * are written as if at their own origin, then moved there (archive-transform.ts prefixes their
+   * root-relative addresses), and `site:` links to it lead there.
+   */
+  const originOf = (slug: string) =>
+    options.archives?.has(slug) || bySlug.get(slug)?.archived
+      ? archiveUrl(base, portal, slug)
+      : siteUrl(base, portal, slug).slice(0, -1);
   const urlsOf = (site: SiteRecord) => ({
     ...siteUrls,
-    self: site.archived ? archiveUrl(base, portal, site.slug) : siteUrl(base, portal, site.slug).slice(0, -1),
+    self: originOf(site.slug),
     hub: siteUrl(base, portal, portal.hub),
   });
   /** What an archived unit's banner says: since when, and who took over; nothing for a live unit. */
@@ -104,6 +111,7 @@ export function createRunContext(options: PortalPluginOptions) {
     ownImage,
     shareImage: recorded(shareImage),
     iconImage: recorded(iconImage),
+    originOf,
     urlsOf,
     archiveOf,
     siteOfPage,

@@ -16,6 +16,8 @@ export interface PortalPluginOptions {
   sites: SiteRecord[];
   /** Every unit in the registry, built in this run or not: the network of links on every page. */
   registry: SiteRecord[];
+  /** The retired units the hub keeps as archives: `site:` links to them lead to `/arsip/<slug>/`. */
+  archives?: ReadonlySet<string>;
   /** The units' published manifests, for the hub's pages; only in the run that builds the hub. */
   hub?: HubData;
   /** Regional broadcasts in their window: on every page of every site. */

@@ -30,6 +30,8 @@ export interface BuildContext {
   now: Date;
   /** Every unit with a valid record: the network of links on every page. */
   registry: SiteRecord[];
+  /** The retired units the hub keeps as archives (`/arsip/<slug>/`): where `site:` links to them lead. */
+  archives: ReadonlySet<string>;
   /** Regional broadcasts in their window now. */
   broadcasts: Broadcast[];
   /** Per site, the media files of excluded documents: never published. */

@@ -51,6 +51,7 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
             portal: build.portal,
             sites: batch.sites,
             registry: build.registry,
+            archives: build.archives,
             broadcasts: build.broadcasts,
             lastUpdated: dormantSince(build.status),
             base: build.base,

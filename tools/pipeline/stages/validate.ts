@@ -29,7 +29,8 @@ export type Validated =
  * unit's files again.
  */
 export async function validate(ws: Workspace, only: readonly string[] | undefined, now: Date): Promise<Validated> {
-  const validation = await validateWorkspace(ws, only && (await withArchives(ws, only)), { now });
+  const archives = new Set((await readRetired(ws)).filter((s) => s.archived).map((s) => s.slug));
+  const validation = await validateWorkspace(ws, only && (await withArchives(ws, only, archives)), { now });
   if (!validation.portal || validation.portalProblems.length) {
     return { fatal: sortProblems(validation.portalProblems).map(formatProblem) };
   }
@@ -64,6 +65,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
       portal,
       now,
       registry: validation.registry,
+      archives,
       broadcasts: inWindow(validation.broadcasts, now),
       withheld: new Map(validation.sites.map((v) => [v.slug, v.withheld])),
       media: new Map(validation.sites.map((v) => [v.slug, v.media])),
@@ -81,9 +83,12 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
  * The hub and the archives it holds are published together (publish.ts `publishArchive`): asking
  * for one of them builds them all, so a rebuild of the hub alone never drops an archive.
  */
-async function withArchives(ws: Workspace, only: readonly string[]): Promise<readonly string[]> {
+async function withArchives(
+  ws: Workspace,
+  only: readonly string[],
+  archives: ReadonlySet<string>,
+): Promise<readonly string[]> {
   const { portal } = await readPortal(ws);
-  const archives = (await readRetired(ws)).filter((s) => s.archived).map((s) => s.slug);
-  if (!portal || !only.some((slug) => slug === portal.hub || archives.includes(slug))) return only;
+  if (!portal || !only.some((slug) => slug === portal.hub || archives.has(slug))) return only;
   return [...new Set([...only, portal.hub, ...archives])];
 }
