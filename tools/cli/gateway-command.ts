@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { PortalConfig } from "../core/records.ts";
+import { retirementOf, type PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { ownersOf } from "../gateway/access.ts";
 import { GitWriter } from "../gateway/git-writer.ts";
@@ -20,12 +20,12 @@ export interface GatewayFlags {
   http?: boolean;
 }
 
-/** A site.json that says `"status": "retired"` (one that cannot be read stays a unit: validation reports it). */
-function isRetired(bytes: Buffer): boolean {
+/** A JSON file's value, or nothing when it does not parse (validation reports that file). */
+function parsed(bytes: Buffer): unknown {
   try {
-    return (JSON.parse(bytes.toString("utf8")) as { status?: unknown }).status === "retired";
+    return JSON.parse(bytes.toString("utf8"));
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -44,7 +44,7 @@ export async function hostState(view: RepoView, main: string): Promise<{ portal:
     // A retired unit's folder is nobody's to edit any more, whatever SSO groups its staff still
     // have: an archive's pages are published on the hub (retire-site --archive) as they were.
     const record = await view.read(main, f.path);
-    if (record && isRetired(record.bytes)) continue;
+    if (record && retirementOf(parsed(record.bytes)) !== "live") continue;
     units.add(slug);
   }
   return { portal, units };

@@ -29,6 +29,9 @@ export const siteUrls = {
 /** The hub's page about a retired unit, where the unit's subdomain redirects (nginx-config.ts). */
 export const retiredUnitUrl = (slug: string) => `/arsip/${slug}/`;
 
+/** Where an archived unit's pages live in the hub's site (retire-site --archive): `/arsip/<slug>`, no trailing slash. */
+export const archivePrefix = (slug: string) => retiredUnitUrl(slug).slice(0, -1);
+
 export function itemUrl(type: string, slug: string): string {
   return schemas().typeByName.get(type)?.topLevel ? `/${slug}/` : `/${type}/${slug}/`;
 }

@@ -7,6 +7,7 @@ import { closest } from "./closest.ts";
 import { readSmallJson } from "./read-json.ts";
 import { schemas } from "../schema/schemas.ts";
 import { itemUrl, siteUrls } from "./permalinks.ts";
+import { retirementOf } from "../core/records.ts";
 
 /**
  * Links between units' sites, written in Markdown as `site:<unit>/<path>`:
@@ -63,10 +64,9 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
   }
   // A retired unit's pages are gone, unless the hub keeps them as an archive (retire-site
   // --archive), where a link leads to the same page under /arsip/<unit>/ (the build resolves it).
-  const record = readSmallJson(join(siteDir, "site.json")) as { status?: unknown; archived?: unknown } | undefined;
-  const archived = record?.status === "retired" && record.archived === true;
-  if (record?.status === "retired" && !archived)
-    return { ok: false, reason: `situs "${link.slug}" sudah tidak aktif (retired)` };
+  const retirement = retirementOf(readSmallJson(join(siteDir, "site.json")));
+  const archived = retirement === "archived";
+  if (retirement === "retired") return { ok: false, reason: `situs "${link.slug}" sudah tidak aktif (retired)` };
   const parts = link.path === "" ? [] : link.path.split("/");
   const [first = "", second, ...more] = parts;
   if (parts.length === 0) return { ok: true };

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { it } from "node:test";
-import type { PortalConfig, SiteRecord } from "./records.ts";
+import { retirementOf, type PortalConfig, type SiteRecord } from "./records.ts";
 import { toolsRepoRoot } from "./workspace.ts";
 
 // TypeScript checks that these list exactly the keys of the interfaces (a missing or extra key
@@ -63,3 +63,16 @@ it("SiteRecord has exactly the properties of site.schema.json", () =>
   assert.deepEqual(Object.keys(siteKeys).sort(), schemaProperties("site.schema.json")));
 it("PortalConfig has exactly the properties of portal.schema.json", () =>
   assert.deepEqual(Object.keys(portalKeys).sort(), schemaProperties("portal.schema.json")));
+it("tells a live unit from a retired one and an archived one, also from JSON nobody validated", () => {
+  const cases: [unknown, ReturnType<typeof retirementOf>][] = [
+    [{ status: "active" }, "live"],
+    [{ status: "active", archived: true }, "live"],
+    [{ status: "retired" }, "retired"],
+    [{ status: "retired", archived: "true" }, "retired"],
+    [{ status: "retired", archived: true }, "archived"],
+    [undefined, "live"],
+    [null, "live"],
+    ["retired", "live"],
+  ];
+  for (const [record, expected] of cases) assert.equal(retirementOf(record), expected, JSON.stringify(record));
+});

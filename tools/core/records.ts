@@ -73,3 +73,14 @@ export interface SiteRecord {
   /** Domains this unit may link to beyond portal.json's allowed ones, approved by DKISP. */
   link_domains?: string[];
 }
+
+/**
+ * What a site.json's record says of its unit: live, retired (no site), or retired and kept as an
+ * archive on the hub (`retire-site --archive`). Anything unreadable counts as live: validation
+ * reports it. Read from parsed JSON that has not been validated, so every field is checked here.
+ */
+export function retirementOf(record: unknown): "live" | "retired" | "archived" {
+  const { status, archived } = (record ?? {}) as { status?: unknown; archived?: unknown };
+  if (status !== "retired") return "live";
+  return archived === true ? "archived" : "retired";
+}

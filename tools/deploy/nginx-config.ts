@@ -1,6 +1,6 @@
-import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { retirementOf, type PortalConfig, type SiteRecord } from "../core/records.ts";
 import type { Base } from "../generator/site-origin.ts";
-import { retiredUnitUrl } from "../content/permalinks.ts";
+import { archivePrefix, retiredUnitUrl } from "../content/permalinks.ts";
 import { accentCssHash } from "../generator/inline-style.ts";
 
 /**
@@ -237,7 +237,7 @@ export function nginxConfig(options: NginxOptions): string {
 
 /** The retired units that the hub keeps as archives (`/arsip/<slug>/`, retire-site --archive). */
 const archivesOf = (options: NginxOptions) =>
-  (options.retired ?? []).filter((s) => s.status === "retired" && s.archived && s.slug !== options.portal.hub);
+  (options.retired ?? []).filter((s) => retirementOf(s) === "archived" && s.slug !== options.portal.hub);
 
 /**
  * The inline stylesheets a site's pages may have, by hash: its own; on the hub also each
@@ -265,7 +265,7 @@ function retiredServer(options: NginxOptions, hub: string, listen: string[]): st
     '    default "/";',
     ...retired.map((s) =>
       archived.has(s)
-        ? `    ${s.slug}.${apexHost} ${retiredUnitUrl(s.slug).slice(0, -1)}$request_uri;`
+        ? `    ${s.slug}.${apexHost} ${archivePrefix(s.slug)}$request_uri;`
         : `    ${s.slug}.${apexHost} ${retiredUnitUrl(s.slug)};`,
     ),
     "}",

@@ -1,7 +1,7 @@
 import { join, relative, resolve } from "node:path";
 import { referenceKey } from "../content/validate-site.ts";
 import { resolveMediaReference } from "../content/media-reference.ts";
-import { itemUrl, retiredUnitUrl } from "../content/permalinks.ts";
+import { archivePrefix, itemUrl } from "../content/permalinks.ts";
 import { moveIntoArchive } from "./archive-transform.ts";
 import { siteLinkPath } from "../content/site-links.ts";
 import { schemas } from "../schema/schemas.ts";
@@ -149,7 +149,7 @@ function archives(eleventyConfig: EleventyConfig, run: RunContext): void {
   eleventyConfig.addTransform("portal-archive", async function (this: { page: PageContext }, content: string) {
     if (!String(this.page.outputPath).endsWith(".html")) return content;
     const site = run.siteOfPage(this.page);
-    return site?.archived ? move(content, retiredUnitUrl(site.slug).slice(0, -1)) : content;
+    return site?.archived ? move(content, archivePrefix(site.slug)) : content;
   });
 }
 

@@ -1,5 +1,5 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
-import { retiredUnitUrl } from "../content/permalinks.ts";
+import { archivePrefix } from "../content/permalinks.ts";
 
 /**
  * Where the sites are served: `https://paserkab.go.id` in production, `http://localhost:8080` in
@@ -33,7 +33,7 @@ export function siteUrl(base: Base, portal: PortalConfig, slug: string): string 
  * under `/arsip/<slug>`, without the trailing slash (as `urlsOf(site).self` of a unit).
  */
 export function archiveUrl(base: Base, portal: PortalConfig, slug: string): string {
-  return `${siteUrl(base, portal, portal.hub)}${retiredUnitUrl(slug).slice(1, -1)}`;
+  return `${siteUrl(base, portal, portal.hub).slice(0, -1)}${archivePrefix(slug)}`;
 }
 
 /** The active unit that took over a retired one's tasks, as a link, if the record names one. */

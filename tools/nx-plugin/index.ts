@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { CreateNodes, TargetConfiguration } from "@nx/devkit";
 import { reachableFrom } from "../core/import-graph.ts";
+import { retirementOf } from "../core/records.ts";
 
 /**
  * One Nx project per `sites/<slug>/site.json`, with no file per site: adding a unit's folder
@@ -66,12 +67,11 @@ function hubSlug(workspaceRoot: string): string {
  * Whether a site.json says `"status": "retired"`, and whether the hub keeps the unit as an
  * archive (`"archived": true`); one that cannot be read is validation's to report.
  */
-function retirement(file: string): { retired: boolean; archived: boolean } {
+function retirement(file: string): ReturnType<typeof retirementOf> {
   try {
-    const record = JSON.parse(readFileSync(file, "utf8")) as { status?: unknown; archived?: unknown };
-    return { retired: record.status === "retired", archived: record.status === "retired" && record.archived === true };
+    return retirementOf(JSON.parse(readFileSync(file, "utf8")));
   } catch {
-    return { retired: false, archived: false };
+    return "live";
   }
 }
 
@@ -85,8 +85,8 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
     // it): no project. Its site.json is still a shared input, so retiring it rebuilds every site.
     // An archived one's pages are built with the hub's site: its folder is an input of the hub.
     const states = new Map(configFiles.map((file) => [file, retirement(join(context.workspaceRoot, file))]));
-    const live = configFiles.filter((file) => !states.get(file)!.retired);
-    const archives = configFiles.filter((file) => states.get(file)!.archived).map((file) => dirname(file));
+    const live = configFiles.filter((file) => states.get(file) === "live");
+    const archives = configFiles.filter((file) => states.get(file) === "archived").map((file) => dirname(file));
     const slugs = live.map((file) => basename(dirname(file)));
     return live.map((file) => {
       const root = dirname(file);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { retiredUnitUrl, siteUrls } from "../content/permalinks.ts";
+import { archivePrefix, retiredUnitUrl, siteUrls } from "../content/permalinks.ts";
 import { siteForHost } from "./host-router.ts";
 import { gatewayPath } from "../gateway/paths.ts";
 import { eventsPath, LiveReload } from "./live-reload.ts";
@@ -40,7 +40,7 @@ export async function startDevServer(
       if (slug && retired) {
         // Whatever an earlier build left in dist/<slug>/ is never served again, nor its CMS's API.
         const to = retired.archived
-          ? `${retiredUnitUrl(slug).slice(0, -1)}${req.url?.startsWith("/") ? req.url : "/"}`
+          ? `${archivePrefix(slug)}${req.url?.startsWith("/") ? req.url : "/"}`
           : retiredUnitUrl(slug);
         res.writeHead(301, { Location: `http://localhost:${options.port}${to}` }).end();
         return;

@@ -3,7 +3,7 @@ import { copyFile, cp, link, mkdir, readdir, rename, rm } from "node:fs/promises
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { mediaKindOf } from "../../content/media-reference.ts";
-import { retiredUnitUrl } from "../../content/permalinks.ts";
+import { archivePrefix } from "../../content/permalinks.ts";
 import type { BuildOutput } from "../../generator/types.ts";
 import type { Batch, BuildContext } from "../build-context.ts";
 
@@ -36,7 +36,7 @@ export async function publishArchive(batch: Batch, build: BuildContext, slug: st
       `The archive of ${slug} is published inside the hub's site, and dist/${portal.hub}/ does not exist: build the hub (npm run build -- ${portal.hub}).`,
     );
   const built = await withMedia(batch, build, slug);
-  const target = join(hubDir, ...retiredUnitUrl(slug).split("/").filter(Boolean));
+  const target = join(hubDir, archivePrefix(slug));
   await mkdir(dirname(target), { recursive: true });
   await swapInto(built, target);
 }

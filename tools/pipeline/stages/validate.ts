@@ -1,4 +1,4 @@
-import type { SiteRecord } from "../../core/records.ts";
+import { retirementOf, type SiteRecord } from "../../core/records.ts";
 import type { Workspace } from "../../core/workspace.ts";
 import { inWindow } from "../../content/broadcasts.ts";
 import { isPublished } from "../../content/publication-window.ts";
@@ -50,7 +50,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
       continue;
     }
     // A retired unit has no site; an archived one's pages are kept, inside the hub's.
-    if (v.site.status === "retired" && !v.site.archived) continue;
+    if (retirementOf(v.site) === "retired") continue;
     valid.push(v.site);
     for (const c of v.content) {
       content.set(c.path, c);
