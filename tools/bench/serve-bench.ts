@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
+import { installAdvice, shortfall } from "../test/system-packages.ts";
 import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { deploySites } from "../deploy/deploy.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
@@ -31,7 +32,8 @@ const { values } = parseArgs({
 });
 const ws = workspaceAt(toolsRepoRoot);
 if (!existsSync(join(ws.distDir, "dinkes", "index.html"))) throw new Error("Build the demo first: npm run build");
-if (spawnSync("wrk", ["--version"]).error) throw new Error("wrk is not installed (Debian: apt-get install wrk)");
+const advice = installAdvice(shortfall("bench"), process.getuid?.() === 0);
+if (advice !== undefined) throw new Error(advice);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const runs = Number(values.runs);
 

@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { call } from "../test/gateway-host.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { startCmsSession, type CmsSession } from "../test/cms-session.ts";
+import { imageLoaded } from "../test/eventually.ts";
 
 /**
  * The real Decap CMS UI, served by `portal start` from a unit's own origin and saving through
@@ -172,34 +173,20 @@ describe("the CMS at /admin/ through portal start", () => {
     await page.getByRole("button", { name: "Simpan" }).click();
     await outcome(page, "Tulisan tersimpan");
     // The draft's photo shows, in the form and in the preview, though the site has not got it yet.
-    const shown = (images: string) =>
-      [...document.querySelectorAll<HTMLImageElement>(images)].some((i) => i.complete && i.naturalWidth > 0);
     // The cover photo field's thumbnail: the nearest image to its "choose another" button.
-    await page.waitForFunction(
-      () => {
-        const img = document.evaluate(
-          '//button[normalize-space()="Pilih gambar lain"]/ancestor::div[.//img][1]//img',
-          document,
-          null,
-          XPathResult.FIRST_ORDERED_NODE_TYPE,
-        ).singleNodeValue as HTMLImageElement | null;
-        return img?.complete && img.naturalWidth > 0;
-      },
-      undefined,
-      { timeout: 15_000 },
+    await imageLoaded(
+      page.locator('xpath=//button[normalize-space()="Pilih gambar lain"]/ancestor::div[.//img][1]//img').first(),
+      "the cover photo field shows the draft's photo",
     );
-    // Decap may replace the preview's iframe while it re-renders (seen once in a full run, "Frame
-    // was detached"): wait in whichever preview frame is current.
-    const inPreview = async (tries: number): Promise<unknown> => {
-      const preview = page.frames().find((f) => f !== page.mainFrame())!;
-      return preview
-        .waitForFunction(shown, 'img[alt="Para lansia mengikuti senam di halaman puskesmas"]', { timeout: 15_000 })
-        .catch((error: Error) => {
-          if (tries > 1 && /detached/i.test(error.message)) return inPreview(tries - 1);
-          throw error;
-        });
-    };
-    await inPreview(3);
+    // The preview: saving moves Decap from #/collections/.../new to the entry's own route, which
+    // mounts a new editor and a new preview <iframe> (none for a moment); the frame locator finds
+    // whichever is current.
+    const preview = page.frameLocator("iframe#preview-pane");
+    await imageLoaded(
+      preview.getByRole("img", { name: "Para lansia mengikuti senam di halaman puskesmas", exact: true }),
+      "the preview shows the draft's photo",
+    );
+    await preview.getByRole("heading", { level: 1, name: "Senam Sehat Bersama Lansia" }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(screenshots, "04-draf-tersimpan.png") });
 
     for (const status of ["Diperiksa", "Siap terbit"]) {

@@ -13,7 +13,7 @@ import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
 import { brotliModule, get, startNginx, type RunningNginx } from "../test/nginx.ts";
-import { canRunSshd, startSshd } from "../test/sshd.ts";
+import { startSshd } from "../test/sshd.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 import { deploySites } from "./deploy.ts";
 import { nginxConfig } from "./nginx-config.ts";
@@ -448,9 +448,8 @@ describe("deploy, served by nginx", () => {
     }
   });
 
-  it("deploys, verifies and rolls back a server over SSH and rsync", {
-    skip: !canRunSshd() && "sshd, ssh or rsync is not installed (.ci/run installs them)",
-  }, async () => {
+  // npm test's preflight makes sure sshd, ssh and rsync are there: never skipped.
+  it("deploys, verifies and rolls back a server over SSH and rsync", async () => {
     const sshd = await startSshd();
     const remoteDir = await mkdtemp(join(tmpdir(), "portal-remote-"));
     const remote = `${sshd.user}@127.0.0.1:${remoteDir}`;

@@ -1,11 +1,16 @@
-import { spawn } from "node:child_process";
 import { readdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { finished } from "node:stream/promises";
+import { run } from "node:test";
+import { spec } from "node:test/reporters";
 import { toolsRepoRoot } from "../core/workspace.ts";
+import { slowestTests, type FinishedTest } from "./slowest-tests.ts";
 
 /**
- * Runs every `*.test.ts` beside the code in tools/ and themes/ with Node's test runner. (Node 20's runner does
- * not expand globs itself.) Arguments filter by path: `npm test -- validate` runs matching files.
+ * Runs every `*.test.ts` beside the code in tools/ and themes/ with Node's test runner, a process
+ * per file as `node --test` does (Node 20's runner does not expand globs itself), then prints the
+ * slowest tests. Arguments filter by path: `npm test -- validate` runs matching files.
  */
 const filters = process.argv.slice(2);
 const roots = ["tools", "themes"];
@@ -25,10 +30,22 @@ if (files.length === 0) {
   console.error(`No test files match ${filters.join(" ")}`);
   process.exit(1);
 }
-console.log(`Running ${files.length} test files: ${files.map((f) => f).join(", ")}`);
-const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], {
-  cwd: toolsRepoRoot,
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "test" },
+console.log(`Running ${files.length} test files: ${files.join(", ")}`);
+process.chdir(toolsRepoRoot);
+// The test processes inherit this process's environment and its `--import tsx`.
+process.env.NODE_ENV = "test";
+const slowest = slowestTests(toolsRepoRoot);
+const stream = run({
+  files: files.map((f) => join(toolsRepoRoot, f)),
+  // What `node --test` uses on Node 20: one file fewer than the cores, at least one.
+  concurrency: Math.max(1, availableParallelism() - 1),
 });
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+stream.on("test:pass", (data: FinishedTest) => slowest.record(data));
+stream.on("test:fail", (data: FinishedTest) => {
+  slowest.record(data);
+  process.exitCode = 1;
+});
+const report = stream.compose(new spec());
+report.pipe(process.stdout, { end: false });
+await finished(report);
+console.log(`\n${slowest.summary()}`);

@@ -20,12 +20,6 @@ export interface RunningSshd {
 
 export const sshdPath = "/usr/sbin/sshd";
 
-export function canRunSshd(): boolean {
-  return (
-    existsSync(sshdPath) && spawnSync("ssh", ["-V"]).status === 0 && spawnSync("rsync", ["--version"]).status === 0
-  );
-}
-
 export async function startSshd(): Promise<RunningSshd> {
   const dir = await mkdtemp(join(tmpdir(), "portal-sshd-"));
   const port = await freePort();
