@@ -245,12 +245,7 @@ describe("portal start", () => {
       json(schema);
       return JSON.stringify(schema, null, 2);
     };
-    const waitFor = async (pattern: RegExp, from: number) => {
-      for (const deadline = Date.now() + 30_000; !pattern.test(output().slice(from)); ) {
-        if (Date.now() > deadline) assert.fail(`no ${pattern} in:\n${output().slice(from)}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+    const waitFor = (pattern: RegExp, from: number) => portal.printed(from, pattern, 30_000);
     const page = await browser.newPage();
     try {
       // A schema ajv refuses: said once, and the sites keep the schemas they had.
@@ -305,7 +300,7 @@ describe("portal start", () => {
       join(ws.sitesDir, "dlh/content/halaman/profil.md"),
       "---\ntitle: Profil Dinas Lingkungan Hidup\n---\nProfil.\n",
     );
-    while (!/✔ dlh/.test(output().slice(before))) await new Promise((r) => setTimeout(r, 100));
+    await portal.printed(before, /✔ dlh/);
     const reloaded = page.waitForEvent("load", { timeout: 10_000 });
     release();
     await reloaded;
@@ -368,7 +363,7 @@ describe("portal start", () => {
     const page = await context.newPage();
     const shown = async () => (await page.locator(".broadcast").allInnerTexts()).join(" ").includes("Uji sirene");
     // The edit itself rebuilds every site, before the window opens: not shown yet.
-    while (!/Dibangun ulang/.test(output().slice(before))) await new Promise((r) => setTimeout(r, 100));
+    await portal.printed(before, /Dibangun ulang/);
     await page.goto(`http://dlh.localhost:${port}/`);
     if (Date.now() < opens) assert.equal(await shown(), false);
     while (Date.now() < opens + 30_000 && !(await shown())) {

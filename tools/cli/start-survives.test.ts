@@ -28,14 +28,7 @@ describe("portal start with hostile edits", () => {
         .on("error", reject)
         .end();
     });
-  /** Waits until the server has printed `text` after what it had printed before the edit. */
-  const printed = async (from: number, pattern: RegExp, timeoutMs = 60_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(portal.output().slice(from))) {
-      if (Date.now() > deadline) throw new Error(`never printed ${pattern}:\n${portal.output().slice(from)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const printed = (from: number, pattern: RegExp) => portal.printed(from, pattern);
 
   before(async () => {
     ws = await hostileWorkspace();

@@ -148,6 +148,9 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
     await page.getByRole("button", { name: "Simpan" }).click();
     const banner = page.locator("#sesi-berakhir");
     await banner.getByText("Sesi Anda telah berakhir").waitFor({ timeout: 30_000 });
+    // Decap's own notice of the refused save says where to log in again.
+    const refusal = page.getByText(/gagal disimpan.*klik “Masuk lagi” di bagian bawah layar/);
+    await refusal.waitFor({ timeout: 15_000 });
     assert.equal(await page.getByLabel("Judul", { exact: true }).inputValue(), "Jadwal Imunisasi Desember");
 
     // "Masuk lagi" opens the SSO beside the CMS; its session there still stands, so it comes straight back.
@@ -158,7 +161,18 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
     await loginTab.getByText("Anda sudah masuk lagi").waitFor({ timeout: 30_000 });
     await loginTab.close();
     await banner.getByText("Anda sudah masuk lagi").waitFor({ timeout: 30_000 });
-    await page.getByRole("button", { name: "Simpan" }).click();
+    // The banner asks for Simpan, so it must leave it uncovered (it stays up 15 s after the login).
+    const save = page.getByRole("button", { name: "Simpan" });
+    const [saveBox, bannerBox] = [await save.boundingBox(), await banner.boundingBox()];
+    assert.ok(saveBox && bannerBox, "both are on screen");
+    assert.ok(
+      saveBox.y + saveBox.height <= bannerBox.y || bannerBox.y + bannerBox.height <= saveBox.y,
+      `the banner ${JSON.stringify(bannerBox)} covers Simpan ${JSON.stringify(saveBox)}`,
+    );
+    // Dismiss the refusal, as an editor does, so the next notice is read.
+    await page.getByRole("button", { name: "close" }).click();
+    await refusal.waitFor({ state: "hidden" });
+    await save.click();
     await outcome(page, "Tulisan tersimpan");
     assert.match(
       h.git(

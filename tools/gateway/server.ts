@@ -136,8 +136,8 @@ export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMes
       if (!who.ok)
         return json(res, 401, {
           error: who.expired
-            ? "Sesi Anda telah berakhir. Isian Anda masih ada di layar: klik “Masuk lagi” di atas, lalu simpan lagi."
-            : "Anda belum masuk. Klik “Masuk lagi” di atas untuk masuk dengan akun SSO Kabupaten.",
+            ? "Sesi Anda telah berakhir. Isian Anda masih ada di layar: klik “Masuk lagi” di bagian bawah layar, lalu simpan lagi."
+            : "Anda belum masuk. Klik “Masuk lagi” di bagian bawah layar untuk masuk dengan akun SSO Kabupaten.",
           login: loginUrl,
         });
       const body = await readBody(req);

@@ -9,6 +9,11 @@ export interface RunningPortal {
   output: () => string;
   /** Whether the process is still running. */
   running: () => boolean;
+  /**
+   * Waits until what it printed after `from` (a length of `output()`) matches `pattern`; fails
+   * after `timeoutMs` with what it did print, so a rebuild that never comes names itself.
+   */
+  printed: (from: number, pattern: RegExp, timeoutMs?: number) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -21,9 +26,19 @@ export async function startPortal(root: string, env: NodeJS.ProcessEnv = {}): Pr
     ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "start", "--root", root, "--port", String(port)],
     { ready: (output) => output.includes("Tekan Ctrl+C"), timeoutMs: 120_000, env },
   );
+  const printed = async (from: number, pattern: RegExp, timeoutMs = 60_000): Promise<void> => {
+    for (const deadline = Date.now() + timeoutMs; !pattern.test(server.output().slice(from)); ) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `portal start never printed ${pattern} within ${timeoutMs} ms; it printed:\n${server.output().slice(from)}`,
+        );
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   return {
     port,
     output: server.output,
+    printed,
     running: () => server.process.exitCode === null && server.process.signalCode === null,
     stop: server.stop,
   };

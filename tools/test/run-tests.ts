@@ -39,6 +39,9 @@ const stream = run({
   files: files.map((f) => join(toolsRepoRoot, f)),
   // What `node --test` uses on Node 20: one file fewer than the cores, at least one.
   concurrency: Math.max(1, availableParallelism() - 1),
+  // A file that hangs (a wait with no deadline, a server that never answers) fails by name instead
+  // of holding CI until its own limit; the slowest file takes about 2 minutes on 2 cores.
+  timeout: 15 * 60_000,
 });
 stream.on("test:pass", (data: FinishedTest) => slowest.record(data));
 stream.on("test:fail", (data: FinishedTest) => {

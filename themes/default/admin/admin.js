@@ -176,7 +176,8 @@ if (config.backend.name === "proxy") {
   banner.setAttribute("role", "alert");
   banner.id = "sesi-berakhir";
   banner.hidden = true;
-  banner.style.cssText = "position:fixed;z-index:100000;inset:0 0 auto 0;padding:.75rem 1rem;background:#7a1f1f;color:#fff;font:1rem/1.4 sans-serif;text-align:center";
+  // At the bottom: Decap's toolbar, with the Simpan the banner asks for, is at the top.
+  banner.style.cssText = "position:fixed;z-index:100000;inset:auto 0 0 0;padding:.75rem 1rem;background:#7a1f1f;color:#fff;font:1rem/1.4 sans-serif;text-align:center";
   const text = document.createElement("span");
   const again = document.createElement("a");
   again.textContent = "Masuk lagi";
