@@ -57,10 +57,12 @@ describe("the CMS at /admin/ through portal start", () => {
     const collections = (
       await page
         .locator('a[href^="#/collections/"]')
-        .evaluateAll((as) => as.map((a) => [a.textContent?.trim(), a.getAttribute("href")]))
-    ).filter(([, href]) => /^#\/collections\/[^/]+$/.test(href!));
+        .evaluateAll((as) =>
+          as.map((a) => ({ label: a.textContent?.trim() ?? "", href: a.getAttribute("href") ?? "" })),
+        )
+    ).filter(({ href }) => /^#\/collections\/[^/]+$/.test(href));
     assert.deepEqual(
-      collections.map(([label]) => label),
+      collections.map(({ label }) => label),
       [
         "Berita",
         "Pengumuman",
@@ -75,7 +77,7 @@ describe("the CMS at /admin/ through portal start", () => {
       ],
     );
     assert.ok(
-      collections.every(([, href]) => href!.startsWith("#/collections/dinkes_")),
+      collections.every(({ href }) => href.startsWith("#/collections/dinkes_")),
       JSON.stringify(collections),
     );
     assert.deepEqual([...hosts], [`dinkes.localhost:${cms.port}`], "no CDN, no other origin");

@@ -13,6 +13,7 @@ import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
 import { brotliModule, get, startNginx, type RunningNginx } from "../test/nginx.ts";
+import { followRequests } from "../test/settled.ts";
 import { startSshd } from "../test/sshd.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 import { deploySites } from "./deploy.ts";
@@ -169,6 +170,7 @@ describe("deploy, served by nginx", () => {
       );
     });
     const page = await context.newPage();
+    const requests = followRequests(page);
     page.on("console", (m) =>
       m.text().includes("Content Security Policy") || m.text().startsWith("CSP violation")
         ? violations.push(`${page.url()}: ${m.text()}`)
@@ -201,9 +203,11 @@ describe("deploy, served by nginx", () => {
       )?.[1];
       if (item) pages.push(`${unit}${item}`);
     }
+    // Every resource a page asks for, lazy images near the viewport included, is let through or
+    // reported before the next page.
     for (const url of pages) {
       await page.goto(url);
-      await page.waitForLoadState("networkidle");
+      await requests.settled();
     }
     // Search runs Pagefind's WebAssembly, on the unit and across units on the hub.
     for (const url of [`${unit}/cari/?q=posyandu`, `${hub}/cari/?q=posyandu`]) {

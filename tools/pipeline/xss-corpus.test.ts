@@ -8,6 +8,7 @@ import { validateWorkspace } from "../content/validate-workspace.ts";
 import { readRegistry } from "../content/registry.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
+import { eventually } from "../test/eventually.ts";
 import { startNginx, type RunningNginx } from "../test/nginx.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 import { templateMarker, xssVectors } from "../test/xss-vectors.ts";
@@ -223,8 +224,14 @@ describe("XSS and template-injection corpus, rendered in Chromium", () => {
       }, templateMarker);
       for (const f of found) findings.push(`${url}: ${f}`);
       if (url === control) {
-        // The control page trips every check; nothing else may trip any.
-        await page.waitForTimeout(300);
+        // The control page trips every check; nothing else may trip any. Its dialog and its request
+        // elsewhere reach this process as events, possibly after the page's load.
+        await eventually(
+          "the control page's dialog and outside request are seen",
+          async () => dialogs.length > 0 && outside.length > 0,
+          15_000,
+          // If they never come, the assertion below says which is missing.
+        ).catch(() => undefined);
         assert.deepEqual(
           [findings.length, dialogs.length, outside.length],
           [3, 1, 1],
