@@ -5,19 +5,10 @@ import { installAdvice, shortfall } from "./system-packages.ts";
  * `npm test` starts here: it names every system package the tests need and this machine lacks, in
  * one line with the command that installs them, and stops before anything runs (a suite that fails
  * half-way for want of nginx says less, later). `--packages` prints only the missing packages'
- * names, for `.ci/run` to install; `--for bench` checks what `npm run bench` needs as well.
+ * names, for `.ci/run` to install.
  */
-const { values } = parseArgs({
-  options: {
-    packages: { type: "boolean", default: false },
-    for: { type: "string", default: "test" },
-  },
-});
-if (values.for !== "test" && values.for !== "bench") {
-  console.error(`preflight: --for takes "test" or "bench", not ${JSON.stringify(values.for)}`);
-  process.exit(2);
-}
-const missing = shortfall(values.for);
+const { values } = parseArgs({ options: { packages: { type: "boolean", default: false } } });
+const missing = shortfall("test");
 
 if (values.packages) {
   // Names on stdout for the script; the other problems still go to the person running it.
@@ -26,7 +17,7 @@ if (values.packages) {
   console.error(
     missing.packages.length > 0
       ? `preflight: ${missing.packages.length} system package(s) missing`
-      : "preflight: every system package is installed",
+      : "preflight: every system package the tests need is installed",
   );
   process.exit(missing.other.length > 0 ? 1 : 0);
 }
@@ -34,12 +25,10 @@ if (values.packages) {
 const advice = installAdvice(
   missing,
   process.getuid?.() === 0,
-  values.for === "test" ? " (or run `bash .ci/run`, which installs them, then runs npm ci and npm test)" : "",
+  " (or run `bash .ci/run`, which installs them, then runs npm ci and npm test)",
 );
 if (advice !== undefined) {
   console.error(advice);
   process.exit(1);
 }
-console.log(
-  `preflight: every system package ${values.for === "bench" ? "the benchmark needs" : "the tests need"} is installed`,
-);
+console.log("preflight: every system package the tests need is installed");
