@@ -110,6 +110,8 @@ const news = (slug: string, name: string, workflow = false) => ({
     },
   ],
   assets: [],
+  // New entries: the page loaded no version of them.
+  base: { [`sites/${slug}/content/berita/${name}.md`]: null },
   options: {
     useWorkflow: workflow,
     collectionName: `${slug}_berita`,

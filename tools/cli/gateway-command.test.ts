@@ -83,6 +83,8 @@ describe("portal gateway", () => {
           ],
           assets: [],
           options: { useWorkflow: false, commitMessage: "Dari CLI" },
+          // A new entry: the editor's page loaded no version of it (admin.js sends this).
+          base: { "sites/dinkes/content/berita/dari-cli.md": null },
         },
       }),
     });

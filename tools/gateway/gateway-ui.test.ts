@@ -9,6 +9,7 @@ import { readRegistry } from "../content/registry.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
+import { gatewayClient } from "../test/gateway-client.ts";
 import { gatewayHost, type GatewayHost, gatewayWithSso } from "../test/gateway-host.ts";
 import { startNginx, type RunningNginx } from "../test/nginx.ts";
 
@@ -182,6 +183,46 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
       ),
       /Jadwal Imunisasi Desember/,
     );
+    await page.close();
+  });
+
+  it("tells an editor whose entry someone else saved meanwhile, and keeps what they typed on screen", async () => {
+    const path = "sites/dinkes/content/berita/rebutan-layar.md";
+    // The gateway's clock back to the real one (the test before moved it on), for Gita's session.
+    clockOffset = 0;
+    await h.devCommit({
+      [path]: "---\ntitle: Rebutan Layar\ndate: 2026-11-20\nsummary: Ringkasan awal berita ini.\n---\nIsi awal.\n",
+    });
+    const page = await context.newPage();
+    await page.goto(`${admin()}#/collections/dinkes_berita/entries/rebutan-layar`);
+    const summary = page.getByLabel("Ringkasan");
+    await summary.waitFor({ timeout: 30_000 });
+    await page.getByLabel("Judul", { exact: true }).waitFor();
+    assert.equal(await summary.inputValue(), "Ringkasan awal berita ini.");
+    await summary.fill("Ringkasan yang diketik editor di layar.");
+    // Another verifikator of dinkes saves the same entry first, from the latest version.
+    const other = await gatewayClient(
+      () => h,
+      () => port,
+      secret,
+    ).api("gita", "dinkes", "persistEntry", {
+      dataFiles: [
+        {
+          path,
+          slug: "rebutan-layar",
+          raw: "---\ntitle: Rebutan Layar\ndate: 2026-11-20\nsummary: Ringkasan dari Gita.\n---\nIsi awal.\n",
+        },
+      ],
+      assets: [],
+      options: { useWorkflow: true, collectionName: "dinkes_berita", status: "draft", commitMessage: "Gita" },
+    });
+    assert.equal(other.status, 200, JSON.stringify(other.body));
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.getByText(/gagal disimpan.*baru saja diubah orang lain.*Isian Anda masih ada di layar/).waitFor({
+      timeout: 30_000,
+    });
+    assert.equal(await summary.inputValue(), "Ringkasan yang diketik editor di layar.");
+    assert.match(h.git(h.host, "show", `cms/dinkes_berita/rebutan-layar:${path}`), /Ringkasan dari Gita\./);
     await page.close();
   });
 });

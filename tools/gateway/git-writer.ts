@@ -31,16 +31,37 @@ export interface WriteRequest {
   allowEmpty?: boolean;
   /** Publish: the branch whose changes since it left `branch` are squashed into one commit there. */
   squash?: string;
+  /**
+   * Publish: the draft's head commit as the verifikator's approval saw it. A draft that moved on
+   * since (a penulis's save a moment ago) is not published: what goes live is what was reviewed.
+   */
+  squashAt?: string;
+  /**
+   * The version each path had when the editor loaded it (its blob id; null: it did not exist),
+   * as it must still be on `branch` (on main, for a draft not yet on the host) when the write
+   * lands. Checked once the clone is reset to the host, and again on the host's newer branch
+   * before a rebase: a write that started from an older version is refused, never applied over
+   * someone else's.
+   */
+  expect?: Record<string, string | null>;
   /** The check the staged files must pass before the commit (validation, the path rule). */
   check?: WriteCheck;
 }
 
 export type WriteResult =
-  | { ok: true; commit: string | undefined; attempts: number }
+  | {
+      ok: true;
+      commit: string | undefined;
+      attempts: number;
+      /** The version each expected path has now (the editor's next write starts from it). */
+      versions?: Record<string, string | null>;
+    }
   | {
       ok: false;
       /** Someone changed the same lines first; nothing of this write was pushed. */
       conflict: boolean;
+      /** The expected paths someone else changed since the editor loaded them. */
+      stale?: string[];
       /** For the audit log, in English. */
       reason: string;
       /** What the editor is told, in Indonesian, when the content itself was refused. */
@@ -132,11 +153,24 @@ export class GitWriter {
     return done;
   }
 
-  /** Deletes a draft's branch on the host (a draft thrown away, or published). */
-  deleteBranch(request: Omit<WriteRequest, "message" | "changes">): Promise<WriteResult> {
+  /**
+   * Deletes a draft's branch on the host (a draft thrown away, or published); with `at`, only
+   * while the branch is still at that commit (what the decision to delete it was based on).
+   */
+  deleteBranch(request: Omit<WriteRequest, "message" | "changes"> & { at?: string }): Promise<WriteResult> {
     const result = this.queue.then(async (): Promise<WriteResult> => {
+      const lease = request.at ? [`--force-with-lease=refs/heads/${request.branch}:${request.at}`] : [];
       const outcome = await run(
-        ["push", "--quiet", "--porcelain", ...this.receivePack(), "origin", "--delete", `refs/heads/${request.branch}`],
+        [
+          "push",
+          "--quiet",
+          "--porcelain",
+          ...this.receivePack(),
+          ...lease,
+          "origin",
+          "--delete",
+          `refs/heads/${request.branch}`,
+        ],
         this.options.clone,
       ).then(
         (): WriteResult => ({ ok: true, commit: undefined, attempts: 1 }),
@@ -214,7 +248,20 @@ export class GitWriter {
     await git(["rebase", "--abort"]).catch(() => undefined);
     await git(["checkout", "--quiet", "--force", "-B", branch, `origin/${onHost ? branch : this.main}`]);
     await git(["clean", "--quiet", "-fdx"]);
+    const stale = await this.changedSince(request.expect, "HEAD");
+    if (stale.length)
+      return { ok: false, conflict: true, stale, reason: `changed since the editor loaded it: ${stale.join(", ")}` };
 
+    if (request.squashAt !== undefined && request.squash) {
+      const head = await git(["rev-parse", "--verify", "--quiet", `origin/${request.squash}`]).catch(() => "");
+      if (head.trim() !== request.squashAt)
+        return {
+          ok: false,
+          conflict: true,
+          stale: [request.squash],
+          reason: `${request.squash} moved on since it was approved (${request.squashAt.slice(0, 12)})`,
+        };
+    }
     if (request.squash) {
       // Publishing: the draft's changes since it left this branch, as one commit. A change to the
       // same lines on this branch since then stops the publication; the draft stays as it was.
@@ -280,13 +327,29 @@ export class GitWriter {
         () => undefined,
         (error: GitError) => error,
       );
-      if (!pushed) return { ok: true, commit: (await git(["rev-parse", "HEAD"])).trim(), attempts: attempt };
+      if (!pushed)
+        return {
+          ok: true,
+          commit: (await git(["rev-parse", "HEAD"])).trim(),
+          attempts: attempt,
+          ...(request.expect ? { versions: await this.versionsAt(Object.keys(request.expect), "HEAD") } : {}),
+        };
       const movedOn = /\[rejected\]|non-fast-forward|fetch first|stale info/i.test(pushed.output);
       if (!movedOn)
         return { ok: false, conflict: false, reason: `the Git host refused the push: ${lastLines(pushed.output)}` };
       if (attempt >= this.attempts)
         return { ok: false, conflict: false, reason: `the Git host kept moving on: ${attempt} pushes refused` };
       await git(["fetch", "--quiet", "origin"]);
+      // Another gateway (or a developer) wrote first: a change to an expected path is someone
+      // else's edit of the same entry, even where Git could merge the lines.
+      const movedPaths = await this.changedSince(request.expect, `origin/${branch}`);
+      if (movedPaths.length)
+        return {
+          ok: false,
+          conflict: true,
+          stale: movedPaths,
+          reason: `changed on the host since the editor loaded it: ${movedPaths.join(", ")}`,
+        };
       const rebased = await git([
         "-c",
         `user.name=${identity.name}`,
@@ -304,6 +367,24 @@ export class GitWriter {
         return { ok: false, conflict: true, reason: `someone changed the same file on ${branch} first` };
       }
     }
+  }
+
+  /** The blob id of each path at `rev` (null where it is missing). */
+  private async versionsAt(paths: string[], rev: string): Promise<Record<string, string | null>> {
+    const versions: Record<string, string | null> = {};
+    for (const path of paths)
+      versions[path] = await run(["rev-parse", "--verify", "--quiet", `${rev}:${path}`], this.options.clone).then(
+        (out) => out.trim() || null,
+        () => null,
+      );
+    return versions;
+  }
+
+  /** The paths of `expect` whose version at `rev` is not the expected one. */
+  private async changedSince(expect: Record<string, string | null> | undefined, rev: string): Promise<string[]> {
+    if (!expect) return [];
+    const now = await this.versionsAt(Object.keys(expect), rev);
+    return Object.keys(expect).filter((path) => now[path] !== expect[path]);
   }
 
   private async audit(entry: Record<string, unknown>): Promise<void> {

@@ -134,6 +134,13 @@ describe("the paths an editor may read and write", () => {
   it("gives DKISP the hub and the registry, not a unit's content", () => {
     assert.equal(checkPath("sites/dinkes/content/berita/x.md", "write", dkisp).ok, false);
   });
+
+  it("gives DKISP a unit's logos (the top of its media folder), not its news photos or documents", () => {
+    assert.equal(checkPath("sites/dinkes/media/logo-baru.png", "write", dkisp).ok, true);
+    assert.equal(checkPath("sites/dinkes/media", "read", dkisp).ok, true);
+    for (const path of ["sites/dinkes/media/berita/posyandu.jpg", "sites/dinkes/media/dokumen/jadwal.pdf"])
+      assert.equal(checkPath(path, "write", dkisp).ok, false, path);
+  });
 });
 
 describe("the tree and the drafts", () => {

@@ -60,8 +60,9 @@ export function checkPath(raw: unknown, use: PathUse, ctx: PathContext): PathDec
     if (ctx.grants.dkisp || (use === "read" && roles)) return ok;
     return refuse(`site.json of ${slug} is DKISP's`, "Data unit (site.json) hanya dapat diubah oleh DKISP.");
   }
-  // DKISP keeps the registry, whose logo field lists and uploads a unit's images.
-  const dkispLogo = ctx.grants.dkisp && first === "media";
+  // DKISP keeps the registry, whose logo field lists and uploads a unit's images: at the top of
+  // the unit's media folder only, never the photos of its news or its documents.
+  const dkispLogo = ctx.grants.dkisp && first === "media" && rest.length <= 1;
   if (!roles && !dkispHere && !dkispLogo) return outside(raw);
 
   if (first === "content") {

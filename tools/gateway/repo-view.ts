@@ -111,20 +111,36 @@ export class RepoView {
     return diffs;
   }
 
-  /** A draft's workflow status: the newest `Portal-Status` trailer on its branch since it left main. */
+  /**
+   * A draft's workflow status: the newest `Portal-Status` trailer on its branch since it left
+   * main. "Ready to publish" approves the draft as it was then: a save after it (a commit without
+   * a status) puts the draft back in review, so the next publication cannot ship unreviewed text.
+   */
   async status(main: string, branch: string): Promise<string | undefined> {
+    return (await this.draft(main, branch))?.status;
+  }
+
+  /** A draft's head commit and status (see `status`), or undefined when the branch is missing. */
+  async draft(main: string, branch: string): Promise<{ head: string; status: string | undefined } | undefined> {
     const out = await git(
       [
         "log",
-        `--format=%(trailers:key=${statusTrailer},valueonly,separator=%x2C)`,
+        `--format=%H%x09%(trailers:key=${statusTrailer},valueonly,separator=%x2C)`,
         `${this.ref(main)}..${this.ref(branch)}`,
       ],
       this.clone,
-    );
-    return out
+    ).catch(() => undefined);
+    if (out === undefined) return undefined;
+    const commits = out
       .split("\n")
-      .map((l) => l.trim())
-      .find(Boolean);
+      .filter(Boolean)
+      .map((line) => line.split("\t").map((part) => part.trim()) as [string, string?]);
+    const head =
+      commits[0]?.[0] ?? (await git(["rev-parse", "--verify", this.ref(branch)], this.clone).catch(() => "")).trim();
+    if (!head) return undefined;
+    const marked = commits.findIndex(([, status]) => status);
+    const status = marked < 0 ? undefined : commits[marked]![1];
+    return { head, status: status === "pending_publish" && marked > 0 ? "pending_review" : status };
   }
 
   /** When a branch last changed, as its newest commit says. */

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { freePort } from "../test/browser.ts";
-import { call, gatewayHost, type GatewayHost, gatewayWithSso, ssoLogin, ssoUsers } from "../test/gateway-host.ts";
-import { seal } from "./session.ts";
+import { call, gatewayHost, type GatewayHost, gatewayWithSso, ssoLogin } from "../test/gateway-host.ts";
+import { gatewayClient } from "../test/gateway-client.ts";
 
 /**
  * The gateway over HTTP, as Decap's proxy backend and the editor's browser use it: a real OIDC
@@ -16,33 +16,12 @@ describe("the editors' gateway", () => {
   let gw: Awaited<ReturnType<typeof gatewayWithSso>>;
   let port: number;
   const secret = "rahasia-sesi-uji-0123456789abcdef0123456789";
-  const site = (slug: string) => (slug === "portal" ? `localhost:${port}` : `${slug}.localhost:${port}`);
-  const origin = (slug: string) => `http://${site(slug)}`;
-  /** A session as the gateway seals it at login (the login itself is tested on its own below). */
-  const session = (user: string, slug: string, hours = 1) =>
-    `__Host-portal-sesi=${seal(
-      { id: user, ...ssoUsers[user]!, host: site(slug), expires: Math.floor(Date.now() / 1000 + hours * 3600) },
-      secret,
-    )}`;
-  const api = async (
-    user: string | undefined,
-    slug: string,
-    action: string,
-    params: Record<string, unknown> = {},
-    headers: Record<string, string> = {},
-  ) => {
-    const reply = await call(`${origin(slug)}/admin/api/v1`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        origin: origin(slug),
-        ...(user ? { cookie: session(user, slug) } : {}),
-        ...headers,
-      },
-      body: JSON.stringify({ action, params: { branch: "main", ...params } }),
-    });
-    return { status: reply.status, body: reply.json() as Record<string, unknown> & { error?: string } };
-  };
+  const client = gatewayClient(
+    () => h,
+    () => port,
+    secret,
+  );
+  const { site, origin, session, api } = client;
   const entry = (slug: string, file: string, title: string, body = "Isi berita.") => ({
     path: `sites/${slug}/content/berita/${file}.md`,
     slug: file,
@@ -230,6 +209,19 @@ describe("the editors' gateway", () => {
     });
     assert.match(String(data.body.data), /title: Vaksinasi di Sekolah/);
 
+    // Publishing needs "Siap terbit" first: the verifikator's approval of this version.
+    const early = await api("budi", "dinkes", "publishUnpublishedEntry", {
+      collection: "dinkes_berita",
+      slug: "vaksinasi-sekolah",
+    });
+    assert.equal(early.status, 409, JSON.stringify(early.body));
+    assert.match(early.body.error!, /belum berstatus “Siap terbit”/);
+    const approved = await api("budi", "dinkes", "updateUnpublishedEntryStatus", {
+      collection: "dinkes_berita",
+      slug: "vaksinasi-sekolah",
+      newStatus: "pending_publish",
+    });
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
     const published = await api("budi", "dinkes", "publishUnpublishedEntry", {
       collection: "dinkes_berita",
       slug: "vaksinasi-sekolah",
@@ -379,16 +371,16 @@ describe("the editors' gateway", () => {
       dataFiles: [
         {
           ...entry("dinkes", "foto-posyandu", "Posyandu"),
-          raw: "---\ntitle: Posyandu\ndate: 2026-11-20\nsummary: Kegiatan posyandu balita.\nimage: /media/berita/posyandu.jpg\nimage_alt: Kegiatan posyandu\n---\nIsi.\n",
+          raw: "---\ntitle: Posyandu\ndate: 2026-11-20\nsummary: Kegiatan posyandu balita.\nimage: /media/berita/posyandu-ponsel.jpg\nimage_alt: Kegiatan posyandu\n---\nIsi.\n",
         },
       ],
       assets: [
-        { path: "sites/dinkes/media/berita/posyandu.jpg", content: photo.toString("base64"), encoding: "base64" },
+        { path: "sites/dinkes/media/berita/posyandu-ponsel.jpg", content: photo.toString("base64"), encoding: "base64" },
       ],
       options: { useWorkflow: false, commitMessage: "x" },
     });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
-    const stored = await api("budi", "dinkes", "getMediaFile", { path: "sites/dinkes/media/berita/posyandu.jpg" });
+    const stored = await api("budi", "dinkes", "getMediaFile", { path: "sites/dinkes/media/berita/posyandu-ponsel.jpg" });
     const bytes = Buffer.from(String(stored.body.content), "base64");
     const meta = await sharp(bytes).metadata();
     assert.equal(meta.exif, undefined);
@@ -502,6 +494,12 @@ describe("the editors' gateway", () => {
       },
     });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    const ready = await api("dewi", "portal", "updateUnpublishedEntryStatus", {
+      collection: "portal_registry",
+      slug: "dinkes",
+      newStatus: "pending_publish",
+    });
+    assert.equal(ready.status, 200, JSON.stringify(ready.body));
     const published = await api("dewi", "portal", "publishUnpublishedEntry", {
       collection: "portal_registry",
       slug: "dinkes",

@@ -152,6 +152,7 @@ export async function gatewayHost(): Promise<GatewayHost> {
 export const ssoUsers: Record<string, { name: string; email: string; groups: string[] }> = {
   ani: { name: "Ani Penulis", email: "ani@paserkab.go.id", groups: ["/portal/dinkes/penulis"] },
   budi: { name: "Budi Verifikator", email: "budi@paserkab.go.id", groups: ["/portal/dinkes/verifikator"] },
+  gita: { name: "Gita Verifikator", email: "gita@paserkab.go.id", groups: ["/portal/dinkes/verifikator"] },
   citra: { name: "Citra Bappeda", email: "citra@paserkab.go.id", groups: ["/portal/bappeda/verifikator"] },
   dewi: { name: "Dewi DKISP", email: "dewi@paserkab.go.id", groups: ["/portal/dkisp"] },
   eko: { name: "Eko Tanpa Peran", email: "eko@paserkab.go.id", groups: ["/portal/dinkes2/penulis", "/other"] },

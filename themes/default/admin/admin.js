@@ -207,11 +207,52 @@ if (config.backend.name === "proxy") {
   });
   const fetch0 = window.fetch.bind(window);
   window.fetch = async (input, init) => {
-    const response = await fetch0(input, init);
     const url = typeof input === "string" ? input : input?.url;
-    if (response.status === 401 && String(url).includes(config.backend.proxy_url)) show();
+    const toGateway = String(url).includes(config.backend.proxy_url);
+    let request;
+    if (toGateway && typeof init?.body === "string") {
+      try {
+        request = JSON.parse(init.body);
+      } catch {}
+      const base = request?.params && baseOf(request);
+      if (base) init = { ...init, body: JSON.stringify({ ...request, params: { ...request.params, base } }) };
+    }
+    const response = await fetch0(input, init);
+    if (response.status === 401 && toGateway) show();
+    if (request && response.ok) learn(request, await response.clone().json().catch(() => undefined));
     return response;
   };
+}
+
+/**
+ * The version of each entry this page loaded (a blob id from the gateway; null for one that did
+ * not exist), sent back with every save, "ready" and publication: the gateway refuses one that
+ * started from an older version than the repository's (someone else saved in between) instead of
+ * writing over their work. Only what opens an entry in the editor counts, not the lists: a list
+ * read while the form is open would otherwise vouch for text the editor never saw.
+ */
+const versions = new Map();
+function learn({ action, params }, body) {
+  if (action === "getEntry" || action === "unpublishedEntryDataFile") {
+    if (body?.file?.path) versions.set(body.file.path, body.file.id ?? null);
+  } else if (action === "persistEntry") {
+    for (const [path, id] of Object.entries(body?.versions ?? {})) versions.set(path, id);
+  }
+}
+function baseOf({ action, params }) {
+  const known = (path) => [path, versions.has(path) ? versions.get(path) : null];
+  if (action === "persistEntry") return Object.fromEntries((params.dataFiles ?? []).map((f) => known(f.path)));
+  if (action === "publishUnpublishedEntry" || action === "updateUnpublishedEntryStatus") {
+    const path = entryPath(params.collection, params.slug);
+    return path ? Object.fromEntries([known(path)]) : undefined;
+  }
+  return undefined;
+}
+/** Where entry `slug` of `collection` lives, as the gateway names it (a folder's file, or a file's). */
+function entryPath(collection, slug) {
+  const c = collectionsByName.get(collection);
+  if (c?.folder) return `${c.folder}/${slug}.${c.extension ?? "md"}`;
+  return c?.files?.find((f) => f.name === slug)?.file;
 }
 
 CMS.init({ config });
