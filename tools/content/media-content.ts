@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import exifReader from "exif-reader";
 import sharp from "sharp";
+import { checkDocumentContent } from "./document-content.ts";
 
 /**
  * Whether an uploaded file is what its name says, read the way the build will read it. An image
  * is decoded whole (a header can be intact while the rest is cut off: a half-grey photo once
- * published); a document is checked by its first and last bytes (a "PDF" that is an HTML page
+ * published); a document by its structure (document-content.ts: a "PDF" that is an HTML page
  * would be published byte for byte under a government domain).
  */
 export type ContentCheck = { ok: true } | { ok: false; detail: string };
@@ -58,50 +59,6 @@ export async function checkNoLocation(bytes: Buffer): Promise<ContentCheck> {
           "foto memuat lokasi GPS tempat foto diambil (EXIF); unggah lewat CMS, yang menghapusnya, atau hapus data lokasinya dulu",
       }
     : { ok: true };
-}
-
-export function checkDocumentContent(bytes: Buffer, ext: string): ContentCheck {
-  const head = bytes.subarray(0, 1024).toString("latin1");
-  const tail = bytes.subarray(Math.max(0, bytes.length - 2048)).toString("latin1");
-  const zip = head.startsWith("PK\u0003\u0004");
-  const has = (text: string) => bytes.includes(text, 0, "latin1");
-  switch (ext.toLowerCase()) {
-    case ".pdf":
-      if (!head.includes("%PDF-")) return { ok: false, detail: `isinya ${describeStart(head)}, bukan PDF` };
-      if (!tail.includes("%%EOF")) return { ok: false, detail: "PDF terpotong (akhir berkas tidak ada)" };
-      return { ok: true };
-    case ".docx":
-    case ".xlsx": {
-      const part = ext.toLowerCase() === ".docx" ? "word/" : "xl/";
-      if (!zip || !has("[Content_Types].xml") || !has(part))
-        return { ok: false, detail: `isinya ${describeStart(head)}, bukan ${ext.slice(1).toUpperCase()}` };
-      if (has("vbaProject.bin")) return { ok: false, detail: "berkas memuat makro (kode program)" };
-      return { ok: true };
-    }
-    case ".odt":
-    case ".ods": {
-      // ODF stores its type uncompressed as the archive's first entry.
-      const type =
-        ext.toLowerCase() === ".odt"
-          ? "application/vnd.oasis.opendocument.text"
-          : "application/vnd.oasis.opendocument.spreadsheet";
-      if (!zip || !head.slice(30, 38 + type.length + 10).includes(`mimetype${type}`))
-        return { ok: false, detail: `isinya ${describeStart(head)}, bukan ${ext.slice(1).toUpperCase()}` };
-      return { ok: true };
-    }
-    default:
-      return { ok: false, detail: "jenis berkas tidak dikenal" };
-  }
-}
-
-function describeStart(head: string): string {
-  if (/^\s*<(!doctype|html|head|body|script|\?xml|svg)/i.test(head)) return "halaman web (HTML/XML)";
-  if (head.startsWith("PK\u0003\u0004")) return "arsip ZIP";
-  if (head.startsWith("%PDF-")) return "PDF";
-  if (head.startsWith("\u00ff\u00d8\u00ff")) return "gambar JPG";
-  if (head.startsWith("\u0089PNG")) return "gambar PNG";
-  if (head.startsWith("MZ") || head.startsWith("\u007fELF")) return "program";
-  return "berkas lain";
 }
 
 /**
@@ -157,4 +114,4 @@ async function checkOne(bytes: Buffer, ext: string): Promise<ContentCheck> {
 }
 
 /** Bumped whenever a check becomes stricter, so files that passed an older check are checked again. */
-const checkVersion = "v2";
+const checkVersion = "v3";

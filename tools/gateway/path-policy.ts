@@ -21,6 +21,10 @@ export interface PathContext {
   units: ReadonlySet<string>;
 }
 
+/** Why an SVG is refused, wherever it is (its path, or an upload's name): it can carry script. */
+export const svgRefusal =
+  "Gambar SVG tidak dapat diunggah karena dapat memuat kode program; gunakan JPG, PNG atau WebP.";
+
 const refuse = (reason: string, message: string): PathDecision => ({ ok: false, reason, message });
 const outside = (path: string) =>
   refuse(`outside the editor's units: ${JSON.stringify(path)}`, "Berkas ini berada di luar folder unit Anda.");
@@ -85,6 +89,7 @@ export function checkPath(raw: unknown, use: PathUse, ctx: PathContext): PathDec
     const name = rest.at(-1);
     if (use === "read" && (name === undefined || !name.includes("."))) return ok;
     if (name === undefined) return refuse("a folder, not a file", "Alamat berkas tidak sah.");
+    if (name.endsWith(".svg")) return refuse(`an SVG: ${JSON.stringify(name)}`, svgRefusal);
     if (!mediaKindOf(name))
       return refuse(`not an image or a document: ${JSON.stringify(name)}`, "Jenis berkas ini tidak dapat diunggah.");
     if (!roles && !dkispHere && mediaKindOf(name) !== "image")

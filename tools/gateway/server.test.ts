@@ -395,6 +395,8 @@ describe("the editors' gateway", () => {
       options: { commitMessage: "x" },
     });
     assert.equal(svg.status, 403);
+    // The editor learns why, not only that the kind is refused.
+    assert.match(svg.body.error!, /SVG tidak dapat diunggah karena dapat memuat kode program/);
   });
 
   it("a developer's push at the moment of a save: rebased onto it; on the same lines, the editor is told and nothing is lost", async () => {
