@@ -78,7 +78,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     slugs: () => slugs,
     retired: () => retired,
     port: options.port,
-    ...(cmsHandler ? { cmsApi: cmsHandler } : {}),
+    ...(cmsHandler && local ? { cmsApi: cmsHandler, adminCookie: local.adminCookie } : {}),
   });
   console.log(
     `\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nKelola isi:    http://<slug>.localhost:${options.port}/admin/  (menyimpan ke repositori Git ini)\nTekan Ctrl+C untuk berhenti.\n`,

@@ -240,10 +240,14 @@ describe("the CMS at /admin/ through portal start", () => {
 
   it("lets dinkes's /admin/ write nothing outside sites/dinkes/: not the hub, the theme, portal.json or .git/config", async () => {
     const origin = `http://dinkes.localhost:${cms.port}`;
-    const save = (path: string, from = origin) =>
+    // The key this start hands to the pages it serves under /admin/, as the browser keeps it.
+    const served = await call(`${origin}/admin/`);
+    const key = String(served.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;
+    assert.match(key, /^portal-lokal=[\w-]{32}$/);
+    const save = (path: string, from = origin, cookie = key) =>
       call(`${origin}/admin/api/v1`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: from },
+        headers: { "content-type": "application/json", origin: from, cookie },
         body: JSON.stringify({
           action: "persistEntry",
           params: {
@@ -270,6 +274,12 @@ describe("the CMS at /admin/ through portal start", () => {
     // decap-server's CORS rule admitted any http://localhost:* page; the gateway admits only the site.
     const cross = await save("sites/dinkes/content/berita/x.md", "http://localhost:9999");
     assert.equal(cross.status, 403);
+    // Another local process sends the site's Origin itself, but has no page of this start: refused.
+    for (const cookie of ["", "portal-lokal=tebakan", `${key}x`]) {
+      const forged = await save("sites/dinkes/content/berita/x.md", origin, cookie);
+      assert.equal(forged.status, 401, cookie);
+      assert.match(forged.body, /bukan dari npm start yang sedang berjalan/);
+    }
     assert.equal(cross.headers["access-control-allow-origin"], undefined);
     assert.equal(git("rev-parse", "main").stdout.trim(), head, "nothing was committed");
     assert.equal(await readFile(join(cms.ws.root, ".git/config"), "utf8"), config);

@@ -1,13 +1,4 @@
-import {
-  EncryptedPDFError,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  type PDFObject,
-  PDFRef,
-  PDFStream,
-} from "pdf-lib";
+import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef, PDFStream } from "pdf-lib";
 import yauzl from "yauzl";
 
 /**
@@ -140,7 +131,11 @@ async function checkOffice(bytes: Buffer, ext: keyof typeof officeTypes): Promis
     const types = [...text.matchAll(/ContentType="([^"]+)"/g)].map((m) => m[1]!);
     if (types.some((t) => /macroEnabled|vbaProject|activeX/i.test(t)) || names.some((n) => /vbaProject\.bin$/i.test(n)))
       return { ok: false, detail: "berkas memuat makro (kode program)" };
-    if (!new RegExp(`PartName="/${expected.part.replace(/[.]/g, "\\.")}"[^>]*ContentType="${expected.type.replace(/[.+]/g, "\\$&")}"`).test(text))
+    if (
+      !new RegExp(
+        `PartName="/${expected.part.replace(/[.]/g, "\\.")}"[^>]*ContentType="${expected.type.replace(/[.+]/g, "\\$&")}"`,
+      ).test(text)
+    )
       return wrong;
     if (names.some((n) => /(^|\/)activeX\//i.test(n) || /(^|\/)embeddings\/.*\.bin$/i.test(n)))
       return { ok: false, detail: "berkas memuat objek tertanam (ActiveX/OLE) yang dapat menjalankan program" };

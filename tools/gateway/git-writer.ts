@@ -206,8 +206,14 @@ export class GitWriter {
     action: string;
     paths: string[];
     reason: string;
+    status?: number;
   }): Promise<void> {
     await this.audit({ ...entry, result: "refused" });
+  }
+
+  /** Any other line of the audit log (a login, a logout, a refusal before a request is read). */
+  async note(entry: Record<string, unknown> & { user: string; action: string; result: string }): Promise<void> {
+    await this.audit(entry);
   }
 
   private async writeNow(request: WriteRequest): Promise<WriteResult> {
@@ -387,10 +393,37 @@ export class GitWriter {
     return Object.keys(expect).filter((path) => now[path] !== expect[path]);
   }
 
+  /**
+   * One JSON line per event. Every field is cut to a sane length (a list to its first 20 items):
+   * what a request sends (an Origin, a path, an action name) is the sender's to choose, and the
+   * log must not grow by kilobytes for each of a flood of requests.
+   */
   private async audit(entry: Record<string, unknown>): Promise<void> {
     await mkdir(dirname(this.options.auditLog), { recursive: true });
-    await appendFile(this.options.auditLog, `${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+    await appendFile(
+      this.options.auditLog,
+      `${JSON.stringify({ time: new Date().toISOString(), ...bounded(entry) })}\n`,
+    );
   }
+}
+
+/** The longest text an audit field keeps, and the most items a list keeps. */
+const auditText = 300;
+const auditItems = 20;
+
+function bounded(entry: Record<string, unknown>): Record<string, unknown> {
+  const cut = (value: unknown): unknown =>
+    typeof value === "string"
+      ? value.length > auditText
+        ? `${value.slice(0, auditText)}…`
+        : value
+      : Array.isArray(value)
+        ? [
+            ...value.slice(0, auditItems).map(cut),
+            ...(value.length > auditItems ? [`… ${value.length - auditItems} more`] : []),
+          ]
+        : value;
+  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, cut(v)]));
 }
 
 /** What the host said about a refused push: its own messages, then git's line for the refusal. */

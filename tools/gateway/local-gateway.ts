@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PortalConfig } from "../core/records.ts";
@@ -6,12 +7,13 @@ import type { Workspace } from "../core/workspace.ts";
 import { GitWriter } from "./git-writer.ts";
 import type { Gateway } from "./proxy-actions.ts";
 import { RepoView } from "./repo-view.ts";
-import { gatewayHandler } from "./server.ts";
+import { gatewayHandler, localCookie } from "./server.ts";
 
 /**
  * `npm start`'s CMS: the editors' gateway in its local mode. The same rules as production (each
  * site's `/admin/` reaches only that unit's folder, and the hub's DKISP's; every save validated,
- * uploads re-encoded), with a local identity instead of the SSO, and no Git host: the gateway
+ * uploads re-encoded), with a local identity instead of the SSO (for the pages under /admin/ this
+ * dev server served, which carry this start's key in a cookie), and no Git host: the gateway
  * works in its own clone under .cache/ and pushes into this repository, drafts as `cms/` branches
  * and publications onto the checked-out main, whose files Git updates in place (a working tree
  * with uncommitted changes to tracked files refuses such a push, and the editor is told so).
@@ -21,7 +23,12 @@ export async function localGateway(
   portal: PortalConfig,
   units: ReadonlySet<string>,
   options: { port: number; main?: string },
-): Promise<{ handler: (req: IncomingMessage, res: ServerResponse) => void; gateway: Gateway }> {
+): Promise<{
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  gateway: Gateway;
+  /** The Set-Cookie the dev server sends with every page under /admin/: this start's key. */
+  adminCookie: string;
+}> {
   const config = (key: string) =>
     spawnSync("git", ["config", key], { cwd: ws.root, encoding: "utf8" }).stdout?.trim() || undefined;
   const main =
@@ -38,6 +45,8 @@ export async function localGateway(
     receivePack: "git -c receive.denyCurrentBranch=updateInstead receive-pack",
   }).open();
   const gateway: Gateway = { portal, units, writer, view: new RepoView(clone), main, explain: true };
+  // A new key at each start: only pages this dev server served can write through its gateway.
+  const key = randomBytes(24).toString("base64url");
   const handler = gatewayHandler({
     gateway,
     apex: `localhost:${options.port}`,
@@ -49,7 +58,8 @@ export async function localGateway(
         name: config("user.name") ?? "Pengembang lokal",
         email: config("user.email") ?? `pengembang@${portal.domain}`,
       },
+      key,
     },
   });
-  return { handler, gateway };
+  return { handler, gateway, adminCookie: `${localCookie}=${key}; Path=/admin/; HttpOnly; SameSite=Strict` };
 }

@@ -85,7 +85,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
   const hub = gw.portal.hub;
   const policy: PathContext = { grants: scope.grants, hub, units: gw.units };
   const refuse = async (paths: string[], reason: string, message: string, status = 403): Promise<Reply> => {
-    await gw.writer.refused({ user: scope.editor.id, unit: scope.site, action, paths, reason });
+    await gw.writer.refused({ user: scope.editor.id, unit: scope.site, action, paths, reason, status });
     return { status, body: { error: message } };
   };
   const path = (raw: unknown, use: PathUse) => checkPath(raw, use, policy);
@@ -450,7 +450,7 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
       const foreign = [
         ...[d.path, ...(renamedTo ? [renamedTo] : [])].filter((p) => p !== draft.entry),
         ...(
-          await Promise.all(assetPaths.map(async (p) => ((draftMayAdd(draft, p, await onMain(p))) ? undefined : p)))
+          await Promise.all(assetPaths.map(async (p) => (draftMayAdd(draft, p, await onMain(p)) ? undefined : p)))
         ).filter((p): p is string => p !== undefined),
       ];
       if (foreign.length)

@@ -109,7 +109,10 @@ describe("the gateway keeps every editor's work and publishes only what was appr
     const pairs = await Promise.all([
       ...names.map(async (n) => {
         const base = { [file(n)]: latest(file(n), "main") };
-        return [n, await Promise.all([save("budi", n, "Oleh Budi.", { base }), save("gita", n, "Oleh Gita.", { base })])] as const;
+        return [
+          n,
+          await Promise.all([save("budi", n, "Oleh Budi.", { base }), save("gita", n, "Oleh Gita.", { base })]),
+        ] as const;
       }),
       ...drafts.map(async (n) => {
         const base = { [file(n)]: latest(file(n), `cms/dinkes_berita/${n}`) };
@@ -199,7 +202,10 @@ describe("the gateway keeps every editor's work and publishes only what was appr
     assert.equal((await status("budi", "ringan", "pending_publish")).status, 200);
     const published = await publish("budi", "ringan");
     assert.equal(published.status, 422, JSON.stringify(published.body));
-    assert.match(published.body.error!, /di luar entrinya \(sites\/dinkes\/content\/pengumuman\/jadwal-vaksinasi\.md\)/);
+    assert.match(
+      published.body.error!,
+      /di luar entrinya \(sites\/dinkes\/content\/pengumuman\/jadwal-vaksinasi\.md\)/,
+    );
     assert.equal(hostFile(announcement), before.announcement);
     assert.equal(hostFile(profile), before.profile);
     assert.equal(hostFile(file("ringan")), undefined);

@@ -375,12 +375,18 @@ describe("the editors' gateway", () => {
         },
       ],
       assets: [
-        { path: "sites/dinkes/media/berita/posyandu-ponsel.jpg", content: photo.toString("base64"), encoding: "base64" },
+        {
+          path: "sites/dinkes/media/berita/posyandu-ponsel.jpg",
+          content: photo.toString("base64"),
+          encoding: "base64",
+        },
       ],
       options: { useWorkflow: false, commitMessage: "x" },
     });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
-    const stored = await api("budi", "dinkes", "getMediaFile", { path: "sites/dinkes/media/berita/posyandu-ponsel.jpg" });
+    const stored = await api("budi", "dinkes", "getMediaFile", {
+      path: "sites/dinkes/media/berita/posyandu-ponsel.jpg",
+    });
     const bytes = Buffer.from(String(stored.body.content), "base64");
     const meta = await sharp(bytes).metadata();
     assert.equal(meta.exif, undefined);

@@ -143,7 +143,9 @@ describe("uploads, checked and rewritten by content", () => {
 
   it("an office document is checked by its structure: any ZIP holding the right strings is not a DOCX; macros refused", async () => {
     const docx = await zip({
-      "[Content_Types].xml": contentTypes("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+      "[Content_Types].xml": contentTypes(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+      ),
       "word/document.xml": "<w:document/>",
     });
     assert.equal((await acceptUpload("surat.docx", docx, limits)).ok, true);
@@ -169,7 +171,9 @@ describe("uploads, checked and rewritten by content", () => {
       [
         "an OLE object",
         await zip({
-          "[Content_Types].xml": contentTypes("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+          "[Content_Types].xml": contentTypes(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+          ),
           "word/document.xml": "<w:document/>",
           "word/embeddings/oleObject1.bin": "MZ",
         }),
@@ -196,7 +200,10 @@ describe("uploads, checked and rewritten by content", () => {
     assert.match(texted.toString("latin1"), /Siti Aminah/);
     const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Siti Aminah</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>`;
     const jpeg = await sharp(base).jpeg().toBuffer();
-    const xmpJpeg = withJpegSegment(jpeg, Buffer.concat([Buffer.from("http://ns.adobe.com/xap/1.0/\0"), Buffer.from(xmp)]));
+    const xmpJpeg = withJpegSegment(
+      jpeg,
+      Buffer.concat([Buffer.from("http://ns.adobe.com/xap/1.0/\0"), Buffer.from(xmp)]),
+    );
     const iccJpeg = await sharp(base).withMetadata({ icc: "p3" }).jpeg().toBuffer();
     const cases: [string, Buffer][] = [
       ["teks.png", texted],
@@ -209,7 +216,11 @@ describe("uploads, checked and rewritten by content", () => {
       const result = await acceptUpload(name, bytes, limits);
       assert.ok(result.ok, name);
       const meta = await sharp(result.bytes).metadata();
-      assert.deepEqual([meta.exif, meta.xmp, meta.icc, meta.comments], [undefined, undefined, undefined, undefined], name);
+      assert.deepEqual(
+        [meta.exif, meta.xmp, meta.icc, meta.comments],
+        [undefined, undefined, undefined, undefined],
+        name,
+      );
       assert.doesNotMatch(result.bytes.toString("latin1"), /Siti Aminah|script|tEXt|iTXt/, name);
     }
   });

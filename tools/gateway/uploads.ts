@@ -36,8 +36,7 @@ const sharpFormat: Record<string, "jpeg" | "png" | "webp"> = {
 export async function acceptUpload(name: string, bytes: Buffer, limits: PortalConfig["limits"]): Promise<UploadResult> {
   const ext = extname(name).toLowerCase();
   const kind = mediaKindOf(name);
-  if (ext === ".svg")
-    return { ok: false, message: svgRefusal };
+  if (ext === ".svg") return { ok: false, message: svgRefusal };
   if (!kind) return { ok: false, message: `Jenis berkas "${ext || name}" tidak dapat diunggah.` };
   const limitKb = kind === "image" ? limits.image_kb : limits.document_kb;
   if (bytes.length > limitKb * 1024)

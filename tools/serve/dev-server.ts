@@ -22,6 +22,8 @@ export interface DevServerOptions {
   host?: string;
   /** The editors' gateway (local mode), answered under `/admin/api/` on every site's host. */
   cmsApi?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Set with every page under `/admin/`: the key the local gateway asks of a request. */
+  adminCookie?: string;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function startDevServer(
         // Never in the CMS: a rebuild (which saving in the CMS itself causes) would reload the
         // editor's page and drop what they are typing.
         const inject = path.startsWith(siteUrls.admin) ? undefined : (html: string) => live.inject(html, slug);
+        if (path.startsWith(siteUrls.admin) && options.adminCookie) res.setHeader("Set-Cookie", options.adminCookie);
         return await sendFile(res, file, 200, inject);
       }
       const notFound = join(root, "404.html");

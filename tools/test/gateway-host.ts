@@ -9,6 +9,7 @@ import Provider from "oidc-provider";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { GitWriter } from "../gateway/git-writer.ts";
 import { OidcLogin } from "../gateway/oidc-login.ts";
+import type { Rates } from "../gateway/rate-limits.ts";
 import { startGateway } from "../gateway/server.ts";
 import { RepoView } from "../gateway/repo-view.ts";
 import type { Gateway } from "../gateway/proxy-actions.ts";
@@ -251,7 +252,14 @@ export async function startSso(redirectUris: string[]): Promise<{
  */
 export async function gatewayWithSso(
   h: GatewayHost,
-  options: { sitePort: number; listen: number; slugs: string[]; secret: string; now?: () => number },
+  options: {
+    sitePort: number;
+    listen: number;
+    slugs: string[];
+    secret: string;
+    now?: () => number;
+    rates?: Partial<Rates>;
+  },
 ): Promise<{ sso: Awaited<ReturnType<typeof startSso>>; close: () => Promise<void> }> {
   const apex = `localhost:${options.sitePort}`;
   const sso = await startSso(
@@ -269,6 +277,7 @@ export async function gatewayWithSso(
     scheme: "http",
     auth: { kind: "oidc", login, secret: options.secret, sessionHours: 8 },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.rates ? { rates: options.rates } : {}),
     port: options.listen,
   });
   return {

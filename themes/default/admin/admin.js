@@ -232,7 +232,7 @@ if (config.backend.name === "proxy") {
  * read while the form is open would otherwise vouch for text the editor never saw.
  */
 const versions = new Map();
-function learn({ action, params }, body) {
+function learn({ action }, body) {
   if (action === "getEntry" || action === "unpublishedEntryDataFile") {
     if (body?.file?.path) versions.set(body.file.path, body.file.id ?? null);
   } else if (action === "persistEntry") {
