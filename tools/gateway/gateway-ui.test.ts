@@ -225,4 +225,24 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
     assert.match(h.git(h.host, "show", `cms/dinkes_berita/rebutan-layar:${path}`), /Ringkasan dari Gita\./);
     await page.close();
   });
+
+  it("logs the editor out of the gateway when they choose “Keluar” in Decap's account menu", async () => {
+    const page = await context.newPage();
+    await page.goto(admin());
+    await page.getByText("Jenis isi").waitFor({ timeout: 30_000 });
+    const sessionCookie = async () =>
+      (await context.cookies(admin())).find((c) => c.name === "__Host-portal-sesi")?.value;
+    assert.ok(await sessionCookie(), "logged in before");
+    await page.getByRole("button", { name: "Pilihan akun" }).click();
+    await Promise.all([
+      page.waitForURL(`${gw.sso.issuer}/**`, { timeout: 30_000 }),
+      page.getByRole("menuitem", { name: "Keluar" }).click(),
+    ]);
+    assert.equal(await sessionCookie(), undefined, "the gateway's session is gone");
+    assert.ok(
+      (await h.audit()).some((e) => e.action === "logout" && e.user === "budi" && e.status === 303),
+      "the gateway ended it (POST from the site's page)",
+    );
+    await page.close();
+  });
 });

@@ -172,6 +172,24 @@ if (config.backend.name === "proxy") {
     document.body.textContent = `Pengelola isi tidak dapat menghubungi servernya (kode ${session.status}). Coba muat ulang halaman ini; bila tetap begini, hubungi DKISP.`;
     await new Promise(() => {});
   }
+  // Decap's "Keluar" only forgets the editor in this page (its proxy backend has no logout): the
+  // gateway's session ends with a POST from this site's own page, which this form sends. The
+  // browser then goes through the SSO's own logout and back to the site.
+  const { local } = await session.json();
+  if (!local)
+    document.addEventListener(
+      "click",
+      (event) => {
+        const item = event.target.closest?.('[role="menuitem"]');
+        if (item?.textContent.trim() !== locale.ui.settingsDropdown.logOut) return;
+        const form = document.createElement("form");
+        form.method = "post";
+        form.action = `${api}/logout`;
+        document.body.append(form);
+        form.submit();
+      },
+      true,
+    );
   const banner = document.createElement("div");
   banner.setAttribute("role", "alert");
   banner.id = "sesi-berakhir";
