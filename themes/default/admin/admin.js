@@ -237,7 +237,9 @@ if (config.backend.name === "proxy") {
     }
     const response = await fetch0(input, init);
     if (response.status === 401 && toGateway) show();
-    if (request && response.ok) learn(request, await response.clone().json().catch(() => undefined));
+    // Only the answers that carry a version are read twice (a media list can be megabytes).
+    if (request && response.ok && learnsFrom.has(request.action))
+      learn(request, await response.clone().json().catch(() => undefined));
     return response;
   };
 }
@@ -250,6 +252,7 @@ if (config.backend.name === "proxy") {
  * read while the form is open would otherwise vouch for text the editor never saw.
  */
 const versions = new Map();
+const learnsFrom = new Set(["getEntry", "unpublishedEntryDataFile", "persistEntry"]);
 function learn({ action }, body) {
   if (action === "getEntry" || action === "unpublishedEntryDataFile") {
     if (body?.file?.path) versions.set(body.file.path, body.file.id ?? null);
