@@ -129,4 +129,28 @@ describe("npm run guard: a Portal-Unit commit stays in its unit's folder", () =>
     );
     assert.match(run.stdout, /1 problem\(s\) in 2 commit\(s\)/);
   });
+  it("fails a merge commit that claims a unit (an “evil merge” changing portal.json in its own tree)", async () => {
+    const base = git(["rev-parse", "HEAD"]);
+    git(["checkout", "-q", "-b", "samping"]);
+    await commit({ "sites/dinkes/content/berita/samping.md": "s" }, "Samping\n\nPortal-Unit: dinkes");
+    git(["checkout", "-q", "main"]);
+    await commit({ "sites/dinkes/content/berita/utama.md": "u" }, "Utama\n\nPortal-Unit: dinkes");
+    // The merge's own tree changes portal.json, which neither parent did.
+    git(["merge", "-q", "--no-ff", "--no-commit", "samping"], gateway);
+    await writeFile(join(repo, "portal.json"), '{"hub":"dinkes"}');
+    git(["add", "-A"]);
+    git(["commit", "-qm", "Gabung\n\nPortal-Unit: dinkes"], gateway);
+    const { problems } = check(base);
+    assert.deepEqual(
+      problems.map((p) => p.problem),
+      ["is a merge commit with a Portal-Unit trailer; the gateway never merges (it squashes)"],
+    );
+    // A developer's merge without a trailer is reviewed as code is, not by the guard.
+    const after = git(["rev-parse", "HEAD"]);
+    git(["checkout", "-q", "-b", "fitur", `${after}~1`]);
+    await commit({ "themes/default/x.css": "x" }, "Fitur", developer);
+    git(["checkout", "-q", "main"]);
+    git(["merge", "-q", "--no-ff", "-m", "Merge fitur", "fitur"], developer);
+    assert.deepEqual(check(after).problems, []);
+  });
 });

@@ -30,16 +30,18 @@ export function guardCommits(
   units: ReadonlySet<string>,
 ): { commits: number; problems: GuardProblem[] } {
   const { gatewayEmail } = ownersOf(portal);
+  // Merges included: a merge commit's own tree can change anything (an "evil merge"), which
+  // `--no-merges` would never show.
   const log = git(repo, [
     "log",
-    "--no-merges",
-    `--format=%H%x1f%ae%x1f%ce%x1f%s%x1f%(trailers:key=${unitTrailer},valueonly,separator=%x1e)%x1d`,
+    `--format=%H%x1f%ae%x1f%ce%x1f%s%x1f%(trailers:key=${unitTrailer},valueonly,separator=%x1e)%x1f%P%x1d`,
     `${range.base}..${range.head ?? "HEAD"}`,
   ]);
   const problems: GuardProblem[] = [];
   const commits = log.split("\x1d").filter((c) => c.trim());
   for (const entry of commits) {
-    const [sha, author, committer, subject, trailers] = entry.trim().split("\x1f") as [
+    const [sha, author, committer, subject, trailers, parents] = entry.trim().split("\x1f") as [
+      string,
       string,
       string,
       string,
@@ -54,6 +56,11 @@ export function guardCommits(
     const byGateway = [author, committer].some((e) => e.toLowerCase() === gatewayEmail.toLowerCase());
     if (values.length === 0) {
       if (byGateway) report(`made by the gateway (${gatewayEmail}) without a ${unitTrailer} trailer`);
+      continue;
+    }
+    // The gateway publishes by squashing and never merges: a merge that claims a unit is not its.
+    if (parents.trim().split(" ").length > 1) {
+      report(`is a merge commit with a ${unitTrailer} trailer; the gateway never merges (it squashes)`);
       continue;
     }
     if (values.length > 1) {
