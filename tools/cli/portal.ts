@@ -74,9 +74,33 @@ Options:
   --http               gateway: plain-http sites and SSO, for a trial on one machine only
   -h, --help           show this help`;
 
+/**
+ * The command line, strictly: an unknown option is refused (parseArgs's strict mode), and so is
+ * an option given twice, which parseArgs would settle silently by taking the last
+ * (`--type dinas --type badan` is a slip, not a choice).
+ */
 function parse() {
+  const parsed = parseOptions();
+  const given = new Map<string, string[]>();
+  for (const token of parsed.tokens ?? [])
+    if (token.kind === "option") given.set(token.name, [...(given.get(token.name) ?? []), token.value ?? "(on)"]);
+  const repeated = [...given].filter(([, values]) => values.length > 1);
+  if (repeated.length)
+    throw new Error(
+      repeated
+        .map(
+          ([name, values]) =>
+            `Option '--${name}' was given ${values.length} times (${values.join(", ")}); give it once.`,
+        )
+        .join("\n"),
+    );
+  return parsed;
+}
+
+function parseOptions() {
   return parseArgs({
     allowPositionals: true,
+    tokens: true,
     options: {
       root: { type: "string" },
       dist: { type: "string" },

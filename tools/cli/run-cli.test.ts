@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
@@ -67,6 +68,11 @@ describe("the portal CLI's runner", () => {
       const badOption = ws.cli(["build", "--bogus"]);
       assert.equal(badOption.status, 2);
       assert.match(badOption.stderr, /Unknown option '--bogus'[\s\S]*Usage: portal <command>/);
+      // A single option given twice is a slip, refused rather than settled by taking the last.
+      const twice = ws.cli(["new-site", "uji", "--name", "Dinas Uji", "--type", "dinas", "--type", "badan"]);
+      assert.equal(twice.status, 2);
+      assert.match(twice.stderr, /^Option '--type' was given 2 times \(dinas, badan\); give it once\./);
+      assert.equal(existsSync(join(ws.root, "sites/uji")), false, "nothing was created");
     } finally {
       await ws.dispose();
     }
