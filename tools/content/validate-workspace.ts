@@ -124,6 +124,9 @@ export async function validateWorkspace(
 /** Two units with the same name confuse citizens and the hub's directory. */
 const labels = { name: "nama unit", short_name: "nama singkat" } as const;
 
+/** What makes two units' names the same name (new-site refuses one that is, before writing). */
+export const nameKey = (value: string) => value.trim().toLowerCase();
+
 /**
  * Names must differ across every unit, also when only some are validated (`validate -- dlh`
  * compares dlh with all the others). The unit that took a name later is told to change it: the
@@ -148,7 +151,7 @@ function checkAcrossSites(
     for (const [slug, record] of names) {
       const value = record[field];
       if (typeof value !== "string" || !value) continue;
-      const key = value.trim().toLowerCase();
+      const key = nameKey(value);
       groups.set(key, [...(groups.get(key) ?? []), slug]);
     }
     for (const slugs of groups.values()) {

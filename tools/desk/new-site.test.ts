@@ -60,6 +60,27 @@ describe("new-site", () => {
     assert.ok((await createSite(ws, portal, { slug: "dishub", name: "Dinas Perhubungan", type: "dinas" })).ok);
     const again = await createSite(ws, portal, { slug: "dishub", name: "Dinas Perhubungan", type: "dinas" });
     assert.match((again as { problems: string[] }).problems[0]!, /"dishub" is taken/);
+    // Another slug with a name another unit has (as its name or short name, in any case):
+    // refused here, not found by the next validate.
+    for (const [name, shortName] of [
+      ["Dinas Perhubungan", undefined],
+      ["  dinas PERHUBUNGAN ", undefined],
+      ["Dinas Perhubungan Darat", "Dinas Perhubungan"],
+    ] as const) {
+      const twin = await createSite(ws, portal, {
+        slug: "uji1",
+        name,
+        type: "dinas",
+        ...(shortName ? { shortName } : {}),
+      });
+      assert.equal(twin.ok, false, name);
+      assert.match(
+        (twin as { problems: string[] }).problems.join("\n"),
+        /is already the name of sites\/dishub\//,
+        name,
+      );
+      assert.equal(existsSync(join(ws.sitesDir, "uji1")), false, "nothing written");
+    }
     await rm(join(ws.sitesDir, "dishub"), { recursive: true });
   });
 

@@ -8,6 +8,8 @@ import type { PortalConfig, SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { localDate } from "../core/wita.ts";
 import { formatProblem } from "../content/problem.ts";
+import { readRegistry, readRetired } from "../content/registry.ts";
+import { nameKey } from "../content/validate-workspace.ts";
 import { validateSite } from "../content/validate-site.ts";
 import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 import { schemas } from "../schema/schemas.ts";
@@ -73,6 +75,22 @@ export async function planSite(ws: Workspace, portal: PortalConfig, spec: NewSit
     problems.push(
       `--short-name: "${spec.name}" is longer than 40 characters; give the unit's short name, e.g. --short-name "Dinkes".`,
     );
+  // Validation refuses two units of one name (or short name), retired ones included: refused
+  // here before anything is written, not found by the next `validate`.
+  const taken = new Map<string, string>();
+  for (const unit of [...(await readRegistry(ws)), ...(await readRetired(ws))])
+    for (const value of [unit.name, unit.short_name]) if (value) taken.set(nameKey(value), unit.slug);
+  for (const [flag, value] of [
+    ["--name", spec.name],
+    ["--short-name", shortName],
+  ] as const) {
+    const text = value?.trim();
+    const owner = text ? taken.get(nameKey(text)) : undefined;
+    if (owner)
+      problems.push(
+        `${flag}: "${text}" is already the name of sites/${owner}/; citizens tell units apart by it. Give this unit its own.`,
+      );
+  }
   // Until the unit gives its own: the regency's, which reaches someone who can answer.
   const address = spec.address ?? portal.address;
   const phone = spec.phone ?? portal.phone;
