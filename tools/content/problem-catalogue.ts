@@ -315,6 +315,11 @@ export const catalogue = {
     message: ({ slug }) => `"${slug}" tidak bisa menjadi subdomain`,
     fix: ({ suggestion }) => `pakai huruf kecil, angka dan tanda hubung saja, misalnya "${suggestion}"`,
   }),
+  "ace-slug": entry<{ slug: string }>({
+    message: ({ slug }) =>
+      `"${slug}" memuat "--" di huruf ketiga dan keempat, yang dibaca peramban sebagai nama berhuruf asing (xn--dnkes-zsa tampil sebagai "dínkes")`,
+    fix: () => "pakai huruf biasa tanpa tanda hubung ganda di awal, misalnya singkatan resmi unit",
+  }),
   "reserved-slug": entry<{ slug: string }>({
     message: ({ slug }) => `"${slug}" adalah subdomain yang dicadangkan`,
     fix: () => "pilih nama lain yang mencerminkan unit, misalnya singkatan resminya",

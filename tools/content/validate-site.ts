@@ -4,7 +4,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import { basename, join, posix } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
-import { isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
+import { isAceLabel, isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
 import { bodyReferences, createMarkdown } from "../generator/markdown.ts";
 import { closest } from "./closest.ts";
 import { checkContentRules } from "./content-rules.ts";
@@ -86,6 +86,8 @@ export async function validateSite(
 
   if (!isDnsLabel(slug)) {
     problems.push(problem("invalid-dns-label", rel(""), "", { slug, suggestion: slugify(slug) || "nama-unit" }));
+  } else if (isAceLabel(slug)) {
+    problems.push(problem("ace-slug", rel(""), "", { slug }));
   } else if (isReservedSlug(slug) && slug !== portal.hub) {
     problems.push(problem("reserved-slug", rel(""), "", { slug }));
   }

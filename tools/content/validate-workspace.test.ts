@@ -149,10 +149,15 @@ describe("validation of the broken-content corpus", () => {
     assert.equal(isReservedSlug("halaman-2"), true);
     assert.equal(isReservedSlug("www"), true);
     assert.equal(isReservedSlug("dinkes"), false);
+    assert.equal(isReservedSlug("xn--dnkes-zsa"), true);
+    assert.equal(isReservedSlug("ab--cd"), true);
+    assert.equal(isReservedSlug("dinas-kesehatan--x"), false);
   });
 
   it("refuses reserved and invalid subdomains", () => {
     assert.equal(only("sites/www").code, "reserved-slug");
+    // Punycode, which a browser shows as "dínkes": a look-alike of dinkes's address.
+    assert.equal(only("sites/xn--dnkes-zsa").code, "ace-slug");
     assert.equal(problemsOf("sites/Dinas_Baru")[0]?.code, "invalid-dns-label");
     assert.equal(problemsOf("sites/Dinas_Baru/site.json")[0]?.code, "slug-mismatch");
   });

@@ -54,7 +54,15 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
 
 /** Reserved names, and `halaman-N`, which the hub's lists use for page numbers (/kabar/semua/halaman-2/). */
 export function isReservedSlug(slug: string): boolean {
-  return reservedSlugs.has(slug) || /^halaman-\d+$/.test(slug);
+  return reservedSlugs.has(slug) || /^halaman-\d+$/.test(slug) || isAceLabel(slug);
+}
+
+/**
+ * A label with `--` in its third and fourth places: IDNA reserves those for encoded names, and a
+ * browser shows `xn--dnkes-zsa` as "dínkes", a look-alike of another unit's address.
+ */
+export function isAceLabel(slug: string): boolean {
+  return /^[a-z0-9]{2}--/.test(slug);
 }
 
 const dnsLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

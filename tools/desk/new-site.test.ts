@@ -44,6 +44,7 @@ describe("new-site", () => {
       ["mail", /reserved/],
       ["halaman-2", /reserved/],
       [portal.hub, /reserved \(the hub's folder\)/],
+      ["xn--dnkes-zsa", /encoded international name \(xn--dnkes-zsa shows as "dínkes"/],
     ];
     for (const [slug, reason] of cases) {
       const result = await createSite(ws, portal, { slug, name: "Dinas Uji", type: "dinas" });

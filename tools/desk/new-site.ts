@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
+import { isAceLabel, isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
 import type { PortalConfig, SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { localDate } from "../core/wita.ts";
@@ -47,6 +47,8 @@ export function slugRefusal(
     const suggestion = slugify(slug);
     return `"${slug}" is not a DNS label (lower-case letters, digits and inner hyphens, at most 63)${suggestion && suggestion !== slug ? `; try "${suggestion}"` : ""}.`;
   }
+  if (isAceLabel(slug))
+    return `"${slug}" has "--" in its third and fourth places, which browsers read as an encoded international name (xn--dnkes-zsa shows as "dínkes", a look-alike of another unit); use plain letters, e.g. "${slugify(slug.replace(/^(..)--/, "$1-")) || "dinkes"}".`;
   if (isReservedSlug(slug) || slug === portal.hub)
     return `"${slug}" is reserved (${slug === portal.hub ? "the hub's folder" : `${slug}.${portal.domain} would look like the regency's own service`}); choose the unit's usual abbreviation.`;
   if (existsSync(join(ws.sitesDir, slug)))
