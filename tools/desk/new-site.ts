@@ -82,9 +82,11 @@ export async function planSite(ws: Workspace, portal: PortalConfig, spec: NewSit
   const taken = new Map<string, string>();
   for (const unit of [...(await readRegistry(ws)), ...(await readRetired(ws))])
     for (const value of [unit.name, unit.short_name]) if (value) taken.set(nameKey(value), unit.slug);
+  // A short name taken from the name is the same mistake: told once, as --name.
+  const ownShortName = shortName !== undefined && nameKey(shortName) !== nameKey(spec.name) ? shortName : undefined;
   for (const [flag, value] of [
     ["--name", spec.name],
-    ["--short-name", shortName],
+    ["--short-name", ownShortName],
   ] as const) {
     const text = value?.trim();
     const owner = text ? taken.get(nameKey(text)) : undefined;
