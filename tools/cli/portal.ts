@@ -38,7 +38,7 @@ Commands:
   reminders            the monthly reminders' plan as JSON: which issues to open, update or
                        close (--open-issues: gh issue list --json number,title,body)
   gateway              the editors' gateway: Decap's proxy API behind nginx at /admin/api/, SSO
-                       login, pushes to the Git host (settings: README, "Running the editors'
+                       login, pushes to the Git host (settings: docs/cms-and-gateway.md, "Running the editors'
                        gateway")
 
 Options:
