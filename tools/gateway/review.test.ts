@@ -14,18 +14,11 @@ describe("the gateway keeps every editor's work and publishes only what was appr
   let gw: Awaited<ReturnType<typeof gatewayWithSso>>;
   let port: number;
   const secret = "rahasia-sesi-uji-0123456789abcdef0123456789";
-  const { api, latest } = gatewayClient(
+  const { api, latest, hostFile } = gatewayClient(
     () => h,
     () => port,
     secret,
   );
-  const hostFile = (path: string, ref = "main") => {
-    try {
-      return h.git(h.host, "show", `${ref}:${path}`);
-    } catch {
-      return undefined;
-    }
-  };
   const news = (_unit: string, title: string, body: string) =>
     `---\ntitle: ${title}\ndate: 2026-11-20\nsummary: Ringkasan ${title}.\n---\n${body}\n`;
   const file = (name: string) => `sites/dinkes/content/berita/${name}.md`;

@@ -21,7 +21,7 @@ describe("the editors' gateway", () => {
     () => port,
     secret,
   );
-  const { site, origin, session, api } = client;
+  const { site, origin, session, api, hostFile } = client;
   const entry = (slug: string, file: string, title: string, body = "Isi berita.") => ({
     path: `sites/${slug}/content/berita/${file}.md`,
     slug: file,
@@ -34,13 +34,6 @@ describe("the editors' gateway", () => {
     cmsLabelPrefix: `${slug}/`,
     ...extra,
   });
-  const hostFile = (path: string, ref = "main") => {
-    try {
-      return h.git(h.host, "show", `${ref}:${path}`);
-    } catch {
-      return undefined;
-    }
-  };
 
   before(async () => {
     h = await gatewayHost();

@@ -67,5 +67,13 @@ export function gatewayClient(h: () => GatewayHost, port: () => number, secret: 
     }
     return params;
   };
-  return { site, origin, session, api, latest, onHost };
+  /** The text of `path` on the host's `ref`, or undefined where it is missing. */
+  const hostFile = (path: string, ref = "main") => {
+    try {
+      return h().git(h().host, "show", `${ref}:${path}`);
+    } catch {
+      return undefined;
+    }
+  };
+  return { site, origin, session, api, latest, onHost, hostFile };
 }
