@@ -7,7 +7,8 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import { schemas } from "../schema/schemas.ts";
 import { validateAgainst } from "../schema/schema-validator.ts";
 import { cmsConfig, cmsRules } from "./cms-config.ts";
-import { resolve, type DecapField } from "./schema-fields.ts";
+import { resolveRef } from "../schema/schema-at.ts";
+import type { DecapField } from "./schema-fields.ts";
 import { sampleValue } from "./sample-values.ts";
 
 const portal = JSON.parse(readFileSync(join(toolsRepoRoot, "portal.json"), "utf8")) as PortalConfig;
@@ -140,7 +141,7 @@ describe("the CMS configuration generated from the schemas", () => {
         Object.keys(type.schema.properties ?? {}),
       );
       for (const field of fields) {
-        const s = resolve(type.schema.properties![field.name]!);
+        const s = resolveRef(type.schema.properties![field.name]!);
         if (s.type === "string" && typeof s.minLength === "number" && !s.enum) {
           assert.equal(
             accepts(field, "x".repeat(s.minLength - 1)),

@@ -4,7 +4,8 @@ import { proxyUrl } from "../gateway/paths.ts";
 import { byRank, type ContentType } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
 import type { JsonSchema } from "../schema/json-schema.ts";
-import { fieldsOf, patternOf, resolve, type DecapField } from "./schema-fields.ts";
+import { resolveRef } from "../schema/schema-at.ts";
+import { fieldsOf, patternOf, type DecapField } from "./schema-fields.ts";
 
 /**
  * The Decap CMS configuration of one site's `/admin/`, generated at build from `content-schema/`,
@@ -72,7 +73,7 @@ function rulesOf(schema: JsonSchema, zoneHours: number): CmsRules[string] {
   );
   const required = new Set(schema.required ?? []);
   const objects = Object.entries(schema.properties ?? {})
-    .map(([name, p]) => [name, resolve(p)] as const)
+    .map(([name, p]) => [name, resolveRef(p)] as const)
     .filter(([name, s]) => s.type === "object" && !required.has(name) && (s.required ?? []).length > 0)
     .map(([name, s]) => ({
       name,
@@ -80,7 +81,7 @@ function rulesOf(schema: JsonSchema, zoneHours: number): CmsRules[string] {
       required: s.required!.map((child) => ({ name: child, label: String(s.properties?.[child]?.title ?? child) })),
     }));
   const dates = Object.entries(schema.properties ?? {})
-    .map(([name, p]) => [name, resolve(p)] as const)
+    .map(([name, p]) => [name, resolveRef(p)] as const)
     .filter(([, s]) => s.format === "date" || s.format === "wita-datetime")
     .map(([name, s]) => {
       const after = typeof s["x-after"] === "string" ? s["x-after"] : undefined;
@@ -107,11 +108,11 @@ function rulesOf(schema: JsonSchema, zoneHours: number): CmsRules[string] {
 function mediaFields(schema: JsonSchema, path: string[] = []): CmsRules[string]["media"] {
   const found: CmsRules[string]["media"] = [];
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    const s = resolve(property);
+    const s = resolveRef(property);
     if (s["x-media"]) found.push({ path: [...path, name], label: String(s.title ?? name), pattern: patternOf(s)! });
     if (s.type === "object") found.push(...mediaFields(s, [...path, name]));
     if (s.type === "array") {
-      const items = resolve((s.items ?? {}) as JsonSchema);
+      const items = resolveRef((s.items ?? {}) as JsonSchema);
       if (items.type === "object") found.push(...mediaFields(items, [...path, name, "*"]));
     }
   }

@@ -1,6 +1,7 @@
 import type { JsonSchema } from "../schema/json-schema.ts";
 import { schemas } from "../schema/schemas.ts";
-import { resolve, type DecapField } from "./schema-fields.ts";
+import { resolveRef } from "../schema/schema-at.ts";
+import type { DecapField } from "./schema-fields.ts";
 
 /**
  * Values a careful editor would enter, for the CMS's tests: the schema's own example where it has
@@ -33,10 +34,10 @@ export const sampleDocument = "/media/dokumen/lampiran.pdf";
 
 /** The schema of a field of a content type, `$ref`s resolved; nested fields by their path. */
 export function schemaOf(type: string, path: string[]): JsonSchema {
-  let s = resolve(schemas().typeByName.get(type)!.schema as JsonSchema);
+  let s = resolveRef(schemas().typeByName.get(type)!.schema as JsonSchema);
   for (const name of path) {
-    if (s.type === "array") s = resolve((s.items ?? {}) as JsonSchema);
-    s = resolve(s.properties![name]!);
+    if (s.type === "array") s = resolveRef((s.items ?? {}) as JsonSchema);
+    s = resolveRef(s.properties![name]!);
   }
   return s;
 }
@@ -53,7 +54,7 @@ export function sampleValue(type: string, field: DecapField, path: string[] = [f
         field.fields.filter((f) => f.required).map((f) => [f.name, sampleValue(type, f, [...path, f.name])]),
       ),
     ];
-  if (field.widget === "list") return [sampleText(resolve((s.items ?? {}) as JsonSchema))];
+  if (field.widget === "list") return [sampleText(resolveRef((s.items ?? {}) as JsonSchema))];
   if (field.widget === "object" && field.fields)
     return Object.fromEntries(
       field.fields.filter((f) => f.required).map((f) => [f.name, sampleValue(type, f, [...path, f.name])]),

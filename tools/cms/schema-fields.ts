@@ -1,5 +1,5 @@
-import { schemas } from "../schema/schemas.ts";
 import type { JsonSchema } from "../schema/json-schema.ts";
+import { isOneLineText, resolveRef } from "../schema/schema-at.ts";
 
 /**
  * JSON Schema → Decap CMS fields: what the CMS lets an editor save is what validation accepts.
@@ -37,23 +37,12 @@ export interface FieldContext {
   limits: { image_kb: number; document_kb: number };
 }
 
-/** `{"$ref": ".../defs.schema.json#/$defs/x", "title": ...}` → the definition with local keys over it. */
-export function resolve(schema: JsonSchema): JsonSchema {
-  const ref = schema.$ref;
-  if (typeof ref !== "string") return schema;
-  const name = /#\/\$defs\/([\w-]+)$/.exec(ref)?.[1];
-  const target = name ? schemas().defs.$defs[name] : undefined;
-  if (!target) throw new Error(`Internal error: cannot resolve ${ref} for the CMS`);
-  const { $ref: _ref, ...local } = schema;
-  return resolve({ ...target, ...local });
-}
-
 /** Every property of an object schema as a Decap field, in the schema's order. */
 export function fieldsOf(schema: JsonSchema, ctx: FieldContext): DecapField[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {})
     .filter(([name]) => name !== "$schema")
-    .map(([name, property]) => fieldOf(name, resolve(property), required.has(name), ctx));
+    .map(([name, property]) => fieldOf(name, resolveRef(property), required.has(name), ctx));
 }
 
 function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldContext): DecapField {
@@ -81,7 +70,7 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
   }
   if (s.type === "boolean") return { ...base, widget: "boolean" };
   if (s.type === "array") {
-    const items = resolve((s.items ?? {}) as JsonSchema);
+    const items = resolveRef((s.items ?? {}) as JsonSchema);
     const bounds = {
       ...(typeof s.minItems === "number" ? { min: s.minItems } : {}),
       ...(typeof s.maxItems === "number" ? { max: s.maxItems } : {}),
@@ -152,8 +141,7 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
       media_library: { config: { max_file_size: ctx.limits.document_kb * 1024 } },
     };
   const pattern = patternOf(s);
-  const long = typeof s.maxLength === "number" && s.maxLength > 200;
-  return { ...base, widget: long ? "text" : "string", ...(pattern ? { pattern } : {}) };
+  return { ...base, widget: isOneLineText(s) ? "string" : "text", ...(pattern ? { pattern } : {}) };
 }
 
 /**

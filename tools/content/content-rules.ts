@@ -1,4 +1,6 @@
+import { bidiControlIn, controlCharacterIn, isBlank } from "../core/reader-text.ts";
 import type { JsonSchema } from "../schema/json-schema.ts";
+import { isOneLineText, schemaAt } from "../schema/schema-at.ts";
 import { problem, type Problem } from "./problem.ts";
 
 /**
@@ -8,7 +10,11 @@ import { problem, type Problem } from "./problem.ts";
  *   end and its start, a broadcast's window, an announcement's last valid day and its date);
  * - `x-max-days-ahead: <n>` on a publication date: at most n days after the day of the build
  *   (a news item dated 2062 would sit on top of the hub for decades).
- * One rule holds for every field: text is never only spaces (it would render as nothing).
+ * Rules over every text field, as a reader sees it (core/reader-text.ts): it never shows nothing
+ * (spaces or zero-width characters only: an empty heading, an invisible link); it holds no
+ * bidirectional control (which reorders what is shown) and no control character; and a one-line
+ * field (a title, a name: schema/schema-at.ts) holds no line break, which would start a new
+ * paragraph in an issue body or a command in a CI log.
  */
 export function checkContentRules(args: {
   data: Record<string, unknown>;
@@ -23,7 +29,17 @@ export function checkContentRules(args: {
   const at = (pointer: string) => lineOf(pointer);
 
   for (const [pointer, value] of strings(data)) {
-    if (value !== "" && value.trim() === "") problems.push(problem("blank-text", file, pointer, {}, at(pointer)));
+    if (value !== "" && isBlank(value)) problems.push(problem("blank-text", file, pointer, {}, at(pointer)));
+    const bidi = bidiControlIn(value);
+    if (bidi) problems.push(problem("bidi-control", file, pointer, { char: bidi }, at(pointer)));
+    const field = schemaAt(schema, pointer);
+    const control = controlCharacterIn(value, field !== undefined && isOneLineText(field));
+    if (control)
+      problems.push(
+        lineBreak.test(control)
+          ? problem("line-break-in-line", file, pointer, {}, at(pointer))
+          : problem("control-character", file, pointer, { char: control }, at(pointer)),
+      );
   }
 
   for (const [field, property] of Object.entries(schema.properties ?? {})) {
@@ -54,6 +70,9 @@ export function checkContentRules(args: {
   }
   return problems;
 }
+
+/** The characters `controlCharacterIn` names that end a line. */
+const lineBreak = /^U\+(000A|000D|000B|000C|0085|2028|2029)$/;
 
 function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);

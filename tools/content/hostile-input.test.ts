@@ -329,7 +329,7 @@ describe("hostile input: what validation refuses", () => {
     const found = (await ws.problems()).filter((p) => p.includes("kosong.md"));
     assert.ok(
       found.includes(
-        `${berita}/kosong.md:2: /title: kolom hanya berisi spasi (isi kolom ini dengan teks, atau hapus barisnya bila kolom itu tidak wajib)`,
+        `${berita}/kosong.md:2: /title: kolom hanya berisi spasi atau karakter tak terlihat (isi kolom ini dengan teks, atau hapus barisnya bila kolom itu tidak wajib)`,
       ),
       found.join("\n"),
     );

@@ -1,4 +1,5 @@
 import { extname, posix } from "node:path";
+import { readAddress } from "../core/address.ts";
 import { schemas, type MediaKind } from "../schema/schemas.ts";
 
 export type { MediaKind } from "../schema/schemas.ts";
@@ -56,7 +57,8 @@ export function resolveMediaReference(
 ): ResolvedReference | undefined {
   const raw = href.trim();
   const refuse = (refusal: ReferenceRefusal, detail: string): ResolvedReference => ({ ok: false, refusal, detail });
-  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) {
+  // Whether it names a file of this site at all is the browser's reading (core/address.ts).
+  if (readAddress(raw).kind !== "page") {
     if (usage === "link") return undefined;
     return /^data:/i.test(raw)
       ? refuse("reference-invalid", "gambar tertanam (data:)")

@@ -1,3 +1,5 @@
+import { hostUnder, readAddress } from "../core/address.ts";
+import { holdsPhrase, phraseWords, readings } from "../core/reader-text.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 
 /**
@@ -38,50 +40,46 @@ export const defaultLinkRules = {
 export function linkRulesOf(portal: Pick<PortalConfig, "links">, site?: Pick<SiteRecord, "link_domains">) {
   const rules = { ...defaultLinkRules, ...portal.links };
   return {
-    domains: [...rules.allowed_domains, ...(site?.link_domains ?? [])].map((d) => d.toLowerCase()),
-    phrases: rules.spam_phrases.map((p) => normalise(p)).filter(Boolean),
+    domains: [...rules.allowed_domains, ...(site?.link_domains ?? [])].map(domainOf),
+    phrases: rules.spam_phrases
+      .map((text) => ({ text: text.trim().toLowerCase(), words: phraseWords(text) }))
+      .filter((p) => p.words.length > 0),
   };
+}
+
+/** A domain as the URL parser has a host (lower case, punycode), so that an IDN entry matches its links. */
+function domainOf(domain: string): string {
+  try {
+    return new URL(`https://${domain}/`).hostname;
+  } catch {
+    return domain.toLowerCase();
+  }
 }
 
 export type OutboundCheck = { leaves: false } | { leaves: true; allowed: boolean; host: string };
 
 /**
- * Whether a link leaves the portal and, if so, whether its domain is allowed. `mailto:` and
- * `tel:` do not leave for another site; an address with a host (`https://`, `ftp://`, `//host`)
- * does. A host matches a domain or any of its subdomains.
+ * Whether a link leaves the portal and, if so, whether its domain is allowed, as the browser
+ * reads the address (core/address.ts). `mailto:` and `tel:` do not leave for another site; an
+ * address with a host does, however it is written. An address no browser can parse is refused
+ * with the rest: it cannot be shown to be safe.
  */
 export function checkOutbound(href: string, domains: readonly string[]): OutboundCheck {
-  const raw = href.trim();
-  if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(raw)) return { leaves: false };
-  let host: string;
-  try {
-    host = new URL(raw, "https://portal.invalid/").hostname.toLowerCase().replace(/\.$/, "");
-  } catch {
-    return { leaves: true, allowed: false, host: raw };
-  }
-  const allowed = domains.some((d) => host === d || host.endsWith(`.${d}`));
-  return { leaves: true, allowed, host };
+  const address = readAddress(href);
+  if (address.kind === "invalid") return { leaves: true, allowed: false, host: href.trim() };
+  if (address.kind !== "host") return { leaves: false };
+  return { leaves: true, allowed: hostUnder(address.host, domains), host: address.host };
 }
 
-/**
- * Text as spam filters read it: compatibility forms folded (fullwidth letters, ligatures),
- * invisible characters dropped, lower case, and every run of other characters one space, so
- * "SLOT  G A C O R" is not, but "Slot-Gacor" and "slot\u200bgacor" are "slot gacor".
- */
-export function normalise(text: string, invisible = ""): string {
-  return text
-    .normalize("NFKC")
-    .replace(/[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g, invisible)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
+export type SpamPhrase = ReturnType<typeof linkRulesOf>["phrases"][number];
 
 /**
- * The spam phrases a text contains, each once. An invisible character is read both as nothing
- * (inside a word: "gac\u200bor") and as a space (between words: "slot\u200bgacor").
+ * The spam phrases a text holds as a reader reads it (core/reader-text.ts: entities, invisible
+ * characters, look-alike letters and signs, letters spaced out, words run together), each once,
+ * as DKISP wrote it in portal.json.
  */
-export function spamPhrasesIn(text: string, phrases: readonly string[]): string[] {
-  const forms = [` ${normalise(text)} `, ` ${normalise(text, " ")} `];
-  return phrases.filter((p) => forms.some((words) => words.includes(` ${p} `)));
+export function spamPhrasesIn(text: string, phrases: readonly SpamPhrase[]): string[] {
+  if (phrases.length === 0 || text === "") return [];
+  const read = readings(text);
+  return phrases.filter((p) => read.some((words) => holdsPhrase(words, p.words))).map((p) => p.text);
 }

@@ -142,8 +142,20 @@ export const catalogue = {
         : `tambahkan "${missing}: ..."`,
   }),
   "blank-text": entry({
-    message: () => "kolom hanya berisi spasi",
+    message: () => "kolom hanya berisi spasi atau karakter tak terlihat",
     fix: () => "isi kolom ini dengan teks, atau hapus barisnya bila kolom itu tidak wajib",
+  }),
+  "bidi-control": entry<{ char: string }>({
+    message: ({ char }) => `teks memuat karakter pembalik arah tulisan (${char}) yang mengubah urutan huruf di layar`,
+    fix: () => "hapus karakter itu dengan mengetik ulang teksnya; teks berbahasa Indonesia tidak memerlukannya",
+  }),
+  "control-character": entry<{ char: string }>({
+    message: ({ char }) => `teks memuat karakter kendali tak terlihat (${char})`,
+    fix: () => "ketik ulang teksnya, jangan menempelnya dari dokumen atau aplikasi lain",
+  }),
+  "line-break-in-line": entry({
+    message: () => "kolom satu baris ini berisi pindah baris",
+    fix: () => "tulis isinya dalam satu baris (judul dan nama tidak boleh lebih dari satu baris)",
   }),
   "date-out-of-range": entry<{ value: string; min: string; max: string }>({
     message: ({ value, min, max }) =>

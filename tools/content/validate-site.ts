@@ -4,8 +4,9 @@ import { lstatSync, readFileSync } from "node:fs";
 import { basename, join, posix } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { bidiControlIn, controlCharacterIn } from "../core/reader-text.ts";
 import { isAceLabel, isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
-import { bodyReferences, createMarkdown } from "../generator/markdown.ts";
+import { createMarkdown, readBody, type BodyBlock } from "../generator/markdown.ts";
 import { closest } from "./closest.ts";
 import { checkContentRules } from "./content-rules.ts";
 import type { ContentType } from "../schema/content-type.ts";
@@ -76,9 +77,6 @@ export async function validateSite(
   options: SiteValidationOptions,
 ): Promise<SiteValidation> {
   const siteDir = join(ws.sitesDir, slug);
-  const documentExtensions = [...schemas().fileKinds.document.extensions].map((e) => e.slice(1)).join("|");
-  // Outbound links too: every link to another host has `//` (linkify links no bare domain).
-  const mayReference = new RegExp(`!\\[|\\]:|site:|media|%|//|\\.(?:${documentExtensions})`, "i");
   const reserved = reservedTopLevel();
   const rel = (path: string) => `sites/${slug}${path ? `/${path}` : ""}`;
   const problems: Problem[] = [];
@@ -123,6 +121,12 @@ export async function validateSite(
     ? await validateSiteJson(siteDir, slug, rel("site.json"), portal, problems)
     : undefined;
   const linkRules = linkRulesOf(portal, site);
+  // Names become addresses (dinkes.paserkab.go.id/berita/slot-gacor/), which search engines show.
+  for (const phrase of spamPhrasesIn(slug, linkRules.phrases))
+    problems.push(problem("spam-phrase", rel(""), "", { phrase }));
+  for (const path of media.keys())
+    for (const phrase of spamPhrasesIn(path, linkRules.phrases))
+      problems.push(problem("spam-phrase", rel(path.slice(1)), "", { phrase }));
   if (site?.logo)
     checkReference(
       resolveMediaReference(site.logo, "image", { fromDir: "", exists }),
@@ -185,6 +189,8 @@ export async function validateSite(
           problem("bad-filename", file, "", { name: f.name, suggestion: `${slugify(fileSlug) || "tulisan"}.md` }),
         );
       }
+      for (const phrase of spamPhrasesIn(fileSlug, linkRules.phrases))
+        problems.push(problem("spam-phrase", file, "", { phrase }));
       const url = itemUrl(type.name, fileSlug);
       const other = urls.get(url);
       if (other) problems.push(problem("duplicate-permalink", file, "", { url, other }));
@@ -261,12 +267,12 @@ export async function validateSite(
       const resolved = resolveMediaReference(value, usage, { fromDir, exists });
       checkReference(resolved, usage, value, file, pointer, parsed.lineOf(pointer), found, isOwnWithheld(pointer));
     }
-    // Only images, links to other units and links that may lead into media need checking (a link
-    // to media names it, a document's extension, or hides either behind %-encoding); most bodies
-    // have none and skip the parse (which is most of validation's time when they do not).
-    const refs = mayReference.test(parsed.body) ? bodyReferences(md, parsed.body) : [];
+    // Every body is parsed: what a link is and what a reader reads are decided on the parse the
+    // page is rendered from, not on a pattern over the text ("http:evil.example" has no "//").
+    const { references: refs, blocks } = readBody(md, parsed.body);
     found.push(...outboundProblems(parsed.data, file, parsed.lineOf, linkRules));
-    found.push(...spamProblems(parsed.data, parsed.body, parsed.bodyLine, file, parsed.lineOf, linkRules));
+    found.push(...spamProblems(parsed.data, blocks, parsed.bodyLine, file, parsed.lineOf, linkRules));
+    found.push(...hiddenCharacterProblems(parsed.body, parsed.bodyLine, file));
     for (const ref of refs) {
       const line = parsed.bodyLine + ref.line;
       const outbound = ref.kind === "link" ? checkOutbound(ref.href, linkRules.domains) : { leaves: false as const };
@@ -374,9 +380,9 @@ async function validateSiteJson(
   if (schemaProblems.length === 0) {
     const data = record as unknown as Record<string, unknown>;
     const rules = linkRulesOf(portal, record);
-    problems.push(...checkContentRules({ data, schema: {}, file, lineOf, today: "" }));
+    problems.push(...checkContentRules({ data, schema: schemas().site, file, lineOf, today: "" }));
     problems.push(...outboundProblems(data, file, lineOf, rules));
-    problems.push(...spamProblems(data, "", 0, file, lineOf, rules));
+    problems.push(...spamProblems(data, [], 0, file, lineOf, rules));
   }
   return schemaProblems.length === 0 ? record : undefined;
 }
@@ -447,10 +453,10 @@ function outboundProblems(
   return found;
 }
 
-/** Gambling spam anywhere in a file's text: each phrase once, on the first line that has it. */
+/** Gambling spam anywhere in a file's text as a reader reads it: each phrase once, on the first line that has it. */
 function spamProblems(
   data: Record<string, unknown>,
-  body: string,
+  blocks: readonly BodyBlock[],
   bodyLine: number,
   file: string,
   lineOf: (pointer: string) => number | undefined,
@@ -460,15 +466,39 @@ function spamProblems(
   for (const [pointer, value] of stringsOf(data))
     for (const phrase of spamPhrasesIn(value, rules.phrases))
       if (!found.has(phrase)) found.set(phrase, problem("spam-phrase", file, pointer, { phrase }, lineOf(pointer)));
-  const inBody = body ? spamPhrasesIn(body, rules.phrases).filter((p) => !found.has(p)) : [];
-  if (inBody.length) {
-    const lines = body.split("\n");
-    for (const phrase of inBody) {
-      const at = lines.findIndex((l) => spamPhrasesIn(l, [phrase]).length > 0);
-      found.set(phrase, problem("spam-phrase", file, "", { phrase }, bodyLine + Math.max(0, at)));
+  for (const block of blocks) {
+    const inBlock = spamPhrasesIn(block.text, rules.phrases).filter((p) => !found.has(p));
+    if (inBlock.length === 0) continue;
+    // The line of the block that holds the phrase, or the block's first when it spans lines.
+    const lines = block.text.split("\n");
+    for (const phrase of inBlock) {
+      const rule = rules.phrases.filter((p) => p.text === phrase);
+      const at = lines.findIndex((l) => spamPhrasesIn(l, rule).length > 0);
+      found.set(phrase, problem("spam-phrase", file, "", { phrase }, bodyLine + block.line + Math.max(0, at)));
     }
   }
   return [...found.values()];
+}
+
+/** A bidirectional control or a control character in a body, on the first line that has one (as in fields: content-rules.ts). */
+function hiddenCharacterProblems(body: string, bodyLine: number, file: string): Problem[] {
+  const found: Problem[] = [];
+  const lines = body.split("\n");
+  const bidi = lines.findIndex((l) => bidiControlIn(l));
+  if (bidi >= 0) found.push(problem("bidi-control", file, "", { char: bidiControlIn(lines[bidi]!)! }, bodyLine + bidi));
+  // Tabs and line ends are text; a carriage return is one (Windows line ends).
+  const control = lines.findIndex((l) => controlCharacterIn(l.replace(/\r$/, ""), false));
+  if (control >= 0)
+    found.push(
+      problem(
+        "control-character",
+        file,
+        "",
+        { char: controlCharacterIn(lines[control]!.replace(/\r$/, ""), false)! },
+        bodyLine + control,
+      ),
+    );
+  return found;
 }
 
 /** Every string in front matter that points into the media folder, with its JSON pointer. */

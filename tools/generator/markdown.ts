@@ -1,4 +1,6 @@
 import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { readAddress } from "../core/address.ts";
 import { parseSiteLink, type SiteLink } from "../content/site-links.ts";
 
 /**
@@ -64,7 +66,7 @@ function markExternalLinks(md: MarkdownIt): void {
     md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    if (/^https?:\/\//.test(token.attrGet("href") ?? "") && !token.meta?.portalSiteLink)
+    if (readAddress(token.attrGet("href") ?? "").kind === "host" && !token.meta?.portalSiteLink)
       token.attrSet("rel", "noopener noreferrer");
     return fallback(tokens, idx, options, env, self);
   };
@@ -78,12 +80,29 @@ export interface BodyReference {
   line: number;
 }
 
-/** Every image and link in a Markdown body, with its line, for reference checks. */
-export function bodyReferences(md: MarkdownIt, body: string): BodyReference[] {
-  const refs: BodyReference[] = [];
+/** One block of a body as a reader sees its text (a paragraph, a heading, a cell, a code block). */
+export interface BodyBlock {
+  /** 0-based line within the body where the block starts; its text's n-th line is this + n. */
+  line: number;
+  /** The text shown: entities decoded, emphasis, links and escapes gone, images as their alt text. */
+  text: string;
+}
+
+/**
+ * A Markdown body read once: every image and link with its line, for reference checks, and the
+ * text of each block as the page shows it, for checks of what a reader reads ("sl**o**t" is
+ * "slot" on the page; "&#111;" is "o").
+ */
+export function readBody(md: MarkdownIt, body: string): { references: BodyReference[]; blocks: BodyBlock[] } {
+  const references: BodyReference[] = [];
+  const blocks: BodyBlock[] = [];
   const lines = body.split("\n");
   for (const block of md.parse(body, {})) {
     const [first = 0, end = first + 1] = block.map ?? [];
+    if (block.type === "fence" || block.type === "code_block")
+      blocks.push({ line: block.type === "fence" ? first + 1 : first, text: block.content });
+    if (!block.children) continue;
+    blocks.push({ line: first, text: inlineText(block.children) });
     // markdown-it gives lines per block only; a paragraph spans several, so find each reference's own.
     const text = lines.slice(first, end).join("\n");
     let cursor = 0;
@@ -93,16 +112,27 @@ export function bodyReferences(md: MarkdownIt, body: string): BodyReference[] {
       cursor = at + href.length;
       return first + (text.slice(0, at).match(/\n/g)?.length ?? 0);
     };
-    for (const t of block.children ?? []) {
+    for (const t of block.children) {
       if (t.type === "image") {
         const href = t.attrGet("src") ?? "";
-        refs.push({ kind: "image", href, alt: t.content, line: lineOf(href) });
+        references.push({ kind: "image", href, alt: t.content, line: lineOf(href) });
       }
       if (t.type === "link_open") {
         const href = t.attrGet("href") ?? "";
-        refs.push({ kind: "link", href, alt: "", line: lineOf(href) });
+        references.push({ kind: "link", href, alt: "", line: lineOf(href) });
       }
     }
   }
-  return refs;
+  return { references, blocks };
+}
+
+/** The text inline tokens show, a line break where the source has one. */
+function inlineText(tokens: readonly Token[]): string {
+  let text = "";
+  for (const t of tokens) {
+    if (t.type === "softbreak" || t.type === "hardbreak") text += "\n";
+    else if (t.type === "image") text += inlineText(t.children ?? []);
+    else if (t.type === "text" || t.type === "text_special" || t.type === "code_inline") text += t.content;
+  }
+  return text;
 }
