@@ -77,7 +77,8 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
 
 /**
  * Digits and signs written for letters ("s1ot g4cor", "$lot"), read back as letters inside a
- * word that has letters (a year or a price stays a number). "1" reads as "l" or as "i", so a word
+ * word that has letters, or standing alone among letters spaced out ("s c 4 t t e r", "e |."); a
+ * year or a price (two digits in a row) stays a number. "1" reads as "l" or as "i", so a word
  * has two readings.
  */
 const lookAlikeSigns: Record<string, [string, string]> = {
@@ -109,31 +110,41 @@ export function readings(text: string): string[][] {
     const seen = cure(visibleText(text, invisibleAs), { retainCapitalization: false }).toString();
     for (const variant of [0, 1] as const) {
       const read = seen.replace(/\S+/g, (chunk) =>
-        /\p{L}/u.test(chunk) ? chunk.replace(signs, (s) => lookAlikeSigns[s]![variant]) : chunk,
+        /\p{L}/u.test(chunk) || !/\d\d/.test(chunk) ? chunk.replace(signs, (s) => lookAlikeSigns[s]![variant]) : chunk,
       );
       forms.add(read);
       // Punctuation inside a word is read past: "sl_o_t", "s.l.o.t", "slot-gacor" run together.
       forms.add(read.replace(/\S+/g, (chunk) => chunk.replace(/[^\p{L}\p{N}]/gu, "")));
     }
   }
-  return [...forms].map(words);
+  return [...forms].flatMap(words);
 }
 
-/** The words of a text: runs of letters and digits, with runs of single letters joined ("s l o t" → "slot"). */
-function words(text: string): string[] {
-  const out: string[] = [];
+/**
+ * The words of a text, read two ways: runs of letters and digits with runs of single letters
+ * joined ("s l o t" → "slot"), and the same with a joined run running on into the word after it
+ * ("t o g e l88" → "togel88").
+ */
+function words(text: string): string[][] {
+  const apart: string[] = [];
+  const runOn: string[] = [];
   let spelled = "";
   for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     if ([...word].length === 1 && /\p{L}/u.test(word)) {
       spelled += word;
       continue;
     }
-    if (spelled) out.push(spelled);
+    if (spelled) apart.push(spelled);
+    apart.push(word);
+    if (spelled) runOn.push(spelled + word);
+    else runOn.push(word);
     spelled = "";
-    out.push(word);
   }
-  if (spelled) out.push(spelled);
-  return out;
+  if (spelled) {
+    apart.push(spelled);
+    runOn.push(spelled);
+  }
+  return [apart, runOn];
 }
 
 /**
