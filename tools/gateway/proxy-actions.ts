@@ -1,3 +1,4 @@
+import { isBlank, oneLine } from "../core/reader-text.ts";
 import { basename } from "node:path";
 import type { PortalConfig } from "../core/records.ts";
 import { workspaceAt } from "../core/workspace.ts";
@@ -573,12 +574,11 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
  * deploy), and a subject that reads like a trailer is made not to.
  */
 export function commitSubject(message: string, fallback: string): string {
-  const line = [...(message.split(/\r?\n/)[0] ?? "")]
-    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
-    .join("")
+  const line = oneLine(message.split(/\r?\n/)[0] ?? "")
+    .replace(/\s+/g, " ")
     .trim()
     .slice(0, 200);
-  if (!line) return fallback;
+  if (isBlank(line)) return fallback;
   return /^[\w-]+\s*:/.test(line) ? `CMS ${line}` : line;
 }
 
