@@ -83,6 +83,24 @@ describe("new-site", () => {
     await rm(join(ws.sitesDir, "dishub"), { recursive: true });
   });
 
+  it("row 8 of issue 23: a name on several lines, of invisible characters only, or with a direction override is refused, nothing written", async () => {
+    for (const [name, said] of [
+      [
+        "Dinas Uji\n::add-mask::rahasia\n::error title=x::disusupi",
+        /--name: holds a line break or control character \(U\+000A\); give it on one line\./,
+      ],
+      ["\u200b\u200b\u200b\u2060", /--name: the unit's full name/],
+      ["Dinas \u202eUji", /--name: holds a bidirectional control \(U\+202E\)/],
+    ] as const) {
+      const result = await createSite(ws, portal, { slug: "uji1", name, shortName: "Uji", type: "dinas" });
+      assert.equal(result.ok, false, name);
+      const problems = (result as { problems: string[] }).problems;
+      assert.equal(problems.length, 1, problems.join("\n"));
+      assert.match(problems[0]!, said);
+      assert.equal(existsSync(join(ws.sitesDir, "uji1")), false, "nothing written");
+    }
+  });
+
   it("brings every unit of the reference list online from an empty regency: it validates and builds, and all that follows from the registry follows", async () => {
     for (const unit of reference.units) {
       const result = await createSite(ws, portal, {

@@ -1,3 +1,4 @@
+import { bidiControlIn, controlCharacterIn, visibleText } from "../core/reader-text.ts";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -71,8 +72,23 @@ export async function planSite(ws: Workspace, portal: PortalConfig, spec: NewSit
   const types = unitTypes();
   if (!types.includes(spec.type))
     problems.push(`--type: "${spec.type}" is not a unit type; one of ${types.join(", ")}.`);
+  // Names are read as a reader sees them, and are one line: they reach page titles, CI logs and
+  // issue bodies, where a line break starts a new command or paragraph (core/reader-text.ts).
+  for (const [flag, value] of [
+    ["--name", spec.name],
+    ["--short-name", spec.shortName],
+    ["--address", spec.address],
+  ] as const) {
+    if (value === undefined) continue;
+    const control = controlCharacterIn(value, true);
+    const bidi = bidiControlIn(value);
+    if (control) problems.push(`${flag}: holds a line break or control character (${control}); give it on one line.`);
+    if (bidi)
+      problems.push(`${flag}: holds a bidirectional control (${bidi}), which reorders what readers see; retype it.`);
+  }
   const shortName = spec.shortName ?? (spec.name.length <= 40 ? spec.name : undefined);
-  if (spec.name.trim().length < 3) problems.push('--name: the unit\'s full name, e.g. --name "Dinas Kesehatan".');
+  if (visibleText(spec.name).trim().length < 3)
+    problems.push('--name: the unit\'s full name, e.g. --name "Dinas Kesehatan".');
   else if (shortName === undefined)
     problems.push(
       `--short-name: "${spec.name}" is longer than 40 characters; give the unit's short name, e.g. --short-name "Dinkes".`,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
+import MarkdownIt from "markdown-it";
 import type { PortalConfig } from "../core/records.ts";
 import { activityHistoryWorkspace, type FixtureWorkspace, fixtureNow } from "./fixtures/activity-history.ts";
 import { type ReminderAction, reminderPlan, summaryKey, unitKey } from "./reminders.ts";
@@ -115,8 +116,32 @@ describe("the monthly reminders", () => {
       ),
     };
     const body = (reminderPlan(hostile, portal, []).find((a) => a.key === unitKey("sepi")) as { body: string }).body;
-    assert.match(body, /\(\\@everyone \\<img src=x onerror=alert\(1\)\\> \\\*\\\*Kecamatan\\\*\\\*\)/);
+    assert.match(body, /\(\\@everyone \\<img src\\=x onerror\\=alert\\\(1\\\)\\> \\\*\\\*Kecamatan\\\*\\\*\)/);
     const summary = (reminderPlan(hostile, portal, []).find((a) => a.key === summaryKey) as { body: string }).body;
     assert.match(summary, /\| \\@here \|/);
+  });
+
+  it("row 6 of issue 23: an overdue document's title with a line break, a rule and an address stays one plain line of the issue", () => {
+    const title =
+      "Laporan Berkala\n\n---\n# Judul palsu\nhttps://evil.example/slot www.evil.example @pemkab-paser/dkisp";
+    const hostile = {
+      ...report,
+      units: report.units.map((u) =>
+        u.slug === "sepi"
+          ? { ...u, overdue: [{ path: "sites/sepi/content/dokumen/lkj.md", title, reviewed: "2026-01-01", days: 334 }] }
+          : u,
+      ),
+    };
+    const body = (reminderPlan(hostile, portal, []).find((a) => a.key === unitKey("sepi")) as { body: string }).body;
+    const line = body.split("\n").find((l) => l.includes("Laporan Berkala"))!;
+    assert.ok(line.startsWith(String.raw`- Laporan Berkala  \-\-\- \# Judul palsu https\:\/\/evil\.example`), line);
+    // Rendered as GitHub renders Markdown (autolinks of addresses and www. included): one list
+    // item, no rule, no heading, no link, no mention.
+    const html = new MarkdownIt({ linkify: true }).render(body);
+    assert.doesNotMatch(html, /<hr|<h1|href="[^"]*evil/);
+    assert.match(
+      html,
+      /<li>Laporan Berkala {2}--- # Judul palsu https:\/\/evil\.example\/slot www\.evil\.example @pemkab-paser\/dkisp \(<code>/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { oneLine } from "../core/reader-text.ts";
 import type { PortalConfig } from "../core/records.ts";
 import { localDate } from "../core/wita.ts";
 import { ownersOf } from "../gateway/access.ts";
@@ -89,8 +90,12 @@ function reasonsOf(u: UnitReport): string[] {
   return reasons;
 }
 
-/** Text from content (a unit's name, a document's title) cannot break out into Markdown or mentions. */
-const plain = (text: string) => text.replace(/[\\`*_[\]<>@#|]/g, (c) => `\\${c}`);
+/**
+ * Text from content (a unit's name, a document's title) on one line, with every ASCII mark that
+ * GitHub's Markdown reads escaped: it cannot start a paragraph, a rule or a heading, mention a
+ * team, or become a link (an escaped ":" or "." is no autolink's "https://" or "www.").
+ */
+const plain = (text: string) => oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
 
 export function unitIssueBody(u: UnitReport, report: RegencyReport, team: string, dashboard: string): string {
   const lines = [

@@ -79,6 +79,11 @@ export function reportText(report: RegencyReport): string {
         ? "Riwayat Git terpotong (clone dangkal): tanggal perubahan terakhir tidak bisa dipercaya; ambil riwayat lengkap (git fetch --unshallow)."
         : "Folder ini bukan repositori Git: tanggal perubahan terakhir tidak diketahui.",
     );
+  const future = report.units.filter((u) => u.future_change);
+  if (future.length)
+    lines.push(
+      `Commit bertanggal di masa depan, tidak dihitung sebagai perubahan terakhir (jam komputer salah atau tanggal dipalsukan; periksa dengan git log): ${future.map((u) => `${u.slug} ${day(u.future_change)}`).join(", ")}.`,
+    );
   if (!report.built)
     lines.push("Situs belum dibangun (npm run build): tautan rusak dan halaman terberat tidak diperiksa.");
 
@@ -116,6 +121,7 @@ export function reportCsv(report: RegencyReport): string {
     "status",
     "state",
     "last_change",
+    "future_change",
     "last_item",
     "days_since_item",
     "items_12_months",
@@ -134,6 +140,7 @@ export function reportCsv(report: RegencyReport): string {
     u.status,
     u.state,
     u.last_change ?? "",
+    u.future_change ?? "",
     u.last_item ?? "",
     u.days_since_item ?? "",
     u.items_12_months,

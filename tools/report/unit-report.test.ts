@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,6 +53,52 @@ describe("the report of a fixture regency with a known history", () => {
     assert.equal(unit("tidur").last_change, "2025-10-02T01:00:00.000Z");
     assert.equal(unit("sepi").last_change, "2026-07-16T02:00:00.000Z");
     assert.equal(unit("lengkap").last_change, "2026-11-28T07:30:00.000Z");
+  });
+
+  it("row 15 of issue 23: a commit dated 2030 is flagged, not shown as the last change or taken as activity", async () => {
+    const other = await activityHistoryWorkspace();
+    try {
+      await writeFile(join(other.sitesDir, "tidur/content/halaman/profil.md"), "---\ntitle: Profil\n---\nDiubah.\n");
+      const env = {
+        ...process.env,
+        GIT_AUTHOR_DATE: "2030-01-01T08:00:00+08:00",
+        GIT_COMMITTER_DATE: "2030-01-01T08:00:00+08:00",
+      };
+      for (const args of [
+        ["add", "-A"],
+        [
+          "-c",
+          "commit.gpgsign=false",
+          "-c",
+          "user.name=Uji",
+          "-c",
+          "user.email=uji@paserkab.go.id",
+          "commit",
+          "-qm",
+          "tanggal palsu",
+        ],
+      ])
+        assert.equal(spawnSync("git", args, { cwd: other.root, env }).status, 0);
+      const forged = await regencyReport(other, portal, { now: fixtureNow });
+      const tidur = forged.units.find((u) => u.slug === "tidur")!;
+      assert.equal(tidur.last_change, "2025-10-02T01:00:00.000Z");
+      assert.equal(tidur.future_change, "2030-01-01T00:00:00.000Z");
+      assert.equal(tidur.state, "dormant");
+      const text = reportText(forged);
+      assert.match(text, /^tidur +lama tidak diperbarui +2025-10-02 /m);
+      assert.doesNotMatch(text, /^tidur .*2030/m);
+      assert.match(
+        text,
+        /Commit bertanggal di masa depan, tidak dihitung sebagai perubahan terakhir .*: tidur 2030-01-01\./,
+      );
+      assert.equal(
+        report.units.every((u) => u.future_change === null),
+        true,
+        "the fixture itself has none",
+      );
+    } finally {
+      await other.dispose();
+    }
   });
 
   it("counts dated items per month over 12 months in WITA, leaving out what is scheduled for later", () => {

@@ -1,3 +1,4 @@
+import { oneLine } from "../core/reader-text.ts";
 import type { PortalConfig, SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { localDate, parseLocal } from "../core/wita.ts";
@@ -25,8 +26,10 @@ export interface UnitReport {
   type: SiteType;
   status: SiteRecord["status"];
   state: ActivityState;
-  /** The newest commit that changed the unit's folder (ISO instant); null outside Git. */
+  /** The newest commit that changed the unit's folder (ISO instant); null outside Git. Never after now. */
   last_change: string | null;
+  /** The latest date a commit to the unit's folder claims that is after now (a wrong clock or a forged date), or null. */
+  future_change: string | null;
   /** The newest dated item (ISO instant), and whole days since; null when it has none. */
   last_item: string | null;
   days_since_item: number | null;
@@ -116,7 +119,7 @@ export async function regencyReport(
   const rules = loadCompletenessRules();
   const activityTypes = schemas().types.filter((t) => t.activity && t.dateField);
   const months = lastTwelveMonths(now, zone);
-  const history = lastChanged(ws.root);
+  const history = lastChanged(ws.root, now);
   const added = history.git ? firstCommitted(ws.root) : new Map<string, number>();
   const built = options.built;
   const today = localDate(now, zone);
@@ -129,6 +132,10 @@ export async function regencyReport(
   const lastChange = (slug: string) => {
     const changed = history.times.get(slug);
     return changed !== undefined ? new Date(changed * 1000).toISOString() : null;
+  };
+  const futureChange = (slug: string) => {
+    const claimed = history.future.get(slug);
+    return claimed !== undefined ? new Date(claimed * 1000).toISOString() : null;
   };
 
   const registry = options.registry ?? (await readRegistry(ws));
@@ -152,12 +159,15 @@ export async function regencyReport(
     const since = lastItem ?? (addedAt !== undefined ? new Date(addedAt * 1000) : now);
     units.push({
       slug: site.slug,
-      name: site.name,
-      short_name: site.short_name,
+      // One line each: the report is printed into CI logs and issue bodies (a line starting "::"
+      // is a command to the runner), whatever a hand-edited site.json holds.
+      name: oneLine(site.name),
+      short_name: oneLine(site.short_name),
       type: site.type,
       status: site.status,
       state: activityState({ hasSite, since, now, thresholds }),
       last_change: lastChange(site.slug),
+      future_change: futureChange(site.slug),
       last_item: lastItem ? lastItem.toISOString() : null,
       days_since_item: lastItem ? daysSince(lastItem, now) : null,
       items_per_month: [...perMonth].map(([month, count]) => ({ month, count })),
@@ -218,7 +228,7 @@ function overdueDocuments(
     if (!at || localDate(at, zone) >= cutoff) continue;
     overdue.push({
       path: c.path,
-      title: String(c.data.title),
+      title: oneLine(String(c.data.title)),
       reviewed: localDate(at, zone),
       days: daysSince(at, now),
     });
