@@ -191,6 +191,31 @@ describe("hostile input, round two: links and words as the reader meets them", (
     await rm(join(ws.root, file));
   });
 
+  it("row 8: a file name or a value holding a line break never starts a line of validate's output (a CI log command)", async () => {
+    await ws.write(`${berita}/kabar\n::error title=x::disusupi.md`, newsItem("Isi."));
+    await ws.write(
+      `${berita}/tanggal.md`,
+      newsItem("Isi.").replace("date: 2026-11-30", 'date: "2026-11-30\\n::add-mask::rahasia"'),
+    );
+    const run = ws.cli(["validate", "dlh"]);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    const lines = `${run.stdout}${run.stderr}`.split("\n");
+    assert.ok(
+      lines.some((l) => l.includes("kabar ::error title=x::disusupi.md")),
+      lines.join("\n"),
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith(`${berita}/tanggal.md:3: /date:`)),
+      lines.join("\n"),
+    );
+    assert.deepEqual(
+      lines.filter((l) => l.trimStart().startsWith("::")),
+      [],
+    );
+    await rm(join(ws.root, `${berita}/kabar\n::error title=x::disusupi.md`));
+    await rm(join(ws.root, `${berita}/tanggal.md`));
+  });
+
   it("ends as it started: every case above was undone and the workspace is valid", async () => {
     assert.deepEqual(await ws.problems(), []);
   });

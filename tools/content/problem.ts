@@ -1,3 +1,4 @@
+import { oneLine } from "../core/reader-text.ts";
 import { catalogue, type ProblemCode, type ProblemArgs } from "./problem-catalogue.ts";
 
 /**
@@ -24,12 +25,14 @@ export function problem<C extends ProblemCode>(
   line?: number,
 ): Problem {
   const entry = catalogue[code];
+  // One line each: problems are printed into CI logs, where a line starting "::" is a command to
+  // the runner, and they quote what a unit wrote (a value, a file name with a line break in it).
   const p: Problem = {
     code,
-    file,
-    pointer,
-    message: (entry.message as (a: ProblemArgs<C>) => string)(args),
-    fix: (entry.fix as (a: ProblemArgs<C>) => string)(args),
+    file: oneLine(file),
+    pointer: oneLine(pointer),
+    message: oneLine((entry.message as (a: ProblemArgs<C>) => string)(args)),
+    fix: oneLine((entry.fix as (a: ProblemArgs<C>) => string)(args)),
   };
   if (line !== undefined) p.line = line;
   return p;
