@@ -336,6 +336,12 @@ export const catalogue = {
     message: ({ slug }) => `"${slug}" adalah subdomain yang dicadangkan`,
     fix: () => "pilih nama lain yang mencerminkan unit, misalnya singkatan resminya",
   }),
+  "successor-invalid": entry<{ successor: string; self: boolean }>({
+    message: ({ successor, self }) =>
+      self ? `unit penerus "${successor}" adalah unit ini sendiri` : `unit penerus "${successor}" tidak ada di sites/`,
+    fix: () =>
+      "tulis slug unit lain yang kini menjalankan tugas dan layanannya (npm run report mendaftar semua unit), atau hapus kolom successor",
+  }),
   "duplicate-site": entry<{ field: string; value: string; other: string; earlier: boolean }>({
     message: ({ field, value, other, earlier }) =>
       `${field} "${value}" sudah dipakai oleh situs ${other}${earlier ? ", yang terdaftar lebih dulu" : ""}`,

@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { hostileWorkspace, type HostileWorkspace } from "../test/hostile-workspace.ts";
+
+/**
+ * The second hostile pass (issue 23), rows about records a hand or a hasty developer edits:
+ * validation refuses what the desk's own commands refuse, so a record written by hand is held to
+ * the rules the command would have kept.
+ */
+describe("hostile input, round two: records edited by hand", () => {
+  let ws: HostileWorkspace;
+  before(async () => {
+    ws = await hostileWorkspace();
+  });
+  after(() => ws.dispose());
+
+  /** Runs `check` with dlh's site.json changed by `change`, then puts it back. */
+  const withDlh = async (change: Record<string, unknown>, check: (problems: string[]) => void) => {
+    const file = join(ws.root, "sites/dlh/site.json");
+    const original = await readFile(file, "utf8");
+    try {
+      await writeFile(file, JSON.stringify({ ...JSON.parse(original), ...change }, null, 1));
+      check((await ws.problems(["dlh"])).filter((p) => p.startsWith("sites/dlh/site.json")));
+    } finally {
+      await writeFile(file, original);
+    }
+  };
+
+  it("row 14: a successor that is missing or the unit itself, and an active unit with retired_on or a successor, are refused", async () => {
+    const retired = { status: "retired", retired_on: "2026-11-01" };
+    await withDlh({ ...retired, successor: "dinas-hilang" }, (found) =>
+      assert.deepEqual(
+        found.map((p) => p.split(" (")[0]),
+        ['sites/dlh/site.json: /successor: unit penerus "dinas-hilang" tidak ada di sites/'],
+      ),
+    );
+    await withDlh({ ...retired, successor: "dlh" }, (found) =>
+      assert.deepEqual(
+        found.map((p) => p.split(" (")[0]),
+        ['sites/dlh/site.json: /successor: unit penerus "dlh" adalah unit ini sendiri'],
+      ),
+    );
+    await withDlh({ ...retired, successor: "bapenda" }, (found) => assert.deepEqual(found, []));
+    await withDlh({ status: "active", retired_on: "2026-11-01" }, (found) =>
+      assert.match(found.join("\n"), /^sites\/dlh\/site\.json:\d+: \/status: .*"retired"/m),
+    );
+    await withDlh({ status: "active", successor: "bapenda" }, (found) =>
+      assert.match(found.join("\n"), /^sites\/dlh\/site\.json:\d+: \/status: .*"retired"/m),
+    );
+  });
+});
