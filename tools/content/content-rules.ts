@@ -68,6 +68,51 @@ export function checkContentRules(args: {
         problems.push(problem("date-too-far-ahead", file, pointer, { value, days: ahead, latest }, at(pointer)));
     }
   }
+  problems.push(...derivedNumberProblems(data, schema, file, lineOf));
+  return problems;
+}
+
+/**
+ * `x-mean-of: {field, factor, tolerance, basis}` on a number: it is the mean of the numbers of
+ * the object in `field`, times `factor`, within `tolerance` (rounding). An index derived by a
+ * formula (the IKM of a satisfaction survey: the nine elements' mean × 25) cannot be typed as
+ * something its own elements deny; the grade shown beside it follows from it.
+ */
+function derivedNumberProblems(
+  data: Record<string, unknown>,
+  schema: JsonSchema,
+  file: string,
+  lineOf: (pointer: string) => number | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [field, property] of Object.entries(schema.properties ?? {})) {
+    const rule = property["x-mean-of"] as
+      | { field: string; factor: number; tolerance: number; basis: string }
+      | undefined;
+    const value = data[field];
+    const parts = data[rule?.field ?? ""];
+    if (!rule || typeof value !== "number" || !parts || typeof parts !== "object") continue;
+    const numbers = Object.values(parts).filter((n): n is number => typeof n === "number");
+    if (numbers.length === 0) continue;
+    const expected = (numbers.reduce((a, b) => a + b, 0) / numbers.length) * rule.factor;
+    if (Math.abs(value - expected) > rule.tolerance)
+      problems.push(
+        problem(
+          "derived-number",
+          file,
+          `/${field}`,
+          {
+            field: String(property.title ?? field),
+            value,
+            expected: Math.round(expected * 100) / 100,
+            from: String(schema.properties?.[rule.field]?.title ?? rule.field),
+            factor: rule.factor,
+            basis: rule.basis,
+          },
+          lineOf(`/${field}`),
+        ),
+      );
+  }
   return problems;
 }
 

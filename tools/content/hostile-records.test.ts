@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { hostileWorkspace, type HostileWorkspace } from "../test/hostile-workspace.ts";
@@ -49,5 +49,24 @@ describe("hostile input, round two: records edited by hand", () => {
     await withDlh({ status: "active", successor: "bapenda" }, (found) =>
       assert.match(found.join("\n"), /^sites\/dlh\/site\.json:\d+: \/status: .*"retired"/m),
     );
+  });
+
+  it("row 9: an IKM its nine elements deny is refused with the value the formula gives; one that follows from them is accepted", async () => {
+    const skm = (ikm: number, score: number) =>
+      `---\ntitle: Hasil SKM Semester II 2026\ndate: 2026-11-20\nperiod: Juli–Desember 2026\nrespondents: 120\nikm: ${ikm}\nelements:\n${Array.from({ length: 9 }, (_, i) => `  u${i + 1}: ${score}`).join("\n")}\n---\nHasil survei.\n`;
+    const file = "sites/dlh/content/skm/hasil-skm.md";
+    await ws.write(file, skm(100, 1));
+    const found = (await ws.problems(["dlh"])).filter((p) => p.startsWith(file));
+    assert.deepEqual(found, [
+      `${file}:6: /ikm: "Indeks Kepuasan Masyarakat (IKM)" 100 tidak sesuai dengan "Nilai rata-rata tiap unsur (1–4)": hasil hitungnya 25 (tulis 25 (rata-rata nilai unsur × 25, PermenPANRB 14/2017), atau periksa kembali nilai tiap unsur)`,
+    ]);
+    await ws.write(file, skm(83.42, 3.3368));
+    assert.deepEqual(
+      (await ws.problems(["dlh"])).filter((p) => p.startsWith(file)),
+      [],
+    );
+    await ws.write(file, skm(84, 3.3368));
+    assert.match((await ws.problems(["dlh"])).join("\n"), /\/ikm: .* 84 tidak sesuai .*hasil hitungnya 83,42/);
+    await rm(join(ws.root, "sites/dlh/content/skm"), { recursive: true });
   });
 });

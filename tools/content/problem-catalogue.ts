@@ -17,6 +17,9 @@ function entry<A = Record<never, never>>(e: Entry<A>): Entry<A> {
   return e;
 }
 
+/** A number as Indonesians write it (decimal comma). */
+const angka = (n: number) => n.toLocaleString("id-ID", { maximumFractionDigits: 2 });
+
 const list = (values: readonly unknown[]): string => values.map((v) => `"${String(v)}"`).join(", ");
 
 export const catalogue = {
@@ -166,6 +169,19 @@ export const catalogue = {
     message: ({ value }) => `tanggal "${value}" lebih dari setahun ke depan`,
     fix: ({ latest }) =>
       `periksa tahunnya; tanggal terbit paling lambat ${latest} (kegiatan yang akan datang ditulis sebagai Agenda)`,
+  }),
+  "derived-number": entry<{
+    field: string;
+    value: number;
+    expected: number;
+    from: string;
+    factor: number;
+    basis: string;
+  }>({
+    message: ({ field, value, expected, from }) =>
+      `"${field}" ${angka(value)} tidak sesuai dengan "${from}": hasil hitungnya ${angka(expected)}`,
+    fix: ({ expected, factor, basis }) =>
+      `tulis ${angka(expected)} (rata-rata nilai unsur × ${factor}, ${basis}), atau periksa kembali nilai tiap unsur`,
   }),
   "end-before-start": entry<{ field: string; value: string; other: string; otherValue: string }>({
     message: ({ field, value, other, otherValue }) =>

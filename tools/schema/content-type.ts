@@ -68,6 +68,7 @@ export const annotationKeywords = [
   "x-enum-labels",
   "x-after",
   "x-max-days-ahead",
+  "x-mean-of",
 ] as const;
 
 export interface SortKey {
