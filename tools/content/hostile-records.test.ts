@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { hostileWorkspace, type HostileWorkspace } from "../test/hostile-workspace.ts";
+import { hostileWorkspace, newsItem, type HostileWorkspace } from "../test/hostile-workspace.ts";
 
 /**
  * The second hostile pass (issue 23), rows about records a hand or a hasty developer edits:
@@ -68,5 +68,42 @@ describe("hostile input, round two: records edited by hand", () => {
     await ws.write(file, skm(84, 3.3368));
     assert.match((await ws.problems(["dlh"])).join("\n"), /\/ikm: .* 84 tidak sesuai .*hasil hitungnya 83,42/);
     await rm(join(ws.root, "sites/dlh/content/skm"), { recursive: true });
+  });
+
+  it("row 5: a site: link to an item scheduled later, from another unit or its own, is refused with the moment; a link scheduled with it is accepted", async () => {
+    const target = "sites/dinkes/content/berita/jadwal-nanti.md";
+    await ws.write(target, newsItem("Pengumuman yang diembargo.", "publish_at: 2026-12-30 09:00\n"));
+    await ws.write("sites/dinkes/content/berita/sudah-turun.md", newsItem("Lama.", "unpublish_at: 2026-11-01 08:00\n"));
+    await ws.write(
+      "sites/dlh/content/berita/tautan-awal.md",
+      newsItem("Lihat [jadwal](site:dinkes/berita/jadwal-nanti)."),
+    );
+    await ws.write(
+      "sites/dinkes/content/berita/tautan-sendiri.md",
+      newsItem("Lihat [jadwal](site:dinkes/berita/jadwal-nanti) dan [lama](site:dinkes/berita/sudah-turun)."),
+    );
+    await ws.write(
+      "sites/dlh/content/berita/tautan-bersama.md",
+      newsItem("Lihat [jadwal](site:dinkes/berita/jadwal-nanti).", "publish_at: 2026-12-30 09:00\n"),
+    );
+    const found = (await ws.problems()).filter((p) => p.includes("tautan-"));
+    assert.deepEqual(
+      found.map((p) => p.split(" WITA")[0]),
+      [
+        'sites/dinkes/content/berita/tautan-sendiri.md:7: tautan "site:dinkes/berita/jadwal-nanti" tidak menuju halaman yang ada: berita "jadwal-nanti" di situs "dinkes" baru terbit 2026-12-30 09:00',
+        'sites/dinkes/content/berita/tautan-sendiri.md:7: tautan "site:dinkes/berita/sudah-turun" tidak menuju halaman yang ada: berita "sudah-turun" di situs "dinkes" sudah diturunkan sejak 2026-11-01 08:00',
+        'sites/dlh/content/berita/tautan-awal.md:7: tautan "site:dinkes/berita/jadwal-nanti" tidak menuju halaman yang ada: berita "jadwal-nanti" di situs "dinkes" baru terbit 2026-12-30 09:00',
+      ],
+    );
+    assert.match(found[0]!, /jadwalkan tulisan ini \(publish_at\) paling cepat pada waktu itu/);
+    for (const f of [
+      target,
+      "sites/dinkes/content/berita/sudah-turun.md",
+      "sites/dlh/content/berita/tautan-awal.md",
+      "sites/dinkes/content/berita/tautan-sendiri.md",
+      "sites/dlh/content/berita/tautan-bersama.md",
+    ])
+      await rm(join(ws.root, f));
+    assert.deepEqual(await ws.problems(), []);
   });
 });

@@ -1,4 +1,9 @@
+import { lstatSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
+import { parseLocal } from "../core/wita.ts";
+import { decodeUtf8 } from "./decode.ts";
+import { parseMarkdown } from "./front-matter.ts";
+import { isPublished } from "./publication-window.ts";
 import { resolveMediaReference } from "./media-reference.ts";
 import { entryKind, listEntries } from "./site-files.ts";
 import { isDnsLabel } from "../core/reserved-slugs.ts";
@@ -49,11 +54,21 @@ export function siteLinkPath(link: SiteLink): string {
 export type SiteLinkCheck = { ok: true } | { ok: false; reason: string; suggestion?: string };
 
 /**
+ * When the page holding a link is read: from `at` (now, or the item's own `publish_at` when it is
+ * scheduled later), in the regency's zone. A link to an item outside its publication window then
+ * is refused: it would show an embargoed address early and lead to a missing page.
+ */
+export interface LinkMoment {
+  at: Date;
+  timeZone: string;
+}
+
+/**
  * Whether a `site:` link names something that will be published, from the sites' source folders
  * (validation runs before any build). What the checked site links to may be built later or
  * elsewhere; `npm run check-links` checks the built result.
  */
-export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
+export function checkSiteLink(sitesDir: string, link: SiteLink, when?: LinkMoment): SiteLinkCheck {
   const siteDir = join(sitesDir, link.slug);
   if (!isDnsLabel(link.slug) || entryKind(siteDir) !== "folder" || entryKind(join(siteDir, "site.json")) !== "file") {
     return {
@@ -103,8 +118,11 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
     const pages = schemas()
       .types.filter((t) => t.topLevel)
       .flatMap((t) => listItems(siteDir, t.name));
-    return pages.includes(first)
-      ? { ok: true }
+    const page = schemas()
+      .types.filter((t) => t.topLevel)
+      .find((t) => listItems(siteDir, t.name).includes(first));
+    return page
+      ? windowCheck(siteDir, link.slug, page.name, first, "halaman", when)
       : {
           ok: false,
           reason: `situs "${link.slug}" tidak punya halaman profil "${first}"`,
@@ -120,7 +138,7 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
   }
   const items = listItems(siteDir, type.name);
   return items.includes(second!)
-    ? { ok: true }
+    ? windowCheck(siteDir, link.slug, type.name, second!, type.labelSingular.toLowerCase(), when)
     : {
         ok: false,
         reason: `situs "${link.slug}" tidak punya ${type.labelSingular.toLowerCase()} "${second}"`,
@@ -130,6 +148,38 @@ export function checkSiteLink(sitesDir: string, link: SiteLink): SiteLinkCheck {
           items.map((i) => `${type.name}/${i}`),
         ),
       };
+}
+
+/**
+ * Whether the item is out when the linking page is read: a link to one scheduled later, or
+ * already taken down, is refused with the moment that makes it so.
+ */
+function windowCheck(
+  siteDir: string,
+  slug: string,
+  type: string,
+  name: string,
+  label: string,
+  when: LinkMoment | undefined,
+): SiteLinkCheck {
+  if (!when) return { ok: true };
+  const file = join(siteDir, "content", type, `${name}.md`);
+  // (2 MiB is the largest Markdown file portal.json may allow; that unit's validation says why.)
+  if (entryKind(file) !== "file" || lstatSync(file).size > 2 * 1024 * 1024) return { ok: true };
+  const text = decodeUtf8(readFileSync(file), file).text;
+  if (text === undefined || !/^(un)?publish_at:/m.test(text)) return { ok: true };
+  const data = parseMarkdown(text, file).parsed?.data;
+  if (!data || isPublished(data, when.at, when.timeZone)) return { ok: true };
+  const until = typeof data.unpublish_at === "string" ? parseLocal(data.unpublish_at, when.timeZone) : undefined;
+  if (until && until.getTime() <= when.at.getTime())
+    return {
+      ok: false,
+      reason: `${label} "${name}" di situs "${slug}" sudah diturunkan sejak ${data.unpublish_at} WITA`,
+    };
+  return {
+    ok: false,
+    reason: `${label} "${name}" di situs "${slug}" baru terbit ${String(data.publish_at)} WITA; tautkan setelah itu, atau jadwalkan tulisan ini (publish_at) paling cepat pada waktu itu`,
+  };
 }
 
 function isPlainSegment(part: string): boolean {

@@ -5,6 +5,7 @@ import { basename, join, posix } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { bidiControlIn, controlCharacterIn } from "../core/reader-text.ts";
+import { parseLocal } from "../core/wita.ts";
 import { isAceLabel, isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
 import { createMarkdown, readBody, type BodyBlock } from "../generator/markdown.ts";
 import { closest } from "./closest.ts";
@@ -16,7 +17,7 @@ import { parseMarkdown, type MarkdownFile } from "./front-matter.ts";
 import { checkMediaContents } from "./media-content.ts";
 import { mediaKindOf, resolveMediaReference, type ResolvedReference } from "./media-reference.ts";
 import { checkOutbound, linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";
-import { checkSiteLink, parseSiteLink } from "./site-links.ts";
+import { checkSiteLink, parseSiteLink, type LinkMoment } from "./site-links.ts";
 import { fileSlugPattern, itemUrl, reservedTopLevel } from "./permalinks.ts";
 import { problem, type Problem } from "./problem.ts";
 import { readJsonWithLines } from "./read-json.ts";
@@ -62,6 +63,8 @@ export function unreadableSite(slug: string, problems: Problem[]): SiteValidatio
 export interface SiteValidationOptions {
   /** Today in the regency's zone (YYYY-MM-DD): the limit on how far ahead a publication date may be. */
   today: string;
+  /** The moment links are judged at (a link to an item not yet out is refused); default: now. */
+  now?: Date;
 }
 
 const md = createMarkdown();
@@ -241,6 +244,14 @@ export async function validateSite(
     return parsed;
   }
 
+  /** When a page is first read: now, or later when the item is scheduled (publish_at). */
+  function linkMoment(data: Record<string, unknown>): LinkMoment {
+    const now = options.now ?? new Date();
+    const from = typeof data.publish_at === "string" ? parseLocal(data.publish_at, portal.time_zone) : undefined;
+    const at = from && !Number.isNaN(from.getTime()) && from > now ? from : now;
+    return { at, timeZone: portal.time_zone };
+  }
+
   function validateContent(
     file: string,
     type: ContentType,
@@ -285,7 +296,7 @@ export async function validateSite(
         found.push(problem("image-without-alt", file, "", { src: ref.href }, line));
       const link = ref.kind === "link" ? parseSiteLink(ref.href) : undefined;
       if (link) {
-        const target = checkSiteLink(ws.sitesDir, link);
+        const target = checkSiteLink(ws.sitesDir, link, linkMoment(parsed.data));
         if (!target.ok)
           found.push(
             problem(

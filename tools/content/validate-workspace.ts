@@ -88,7 +88,7 @@ export async function validateWorkspace(
       continue;
     }
     try {
-      sites.push(await validateSite(ws, portal, entry.name, { today }));
+      sites.push(await validateSite(ws, portal, entry.name, { today, ...(options.now ? { now: options.now } : {}) }));
     } catch (error) {
       sites.push(
         unreadableSite(entry.name, [
