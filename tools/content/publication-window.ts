@@ -20,6 +20,23 @@ export function isPublished(data: Record<string, unknown>, now: Date, timeZone: 
   return (!from || from.getTime() <= now.getTime()) && (!until || now.getTime() < until.getTime());
 }
 
+/**
+ * The files of a unit's media that only items outside their window use: the PDF of a `dokumen`
+ * not yet out or already taken down, an attachment of a news item scheduled for next week. They
+ * are withheld like the pages that use them, and come out with the first of those pages (the
+ * scheduled rebuild publishes both); a file no item uses stays published as uploaded.
+ */
+export function scheduledOnlyMedia(
+  content: readonly { data: Record<string, unknown>; media: ReadonlySet<string> }[],
+  now: Date,
+  timeZone: string,
+): Set<string> {
+  const shown = new Set<string>();
+  const hidden = new Set<string>();
+  for (const c of content) for (const path of c.media) (isPublished(c.data, now, timeZone) ? shown : hidden).add(path);
+  return new Set([...hidden].filter((path) => !shown.has(path)));
+}
+
 /** The moments after `now` at which an item appears or disappears. */
 export function publicationChanges(data: Record<string, unknown>, timeZone: string): Date[] {
   return (["publish_at", "unpublish_at"] as const)

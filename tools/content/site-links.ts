@@ -103,7 +103,7 @@ export function checkSiteLink(sitesDir: string, link: SiteLink, when?: LinkMomen
     }
     if (withheldDocuments(siteDir).has(resolved.path))
       return { ok: false, reason: `berkas "${link.path}" adalah dokumen yang dikecualikan di situs "${link.slug}"` };
-    return { ok: true };
+    return documentWindowCheck(siteDir, link, resolved.path, when);
   }
   if (parts.length === 1) {
     if (`/${first}/` === siteUrls.dip) return { ok: true };
@@ -180,6 +180,47 @@ function windowCheck(
     ok: false,
     reason: `${label} "${name}" di situs "${slug}" baru terbit ${String(data.publish_at)} WITA; tautkan setelah itu, atau jadwalkan tulisan ini (publish_at) paling cepat pada waktu itu`,
   };
+}
+
+/**
+ * A link to the file of a `dokumen` item that is not out when the linking page is read: the file
+ * is withheld with its item (publication-window.ts, `scheduledOnlyMedia`), so the link would lead
+ * nowhere and name the document early. (Another of the unit's items in its window may publish the
+ * same file; such a link is refused all the same: link that item's page instead.)
+ */
+function documentWindowCheck(
+  siteDir: string,
+  link: SiteLink,
+  path: string,
+  when: LinkMoment | undefined,
+): SiteLinkCheck {
+  if (!when) return { ok: true };
+  const dir = join(siteDir, "content", "dokumen");
+  const items: Record<string, unknown>[] = [];
+  for (const entry of listEntries(dir).entries) {
+    const file = join(dir, entry.name);
+    if (entry.kind !== "file" || !entry.name.endsWith(".md") || lstatSync(file).size > 2 * 1024 * 1024) continue;
+    const text = decodeUtf8(readFileSync(file), file).text;
+    if (text === undefined || !text.includes(path.slice(1))) continue;
+    const data = parseMarkdown(text, file).parsed?.data;
+    const own =
+      data && typeof data.file === "string"
+        ? resolveMediaReference(data.file, "document", { fromDir: "content/dokumen", exists: () => true })
+        : undefined;
+    if (data && own?.ok && own.path === path) items.push(data);
+  }
+  if (items.length === 0 || items.some((d) => isPublished(d, when.at, when.timeZone))) return { ok: true };
+  const d = items[0]!;
+  const until = typeof d.unpublish_at === "string" ? parseLocal(d.unpublish_at, when.timeZone) : undefined;
+  return until && until.getTime() <= when.at.getTime()
+    ? {
+        ok: false,
+        reason: `dokumen "${link.path}" di situs "${link.slug}" sudah diturunkan sejak ${d.unpublish_at} WITA`,
+      }
+    : {
+        ok: false,
+        reason: `dokumen "${link.path}" di situs "${link.slug}" baru terbit ${String(d.publish_at)} WITA; tautkan setelah itu, atau jadwalkan tulisan ini (publish_at) paling cepat pada waktu itu`,
+      };
 }
 
 function isPlainSegment(part: string): boolean {

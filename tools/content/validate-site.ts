@@ -50,6 +50,8 @@ export interface ParsedContent {
   ok: boolean;
   /** Each media reference of the body, as written → its published address. */
   references: ReadonlyMap<string, string>;
+  /** Every file of the unit's media the item uses, in fields and body ("/media/..."). */
+  media: ReadonlySet<string>;
 }
 
 /** How `ParsedContent.references` is keyed: the same address may be an image and a link. */
@@ -213,7 +215,8 @@ export async function validateSite(
   const content: ParsedContent[] = [];
   for (const f of files) {
     const references = new Map<string, string>();
-    const found = validateContent(f.file, f.type, f.parsed, references);
+    const used = new Set<string>();
+    const found = validateContent(f.file, f.type, f.parsed, references, used);
     problems.push(...found);
     content.push({
       path: f.path,
@@ -222,6 +225,7 @@ export async function validateSite(
       yamlText: f.parsed.yamlText,
       ok: found.length === 0,
       references,
+      media: used,
     });
   }
   return { slug, ...(site ? { site } : {}), problems, withheld, media, content };
@@ -257,6 +261,7 @@ export async function validateSite(
     type: ContentType,
     parsed: MarkdownFile,
     references: Map<string, string>,
+    used: Set<string>,
   ): Problem[] {
     const found = validateAgainst(type.schemaId, parsed.data, file, parsed.lineOf);
     found.push(
@@ -276,6 +281,7 @@ export async function validateSite(
       if (fieldsWithProblems.has(pointer)) continue;
       const usage = mediaKindOf(value) === "image" ? "image" : "document";
       const resolved = resolveMediaReference(value, usage, { fromDir, exists });
+      if (resolved?.ok) used.add(resolved.path);
       checkReference(resolved, usage, value, file, pointer, parsed.lineOf(pointer), found, isOwnWithheld(pointer));
     }
     // Every body is parsed: what a link is and what a reader reads are decided on the parse the
@@ -310,7 +316,10 @@ export async function validateSite(
         continue;
       }
       const resolved = resolveMediaReference(ref.href, ref.kind, { fromDir, exists });
-      if (resolved?.ok) references.set(referenceKey(ref.kind, ref.href), resolved.url);
+      if (resolved?.ok) {
+        references.set(referenceKey(ref.kind, ref.href), resolved.url);
+        used.add(resolved.path);
+      }
       checkReference(resolved, ref.kind === "image" ? "image" : "document", ref.href, file, "", line, found);
     }
     return found;

@@ -291,6 +291,40 @@ describe("hostile input: what a build does with it", () => {
       [],
     );
   });
+
+  it("row 4 of issue 23: a file only withheld items use is published with the first of them, not before or after its window", async () => {
+    const pdf = await readFile(join(ws.sitesDir, "dinkes/media/dokumen/jadwal.pdf"));
+    const dokumen = (name: string, window: string) =>
+      `---\ntitle: Dokumen ${name}\nyear: 2026\nkind: laporan\nfile: /media/dokumen/${name}.pdf\nclassification: serta_merta\ndate: 2026-11-01\n${window}---\nIsi.\n`;
+    for (const name of ["nanti", "lewat", "lampiran", "bersama"])
+      await ws.write(`sites/dinkes/media/dokumen/${name}.pdf`, pdf);
+    await ws.write("sites/dinkes/content/dokumen/nanti.md", dokumen("nanti", "publish_at: 2026-12-20 09:00\n"));
+    await ws.write("sites/dinkes/content/dokumen/lewat.md", dokumen("lewat", "unpublish_at: 2026-11-01 08:00\n"));
+    await ws.write(
+      "sites/dinkes/content/berita/embargo.md",
+      newsItem(
+        "[Lampiran](/media/dokumen/lampiran.pdf) dan [bersama](/media/dokumen/bersama.pdf)",
+        "publish_at: 2026-12-20 09:00\n",
+      ),
+    );
+    // A file a published item uses too is published now.
+    await ws.write("sites/dinkes/content/berita/terbit.md", newsItem("[Bersama](/media/dokumen/bersama.pdf)"));
+    const published = async (now: Date) => {
+      assert.deepEqual(outcome(await buildSites(ws, ["dinkes"], { now })), { dinkes: true });
+      return (await readdir(join(ws.distDir, "dinkes/media/dokumen"))).sort();
+    };
+    assert.deepEqual(await published(hostileNow), ["bersama.pdf", "jadwal.pdf"]);
+    // Nothing else of theirs names them either: no page, the manifest, the search index.
+    for (const f of await listTree(join(ws.distDir, "dinkes")))
+      if (/\.(html|json|xml)$/.test(f))
+        assert.doesNotMatch(await readFile(f, "latin1"), /nanti\.pdf|lampiran\.pdf|lewat\.pdf/, f);
+    assert.deepEqual(await published(new Date("2026-12-20T09:00:00+08:00")), [
+      "bersama.pdf",
+      "jadwal.pdf",
+      "lampiran.pdf",
+      "nanti.pdf",
+    ]);
+  });
 });
 
 /** Every file under a folder (and, with `all`, every folder and link too), as absolute paths. */

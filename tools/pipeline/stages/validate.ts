@@ -1,7 +1,7 @@
 import { retirementOf, type SiteRecord } from "../../core/records.ts";
 import type { Workspace } from "../../core/workspace.ts";
 import { inWindow } from "../../content/broadcasts.ts";
-import { isPublished } from "../../content/publication-window.ts";
+import { isPublished, scheduledOnlyMedia } from "../../content/publication-window.ts";
 import { frontMatterKey } from "../../content/front-matter.ts";
 import { formatProblem, sortProblems } from "../../content/problem.ts";
 import type { ParsedContent } from "../../content/validate-site.ts";
@@ -67,7 +67,13 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
       registry: validation.registry,
       archives,
       broadcasts: inWindow(validation.broadcasts, now),
-      withheld: new Map(validation.sites.map((v) => [v.slug, v.withheld])),
+      // Excluded documents for good; files only unpublished items use, until their window.
+      withheld: new Map(
+        validation.sites.map((v) => [
+          v.slug,
+          new Set([...v.withheld, ...scheduledOnlyMedia(v.content, now, portal.time_zone)]),
+        ]),
+      ),
       media: new Map(validation.sites.map((v) => [v.slug, v.media])),
       content,
       frontMatter,
