@@ -133,4 +133,33 @@ describe("hostile input, round two: records edited by hand", () => {
     await rm(join(ws.root, "sites/dinkes/media/dokumen/nanti.pdf"));
     await rm(join(ws.root, "sites/dlh/content/berita/tautan-dokumen.md"));
   });
+
+  it("row 12: a unit's folder that looks like another's in an address bar (dlnkes, d1nkes, din-kes) is refused; the first unit keeps its name", async () => {
+    // The units as they are, committed: Git history says which came first.
+    for (const args of [
+      ["init", "-q"],
+      ["add", "-A"],
+      ["commit", "-qm", "unit yang ada"],
+    ]) {
+      const run = ws.git(...args);
+      assert.equal(run.status, 0, run.stderr);
+    }
+    const record = JSON.parse(await readFile(join(ws.root, "sites/dlh/site.json"), "utf8"));
+    for (const [i, slug] of ["dlnkes", "d1nkes", "din-kes", "dinkez"].entries())
+      await ws.write(
+        `sites/${slug}/site.json`,
+        JSON.stringify({ ...record, slug, name: `Dinas Uji ${i}`, short_name: `Uji ${i}` }),
+      );
+    const found = (await ws.problems()).filter((p) => p.includes("sekilas sama"));
+    assert.deepEqual(
+      found.map((p) => p.split(" (")[0]),
+      [
+        'sites/d1nkes: alamat situs "d1nkes" sekilas sama dengan "dinkes"',
+        'sites/din-kes: alamat situs "din-kes" sekilas sama dengan "dinkes"',
+        'sites/dlnkes: alamat situs "dlnkes" sekilas sama dengan "dinkes"',
+      ],
+    );
+    for (const slug of ["dlnkes", "d1nkes", "din-kes", "dinkez"])
+      await rm(join(ws.root, "sites", slug), { recursive: true });
+  });
 });

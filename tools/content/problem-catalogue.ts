@@ -352,6 +352,12 @@ export const catalogue = {
     message: ({ slug }) => `"${slug}" adalah subdomain yang dicadangkan`,
     fix: () => "pilih nama lain yang mencerminkan unit, misalnya singkatan resminya",
   }),
+  "look-alike-slug": entry<{ slug: string; other: string }>({
+    message: ({ slug, other }) =>
+      `alamat situs "${slug}" sekilas sama dengan "${other}" (huruf, angka atau tanda hubung yang mirip)`,
+    fix: () =>
+      "ganti nama folder unit dengan singkatan yang jelas berbeda: warga bisa tertipu alamat yang mirip (npm run new-site menolaknya)",
+  }),
   "successor-invalid": entry<{ successor: string; self: boolean }>({
     message: ({ successor, self }) =>
       self ? `unit penerus "${successor}" adalah unit ini sendiri` : `unit penerus "${successor}" tidak ada di sites/`,

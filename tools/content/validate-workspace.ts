@@ -9,6 +9,7 @@ import { readJsonWithLines, readSmallJson } from "./read-json.ts";
 import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 import { describeKind, entryKind, listEntries } from "./site-files.ts";
 import { firstCommitted } from "./unit-history.ts";
+import { slugSkeleton } from "../core/reserved-slugs.ts";
 import { thresholdsOf } from "../report/activity-state.ts";
 import { unreadableSite, validateSite, type SiteValidation } from "./validate-site.ts";
 
@@ -147,6 +148,23 @@ function checkAcrossSites(
   }
   let history: Map<string, number> | undefined;
   const age = (slug: string) => (history ??= firstCommitted(ws.root)).get(slug) ?? Infinity;
+  // Addresses that look alike (dinkes, dlnkes, d1nkes): the later unit is told, as for names.
+  const lookAlikes = new Map<string, string[]>();
+  for (const slug of all) lookAlikes.set(slugSkeleton(slug), [...(lookAlikes.get(slugSkeleton(slug)) ?? []), slug]);
+  for (const slugs of lookAlikes.values()) {
+    if (slugs.length < 2) continue;
+    const ages = new Map(slugs.map((s) => [s, age(s)]));
+    const first = Math.min(...ages.values());
+    const owners = slugs.filter((s) => ages.get(s) === first);
+    const owner = owners.length === 1 && first !== Infinity ? owners[0] : undefined;
+    for (const v of validated.filter((v) => slugs.includes(v.slug) && v.slug !== owner))
+      v.problems.push(
+        problem("look-alike-slug", `sites/${v.slug}`, "", {
+          slug: v.slug,
+          other: owner ?? slugs.filter((s) => s !== v.slug).join(", "),
+        }),
+      );
+  }
   for (const field of ["name", "short_name"] as const) {
     const groups = new Map<string, string[]>();
     for (const [slug, record] of names) {

@@ -65,6 +65,32 @@ export function isAceLabel(slug: string): boolean {
   return /^[a-z0-9]{2}--/.test(slug);
 }
 
+/**
+ * What a label looks like in an address bar, for telling look-alikes apart: hyphens dropped,
+ * letter pairs that read as one letter joined ("rn" as "m", "vv" as "w", "cl" as "d"), and digits
+ * and letters that pass for each other folded ("1", "i" and "l"; "0" and "o"; "5" and "s"...).
+ * "dinkes", "dlnkes", "d1nkes" and "din-kes" look the same; two units must not.
+ */
+export function slugSkeleton(slug: string): string {
+  const folded: Record<string, string> = {
+    "1": "l",
+    i: "l",
+    "0": "o",
+    "5": "s",
+    "3": "e",
+    "4": "a",
+    "8": "b",
+    "9": "g",
+  };
+  return slug
+    .toLowerCase()
+    .replace(/-/g, "")
+    .replace(/rn/g, "m")
+    .replace(/vv/g, "w")
+    .replace(/cl/g, "d")
+    .replace(/[1i053489]/g, (c) => folded[c] ?? c);
+}
+
 const dnsLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export function isDnsLabel(value: string): boolean {

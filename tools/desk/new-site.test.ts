@@ -45,6 +45,10 @@ describe("new-site", () => {
       ["halaman-2", /reserved/],
       [portal.hub, /reserved \(the hub's folder\)/],
       ["xn--dnkes-zsa", /encoded international name \(xn--dnkes-zsa shows as "dínkes"/],
+      // Row 12 of issue 23: labels that look like another unit's in an address bar.
+      ["p0rtal", /"p0rtal" looks like "portal" \(sites\/portal\/\) in an address bar/],
+      ["por-tal", /"por-tal" looks like "portal"/],
+      ["portai", /"portai" looks like "portal"/],
     ];
     for (const [slug, reason] of cases) {
       const result = await createSite(ws, portal, { slug, name: "Dinas Uji", type: "dinas" });

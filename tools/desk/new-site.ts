@@ -1,10 +1,10 @@
 import { bidiControlIn, controlCharacterIn, visibleText } from "../core/reader-text.ts";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { isAceLabel, isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
+import { isAceLabel, isDnsLabel, isReservedSlug, slugify, slugSkeleton } from "../core/reserved-slugs.ts";
 import type { PortalConfig, SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { localDate } from "../core/wita.ts";
@@ -52,6 +52,11 @@ export function slugRefusal(
     return `"${slug}" has "--" in its third and fourth places, which browsers read as an encoded international name (xn--dnkes-zsa shows as "dínkes", a look-alike of another unit); use plain letters, e.g. "${slugify(slug.replace(/^(..)--/, "$1-")) || "dinkes"}".`;
   if (isReservedSlug(slug) || slug === portal.hub)
     return `"${slug}" is reserved (${slug === portal.hub ? "the hub's folder" : `${slug}.${portal.domain} would look like the regency's own service`}); choose the unit's usual abbreviation.`;
+  const twin = existsSync(ws.sitesDir)
+    ? readdirSync(ws.sitesDir).find((other) => other !== slug && slugSkeleton(other) === slugSkeleton(slug))
+    : undefined;
+  if (twin)
+    return `"${slug}" looks like "${twin}" (sites/${twin}/) in an address bar; a citizen could take ${slug}.${portal.domain} for it. Choose a name that differs at a glance.`;
   if (existsSync(join(ws.sitesDir, slug)))
     return `"${slug}" is taken: sites/${slug}/ exists${existsSync(join(ws.sitesDir, slug, "site.json")) ? "" : " (a folder without site.json)"}. A retired unit's name stays taken, so its old address can never point to someone else.`;
   return undefined;
