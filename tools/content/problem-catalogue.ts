@@ -32,6 +32,12 @@ export const catalogue = {
     message: () => "berkas kosong",
     fix: () => "isi berkas dengan front matter (judul, tanggal, ...) dan isi tulisan, atau hapus berkasnya",
   }),
+  "too-many-files": entry<{ count: number; limit: number }>({
+    message: ({ count, limit }) =>
+      `folder unit berisi ${count.toLocaleString("id-ID")} berkas, batasnya ${limit.toLocaleString("id-ID")}; isinya tidak diperiksa dan situsnya tidak dibangun`,
+    fix: () =>
+      "hapus berkas yang tidak diperlukan (misalnya foto ganda atau berkas yang tidak dipakai halaman mana pun); bila unit ini memang perlu lebih, minta DKISP menaikkan limits.files_per_site di portal.json",
+  }),
   "file-too-large": entry<{ sizeKb: number; limitKb: number }>({
     message: ({ sizeKb, limitKb }) => `berkas terlalu besar: ${sizeKb} KB, batasnya ${limitKb} KB`,
     fix: () => "pecah tulisan menjadi beberapa halaman atau pindahkan isi panjang ke dokumen PDF",

@@ -11,6 +11,7 @@ import { createMarkdown, readBody, type BodyBlock } from "../generator/markdown.
 import { closest } from "./closest.ts";
 import { checkContentRules } from "./content-rules.ts";
 import type { ContentType } from "../schema/content-type.ts";
+import type { JsonSchema } from "../schema/json-schema.ts";
 import { schemas } from "../schema/schemas.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { parseMarkdown, type MarkdownFile } from "./front-matter.ts";
@@ -71,6 +72,12 @@ export interface SiteValidationOptions {
 
 const md = createMarkdown();
 
+/** portal.json's `limits.files_per_site` when it names none: the schema's default. */
+function defaultFilesPerSite(): number {
+  const limits = schemas().portal.properties?.limits as JsonSchema | undefined;
+  return Number(limits?.properties?.files_per_site?.default);
+}
+
 /** A unit's folder holds these, and nothing else. */
 const siteEntries: Record<string, "file" | "folder"> = { "site.json": "file", content: "folder", media: "folder" };
 
@@ -109,6 +116,22 @@ export async function validateSite(
     problems.push(problem("missing-site-json", rel(""), "", {}));
 
   const scan = present.has("media") ? scanMedia(siteDir) : { files: new Map<string, number>(), refused: [] };
+  // A flood of files in one unit is refused before any is read: a build of 100,000 small files
+  // grew past 4 GB and never finished (issue 23), and the other units must build beside it.
+  const contentFiles = present.has("content")
+    ? listEntries(join(siteDir, "content"))
+        .entries.filter((e) => e.kind === "folder")
+        .reduce((n, e) => n + listEntries(join(siteDir, "content", e.name)).entries.length, 0)
+    : 0;
+  const fileLimit = portal.limits.files_per_site ?? defaultFilesPerSite();
+  if (contentFiles + scan.files.size > fileLimit) {
+    problems.push(problem("too-many-files", rel(""), "", { count: contentFiles + scan.files.size, limit: fileLimit }));
+    // site.json is still read: the unit stays in the hub's directory while its folder is fixed.
+    const site = present.has("site.json")
+      ? await validateSiteJson(siteDir, slug, rel("site.json"), portal, problems)
+      : undefined;
+    return { slug, ...(site ? { site } : {}), problems, withheld, media: new Map(), content: [] };
+  }
   for (const r of scan.refused) {
     if (r.kind === "too-deep") problems.push(problem("folder-too-deep", rel(r.path), "", { limit: mediaDepthLimit }));
     else if (r.kind === "unreadable")

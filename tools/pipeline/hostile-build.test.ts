@@ -325,6 +325,20 @@ describe("hostile input: what a build does with it", () => {
       "nanti.pdf",
     ]);
   });
+
+  it("row 17 of issue 23: a unit over portal.json's file limit is refused before its files are read; the others build", async () => {
+    const portal = JSON.parse(await readFile(ws.portalFile, "utf8"));
+    await writeFile(ws.portalFile, JSON.stringify({ ...portal, limits: { ...portal.limits, files_per_site: 100 } }));
+    for (let i = 0; i < 101; i++) await ws.write(`sites/dlh/media/berita/catatan-${i}.pdf`, "bukan pdf");
+    const report = await build();
+    assert.deepEqual(outcome(report), { bapenda: true, dinkes: true, dlh: false, portal: true });
+    const problems = problemsOf(report, "dlh");
+    // Refused as a whole: not 101 "not a PDF" problems, one that names the count and the limit.
+    assert.match(problems, /^sites\/dlh: folder unit berisi 103 berkas, batasnya 100; isinya tidak diperiksa/);
+    assert.doesNotMatch(problems, /catatan-/);
+    // Still in the hub's directory while its folder is fixed.
+    assert.match(await readFile(join(ws.distDir, "portal/index.html"), "utf8"), /Dinas Lingkungan Hidup/);
+  });
 });
 
 /** Every file under a folder (and, with `all`, every folder and link too), as absolute paths. */
