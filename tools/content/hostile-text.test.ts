@@ -126,6 +126,22 @@ describe("hostile input, round two: links and words as the reader meets them", (
     await rm(join(ws.root, "sites/dlh/media/dokumen/info-togel.pdf"));
   });
 
+  it("row 11: an image whose alternative text is only invisible characters has none, a file of them is empty", async () => {
+    await ws.write(`${berita}/alt-kosong.md`, newsItem("![\u200b\u2060](/media/berita/foto.jpg)"));
+    await ws.write(`${berita}/kosong-tak-terlihat.md`, "\u200b\n\u2060\u00ad\n");
+    const found = await ws.problems(["dlh"]);
+    assert.ok(
+      found.some((p) => p.startsWith(`${berita}/alt-kosong.md:7: gambar`) && p.includes("teks alternatif")),
+      found.join("\n"),
+    );
+    assert.ok(
+      found.some((p) => p.startsWith(`${berita}/kosong-tak-terlihat.md: berkas kosong`)),
+      found.join("\n"),
+    );
+    await rm(join(ws.root, `${berita}/alt-kosong.md`));
+    await rm(join(ws.root, `${berita}/kosong-tak-terlihat.md`));
+  });
+
   it("rows 6 and 11: a title of zero-width spaces is blank, a title with a line break is refused", async () => {
     await ws.write(
       `${berita}/tak-terlihat.md`,

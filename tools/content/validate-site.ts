@@ -4,7 +4,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import { basename, join, posix } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
-import { bidiControlIn, controlCharacterIn } from "../core/reader-text.ts";
+import { bidiControlIn, controlCharacterIn, isBlank } from "../core/reader-text.ts";
 import { parseLocal } from "../core/wita.ts";
 import { isAceLabel, isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
 import { createMarkdown, readBody, type BodyBlock } from "../generator/markdown.ts";
@@ -265,7 +265,7 @@ export async function validateSite(
     const bytes = readFileSync(abs);
     const decoded = decodeUtf8(bytes, file);
     if (decoded.problem) return void problems.push(decoded.problem);
-    if (decoded.text.trim() === "") return void problems.push(problem("empty-file", file, "", {}));
+    if (isBlank(decoded.text)) return void problems.push(problem("empty-file", file, "", {}));
     const { parsed, problems: parseProblems } = parseMarkdown(decoded.text, file);
     problems.push(...parseProblems);
     return parsed;
@@ -321,7 +321,7 @@ export async function validateSite(
           found.push(problem("outbound-link", file, "", { href: ref.href, host: outbound.host }, line));
         continue;
       }
-      if (ref.kind === "image" && ref.alt.trim() === "")
+      if (ref.kind === "image" && isBlank(ref.alt))
         found.push(problem("image-without-alt", file, "", { src: ref.href }, line));
       const link = ref.kind === "link" ? parseSiteLink(ref.href) : undefined;
       if (link) {

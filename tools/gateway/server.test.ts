@@ -347,6 +347,20 @@ describe("the editors' gateway", () => {
     });
     assert.equal(link.status, 422);
     assert.match(link.body.error!, /situs-judi\.example/);
+    // Issue 23: the gateway reads them as validation does, as a reader and a browser would.
+    for (const [name, body, said] of [
+      ["samaran", "Main sl&#111;t gac&#111;r dan togel88 hari ini.", /judi online \("slot gacor"\)/],
+      ["tanpa-garis", "Lihat [di sini](http:situs-judi.example/daftar).", /situs-judi\.example/],
+    ] as const) {
+      const refused = await api("budi", "dinkes", "persistEntry", {
+        dataFiles: [entry("dinkes", name, "Info", body)],
+        assets: [],
+        options: { useWorkflow: false, commitMessage: "x" },
+      });
+      assert.equal(refused.status, 422, name);
+      assert.match(refused.body.error!, said);
+      assert.equal(hostFile(`sites/dinkes/content/berita/${name}.md`), undefined);
+    }
     assert.equal(hostFile("sites/dinkes/content/berita/promo.md"), undefined);
     assert.equal(hostFile("sites/dinkes/content/berita/tautan.md"), undefined);
   });
