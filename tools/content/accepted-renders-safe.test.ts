@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { readdir, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { CuredString } from "decancer";
+import { remove } from "confusables";
 import { Parser } from "htmlparser2";
 import { seeded, pick } from "../demo/random.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
@@ -127,8 +126,7 @@ function textVariant(rand: () => number, i: number): Variant {
   return { name: `text ${i}: ${place} ${JSON.stringify(text)}`, body, ...(place === "title" ? { title: text } : {}) };
 }
 
-/** Text a reader could read a phrase in: look-alikes cured, signs read as letters, only letters kept. */
-const cure = createRequire(import.meta.url)("decancer") as (input: string) => CuredString;
+/** Text a reader could read a phrase in: look-alikes folded, accents dropped, signs read as letters, only letters kept. */
 const signs: Record<string, string> = {
   "0": "o",
   "1": "l",
@@ -143,8 +141,8 @@ const signs: Record<string, string> = {
   "!": "i",
 };
 const lettersOnly = (text: string) =>
-  cure(text.normalize("NFKC"))
-    .toString()
+  remove(text.normalize("NFKC").normalize("NFD").replace(/\p{M}/gu, ""))
+    .toLowerCase()
     .replace(/[0134579@$|!]/g, (c) => signs[c]!)
     .replace(/[^\p{L}]/gu, "");
 

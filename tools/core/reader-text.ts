@@ -1,16 +1,10 @@
-import { createRequire } from "node:module";
-import type { CuredString, Options } from "decancer";
-import { decodeHTML } from "entities";
-
-// decancer is CommonJS and its module is the function itself, while its typings declare an ES
-// default export: required, it is what the typings say the default is.
-const cure = createRequire(import.meta.url)("decancer") as (input: string, options?: Options) => CuredString;
-
 /**
  * Text as a reader sees it, the one reading every check of editors' text decides on (the spam
  * check, blank fields, the gateway through validation): a check that reads the bytes as written
  * is fooled by "sl&#111;t", "sl\u00adot" or a Cyrillic "ѕ", which a browser shows as "slot".
  */
+import { remove as foldConfusables } from "confusables";
+import { decodeHTML } from "entities";
 
 /**
  * Characters a reader never sees: the soft hyphen, the combining grapheme joiner, the Arabic
@@ -95,19 +89,20 @@ const lookAlikeSigns: Record<string, [string, string]> = {
   "|": ["l", "l"],
   "!": ["i", "i"],
 };
-const signs = /[013457890@$|!]/g;
+const signs = /[01345789@$|!]/g;
 
 /**
  * The words a reader reads in a text, each reading once: after `visibleText`, confusable letters
- * folded to Latin (Cyrillic "ѕ", Greek "ο", accents; decancer, from Unicode's confusables), signs
+ * folded to Latin (Cyrillic "ѕ", Greek "ο": Unicode's confusables), accents dropped, signs
  * for letters read as letters, lower case, and letters spaced out one by one ("s l o t") read as
- * the word they spell, and punctuation inside a word read past ("sl_o_t"). Each reading is a list of words; an invisible character is read both as
- * nothing (inside a word: "gac\u200bor") and as a space (between words: "slot\u200bgacor").
+ * the word they spell, and punctuation inside a word read past ("sl_o_t"). Each reading is a
+ * list of words; an invisible character is read both as nothing (inside a word: "gac\u200bor")
+ * and as a space (between words: "slot\u200bgacor").
  */
 export function readings(text: string): string[][] {
   const forms = new Set<string>();
   for (const invisibleAs of ["", " "]) {
-    const seen = cure(visibleText(text, invisibleAs), { retainCapitalization: false }).toString();
+    const seen = foldConfusables(withoutMarks(visibleText(text, invisibleAs))).toLowerCase();
     for (const variant of [0, 1] as const) {
       const read = seen.replace(/\S+/g, (chunk) =>
         /\p{L}/u.test(chunk) || !/\d\d/.test(chunk) ? chunk.replace(signs, (s) => lookAlikeSigns[s]![variant]) : chunk,
@@ -118,6 +113,11 @@ export function readings(text: string): string[][] {
     }
   }
   return [...forms].flatMap(words);
+}
+
+/** Accents dropped ("slöt" → "slot"): letters decomposed (NFD), their combining marks removed. */
+function withoutMarks(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
 }
 
 /**
