@@ -22,7 +22,7 @@ describe("maklumat and skm, the content the law requires", () => {
   const skm = (
     elements = "u1: 3.2\n  u2: 3.1\n  u3: 2.9\n  u4: 3.8\n  u5: 3.3\n  u6: 3.4\n  u7: 3.5\n  u8: 3.0\n  u9: 3.1",
   ) =>
-    `---\ntitle: Hasil SKM Semester I 2026\ndate: 2026-07-10\nperiod: Januari–Juni 2026\nrespondents: 1250\nikm: 82.46\nelements:\n  ${elements}\nfollow_up:\n  - Menambah loket pendaftaran pada hari Senin.\n---\nSurvei dilakukan di seluruh puskesmas.\n`;
+    `---\ntitle: Hasil SKM Semester I 2026\ndate: 2026-07-10\nperiod: Januari–Juni 2026\nrespondents: 1250\nikm: 81.39\nelements:\n  ${elements}\nfollow_up:\n  - Menambah loket pendaftaran pada hari Senin.\n---\nSurvei dilakukan di seluruh puskesmas.\n`;
 
   before(async () => {
     ws = await tempWorkspace(fixtures.mini);
@@ -49,7 +49,7 @@ describe("maklumat and skm, the content the law requires", () => {
     assert.match(page, /Kepala Dinas Kesehatan<br><strong>dr\. Aisyah Rahman, M\.Kes\.<\/strong>/);
     assert.match(page, /href="\/media\/dokumen\/jadwal\.pdf"/);
     const survey = await readFile(join(ws.distDir, "dinkes/skm/skm-2026-1/index.html"), "utf8");
-    assert.match(survey, /<strong>82,46<\/strong>, mutu B \(baik\)/);
+    assert.match(survey, /<strong>81,39<\/strong>, mutu B \(baik\)/);
     assert.match(survey, /1\.250/);
     assert.equal((survey.match(/<th scope="row">/g) ?? []).length, 9);
     assert.match(survey, /Penanganan pengaduan, saran dan masukan<\/th><td>3<\/td>/);

@@ -78,8 +78,10 @@ describe("the editors' gateway", () => {
     };
     assert.deepEqual([who.name, who.email], ["Fani root@evilCommitter: x", "fani@paserkab.go.id"]);
     // A next address on another host is not followed.
-    const away = await ssoLogin(`${origin("dinkes")}/admin/api/login?next=//evil.example/`, "budi");
-    assert.equal(away.reply.headers.location, "/admin/");
+    for (const next of ["//evil.example/", "/\\evil.example/", "/\t/evil.example/", "https:evil.example"]) {
+      const away = await ssoLogin(`${origin("dinkes")}/admin/api/login?next=${encodeURIComponent(next)}`, "budi");
+      assert.equal(away.reply.headers.location, "/admin/", next);
+    }
   });
 
   it("refuses a request without a session, an expired one, a forged one, and any other page's request", async () => {

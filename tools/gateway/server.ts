@@ -1,3 +1,4 @@
+import { readAddress } from "../core/address.ts";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { grantsOf } from "./access.ts";
@@ -84,9 +85,12 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-/** A path on this site to return to after login; anything else (another host, `//x`) is `/admin/`. */
+/**
+ * A path on this site to return to after login, as the browser reads it (core/address.ts);
+ * anything else (another host, `//x`, `/\\x`, a scheme) is `/admin/`.
+ */
 const safeNext = (value: string | null) =>
-  value && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && !value.includes("\\") ? value : "/admin/";
+  value?.startsWith("/") && /^[\x21-\x7e]*$/.test(value) && readAddress(value).kind === "page" ? value : "/admin/";
 
 /**
  * The editors' gateway over HTTP: on every site's origin, under `/admin/api/`.

@@ -1,3 +1,4 @@
+import { readAddress } from "../core/address.ts";
 import urls from "@11ty/posthtml-urls";
 import posthtml from "posthtml";
 import { siteUrls } from "../content/permalinks.ts";
@@ -21,6 +22,8 @@ export async function moveIntoArchive(html: string, prefix: string): Promise<str
 /** `/berita/x/` → `<prefix>/berita/x/`, for a prefix like `/arsip/dishub`. */
 export function archived(url: string, prefix: string): string {
   const trimmed = url.trim();
-  if (!trimmed.startsWith("/") || trimmed.startsWith("//") || trimmed.startsWith(siteUrls.assets)) return url;
+  // Only a path of the site itself, as the browser reads it ("//host" and "/\\host" are hosts).
+  if (!trimmed.startsWith("/") || readAddress(trimmed).kind !== "page" || trimmed.startsWith(siteUrls.assets))
+    return url;
   return `${prefix}${trimmed}`;
 }
