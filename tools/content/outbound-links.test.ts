@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { createMarkdown } from "../generator/markdown.ts";
 import { hostileWorkspace, newsItem, type HostileWorkspace } from "../test/hostile-workspace.ts";
+import { letters } from "../core/reader-text.ts";
 import { checkOutbound, defaultLinkRules, linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";
 
 const domains = [...defaultLinkRules.allowed_domains];
@@ -101,6 +102,11 @@ describe("gambling spam", () => {
         spamPhrasesIn(text, phrases).includes(text.startsWith("togel") ? "togel" : "slot gacor"),
         JSON.stringify(text),
       );
+  });
+  it("reads every letter a reader could read, for the cheap first look before the word-by-word reading", () => {
+    assert.equal(letters("S l-0 t  G&#97;c\u200bor"), "slotgacor");
+    assert.equal(letters("\u0455lot ga\u0441or, judi 0nline"), "slotgacorjudlonllne");
+    for (const p of linkRulesOf({}).phrases) assert.ok(letters(p.text).includes(p.letters), p.text);
   });
   it("leaves ordinary Indonesian text alone", () => {
     for (const text of [

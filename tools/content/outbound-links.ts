@@ -1,5 +1,5 @@
 import { hostUnder, readAddress } from "../core/address.ts";
-import { holdsPhrase, phraseWords, readings } from "../core/reader-text.ts";
+import { holdsPhrase, letters, phraseWords, readings } from "../core/reader-text.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 
 /**
@@ -42,8 +42,8 @@ export function linkRulesOf(portal: Pick<PortalConfig, "links">, site?: Pick<Sit
   return {
     domains: [...rules.allowed_domains, ...(site?.link_domains ?? [])].map(domainOf),
     phrases: rules.spam_phrases
-      .map((text) => ({ text: text.trim().toLowerCase(), words: phraseWords(text) }))
-      .filter((p) => p.words.length > 0),
+      .map((text) => ({ text: text.trim().toLowerCase(), words: phraseWords(text), letters: letters(text) }))
+      .filter((p) => p.words.length > 0 && p.letters !== ""),
   };
 }
 
@@ -80,6 +80,10 @@ export type SpamPhrase = ReturnType<typeof linkRulesOf>["phrases"][number];
  */
 export function spamPhrasesIn(text: string, phrases: readonly SpamPhrase[]): string[] {
   if (phrases.length === 0 || text === "") return [];
+  // Only a text whose letters hold a phrase's is read word by word.
+  const all = letters(text);
+  const candidates = phrases.filter((p) => all.includes(p.letters));
+  if (candidates.length === 0) return [];
   const read = readings(text);
-  return phrases.filter((p) => read.some((words) => holdsPhrase(words, p.words))).map((p) => p.text);
+  return candidates.filter((p) => read.some((words) => holdsPhrase(words, p.words))).map((p) => p.text);
 }

@@ -166,6 +166,22 @@ export function holdsPhrase(reading: readonly string[], phrase: readonly string[
   return false;
 }
 
+/**
+ * Every letter a reader could read in a text, in order, with nothing between them: after
+ * `visibleText`, look-alikes folded, accents dropped, lower case, every sign read as a letter and
+ * the letters that pass for each other ("i", "l", "1", "|", "!") as one, everything else dropped.
+ * Whatever `readings` finds a phrase in holds the phrase's `letters` here, so a text without them
+ * need not be read word by word (most texts: the check stays cheap).
+ */
+export function letters(text: string): string {
+  return foldConfusables(withoutMarks(visibleText(text)))
+    .toLowerCase()
+    .replace(/[01345789@$|!i]/g, (c) =>
+      c === "1" || c === "|" || c === "!" || c === "i" ? "l" : lookAlikeSigns[c]![0],
+    )
+    .replace(/[^\p{L}]/gu, "");
+}
+
 /** A phrase as words, read as the text it is looked for in is read (the first reading). */
 export function phraseWords(phrase: string): string[] {
   return readings(phrase)[0] ?? [];
