@@ -68,8 +68,9 @@ function linkVariant(rand: () => number, i: number): Variant {
   return { name: `link ${i}: ${form} ${JSON.stringify(href)}`, body };
 }
 
+/** Letters written with others that look the same: Cyrillic, Greek, fullwidth, small capitals, digits and signs. */
 const lookAlikes: Record<string, string[]> = {
-  a: ["\u0430", "\u03b1", "４".replace("４", "\uff41"), "4", "@"],
+  a: ["\u0430", "\u03b1", "\uff41", "4", "@"],
   c: ["\u0441", "\u03f2", "\uff43"],
   e: ["\u0435", "3", "\uff45"],
   i: ["\u0456", "1", "!"],
@@ -77,9 +78,9 @@ const lookAlikes: Record<string, string[]> = {
   o: ["\u043e", "\u03bf", "0", "\uff4f", "\u00f6"],
   p: ["\u0440", "\u03c1"],
   s: ["\u0455", "5", "$", "\uff53"],
-  t: ["\u0442".replace("\u0442", "\u0074"), "7"],
+  t: ["\u0442", "\u03c4", "7"],
   g: ["\u0261", "9"],
-  r: ["\u0433".replace("\u0433", "\u0072"), "\uff52"],
+  r: ["\u0433", "\u0280", "\uff52"],
 };
 const invisibles = ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c", "&shy;", "&#8203;", "\u034f"];
 
@@ -141,7 +142,7 @@ const signs: Record<string, string> = {
   "!": "i",
 };
 const lettersOnly = (text: string) =>
-  remove(text.normalize("NFKC").normalize("NFD").replace(/\p{M}/gu, ""))
+  remove(text.normalize("NFKC").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase())
     .toLowerCase()
     .replace(/[0134579@$|!]/g, (c) => signs[c]!)
     .replace(/[^\p{L}]/gu, "");

@@ -68,6 +68,8 @@ describe("hostile input, round two: links and words as the reader meets them", (
       "\u0455lot ga\u0441or",
       "s1ot g4cor",
       "SLOT\u200bGACOR",
+      // Found by the property test: a capital the confusables table lacks ("Ɡ", capital of "ɡ").
+      "\u0455lo\u0442 \ua7ac\uff41\u0441or",
     ];
     for (const [i, text] of disguises.entries())
       await ws.write(`${berita}/samaran-${i}.md`, newsItem(`Paragraf biasa.\n\nHari ini ${text} untuk warga.`));

@@ -102,7 +102,7 @@ const signs = /[01345789@$|!]/g;
 export function readings(text: string): string[][] {
   const forms = new Set<string>();
   for (const invisibleAs of ["", " "]) {
-    const seen = foldConfusables(withoutMarks(visibleText(text, invisibleAs))).toLowerCase();
+    const seen = folded(visibleText(text, invisibleAs));
     for (const variant of [0, 1] as const) {
       const read = seen.replace(/\S+/g, (chunk) =>
         /\p{L}/u.test(chunk) || !/\d\d/.test(chunk) ? chunk.replace(signs, (s) => lookAlikeSigns[s]![variant]) : chunk,
@@ -113,6 +113,14 @@ export function readings(text: string): string[][] {
     }
   }
   return [...forms].flatMap(words);
+}
+
+/**
+ * Look-alikes folded to Latin, accents dropped, lower case. Lower case first: the confusables
+ * table knows "ɡ" but not its capital "Ɡ" (which a reader still reads as "G").
+ */
+function folded(text: string): string {
+  return foldConfusables(withoutMarks(text).toLowerCase()).toLowerCase();
 }
 
 /** Accents dropped ("slöt" → "slot"): letters decomposed (NFD), their combining marks removed. */
@@ -174,8 +182,7 @@ export function holdsPhrase(reading: readonly string[], phrase: readonly string[
  * need not be read word by word (most texts: the check stays cheap).
  */
 export function letters(text: string): string {
-  return foldConfusables(withoutMarks(visibleText(text)))
-    .toLowerCase()
+  return folded(visibleText(text))
     .replace(/[01345789@$|!i]/g, (c) =>
       c === "1" || c === "|" || c === "!" || c === "i" ? "l" : lookAlikeSigns[c]![0],
     )
