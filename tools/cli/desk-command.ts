@@ -1,3 +1,4 @@
+import { oneLine } from "../core/reader-text.ts";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -33,7 +34,7 @@ export async function runNewSite(
     // For the Nx generator: what would be written, as JSON, writing nothing.
     const plan = await planSite(ws, portal, spec);
     if (!plan.ok) {
-      console.error(`No site was planned for "${slugs[0]}":\n${plan.problems.map((p) => `  - ${p}`).join("\n")}`);
+      console.error(`No site was planned for "${oneLine(slugs[0]!)}":\n${listed(plan.problems)}`);
       return 1;
     }
     const files: Record<string, string> = Object.fromEntries(
@@ -46,7 +47,7 @@ export async function runNewSite(
   }
   const result = await createSite(ws, portal, spec);
   if (!result.ok) {
-    console.error(`No site was created for "${slugs[0]}":\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
+    console.error(`No site was created for "${oneLine(slugs[0]!)}":\n${listed(result.problems)}`);
     return 1;
   }
   const { record } = result;
@@ -90,7 +91,7 @@ export async function runRetireSite(
     ...(flags.archive ? { archive: true } : {}),
   });
   if (!result.ok) {
-    console.error(`"${slugs[0]}" was not retired:\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
+    console.error(`"${oneLine(slugs[0]!)}" was not retired:\n${listed(result.problems)}`);
     return 1;
   }
   const { record } = result;
@@ -118,4 +119,12 @@ export async function runRetireSite(
       `These pages link to it with site:${record.slug} and fail validation until the link is edited out:\n${result.linkedFrom.map((f) => `  - ${f}`).join("\n")}`,
     );
   return 0;
+}
+
+/**
+ * Problems as a list, one line each: they quote what was typed (a name with a line break in it),
+ * and this output lands in CI logs, where a line starting "::" is a command to the runner.
+ */
+function listed(problems: readonly string[]): string {
+  return problems.map((p) => `  - ${oneLine(p)}`).join("\n");
 }

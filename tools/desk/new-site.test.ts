@@ -205,6 +205,20 @@ describe("new-site", () => {
     assert.match(bad.stderr, /slug: .*not a DNS label/);
     assert.match(bad.stderr, /--type: "kantor" is not a unit type/);
     assert.equal(cli("x").status, 2);
+    // Row 8 of issue 23: what was typed is quoted on one line; no line of the output is a CI command.
+    const hostile = cli(
+      "uji\n::error::slug",
+      "--name",
+      "Dinas Uji\n::add-mask::rahasia\n::error title=x::disusupi",
+      "--type",
+      "dinas",
+    );
+    assert.equal(hostile.status, 1);
+    assert.match(hostile.stderr, /--name: holds a line break or control character \(U\+000A\)/);
+    assert.deepEqual(
+      `${hostile.stdout}${hostile.stderr}`.split("\n").filter((l) => l.trimStart().startsWith("::")),
+      [],
+    );
   });
 
   it("is an Nx generator too: nx g ./tools/nx-plugin:new-site shows the same files and, with --dry-run, writes none", () => {

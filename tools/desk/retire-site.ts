@@ -56,11 +56,8 @@ export async function retireSite(ws: Workspace, portal: PortalConfig, spec: Reti
     const content = await validateSite(ws, portal, spec.slug, { today });
     if (content.problems.length)
       problems.push(
-        `--archive: the unit's content must validate to be archived; fix these first (or retire it without --archive):\n${sortProblems(
-          content.problems,
-        )
-          .map((p) => `    ${formatProblem(p)}`)
-          .join("\n")}`,
+        "--archive: the unit's content must validate to be archived; fix these first (or retire it without --archive):",
+        ...sortProblems(content.problems).map(formatProblem),
       );
   }
   if (problems.length) return { ok: false, problems };
