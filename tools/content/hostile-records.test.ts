@@ -33,13 +33,13 @@ describe("hostile input, round two: records edited by hand", () => {
     await withDlh({ ...retired, successor: "dinas-hilang" }, (found) =>
       assert.deepEqual(
         found.map((p) => p.split(" (")[0]),
-        ['sites/dlh/site.json: /successor: unit penerus "dinas-hilang" tidak ada di sites/'],
+        ['sites/dlh/site.json:11: /successor: unit penerus "dinas-hilang" tidak ada di sites/'],
       ),
     );
     await withDlh({ ...retired, successor: "dlh" }, (found) =>
       assert.deepEqual(
         found.map((p) => p.split(" (")[0]),
-        ['sites/dlh/site.json: /successor: unit penerus "dlh" adalah unit ini sendiri'],
+        ['sites/dlh/site.json:11: /successor: unit penerus "dlh" adalah unit ini sendiri'],
       ),
     );
     await withDlh({ ...retired, successor: "bapenda" }, (found) => assert.deepEqual(found, []));

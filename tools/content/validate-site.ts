@@ -1,7 +1,7 @@
 // Synchronous reads on purpose: validation reads thousands of small files one after another, and
 // a thread-pool round trip per file left the process idle for a fifth of a cold build.
 import { lstatSync, readFileSync } from "node:fs";
-import { basename, join, posix } from "node:path";
+import { basename, dirname, join, posix } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { bidiControlIn, controlCharacterIn, isBlank } from "../core/reader-text.ts";
@@ -426,6 +426,17 @@ async function validateSiteJson(
     problems.push(...checkContentRules({ data, schema: schemas().site, file, lineOf, today: "" }));
     problems.push(...outboundProblems(data, file, lineOf, rules));
     problems.push(...spamProblems(data, [], 0, file, lineOf, rules));
+    // A retired unit's successor is another unit of the portal, as retire-site requires when it
+    // writes one: one that names the unit itself or no unit would leave the hub's page of the
+    // retired unit pointing nowhere (it dropped it silently).
+    const successor = record.successor;
+    if (
+      successor !== undefined &&
+      (successor === slug || entryKind(join(dirname(siteDir), successor, "site.json")) !== "file")
+    )
+      problems.push(
+        problem("successor-invalid", file, "/successor", { successor, self: successor === slug }, lineOf("/successor")),
+      );
   }
   return schemaProblems.length === 0 ? record : undefined;
 }

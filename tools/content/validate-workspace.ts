@@ -105,7 +105,6 @@ export async function validateWorkspace(
     all.filter((slug) => !wanted(slug)).map((slug) => [slug, readSmallJson(join(ws.sitesDir, slug, "site.json"))]),
   );
   checkAcrossSites(ws, sites, all, others);
-  checkSuccessors(sites, all, others);
   const registry = sortRegistry(
     all
       .map((slug) => {
@@ -191,28 +190,6 @@ function checkAcrossSites(
         );
       }
     }
-  }
-}
-
-/**
- * A retired unit's successor is another unit of the portal, as retire-site requires when it
- * writes one: a hand-edited successor that names the unit itself or no unit would make the hub's
- * page of the retired unit point nowhere (it dropped it silently).
- */
-function checkSuccessors(validated: SiteValidation[], all: string[], others: ReadonlyMap<string, unknown>): void {
-  const exists = (slug: string) =>
-    all.includes(slug) &&
-    (validated.find((v) => v.slug === slug)?.site !== undefined || typeof others.get(slug) === "object");
-  for (const v of validated) {
-    const successor = v.site?.successor;
-    if (successor === undefined) continue;
-    if (successor === v.slug || !exists(successor))
-      v.problems.push(
-        problem("successor-invalid", `sites/${v.slug}/site.json`, "/successor", {
-          successor,
-          self: successor === v.slug,
-        }),
-      );
   }
 }
 
