@@ -115,14 +115,13 @@ export function checkSiteLink(sitesDir: string, link: SiteLink, when?: LinkMomen
       return hasItems(siteDir, first)
         ? { ok: true }
         : { ok: false, reason: `situs "${link.slug}" belum punya isi "${first}"` };
-    const pages = schemas()
+    const pagesByType = schemas()
       .types.filter((t) => t.topLevel)
-      .flatMap((t) => listItems(siteDir, t.name));
-    const page = schemas()
-      .types.filter((t) => t.topLevel)
-      .find((t) => listItems(siteDir, t.name).includes(first));
+      .map((t) => ({ type: t.name, pages: listItems(siteDir, t.name) }));
+    const pages = pagesByType.flatMap((t) => t.pages);
+    const page = pagesByType.find((t) => t.pages.includes(first));
     return page
-      ? windowCheck(siteDir, link.slug, page.name, first, "halaman", when)
+      ? windowCheck(siteDir, link.slug, page.type, first, "halaman", when)
       : {
           ok: false,
           reason: `situs "${link.slug}" tidak punya halaman profil "${first}"`,
@@ -170,23 +169,26 @@ function windowCheck(
   if (text === undefined || !/^(un)?publish_at:/m.test(text)) return { ok: true };
   const data = parseMarkdown(text, file).parsed?.data;
   if (!data || isPublished(data, when.at, when.timeZone)) return { ok: true };
+  return outOfWindow(`${label} "${name}" di situs "${slug}"`, data, when);
+}
+
+/** Why an item outside its window cannot be linked: taken down since, or out only from. */
+function outOfWindow(what: string, data: Record<string, unknown>, when: LinkMoment): SiteLinkCheck {
   const until = typeof data.unpublish_at === "string" ? parseLocal(data.unpublish_at, when.timeZone) : undefined;
-  if (until && until.getTime() <= when.at.getTime())
-    return {
-      ok: false,
-      reason: `${label} "${name}" di situs "${slug}" sudah diturunkan sejak ${data.unpublish_at} WITA`,
-    };
-  return {
-    ok: false,
-    reason: `${label} "${name}" di situs "${slug}" baru terbit ${String(data.publish_at)} WITA; tautkan setelah itu, atau jadwalkan tulisan ini (publish_at) paling cepat pada waktu itu`,
-  };
+  return until && until.getTime() <= when.at.getTime()
+    ? { ok: false, reason: `${what} sudah diturunkan sejak ${String(data.unpublish_at)} WITA` }
+    : {
+        ok: false,
+        reason: `${what} baru terbit ${String(data.publish_at)} WITA; tautkan setelah itu, atau jadwalkan tulisan ini (publish_at) paling cepat pada waktu itu`,
+      };
 }
 
 /**
  * A link to the file of a `dokumen` item that is not out when the linking page is read: the file
  * is withheld with its item (publication-window.ts, `scheduledOnlyMedia`), so the link would lead
- * nowhere and name the document early. (Another of the unit's items in its window may publish the
- * same file; such a link is refused all the same: link that item's page instead.)
+ * nowhere and name the document early. Only `dokumen` items are read: when another kind of item in
+ * its window uses the same file, the file is published, yet such a link is still refused (link
+ * that item's page instead).
  */
 function documentWindowCheck(
   siteDir: string,
@@ -210,17 +212,7 @@ function documentWindowCheck(
     if (data && own?.ok && own.path === path) items.push(data);
   }
   if (items.length === 0 || items.some((d) => isPublished(d, when.at, when.timeZone))) return { ok: true };
-  const d = items[0]!;
-  const until = typeof d.unpublish_at === "string" ? parseLocal(d.unpublish_at, when.timeZone) : undefined;
-  return until && until.getTime() <= when.at.getTime()
-    ? {
-        ok: false,
-        reason: `dokumen "${link.path}" di situs "${link.slug}" sudah diturunkan sejak ${d.unpublish_at} WITA`,
-      }
-    : {
-        ok: false,
-        reason: `dokumen "${link.path}" di situs "${link.slug}" baru terbit ${String(d.publish_at)} WITA; tautkan setelah itu, atau jadwalkan tulisan ini (publish_at) paling cepat pada waktu itu`,
-      };
+  return outOfWindow(`dokumen "${link.path}" di situs "${link.slug}"`, items[0]!, when);
 }
 
 function isPlainSegment(part: string): boolean {
