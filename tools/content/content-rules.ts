@@ -9,7 +9,9 @@ import { problem, type Problem } from "./problem.ts";
  * - `x-after: "<field>"` on a date or time: it may not be earlier than that field (an agenda's
  *   end and its start, a broadcast's window, an announcement's last valid day and its date);
  * - `x-max-days-ahead: <n>` on a publication date: at most n days after the day of the build
- *   (a news item dated 2062 would sit on top of the hub for decades).
+ *   (a news item dated 2062 would sit on top of the hub for decades);
+ * - `x-mean-of: {field, factor, tolerance, basis}` on a number: the mean of an object's numbers
+ *   times a factor (an IKM and its nine elements).
  * Rules over every text field, as a reader sees it (core/reader-text.ts): it never shows nothing
  * (spaces or zero-width characters only: an empty heading, an invisible link); it holds no
  * bidirectional control (which reorders what is shown) and no control character; and a one-line
