@@ -39,14 +39,23 @@ function serialise(entries: FeedEntry[], site: SiteRecord, self: string): string
   );
 }
 
-/** A unit's own feed: its news and announcements. */
-export function jsonFeed(items: CollectionItem[], site: SiteRecord, self: string): string {
+/**
+ * A unit's own feed: its news and announcements. `instant` reads an item's date as the Atom feed
+ * does (a day is its midnight in the regency's zone): Eleventy's `item.date` is UTC midnight,
+ * eight hours later in WITA, and feed readers showed the same item at two times.
+ */
+export function jsonFeed(
+  items: CollectionItem[],
+  site: SiteRecord,
+  self: string,
+  instant: (value: string | Date) => string,
+): string {
   return serialise(
     items.map((item) => ({
       url: `${self}${item.url}`,
       title: titleOf(item),
       summary: String(item.data.summary ?? titleOf(item)),
-      date: item.date.toISOString(),
+      date: instant((item.data.date as string | Date | undefined) ?? item.date),
       tags: item.data.tags ?? [],
     })),
     site,

@@ -135,6 +135,15 @@ describe("building the mini fixture", () => {
     assert.match(atom, /<title>Posyandu Serentak di 10 Kecamatan<\/title>/);
     const json = JSON.parse(await page("feed.json"));
     assert.equal(json.items.length, 2);
+    // Both feeds date every item at the same instant (a day is its midnight in WITA).
+    for (const item of json.items as { url: string; date_published: string }[]) {
+      const entry = atom
+        .split("<entry>")
+        .find((e) => e.includes(`<id>${item.url}</id>`) || e.includes(`href="${item.url}"`));
+      assert.ok(entry, item.url);
+      assert.equal(/<updated>([^<]+)<\/updated>/.exec(entry)![1], item.date_published, item.url);
+      assert.match(item.date_published, /T16:00:00\.000Z$/);
+    }
     assert.match(
       await page("sitemap.xml"),
       /<loc>https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/<\/loc>/,

@@ -9,5 +9,6 @@ import { defineFilter } from "./define-filter.ts";
  */
 export default defineFilter(
   "jsonFeed",
-  (run) => (items: CollectionItem[], site: SiteRecord) => jsonFeed(items, site, run.urlsOf(site).self),
+  (run) => (items: CollectionItem[], site: SiteRecord) =>
+    jsonFeed(items, site, run.urlsOf(site).self, run.dates.isoWaktu),
 );
