@@ -203,6 +203,11 @@ describe("building the mini fixture", () => {
       /<a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/">Posyandu Serentak di 10 Kecamatan<\/a>/,
     );
     assert.doesNotMatch(list, /jadwal-vaksinasi/, "announcements are filtered out");
+    // Headings in order: the cards' titles are one level below the page's h1 (issue 24: 114 pages skipped to h3).
+    assert.match(list, /<h2 class="card-title"><a href="https:\/\/dinkes/);
+    assert.doesNotMatch(list, /<h3 class="card-title">/);
+    const home = await readFile(join(ws.distDir, "portal/index.html"), "utf8");
+    assert.match(home, /<h3 class="card-title">/, "under the home's h2 sections, h3");
   });
 
   it("gives the hub feeds of every unit's news and announcements", async () => {
