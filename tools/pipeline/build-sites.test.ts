@@ -85,6 +85,10 @@ describe("building the mini fixture", () => {
     const html = await page("informasi-publik/index.html");
     assert.match(html, /Rencana Strategis Dinas Kesehatan 2021–2026/);
     assert.match(html, /secara berkala/);
+    // One landmark per name (issue 24: landmark-unique on every DIP page).
+    const names = [...html.matchAll(/aria-labelledby="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(names, [...new Set(names)]);
+    assert.ok(names.includes("dip-berkala"), names.join(" "));
   });
 
   it("writes a manifest of every published item for the hub", async () => {
