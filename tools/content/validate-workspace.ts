@@ -150,12 +150,16 @@ function checkAcrossSites(
   // Addresses that look alike (dinkes, dlnkes, d1nkes): the later unit is told, as for names.
   const lookAlikes = new Map<string, string[]>();
   for (const slug of all) lookAlikes.set(slugSkeleton(slug), [...(lookAlikes.get(slugSkeleton(slug)) ?? []), slug]);
-  for (const slugs of lookAlikes.values()) {
-    if (slugs.length < 2) continue;
+  /** Of units that clash, the one that came first (its site.json entered Git first), if history tells. */
+  const firstOf = (slugs: string[]): string | undefined => {
     const ages = new Map(slugs.map((s) => [s, age(s)]));
     const first = Math.min(...ages.values());
     const owners = slugs.filter((s) => ages.get(s) === first);
-    const owner = owners.length === 1 && first !== Infinity ? owners[0] : undefined;
+    return owners.length === 1 && first !== Infinity ? owners[0] : undefined;
+  };
+  for (const slugs of lookAlikes.values()) {
+    if (slugs.length < 2) continue;
+    const owner = firstOf(slugs);
     for (const v of validated.filter((v) => slugs.includes(v.slug) && v.slug !== owner))
       v.problems.push(
         problem("look-alike-slug", `sites/${v.slug}`, "", {
@@ -174,10 +178,7 @@ function checkAcrossSites(
     }
     for (const slugs of groups.values()) {
       if (slugs.length < 2) continue;
-      const ages = new Map(slugs.map((s) => [s, age(s)]));
-      const first = Math.min(...ages.values());
-      const owners = slugs.filter((s) => ages.get(s) === first);
-      const owner = owners.length === 1 && first !== Infinity ? owners[0] : undefined;
+      const owner = firstOf(slugs);
       for (const v of validated.filter((v) => slugs.includes(v.slug) && v.slug !== owner)) {
         const other = owner ?? slugs.filter((s) => s !== v.slug).join(", ");
         v.problems.push(
