@@ -5,6 +5,7 @@ import { byRank, type ContentType } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
 import type { JsonSchema } from "../schema/json-schema.ts";
 import { resolveRef } from "../schema/schema-at.ts";
+import { defaultCatalogue } from "../content/service-catalogue.ts";
 import { fieldsOf, patternOf, type DecapField } from "./schema-fields.ts";
 
 /**
@@ -22,6 +23,8 @@ export interface CmsOptions {
   local?: boolean;
   /** Every unit's record; the hub's CMS lets DKISP edit them (the registry). */
   registry?: SiteRecord[];
+  /** The hub's topics, which a service picks from (`x-catalogue: "topics"`); the defaults without one. */
+  topics?: { slug: string; title: string }[];
 }
 
 export type DecapConfig = Record<string, unknown> & { collections: Record<string, unknown>[] };
@@ -123,7 +126,8 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
   const { portal, site } = options;
   const isHub = site.slug === portal.hub;
   const siteDir = `sites/${site.slug}`;
-  const ctx = { limits: portal.limits };
+  const topics = options.topics ?? defaultCatalogue().topics;
+  const ctx = { limits: portal.limits, choices: { topics: topics.map((t) => ({ label: t.title, value: t.slug })) } };
   // In the order editors reach for them: what they write most often first.
   const types = schemas()
     .types.filter((t) => !t.hubOnly || isHub)

@@ -35,6 +35,8 @@ export interface DecapField {
 export interface FieldContext {
   /** Largest upload per kind, shown in hints (Decap enforces the size through `media_library`). */
   limits: { image_kb: number; document_kb: number };
+  /** The choices of a field marked `x-catalogue: <name>` (the hub's topics), by name. */
+  choices?: Record<string, { label: string; value: string }[]>;
 }
 
 /** Every property of an object schema as a Decap field, in the schema's order. */
@@ -75,6 +77,9 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
       ...(typeof s.minItems === "number" ? { min: s.minItems } : {}),
       ...(typeof s.maxItems === "number" ? { max: s.maxItems } : {}),
     };
+    // Values from a list the regency keeps (the hub's topics): picked, never typed.
+    const choices = typeof s["x-catalogue"] === "string" ? ctx.choices?.[s["x-catalogue"]] : undefined;
+    if (choices) return { ...base, widget: "select", multiple: true, options: choices, ...bounds };
     if (items.type === "object") {
       const fields = fieldsOf(items, ctx);
       return { ...base, widget: "list", collapsed: false, summary: `{{fields.${fields[0]!.name}}}`, fields, ...bounds };

@@ -290,6 +290,28 @@ export const catalogue = {
     message: ({ folder }) => `folder "${folder}" hanya boleh ada di situs portal induk`,
     fix: ({ hub }) => `siaran regional diterbitkan DKISP di sites/${hub}/content/; hapus folder ini`,
   }),
+  "catalogue-folder-on-hub": entry<{ folder: string; hub: string }>({
+    message: ({ folder }) =>
+      `folder "${folder}" tidak dipakai di situs portal induk: /layanan/ portal adalah katalog layanan semua perangkat daerah`,
+    fix: ({ hub }) =>
+      `tulis layanan di situs perangkat daerah yang menjalankannya; topik katalog diatur di sites/${hub}/katalog.json`,
+  }),
+  "unknown-topic": entry<{ topic: string; known: string[]; suggestion: string | undefined }>({
+    message: ({ topic }) => `topik "${topic}" tidak ada di katalog layanan portal`,
+    fix: ({ known, suggestion }) =>
+      suggestion
+        ? `mungkin maksudnya "${suggestion}"; topik yang ada: ${known.join(", ")}`
+        : `pilih salah satu topik: ${known.join(", ")}; topik baru ditambahkan DKISP di katalog.json portal`,
+  }),
+  "duplicate-topic": entry<{ topic: string; first: number }>({
+    message: ({ topic, first }) => `topik "${topic}" sudah ada sebagai topik ke-${first}`,
+    fix: () => "beri setiap topik kode (slug) yang berbeda, atau gabungkan keduanya",
+  }),
+  "unknown-top-service": entry<{ ref: string }>({
+    message: ({ ref }) => `layanan utama "${ref}" tidak ditemukan`,
+    fix: ({ ref }) =>
+      `tulis unit/berkas dari layanan yang ada, misalnya "${ref.split("/")[0]}/nama-berkas" untuk sites/${ref.split("/")[0]}/content/layanan/nama-berkas.md`,
+  }),
   "unexpected-file": entry<{ name: string }>({
     message: ({ name }) => `berkas "${name}" tidak diharapkan di sini`,
     fix: () => "folder isi hanya memuat berkas Markdown (.md); gambar dan dokumen masuk ke folder media",

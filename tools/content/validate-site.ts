@@ -7,7 +7,7 @@ import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { bidiControlIn, controlCharacterIn, isBlank } from "../core/reader-text.ts";
 import { parseLocal } from "../core/wita.ts";
 import { isAceLabel, isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
-import { createMarkdown, readBody, type BodyBlock } from "../generator/markdown.ts";
+import { createMarkdown, readBody } from "../generator/markdown.ts";
 import { closest } from "./closest.ts";
 import { checkContentRules } from "./content-rules.ts";
 import type { ContentType } from "../schema/content-type.ts";
@@ -22,6 +22,8 @@ import { checkSiteLink, parseSiteLink, type LinkMoment } from "./site-links.ts";
 import { fileSlugPattern, itemUrl, reservedTopLevel } from "./permalinks.ts";
 import { problem, type Problem } from "./problem.ts";
 import { readJsonWithLines } from "./read-json.ts";
+import { outboundProblems, spamProblems } from "./record-text-checks.ts";
+import { catalogueFile, readServiceCatalogue, topicFields, type CatalogueReading } from "./service-catalogue.ts";
 import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
 import { describeKind, entryKind, listEntries, mediaDepthLimit, scanMedia, type EntryKind } from "./site-files.ts";
 import { withheldFileOf } from "./withheld-documents.ts";
@@ -68,6 +70,8 @@ export interface SiteValidationOptions {
   today: string;
   /** The moment links are judged at (a link to an item not yet out is refused); default: now. */
   now?: Date;
+  /** The hub's service catalogue, when the caller has read it once for many sites. */
+  catalogue?: CatalogueReading;
 }
 
 const md = createMarkdown();
@@ -107,7 +111,9 @@ export async function validateSite(
   const listed = listEntries(siteDir);
   if (listed.error) problems.push(problem("unreadable-entry", rel(""), "", { detail: listed.error }));
   for (const entry of listed.entries) {
-    const expected = siteEntries[entry.name];
+    // The hub alone holds the service catalogue's topics and words (service-catalogue.ts).
+    const expected =
+      siteEntries[entry.name] ?? (slug === portal.hub && entry.name === catalogueFile ? "file" : undefined);
     if (!expected) problems.push(problem("unexpected-entry", rel(entry.name), "", { name: entry.name }));
     else if (entry.kind === expected) present.add(entry.name);
     else problems.push(wrongKind(rel(entry.name), entry.name, expected, entry.kind));
@@ -149,6 +155,10 @@ export async function validateSite(
     ? await validateSiteJson(siteDir, slug, rel("site.json"), portal, problems)
     : undefined;
   const linkRules = linkRulesOf(portal, site);
+  // The topics a service may name; the hub reports its own file's problems.
+  const catalogueReading = options.catalogue ?? (await readServiceCatalogue(ws, portal));
+  if (slug === portal.hub) problems.push(...catalogueReading.problems);
+  const topics = catalogueReading.trusted ? catalogueReading.catalogue.topics.map((t) => t.slug) : undefined;
   // Names become addresses (dinkes.paserkab.go.id/berita/slot-gacor/), which search engines show.
   for (const phrase of spamPhrasesIn(slug, linkRules.phrases))
     problems.push(problem("spam-phrase", rel(""), "", { phrase }));
@@ -193,6 +203,11 @@ export async function validateSite(
     }
     if (type.hubOnly && slug !== portal.hub) {
       problems.push(problem("hub-only-folder", folder, "", { folder: entry.name, hub: portal.hub }));
+      continue;
+    }
+    // The hub's /layanan/ is the catalogue of every unit's services (and its topics' pages).
+    if (slug === portal.hub && topicFields(type.schema).length) {
+      problems.push(problem("catalogue-folder-on-hub", folder, "", { folder: entry.name, hub: portal.hub }));
       continue;
     }
     const inFolder = listEntries(join(siteDir, "content", entry.name));
@@ -297,6 +312,22 @@ export async function validateSite(
       }),
     );
     const fieldsWithProblems = new Set(found.map((p) => p.pointer));
+    for (const field of topics ? topicFields(type.schema) : []) {
+      const named = parsed.data[field];
+      if (fieldsWithProblems.has(`/${field}`) || !Array.isArray(named)) continue;
+      named.forEach((topic, i) => {
+        if (typeof topic === "string" && !topics!.includes(topic))
+          found.push(
+            problem(
+              "unknown-topic",
+              file,
+              `/${field}/${i}`,
+              { topic, known: topics!, suggestion: closest(topic, topics!) },
+              parsed.lineOf(`/${field}/${i}`),
+            ),
+          );
+      });
+    }
     const fromDir = `content/${type.name}`;
     const isOwnWithheld = (pointer: string) =>
       type.name === "dokumen" && pointer === "/file" && withheldFileOf(parsed.data) !== undefined;
@@ -479,59 +510,6 @@ async function validateMediaFiles(
       );
   }
   return problems;
-}
-
-/** Every string of a record, with its JSON pointer. */
-function* stringsOf(value: unknown, pointer = ""): Generator<[string, string]> {
-  if (typeof value === "string") yield [pointer, value];
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* stringsOf(v, `${pointer}/${i}`);
-  else if (value && typeof value === "object")
-    for (const [k, v] of Object.entries(value)) yield* stringsOf(v, `${pointer}/${k}`);
-}
-
-type LinkRules = ReturnType<typeof linkRulesOf>;
-
-/** Address fields (a LHKPN link, a video, a unit's social accounts) that leave for a domain not allowed. */
-function outboundProblems(
-  data: Record<string, unknown>,
-  file: string,
-  lineOf: (pointer: string) => number | undefined,
-  rules: LinkRules,
-): Problem[] {
-  const found: Problem[] = [];
-  for (const [pointer, value] of stringsOf(data)) {
-    const outbound = checkOutbound(value, rules.domains);
-    if (outbound.leaves && !outbound.allowed)
-      found.push(problem("outbound-link", file, pointer, { href: value, host: outbound.host }, lineOf(pointer)));
-  }
-  return found;
-}
-
-/** Gambling spam anywhere in a file's text as a reader reads it: each phrase once, on the first line that has it. */
-function spamProblems(
-  data: Record<string, unknown>,
-  blocks: readonly BodyBlock[],
-  bodyLine: number,
-  file: string,
-  lineOf: (pointer: string) => number | undefined,
-  rules: LinkRules,
-): Problem[] {
-  const found = new Map<string, Problem>();
-  for (const [pointer, value] of stringsOf(data))
-    for (const phrase of spamPhrasesIn(value, rules.phrases))
-      if (!found.has(phrase)) found.set(phrase, problem("spam-phrase", file, pointer, { phrase }, lineOf(pointer)));
-  for (const block of blocks) {
-    const inBlock = spamPhrasesIn(block.text, rules.phrases).filter((p) => !found.has(p));
-    if (inBlock.length === 0) continue;
-    // The line of the block that holds the phrase, or the block's first when it spans lines.
-    const lines = block.text.split("\n");
-    for (const phrase of inBlock) {
-      const rule = rules.phrases.filter((p) => p.text === phrase);
-      const at = lines.findIndex((l) => spamPhrasesIn(l, rule).length > 0);
-      found.set(phrase, problem("spam-phrase", file, "", { phrase }, bodyLine + block.line + Math.max(0, at)));
-    }
-  }
-  return [...found.values()];
 }
 
 /** A bidirectional control or a control character in a body, on the first line that has one (as in fields: content-rules.ts). */

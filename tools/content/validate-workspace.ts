@@ -1,6 +1,7 @@
 import { basename, join, relative, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { defaultCatalogue, readServiceCatalogue, type ServiceCatalogue } from "./service-catalogue.ts";
 import { broadcastOf, readBroadcasts, type ScheduledBroadcast } from "./broadcasts.ts";
 import { registryEntry, sortRegistry } from "./registry.ts";
 import { localDate } from "../core/wita.ts";
@@ -28,6 +29,8 @@ export interface WorkspaceValidation {
   registry: SiteRecord[];
   /** The hub's valid broadcasts (siaran/), in or out of their window. */
   broadcasts: ScheduledBroadcast[];
+  /** The hub's service catalogue (katalog.json), or the default one when it has problems. */
+  catalogue: ServiceCatalogue;
 }
 
 export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig; problems: Problem[] }> {
@@ -68,7 +71,7 @@ export async function validateWorkspace(
   options: { now?: Date } = {},
 ): Promise<WorkspaceValidation> {
   const { portal, problems: portalProblems } = await readPortal(ws);
-  if (!portal) return { portalProblems, sites: [], registry: [], broadcasts: [] };
+  if (!portal) return { portalProblems, sites: [], registry: [], broadcasts: [], catalogue: defaultCatalogue() };
   const entries = listEntries(ws.sitesDir).entries.filter((e) => !e.name.startsWith("."));
   const all = entries.filter((e) => e.kind === "folder").map((e) => e.name);
   if (!all.includes(portal.hub)) {
@@ -77,6 +80,8 @@ export async function validateWorkspace(
   const today = localDate(options.now ?? new Date(), portal.time_zone);
   const wanted = (name: string) => !only || only.includes(name);
   const sites: SiteValidation[] = [];
+  // Read once: every unit's services name its topics.
+  const catalogue = await readServiceCatalogue(ws, portal);
   for (const entry of entries) {
     if (!wanted(entry.name)) continue;
     if (entry.kind !== "folder") {
@@ -89,7 +94,9 @@ export async function validateWorkspace(
       continue;
     }
     try {
-      sites.push(await validateSite(ws, portal, entry.name, { today, ...(options.now ? { now: options.now } : {}) }));
+      sites.push(
+        await validateSite(ws, portal, entry.name, { today, catalogue, ...(options.now ? { now: options.now } : {}) }),
+      );
     } catch (error) {
       sites.push(
         unreadableSite(entry.name, [
@@ -119,7 +126,7 @@ export async function validateWorkspace(
         .filter((c) => c.type.name === "siaran" && c.ok)
         .map((c) => broadcastOf(basename(c.path), c.data, portal))
     : readBroadcasts(ws, portal);
-  return { portal, portalProblems, sites, registry, broadcasts };
+  return { portal, portalProblems, sites, registry, broadcasts, catalogue: catalogue.catalogue };
 }
 
 /** Two units with the same name confuse citizens and the hub's directory. */

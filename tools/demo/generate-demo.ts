@@ -5,7 +5,9 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { siteRecord, type UnitSeed } from "./units.ts";
 import { profilePages } from "./unit-profile.ts";
-import { richUnits, type RichUnit } from "./rich-content.ts";
+import { richUnits, type RichUnit, type Service } from "./rich-content.ts";
+import { demoServices, hubCatalogue, showcaseServiceWords } from "./services.ts";
+import { catalogueFile } from "../content/service-catalogue.ts";
 import { makeLogo, makePhoto } from "./photo.ts";
 import { makePdf } from "./pdf.ts";
 import { seeded } from "./random.ts";
@@ -49,6 +51,7 @@ for (const unit of [hub, ...reference.units]) {
       page.body,
     );
   }
+  if (unit.type === "portal") await writeJson(join(dir, catalogueFile), hubCatalogue());
   if (rich) await writeRich(dir, site, rich);
   else if (unit.type !== "portal") await writeBasic(dir, site);
   else
@@ -141,24 +144,7 @@ async function writeRich(dir: string, site: SiteRecord, rich: RichUnit): Promise
       "",
     );
   }
-  for (const [i, s] of rich.services.entries()) {
-    await writeMarkdown(
-      join(dir, "content/layanan", `${slugOf(s.title)}.md`),
-      {
-        title: s.title,
-        order: i + 1,
-        summary: s.summary,
-        requirements: s.requirements,
-        procedure: s.procedure,
-        time: s.time,
-        cost: s.cost,
-        product: s.product,
-        complaints: `Sampaikan pengaduan ke ${site.email}, telepon ${site.phone}, atau melalui SP4N-LAPOR! (www.lapor.go.id).`,
-        legal_basis: s.legal,
-      },
-      "",
-    );
-  }
+  await writeServices(dir, site, rich.services);
   for (const [i, d] of rich.documents.entries()) {
     const slug = slugOf(d.title);
     const file = `/media/dokumen/${slug}.pdf`;
@@ -265,6 +251,34 @@ async function writeLawItems(dir: string, site: SiteRecord): Promise<void> {
   );
 }
 
+/** A unit's service standards: the showcase's, then the catalogue's (tools/demo/services.ts). */
+async function writeServices(dir: string, site: SiteRecord, showcase: Service[]): Promise<void> {
+  const all = [
+    ...showcase.map((s) => ({ ...s, ...showcaseServiceWords[s.title] })),
+    ...(demoServices[site.slug] ?? []),
+  ];
+  for (const [i, s] of all.entries()) {
+    await writeMarkdown(
+      join(dir, "content/layanan", `${slugOf(s.title)}.md`),
+      {
+        title: s.title,
+        order: i + 1,
+        summary: s.summary,
+        topics: s.topics,
+        aliases: s.aliases,
+        requirements: s.requirements,
+        procedure: s.procedure,
+        time: s.time,
+        cost: s.cost,
+        product: s.product,
+        complaints: `Sampaikan pengaduan ke ${site.email}, telepon ${site.phone}, atau melalui SP4N-LAPOR! (www.lapor.go.id).`,
+        legal_basis: s.legal,
+      },
+      "",
+    );
+  }
+}
+
 /** Units without showcase content still publish two news items and their strategic plan. */
 async function writeBasic(dir: string, site: SiteRecord): Promise<void> {
   const rand = seeded(`${site.slug}-basic`);
@@ -297,6 +311,7 @@ async function writeBasic(dir: string, site: SiteRecord): Promise<void> {
       n.body,
     );
   }
+  await writeServices(dir, site, []);
   const title = `Rencana Strategis ${site.short_name} 2025–2029`;
   const file = "/media/dokumen/rencana-strategis-2025-2029.pdf";
   await writeBinary(

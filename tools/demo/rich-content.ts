@@ -33,6 +33,9 @@ export interface Official {
 export interface Service {
   title: string;
   summary: string;
+  /** The hub catalogue's topics (sites/<hub>/katalog.json) and the words citizens use for it. */
+  topics?: string[];
+  aliases?: string[];
   requirements: string[];
   procedure: string[];
   time: string;

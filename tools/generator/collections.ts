@@ -45,6 +45,8 @@ export function listPages(index: SiteIndex, sites: SiteRecord[], hub: string): L
   for (const site of sites) {
     for (const type of schemas().types.filter((t) => !t.topLevel && (!t.hubOnly || site.slug === hub))) {
       const items = index[site.slug]?.[type.name] ?? [];
+      // A list of nothing is a page nothing links to (the menu lists types that have items).
+      if (items.length === 0) continue;
       const count = Math.max(1, Math.ceil(items.length / pageSize));
       const hrefs = Array.from({ length: count }, (_, n) => listUrl(type.name, n));
       for (let n = 0; n < count; n++) {

@@ -1,4 +1,5 @@
 import type { ManifestItem } from "./manifest.ts";
+import type { CatalogueTopic, ServiceCatalogue } from "../content/service-catalogue.ts";
 import type { ActivityState } from "../report/activity-state.ts";
 import type { RegencyReport } from "../report/unit-report.ts";
 import { byRank } from "../schema/content-type.ts";
@@ -35,6 +36,61 @@ export interface HubData {
   report: RegencyReport;
   /** The units' Pagefind bundles, which the hub's search merges (from their manifests). */
   searchIndexes: { slug: string; name: string; bundle: string }[];
+  /** Every unit's services by the hub's topics (`/layanan/`), with the home's services and numbers. */
+  catalogue: HubCatalogue;
+}
+
+export interface HubCatalogue {
+  /** Every unit's `layanan` items, by title. */
+  services: HubItem[];
+  /** Each topic of katalog.json with its services; a topic no service names yet is kept (its page says so). */
+  topics: (CatalogueTopic & { services: HubItem[] })[];
+  /** The home's large buttons, in katalog.json's order (those whose unit published them). */
+  top: HubItem[];
+  numbers: ServiceCatalogue["numbers"];
+  synonyms: string[][];
+  fillerWords: string[];
+}
+
+/** The catalogue's index (`/layanan/`) and each topic's page (`/layanan/<topic>/`). */
+export const catalogueUrl = (topic?: string) => `/layanan/${topic ? `${topic}/` : ""}`;
+
+/** A service's topics and aliases, as its manifest carries them (`x-manifest-fields`). */
+export const listOf = (item: ManifestItem, field: string): string[] => {
+  const value = item.extra?.[field];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+};
+
+/** Builds the hub's catalogue from the units' services (HubItems of type `layanan`). */
+export function hubCatalogue(items: HubItem[], catalogue: ServiceCatalogue): HubCatalogue {
+  const services = items
+    .filter((i) => i.type === "layanan")
+    .sort((a, b) => a.title.localeCompare(b.title, "id") || a.url.localeCompare(b.url));
+  const pathOf = (url: string) => {
+    try {
+      return new URL(url).pathname;
+    } catch {
+      return url;
+    }
+  };
+  const top = catalogue.top_services.flatMap((ref) => {
+    const [unit, name] = ref.split("/");
+    const found = services.find((s) => s.unit.slug === unit && pathOf(s.url) === `/layanan/${name}/`);
+    return found ? [found] : [];
+  });
+  // In a topic, the services DKISP puts on the home come first, then the rest by title.
+  const rank = (s: HubItem) => (top.includes(s) ? top.indexOf(s) : top.length);
+  return {
+    services,
+    topics: catalogue.topics.map((t) => ({
+      ...t,
+      services: services.filter((s) => listOf(s, "topics").includes(t.slug)).sort((a, b) => rank(a) - rank(b)),
+    })),
+    top,
+    numbers: catalogue.numbers,
+    synonyms: catalogue.synonyms,
+    fillerWords: catalogue.filler_words,
+  };
 }
 
 export interface HubUnit {

@@ -35,7 +35,7 @@ export interface ManifestItem {
   url: string;
   image?: string;
   /** Type-specific fields the hub needs for filters (e.g. dokumen year and classification). */
-  extra?: Record<string, string | number>;
+  extra?: Record<string, string | number | string[]>;
 }
 
 export async function manifestJson(args: {

@@ -2,7 +2,15 @@ import { listUrl, retiredUnitUrl, siteUrls } from "../content/permalinks.ts";
 import type { SiteRecord } from "../core/records.ts";
 import type { ListPage } from "./collections.ts";
 import type { EleventyConfig } from "./types.ts";
-import { hubListPages, hubListUrl, hubStatusUrl, listedTypes, type HubData, type HubListPage } from "./hub-data.ts";
+import {
+  catalogueUrl,
+  hubListPages,
+  hubListUrl,
+  hubStatusUrl,
+  listedTypes,
+  type HubData,
+  type HubListPage,
+} from "./hub-data.ts";
 
 /**
  * The pages every site gets from the theme, beside its content. Each is a virtual template
@@ -70,6 +78,21 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
       pagination: { data: "hubLists", size: 1, alias: "hubList" },
       permalink: (data: { hubList: HubListPage }) =>
         `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,
+    });
+    // The service catalogue: its index and a page per topic, from the units' manifests.
+    const topics = hub.data.catalogue.topics;
+    eleventyConfig.addTemplate("_portal/hub-services.njk", `{% include "pages/hub-services.njk" %}`, {
+      layout: "layouts/base.njk",
+      eleventyExcludeFromCollections: true,
+      // The index is the entry without a topic.
+      catalogueEntries: [{}, ...topics.map((topic) => ({ topic }))],
+      pagination: { data: "catalogueEntries", size: 1, alias: "entry" },
+      permalink: (data: { entry: { topic?: { slug: string } } }) =>
+        `/${hub.slug}${catalogueUrl(data.entry.topic?.slug)}index.html`,
+      eleventyComputed: {
+        heading: (data: { entry: { topic?: { title: string } }; ui: { catalogue: { title: string } } }) =>
+          data.entry.topic?.title ?? data.ui.catalogue.title,
+      },
     });
     // The desk's dashboard (npm run report's figures): public, but no page for search engines.
     const { units, summary } = hub.data.report;

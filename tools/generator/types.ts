@@ -1,6 +1,7 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Broadcast } from "../content/broadcasts.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
+import type { ServiceCatalogue } from "../content/service-catalogue.ts";
 import type { HubData } from "./hub-data.ts";
 import type { Base } from "./site-origin.ts";
 
@@ -20,6 +21,8 @@ export interface PortalPluginOptions {
   archives?: ReadonlySet<string>;
   /** The units' published manifests, for the hub's pages; only in the run that builds the hub. */
   hub?: HubData;
+  /** The hub's service catalogue (default topics without one): the CMS's topic choices, the hub's pages. */
+  catalogue?: ServiceCatalogue;
   /** Regional broadcasts in their window: on every page of every site. */
   broadcasts: Broadcast[];
   /** Dormant units' last update (ISO instant), by slug: their pages say it (report/unit-report.ts). */

@@ -4,6 +4,7 @@ import type { Progress } from "../core/progress.ts";
 import type { Workspace } from "../core/workspace.ts";
 import type { Broadcast } from "../content/broadcasts.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
+import type { ServiceCatalogue } from "../content/service-catalogue.ts";
 import type { HubData } from "../generator/hub-data.ts";
 import type { Base } from "../generator/site-origin.ts";
 import type { RegencyReport } from "../report/unit-report.ts";
@@ -32,6 +33,8 @@ export interface BuildContext {
   registry: SiteRecord[];
   /** The retired units the hub keeps as archives (`/arsip/<slug>/`): where `site:` links to them lead. */
   archives: ReadonlySet<string>;
+  /** The hub's service catalogue: topics, synonyms, the home's services and numbers. */
+  catalogue: ServiceCatalogue;
   /** Regional broadcasts in their window now. */
   broadcasts: Broadcast[];
   /** Per site, the media files of excluded documents: never published. */

@@ -69,6 +69,7 @@ export const annotationKeywords = [
   "x-after",
   "x-max-days-ahead",
   "x-mean-of",
+  "x-catalogue",
 ] as const;
 
 export interface SortKey {

@@ -25,6 +25,8 @@ export interface Schemas {
   byId: ReadonlyMap<string, JsonSchema>;
   portal: JsonSchema;
   site: JsonSchema;
+  /** The hub's `katalog.json`: topics, synonyms, the home's services and numbers. */
+  catalogue: JsonSchema;
   defs: JsonSchema & { $defs: Record<string, JsonSchema> };
   /** The content types in name order (one per `content/<name>.schema.json`). */
   types: readonly ContentType[];
@@ -36,6 +38,7 @@ export const schemaIds = {
   portal: "https://portal-terpadu.id/schema/portal.schema.json",
   site: "https://portal-terpadu.id/schema/site.schema.json",
   defs: "https://portal-terpadu.id/schema/defs.schema.json",
+  catalogue: "https://portal-terpadu.id/schema/katalog.schema.json",
 } as const;
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as JsonSchema;
@@ -71,6 +74,7 @@ export function loadSchemas(dir = defaultSchemaDir()): Schemas {
     byId,
     portal: need(schemaIds.portal),
     site: need(schemaIds.site),
+    catalogue: need(schemaIds.catalogue),
     defs,
     types,
     typeByName: new Map(types.map((t) => [t.name, t])),

@@ -81,6 +81,7 @@ function baseItems(): Record<string, Record<string, unknown>> {
     },
     layanan: {
       title: "Surat Keterangan",
+      topics: ["kependudukan"],
       requirements: ["KTP"],
       procedure: ["Daftar", "Ambil surat"],
       time: "1 hari kerja",

@@ -14,6 +14,7 @@ export default defineFilter("cmsConfigJson", (run) => (site: SiteRecord) => {
       site,
       origin,
       registry: run.options.registry,
+      ...(run.options.catalogue ? { topics: run.options.catalogue.topics } : {}),
       ...(run.options.cmsLocalBackend ? { local: true } : {}),
     }),
     null,

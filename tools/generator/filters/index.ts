@@ -2,6 +2,7 @@ import accentCss from "./accent-css.ts";
 import archiveOf from "./archive-of.ts";
 import angka from "./angka.ts";
 import assetUrl from "./asset-url.ts";
+import catalogueUrl from "./catalogue-url.ts";
 import cmsConfigJson from "./cms-config-json.ts";
 import cmsRulesJson from "./cms-rules-json.ts";
 import contentTypeOf from "./content-type-of.ts";
@@ -28,11 +29,13 @@ import siteOf from "./site-of.ts";
 import tanggalIso from "./tanggal-iso.ts";
 import tanggalLengkap from "./tanggal-lengkap.ts";
 import tanggal from "./tanggal.ts";
+import telUrl from "./tel-url.ts";
 import titleOf from "./title-of.ts";
 import typeLabel from "./type-label.ts";
 import ukuranBerkas from "./ukuran-berkas.ts";
 import unitUrl from "./unit-url.ts";
 import upcoming from "./upcoming.ts";
+import waUrl from "./wa-url.ts";
 import urlsOf from "./urls-of.ts";
 import where from "./where.ts";
 import type { FilterDefinition } from "./define-filter.ts";
@@ -46,6 +49,7 @@ export const filters: readonly FilterDefinition[] = [
   angka,
   archiveOf,
   assetUrl,
+  catalogueUrl,
   cmsConfigJson,
   cmsRulesJson,
   contentTypeOf,
@@ -72,11 +76,13 @@ export const filters: readonly FilterDefinition[] = [
   tanggalIso,
   tanggalLengkap,
   tanggal,
+  telUrl,
   titleOf,
   typeLabel,
   ukuranBerkas,
   unitUrl,
   upcoming,
   urlsOf,
+  waUrl,
   where,
 ];

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PortalConfig, SiteRecord } from "../../core/records.ts";
 import type { Workspace } from "../../core/workspace.ts";
-import { listedTypes, type HubData, type HubItem } from "../../generator/hub-data.ts";
+import { hubCatalogue, listedTypes, type HubData, type HubItem } from "../../generator/hub-data.ts";
+import type { ServiceCatalogue } from "../../content/service-catalogue.ts";
 import type { Manifest } from "../../generator/manifest.ts";
 import { siteUrl, successorOf, type Base } from "../../generator/site-origin.ts";
 import type { ContentType } from "../../schema/content-type.ts";
@@ -31,6 +32,7 @@ export function hubData(build: BuildContext, report: RegencyReport, retired: Sit
     base: build.base,
     now: build.now,
     labels,
+    catalogue: build.catalogue,
   });
 }
 
@@ -53,6 +55,8 @@ export function readHubData(args: {
   base: Base;
   now: Date;
   labels: Record<string, string>;
+  /** The hub's katalog.json: the topics that group the units' services. */
+  catalogue: ServiceCatalogue;
 }): HubData {
   const { ws, portal, registry, base, now } = args;
   const activity = typesWhere((t) => t.activity);
@@ -145,5 +149,6 @@ export function readHubData(args: {
       };
     }),
     searchIndexes: searchIndexes.sort((a, b) => a.name.localeCompare(b.name, "id")),
+    catalogue: hubCatalogue(items, args.catalogue),
   };
 }

@@ -53,6 +53,7 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
             registry: build.registry,
             archives: build.archives,
             broadcasts: build.broadcasts,
+            catalogue: build.catalogue,
             lastUpdated: dormantSince(build.status),
             base: build.base,
             now: build.now,

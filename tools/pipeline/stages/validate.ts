@@ -67,6 +67,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
       registry: validation.registry,
       archives,
       broadcasts: inWindow(validation.broadcasts, now),
+      catalogue: validation.catalogue,
       // Excluded documents for good; files only unpublished items use, until their window.
       withheld: new Map(
         validation.sites.map((v) => [
