@@ -5,6 +5,7 @@ import { archivePrefix, itemUrl } from "../content/permalinks.ts";
 import { moveIntoArchive } from "./archive-transform.ts";
 import { siteLinkPath } from "../content/site-links.ts";
 import { schemas } from "../schema/schemas.ts";
+import { defaultCatalogue } from "../content/service-catalogue.ts";
 import { listPages, siteIndex, type SiteIndex } from "./collections.ts";
 import type { CollectionItem } from "./content-item.ts";
 import type { FilterThis } from "./filters/define-filter.ts";
@@ -209,6 +210,8 @@ function data(eleventyConfig: EleventyConfig, run: RunContext): void {
   );
   eleventyConfig.addGlobalData("network", networkOf(options.registry, portal, run.base, run.ui.unitTypes));
   eleventyConfig.addGlobalData("hub", options.hub);
+  // The search page's synonyms and filler words; every site's search reads the regency's list.
+  eleventyConfig.addGlobalData("catalogue", options.catalogue ?? defaultCatalogue());
   eleventyConfig.addGlobalData("broadcasts", options.broadcasts);
   eleventyConfig.addGlobalData("lastUpdated", options.lastUpdated ?? {});
   eleventyConfig.addGlobalData("today", run.today);

@@ -14,6 +14,11 @@ const more = document.getElementById("search-more");
 const everywhere = document.getElementById("search-everywhere");
 const strings = JSON.parse(root.dataset.strings);
 const indexes = JSON.parse(root.dataset.indexes ?? "[]");
+/** The regency's words (the hub's katalog.json): groups that mean the same, and words that mean nothing here. */
+const synonyms = JSON.parse(root.dataset.synonyms ?? "[]").map((group) => group.map(fold));
+const fillers = new Set(JSON.parse(root.dataset.fillers ?? "[]").map(fold));
+/** The content type a query that names a service should find first (its label, Pagefind's filter value). */
+const serviceType = root.dataset.serviceType ?? "";
 const pageSize = 10;
 
 const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
@@ -71,6 +76,79 @@ async function reachable(unit) {
   return false;
 }
 
+function fold(text) {
+  return text.toLocaleLowerCase("id-ID").normalize("NFKC").replace(/\s+/g, " ").trim();
+}
+
+/** Whether `text` holds `words` as whole words ("kk" not in "kkn"). */
+function holdsWords(text, words) {
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    const before = text[at - 1] ?? "";
+    const after = text[at + words.length] ?? "";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * The queries a citizen's words stand for: without the words that only lead in ("cara buat ktp" is
+ * "ktp"), and with each synonym group's other members in place of one it holds ("ektp" is also
+ * "KTP-el" and "KTP elektronik"). Eight at most: each is one more search.
+ */
+function queriesOf(term) {
+  const words = fold(term).split(" ");
+  const kept = words.filter((w) => !fillers.has(w));
+  const base = (kept.length ? kept : words).join(" ");
+  const queries = [base];
+  for (const group of synonyms) {
+    const member = group.find((m) => holdsWords(base, m));
+    if (!member) continue;
+    for (const other of group) {
+      const at = base.indexOf(member);
+      const query = `${base.slice(0, at)}${other}${base.slice(at + member.length)}`;
+      if (!queries.includes(query)) queries.push(query);
+    }
+  }
+  return queries.slice(0, 8);
+}
+
+/**
+ * Every query's results in one list, each page once with its best score: services first when the
+ * query names one (a citizen asking "KTP" came for the service, not the gallery of its launch),
+ * then everything else.
+ */
+async function searchAll(pagefind, term, filters) {
+  const queries = queriesOf(term);
+  const runs = queries.map((q) => pagefind.search(q, { filters }));
+  const servicesFirst = serviceType && !filters.jenis;
+  const serviceRuns = servicesFirst ? queries.map((q) => pagefind.search(q, { filters: { ...filters, jenis: serviceType } })) : [];
+  const best = (found) => {
+    const byId = new Map();
+    for (const r of found.flatMap((f) => f?.results ?? [])) if (!byId.has(r.id) || byId.get(r.id).score < r.score) byId.set(r.id, r);
+    return [...byId.values()].sort((a, b) => b.score - a.score);
+  };
+  const services = await byName(best(await Promise.all(serviceRuns)), queries);
+  const ids = new Set(services.map((r) => r.id));
+  return [...services, ...best(await Promise.all(runs)).filter((r) => !ids.has(r.id))];
+}
+
+/**
+ * Services whose name or a word it is known by is the query come first, then those that hold it,
+ * then the rest in Pagefind's order. Pagefind's score alone ranks "Rapat Kerja Damkar" above the
+ * service that is known as "damkar" (a long page with the word once scores low).
+ */
+async function byName(services, queries) {
+  const head = services.slice(0, 40);
+  const pages = await Promise.all(head.map((r) => r.data()));
+  const rank = head.map((r, i) => {
+    const names = [pages[i].meta.title ?? "", ...(pages[i].meta.aliases ?? "").split(", ")].map(fold);
+    const named = queries.some((q) => names.includes(q)) ? 2 : queries.some((q) => names.some((n) => holdsWords(n, q))) ? 1 : 0;
+    return { r, named, i };
+  });
+  rank.sort((a, b) => b.named - a.named || a.i - b.i);
+  return [...rank.map((x) => x.r), ...services.slice(40)];
+}
+
 let generation = 0;
 let results = [];
 /** How many of `results` have been fetched and checked, and how many of those are shown. */
@@ -94,12 +172,12 @@ async function search() {
     const filters = {};
     if (typeSelect?.value) filters.jenis = optionText(typeSelect);
     if (unitSelect?.value) filters.unit = optionText(unitSelect);
-    const found = await pagefind.search(term, { filters });
+    const found = await searchAll(pagefind, term, filters);
     if (mine !== generation) return;
-    results = found.results;
+    results = found;
     loaded = 0;
     shown = 0;
-    terms = term.toLocaleLowerCase("id-ID").split(/\s+/);
+    terms = queriesOf(term).flatMap((q) => q.split(" "));
     await showMore(mine);
   } catch (error) {
     console.error(error);

@@ -24,6 +24,7 @@ import ofSite from "./of-site.ts";
 import ownTitle from "./own-title.ts";
 import pukul from "./pukul.ts";
 import rupiah from "./rupiah.ts";
+import serviceWords from "./service-words.ts";
 import shareImage from "./share-image.ts";
 import siteOf from "./site-of.ts";
 import tanggalIso from "./tanggal-iso.ts";
@@ -71,6 +72,7 @@ export const filters: readonly FilterDefinition[] = [
   ownTitle,
   pukul,
   rupiah,
+  serviceWords,
   shareImage,
   siteOf,
   tanggalIso,
