@@ -165,12 +165,15 @@ export async function validateSite(
   for (const path of media.keys())
     for (const phrase of spamPhrasesIn(path, linkRules.phrases))
       problems.push(problem("spam-phrase", rel(path.slice(1)), "", { phrase }));
+  // The hub shows the regency's emblem (portal.json) when its own record names no logo.
+  const logoFromPortal = slug === portal.hub && site && !site.logo && portal.logo;
+  if (site && logoFromPortal) site.logo = portal.logo;
   if (site?.logo)
     checkReference(
       resolveMediaReference(site.logo, "image", { fromDir: "", exists }),
       "image",
       site.logo,
-      rel("site.json"),
+      logoFromPortal ? "portal.json" : rel("site.json"),
       "/logo",
       undefined,
     );

@@ -42,6 +42,7 @@ const portalKeys: Record<keyof PortalConfig, true> = {
   address: true,
   phone: true,
   email: true,
+  logo: true,
   locale: true,
   time_zone: true,
   cms: true,

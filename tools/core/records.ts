@@ -13,6 +13,8 @@ export interface PortalConfig {
   address?: string;
   phone?: string;
   email: string;
+  /** The regency's emblem, in the hub's media folder (`/media/...`): the hub's logo unless its site.json names one. */
+  logo?: string;
   locale: "id-ID";
   time_zone: string;
   cms?: { backend: "gateway" | "github" | "gitlab" | "forgejo"; repo?: string; branch?: string; base_url?: string };

@@ -8,7 +8,7 @@ import { profilePages } from "./unit-profile.ts";
 import { richUnits, type RichUnit, type Service } from "./rich-content.ts";
 import { demoServices, hubCatalogue, showcaseServiceWords } from "./services.ts";
 import { catalogueFile } from "../content/service-catalogue.ts";
-import { makeLogo, makePhoto } from "./photo.ts";
+import { makeEmblem, makeLogo, makePhoto } from "./photo.ts";
 import { makePdf } from "./pdf.ts";
 import { seeded } from "./random.ts";
 
@@ -51,7 +51,11 @@ for (const unit of [hub, ...reference.units]) {
       page.body,
     );
   }
-  if (unit.type === "portal") await writeJson(join(dir, catalogueFile), hubCatalogue());
+  if (unit.type === "portal") {
+    await writeJson(join(dir, catalogueFile), hubCatalogue());
+    await writeBinary(join(dir, portal.logo ?? "/media/lambang.png"), await makeEmblem());
+    await writeLeaders(dir, site);
+  }
   if (rich) await writeRich(dir, site, rich);
   else if (unit.type !== "portal") await writeBasic(dir, site);
   else
@@ -249,6 +253,46 @@ async function writeLawItems(dir: string, site: SiteRecord): Promise<void> {
     },
     `Survei dilakukan menurut Peraturan Menteri PANRB Nomor 14 Tahun 2017 terhadap pengguna layanan ${site.short_name}.`,
   );
+}
+
+/** The regency's leaders on the hub (invented names; the home shows them). */
+async function writeLeaders(dir: string, site: SiteRecord): Promise<void> {
+  const leaders = [
+    {
+      name: "H. Rahmat Hidayat, S.E., M.M.",
+      position: "Bupati Paser",
+      education: ["S2 Manajemen, Universitas Mulawarman"],
+    },
+    {
+      name: "Hj. Siti Marlina, S.Pd., M.Pd.",
+      position: "Wakil Bupati Paser",
+      education: ["S2 Pendidikan, Universitas Mulawarman"],
+    },
+    {
+      name: "Drs. Budi Santoso, M.Si.",
+      position: "Sekretaris Daerah Kabupaten Paser",
+      education: ["S2 Ilmu Pemerintahan, IPDN"],
+    },
+  ];
+  for (const [i, o] of leaders.entries()) {
+    const slug = slugOf(o.name.replace(/^(Hj?|Drs)\.\s*/, ""));
+    const photo = `/media/pejabat/${slug}.jpg`;
+    await writeBinary(join(dir, photo), await makePhoto(`${site.slug}-${slug}`, site.accent_color!, 800, 1000));
+    await writeMarkdown(
+      join(dir, "content/pejabat", `${slug}.md`),
+      {
+        name: o.name,
+        position: o.position,
+        order: i + 1,
+        photo,
+        photo_alt: `Foto resmi ${o.name}`,
+        education: o.education,
+        career: ["Aparatur sipil negara Pemerintah Kabupaten Paser"],
+        lhkpn_url: "https://elhkpn.kpk.go.id",
+      },
+      "",
+    );
+  }
 }
 
 /** A unit's service standards: the showcase's, then the catalogue's (tools/demo/services.ts). */

@@ -71,3 +71,25 @@ export async function makeLogo(seed: string, accent: string): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><rect width="512" height="512" rx="80" fill="${accent}"/><circle cx="256" cy="256" r="200" fill="none" stroke="#f5d76e" stroke-width="18"/><polygon points="${star}" fill="#f5d76e"/></svg>`;
   return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
 }
+
+/**
+ * The demo regency's emblem: a drawn shield, taller than wide (as most regencies' emblems are), so
+ * the theme is seen to keep a mark's own proportions. Invented; not Kabupaten Paser's emblem.
+ */
+export async function makeEmblem(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="480" viewBox="0 0 400 480">
+<path d="M200 12 L380 60 L380 250 C380 360 300 430 200 468 C100 430 20 360 20 250 L20 60 Z" fill="#f2c230"/>
+<path d="M200 34 L358 76 L358 250 C358 346 288 408 200 444 C112 408 42 346 42 250 L42 76 Z" fill="#1d6b3a"/>
+<polygon points="200,70 214,112 258,112 222,138 236,180 200,154 164,180 178,138 142,112 186,112" fill="#ffffff"/>
+<path d="M110 300 C150 200 250 200 290 300" fill="none" stroke="#f2c230" stroke-width="14"/>
+<g fill="#f2c230">${Array.from({ length: 9 }, (_, i) => {
+    const a = Math.PI * (0.15 + (i * 0.7) / 8);
+    return `<ellipse cx="${200 - 95 * Math.cos(a)}" cy="${300 - 95 * Math.sin(a)}" rx="9" ry="18" transform="rotate(${(a * 180) / Math.PI - 90} ${200 - 95 * Math.cos(a)} ${300 - 95 * Math.sin(a)})"/>`;
+  }).join("")}</g>
+<path d="M70 330 Q100 312 130 330 T190 330 T250 330 T310 330 T340 330" fill="none" stroke="#7cc3e8" stroke-width="12"/>
+<path d="M80 364 Q110 346 140 364 T200 364 T260 364 T320 364" fill="none" stroke="#7cc3e8" stroke-width="12"/>
+<rect x="150" y="200" width="100" height="70" fill="#ffffff"/>
+<path d="M140 200 L200 160 L260 200 Z" fill="#b8322a"/>
+</svg>`;
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
+}

@@ -119,6 +119,9 @@ export const listedTypes = (): string[] =>
     .sort(byRank)
     .map((t) => t.name);
 
+/** The hub's directory of every unit, with its office and numbers. */
+export const directoryUrl = "/direktori/";
+
 /** The hub's status dashboard (the desk's view of every unit). */
 export const hubStatusUrl = "/status/";
 

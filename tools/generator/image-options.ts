@@ -41,6 +41,14 @@ export function shareImageOptions(cacheDir: string) {
   return { ...imageOptions(cacheDir), widths: [1200], formats: ["jpeg"], htmlOptions: undefined };
 }
 
+/**
+ * One small WebP of an item's picture for the hub's cards (its home's latest news): a card is at
+ * most about 300px wide, and the hub cannot run the image pipeline on another unit's files.
+ */
+export function thumbImageOptions(cacheDir: string) {
+  return { ...imageOptions(cacheDir), widths: [480], formats: ["webp"], htmlOptions: undefined };
+}
+
 /** A logo for lists of units (the hub's directory): 96px for 48px at 2x, PNG keeps transparency. */
 export function iconImageOptions(cacheDir: string) {
   return {

@@ -33,7 +33,10 @@ export interface ManifestItem {
   end?: string;
   summary?: string;
   url: string;
+  /** The item's picture as a 1200px JPEG (sharing). */
   image?: string;
+  /** The same picture as a 480px WebP, for the hub's cards. */
+  thumb?: string;
   /** Type-specific fields the hub needs for filters (e.g. dokumen year and classification). */
   extra?: Record<string, string | number | string[]>;
 }
@@ -46,6 +49,7 @@ export async function manifestJson(args: {
   timeZone: string;
   shareImage: (src: string) => Promise<string>;
   iconImage: (src: string) => Promise<string>;
+  thumbImage: (src: string) => Promise<string>;
   /** Media files of excluded documents: listed by title, never by address. */
   withheld: ReadonlySet<string>;
 }): Promise<string> {
@@ -63,7 +67,10 @@ export async function manifestJson(args: {
       const end = type.endField && instant(d[type.endField]);
       if (end) entry.end = end;
       if (d.summary) entry.summary = d.summary;
-      if (image) entry.image = abs(await args.shareImage(image));
+      if (image) {
+        entry.image = abs(await args.shareImage(image));
+        entry.thumb = abs(await args.thumbImage(image));
+      }
       if (type.manifestFields.length) entry.extra = Object.fromEntries(type.manifestFields.map((f) => [f, d[f]]));
       // A public document's file, for the hub's combined DIP; never an excluded one's.
       if (type.name === "dokumen" && d.classification !== withheldClassification && !args.withheld.has(d.file))

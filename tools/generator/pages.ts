@@ -4,6 +4,7 @@ import type { ListPage } from "./collections.ts";
 import type { EleventyConfig } from "./types.ts";
 import {
   catalogueUrl,
+  directoryUrl,
   hubListPages,
   hubListUrl,
   hubStatusUrl,
@@ -93,6 +94,12 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
         heading: (data: { entry: { topic?: { title: string } }; ui: { catalogue: { title: string } } }) =>
           data.entry.topic?.title ?? data.ui.catalogue.title,
       },
+    });
+    eleventyConfig.addTemplate("_portal/hub-directory.njk", `{% include "pages/hub-directory.njk" %}`, {
+      layout: "layouts/base.njk",
+      eleventyExcludeFromCollections: true,
+      heading: "Direktori perangkat daerah",
+      permalink: `/${hub.slug}${directoryUrl}index.html`,
     });
     // The desk's dashboard (npm run report's figures): public, but no page for search engines.
     const { units, summary } = hub.data.report;

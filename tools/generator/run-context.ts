@@ -5,7 +5,7 @@ import { siteUrls } from "../content/permalinks.ts";
 import { resolveMediaReference } from "../content/media-reference.ts";
 import { entryKind } from "../content/site-files.ts";
 import { dateFilters } from "./indonesian-dates.ts";
-import { iconImage, shareImage } from "./share-image.ts";
+import { iconImage, shareImage, thumbImage } from "./share-image.ts";
 import { archiveUrl, productionBase, siteUrl, successorOf, type Base } from "./site-origin.ts";
 import { sitePaths } from "./site-paths.ts";
 import type { BuildOutput, PageContext, PortalPluginOptions, RunActivity } from "./types.ts";
@@ -111,6 +111,7 @@ export function createRunContext(options: PortalPluginOptions) {
     ownImage,
     shareImage: recorded(shareImage),
     iconImage: recorded(iconImage),
+    thumbImage: recorded(thumbImage),
     originOf,
     urlsOf,
     archiveOf,

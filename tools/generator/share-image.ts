@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import Image from "@11ty/eleventy-img";
-import { iconImageOptions, shareImageOptions } from "./image-options.ts";
+import { iconImageOptions, shareImageOptions, thumbImageOptions } from "./image-options.ts";
 
 /** URL of a 1200px JPEG of a site's media image, for Open Graph and the hub's manifest. */
 export async function shareImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
@@ -8,6 +8,14 @@ export async function shareImage(siteDir: string, cacheDir: string, src: string)
   const jpeg = metadata.jpeg?.[0];
   if (!jpeg) throw new Error(`Internal error: eleventy-img made no JPEG for ${src}`);
   return jpeg.url;
+}
+
+/** URL of a 480px WebP of an item's picture, for the hub's cards. */
+export async function thumbImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
+  const metadata = await Image(join(siteDir, src), thumbImageOptions(cacheDir));
+  const webp = metadata.webp?.[0];
+  if (!webp) throw new Error(`Internal error: eleventy-img made no WebP for ${src}`);
+  return webp.url;
 }
 
 /** URL of a 96px PNG of a unit's logo (transparency kept), for the hub's directory. */

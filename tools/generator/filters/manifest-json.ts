@@ -17,6 +17,7 @@ export default defineFilter(
       origin: run.urlsOf(site).self,
       shareImage: (src) => run.shareImage(site.slug, src),
       iconImage: (src) => run.iconImage(site.slug, src),
+      thumbImage: (src) => run.thumbImage(site.slug, src),
       timeZone: run.portal.time_zone,
       withheld: run.options.withheld?.get(site.slug) ?? new Set(),
     }),
