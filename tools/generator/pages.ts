@@ -48,6 +48,12 @@ const sitePages: {
 ];
 
 export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: string; data: HubData }): void {
+  // The hub's lists of every unit's items, once: their pages, and its sitemap's entries.
+  const hubLists = hub ? hubListPages(hub.data) : [];
+  eleventyConfig.addGlobalData(
+    "hubListHrefs",
+    hubLists.map((l) => hubListUrl(l.type, l.unit?.slug, l.pageNumber)),
+  );
   for (const page of sitePages) {
     eleventyConfig.addTemplate(`_portal/${page.name}.njk`, `{% include "pages/${page.name}.njk" %}`, {
       ...page.data,
@@ -74,14 +80,15 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
     eleventyConfig.addTemplate("_portal/hub-list.njk", `{% include "pages/hub-list.njk" %}`, {
       layout: "layouts/base.njk",
       eleventyExcludeFromCollections: true,
-      hubLists: hubListPages(hub.data),
+      hubLists,
       listedTypes: listedTypes(),
       pagination: { data: "hubLists", size: 1, alias: "hubList" },
       permalink: (data: { hubList: HubListPage }) =>
         `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,
     });
     // The service catalogue: its index and a page per topic, from the units' manifests.
-    const topics = hub.data.catalogue.topics;
+    // A topic no service names yet has no page (nothing would link to it).
+    const topics = hub.data.catalogue.topics.filter((t) => t.services.length > 0);
     eleventyConfig.addTemplate("_portal/hub-services.njk", `{% include "pages/hub-services.njk" %}`, {
       layout: "layouts/base.njk",
       eleventyExcludeFromCollections: true,

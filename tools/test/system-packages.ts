@@ -41,6 +41,12 @@ export const systemPackages: readonly SystemPackage[] = [
   { name: "rsync", why: "deploys", provides: { command: "rsync" }, neededBy: "test" },
   { name: "openssh-server", why: "the deploy over SSH", provides: { file: "/usr/sbin/sshd" }, neededBy: "test" },
   { name: "openssh-client", why: "the deploy over SSH", provides: { command: "ssh" }, neededBy: "test" },
+  {
+    name: "default-jre-headless",
+    why: "the Nu Html Checker (vnu-jar from npm) over every page type",
+    provides: { command: "java" },
+    neededBy: "test",
+  },
   { name: "wrk", why: "the serving benchmark", provides: { command: "wrk" }, neededBy: "bench" },
 ];
 

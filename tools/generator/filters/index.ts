@@ -23,10 +23,12 @@ import monthChart from "./month-chart.ts";
 import ofSite from "./of-site.ts";
 import ownTitle from "./own-title.ts";
 import pukul from "./pukul.ts";
+import regencyShareImage from "./regency-share-image.ts";
 import rupiah from "./rupiah.ts";
 import serviceWords from "./service-words.ts";
 import shareImage from "./share-image.ts";
 import siteOf from "./site-of.ts";
+import structuredData from "./structured-data.ts";
 import tanggalIso from "./tanggal-iso.ts";
 import tanggalLengkap from "./tanggal-lengkap.ts";
 import tanggal from "./tanggal.ts";
@@ -71,10 +73,12 @@ export const filters: readonly FilterDefinition[] = [
   ofSite,
   ownTitle,
   pukul,
+  regencyShareImage,
   rupiah,
   serviceWords,
   shareImage,
   siteOf,
+  structuredData,
   tanggalIso,
   tanggalLengkap,
   tanggal,

@@ -1,0 +1,24 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { shareImage } from "../share-image.ts";
+import { siteUrl } from "../site-origin.ts";
+import { defineFilter } from "./define-filter.ts";
+
+/**
+ * The regency's emblem (portal.json `logo`) as the hub publishes it for link previews: the
+ * og:image of a unit that has no logo and a page that has no picture. An absolute address on the
+ * hub's origin, where the hub's own pages publish the same file (the name is a hash of the file).
+ * Nothing when the regency has no emblem or the hub's media lacks it (validation says so).
+ * @example {% set fallback = portal.logo | regencyShareImage %}
+ */
+export default defineFilter(
+  "regencyShareImage",
+  (run) => async (logo: string | undefined) => {
+    if (!logo) return "";
+    const hubDir = join(run.options.sitesDir, run.portal.hub);
+    if (!existsSync(join(hubDir, logo))) return "";
+    const path = await shareImage(hubDir, run.options.cacheDir, logo);
+    return `${siteUrl(run.base, run.portal, run.portal.hub)}${path.slice(1)}`;
+  },
+  { async: true },
+);
