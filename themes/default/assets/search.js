@@ -20,6 +20,7 @@ const fillers = new Set(JSON.parse(root.dataset.fillers ?? "[]").map(fold));
 /** The content type a query that names a service should find first (its label, Pagefind's filter value). */
 const serviceType = root.dataset.serviceType ?? "";
 const pageSize = 10;
+const giveUpAfter = 30;
 
 const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
 const optionText = (select) => (select && select.value ? select.selectedOptions[0].textContent.trim() : "");
@@ -190,7 +191,11 @@ async function showMore(mine) {
   // One batch at a time: a second tap on "more" while one loads would show results twice.
   more.disabled = true;
   const wanted = shown + pageSize;
-  while (shown < wanted && loaded < results.length) {
+  // Pagefind's fallback to word prefixes can return hundreds of near misses for a word no page
+  // has; after `giveUpAfter` of them in a row, the rest are taken to be near misses too, rather
+  // than fetching every one of them over a slow connection.
+  let missesInARow = 0;
+  while (shown < wanted && loaded < results.length && missesInARow < giveUpAfter) {
     const batch = results.slice(loaded, loaded + (wanted - shown));
     const pages = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
@@ -198,7 +203,9 @@ async function showMore(mine) {
     const kept = pages.filter(relevant);
     list.append(...kept.map(resultItem));
     shown += kept.length;
+    missesInARow = kept.length ? 0 : missesInARow + batch.length;
   }
+  if (missesInARow >= giveUpAfter) loaded = results.length;
   const done = loaded >= results.length;
   more.hidden = done;
   more.disabled = false;
@@ -216,7 +223,12 @@ async function showMore(mine) {
  */
 function relevant(page) {
   const matched = [...page.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1].trim());
-  return matched.length === 0 || matched.some((word) => word.length > 2 || terms.some((t) => t.length <= word.length + 1));
+  // And a prefix less than half as long as the word asked for is a near miss too ("tidak" for a
+  // long word no page has), while a stem is not ("lahir" for "kelahiran").
+  return (
+    matched.length === 0 ||
+    matched.some((word) => terms.some((t) => word.length * 2 >= t.length && (word.length > 2 || t.length <= word.length + 1)))
+  );
 }
 
 function resultItem(page) {
