@@ -88,6 +88,14 @@ export function schemaDocs(): string {
     "",
     table(site),
   ];
+  parts.push(
+    "",
+    "## katalog.json (the hub's service catalogue)",
+    "",
+    String(schemas().catalogue.description ?? ""),
+    "",
+    table(schemas().catalogue),
+  );
   for (const type of schemas().types) {
     parts.push(
       "",
