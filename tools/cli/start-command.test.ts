@@ -127,9 +127,9 @@ describe("portal start", () => {
 
   it("lists every unit in the hub's directory, each link opening that unit's own site", async () => {
     const page = await browser.newPage();
-    await page.goto(`http://localhost:${port}/`);
+    await page.goto(`http://localhost:${port}/direktori/`);
     const units = await page
-      .locator("#direktori .unit-title a")
+      .locator(".unit-title a")
       .evaluateAll((as) => as.map((a) => ({ name: a.textContent!.trim(), href: (a as HTMLAnchorElement).href })));
     assert.deepEqual(units.map((u) => u.href).sort(), [
       `http://dinkes.localhost:${port}/`,

@@ -46,7 +46,7 @@ export function schemaOf(type: string, path: string[]): JsonSchema {
 export function sampleValue(type: string, field: DecapField, path: string[] = [field.name]): unknown {
   const s = schemaOf(type, path);
   if (field.widget === "datetime") return field.time_format === false ? sampleDate : sampleDateTime;
-  if (field.widget === "select") return field.options![0]!.value;
+  if (field.widget === "select") return field.multiple ? [field.options![0]!.value] : field.options![0]!.value;
   if (field.widget === "number") return sampleNumber(field);
   if (field.widget === "list" && field.fields)
     return [

@@ -79,7 +79,18 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
     };
     // Values from a list the regency keeps (the hub's topics): picked, never typed.
     const choices = typeof s["x-catalogue"] === "string" ? ctx.choices?.[s["x-catalogue"]] : undefined;
-    if (choices) return { ...base, widget: "select", multiple: true, options: choices, ...bounds };
+    // A required one needs no `min: 1` too: Decap would flag the empty field twice.
+    if (choices) {
+      const { min, ...rest } = bounds;
+      return {
+        ...base,
+        widget: "select",
+        multiple: true,
+        options: choices,
+        ...(required && min === 1 ? {} : bounds),
+        ...(required && min === 1 ? rest : {}),
+      };
+    }
     if (items.type === "object") {
       const fields = fieldsOf(items, ctx);
       return { ...base, widget: "list", collapsed: false, summary: `{{fields.${fields[0]!.name}}}`, fields, ...bounds };

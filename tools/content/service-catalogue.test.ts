@@ -172,7 +172,6 @@ describe("the service catalogue", () => {
         { label: "Pekerjaan", value: "kerja" },
         { label: "Darurat", value: "darurat" },
       ],
-      min: 1,
       max: 4,
     });
   });
