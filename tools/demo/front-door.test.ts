@@ -260,6 +260,24 @@ describe("the citizens' front door, on the demo served by nginx", () => {
     await page.close();
   });
 
+  it("lists the latest news first in the hub's Kabar, and the agenda's own list starts with what is to come", async () => {
+    const now = "2026-11-27T02:00:00.000Z";
+    const dates = async (path: string) => {
+      const html = await readFile(join(dist, "portal", path, "index.html"), "utf8");
+      return [...html.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1]!);
+    };
+    const all = await dates("kabar/semua");
+    assert.ok(all.length > 5);
+    assert.ok(all[0]! <= now, `the first item of /kabar/semua/ is dated ${all[0]}`);
+    const agenda = await dates("kabar/agenda");
+    assert.ok(agenda[0]! > now, `the agenda starts with ${agenda[0]}`);
+    assert.deepEqual(
+      agenda.filter((d) => d > now),
+      agenda.filter((d) => d > now).sort(),
+      "soonest first",
+    );
+  });
+
   it("works without JavaScript: the catalogue, a topic, the menu, and the search leads to the catalogue", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

@@ -148,12 +148,14 @@ describe("new-site", () => {
     assert.ok(existsSync(join(ws.distDir, unit.slug, "informasi-publik", "index.html")));
     const cms = JSON.parse(await dist(`${unit.slug}/admin/config.json`)) as { collections: { name: string }[] };
     assert.ok(cms.collections.some((c) => c.name === `${unit.slug}_berita`));
-    // The hub's directory and every site's network menu name it.
-    assert.match(
-      await dist(`${portal.hub}/index.html`),
-      new RegExp(`https://${unit.slug}\\.${portal.domain.replace(/\./g, "\\.")}/`),
-    );
-    assert.match(
+    // The hub's home and its directory name it; other units' pages do not (their strip links the directory).
+    for (const page of ["index.html", "direktori/index.html"])
+      assert.match(
+        await dist(`${portal.hub}/${page}`),
+        new RegExp(`https://${unit.slug}\\.${portal.domain.replace(/\./g, "\\.")}/`),
+        page,
+      );
+    assert.doesNotMatch(
       await dist(`${reference.units[0]!.slug}/index.html`),
       new RegExp(`${unit.slug}\\.${portal.domain.replace(/\./g, "\\.")}`),
     );

@@ -191,7 +191,9 @@ describe("retire-site --archive", () => {
     assert.doesNotMatch(await readFile(join(ws.distDir, "portal/pagefind/pagefind-entry.json"), "utf8"), /disdik/);
     const hub = await readFile(join(ws.distDir, "portal/index.html"), "utf8");
     assert.doesNotMatch(hub, /disdik\.localhost/);
-    assert.match(hub, /<li><a href="\/arsip\/disdik\/">Dinas Pendidikan<\/a><\/li>/);
+    const directory = await readFile(join(ws.distDir, "portal/direktori/index.html"), "utf8");
+    assert.doesNotMatch(directory, /disdik\.localhost/);
+    assert.match(directory, /<li><a href="\/arsip\/disdik\/">Dinas Pendidikan<\/a><\/li>/);
     // Links from other units lead into the archive (the network menu itself no longer names it).
     assert.doesNotMatch(await readFile(join(ws.distDir, "dinkes/index.html"), "utf8"), /disdik\.localhost/);
     const mitra = await readFile(join(ws.distDir, "dinkes/mitra/index.html"), "utf8");

@@ -111,10 +111,12 @@ describe("retire-site", () => {
     );
     const home = await readFile(join(ws.distDir, "portal/index.html"), "utf8");
     assert.doesNotMatch(home, /dishub\.paserkab\.go\.id/);
-    // Listed apart, linking to the page its old name now leads to.
+    // Listed apart in the directory, linking to the page its old name now leads to.
+    const directory = await readFile(join(ws.distDir, "portal/direktori/index.html"), "utf8");
+    assert.doesNotMatch(directory, /dishub\.paserkab\.go\.id/);
     assert.match(
-      home,
-      /Unit yang situsnya tidak aktif lagi<\/h3>\s*<ul><li><a href="\/arsip\/dishub\/">Dinas Perhubungan<\/a><\/li><\/ul>/,
+      directory,
+      /Unit yang situsnya tidak aktif lagi<\/h2>\s*<ul><li><a href="\/arsip\/dishub\/">Dinas Perhubungan<\/a><\/li><\/ul>/,
     );
     assert.doesNotMatch(await readFile(join(ws.distDir, "kesbangpol/index.html"), "utf8"), /dishub/);
     // Nothing links to the retired unit's old address; the page about it is linked and exists.

@@ -15,8 +15,10 @@ export interface HubData {
   announcements: HubItem[];
   /** News and announcements of every unit, newest first: the hub's feeds. */
   feed: HubItem[];
-  /** Every unit's news, announcements and agenda, newest first: the hub's list pages. */
+  /** Every unit's news, announcements and agenda: what has happened newest first, then what is to come soonest first. */
   all: HubItem[];
+  /** The build's moment (ISO instant): what is "to come". */
+  now: string;
   /** Every unit's public documents: the combined Daftar Informasi Publik. */
   documents: HubItem[];
   years: number[];
@@ -151,7 +153,15 @@ export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
   const pages: HubListPage[] = [];
   for (const type of [undefined, ...listedTypes()]) {
     for (const unit of [undefined, ...units]) {
-      const items = hub.all.filter((i) => (!type || i.type === type) && (!unit || i.unit.slug === unit.slug));
+      const matching = hub.all.filter((i) => (!type || i.type === type) && (!unit || i.unit.slug === unit.slug));
+      // The agenda's own list: what is to come first (soonest first), then past events.
+      const items =
+        type === "agenda"
+          ? [
+              ...matching.filter((i) => String(i.date) > hub.now),
+              ...matching.filter((i) => !(String(i.date) > hub.now)),
+            ]
+          : matching;
       const count = Math.max(1, Math.ceil(items.length / pageSize));
       const hrefs = Array.from({ length: count }, (_, n) => hubListUrl(type, unit?.slug, n));
       for (let n = 0; n < count; n++) {

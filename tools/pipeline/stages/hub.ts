@@ -115,7 +115,15 @@ export function readHubData(args: {
       .filter((i) => feeds.has(i.type))
       .sort(byDateDesc)
       .slice(0, 30),
-    all: items.filter((i) => listed.includes(i.type)).sort(byDateDesc),
+    // What has happened, newest first, then what is still to come, soonest first: an agenda item
+    // two months ahead is not the latest news (the agenda's own list puts it first: hub-data.ts).
+    all: [
+      ...items.filter((i) => listed.includes(i.type) && !(String(i.date) > today)).sort(byDateDesc),
+      ...items
+        .filter((i) => listed.includes(i.type) && String(i.date) > today)
+        .sort((a, b) => String(a.date).localeCompare(String(b.date))),
+    ],
+    now: today,
     documents: items
       .filter((i) => i.type === "dokumen")
       .sort(
