@@ -136,6 +136,8 @@ describe("nx affected -t build in a scratch repository", () => {
     await symlink(join(toolsRepoRoot, "node_modules"), join(dir, "node_modules"));
     await cp(join(toolsRepoRoot, "tools/test/fixtures/mini/sites"), join(dir, "sites"), { recursive: true });
     await cp(join(dir, "sites/portal"), join(dir, "sites/dlh"), { recursive: true });
+    // The demo's portal.json names the regency's emblem, a file of the hub's media.
+    await cp(join(toolsRepoRoot, "sites/portal/media/lambang.png"), join(dir, "sites/portal/media/lambang.png"));
     await writeFile(
       join(dir, "sites/dlh/site.json"),
       JSON.stringify({

@@ -337,7 +337,7 @@ describe("hostile input: what a build does with it", () => {
     assert.match(problems, /^sites\/dlh: folder unit berisi 103 berkas, batasnya 100; isinya tidak diperiksa/);
     assert.doesNotMatch(problems, /catatan-/);
     // Still in the hub's directory while its folder is fixed.
-    assert.match(await readFile(join(ws.distDir, "portal/index.html"), "utf8"), /Dinas Lingkungan Hidup/);
+    assert.match(await readFile(join(ws.distDir, "portal/direktori/index.html"), "utf8"), /Dinas Lingkungan Hidup/);
   });
 });
 
