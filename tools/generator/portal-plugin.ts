@@ -6,7 +6,7 @@ import { moveIntoArchive } from "./archive-transform.ts";
 import { siteLinkPath } from "../content/site-links.ts";
 import { schemas } from "../schema/schemas.ts";
 import { defaultCatalogue } from "../content/service-catalogue.ts";
-import { directoryUrl } from "./hub-data.ts";
+import { directoryUrl, hubStatusUrl } from "./hub-data.ts";
 import { listPages, siteIndex, type SiteIndex } from "./collections.ts";
 import type { CollectionItem } from "./content-item.ts";
 import type { FilterThis } from "./filters/define-filter.ts";
@@ -212,6 +212,7 @@ function data(eleventyConfig: EleventyConfig, run: RunContext): void {
   eleventyConfig.addGlobalData("network", networkOf(portal, run.base));
   eleventyConfig.addGlobalData("hub", options.hub);
   eleventyConfig.addGlobalData("directoryUrl", directoryUrl);
+  eleventyConfig.addGlobalData("hubStatusUrl", hubStatusUrl);
   // The search page's synonyms and filler words; every site's search reads the regency's list.
   eleventyConfig.addGlobalData("catalogue", options.catalogue ?? defaultCatalogue());
   eleventyConfig.addGlobalData("broadcasts", options.broadcasts);

@@ -193,13 +193,31 @@ describe("XSS and template-injection corpus, rendered in Chromium", () => {
               bad.push(`<${el.localName} style="${a.value.slice(0, 60)}">`);
           }
         }
-        for (const s of document.scripts)
+        for (const s of document.scripts) {
+          // The theme's one data block (schema.org JSON-LD, structured-data.ts): never run by a
+          // browser; it must be in the head, parse as JSON, and be the only one.
+          if (s.type === "application/ld+json") {
+            let json: { "@context"?: string } | undefined;
+            try {
+              json = JSON.parse(s.textContent ?? "") as { "@context"?: string };
+            } catch {
+              json = undefined;
+            }
+            if (
+              s.parentElement !== document.head ||
+              json?.["@context"] !== "https://schema.org" ||
+              document.querySelectorAll('script[type="application/ld+json"]').length !== 1
+            )
+              bad.push(`<script type="application/ld+json"> ${s.textContent!.slice(0, 60)}`);
+            continue;
+          }
           if (
             !s.src ||
             !/^\/(assets|pagefind)\//.test(new URL(s.src).pathname) ||
             new URL(s.src).origin !== location.origin
           )
             bad.push(`<script ${s.src || s.textContent!.slice(0, 60)}>`);
+        }
         for (const tag of [
           "iframe",
           "frame",

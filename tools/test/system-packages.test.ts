@@ -94,14 +94,17 @@ describe("the system packages the tests need", () => {
     const refused = run();
     assert.equal(refused.status, 1);
     assert.equal(refused.stdout, "");
-    assert.match(refused.stderr, /^Missing system packages: git nginx .*rsync openssh-client\. Install them with: /m);
     assert.match(
       refused.stderr,
-      / --no-install-recommends git nginx .*openssh-client \(or run `bash \.ci\/run`, which installs them/,
+      /^Missing system packages: git nginx .*rsync openssh-client default-jre-headless\. Install them with: /m,
+    );
+    assert.match(
+      refused.stderr,
+      / --no-install-recommends git nginx .*openssh-client default-jre-headless \(or run `bash \.ci\/run`, which installs them/,
     );
     assert.match(refused.stderr, /CHROMIUM_PATH is/);
     // .ci/run reads the names alone.
     const names = run("--packages");
-    assert.match(names.stdout, /^git nginx (\S+ )*openssh-client\n$/);
+    assert.match(names.stdout, /^git nginx (\S+ )*openssh-client default-jre-headless\n$/);
   });
 });
