@@ -171,8 +171,14 @@ describe("retire-site --archive", () => {
         `Tugas dan layanannya kini dijalankan oleh <a href="http://dinkes\\.localhost:${port}/">Dinas Kesehatan</a>`,
       ),
     );
-    // No search, feed or contact that no longer answers.
-    assert.doesNotMatch(home, /class="site-search"|feed\.xml|kontak-unit|\(0543\)/);
+    // No search, feed or contact that no longer answers; "arsip" wherever the page is shown.
+    assert.doesNotMatch(home, /class="site-search"|feed\.xml|kontak-unit|\(0543\)|tel:|Situs resmi/);
+    assert.match(home, /<title>[^<]*\(Arsip\)<\/title>/);
+    assert.match(home, /<meta name="description" content="Arsip situs Dinas Pendidikan/);
+    // Its Kontak page says the old contacts no longer answer, and shows none of them.
+    const contact = await archivePage("kontak/index.html");
+    assert.match(contact, /Alamat, telepon dan surel unit ini tidak berlaku lagi/);
+    assert.doesNotMatch(contact, /tel:|\(0543\)|disdik@/);
     const news = await archivePage("berita/sekolah-baru/index.html");
     assert.match(
       news,
