@@ -79,18 +79,13 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
     };
     // Values from a list the regency keeps (the hub's topics): picked, never typed.
     const choices = typeof s["x-catalogue"] === "string" ? ctx.choices?.[s["x-catalogue"]] : undefined;
-    // A required one needs no `min: 1` too: Decap would flag the empty field twice.
     if (choices) {
+      // A required one needs no `min: 1` too: Decap would flag the empty field twice.
       const { min, ...rest } = bounds;
-      return {
-        ...base,
-        widget: "select",
-        multiple: true,
-        options: choices,
-        ...(required && min === 1 ? {} : bounds),
-        ...(required && min === 1 ? rest : {}),
-      };
+      const kept = required && min === 1 ? rest : bounds;
+      return { ...base, widget: "select", multiple: true, options: choices, ...kept };
     }
+
     if (items.type === "object") {
       const fields = fieldsOf(items, ctx);
       return { ...base, widget: "list", collapsed: false, summary: `{{fields.${fields[0]!.name}}}`, fields, ...bounds };

@@ -30,6 +30,9 @@ export const sharedInputs = [
   "{workspaceRoot}/portal.json",
   // The registry: every page links to every unit, so adding or renaming a unit rebuilds all.
   "{workspaceRoot}/sites/*/site.json",
+  // The hub's service catalogue: every unit's services are validated against its topics, their
+  // pages carry its synonyms, and every unit's CMS offers its topics.
+  "{workspaceRoot}/sites/*/katalog.json",
   "{workspaceRoot}/themes/**/*",
   "!{workspaceRoot}/themes/**/*.test.ts",
   "{workspaceRoot}/content-schema/**/*",

@@ -183,6 +183,21 @@ describe("nx affected -t build in a scratch repository", () => {
     git("checkout", "-q", "--", "sites");
   });
 
+  it("builds every site when the hub's service catalogue changes (topics, synonyms)", async () => {
+    await writeFile(
+      join(dir, "sites/portal/katalog.json"),
+      JSON.stringify({
+        topics: [
+          { slug: "kesehatan", title: "Kesehatan", kind: "topik" },
+          { slug: "kerja", title: "Pekerjaan", kind: "topik" },
+        ],
+        synonyms: [["surat sehat", "surat dokter"]],
+      }),
+    );
+    assert.deepEqual(affected(), ["dinkes", "dlh", "portal"]);
+    await rm(join(dir, "sites/portal/katalog.json"));
+  });
+
   it("has no project for a retired unit, and retiring one rebuilds every remaining site (the hub writes its page)", async () => {
     const file = join(dir, "sites/dlh/site.json");
     await writeFile(file, (await readFile(file, "utf8")).replace('"status":"active"', '"status":"retired"'));

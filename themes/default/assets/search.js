@@ -81,15 +81,17 @@ function fold(text) {
   return text.toLocaleLowerCase("id-ID").normalize("NFKC").replace(/\s+/g, " ").trim();
 }
 
-/** Whether `text` holds `words` as whole words ("kk" not in "kkn"). */
-function holdsWords(text, words) {
+/** Where `text` holds `words` as whole words ("kk" not in "kkn"), or -1. */
+function wordsAt(text, words) {
   for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
     const before = text[at - 1] ?? "";
     const after = text[at + words.length] ?? "";
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return at;
   }
-  return false;
+  return -1;
 }
+
+const holdsWords = (text, words) => wordsAt(text, words) >= 0;
 
 /**
  * The queries a citizen's words stand for: without the words that only lead in ("cara buat ktp" is
@@ -104,8 +106,8 @@ function queriesOf(term) {
   for (const group of synonyms) {
     const member = group.find((m) => holdsWords(base, m));
     if (!member) continue;
+    const at = wordsAt(base, member);
     for (const other of group) {
-      const at = base.indexOf(member);
       const query = `${base.slice(0, at)}${other}${base.slice(at + member.length)}`;
       if (!queries.includes(query)) queries.push(query);
     }
