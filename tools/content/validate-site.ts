@@ -319,7 +319,8 @@ export async function validateSite(
       const named = parsed.data[field];
       if (fieldsWithProblems.has(`/${field}`) || !Array.isArray(named)) continue;
       named.forEach((topic, i) => {
-        if (typeof topic === "string" && !topics!.includes(topic))
+        // An entry the schema refused already (a capital, a space) is not told twice.
+        if (typeof topic === "string" && !topics!.includes(topic) && !fieldsWithProblems.has(`/${field}/${i}`))
           found.push(
             problem(
               "unknown-topic",
