@@ -5,7 +5,7 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { siteRecord, type UnitSeed } from "./units.ts";
 import { profilePages } from "./unit-profile.ts";
-import { richUnits, type RichUnit, type Service } from "./rich-content.ts";
+import { richUnits, type Official, type RichUnit, type Service } from "./rich-content.ts";
 import { demoServices, hubCatalogue, showcaseServiceWords } from "./services.ts";
 import { catalogueFile } from "../content/service-catalogue.ts";
 import { makeEmblem, makeLogo, makePhoto } from "./photo.ts";
@@ -129,25 +129,7 @@ async function writeRich(dir: string, site: SiteRecord, rich: RichUnit): Promise
       e.summary,
     );
   }
-  for (const [i, o] of rich.officials.entries()) {
-    const slug = slugOf(o.name.replace(/^(dr|Ns)\.\s*/, ""));
-    const photo = `/media/pejabat/${slug}.jpg`;
-    await writeBinary(join(dir, photo), await makePhoto(`${site.slug}-${slug}`, accent, 800, 1000));
-    await writeMarkdown(
-      join(dir, "content/pejabat", `${slug}.md`),
-      {
-        name: o.name,
-        position: o.position,
-        order: i + 1,
-        photo,
-        photo_alt: `Foto resmi ${o.name}`,
-        education: o.education,
-        career: o.career,
-        lhkpn_url: "https://elhkpn.kpk.go.id",
-      },
-      "",
-    );
-  }
+  await writeOfficials(dir, site, rich.officials);
   await writeServices(dir, site, rich.services);
   for (const [i, d] of rich.documents.entries()) {
     const slug = slugOf(d.title);
@@ -274,8 +256,17 @@ async function writeLeaders(dir: string, site: SiteRecord): Promise<void> {
       education: ["S2 Ilmu Pemerintahan, IPDN"],
     },
   ];
-  for (const [i, o] of leaders.entries()) {
-    const slug = slugOf(o.name.replace(/^(Hj?|Drs)\.\s*/, ""));
+  await writeOfficials(
+    dir,
+    site,
+    leaders.map((o) => ({ ...o, career: ["Aparatur sipil negara Pemerintah Kabupaten Paser"] })),
+  );
+}
+
+/** Officials' profiles with a stand-in portrait each, in the order given. */
+async function writeOfficials(dir: string, site: SiteRecord, officials: Official[]): Promise<void> {
+  for (const [i, o] of officials.entries()) {
+    const slug = slugOf(o.name.replace(/^(dr|Ns|Hj?|Drs)\.\s*/, ""));
     const photo = `/media/pejabat/${slug}.jpg`;
     await writeBinary(join(dir, photo), await makePhoto(`${site.slug}-${slug}`, site.accent_color!, 800, 1000));
     await writeMarkdown(
@@ -287,7 +278,7 @@ async function writeLeaders(dir: string, site: SiteRecord): Promise<void> {
         photo,
         photo_alt: `Foto resmi ${o.name}`,
         education: o.education,
-        career: ["Aparatur sipil negara Pemerintah Kabupaten Paser"],
+        career: o.career,
         lhkpn_url: "https://elhkpn.kpk.go.id",
       },
       "",
