@@ -361,11 +361,14 @@ describe("the citizens' front door, on the demo served by nginx", () => {
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });
-    const messages = (
-      JSON.parse(run.stderr || run.stdout || '{"messages":[]}') as {
-        messages: { type: string; url: string; message: string; lastLine?: number }[];
-      }
-    ).messages.filter((m) => m.type === "error");
+    // The checker must have run and reported: a missing Java or a crash is no pass.
+    assert.equal(run.error, undefined, String(run.error));
+    const report = JSON.parse(run.stderr) as {
+      version?: string;
+      messages: { type: string; url: string; message: string; lastLine?: number }[];
+    };
+    assert.ok(report.version, `vnu printed no report: ${run.stderr.slice(0, 500)}`);
+    const messages = report.messages.filter((m) => m.type === "error");
     assert.deepEqual(
       messages.map((m) => `${m.url.replace(`file:${dist}`, "")}:${m.lastLine}: ${m.message}`),
       [],
