@@ -11,7 +11,7 @@ import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { deploySites } from "../deploy/deploy.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
 import { parseTarget } from "../deploy/target.ts";
-import { productionBase } from "../generator/site-origin.ts";
+import { productionBase } from "../published/site-origin.ts";
 import { brotliModule, get, startNginx } from "../test/nginx.ts";
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { listSiteSlugs, readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { codeownersOf, codeownersPath } from "../gateway/codeowners.ts";

@@ -10,8 +10,8 @@ import { deploySites, listReleases, rollbackSite } from "../deploy/deploy.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
 import { describeTarget, parseTarget, type Target } from "../deploy/target.ts";
 import { isIntact, verifySite } from "../deploy/verify.ts";
-import { baseFromEnv } from "../generator/site-origin.ts";
-import { fileSlugPattern } from "../content/permalinks.ts";
+import { baseFromEnv } from "../published/site-origin.ts";
+import { fileSlugPattern } from "../published/permalinks.ts";
 
 /**
  * `portal deploy`, `rollback`, `verify-deploy` and `nginx-config`: the operator's commands.

@@ -3,12 +3,12 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { createSite, type NewSiteSpec, planSite } from "../desk/new-site.ts";
 import { retireSite } from "../desk/retire-site.ts";
-import { retiredUnitUrl } from "../content/permalinks.ts";
+import { retiredUnitUrl } from "../published/permalinks.ts";
 import { defaultAccess } from "../gateway/access.ts";
 import { codeownersOf, codeownersPath } from "../gateway/codeowners.ts";
 

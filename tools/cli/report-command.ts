@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { reportCsv, reportText } from "../report/report-formats.ts";
 import { readBuiltFigures } from "../report/built-figures.ts";

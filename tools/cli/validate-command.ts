@@ -1,5 +1,5 @@
 import type { Workspace } from "../core/workspace.ts";
-import { formatProblem, sortProblems } from "../content/problem.ts";
+import { formatProblem, sortProblems } from "../problems/problem.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
 
 export async function runValidate(ws: Workspace, only: string[]): Promise<number> {

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { schemas } from "../schema/schemas.ts";
-import { validateAgainst } from "../schema/schema-validator.ts";
+import { validateAgainst } from "../content/schema-validator.ts";
 import { cmsConfig, cmsRules } from "./cms-config.ts";
 import { resolveRef } from "../schema/schema-at.ts";
 import type { DecapField } from "./schema-fields.ts";

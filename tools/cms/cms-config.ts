@@ -1,6 +1,6 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { zoneOffsetHours } from "../core/wita.ts";
-import { proxyUrl } from "../gateway/paths.ts";
+import { proxyUrl } from "../published/gateway-paths.ts";
 import { byRank, type ContentType } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
 import type { JsonSchema } from "../schema/json-schema.ts";

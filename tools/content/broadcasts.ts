@@ -8,7 +8,7 @@ import { checkContentRules } from "./content-rules.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { parseMarkdown } from "./front-matter.ts";
 import { listEntries } from "./site-files.ts";
-import { validateAgainst } from "../schema/schema-validator.ts";
+import { validateAgainst } from "./schema-validator.ts";
 
 /** A regional broadcast in its window, as every site shows it. */
 export interface Broadcast {

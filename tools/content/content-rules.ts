@@ -1,7 +1,7 @@
 import { bidiControlIn, controlCharacterIn, isBlank } from "../core/reader-text.ts";
 import type { JsonSchema } from "../schema/json-schema.ts";
 import { isOneLineText, schemaAt } from "../schema/schema-at.ts";
-import { problem, type Problem } from "./problem.ts";
+import { problem, type Problem } from "../problems/problem.ts";
 
 /**
  * Rules over a content file's data that JSON Schema cannot state. Those that depend on the type

@@ -1,4 +1,4 @@
-import { problem, type Problem } from "./problem.ts";
+import { problem, type Problem } from "../problems/problem.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import { LineCounter, parseDocument } from "yaml";
 import { lineOfPointer } from "./yaml-positions.ts";
-import { problem, type Problem } from "./problem.ts";
+import { problem, type Problem } from "../problems/problem.ts";
 
 /**
  * Splits a Markdown file into YAML front matter and body. Data is parsed with js-yaml's YAML 1.2

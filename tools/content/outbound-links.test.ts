@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { createMarkdown } from "../generator/markdown.ts";
+import { createMarkdown } from "./markdown.ts";
 import { hostileWorkspace, newsItem, type HostileWorkspace } from "../test/hostile-workspace.ts";
 import { letters } from "../core/reader-text.ts";
 import { checkOutbound, defaultLinkRules, linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";

@@ -2,7 +2,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
 import { lineOfPointer } from "./yaml-positions.ts";
-import { problem, type Problem } from "./problem.ts";
+import { problem, type Problem } from "../problems/problem.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { entryKind } from "./site-files.ts";
 

@@ -1,6 +1,6 @@
-import type { BodyBlock } from "../generator/markdown.ts";
+import type { BodyBlock } from "./markdown.ts";
 import { checkOutbound, type linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";
-import { problem, type Problem } from "./problem.ts";
+import { problem, type Problem } from "../problems/problem.ts";
 
 /**
  * The checks every record's text goes through, whoever wrote it (front matter, site.json, the

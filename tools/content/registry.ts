@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
-import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
+import { schemaIds, validateAgainst } from "./schema-validator.ts";
 import { readSmallJson } from "./read-json.ts";
 import { listEntries } from "./site-files.ts";
 

@@ -7,7 +7,7 @@ import { cmsConfig } from "../cms/cms-config.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
-import { formatProblem } from "./problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { readServiceCatalogue } from "./service-catalogue.ts";
 import { validateWorkspace } from "./validate-workspace.ts";
 

@@ -3,11 +3,11 @@ import type { PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import type { JsonSchema } from "../schema/json-schema.ts";
 import { schemaIds, schemas } from "../schema/schemas.ts";
-import { validateAgainst } from "../schema/schema-validator.ts";
+import { validateAgainst } from "./schema-validator.ts";
 import { checkContentRules } from "./content-rules.ts";
 import { linkRulesOf } from "./outbound-links.ts";
 import { spamProblems } from "./record-text-checks.ts";
-import { problem, type Problem } from "./problem.ts";
+import { problem, type Problem } from "../problems/problem.ts";
 import { readJsonWithLines } from "./read-json.ts";
 import { entryKind } from "./site-files.ts";
 

@@ -8,10 +8,10 @@ import { resolveMediaReference } from "./media-reference.ts";
 import { entryKind, listEntries } from "./site-files.ts";
 import { isDnsLabel } from "../core/reserved-slugs.ts";
 import { withheldDocuments } from "./withheld-documents.ts";
-import { closest } from "./closest.ts";
+import { closest } from "../core/closest.ts";
 import { readSmallJson } from "./read-json.ts";
 import { schemas } from "../schema/schemas.ts";
-import { itemUrl, siteUrls } from "./permalinks.ts";
+import { itemUrl, siteUrls } from "../published/permalinks.ts";
 import { retirementOf } from "../core/records.ts";
 
 /**

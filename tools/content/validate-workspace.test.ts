@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { workspaceAt, toolsRepoRoot } from "../core/workspace.ts";
 import { join } from "node:path";
-import { formatProblem, type Problem } from "./problem.ts";
+import { formatProblem, type Problem } from "../problems/problem.ts";
 import { validateWorkspace } from "./validate-workspace.ts";
 import { fixtures } from "../test/temp-workspace.ts";
 

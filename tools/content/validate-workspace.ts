@@ -5,13 +5,13 @@ import { defaultCatalogue, readServiceCatalogue, type ServiceCatalogue } from ".
 import { broadcastOf, readBroadcasts, type ScheduledBroadcast } from "./broadcasts.ts";
 import { registryEntry, sortRegistry } from "./registry.ts";
 import { localDate } from "../core/wita.ts";
-import { problem, type Problem } from "./problem.ts";
+import { problem, type Problem } from "../problems/problem.ts";
 import { readJsonWithLines, readSmallJson } from "./read-json.ts";
-import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
+import { schemaIds, validateAgainst } from "./schema-validator.ts";
 import { describeKind, entryKind, listEntries } from "./site-files.ts";
 import { firstCommitted } from "./unit-history.ts";
 import { slugSkeleton } from "../core/reserved-slugs.ts";
-import { thresholdsOf } from "../report/activity-state.ts";
+import { thresholdsOf } from "./activity-state.ts";
 import { unreadableSite, validateSite, type SiteValidation } from "./validate-site.ts";
 
 /**

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildEntries } from "../nx-plugin/index.ts";
-import { importCircles, reachableFrom } from "./import-graph.ts";
+import { importCircles, importsOf, reachableFrom } from "./import-graph.ts";
+import { layerViolations, layersMarkdown, layers } from "./layers.ts";
 import { toolsRepoRoot } from "./workspace.ts";
 
 const modules = ["tools", "themes"].flatMap((dir) =>
@@ -22,6 +23,42 @@ describe("the modules' imports", () => {
       importCircles(toolsRepoRoot, modules).map((c) => c.join(" → ")),
       [],
     );
+  });
+
+  it("import only downwards, in the layers docs/architecture.md prints", () => {
+    const edges = new Map(
+      modules.map((f) => {
+        const i = importsOf(toolsRepoRoot, f);
+        return [f, [...i.local, ...i.types]];
+      }),
+    );
+    assert.deepEqual(layerViolations(edges), []);
+    // Every folder of tools/ is in exactly one layer.
+    const folders = readdirSync(join(toolsRepoRoot, "tools"), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    assert.deepEqual(layers.flatMap((l) => l.folders).sort(), folders);
+    const architecture = readFileSync(join(toolsRepoRoot, "docs/architecture.md"), "utf8");
+    assert.ok(
+      architecture.includes(layersMarkdown()),
+      "docs/architecture.md: paste layersMarkdown() from tools/core/layers.ts",
+    );
+  });
+
+  it("an import that goes up, sideways or into a fixture is refused, with the reason", () => {
+    const edges = new Map<string, string[]>([
+      ["tools/content/a.ts", ["tools/generator/b.ts", "tools/core/c.ts", "tools/content/d.ts"]],
+      ["tools/gateway/e.ts", ["tools/desk/f.ts", "tools/report/fixtures/g.ts"]],
+      ["tools/gateway/e.test.ts", ["tools/bench/h.ts"]],
+      ["tools/elsewhere/i.ts", ["tools/core/c.ts"]],
+    ]);
+    assert.deepEqual(layerViolations(edges), [
+      "tools/content/a.ts → tools/generator/b.ts (goes up: tools/generator is above or beside tools/content)",
+      "tools/gateway/e.ts → tools/desk/f.ts (same layer: tools/desk is above or beside tools/gateway)",
+      "tools/gateway/e.ts → tools/report/fixtures/g.ts (a test or fixture)",
+      "tools/elsewhere/i.ts → tools/core/c.ts (tools/elsewhere is in no layer)",
+    ]);
   });
 
   it("a circle is found when there is one, through a type-only import too", async () => {

@@ -12,7 +12,7 @@ import { dirname, join, relative, sep } from "node:path";
  * does not: the CLI loads each command that way, so that building never loads the deploy tools.
  */
 export interface ModuleImports {
-  /** Repository-relative paths ("tools/content/problem.ts"), runtime imports only. */
+  /** Repository-relative paths ("tools/problems/problem.ts"), runtime imports only. */
   local: string[];
   /** Type-only imports, which load nothing at run time. */
   types: string[];

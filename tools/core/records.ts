@@ -29,7 +29,7 @@ export interface PortalConfig {
   };
   /** Outbound links and spam (tools/content/outbound-links.ts); defaults there. */
   links?: { allowed_domains?: string[]; spam_phrases?: string[] };
-  /** Thresholds of a unit's activity state (tools/report/activity-state.ts); defaults there. */
+  /** Thresholds of a unit's activity state (tools/content/activity-state.ts); defaults there. */
   activity?: { quiet_after_days?: number; dormant_after_days?: number };
   limits: { markdown_kb: number; image_kb: number; document_kb: number; files_per_site?: number };
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { buildSites, type BuildReport } from "../pipeline/build-sites.ts";
 import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
-import type { Manifest } from "../generator/manifest.ts";
+import type { Manifest } from "../published/manifest-format.ts";
 import { checkLinks } from "../links/check-links.ts";
 
 /** The built-in demo as `npm start` and `npm run build` use it: the whole regency builds. */

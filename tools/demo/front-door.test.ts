@@ -13,7 +13,7 @@ import { readPortal } from "../content/validate-workspace.ts";
 import { deploySites } from "../deploy/deploy.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
 import { parseTarget } from "../deploy/target.ts";
-import type { Manifest } from "../generator/manifest.ts";
+import type { Manifest } from "../published/manifest-format.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { axeViolations } from "../test/axe.ts";
 import { chromiumFlags, freePort, launchChromium } from "../test/browser.ts";

@@ -1,6 +1,6 @@
 import { retirementOf, type PortalConfig, type SiteRecord } from "../core/records.ts";
-import type { Base } from "../generator/site-origin.ts";
-import { archivePrefix, retiredUnitUrl } from "../content/permalinks.ts";
+import type { Base } from "../published/site-origin.ts";
+import { archivePrefix, retiredUnitUrl } from "../published/permalinks.ts";
 import { accentCssHash } from "../generator/inline-style.ts";
 
 /**

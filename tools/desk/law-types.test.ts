@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { cmsConfig } from "../cms/cms-config.ts";

@@ -8,11 +8,11 @@ import { isAceLabel, isDnsLabel, isReservedSlug, slugify, slugSkeleton } from ".
 import type { PortalConfig, SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { localDate } from "../core/wita.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { readRegistry, readRetired } from "../content/registry.ts";
 import { nameKey } from "../content/validate-workspace.ts";
 import { validateSite } from "../content/validate-site.ts";
-import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
+import { schemaIds, validateAgainst } from "../content/schema-validator.ts";
 import { schemas } from "../schema/schemas.ts";
 import { starterPages } from "./starter-pages.ts";
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { readRegistry, readRetired } from "../content/registry.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";

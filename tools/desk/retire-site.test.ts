@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { readRegistry, readRetired } from "../content/registry.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";

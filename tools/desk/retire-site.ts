@@ -7,9 +7,9 @@ import { localDate } from "../core/wita.ts";
 import { readSmallJson } from "../content/read-json.ts";
 import { readRegistry } from "../content/registry.ts";
 import { listEntries, markdownFiles } from "../content/site-files.ts";
-import { formatProblem, sortProblems } from "../content/problem.ts";
+import { formatProblem, sortProblems } from "../problems/problem.ts";
 import { validateSite } from "../content/validate-site.ts";
-import { schemaIds, validateAgainst } from "../schema/schema-validator.ts";
+import { schemaIds, validateAgainst } from "../content/schema-validator.ts";
 
 export interface RetireSpec {
   slug: string;

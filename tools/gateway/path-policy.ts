@@ -1,7 +1,7 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { mediaKindOf } from "../content/media-reference.ts";
-import { fileSlugPattern } from "../content/permalinks.ts";
+import { fileSlugPattern } from "../published/permalinks.ts";
 import { schemas } from "../schema/schemas.ts";
 import type { Grants } from "./access.ts";
 

@@ -4,7 +4,7 @@ import type { PortalConfig } from "../core/records.ts";
 import { workspaceAt } from "../core/workspace.ts";
 import { localDate } from "../core/wita.ts";
 import { mediaKindOf } from "../content/media-reference.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { validateSite } from "../content/validate-site.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import type { Grants } from "./access.ts";

@@ -7,7 +7,7 @@ import { answer, type Gateway, grantsOnSite } from "./proxy-actions.ts";
 import { clientAddress, rateLimiter, type Rates } from "./rate-limits.ts";
 import { cookiesOf, type Editor, openSession, seal, sessionCookie, setCookie, unseal } from "./session.ts";
 
-import { gatewayPath } from "./paths.ts";
+import { gatewayPath } from "../published/gateway-paths.ts";
 
 const loginCookie = "__Host-portal-masuk";
 

@@ -1,7 +1,7 @@
 import { readAddress } from "../core/address.ts";
 import urls from "@11ty/posthtml-urls";
 import posthtml from "posthtml";
-import { siteUrls } from "../content/permalinks.ts";
+import { siteUrls } from "../published/permalinks.ts";
 
 /**
  * An archived unit's pages are rendered as if served at its own origin (`/`, `/berita/x/`,

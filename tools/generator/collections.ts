@@ -1,7 +1,7 @@
 import type { SiteRecord } from "../core/records.ts";
 import type { ContentType } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
-import { listUrl } from "../content/permalinks.ts";
+import { listUrl } from "../published/permalinks.ts";
 import { titleOf, typeOfPath, type CollectionItem } from "./content-item.ts";
 
 /** How many items a list page shows: ten keeps a list page light on a slow connection. */

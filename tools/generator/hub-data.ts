@@ -1,9 +1,10 @@
-import type { ManifestItem } from "./manifest.ts";
+import type { ManifestItem } from "../published/manifest-format.ts";
 import type { CatalogueTopic, ServiceCatalogue } from "../content/service-catalogue.ts";
-import type { ActivityState } from "../report/activity-state.ts";
+import type { ActivityState } from "../content/activity-state.ts";
 import type { RegencyReport } from "../report/unit-report.ts";
 import { byRank } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
+import { hubListUrl } from "../published/hub-addresses.ts";
 
 /**
  * What the hub shows about the units, read from their published `manifest.json` files, never from
@@ -54,9 +55,6 @@ export interface HubCatalogue {
   fillerWords: string[];
 }
 
-/** The catalogue's index (`/layanan/`) and each topic's page (`/layanan/<topic>/`). */
-export const catalogueUrl = (topic?: string) => `/layanan/${topic ? `${topic}/` : ""}`;
-
 /** A service's topics and aliases, as its manifest carries them (`x-manifest-fields`). */
 export const listOf = (item: ManifestItem, field: string): string[] => {
   const value = item.extra?.[field];
@@ -103,7 +101,7 @@ export interface HubUnit {
   address: string;
   phone: string;
   email: string;
-  /** From the report (tools/report/activity-state.ts); none: no site built. */
+  /** From the report (tools/content/activity-state.ts); none: no site built. */
   state: ActivityState;
   latest?: string;
   /** A 96px logo from the unit's manifest, on the unit's own origin. */
@@ -121,12 +119,6 @@ export const listedTypes = (): string[] =>
     .sort(byRank)
     .map((t) => t.name);
 
-/** The hub's directory of every unit, with its office and numbers. */
-export const directoryUrl = "/direktori/";
-
-/** The hub's status dashboard (the desk's view of every unit). */
-export const hubStatusUrl = "/status/";
-
 /** One page of the hub's lists: every combination of type filter and unit filter, paginated. */
 export interface HubListPage {
   type?: string;
@@ -134,11 +126,6 @@ export interface HubListPage {
   items: HubItem[];
   pageNumber: number;
   hrefs: string[];
-}
-
-/** `/kabar/<type or semua>/[<unit>/][halaman-N/]`: a static page for every filter. */
-export function hubListUrl(type: string | undefined, unit: string | undefined, pageNumber = 0): string {
-  return `/kabar/${type ?? "semua"}/${unit ? `${unit}/` : ""}${pageNumber ? `halaman-${pageNumber + 1}/` : ""}`;
 }
 
 /**

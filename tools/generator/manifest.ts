@@ -1,45 +1,11 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { schemas } from "../schema/schemas.ts";
 import { imageOf } from "../schema/content-type.ts";
-import { siteUrls } from "../content/permalinks.ts";
+import { siteUrls } from "../published/permalinks.ts";
 import { withheldClassification } from "../content/withheld-documents.ts";
 import { parseLocal } from "../core/wita.ts";
+import type { Manifest, ManifestItem } from "../published/manifest-format.ts";
 import type { CollectionItem } from "./content-item.ts";
-
-/**
- * `manifest.json`: what a site publishes, for the hub to aggregate without reading Markdown.
- * Format version 1; add fields, never rename them (the hub may read older deployed manifests).
- */
-export interface Manifest {
-  version: 1;
-  generated: string;
-  site: Pick<SiteRecord, "slug" | "name" | "short_name" | "type" | "address" | "phone" | "email" | "status"> & {
-    url: string;
-    /** The logo as a 1200px JPEG (for sharing). */
-    logo?: string;
-    /** The logo as a 96px PNG, for lists of units. */
-    icon?: string;
-    /** The site's Pagefind bundle, which the hub's search merges. */
-    search?: string;
-  };
-  items: ManifestItem[];
-}
-
-export interface ManifestItem {
-  type: string;
-  title: string;
-  /** ISO 8601 instant: publication date for news, start for agenda; absent for undated types. */
-  date?: string;
-  end?: string;
-  summary?: string;
-  url: string;
-  /** The item's picture as a 1200px JPEG (sharing). */
-  image?: string;
-  /** The same picture as a 480px WebP, for the hub's cards. */
-  thumb?: string;
-  /** Type-specific fields the hub needs for filters (e.g. dokumen year and classification). */
-  extra?: Record<string, string | number | string[]>;
-}
 
 export async function manifestJson(args: {
   collections: Record<string, CollectionItem[]>;

@@ -1,6 +1,6 @@
 import type { PortalConfig } from "../core/records.ts";
-import { catalogueUrl, directoryUrl } from "./hub-data.ts";
-import { siteUrl, type Base } from "./site-origin.ts";
+import { catalogueUrl, directoryUrl } from "../published/hub-addresses.ts";
+import { siteUrl, type Base } from "../published/site-origin.ts";
 
 /**
  * The strip on top of every page: the hub, its service catalogue and its directory. It names no

@@ -1,17 +1,9 @@
-import { listUrl, retiredUnitUrl, siteUrls } from "../content/permalinks.ts";
+import { listUrl, retiredUnitUrl, siteUrls } from "../published/permalinks.ts";
 import type { SiteRecord } from "../core/records.ts";
 import type { ListPage } from "./collections.ts";
 import type { EleventyConfig } from "./types.ts";
-import {
-  catalogueUrl,
-  directoryUrl,
-  hubListPages,
-  hubListUrl,
-  hubStatusUrl,
-  listedTypes,
-  type HubData,
-  type HubListPage,
-} from "./hub-data.ts";
+import { hubListPages, listedTypes, type HubData, type HubListPage } from "./hub-data.ts";
+import { catalogueUrl, directoryUrl, hubListUrl, hubStatusUrl } from "../published/hub-addresses.ts";
 
 /**
  * The pages every site gets from the theme, beside its content. Each is a virtual template

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
-import { siteUrls } from "../content/permalinks.ts";
+import { siteUrls } from "../published/permalinks.ts";
 import { resolveMediaReference } from "../content/media-reference.ts";
 import { entryKind } from "../content/site-files.ts";
-import { dateFilters } from "./indonesian-dates.ts";
+import { dateFilters } from "../published/indonesian-dates.ts";
 import { iconImage, shareImage, thumbImage } from "./share-image.ts";
-import { archiveUrl, productionBase, siteUrl, successorOf, type Base } from "./site-origin.ts";
+import { archiveUrl, productionBase, siteUrl, successorOf, type Base } from "../published/site-origin.ts";
 import { sitePaths } from "./site-paths.ts";
 import type { BuildOutput, PageContext, PortalPluginOptions, RunActivity } from "./types.ts";
 import { recordImages } from "./used-images.ts";

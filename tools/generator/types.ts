@@ -3,7 +3,7 @@ import type { Broadcast } from "../content/broadcasts.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
 import type { ServiceCatalogue } from "../content/service-catalogue.ts";
 import type { HubData } from "./hub-data.ts";
-import type { Base } from "./site-origin.ts";
+import type { Base } from "../published/site-origin.ts";
 
 /** The options of one run of the portal plugin: which sites to build, with what they show. */
 export interface PortalPluginOptions {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Parser } from "htmlparser2";
-import type { Manifest } from "../generator/manifest.ts";
+import type { Manifest } from "../published/manifest-format.ts";
 
 /**
  * After a build: follows every link, image, stylesheet, script and form target in every built

@@ -6,7 +6,7 @@ import type { Broadcast } from "../content/broadcasts.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
 import type { ServiceCatalogue } from "../content/service-catalogue.ts";
 import type { HubData } from "../generator/hub-data.ts";
-import type { Base } from "../generator/site-origin.ts";
+import type { Base } from "../published/site-origin.ts";
 import type { RegencyReport } from "../report/unit-report.ts";
 import type { BuildOutput } from "../generator/types.ts";
 

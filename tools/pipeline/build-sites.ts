@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { Progress } from "../core/progress.ts";
-import { baseFromEnv, type Base } from "../generator/site-origin.ts";
+import { baseFromEnv, type Base } from "../published/site-origin.ts";
 import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
 import { hubData } from "./stages/hub.ts";

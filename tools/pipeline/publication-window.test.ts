@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import type { PortalConfig } from "../core/records.ts";
 import { nextPublicationChange, publicationChanges } from "../content/publication-window.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";

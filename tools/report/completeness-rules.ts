@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteType } from "../core/records.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import type { JsonSchema } from "../schema/json-schema.ts";
-import { validateAgainst } from "../schema/schema-validator.ts";
+import { validateAgainst } from "../content/schema-validator.ts";
 import { schemas, type Schemas } from "../schema/schemas.ts";
 
 /**

@@ -2,7 +2,7 @@ import { oneLine } from "../core/reader-text.ts";
 import type { PortalConfig } from "../core/records.ts";
 import { localDate } from "../core/wita.ts";
 import { ownersOf } from "../gateway/access.ts";
-import { hubStatusUrl } from "../generator/hub-data.ts";
+import { hubStatusUrl } from "../published/hub-addresses.ts";
 import { stateNames } from "./report-formats.ts";
 import { needsAttention, type RegencyReport, type UnitReport } from "./unit-report.ts";
 

@@ -1,5 +1,5 @@
 import { localDate } from "../core/wita.ts";
-import { dateFilters } from "../generator/indonesian-dates.ts";
+import { dateFilters } from "../published/indonesian-dates.ts";
 import { needsAttention, type RegencyReport, type UnitReport } from "./unit-report.ts";
 
 /** The state's name in the report, the dashboard and the reminders (theme strings say the same). */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { PortalConfig } from "../core/records.ts";
 import { defaultSchemaDir } from "../core/workspace.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
 import { loadSchemas } from "../schema/schemas.ts";
 import { loadCompletenessRules } from "./completeness-rules.ts";

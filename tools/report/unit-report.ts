@@ -11,7 +11,7 @@ import {
   activityState,
   daysSince,
   thresholdsOf,
-} from "./activity-state.ts";
+} from "../content/activity-state.ts";
 import { type Completeness, completenessOf } from "./completeness.ts";
 import { loadCompletenessRules } from "./completeness-rules.ts";
 import type { BuiltFigures } from "./built-figures.ts";

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { archivePrefix, retiredUnitUrl, siteUrls } from "../content/permalinks.ts";
+import { archivePrefix, retiredUnitUrl, siteUrls } from "../published/permalinks.ts";
 import { siteForHost } from "./host-router.ts";
-import { gatewayPath } from "../gateway/paths.ts";
+import { gatewayPath } from "../published/gateway-paths.ts";
 import { eventsPath, LiveReload } from "./live-reload.ts";
 import { resolveFile, sendFile } from "./static-files.ts";
 

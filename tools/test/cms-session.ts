@@ -8,7 +8,7 @@ import { workspaceAt } from "../core/workspace.ts";
 import { validateSite } from "../content/validate-site.ts";
 import { localDate } from "../core/wita.ts";
 import { readPortal } from "../content/validate-workspace.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { launchChromium } from "./browser.ts";
 import { startPortal, type RunningPortal } from "./portal-start.ts";
 import { fixtures, tempWorkspace } from "./temp-workspace.ts";

@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { toolsRepoRoot } from "../core/workspace.ts";
-import { formatProblem } from "../content/problem.ts";
+import { formatProblem } from "../problems/problem.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
 import { fixtures, tempWorkspace } from "./temp-workspace.ts";
 

@@ -1,4 +1,4 @@
-import { catalogueUrl } from "../hub-data.ts";
+import { catalogueUrl } from "../../published/hub-addresses.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**

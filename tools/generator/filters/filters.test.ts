@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
-import { dateFilters } from "../indonesian-dates.ts";
+import { dateFilters } from "../../published/indonesian-dates.ts";
 import { angka } from "./angka.ts";
 import { rupiah } from "./rupiah.ts";
 import { ukuranBerkas } from "./ukuran-berkas.ts";

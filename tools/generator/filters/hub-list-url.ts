@@ -1,4 +1,4 @@
-import { hubListUrl } from "../hub-data.ts";
+import { hubListUrl } from "../../published/hub-addresses.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**

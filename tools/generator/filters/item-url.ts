@@ -1,4 +1,4 @@
-import { itemUrl } from "../../content/permalinks.ts";
+import { itemUrl } from "../../published/permalinks.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**

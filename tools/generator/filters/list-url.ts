@@ -1,4 +1,4 @@
-import { listUrl } from "../../content/permalinks.ts";
+import { listUrl } from "../../published/permalinks.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**

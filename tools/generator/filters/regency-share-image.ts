@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { shareImage } from "../share-image.ts";
-import { siteUrl } from "../site-origin.ts";
+import { siteUrl } from "../../published/site-origin.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**

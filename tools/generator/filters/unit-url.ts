@@ -1,4 +1,4 @@
-import { siteUrl } from "../site-origin.ts";
+import { siteUrl } from "../../published/site-origin.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**

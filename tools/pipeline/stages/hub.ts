@@ -4,12 +4,12 @@ import type { PortalConfig, SiteRecord } from "../../core/records.ts";
 import type { Workspace } from "../../core/workspace.ts";
 import { hubCatalogue, listedTypes, type HubData, type HubItem } from "../../generator/hub-data.ts";
 import type { ServiceCatalogue } from "../../content/service-catalogue.ts";
-import type { Manifest } from "../../generator/manifest.ts";
-import { siteUrl, successorOf, type Base } from "../../generator/site-origin.ts";
+import type { Manifest } from "../../published/manifest-format.ts";
+import { siteUrl, successorOf, type Base } from "../../published/site-origin.ts";
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
 import type { RegencyReport } from "../../report/unit-report.ts";
-import { retiredUnitUrl } from "../../content/permalinks.ts";
+import { retiredUnitUrl } from "../../published/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
 
 /**

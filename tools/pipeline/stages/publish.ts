@@ -3,7 +3,7 @@ import { copyFile, cp, link, mkdir, readdir, rename, rm } from "node:fs/promises
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { mediaKindOf } from "../../content/media-reference.ts";
-import { archivePrefix } from "../../content/permalinks.ts";
+import { archivePrefix } from "../../published/permalinks.ts";
 import type { BuildOutput } from "../../generator/types.ts";
 import type { Batch, BuildContext } from "../build-context.ts";
 

@@ -1,7 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { siteUrls } from "../../content/permalinks.ts";
+import { siteUrls } from "../../published/permalinks.ts";
 import { timeLimits, withTimeLimit } from "../../core/progress.ts";
 
 /**

@@ -3,7 +3,7 @@ import type { Workspace } from "../../core/workspace.ts";
 import { inWindow } from "../../content/broadcasts.ts";
 import { isPublished, scheduledOnlyMedia } from "../../content/publication-window.ts";
 import { frontMatterKey } from "../../content/front-matter.ts";
-import { formatProblem, sortProblems } from "../../content/problem.ts";
+import { formatProblem, sortProblems } from "../../problems/problem.ts";
 import type { ParsedContent } from "../../content/validate-site.ts";
 import { readPortal, validateWorkspace } from "../../content/validate-workspace.ts";
 import { readRetired } from "../../content/registry.ts";

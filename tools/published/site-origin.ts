@@ -1,5 +1,5 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
-import { archivePrefix } from "../content/permalinks.ts";
+import { archivePrefix } from "./permalinks.ts";
 
 /**
  * Where the sites are served: `https://paserkab.go.id` in production, `http://localhost:8080` in

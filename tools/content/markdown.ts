@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { readAddress } from "../core/address.ts";
-import { parseSiteLink, type SiteLink } from "../content/site-links.ts";
+import { parseSiteLink, type SiteLink } from "./site-links.ts";
 
 /**
  * The one Markdown preset for editors' content, used by the build and by validation.

@@ -1,12 +1,12 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { closest } from "../content/closest.ts";
-import { problem, type Problem } from "../content/problem.ts";
+import { closest } from "../core/closest.ts";
+import { problem, type Problem } from "../problems/problem.ts";
 import { isWitaDateTime } from "../core/wita.ts";
-import { annotationKeywords } from "./content-type.ts";
-import { schemas, type Schemas } from "./schemas.ts";
+import { annotationKeywords } from "../schema/content-type.ts";
+import { schemas, type Schemas } from "../schema/schemas.ts";
 
-export { schemaIds } from "./schemas.ts";
+export { schemaIds } from "../schema/schemas.ts";
 
 // ajv-formats ships CommonJS with `exports.default`; under NodeNext the default import is the module.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
