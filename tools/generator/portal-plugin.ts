@@ -10,7 +10,7 @@ import { directoryUrl, hubStatusUrl } from "../published/hub-addresses.ts";
 import { listPages, siteIndex, type SiteIndex } from "./collections.ts";
 import type { CollectionItem } from "./content-item.ts";
 import type { FilterThis } from "./filters/define-filter.ts";
-import { filters } from "./filters/index.ts";
+import * as filters from "./filters/index.ts";
 import { imageOptions } from "./image-options.ts";
 import { imageTransformPlugin } from "./image-transform.ts";
 import { frontMatterKey, parseYamlData } from "../content/front-matter.ts";
@@ -174,17 +174,17 @@ function collections(eleventyConfig: EleventyConfig, run: RunContext): void {
  * src/UserConfig.js).
  */
 function registerFilters(eleventyConfig: EleventyConfig, run: RunContext): void {
-  for (const definition of filters) {
+  for (const [name, definition] of Object.entries(filters)) {
     const fn = definition.make(run);
     if (!definition.async) {
-      eleventyConfig.addFilter(definition.name, function (this: FilterThis, ...args: unknown[]) {
+      eleventyConfig.addFilter(name, function (this: FilterThis, ...args: unknown[]) {
         run.live();
         return fn.apply(this, args);
       });
       continue;
     }
     const work = run.tracked(fn as (this: unknown, ...args: unknown[]) => Promise<unknown>);
-    eleventyConfig.addNunjucksAsyncFilter(definition.name, function (this: unknown, ...args: unknown[]) {
+    eleventyConfig.addNunjucksAsyncFilter(name, function (this: unknown, ...args: unknown[]) {
       const done = args.pop() as (error: unknown, result?: unknown) => void;
       work.apply(this, args).then(
         (result) => done(null, result),

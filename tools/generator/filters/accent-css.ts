@@ -3,6 +3,7 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * The page's one inline stylesheet: the unit's accent colour (the CSP allows it by hash).
- * @example {{ site | accentCss }} → :root{--accent:#0b5394}
  */
-export default defineFilter("accentCss", () => accentCss);
+export default defineFilter(() => accentCss, {
+  example: { template: "{{ site | accentCss }}", output: ":root{--accent:#1d5e3b}" },
+});

@@ -7,7 +7,4 @@ export function angka(value: number): string {
   return number.format(value);
 }
 
-/**
- * @example {{ 1234567.89 | angka }} → 1.234.567,89
- */
-export default defineFilter("angka", () => angka);
+export default defineFilter(() => angka, { example: { template: "{{ 1234567.89 | angka }}", output: "1.234.567,89" } });

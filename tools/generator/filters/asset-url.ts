@@ -3,6 +3,7 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * A theme asset's address with its content's hash, so browsers may keep it for a year.
- * @example {{ "/assets/style.css" | assetUrl }} → /assets/style.css?v=1a2b3c4d
  */
-export default defineFilter("assetUrl", (run) => assetUrlFilter(run.options.themeDir));
+export default defineFilter((run) => assetUrlFilter(run.options.themeDir), {
+  example: { template: '{{ "/assets/style.css" | assetUrl }}', output: /^\/assets\/style\.css\?v=[0-9a-f]{8}$/ },
+});

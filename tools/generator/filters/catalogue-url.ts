@@ -3,6 +3,7 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * The hub's service catalogue, or one topic's page of it.
- * @example {{ "kesehatan" | catalogueUrl }} → /layanan/kesehatan/
  */
-export default defineFilter("catalogueUrl", () => (topic: string | undefined) => catalogueUrl(topic || undefined));
+export default defineFilter(() => (topic: string | undefined) => catalogueUrl(topic || undefined), {
+  example: { template: '{{ "kesehatan" | catalogueUrl }}', output: "/layanan/kesehatan/" },
+});

@@ -4,20 +4,27 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * The site's Decap CMS configuration (`/admin/config.json`), as JSON.
- * @example {{ site | cmsConfigJson | safe }}
  */
-export default defineFilter("cmsConfigJson", (run) => (site: SiteRecord) => {
-  const origin = run.urlsOf(site).self;
-  return JSON.stringify(
-    cmsConfig({
-      portal: run.portal,
-      site,
-      origin,
-      registry: run.options.registry,
-      ...(run.options.catalogue ? { topics: run.options.catalogue.topics } : {}),
-      ...(run.options.cmsLocalBackend ? { local: true } : {}),
-    }),
-    null,
-    1,
-  );
-});
+export default defineFilter(
+  (run) => (site: SiteRecord) => {
+    const origin = run.urlsOf(site).self;
+    return JSON.stringify(
+      cmsConfig({
+        portal: run.portal,
+        site,
+        origin,
+        registry: run.options.registry,
+        ...(run.options.catalogue ? { topics: run.options.catalogue.topics } : {}),
+        ...(run.options.cmsLocalBackend ? { local: true } : {}),
+      }),
+      null,
+      1,
+    );
+  },
+  {
+    example: {
+      template: "{{ site | cmsConfigJson | safe }}",
+      output: /^\{\n "load_config_file": false,[\s\S]*\n "site_url": "https:\/\/dinkes\.paserkab\.go\.id",/,
+    },
+  },
+);

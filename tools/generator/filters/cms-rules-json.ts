@@ -4,9 +4,10 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * The checks the CMS runs before saving (`/admin/rules.json`), as JSON.
- * @example {{ site | cmsRulesJson | safe }}
  */
-export default defineFilter(
-  "cmsRulesJson",
-  (run) => (site: SiteRecord) => JSON.stringify(cmsRules({ portal: run.portal, site })),
-);
+export default defineFilter((run) => (site: SiteRecord) => JSON.stringify(cmsRules({ portal: run.portal, site })), {
+  example: {
+    template: "{{ site | cmsRulesJson | safe }}",
+    output: /^\{"dinkes_agenda":\{"dependentRequired":\{\},"labels":\{"title":"Nama kegiatan"/,
+  },
+});

@@ -4,9 +4,10 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * Announcements still valid on the day of the build.
- * @example {% for item in c.pengumuman | current %}
  */
-export default defineFilter(
-  "current",
-  (run) => (items: CollectionItem[]) => items.filter((i) => isCurrent(i, run.today)),
-);
+export default defineFilter((run) => (items: CollectionItem[]) => items.filter((i) => isCurrent(i, run.today)), {
+  example: {
+    template: "{% for a in c.pengumuman | current %}{{ a.data.title }}{% endfor %}",
+    output: "Jadwal Vaksinasi Campak",
+  },
+});

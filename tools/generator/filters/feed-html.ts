@@ -5,10 +5,8 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * An item's body for a feed: images resolved as on the page, every address absolute.
- * @example {{ item.content | feedHtml(item.page) }}
  */
 export default defineFilter(
-  "feedHtml",
   (run) => async (html: string, page: PageContext) => {
     const slug = run.paths.slugOfPage(page);
     if (!run.transformHtml) throw new Error("Internal error: feedHtml before the image transform was registered");
@@ -16,5 +14,11 @@ export default defineFilter(
       recordImages(run.outputOf(slug), resolved),
     );
   },
-  { async: true },
+  {
+    async: true,
+    example: {
+      template: "{{ '<p><a href=\"/berita/\">Berita</a></p>' | feedHtml(page) | safe }}",
+      output: '<p><a href="https://dinkes.paserkab.go.id/berita/">Berita</a></p>',
+    },
+  },
 );

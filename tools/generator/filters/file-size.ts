@@ -5,10 +5,8 @@ import { defineFilter, type FilterThis } from "./define-filter.ts";
 
 /**
  * The size in bytes of a document of the page's unit, for the download link.
- * @example {{ file | fileSize | ukuranBerkas }} → 1,2 MB
  */
 export default defineFilter(
-  "fileSize",
   (run) =>
     function (this: FilterThis, path: string) {
       const slug = run.paths.slugOfPage(this.page);
@@ -19,4 +17,5 @@ export default defineFilter(
         );
       return lstatSync(join(run.options.sitesDir, slug, resolved.path)).size;
     },
+  { example: { template: '{{ "/media/dokumen/jadwal.pdf" | fileSize | ukuranBerkas }}', output: "1 KB" } },
 );

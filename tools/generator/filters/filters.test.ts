@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { dateFilters } from "../../published/indonesian-dates.ts";
 import { angka } from "./angka.ts";
 import { rupiah } from "./rupiah.ts";
 import { ukuranBerkas } from "./ukuran-berkas.ts";
-import { filters } from "./index.ts";
+import * as filters from "./index.ts";
+import { buildSites } from "../../pipeline/build-sites.ts";
+import { fixtures, tempWorkspace } from "../../test/temp-workspace.ts";
 
 describe("Indonesian dates in WITA", () => {
   const d = dateFilters("Asia/Makassar");
@@ -45,14 +49,69 @@ describe("the filters folder", () => {
   const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
   const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-  it("registers every filter file, each named after its filter, each with an example", () => {
-    const filterFiles = files.filter((f) => f !== "index.ts" && f !== "define-filter.ts");
-    assert.equal(filters.length, filterFiles.length, "one definition per file, every file listed in index.ts");
-    for (const filter of filters) {
-      const file = `${kebab(filter.name)}.ts`;
-      assert.ok(filterFiles.includes(file), `${filter.name} lives in filters/${file}`);
-      assert.match(readFileSync(join(dir, file), "utf8"), /@example /, `${file} shows how a template uses it`);
-    }
-    assert.equal(new Set(filters.map((f) => f.name)).size, filters.length, "no name twice");
+  it("registers every filter file, each under the name its file is named after", () => {
+    const filterFiles = files.filter((f) => f !== "index.ts" && f !== "define-filter.ts").sort();
+    assert.deepEqual(
+      Object.keys(filters)
+        .map((name) => `${kebab(name)}.ts`)
+        .sort(),
+      filterFiles,
+    );
   });
+});
+
+/**
+ * Every filter's documented example, rendered in a real build of the mini fixture: a copy of the
+ * theme prints each example on dinkes's news page (or the hub's profile page) between markers.
+ */
+describe("every filter's example, in a real build", () => {
+  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  let theme: string;
+  const printed = new Map<string, string>();
+  const marker = (name: string) => [`@@${name}@@`, `@@/${name}@@`] as const;
+  const block = (on: "unit" | "hub") =>
+    Object.entries(filters)
+      .filter(([, f]) => (f.example.on === "hub" ? "hub" : "unit") === on)
+      .map(([name, f]) => `${marker(name)[0]}${f.example.template}${marker(name)[1]}`)
+      .join("\n");
+
+  before(async () => {
+    ws = await tempWorkspace(fixtures.mini);
+    // The regency's emblem, which regencyShareImage publishes for link previews.
+    await mkdir(join(ws.sitesDir, "portal/media"), { recursive: true });
+    await cp(join(ws.sitesDir, "dinkes/media/berita/posyandu.jpg"), join(ws.sitesDir, "portal/media/lambang.jpg"));
+    const portal = JSON.parse(await readFile(ws.portalFile, "utf8")) as Record<string, unknown>;
+    await writeFile(ws.portalFile, JSON.stringify({ ...portal, logo: "/media/lambang.jpg" }));
+    theme = await mkdtemp(join(tmpdir(), "portal-theme-"));
+    await cp(ws.themeDir, theme, { recursive: true });
+    const item = join(theme, "_includes/layouts/item.njk");
+    await writeFile(
+      item,
+      `${await readFile(item, "utf8")}
+{% if site.slug == "dinkes" and page.fileSlug == "posyandu-serentak" %}<pre>${block("unit")}</pre>{% endif %}
+{% if site.slug == portal.hub and page.fileSlug == "profil" %}<pre>${block("hub")}</pre>{% endif %}
+`,
+    );
+    const report = await buildSites({ ...ws, themeDir: theme }, undefined, { now: new Date("2025-08-20T02:00:00Z") });
+    assert.deepEqual(
+      report.results.filter((r) => !r.ok).map((r) => [r.slug, r.problems]),
+      [],
+    );
+    for (const page of ["dinkes/berita/posyandu-serentak/index.html", "portal/profil/index.html"]) {
+      const html = await readFile(join(ws.distDir, page), "utf8");
+      for (const m of html.matchAll(/@@([A-Za-z]+)@@([\s\S]*?)@@\/\1@@/g)) printed.set(m[1]!, m[2]!);
+    }
+  });
+  after(async () => {
+    await ws?.dispose();
+    if (theme) await rm(theme, { recursive: true, force: true });
+  });
+
+  for (const [name, filter] of Object.entries(filters))
+    it(`${name}: ${filter.example.template}`, () => {
+      const output = printed.get(name);
+      assert.ok(output !== undefined, `${name}'s example was not printed`);
+      if (typeof filter.example.output === "string") assert.equal(output, filter.example.output);
+      else assert.match(output, filter.example.output);
+    });
 });

@@ -5,9 +5,15 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * The hub's JSON Feed of every unit's news and announcements.
- * @example {{ hub.feed | hubJsonFeed(site) | safe }}
  */
 export default defineFilter(
-  "hubJsonFeed",
   (run) => (items: HubData["feed"], site: SiteRecord) => hubJsonFeed(items, site, run.urlsOf(site).self),
+  {
+    example: {
+      template: "{{ hub.feed | hubJsonFeed(site) | safe }}",
+      output:
+        /^\{\n "version": "https:\/\/jsonfeed\.org\/version\/1\.1",\n "title": "Portal Pemerintah Kabupaten Paser",[\s\S]*"title": "Posyandu Serentak di 10 Kecamatan"/,
+      on: "hub",
+    },
+  },
 );

@@ -3,9 +3,8 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * The hub's combined list for a type and a unit (either may be left out).
- * @example {{ "berita" | hubListUrl("dinkes") }} → /kabar/berita/dinkes/
  */
 export default defineFilter(
-  "hubListUrl",
   () => (type: string | undefined, unit: string | undefined) => hubListUrl(type || undefined, unit || undefined),
+  { example: { template: '{{ "berita" | hubListUrl("dinkes") }}', output: "/kabar/berita/dinkes/" } },
 );

@@ -1,94 +1,48 @@
-import accentCss from "./accent-css.ts";
-import archiveOf from "./archive-of.ts";
-import angka from "./angka.ts";
-import assetUrl from "./asset-url.ts";
-import catalogueUrl from "./catalogue-url.ts";
-import cmsConfigJson from "./cms-config-json.ts";
-import cmsRulesJson from "./cms-rules-json.ts";
-import contentTypeOf from "./content-type-of.ts";
-import coverImage from "./cover-image.ts";
-import current from "./current.ts";
-import feedHtml from "./feed-html.ts";
-import fileSize from "./file-size.ts";
-import head from "./head.ts";
-import hubJsonFeed from "./hub-json-feed.ts";
-import hubListUrl from "./hub-list-url.ts";
-import iconImage from "./icon-image.ts";
-import isoWaktu from "./iso-waktu.ts";
-import itemUrl from "./item-url.ts";
-import jsonFeed from "./json-feed.ts";
-import listUrl from "./list-url.ts";
-import manifestJson from "./manifest-json.ts";
-import monthChart from "./month-chart.ts";
-import ofSite from "./of-site.ts";
-import ownTitle from "./own-title.ts";
-import pukul from "./pukul.ts";
-import regencyShareImage from "./regency-share-image.ts";
-import rupiah from "./rupiah.ts";
-import serviceWords from "./service-words.ts";
-import shareImage from "./share-image.ts";
-import siteOf from "./site-of.ts";
-import structuredData from "./structured-data.ts";
-import tanggalIso from "./tanggal-iso.ts";
-import tanggalLengkap from "./tanggal-lengkap.ts";
-import tanggal from "./tanggal.ts";
-import telUrl from "./tel-url.ts";
-import titleOf from "./title-of.ts";
-import typeLabel from "./type-label.ts";
-import ukuranBerkas from "./ukuran-berkas.ts";
-import unitUrl from "./unit-url.ts";
-import upcoming from "./upcoming.ts";
-import waUrl from "./wa-url.ts";
-import urlsOf from "./urls-of.ts";
-import where from "./where.ts";
-import type { FilterDefinition } from "./define-filter.ts";
-
 /**
- * Every template filter, one per file named after it (`tanggalLengkap` is tanggal-lengkap.ts):
- * to add a filter, add its file and its line here. The plugin registers them in a loop.
+ * Every template filter, by the name templates call it: one file each, named after it
+ * (`tanggalLengkap` is tanggal-lengkap.ts), with an example the tests render. The plugin registers
+ * them in a loop; to add a filter, add its file and its line here.
  */
-export const filters: readonly FilterDefinition[] = [
-  accentCss,
-  angka,
-  archiveOf,
-  assetUrl,
-  catalogueUrl,
-  cmsConfigJson,
-  cmsRulesJson,
-  contentTypeOf,
-  coverImage,
-  current,
-  feedHtml,
-  fileSize,
-  head,
-  hubJsonFeed,
-  hubListUrl,
-  iconImage,
-  isoWaktu,
-  itemUrl,
-  jsonFeed,
-  listUrl,
-  manifestJson,
-  monthChart,
-  ofSite,
-  ownTitle,
-  pukul,
-  regencyShareImage,
-  rupiah,
-  serviceWords,
-  shareImage,
-  siteOf,
-  structuredData,
-  tanggalIso,
-  tanggalLengkap,
-  tanggal,
-  telUrl,
-  titleOf,
-  typeLabel,
-  ukuranBerkas,
-  unitUrl,
-  upcoming,
-  urlsOf,
-  waUrl,
-  where,
-];
+export { default as accentCss } from "./accent-css.ts";
+export { default as angka } from "./angka.ts";
+export { default as archiveOf } from "./archive-of.ts";
+export { default as assetUrl } from "./asset-url.ts";
+export { default as catalogueUrl } from "./catalogue-url.ts";
+export { default as cmsConfigJson } from "./cms-config-json.ts";
+export { default as cmsRulesJson } from "./cms-rules-json.ts";
+export { default as contentTypeOf } from "./content-type-of.ts";
+export { default as coverImage } from "./cover-image.ts";
+export { default as current } from "./current.ts";
+export { default as feedHtml } from "./feed-html.ts";
+export { default as fileSize } from "./file-size.ts";
+export { default as head } from "./head.ts";
+export { default as hubJsonFeed } from "./hub-json-feed.ts";
+export { default as hubListUrl } from "./hub-list-url.ts";
+export { default as iconImage } from "./icon-image.ts";
+export { default as isoWaktu } from "./iso-waktu.ts";
+export { default as itemUrl } from "./item-url.ts";
+export { default as jsonFeed } from "./json-feed.ts";
+export { default as listUrl } from "./list-url.ts";
+export { default as manifestJson } from "./manifest-json.ts";
+export { default as monthChart } from "./month-chart.ts";
+export { default as ofSite } from "./of-site.ts";
+export { default as ownTitle } from "./own-title.ts";
+export { default as pukul } from "./pukul.ts";
+export { default as regencyShareImage } from "./regency-share-image.ts";
+export { default as rupiah } from "./rupiah.ts";
+export { default as serviceWords } from "./service-words.ts";
+export { default as shareImage } from "./share-image.ts";
+export { default as siteOf } from "./site-of.ts";
+export { default as structuredData } from "./structured-data.ts";
+export { default as tanggal } from "./tanggal.ts";
+export { default as tanggalIso } from "./tanggal-iso.ts";
+export { default as tanggalLengkap } from "./tanggal-lengkap.ts";
+export { default as telUrl } from "./tel-url.ts";
+export { default as titleOf } from "./title-of.ts";
+export { default as typeLabel } from "./type-label.ts";
+export { default as ukuranBerkas } from "./ukuran-berkas.ts";
+export { default as unitUrl } from "./unit-url.ts";
+export { default as upcoming } from "./upcoming.ts";
+export { default as urlsOf } from "./urls-of.ts";
+export { default as waUrl } from "./wa-url.ts";
+export { default as where } from "./where.ts";

@@ -5,10 +5,8 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * The site's `manifest.json`, what the hub reads about it.
- * @example {{ collections.bySite | manifestJson(site) | safe }}
  */
 export default defineFilter(
-  "manifestJson",
   (run) => (index: SiteIndex, site: SiteRecord) =>
     manifestJson({
       collections: index[site.slug] ?? {},
@@ -21,5 +19,11 @@ export default defineFilter(
       timeZone: run.portal.time_zone,
       withheld: run.options.withheld?.get(site.slug) ?? new Set(),
     }),
-  { async: true },
+  {
+    async: true,
+    example: {
+      template: "{{ collections.bySite | manifestJson(site) | safe }}",
+      output: /^\{\n "version": 1,\n "generated": "[^"]+",\n "site": \{\n {2}"slug": "dinkes",/,
+    },
+  },
 );

@@ -4,6 +4,7 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * A site's items by type, from the `bySite` collection.
- * @example {% set c = collections.bySite | ofSite(site) %}{{ c.berita | length }}
  */
-export default defineFilter("ofSite", () => (index: SiteIndex, site: SiteRecord) => index[site.slug]);
+export default defineFilter(() => (index: SiteIndex, site: SiteRecord) => index[site.slug], {
+  example: { template: "{% set mine = collections.bySite | ofSite(site) %}{{ mine.berita | length }}", output: "1" },
+});

@@ -9,10 +9,8 @@ import { defineFilter } from "./define-filter.ts";
  * og:image of a unit that has no logo and a page that has no picture. An absolute address on the
  * hub's origin, where the hub's own pages publish the same file (the name is a hash of the file).
  * Nothing when the regency has no emblem or the hub's media lacks it (validation says so).
- * @example {% set fallback = portal.logo | regencyShareImage %}
  */
 export default defineFilter(
-  "regencyShareImage",
   (run) => async (logo: string | undefined) => {
     if (!logo) return "";
     const hubDir = join(run.options.sitesDir, run.portal.hub);
@@ -20,5 +18,11 @@ export default defineFilter(
     const path = await shareImage(hubDir, run.options.cacheDir, logo);
     return `${siteUrl(run.base, run.portal, run.portal.hub)}${path.slice(1)}`;
   },
-  { async: true },
+  {
+    async: true,
+    example: {
+      template: "{{ portal.logo | regencyShareImage }}",
+      output: /^https:\/\/paserkab\.go\.id\/img\/[\w-]+-1200\.jpeg$/,
+    },
+  },
 );

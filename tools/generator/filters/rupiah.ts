@@ -7,7 +7,4 @@ export function rupiah(value: number): string {
   return rupiahFormat.format(value).replace(/\u00a0/g, "");
 }
 
-/**
- * @example {{ 1500000 | rupiah }} → Rp1.500.000
- */
-export default defineFilter("rupiah", () => rupiah);
+export default defineFilter(() => rupiah, { example: { template: "{{ 1500000 | rupiah }}", output: "Rp1.500.000" } });

@@ -2,6 +2,7 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * A date with its weekday, in the regency's zone.
- * @example {{ "2025-08-17" | tanggalLengkap }} → Minggu, 17 Agustus 2025
  */
-export default defineFilter("tanggalLengkap", (run) => run.dates.tanggalLengkap);
+export default defineFilter((run) => run.dates.tanggalLengkap, {
+  example: { template: '{{ "2025-08-17" | tanggalLengkap }}', output: "Minggu, 17 Agustus 2025" },
+});

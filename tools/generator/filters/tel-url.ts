@@ -10,7 +10,6 @@ export function telUrl(phone: string): string {
   return `tel:${digits.startsWith("+") ? `+${digits.slice(1).replace(/\+/g, "")}` : digits.replace(/\+/g, "")}`;
 }
 
-/**
- * @example {{ "(0543) 21023" | telUrl }} → tel:054321023
- */
-export default defineFilter("telUrl", () => telUrl);
+export default defineFilter(() => telUrl, {
+  example: { template: '{{ "(0543) 21023" | telUrl }}', output: "tel:054321023" },
+});

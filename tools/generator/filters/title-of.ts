@@ -3,6 +3,7 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * An item's title, from the field its type names (`x-title-field`: officials use `name`).
- * @example {{ item | titleOf }} → dr. Amalia Putri
  */
-export default defineFilter("titleOf", () => (item: CollectionItem) => titleOf(item));
+export default defineFilter(() => (item: CollectionItem) => titleOf(item), {
+  example: { template: "{{ c.pejabat[0] | titleOf }}", output: "dr. Amalia Rahman, M.Kes." },
+});

@@ -3,6 +3,7 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * A content type's name for readers (`x-label`).
- * @example {{ "pejabat" | typeLabel }} → Pejabat
  */
-export default defineFilter("typeLabel", () => (name: string) => schemas().typeByName.get(name)?.label ?? name);
+export default defineFilter(() => (name: string) => schemas().typeByName.get(name)?.label ?? name, {
+  example: { template: '{{ "pejabat" | typeLabel }}', output: "Pejabat" },
+});

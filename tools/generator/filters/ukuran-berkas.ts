@@ -7,7 +7,6 @@ export function ukuranBerkas(bytes: number): string {
   return `${new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 }
 
-/**
- * @example {{ 1572864 | ukuranBerkas }} → 1,5 MB
- */
-export default defineFilter("ukuranBerkas", () => ukuranBerkas);
+export default defineFilter(() => ukuranBerkas, {
+  example: { template: "{{ 1572864 | ukuranBerkas }}", output: "1,5 MB" },
+});

@@ -3,6 +3,7 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * The home page of a unit's site.
- * @example {{ "dinkes" | unitUrl }} → https://dinkes.paserkab.go.id/
  */
-export default defineFilter("unitUrl", (run) => (slug: string) => siteUrl(run.base, run.portal, slug));
+export default defineFilter((run) => (slug: string) => siteUrl(run.base, run.portal, slug), {
+  example: { template: '{{ "dinkes" | unitUrl }}', output: "https://dinkes.paserkab.go.id/" },
+});

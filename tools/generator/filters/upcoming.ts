@@ -4,6 +4,10 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * Agenda items that have not ended by the day of the build, soonest first.
- * @example {% for event in c.agenda | upcoming | head(3) %}
  */
-export default defineFilter("upcoming", (run) => (items: CollectionItem[]) => upcoming(items, run.today));
+export default defineFilter((run) => (items: CollectionItem[]) => upcoming(items, run.today), {
+  example: {
+    template: "{% for e in c.agenda | upcoming %}{{ e | titleOf }}{% endfor %}",
+    output: "Rapat Koordinasi Kesehatan Ibu dan Anak",
+  },
+});

@@ -9,7 +9,6 @@ export function waUrl(phone: string): string {
   return `https://wa.me/${digits.startsWith("0") ? `62${digits.slice(1)}` : digits}`;
 }
 
-/**
- * @example {{ "0811-5400-123" | waUrl }} → https://wa.me/628115400123
- */
-export default defineFilter("waUrl", () => waUrl);
+export default defineFilter(() => waUrl, {
+  example: { template: '{{ "0811-5400-123" | waUrl }}', output: "https://wa.me/628115400123" },
+});

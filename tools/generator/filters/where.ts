@@ -3,9 +3,13 @@ import { defineFilter } from "./define-filter.ts";
 
 /**
  * Items whose field has a value.
- * @example {% for doc in c.dokumen | where("kind", "renstra") %}
  */
 export default defineFilter(
-  "where",
   () => (items: CollectionItem[], key: string, value: unknown) => items.filter((i) => i.data[key] === value),
+  {
+    example: {
+      template: '{% for d in c.dokumen | where("kind", "renstra") %}{{ d.data.year }}{% endfor %}',
+      output: "2021",
+    },
+  },
 );
