@@ -67,7 +67,9 @@ async function files(dir: string): Promise<string[]> {
 async function comparable(path: string): Promise<Buffer> {
   const bytes = await readFile(path);
   if (path.endsWith("/status/index.html"))
-    return Buffer.from(bytes.toString("utf8").replace(/(<p>[^<]*?)\d+ \S+ \d{4} pukul \d\d\.\d\d \w+\.<\/p>/, "$1(waktu)</p>"));
+    return Buffer.from(
+      bytes.toString("utf8").replace(/(<p>[^<]*?)\d+ \S+ \d{4} pukul \d\d\.\d\d \w+\.<\/p>/, "$1(waktu)</p>"),
+    );
   if (!path.endsWith("manifest.json")) return bytes;
   const manifest = JSON.parse(bytes.toString("utf8")) as { generated?: string };
   delete manifest.generated;
