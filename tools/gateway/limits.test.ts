@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import { freePort } from "../test/browser.ts";
 import { gatewayClient } from "../test/gateway-client.ts";
 import { call, gatewayHost, type GatewayHost, gatewayWithSso, ssoLogin } from "../test/gateway-host.ts";
-import { maxAssetsPerSave } from "./proxy-actions.ts";
+import { maxAssetsPerSave } from "./actions/files.ts";
 
 /**
  * What one request, or a flood of them, may cost the gateway, and what the audit log keeps of

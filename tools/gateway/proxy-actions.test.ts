@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { commitSubject } from "./proxy-actions.ts";
+import { commitSubject } from "./actions/content-check.ts";
 
 describe("the commit subject an editor's request may give", () => {
   it("keeps one line, turns control characters into spaces, and never reads as a trailer", () => {

@@ -1,0 +1,64 @@
+import type { PortalConfig } from "../../core/records.ts";
+import type { Grants } from "../access.ts";
+import type { GitWriter } from "../git-writer.ts";
+import type { PathUse } from "../path-policy.ts";
+import type { RepoView } from "../repo-view.ts";
+import type { Editor } from "../session.ts";
+import type { ActionContext } from "./action-context.ts";
+
+/** What every request of one gateway shares. */
+export interface Gateway {
+  portal: PortalConfig;
+  /** Every unit folder of the registry. */
+  units: ReadonlySet<string>;
+  writer: GitWriter;
+  view: RepoView;
+  /** The branch the sites are built from. */
+  main: string;
+  /** Local mode: a failed write tells the editor Git's own reason (they are the developer). */
+  explain?: boolean;
+}
+
+/** Who asks, on which site's `/admin/`, with what their groups give them there. */
+export interface Scope {
+  editor: Editor;
+  /** The unit whose origin the request came to. */
+  site: string;
+  grants: Grants;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export type Params = Record<string, unknown>;
+
+/**
+ * Who may ask for an action, on top of having a role on the site's unit (the server refuses
+ * everyone else before any action runs). A verifikator is the unit's, or DKISP on the hub and on
+ * the registry.
+ * - `editor`: any penulis or verifikator of the unit;
+ * - `verifikator`: only a verifikator;
+ * - `verifikator-marks-ready`: a penulis sends a draft for review, only a verifikator marks it ready;
+ * - `verifikator-once-submitted`: a penulis while it is a draft, a verifikator once submitted;
+ * - `verifikator-to-main`: a penulis into a draft, only a verifikator straight to the published branch.
+ */
+export type ActionRole =
+  | "editor"
+  | "verifikator"
+  | "verifikator-marks-ready"
+  | "verifikator-once-submitted"
+  | "verifikator-to-main";
+
+/**
+ * One action of Decap's proxy API (decap-cms-backend-proxy): who may ask, which paths it may
+ * touch (`read`: the unit's readable files; `write`: its writable ones; `none`), and its handler.
+ * Every path a handler takes from the request goes through `ctx.path`, which applies `paths`.
+ */
+export interface GatewayAction {
+  action: string;
+  role: ActionRole;
+  paths: PathUse | "none";
+  handle: (ctx: ActionContext) => Promise<Reply>;
+}

@@ -1,0 +1,6 @@
+import type { Reply } from "./action.ts";
+
+/** No preview of drafts yet: Decap shows none. */
+export async function getDeployPreview(): Promise<Reply> {
+  return { status: 200, body: null };
+}

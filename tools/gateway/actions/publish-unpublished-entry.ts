@@ -1,0 +1,39 @@
+import type { ActionContext } from "./action-context.ts";
+import type { Reply } from "./action.ts";
+import { failed } from "./replies.ts";
+
+/**
+ * Publishes a draft the verifikator marked ready, as they saw it: squashed onto the published
+ * branch in one commit, then its branch deleted.
+ */
+export async function publishUnpublishedEntry(ctx: ActionContext): Promise<Reply> {
+  const { gw, scope, params, action } = ctx;
+  const draft = ctx.draftOf(params.collection, params.slug);
+  if (!draft.ok) return ctx.refuseDecision([], draft);
+  if (!ctx.mayPublish(draft.unit, draft.registry)) return ctx.refuse("publishing-is-verifikators", {}, [draft.branch]);
+  const reviewed = ctx.baseFor([draft.entry]);
+  if (!reviewed.ok) return reviewed.reply;
+  await gw.writer.refresh(0);
+  const state = await gw.view.draft(gw.main, draft.branch);
+  if (!state) return ctx.notFound("draft-not-found");
+  if (state.status !== "pending_publish")
+    return ctx.refuse("not-ready", { status: state.status ?? "draft" }, [draft.branch]);
+  const onDraft = (await gw.view.read(draft.branch, draft.entry))?.oid ?? null;
+  if (onDraft !== reviewed.expect[draft.entry])
+    return ctx.refuse("changed-since-loaded", { by: "verifikator" }, [draft.entry]);
+  const published = await ctx.write(draft.unit, gw.main, `Terbitkan ${params.collection}/${params.slug}`, [], {
+    squash: draft.branch,
+    squashAt: state.head,
+    draft,
+  });
+  if (!published.ok) return failed(published, gw);
+  const deleted = await gw.writer.deleteBranch({
+    editor: scope.editor,
+    unit: draft.unit,
+    branch: draft.branch,
+    action,
+    at: state.head,
+  });
+  // Published either way; a draft branch left behind only shows the entry as a draft again.
+  return { status: 200, body: { message: `published${deleted.ok ? "" : ", draft branch kept"}` } };
+}

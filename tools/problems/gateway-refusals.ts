@@ -1,0 +1,172 @@
+/**
+ * Every answer of the editors' gateway that is not what the editor asked for: the HTTP status,
+ * the Indonesian sentence the CMS shows the editor (what happened and what to do; their text is
+ * never lost, so it says how to keep it), and the English reason the audit log keeps for DKISP's
+ * developers. Codes never change: the audit log and the tests refer to them. Refusals of a path
+ * come from the path policy (tools/gateway/path-policy.ts), each with its own reason.
+ */
+interface Refusal<A> {
+  status: number;
+  message: (args: A) => string;
+  reason: (args: A) => string;
+}
+
+function refusal<A = Record<never, never>>(r: Refusal<A>): Refusal<A> {
+  return r;
+}
+
+const keepYourText = "Isian Anda masih ada di layar: salin dulu, muat ulang halaman, lalu simpan lagi.";
+
+export const gatewayRefusals = {
+  "unknown-action": refusal<{ action: string }>({
+    status: 422,
+    message: () => "Permintaan ini tidak dikenal.",
+    reason: ({ action }) => `unknown action ${JSON.stringify(action).slice(0, 80)}`,
+  }),
+  "unknown-branch": refusal<{ branch: unknown; main: string }>({
+    status: 422,
+    message: () => "Cabang ini tidak dikenal.",
+    reason: ({ branch, main }) => `branch ${JSON.stringify(branch)} is not ${main}`,
+  }),
+  "registry-is-dkisps": refusal({
+    status: 403,
+    message: () => "Data unit hanya dapat diubah oleh DKISP.",
+    reason: () => "the registry is DKISP's",
+  }),
+  "no-base-version": refusal({
+    status: 428,
+    message: () =>
+      "Halaman CMS ini belum memuat versi terbaru entri ini, jadi permintaan Anda belum dikirim. Salin dulu isian Anda, muat ulang halaman, lalu coba lagi.",
+    reason: () => "no base version (an old admin page, or not Decap's)",
+  }),
+  "changed-since-loaded": refusal<{ by: "editor" | "verifikator" }>({
+    status: 409,
+    message: () => `Berkas ini baru saja diubah orang lain, jadi simpanan Anda belum dikirim. ${keepYourText}`,
+    reason: ({ by }) =>
+      by === "verifikator" ? "changed since the verifikator loaded it" : "changed since it was loaded",
+  }),
+  "submitted-draft-is-verifikators": refusal<{ status: string }>({
+    status: 403,
+    message: () => "Draf ini sudah diajukan untuk diperiksa; hanya verifikator unit ini yang dapat menghapusnya.",
+    reason: ({ status }) => `a penulis deletes only drafts, not one ${status}`,
+  }),
+  "unknown-status": refusal<{ status: unknown }>({
+    status: 422,
+    message: () => "Status draf tidak dikenal.",
+    reason: ({ status }) => `unknown status ${JSON.stringify(status)}`,
+  }),
+  "ready-is-verifikators": refusal({
+    status: 403,
+    message: () => "Hanya verifikator unit ini yang dapat menandai draf siap terbit.",
+    reason: () => "only a verifikator marks a draft ready",
+  }),
+  "publishing-is-verifikators": refusal({
+    status: 403,
+    message: () => "Hanya verifikator unit ini yang dapat menerbitkan.",
+    reason: () => "only a verifikator publishes",
+  }),
+  "not-ready": refusal<{ status: string }>({
+    status: 409,
+    message: () =>
+      "Draf ini belum berstatus “Siap terbit”, atau diubah setelah ditandai: periksa isinya, lalu tandai “Siap terbit” lagi.",
+    reason: ({ status }) => `not ready to publish: ${status}`,
+  }),
+  "no-data-file": refusal({
+    status: 422,
+    message: () => "Tidak ada isi yang disimpan.",
+    reason: () => "no data file",
+  }),
+  "several-data-files": refusal({
+    status: 422,
+    message: () => "Satu penyimpanan hanya untuk satu entri.",
+    reason: () => "more than one data file in one save",
+  }),
+  "too-many-files": refusal<{ count: number; max: number }>({
+    status: 413,
+    message: ({ max }) => `Satu penyimpanan paling banyak memuat ${max} berkas baru; simpan sebagian dulu.`,
+    reason: ({ count }) => `${count} files in one save`,
+  }),
+  "no-raw-content": refusal({
+    status: 422,
+    message: () => "Isi berkas kosong.",
+    reason: () => "no raw content",
+  }),
+  "save-spans-units": refusal({
+    status: 403,
+    message: () => "Satu penyimpanan hanya untuk satu unit.",
+    reason: () => "one save spans units",
+  }),
+  "saving-to-main-is-publishing": refusal({
+    status: 403,
+    message: () => "Hanya verifikator yang dapat menerbitkan langsung; simpan sebagai draf.",
+    reason: () => "saving to main is publishing",
+  }),
+  "upload-over-published": refusal<{ name: string }>({
+    status: 409,
+    message: ({ name }) =>
+      `Sudah ada berkas terbit bernama ${name}; beri berkas baru Anda nama lain, lalu unggah lagi.`,
+    reason: () => "an upload over a published file",
+  }),
+  "upload-refused": refusal<{ message: string }>({
+    status: 422,
+    message: ({ message }) => message,
+    reason: ({ message }) => `upload refused: ${message}`,
+  }),
+  "upload-unreadable": refusal({
+    status: 422,
+    message: () => "Berkas unggahan tidak terbaca.",
+    reason: () => "upload refused: not base64 content",
+  }),
+  "draft-of-another-unit": refusal({
+    status: 403,
+    message: () => "Draf ini milik unit lain.",
+    reason: () => "the draft's collection is another unit's",
+  }),
+  "draft-changes-other-files": refusal<{ entry: string; files: string[] }>({
+    status: 422,
+    message: ({ files }) =>
+      `Draf ini hanya dapat mengubah entrinya sendiri dan menambah berkas media baru; ditolak: ${files.join(", ")}. Berkas yang sudah terbit diganti dengan nama berkas baru.`,
+    reason: ({ entry }) => `a draft of ${entry} may change only that file and add media`,
+  }),
+  "uploading-to-main-is-publishing": refusal({
+    status: 403,
+    message: () => "Unggah berkas lewat isian entri; berkas terbit bersama entri saat diterbitkan verifikator.",
+    reason: () => "uploading to main is publishing",
+  }),
+  "delete-spans-units": refusal({
+    status: 422,
+    message: () => "Satu penghapusan hanya untuk satu unit.",
+    reason: () => "a delete spans units or none",
+  }),
+  "deleting-from-main-is-publishing": refusal({
+    status: 403,
+    message: () => "Hanya verifikator yang dapat menghapus isi yang sudah terbit.",
+    reason: () => "deleting from main is publishing",
+  }),
+  // Answers, not refusals: nothing to log.
+  "file-not-found": refusal({
+    status: 404,
+    message: () => "Berkas tidak ditemukan.",
+    reason: () => "no such file",
+  }),
+  "draft-not-found": refusal({
+    status: 404,
+    message: () => "Draf ini tidak ditemukan.",
+    reason: () => "no such draft",
+  }),
+  "write-failed": refusal<{ detail?: string }>({
+    status: 502,
+    message: ({ detail }) =>
+      `Penyimpanan ke repositori gagal; isian Anda masih ada di layar. Coba simpan lagi sebentar lagi.${detail ? ` (${detail})` : ""}`,
+    reason: ({ detail }) => `the Git host did not take the write${detail ? `: ${detail}` : ""}`,
+  }),
+  "draft-touched-other-files": refusal<{ files: string[] }>({
+    status: 422,
+    message: ({ files }) =>
+      `Draf ini mengubah berkas di luar entrinya (${files.join(", ")}), jadi tidak diterbitkan. Hapus draf ini dan buat lagi.`,
+    reason: () => "the draft's branch changes files outside its entry",
+  }),
+};
+
+export type GatewayRefusalCode = keyof typeof gatewayRefusals;
+export type GatewayRefusalArgs<C extends GatewayRefusalCode> = Parameters<(typeof gatewayRefusals)[C]["message"]>[0];
