@@ -7,6 +7,8 @@
  */
 interface Refusal<A> {
   status: number;
+  /** The heading of the page a refusal shows when it is a page (the SSO round trip), not JSON. */
+  title?: string;
   message: (args: A) => string;
   reason: (args: A) => string;
 }
@@ -165,6 +167,92 @@ export const gatewayRefusals = {
     message: ({ files }) =>
       `Draf ini mengubah berkas di luar entrinya (${files.join(", ")}), jadi tidak diterbitkan. Hapus draf ini dan buat lagi.`,
     reason: () => "the draft's branch changes files outside its entry",
+  }),
+  // --- the HTTP layer, before any action (tools/gateway/routes/) ---
+  "unknown-site": refusal({
+    status: 404,
+    message: () => "Situs ini tidak dikenal.",
+    reason: () => "no such site at this host",
+  }),
+  "rate-limited": refusal<{ retryAfter: number }>({
+    status: 429,
+    message: ({ retryAfter }) =>
+      `Terlalu banyak permintaan dalam waktu singkat. Tunggu ${retryAfter} detik, lalu coba lagi.`,
+    reason: () => "rate limit",
+  }),
+  "cross-origin": refusal<{ origin: unknown; logout?: boolean }>({
+    status: 403,
+    message: () => "Permintaan dari luar halaman CMS situs ini ditolak.",
+    reason: ({ origin, logout }) =>
+      `${logout ? "logout from" : "cross-origin request from"} ${JSON.stringify(origin ?? null)}`,
+  }),
+  "session-expired": refusal({
+    status: 401,
+    message: () =>
+      "Sesi Anda telah berakhir. Isian Anda masih ada di layar: klik “Masuk lagi” di bagian bawah layar, lalu simpan lagi.",
+    reason: () => "session expired",
+  }),
+  "no-session": refusal({
+    status: 401,
+    message: () => "Anda belum masuk. Klik “Masuk lagi” di bagian bawah layar untuk masuk dengan akun SSO Kabupaten.",
+    reason: () => "no session",
+  }),
+  "no-local-key": refusal({
+    status: 401,
+    message: () => "Halaman CMS ini bukan dari npm start yang sedang berjalan: muat ulang /admin/.",
+    reason: () => "no local key",
+  }),
+  "body-too-large": refusal<{ maxBytes: number }>({
+    status: 413,
+    message: () => "Berkas terlalu besar untuk dikirim sekaligus.",
+    reason: ({ maxBytes }) => `body over ${maxBytes} bytes`,
+  }),
+  "not-json": refusal({
+    status: 400,
+    message: () => "Permintaan tidak terbaca.",
+    reason: () => "not JSON",
+  }),
+  "no-role-on-site": refusal({
+    status: 403,
+    message: () => "Akun Anda tidak memiliki peran di situs ini. Hubungi DKISP.",
+    reason: () => "no role on this site",
+  }),
+  "method-not-allowed": refusal({
+    status: 405,
+    message: () => "Metode tidak diizinkan.",
+    reason: () => "method not allowed",
+  }),
+  "route-not-found": refusal({
+    status: 404,
+    message: () => "Tidak ditemukan.",
+    reason: () => "no such route",
+  }),
+  "not-logged-in": refusal({
+    status: 401,
+    message: () => "Belum masuk.",
+    reason: () => "no session",
+  }),
+  "no-sso-locally": refusal({
+    status: 404,
+    message: () => "Tidak ada SSO dalam mode lokal.",
+    reason: () => "no SSO in local mode",
+  }),
+  "login-expired": refusal({
+    status: 400,
+    title: "Proses masuk tidak dapat dilanjutkan",
+    message: () => "Waktu masuk habis atau dimulai di jendela lain.",
+    reason: () => "no pending login (expired, or another window)",
+  }),
+  "login-failed": refusal<{ detail: string }>({
+    status: 400,
+    title: "Proses masuk gagal",
+    message: () => "SSO tidak mengonfirmasi akun Anda. Silakan coba lagi.",
+    reason: ({ detail }) => `SSO login failed: ${detail}`,
+  }),
+  "server-error": refusal({
+    status: 500,
+    message: () => "Terjadi kesalahan di server CMS; isian Anda masih ada di layar. Coba lagi.",
+    reason: () => "the gateway failed",
   }),
 };
 
