@@ -4,7 +4,7 @@ import type { Workspace } from "../core/workspace.ts";
 import { ownersOf } from "../gateway/access.ts";
 import { GitWriter } from "../gateway/git-writer.ts";
 import { OidcLogin } from "../gateway/oidc-login.ts";
-import type { Gateway } from "../gateway/actions/action.ts";
+import type { Gateway } from "../gateway/actions/gateway.ts";
 import { RepoView } from "../gateway/repo-view.ts";
 import { startGateway } from "../gateway/server.ts";
 

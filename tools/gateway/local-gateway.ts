@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { GitWriter } from "./git-writer.ts";
-import type { Gateway } from "./actions/action.ts";
+import type { Gateway } from "./actions/gateway.ts";
 import { RepoView } from "./repo-view.ts";
 import { gatewayHandler, localCookie } from "./server.ts";
 

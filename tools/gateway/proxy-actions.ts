@@ -1,9 +1,10 @@
 import type { Grants } from "./access.ts";
 import { actionContext } from "./actions/action-context.ts";
-import type { Gateway, GatewayAction, Params, Reply, Scope } from "./actions/action.ts";
+import type { GatewayAction } from "./actions/action.ts";
+import type { Gateway, Params, Reply, Scope } from "./actions/gateway.ts";
 import { gatewayActions } from "./actions/index.ts";
 
-export type { Gateway, Reply, Scope } from "./actions/action.ts";
+export type { Gateway, Reply, Scope } from "./actions/gateway.ts";
 
 /** Every action the gateway answers, by name. */
 export const proxyActions = gatewayActions.map((a) => a.action);

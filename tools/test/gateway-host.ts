@@ -12,7 +12,7 @@ import { OidcLogin } from "../gateway/oidc-login.ts";
 import type { Rates } from "../gateway/rate-limits.ts";
 import { startGateway } from "../gateway/server.ts";
 import { RepoView } from "../gateway/repo-view.ts";
-import type { Gateway } from "../gateway/actions/action.ts";
+import type { Gateway } from "../gateway/actions/gateway.ts";
 import type { PortalConfig } from "../core/records.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { InternalError } from "../../core/internal-error.ts";
 import { baseOf, entryPathOf, type DraftRef } from "../draft-scope.ts";
 import type { Change } from "../git-writer.ts";
-import { checkBranch, checkPath, type PathContext, type PathDecision } from "../path-policy.ts";
-import type { Gateway, GatewayAction, Params, Reply, Scope } from "./action.ts";
+import { checkBranch, checkPath, type PathContext, type PathDecision, type PathUse } from "../path-policy.ts";
+import type { Gateway, Params, Reply, Scope } from "./gateway.ts";
 import { commitSubject, contentCheck } from "./content-check.ts";
 import { gatewayRefusals, type GatewayRefusalArgs, type GatewayRefusalCode } from "../../problems/gateway-refusals.ts";
 
@@ -16,7 +16,12 @@ export const str = (value: unknown) => (typeof value === "string" ? value : unde
  * every handler shares (the path rule of its action, the roles, drafts, the versions a write
  * must still find), each refusal written to the audit log as it is answered.
  */
-export function actionContext(gw: Gateway, scope: Scope, definition: GatewayAction, params: Params) {
+export function actionContext(
+  gw: Gateway,
+  scope: Scope,
+  definition: { action: string; paths: PathUse | "none" },
+  params: Params,
+) {
   const { action } = definition;
   const hub = gw.portal.hub;
   const policy: PathContext = { grants: scope.grants, hub, units: gw.units };

@@ -1,38 +1,6 @@
-import type { PortalConfig } from "../../core/records.ts";
-import type { Grants } from "../access.ts";
-import type { GitWriter } from "../git-writer.ts";
 import type { PathUse } from "../path-policy.ts";
-import type { RepoView } from "../repo-view.ts";
-import type { Editor } from "../session.ts";
 import type { ActionContext } from "./action-context.ts";
-
-/** What every request of one gateway shares. */
-export interface Gateway {
-  portal: PortalConfig;
-  /** Every unit folder of the registry. */
-  units: ReadonlySet<string>;
-  writer: GitWriter;
-  view: RepoView;
-  /** The branch the sites are built from. */
-  main: string;
-  /** Local mode: a failed write tells the editor Git's own reason (they are the developer). */
-  explain?: boolean;
-}
-
-/** Who asks, on which site's `/admin/`, with what their groups give them there. */
-export interface Scope {
-  editor: Editor;
-  /** The unit whose origin the request came to. */
-  site: string;
-  grants: Grants;
-}
-
-export interface Reply {
-  status: number;
-  body: unknown;
-}
-
-export type Params = Record<string, unknown>;
+import type { Reply } from "./gateway.ts";
 
 /**
  * Who may ask for an action, on top of having a role on the site's unit (the server refuses

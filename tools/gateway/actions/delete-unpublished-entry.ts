@@ -1,5 +1,5 @@
 import type { ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 import { failed } from "./replies.ts";
 
 /** Throws a draft away: the penulis's own draft, or a submitted one by the verifikator. */

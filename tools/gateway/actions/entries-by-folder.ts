@@ -1,5 +1,5 @@
 import { str, type ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 
 /** The published entries of one of the unit's folders, each file readable to the editor. */
 export async function entriesByFolder({ gw, params, path, refusedPath }: ActionContext): Promise<Reply> {

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import { gatewayRefusals } from "../../problems/gateway-refusals.ts";
 import type { Change } from "../git-writer.ts";
 import { acceptUpload } from "../uploads.ts";
-import type { Gateway, Params } from "./action.ts";
+import type { Gateway, Params } from "./gateway.ts";
 
 /** The most new files one save may carry (a news item's photos and documents). */
 export const maxAssetsPerSave = 30;

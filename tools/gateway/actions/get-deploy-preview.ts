@@ -1,4 +1,4 @@
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 
 /** No preview of drafts yet: Decap shows none. */
 export async function getDeployPreview(): Promise<Reply> {

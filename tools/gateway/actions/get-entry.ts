@@ -1,5 +1,5 @@
 import { str, type ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 import { entryOf } from "./files.ts";
 
 /** Published entries by path, each with its version: one (`getEntry`) or several (`entriesByFiles`). */

@@ -1,5 +1,5 @@
 import type { ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 import { mediaBody, mediaOf } from "./files.ts";
 
 /** The published files of one of the unit's media folders, for the media library. */

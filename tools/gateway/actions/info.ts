@@ -1,5 +1,5 @@
 import type { ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 
 /** What the CMS learns about the backend: one publish mode, the editorial workflow. */
 export async function info({ gw }: ActionContext): Promise<Reply> {

@@ -4,7 +4,7 @@ import { draftMayAdd } from "../draft-scope.ts";
 import type { Change } from "../git-writer.ts";
 import { statusTrailer } from "../repo-view.ts";
 import { statuses, str, type ActionContext } from "./action-context.ts";
-import type { Params, Reply } from "./action.ts";
+import type { Params, Reply } from "./gateway.ts";
 import { maxAssetsPerSave, uploadsOf } from "./files.ts";
 import { failed, persisted } from "./replies.ts";
 

@@ -1,5 +1,5 @@
 import { str, type ActionContext } from "./action-context.ts";
-import type { Params, Reply } from "./action.ts";
+import type { Params, Reply } from "./gateway.ts";
 import { mediaBody, uploadOf } from "./files.ts";
 import { failed } from "./replies.ts";
 

@@ -1,5 +1,5 @@
 import type { ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 import { failed } from "./replies.ts";
 
 /**

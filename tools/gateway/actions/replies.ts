@@ -1,6 +1,6 @@
 import { gatewayRefusals } from "../../problems/gateway-refusals.ts";
 import type { WriteResult } from "../git-writer.ts";
-import type { Gateway, Reply } from "./action.ts";
+import type { Gateway, Reply } from "./gateway.ts";
 
 /** What the editor is told when Git would not take a write. */
 export function failed(result: Extract<WriteResult, { ok: false }>, gw: Pick<Gateway, "explain">): Reply {

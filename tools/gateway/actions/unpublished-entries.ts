@@ -1,5 +1,5 @@
 import type { ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 
 /** The drafts of the site's unit (and, for DKISP on the hub, of the registry). */
 export async function unpublishedEntries({ gw, scope, draftOf }: ActionContext): Promise<Reply> {

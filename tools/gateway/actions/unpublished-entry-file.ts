@@ -1,5 +1,5 @@
 import type { ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 import { entryOf, mediaOf } from "./files.ts";
 
 /** A draft's file, once the draft and the path are the editor's; or the refusal. */

@@ -1,6 +1,6 @@
 import { mediaKindOf } from "../../content/media-reference.ts";
 import { str, type ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 
 /** One draft: its status, when it changed, and the files it changes against the published branch. */
 export async function unpublishedEntry({ gw, params, draftOf, refuseDecision }: ActionContext): Promise<Reply> {

@@ -1,6 +1,6 @@
 import { statusTrailer } from "../repo-view.ts";
 import { statuses, str, type ActionContext } from "./action-context.ts";
-import type { Reply } from "./action.ts";
+import type { Reply } from "./gateway.ts";
 import { failed } from "./replies.ts";
 
 /** Moves a draft through the workflow; "ready to publish" is the verifikator's word on what they saw. */

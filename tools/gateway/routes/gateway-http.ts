@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gatewayPath } from "../../published/gateway-paths.ts";
 import { gatewayRefusals, type GatewayRefusalArgs, type GatewayRefusalCode } from "../../problems/gateway-refusals.ts";
 import { grantsOf } from "../access.ts";
-import type { Gateway } from "../actions/action.ts";
+import type { Gateway } from "../actions/gateway.ts";
 import type { OidcLogin } from "../oidc-login.ts";
 import { grantsOnSite } from "../proxy-actions.ts";
 import { clientAddress, rateLimiter, type Rates } from "../rate-limits.ts";
