@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
+import type { PortalConfig } from "../core/records.ts";
 import { buildSites, type SiteResult } from "../pipeline/build-sites.ts";
 import { listSiteSlugs, readRetired } from "../content/registry.ts";
 import { reloadSchemas } from "../schema/schemas.ts";
@@ -16,6 +17,25 @@ import { localGateway } from "../gateway/local-gateway.ts";
 import { uncommittedChanges } from "../serve/uncommitted-changes.ts";
 import { filesToForget, forgetCachedFiles } from "../pipeline/eleventy-cache.ts";
 
+type Base = { protocol: "http:"; apex: string };
+type DevServer = Awaited<ReturnType<typeof startDevServer>>;
+type LocalGateway = Awaited<ReturnType<typeof localGateway>>;
+
+/** What changes while `npm start` runs: the units there are, the retired ones, CMS requests under way. */
+interface StartState {
+  slugs: Set<string>;
+  retired: Map<string, { archived: boolean }>;
+  cmsRequests: number;
+}
+
+const retiredOf = async (ws: Workspace) =>
+  new Map((await readRetired(ws)).map((s) => [s.slug, { archived: s.archived === true }] as const));
+
+const report = (r: SiteResult) => {
+  if (r.ok) console.log(`✔ ${r.slug} (${r.ms} ms)`);
+  else console.error(`✘ ${r.slug}:\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
+};
+
 /**
  * `npm start`: build every site for http://*.localhost:<port>, serve them, and rebuild a site when
  * its files change. Output goes to .cache/serve, never dist/, whose URLs are production's.
@@ -27,35 +47,65 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     for (const p of problems) console.error(formatProblem(p));
     return 1;
   }
-  const base = { protocol: "http:" as const, apex: `localhost:${options.port}` };
-  let slugs = new Set(await listSiteSlugs(ws));
-  const retiredSlugs = async () =>
-    new Map((await readRetired(ws)).map((s) => [s.slug, { archived: s.archived === true }] as const));
-  let retired = await retiredSlugs();
+  const base: Base = { protocol: "http:", apex: `localhost:${options.port}` };
+  const state: StartState = { slugs: new Set(await listSiteSlugs(ws)), retired: await retiredOf(ws), cmsRequests: 0 };
+  await firstBuild(ws, base, options.progress);
+  const { server, local } = await serve(ws, portal, state, options.port);
+  const rebuild = rebuilder(ws, portal, base, state, server, local);
+  const schedule = scheduledRebuilds(ws, portal, () => watcher.rebuildAll());
+  const watcher = watchSites(
+    ws,
+    async (changes) => {
+      try {
+        await rebuild(changes);
+      } catch (error) {
+        const message = `Internal error: the rebuild failed (${error instanceof Error ? error.message : String(error)}); the sites keep serving their last good version.`;
+        console.error(error instanceof Error && error.stack ? `${message}\n${error.stack}` : message);
+        server.live.notifyAll([message]);
+      } finally {
+        schedule.arm();
+      }
+    },
+    {
+      affectsAll: (path) => path.split(sep).slice(0, 3).join("/") === `${portal.hub}/content/siaran`,
+      hold: () => state.cmsRequests > 0,
+    },
+  );
+  schedule.arm();
 
-  const report = (r: SiteResult) => {
-    if (r.ok) console.log(`✔ ${r.slug} (${r.ms} ms)`);
-    else console.error(`✘ ${r.slug}:\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
-  };
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  schedule.stop();
+  watcher.close();
+  await server.close();
+  return 0;
+}
+
+async function firstBuild(ws: Workspace, base: Base, progress: Progress | undefined): Promise<void> {
   const started = performance.now();
-  const cms = { cmsLocalBackend: true };
   const first = await buildSites(ws, undefined, {
     base,
     onResult: report,
-    ...cms,
-    ...(options.progress ? { progress: options.progress } : {}),
+    cmsLocalBackend: true,
+    ...(progress ? { progress } : {}),
   });
   for (const line of first.fatal) console.error(line);
   console.log(
     `${first.results.filter((r) => r.ok).length} situs siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
+}
 
+/** The sites on http://*.localhost:<port>, with the CMS writing to this repository through the local gateway. */
+async function serve(ws: Workspace, portal: PortalConfig, state: StartState, port: number) {
   const dirty = uncommittedChanges(ws.root);
   if (dirty)
     console.warn(
       `Perhatian: ada ${dirty} berkas yang berubah tetapi belum di-commit. CMS lokal menerbitkan ke cabang yang sedang dipakai dan tidak dapat menerbitkan sampai perubahan itu di-commit atau di-stash (draf tetap dapat disimpan).`,
     );
-  const local = await localGateway(ws, portal, slugs, { port: options.port }).catch((error: unknown) => {
+  const local = await localGateway(ws, portal, state.slugs, { port }).catch((error: unknown) => {
     // Not a Git repository (a copied folder): the sites still serve; the CMS cannot save.
     console.error(`CMS lokal tidak aktif: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -63,11 +113,10 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   const cmsApi = local?.handler;
   // A publication updates this working tree while the gateway answers: the watcher waits until
   // the request is over, so a save is built once, whole.
-  let cmsRequests = 0;
   const cmsHandler = cmsApi
     ? (req: IncomingMessage, res: ServerResponse) => {
-        cmsRequests++;
-        res.once("close", () => cmsRequests--);
+        state.cmsRequests++;
+        res.once("close", () => state.cmsRequests--);
         cmsApi(req, res);
       }
     : undefined;
@@ -75,19 +124,32 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     distDir: ws.distDir,
     domain: portal.domain,
     hub: portal.hub,
-    slugs: () => slugs,
-    retired: () => retired,
-    port: options.port,
+    slugs: () => state.slugs,
+    retired: () => state.retired,
+    port,
     ...(cmsHandler && local ? { cmsApi: cmsHandler, adminCookie: local.adminCookie } : {}),
   });
   console.log(
-    `\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${options.port}/  (misalnya http://dinkes.localhost:${options.port}/)\nKelola isi:    http://<slug>.localhost:${options.port}/admin/  (menyimpan ke repositori Git ini)\nTekan Ctrl+C untuk berhenti.\n`,
+    `\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${port}/  (misalnya http://dinkes.localhost:${port}/)\nKelola isi:    http://<slug>.localhost:${port}/admin/  (menyimpan ke repositori Git ini)\nTekan Ctrl+C untuk berhenti.\n`,
   );
+  return { server, local };
+}
 
-  // A rebuild never ends the server: whatever a save does (an alias bomb, a folder where a file
-  // belongs, portal.json deleted, even a bug of ours), the sites keep serving their last good
-  // version and the reason is printed and shown on every open page of the sites concerned.
-  const rebuild = async (changes: Changes) => {
+/**
+ * What a change of files rebuilds. A rebuild never ends the server: whatever a save does (an
+ * alias bomb, a folder where a file belongs, portal.json deleted, even a bug of ours), the sites
+ * keep serving their last good version and the reason is printed and shown on every open page of
+ * the sites concerned.
+ */
+function rebuilder(
+  ws: Workspace,
+  portal: PortalConfig,
+  base: Base,
+  state: StartState,
+  server: DevServer,
+  local: LocalGateway | undefined,
+) {
+  return async (changes: Changes) => {
     // A schema edit changes what validation accepts, the CMS's fields and the pages: every part
     // reads the schemas through one loader, so reading them again here is enough.
     if ([...changes.files].some((file) => file.startsWith(`${ws.schemaDir}${sep}`))) {
@@ -101,7 +163,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
         return;
       }
     }
-    slugs = new Set(await listSiteSlugs(ws));
+    const slugs = (state.slugs = new Set(await listSiteSlugs(ws)));
     if (local) local.gateway.units = slugs;
     const changed = changes.slugs === "*" ? undefined : [...changes.slugs].filter((s) => slugs.has(s));
     if (changed && changed.length === 0) return;
@@ -111,78 +173,60 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     const t = performance.now();
     const result = await buildSites(ws, only, {
       base,
-      ...cms,
+      cmsLocalBackend: true,
       onResult: (r) => {
         report(r);
         server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems });
       },
     });
     // After the build: a retired unit's name redirects once the hub's page about it exists.
-    retired = await retiredSlugs();
+    state.retired = await retiredOf(ws);
     for (const line of result.fatal) console.error(line);
     if (result.fatal.length) server.live.notifyAll(result.fatal);
     console.log(`Dibangun ulang dalam ${Math.round(performance.now() - t)} ms.`);
   };
-  const watcher = watchSites(
-    ws,
-    async (changes) => {
-      try {
-        await rebuild(changes);
-      } catch (error) {
-        const message = `Internal error: the rebuild failed (${error instanceof Error ? error.message : String(error)}); the sites keep serving their last good version.`;
-        console.error(error instanceof Error && error.stack ? `${message}\n${error.stack}` : message);
-        server.live.notifyAll([message]);
-      } finally {
-        scheduleBroadcastRebuild();
-      }
-    },
-    {
-      affectsAll: (path) => path.split(sep).slice(0, 3).join("/") === `${portal.hub}/content/siaran`,
-      hold: () => cmsRequests > 0,
-    },
-  );
+}
 
-  // A broadcast, and an item with publish_at or unpublish_at, appears and disappears on time with
-  // no file changed: every site is rebuilt at the next such moment (in production, the scheduled
-  // workflow does this every 15 minutes).
-  let broadcastTimer: NodeJS.Timeout | undefined;
+/**
+ * A broadcast, and an item with publish_at or unpublish_at, appears and disappears on time with
+ * no file changed: every site is rebuilt at the next such moment (in production, the scheduled
+ * workflow does this every 15 minutes).
+ */
+function scheduledRebuilds(ws: Workspace, portal: PortalConfig, rebuildAll: () => void) {
+  let timer: NodeJS.Timeout | undefined;
   let stopping = false;
-  function scheduleBroadcastRebuild(): void {
-    clearTimeout(broadcastTimer);
+  const arm = (): void => {
+    clearTimeout(timer);
     if (stopping) return;
     let next: Date | undefined;
     try {
       const now = new Date();
-      next = nextBroadcastChange(readBroadcasts(ws, portal!), now);
+      next = nextBroadcastChange(readBroadcasts(ws, portal), now);
       // An item's own publish_at or unpublish_at wakes the sites too.
-      const scheduled = nextPublicationChange(ws, portal!, now);
+      const scheduled = nextPublicationChange(ws, portal, now);
       if (scheduled && (!next || scheduled < next)) next = scheduled;
     } catch {
       // The hub's own build reports a broadcast that cannot be read.
       next = undefined;
     }
     if (!next) return;
+    const at = next;
     // setTimeout holds at most ~24.8 days; a later moment is re-armed when this one fires.
-    const wait = Math.min(next.getTime() - Date.now() + 500, 2 ** 31 - 1);
-    broadcastTimer = setTimeout(() => {
-      if (Date.now() < next.getTime()) return scheduleBroadcastRebuild();
-      console.log(`Jadwal siaran atau terbit berubah pada ${next.toISOString()}: semua situs dibangun ulang.`);
-      watcher.rebuildAll();
+    const wait = Math.min(at.getTime() - Date.now() + 500, 2 ** 31 - 1);
+    timer = setTimeout(() => {
+      if (Date.now() < at.getTime()) return arm();
+      console.log(`Jadwal siaran atau terbit berubah pada ${at.toISOString()}: semua situs dibangun ulang.`);
+      rebuildAll();
     }, wait);
     // The server keeps the process alive; this timer alone must not (a rebuild finishing during
     // shutdown would otherwise hold Ctrl+C for up to the next broadcast's start).
-    broadcastTimer.unref();
-  }
-  scheduleBroadcastRebuild();
-
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
-  stopping = true;
-  clearTimeout(broadcastTimer);
-  watcher.close();
-  await server.close();
-  return 0;
+    timer.unref();
+  };
+  return {
+    arm,
+    stop: () => {
+      stopping = true;
+      clearTimeout(timer);
+    },
+  };
 }
