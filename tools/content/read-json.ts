@@ -17,9 +17,23 @@ export const jsonLimitKb = 64;
  * says why): for reading other units' records, where their problems are not this reader's.
  */
 export function readSmallJson(absPath: string): unknown {
+  return parseSmallJson(readSmallFile(absPath));
+}
+
+/** The bytes of a small, regular file (at most `jsonLimitKb`), or undefined when it is not one. */
+export function readSmallFile(absPath: string): Buffer | undefined {
   try {
     if (entryKind(absPath) !== "file" || lstatSync(absPath).size > jsonLimitKb * 1024) return undefined;
-    return JSON.parse(readFileSync(absPath, "utf8"));
+    return readFileSync(absPath);
+  } catch {
+    return undefined;
+  }
+}
+
+/** JSON data of bytes readSmallFile returned, or undefined when they are none or not JSON. */
+export function parseSmallJson(bytes: Buffer | undefined): unknown {
+  try {
+    return bytes === undefined ? undefined : JSON.parse(bytes.toString("utf8"));
   } catch {
     return undefined;
   }
@@ -32,15 +46,17 @@ export function readSmallJson(absPath: string): unknown {
 export async function readJsonWithLines(
   absPath: string,
   file: string,
+  /** The file's bytes when the caller has read them already (a build reads each site.json once). */
+  bytes?: Buffer,
 ): Promise<{ data?: unknown; lineOf: (pointer: string) => number | undefined; problems: Problem[] }> {
   const none = () => undefined;
-  const size = lstatSync(absPath).size;
+  const size = bytes?.length ?? lstatSync(absPath).size;
   if (size > jsonLimitKb * 1024)
     return {
       lineOf: none,
       problems: [problem("json-too-large", file, "", { sizeKb: Math.ceil(size / 1024), limitKb: jsonLimitKb })],
     };
-  const decoded = decodeUtf8(await readFile(absPath), file);
+  const decoded = decodeUtf8(bytes ?? (await readFile(absPath)), file);
   if (decoded.problem) return { lineOf: none, problems: [decoded.problem] };
   const text = decoded.text;
   const depth = nestingDepth(text);

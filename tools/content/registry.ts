@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { schemaIds, validateAgainst } from "./schema-validator.ts";
-import { readSmallJson } from "./read-json.ts";
+import { parseSmallJson, readSmallFile } from "./read-json.ts";
 import { listEntries } from "./site-files.ts";
 
 /** The order in which units are listed: the regency's own order of precedence. */
@@ -50,11 +50,20 @@ export function sortRegistry(units: SiteRecord[]): SiteRecord[] {
  */
 export async function readRegistry(ws: Workspace): Promise<SiteRecord[]> {
   const units: SiteRecord[] = [];
-  for (const slug of await listSiteSlugs(ws)) {
-    const site = registryEntry(slug, readSmallJson(join(ws.sitesDir, slug, "site.json")));
+  for (const [slug, bytes] of await readSiteJsonFiles(ws)) {
+    const site = registryEntry(slug, parseSmallJson(bytes));
     if (site) units.push(site);
   }
   return sortRegistry(units);
+}
+
+/**
+ * Every unit's site.json as bytes (undefined where it is not a small regular file), read once: a
+ * build finds the retired units in them before it validates, and validation parses them again
+ * from these bytes instead of reading each file a second time.
+ */
+export async function readSiteJsonFiles(ws: Workspace): Promise<Map<string, Buffer | undefined>> {
+  return new Map((await listSiteSlugs(ws)).map((slug) => [slug, readSmallFile(join(ws.sitesDir, slug, "site.json"))]));
 }
 
 /**
@@ -63,9 +72,14 @@ export async function readRegistry(ws: Workspace): Promise<SiteRecord[]> {
  * the hub writes that page.
  */
 export async function readRetired(ws: Workspace): Promise<SiteRecord[]> {
+  return retiredIn(await readSiteJsonFiles(ws));
+}
+
+/** The retired units among site.json files already read (readSiteJsonFiles). */
+export function retiredIn(files: ReadonlyMap<string, Buffer | undefined>): SiteRecord[] {
   const retired: SiteRecord[] = [];
-  for (const slug of await listSiteSlugs(ws)) {
-    const data = readSmallJson(join(ws.sitesDir, slug, "site.json"));
+  for (const [slug, bytes] of files) {
+    const data = parseSmallJson(bytes);
     if (data === undefined || validateAgainst(schemaIds.site, data, slug).length > 0) continue;
     const site = data as SiteRecord;
     if (site.slug === slug && site.status === "retired") retired.push(site);

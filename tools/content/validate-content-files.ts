@@ -14,6 +14,7 @@ import { fileSlugPattern, itemUrl, reservedTopLevel } from "../published/permali
 import { problem, type Problem } from "../problems/problem.ts";
 import { checkContentRules } from "./content-rules.ts";
 import { decodeUtf8 } from "./decode.ts";
+import { hasFillIn } from "./fill-in.ts";
 import { parseMarkdown, type MarkdownFile } from "./front-matter.ts";
 import { createMarkdown, readBody } from "./markdown.ts";
 import { mediaKindOf, resolveMediaReference, type ResolvedReference } from "./media-reference.ts";
@@ -32,6 +33,8 @@ export interface SiteValidationOptions {
   now?: Date;
   /** The hub's service catalogue, when the caller has read it once for many sites. */
   catalogue?: CatalogueReading;
+  /** The unit's site.json as the caller read it already (a small regular file's bytes). */
+  siteJson?: Buffer;
 }
 
 /** One content file as validation read it. */
@@ -44,6 +47,8 @@ export interface ParsedContent {
   yamlText: string;
   /** Whether the file has no problem of its own. */
   ok: boolean;
+  /** It still holds a `[[Isi: ...]]` part of a starter page (fill-in.ts): not written yet. */
+  fillIn: boolean;
   /** Each media reference of the body, as written → its published address. */
   references: ReadonlyMap<string, string>;
   /** Every file of the unit's media the item uses, in fields and body ("/media/..."). */
@@ -83,6 +88,7 @@ interface ReadFile {
   type: ContentType;
   parsed: MarkdownFile;
   path: string;
+  fillIn: boolean;
 }
 
 /**
@@ -102,6 +108,7 @@ export function validateContentFiles(ctx: SiteCheck): ParsedContent[] {
       type: f.type,
       data: f.parsed.data,
       yamlText: f.parsed.yamlText,
+      fillIn: f.fillIn,
       ok: found.length === 0,
       references,
       media: used,
@@ -180,9 +187,10 @@ function readContentFiles(ctx: SiteCheck): ReadFile[] {
         // Lists are paginated at /<type>/halaman-2/, ...
         problems.push(problem("duplicate-permalink", file, "", { url, other: "halaman daftar bawaan situs" }));
       } else urls.set(url, file);
-      const parsed = readMarkdownFile(ctx, join(siteDir, "content", entry.name, f.name), file);
-      if (!parsed) continue;
-      files.push({ file, type, parsed, path: join(siteDir, "content", entry.name, f.name) });
+      const read = readMarkdownFile(ctx, join(siteDir, "content", entry.name, f.name), file);
+      if (!read?.parsed) continue;
+      const { parsed } = read;
+      files.push({ file, type, parsed, path: join(siteDir, "content", entry.name, f.name), fillIn: read.fillIn });
       const excluded = type.name === "dokumen" ? withheldFileOf(parsed.data) : undefined;
       if (excluded) withheld.add(excluded);
     }
@@ -190,7 +198,11 @@ function readContentFiles(ctx: SiteCheck): ReadFile[] {
   return files;
 }
 
-function readMarkdownFile(ctx: SiteCheck, abs: string, file: string): MarkdownFile | undefined {
+function readMarkdownFile(
+  ctx: SiteCheck,
+  abs: string,
+  file: string,
+): { parsed: MarkdownFile | undefined; fillIn: boolean } | undefined {
   const { problems } = ctx;
   const cfg = ctx.portal;
   // The size first: a file of gigabytes is refused without being read.
@@ -207,7 +219,7 @@ function readMarkdownFile(ctx: SiteCheck, abs: string, file: string): MarkdownFi
   if (isBlank(decoded.text)) return void problems.push(problem("empty-file", file, "", {}));
   const { parsed, problems: parseProblems } = parseMarkdown(decoded.text, file);
   problems.push(...parseProblems);
-  return parsed;
+  return { parsed, fillIn: hasFillIn(decoded.text) };
 }
 
 /** When a page is first read: now, or later when the item is scheduled (publish_at). */

@@ -100,7 +100,7 @@ export async function validateSite(
     problems.push(problem("too-many-files", rel(""), "", { count: contentFiles + scan.files.size, limit: fileLimit }));
     // site.json is still read: the unit stays in the hub's directory while its folder is fixed.
     const site = present.has("site.json")
-      ? await validateSiteJson(siteDir, slug, rel("site.json"), portal, problems)
+      ? await validateSiteJson(siteDir, slug, rel("site.json"), portal, problems, options.siteJson)
       : undefined;
     return { slug, ...(site ? { site } : {}), problems, withheld, media: new Map(), content: [] };
   }
@@ -118,7 +118,7 @@ export async function validateSite(
   problems.push(...(await validateMediaFiles(siteDir, media, portal, ws.cacheDir, rel)));
 
   const site = present.has("site.json")
-    ? await validateSiteJson(siteDir, slug, rel("site.json"), portal, problems)
+    ? await validateSiteJson(siteDir, slug, rel("site.json"), portal, problems, options.siteJson)
     : undefined;
   const linkRules = linkRulesOf(portal, site);
   // The topics a service may name; the hub reports its own file's problems.
@@ -177,9 +177,10 @@ async function validateSiteJson(
   file: string,
   portal: PortalConfig,
   problems: Problem[],
+  bytes?: Buffer,
 ): Promise<SiteRecord | undefined> {
   const abs = join(siteDir, "site.json");
-  const { data, lineOf, problems: readProblems } = await readJsonWithLines(abs, file);
+  const { data, lineOf, problems: readProblems } = await readJsonWithLines(abs, file, bytes);
   problems.push(...readProblems);
   if (data === undefined) return undefined;
   const schemaProblems = validateAgainst(schemaIds.site, data, file, lineOf);

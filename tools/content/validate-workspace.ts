@@ -6,7 +6,7 @@ import { broadcastOf, readBroadcasts, type ScheduledBroadcast } from "./broadcas
 import { registryEntry, sortRegistry } from "./registry.ts";
 import { localDate } from "../core/wita.ts";
 import { problem, type Problem } from "../problems/problem.ts";
-import { readJsonWithLines, readSmallJson } from "./read-json.ts";
+import { parseSmallJson, readJsonWithLines, readSmallJson } from "./read-json.ts";
 import { schemaIds, validateAgainst } from "./schema-validator.ts";
 import { describeKind, entryKind, listEntries } from "./site-files.ts";
 import { firstCommitted } from "./unit-history.ts";
@@ -68,9 +68,17 @@ export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig
 export async function validateWorkspace(
   ws: Workspace,
   only?: readonly string[],
-  options: { now?: Date } = {},
+  options: {
+    now?: Date;
+    /** portal.json as the caller read it already (readPortal), so a build reads it once. */
+    portalReading?: Awaited<ReturnType<typeof readPortal>>;
+    /** Every site.json as the caller read it already (registry.ts readSiteJsonFiles). */
+    siteJson?: ReadonlyMap<string, Buffer | undefined>;
+  } = {},
 ): Promise<WorkspaceValidation> {
-  const { portal, problems: portalProblems } = await readPortal(ws);
+  const reading = options.portalReading ?? (await readPortal(ws));
+  const { portal } = reading;
+  const portalProblems = [...reading.problems];
   if (!portal) return { portalProblems, sites: [], registry: [], broadcasts: [], catalogue: defaultCatalogue() };
   const entries = listEntries(ws.sitesDir).entries.filter((e) => !e.name.startsWith("."));
   const all = entries.filter((e) => e.kind === "folder").map((e) => e.name);
@@ -95,7 +103,12 @@ export async function validateWorkspace(
     }
     try {
       sites.push(
-        await validateSite(ws, portal, entry.name, { today, catalogue, ...(options.now ? { now: options.now } : {}) }),
+        await validateSite(ws, portal, entry.name, {
+          today,
+          catalogue,
+          ...(options.now ? { now: options.now } : {}),
+          ...(options.siteJson?.get(entry.name) ? { siteJson: options.siteJson.get(entry.name) } : {}),
+        }),
       );
     } catch (error) {
       sites.push(
@@ -109,7 +122,14 @@ export async function validateWorkspace(
   }
   // The other units' site.json, read once: for the names they hold and for the registry.
   const others = new Map(
-    all.filter((slug) => !wanted(slug)).map((slug) => [slug, readSmallJson(join(ws.sitesDir, slug, "site.json"))]),
+    all
+      .filter((slug) => !wanted(slug))
+      .map((slug) => [
+        slug,
+        options.siteJson
+          ? parseSmallJson(options.siteJson.get(slug))
+          : readSmallJson(join(ws.sitesDir, slug, "site.json")),
+      ]),
   );
   checkAcrossSites(ws, sites, all, others);
   const registry = sortRegistry(

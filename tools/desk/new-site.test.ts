@@ -14,7 +14,7 @@ import { codeownersOf } from "../gateway/codeowners.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 import { createSite } from "./new-site.ts";
-import { hasFillIn } from "./starter-pages.ts";
+import { hasFillIn } from "../content/fill-in.ts";
 
 const reference = JSON.parse(await readFile(join(toolsRepoRoot, "tools/demo/skpd-paser.json"), "utf8")) as {
   units: { slug: string; name: string; short_name: string; type: string }[];

@@ -1,4 +1,5 @@
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
+import { fillIn } from "../content/fill-in.ts";
 
 /** One page of a new unit's `content/halaman/`. */
 export interface StarterPage {
@@ -7,15 +8,6 @@ export interface StarterPage {
   order: number;
   body: string;
 }
-
-/**
- * The marker of a part of a starter page the unit still has to write: the page reads as a form
- * until then, and `npm run report` counts the pages that still hold one.
- */
-export const fillIn = (what: string) => `[[Isi: ${what}]]`;
-
-/** Does a page's text still hold a part to fill in? */
-export const hasFillIn = (text: string) => /\[\[Isi: /.test(text);
 
 /**
  * The pages every unit must have from its first day, as fill-in templates in Indonesian: what the

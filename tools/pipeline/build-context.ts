@@ -31,6 +31,8 @@ export interface BuildContext {
   now: Date;
   /** Every unit with a valid record: the network of links on every page. */
   registry: SiteRecord[];
+  /** The retired units (site.json `"status": "retired"`): the hub writes a page about each. */
+  retired: SiteRecord[];
   /** The retired units the hub keeps as archives (`/arsip/<slug>/`): where `site:` links to them lead. */
   archives: ReadonlySet<string>;
   /** The hub's service catalogue: topics, synonyms, the home's services and numbers. */

@@ -10,9 +10,8 @@ import { hubData } from "./stages/hub.ts";
 import { publish, publishArchive } from "./stages/publish.ts";
 import { render } from "./stages/render.ts";
 import { writeSearchIndexes } from "./stages/search-index.ts";
-import { validate } from "./stages/validate.ts";
+import { validate, type Validated } from "./stages/validate.ts";
 import { regencyReport } from "../report/unit-report.ts";
-import { readRetired } from "../content/registry.ts";
 
 export type { SiteResult } from "./build-context.ts";
 
@@ -22,19 +21,84 @@ export interface BuildReport {
   fatal: string[];
 }
 
+/** What the stages of one build hand each other. */
+interface BuildRun {
+  ws: Workspace;
+  only: readonly string[] | undefined;
+  options: BuildOptions;
+  progress: Progress;
+  now: Date;
+  /** portal.json's problems, which stop the build after validation. */
+  fatal: string[];
+  validated?: Extract<Validated, { context: unknown }>;
+  build?: BuildContext;
+  /** Why the report could not be computed (broken completeness rules): the hub fails with it. */
+  statusError?: string;
+  results: SiteResult[];
+}
+
+export interface BuildOptions {
+  base?: Base;
+  now?: Date;
+  onResult?: (r: SiteResult) => void;
+  cmsLocalBackend?: boolean;
+  progress?: Progress;
+}
+
+/** One step of the build: its name, what it reads and what it hands on, and how it runs. */
+export interface Stage {
+  name: string;
+  module: string;
+  reads: string;
+  handsOn: string;
+  run: (run: BuildRun) => Promise<void>;
+}
+
 /**
- * The build, stage by stage (after markdown-it's parser_core, which lists its rules in order).
- * Each stage is a module of stages/ with one job; what one hands the next is explicit.
- *
- * | stage | module | reads | hands on |
- * | --- | --- | --- | --- |
- * | validate | stages/validate.ts | portal.json, every asked-for site folder | problems; registry, broadcasts, front matter, media, body references |
- * | render | stages/render.ts | what validation parsed, the theme | HTML in a staging folder, the images each site uses |
- * | index | stages/search-index.ts | the staged HTML | a Pagefind index in each staged site |
- * | publish | stages/publish.ts | the staged site, its documents and images | `dist/<slug>/` (an archive: `dist/<hub>/arsip/<slug>/`), replaced in one rename |
- * | hub | stages/hub.ts | the units' published manifests | the hub, through render, index and publish |
+ * The build, stage by stage, run in this order (as markdown-it runs its core rules). Each stage
+ * has one job; what one hands the next is explicit. The units and the hub each go through render,
+ * index and publish in one batch (renderIndexPublish). docs/architecture.md prints this table.
  */
-export const stages = ["validate", "render", "index", "publish", "hub"] as const;
+export const stages: readonly Stage[] = [
+  {
+    name: "debris",
+    module: "pipeline/debris.ts",
+    reads: "dist/",
+    handsOn: "a dist/ without the staging folders and half-published sites of runs that died",
+    run: async (r) => {
+      r.progress.enter("clearing what earlier builds left in dist/");
+      await clearDebris(r.ws);
+    },
+  },
+  {
+    name: "validate",
+    module: "pipeline/stages/validate.ts",
+    reads: "portal.json, every site.json, every asked-for site folder, once",
+    handsOn: "problems; the registry, retired units, broadcasts, front matter, media, body references",
+    run: validateStage,
+  },
+  {
+    name: "report",
+    module: "report/unit-report.ts",
+    reads: "what validation parsed (other units' Markdown when only some are built), Git history",
+    handsOn: "every unit's activity and completeness: dormant pages, the hub's directory and /status/",
+    run: reportStage,
+  },
+  {
+    name: "units",
+    module: "pipeline/stages/render.ts, search-index.ts, publish.ts",
+    reads: "what validation parsed, the theme",
+    handsOn: "`dist/<slug>/` of each valid unit (an archive: `dist/<hub>/arsip/<slug>/`), replaced in one rename",
+    run: async (r) => buildIsolated(r.validated!.units, r.build!, r.results),
+  },
+  {
+    name: "hub",
+    module: "pipeline/stages/hub.ts",
+    reads: "the units' published manifests, the report, the retired units",
+    handsOn: "the hub, through render, index and publish",
+    run: hubStage,
+  },
+];
 
 /**
  * Validates the sites, then builds every valid unit in a single Eleventy run (one instance, each
@@ -46,69 +110,85 @@ export const stages = ["validate", "render", "index", "publish", "hub"] as const
 export async function buildSites(
   ws: Workspace,
   only: readonly string[] | undefined,
-  options: {
-    base?: Base;
-    now?: Date;
-    onResult?: (r: SiteResult) => void;
-    cmsLocalBackend?: boolean;
-    progress?: Progress;
-  } = {},
+  options: BuildOptions = {},
 ): Promise<BuildReport> {
-  const progress = options.progress ?? new Progress();
-  progress.enter("clearing what earlier builds left in dist/");
-  await clearDebris(ws);
-  progress.enter("validate", only ?? []);
-  const now = options.now ?? new Date();
-  const validated = await validate(ws, only, now);
-  if (!("context" in validated)) return { results: [], fatal: validated.fatal };
+  const run: BuildRun = {
+    ws,
+    only,
+    options,
+    progress: options.progress ?? new Progress(),
+    now: options.now ?? new Date(),
+    fatal: [],
+    results: [],
+  };
+  for (const stage of stages) {
+    await stage.run(run);
+    if (run.fatal.length) return { results: [], fatal: run.fatal };
+  }
+  return { results: run.results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
+}
 
-  const results: SiteResult[] = [];
-  const build: BuildContext = {
+async function validateStage(r: BuildRun): Promise<void> {
+  r.progress.enter("validate", r.only ?? []);
+  const validated = await validate(r.ws, r.only, r.now);
+  if (!("context" in validated)) {
+    r.fatal = validated.fatal;
+    return;
+  }
+  r.validated = validated;
+  r.build = {
     ...validated.context,
-    progress,
-    base: options.base ?? baseFromEnv(validated.context.portal),
-    ...(options.cmsLocalBackend ? { cmsLocalBackend: options.cmsLocalBackend } : {}),
-    report: (r) => {
-      options.onResult?.(r);
-      results.push(r);
+    progress: r.progress,
+    base: r.options.base ?? baseFromEnv(validated.context.portal),
+    ...(r.options.cmsLocalBackend ? { cmsLocalBackend: r.options.cmsLocalBackend } : {}),
+    report: (result) => {
+      r.options.onResult?.(result);
+      r.results.push(result);
     },
   };
-  for (const failed of validated.failed) build.report(failed);
-  // How alive each unit is (the report's judgement, read from the sources and Git): dormant units'
-  // pages say when they were last updated, and the hub's directory and dashboard show it. Broken
-  // rules (content-schema/completeness.json) fail the hub alone, with the reason.
-  progress.enter("reading each unit's activity from its content and Git history");
-  let statusError: string | undefined;
-  try {
-    build.status = await regencyReport(ws, build.portal, { now, registry: build.registry });
-  } catch (error) {
-    statusError = (error as Error).message;
-  }
+  for (const failed of validated.failed) r.build.report(failed);
+}
 
-  await buildIsolated(validated.units, build, results);
-  // The hub shows what the units publish, so it is built after them, from their manifests.
-  if (validated.hub.length) {
-    progress.enter(
-      "reading the units' manifests for the hub",
-      validated.hub.map((s) => s.slug),
-    );
-    if (statusError || !build.status)
-      for (const site of validated.hub)
-        build.report({
-          slug: site.slug,
-          ok: false,
-          pages: 0,
-          ms: 0,
-          problems: [`No unit report for the hub: ${statusError}`],
-        });
-    else
-      await buildIsolated(
-        validated.hub,
-        { ...build, hub: hubData(build, build.status, await readRetired(ws)) },
-        results,
-      );
+/**
+ * How alive each unit is (the report's judgement, from what validation parsed and Git): dormant
+ * units' pages say when they were last updated, and the hub's directory and dashboard show it.
+ * Broken rules (content-schema/completeness.json) fail the hub alone, with the reason.
+ */
+async function reportStage(r: BuildRun): Promise<void> {
+  const build = r.build!;
+  r.progress.enter("reading each unit's activity from its content and Git history");
+  try {
+    build.status = await regencyReport(r.ws, build.portal, {
+      now: r.now,
+      registry: build.registry,
+      parsed: r.validated!.parsed,
+    });
+  } catch (error) {
+    r.statusError = (error as Error).message;
   }
-  return { results: results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
+}
+
+/** The hub shows what the units publish, so it is built after them, from their manifests. */
+async function hubStage(r: BuildRun): Promise<void> {
+  const { hub } = r.validated!;
+  const build = r.build!;
+  if (!hub.length) return;
+  r.progress.enter(
+    "reading the units' manifests for the hub",
+    hub.map((s) => s.slug),
+  );
+  if (r.statusError || !build.status) {
+    for (const site of hub)
+      build.report({
+        slug: site.slug,
+        ok: false,
+        pages: 0,
+        ms: 0,
+        problems: [`No unit report for the hub: ${r.statusError}`],
+      });
+    return;
+  }
+  await buildIsolated(hub, { ...build, hub: hubData(build, build.status, build.retired) }, r.results);
 }
 
 /** One run for all the sites; if it fails, one run per site, so the error is pinned on its site. */
@@ -191,4 +271,13 @@ function describe(error: unknown): string {
     e = (e as Error & { originalError?: unknown }).originalError ?? e.cause;
   }
   return messages.length ? messages.join(" ← ") : String(error);
+}
+
+/** The stage table as docs/architecture.md prints it (a test compares the two). */
+export function stagesMarkdown(): string {
+  return [
+    "| stage | module (under `tools/`) | reads | hands on |",
+    "| --- | --- | --- | --- |",
+    ...stages.map((s) => `| ${s.name} | \`${s.module}\` | ${s.reads} | ${s.handsOn} |`),
+  ].join("\n");
 }

@@ -1,12 +1,13 @@
 import { lstatSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { decodeUtf8 } from "../content/decode.ts";
 import { parseMarkdown } from "../content/front-matter.ts";
 import { isPublished } from "../content/publication-window.ts";
 import { markdownFiles } from "../content/site-files.ts";
-import { hasFillIn } from "../desk/starter-pages.ts";
+import type { ParsedContent } from "../content/validate-site.ts";
+import { hasFillIn } from "../content/fill-in.ts";
 
 /** One content file of a unit as the report sees it: its front matter and whether it is finished. */
 export interface ContentEntry {
@@ -44,4 +45,28 @@ export function readUnitContent(ws: Workspace, portal: PortalConfig, slug: strin
     });
   }
   return entries;
+}
+
+/**
+ * The same, from what validation parsed in this build (validate-content-files.ts): a build reads
+ * each unit's Markdown once. Validation keeps every file it could parse, problems or not.
+ */
+export function unitContentFrom(
+  parsed: readonly ParsedContent[],
+  portal: PortalConfig,
+  slug: string,
+  now: Date,
+): ContentEntry[] {
+  return parsed
+    .filter((c) => isPublished(c.data, now, portal.time_zone))
+    .map((c) => {
+      const name = basename(c.path);
+      return {
+        type: c.type.name,
+        file: name.slice(0, -3),
+        path: `sites/${slug}/content/${c.type.name}/${name}`,
+        data: c.data,
+        fillIn: c.fillIn,
+      };
+    });
 }

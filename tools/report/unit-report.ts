@@ -16,7 +16,8 @@ import { type Completeness, completenessOf } from "./completeness.ts";
 import { loadCompletenessRules } from "./completeness-rules.ts";
 import type { BuiltFigures } from "./built-figures.ts";
 import type { PageWeight } from "./page-weight.ts";
-import { type ContentEntry, readUnitContent } from "./unit-content.ts";
+import { type ContentEntry, readUnitContent, unitContentFrom } from "./unit-content.ts";
+import type { ParsedContent } from "../content/validate-site.ts";
 
 /** One unit in `npm run report`: how alive its site is, and what it still owes its citizens. */
 export interface UnitReport {
@@ -111,6 +112,8 @@ export async function regencyReport(
     built?: BuiltFigures;
     /** The registry when the caller has read it already (a build has, from validation). */
     registry?: SiteRecord[];
+    /** Each unit's content as validation parsed it in this build; other units are read here. */
+    parsed?: ReadonlyMap<string, readonly ParsedContent[]>;
   } = {},
 ): Promise<RegencyReport> {
   const now = options.now ?? new Date();
@@ -142,7 +145,12 @@ export async function regencyReport(
   const units: UnitReport[] = [];
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
     const hasSite = site.status === "active";
-    const content: ContentEntry[] = hasSite ? readUnitContent(ws, portal, site.slug, now) : [];
+    const parsed = options.parsed?.get(site.slug);
+    const content: ContentEntry[] = !hasSite
+      ? []
+      : parsed
+        ? unitContentFrom(parsed, portal, site.slug, now)
+        : readUnitContent(ws, portal, site.slug, now);
     const perMonth = new Map(months.map((m) => [m, 0]));
     let lastItem: Date | undefined;
     for (const type of activityTypes) {

@@ -1,4 +1,4 @@
-import { retirementOf, type SiteRecord } from "../../core/records.ts";
+import { retirementOf, type PortalConfig, type SiteRecord } from "../../core/records.ts";
 import type { Workspace } from "../../core/workspace.ts";
 import { inWindow } from "../../content/broadcasts.ts";
 import { isPublished, scheduledOnlyMedia } from "../../content/publication-window.ts";
@@ -6,7 +6,7 @@ import { frontMatterKey } from "../../content/front-matter.ts";
 import { formatProblem, sortProblems } from "../../problems/problem.ts";
 import type { ParsedContent } from "../../content/validate-site.ts";
 import { readPortal, validateWorkspace } from "../../content/validate-workspace.ts";
-import { readRetired } from "../../content/registry.ts";
+import { readSiteJsonFiles, retiredIn } from "../../content/registry.ts";
 import type { BuildContext, SiteResult } from "../build-context.ts";
 
 export type Validated =
@@ -20,6 +20,8 @@ export type Validated =
       hub: SiteRecord[];
       /** Sites that failed validation, with their problems. */
       failed: SiteResult[];
+      /** Every validated unit's content as parsed (failed units too): the report reads it. */
+      parsed: ReadonlyMap<string, readonly ParsedContent[]>;
     };
 
 /**
@@ -29,8 +31,16 @@ export type Validated =
  * unit's files again.
  */
 export async function validate(ws: Workspace, only: readonly string[] | undefined, now: Date): Promise<Validated> {
-  const archives = new Set((await readRetired(ws)).filter((s) => s.archived).map((s) => s.slug));
-  const validation = await validateWorkspace(ws, only && (await withArchives(ws, only, archives)), { now });
+  // portal.json and every site.json are read here once, and validation parses them from that.
+  const portalReading = await readPortal(ws);
+  const siteJson = await readSiteJsonFiles(ws);
+  const retired = retiredIn(siteJson);
+  const archives = new Set(retired.filter((s) => s.archived).map((s) => s.slug));
+  const validation = await validateWorkspace(ws, only && withArchives(portalReading.portal, only, archives), {
+    now,
+    portalReading,
+    siteJson,
+  });
   if (!validation.portal || validation.portalProblems.length) {
     return { fatal: sortProblems(validation.portalProblems).map(formatProblem) };
   }
@@ -65,6 +75,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
       portal,
       now,
       registry: validation.registry,
+      retired,
       archives,
       broadcasts: inWindow(validation.broadcasts, now),
       catalogue: validation.catalogue,
@@ -83,6 +94,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
     units: valid.filter((s) => s.slug !== portal.hub && !s.archived),
     hub: valid.filter((s) => s.slug === portal.hub || s.archived),
     failed,
+    parsed: new Map(validation.sites.map((v) => [v.slug, v.content])),
   };
 }
 
@@ -90,12 +102,11 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
  * The hub and the archives it holds are published together (publish.ts `publishArchive`): asking
  * for one of them builds them all, so a rebuild of the hub alone never drops an archive.
  */
-async function withArchives(
-  ws: Workspace,
+function withArchives(
+  portal: PortalConfig | undefined,
   only: readonly string[],
   archives: ReadonlySet<string>,
-): Promise<readonly string[]> {
-  const { portal } = await readPortal(ws);
+): readonly string[] {
   if (!portal || !only.some((slug) => slug === portal.hub || archives.has(slug))) return only;
   return [...new Set([...only, portal.hub, ...archives])];
 }
