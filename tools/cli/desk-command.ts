@@ -9,7 +9,7 @@ import { readPortal } from "../content/validate-workspace.ts";
 import { createSite, type NewSiteSpec, planSite } from "../desk/new-site.ts";
 import { retireSite } from "../desk/retire-site.ts";
 import { retiredUnitUrl } from "../published/permalinks.ts";
-import { defaultAccess } from "../gateway/access.ts";
+import { portalDefaults } from "../core/portal-defaults.ts";
 import { codeownersOf, codeownersPath } from "../gateway/codeowners.ts";
 
 /** `portal new-site <slug> --name "..." --type dinas`: brings a unit online (tools/desk/new-site.ts). */
@@ -59,7 +59,7 @@ export async function runNewSite(
     await writeFile(file, codeownersOf(portal, await readRegistry(ws)));
     owners = ` and ${codeownersPath}`;
   }
-  const access = { ...defaultAccess, ...portal.access };
+  const access = { ...portalDefaults.access, ...portal.access };
   console.log(
     [
       `Created sites/${record.slug}/: site.json and ${result.files.filter((f) => f.endsWith(".md")).length} starter pages to fill in (${record.name}, ${record.type}).`,

@@ -7,7 +7,7 @@ import { Parser } from "htmlparser2";
 import { seeded, pick } from "../demo/random.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { hostileNow, hostileWorkspace, newsItem, type HostileWorkspace } from "../test/hostile-workspace.ts";
-import { defaultLinkRules } from "./outbound-links.ts";
+import { portalDefaults } from "../core/portal-defaults.ts";
 
 /**
  * A property of validation and the build together (issue 23): whatever validation accepts
@@ -23,7 +23,7 @@ import { defaultLinkRules } from "./outbound-links.ts";
 const seed = "issue-23-property";
 const linkVariants = 160;
 const textVariants = 160;
-const allowed = [...defaultLinkRules.allowed_domains, "paserkab.go.id"];
+const allowed = [...portalDefaults.links.allowed_domains, "paserkab.go.id"];
 
 /** What a generated file is for, so that a failure names the variant. */
 interface Variant {
@@ -84,7 +84,7 @@ const lookAlikes: Record<string, string[]> = {
 };
 const invisibles = ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c", "&shy;", "&#8203;", "\u034f"];
 
-const spamPhrases: readonly string[] = defaultLinkRules.spam_phrases;
+const spamPhrases: readonly string[] = portalDefaults.links.spam_phrases;
 
 function textVariant(rand: () => number, i: number): Variant {
   const phrase = pick(rand, spamPhrases);
@@ -223,7 +223,7 @@ describe("whatever validation accepts renders no link off the allowlist and no l
       [["dlh", true]],
       report.results.flatMap((r) => r.problems).join("\n"),
     );
-    const phrases = defaultLinkRules.spam_phrases.map((p) => lettersOnly(p));
+    const phrases = portalDefaults.links.spam_phrases.map((p) => lettersOnly(p));
     const leaks: string[] = [];
     let pages = 0;
     for (const slug of accepted) {
@@ -246,7 +246,7 @@ describe("whatever validation accepts renders no link off the allowlist and no l
       const read = lettersOnly(text);
       for (const [i, phrase] of phrases.entries())
         if (read.includes(phrase))
-          leaks.push(`${variants.get(slug)!.name}: the page reads "${defaultLinkRules.spam_phrases[i]}"`);
+          leaks.push(`${variants.get(slug)!.name}: the page reads "${portalDefaults.links.spam_phrases[i]}"`);
     }
     assert.deepEqual(leaks, []);
     // Not vacuous: the controls and the allowed links were accepted, built and read.

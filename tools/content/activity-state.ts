@@ -1,3 +1,4 @@
+import { portalDefaults } from "../core/portal-defaults.ts";
 import type { PortalConfig } from "../core/records.ts";
 
 /**
@@ -13,11 +14,8 @@ export interface ActivityThresholds {
   dormant_after_days: number;
 }
 
-/** Informasi berkala is due at least every 6 months (UU 14/2008 Pasal 9): past that, dormant. */
-export const defaultThresholds: ActivityThresholds = { quiet_after_days: 90, dormant_after_days: 180 };
-
 export function thresholdsOf(portal: Pick<PortalConfig, "activity">): ActivityThresholds {
-  return { ...defaultThresholds, ...portal.activity };
+  return { ...portalDefaults.activity, ...portal.activity };
 }
 
 const day = 86_400_000;

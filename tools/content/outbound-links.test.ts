@@ -5,9 +5,10 @@ import { after, before, describe, it } from "node:test";
 import { createMarkdown } from "./markdown.ts";
 import { hostileWorkspace, newsItem, type HostileWorkspace } from "../test/hostile-workspace.ts";
 import { letters } from "../core/reader-text.ts";
-import { checkOutbound, defaultLinkRules, linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";
+import { portalDefaults } from "../core/portal-defaults.ts";
+import { checkOutbound, linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";
 
-const domains = [...defaultLinkRules.allowed_domains];
+const domains = [...portalDefaults.links.allowed_domains];
 
 describe("links that leave the portal", () => {
   it("allows the allowed domains and their subdomains, nothing that only looks like them", () => {

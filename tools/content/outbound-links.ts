@@ -1,3 +1,4 @@
+import { portalDefaults } from "../core/portal-defaults.ts";
 import { hostUnder, readAddress } from "../core/address.ts";
 import { holdsPhrase, letters, phraseWords, readings } from "../core/reader-text.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
@@ -8,37 +9,9 @@ import type { PortalConfig, SiteRecord } from "../core/records.ts";
  * unit (portal.json `links.allowed_domains`) or approved for this unit (site.json `link_domains`),
  * and no text may carry the vocabulary of online-gambling advertising (`links.spam_phrases`).
  */
-export const defaultLinkRules = {
-  allowed_domains: [
-    "go.id",
-    "ac.id",
-    "sch.id",
-    "desa.id",
-    "facebook.com",
-    "instagram.com",
-    "youtube.com",
-    "youtu.be",
-    "x.com",
-    "twitter.com",
-    "tiktok.com",
-    "wa.me",
-  ],
-  spam_phrases: [
-    "slot gacor",
-    "slot online",
-    "togel",
-    "maxwin",
-    "scatter",
-    "judi online",
-    "situs slot",
-    "rtp live",
-    "bandar bola",
-    "deposit pulsa",
-  ],
-} as const;
 
 export function linkRulesOf(portal: Pick<PortalConfig, "links">, site?: Pick<SiteRecord, "link_domains">) {
-  const rules = { ...defaultLinkRules, ...portal.links };
+  const rules = { ...portalDefaults.links, ...portal.links };
   return {
     domains: [...rules.allowed_domains, ...(site?.link_domains ?? [])].map(domainOf),
     phrases: rules.spam_phrases

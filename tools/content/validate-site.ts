@@ -1,9 +1,9 @@
+import { portalDefaults } from "../core/portal-defaults.ts";
 import { basename, dirname, join, posix } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import { isAceLabel, isDnsLabel, isReservedSlug, slugify } from "../core/reserved-slugs.ts";
 import { checkContentRules } from "./content-rules.ts";
-import type { JsonSchema } from "../schema/json-schema.ts";
 import { schemas } from "../schema/schemas.ts";
 import { checkMediaContents } from "./media-content.ts";
 import { mediaKindOf, resolveMediaReference } from "./media-reference.ts";
@@ -41,12 +41,6 @@ export interface SiteValidation {
 /** A site that could not be validated at all (not a folder, or a bug of ours it triggered). */
 export function unreadableSite(slug: string, problems: Problem[]): SiteValidation {
   return { slug, problems, withheld: new Set(), media: new Map(), content: [] };
-}
-
-/** portal.json's `limits.files_per_site` when it names none: the schema's default. */
-function defaultFilesPerSite(): number {
-  const limits = schemas().portal.properties?.limits as JsonSchema | undefined;
-  return Number(limits?.properties?.files_per_site?.default);
 }
 
 /** A unit's folder holds these, and nothing else. */
@@ -95,7 +89,7 @@ export async function validateSite(
         .entries.filter((e) => e.kind === "folder")
         .reduce((n, e) => n + listEntries(join(siteDir, "content", e.name)).entries.length, 0)
     : 0;
-  const fileLimit = portal.limits.files_per_site ?? defaultFilesPerSite();
+  const fileLimit = portal.limits.files_per_site ?? portalDefaults.limits.files_per_site;
   if (contentFiles + scan.files.size > fileLimit) {
     problems.push(problem("too-many-files", rel(""), "", { count: contentFiles + scan.files.size, limit: fileLimit }));
     // site.json is still read: the unit stays in the hub's directory while its folder is fixed.

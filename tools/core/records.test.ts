@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { it } from "node:test";
+import { portalDefaults } from "./portal-defaults.ts";
 import { retirementOf, type PortalConfig, type SiteRecord } from "./records.ts";
 import { toolsRepoRoot } from "./workspace.ts";
 
@@ -64,6 +65,40 @@ it("SiteRecord has exactly the properties of site.schema.json", () =>
   assert.deepEqual(Object.keys(siteKeys).sort(), schemaProperties("site.schema.json")));
 it("PortalConfig has exactly the properties of portal.schema.json", () =>
   assert.deepEqual(Object.keys(portalKeys).sort(), schemaProperties("portal.schema.json")));
+// The settings of portal.json that are objects, one level down, the same way.
+type Section<K extends keyof PortalConfig> = Record<keyof NonNullable<PortalConfig[K]>, true>;
+const portalSections: { [K in "access" | "links" | "activity" | "limits" | "cms"]: Section<K> } = {
+  access: { penulis: true, verifikator: true, dkisp: true, unit_team: true, dkisp_team: true, gateway_email: true },
+  links: { allowed_domains: true, spam_phrases: true },
+  activity: { quiet_after_days: true, dormant_after_days: true },
+  limits: { markdown_kb: true, image_kb: true, document_kb: true, files_per_site: true },
+  cms: { backend: true, repo: true, branch: true, base_url: true },
+};
+const portalSchema = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema/portal.schema.json"), "utf8")) as {
+  properties: Record<string, { properties?: Record<string, { default?: unknown }> }>;
+};
+
+it("PortalConfig's sections have exactly the properties of portal.schema.json's", () => {
+  for (const [section, keys] of Object.entries(portalSections))
+    assert.deepEqual(
+      Object.keys(keys).sort(),
+      Object.keys(portalSchema.properties[section]?.properties ?? {}).sort(),
+      section,
+    );
+});
+
+it("portal.json's defaults are the schema's `default`s, each in one place (portal-defaults.ts)", () => {
+  const inSchema = Object.entries(portalSchema.properties).flatMap(([section, p]) =>
+    Object.entries(p.properties ?? {})
+      .filter(([, field]) => field.default !== undefined)
+      .map(([name, field]) => [`${section}.${name}`, field.default]),
+  );
+  const inCode = Object.entries(portalDefaults).flatMap(([section, fields]) =>
+    Object.entries(fields).map(([name, value]) => [`${section}.${name}`, value]),
+  );
+  assert.deepEqual(Object.fromEntries(inSchema), Object.fromEntries(inCode));
+});
+
 it("tells a live unit from a retired one and an archived one, also from JSON nobody validated", () => {
   const cases: [unknown, ReturnType<typeof retirementOf>][] = [
     [{ status: "active" }, "live"],

@@ -1,3 +1,4 @@
+import { derivedDefaults, portalDefaults } from "../core/portal-defaults.ts";
 import type { PortalConfig } from "../core/records.ts";
 
 /** What an editor may do in a unit: a penulis drafts and sends for review; a verifikator also publishes. */
@@ -14,12 +15,6 @@ export interface Grants {
   dkisp: boolean;
 }
 
-export const defaultAccess = {
-  penulis: "/portal/{slug}/penulis",
-  verifikator: "/portal/{slug}/verifikator",
-  dkisp: "/portal/dkisp",
-} as const;
-
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -32,7 +27,7 @@ export function grantsOf(
   portal: Pick<PortalConfig, "access">,
   units: ReadonlySet<string>,
 ): Grants {
-  const access = { ...defaultAccess, ...portal.access };
+  const access = { ...portalDefaults.access, ...portal.access };
   const patterns = (["penulis", "verifikator"] as const).map((role) => {
     const [before, after] = access[role].split("{slug}") as [string, string];
     return { role, pattern: new RegExp(`^${literal(before)}([a-z0-9-]+)${literal(after)}$`) };
@@ -53,10 +48,10 @@ export function grantsOf(
 
 /** The Git host's owners and the gateway's identity, from portal.json's `access` or their defaults. */
 export function ownersOf(portal: Pick<PortalConfig, "access" | "cms" | "domain">) {
-  const owner = portal.cms?.repo?.split("/")[0] ?? portal.domain.split(".")[0];
+  const access = { ...derivedDefaults(portal).access, ...portal.access };
   return {
-    unitTeam: (slug: string) => (portal.access?.unit_team ?? `@${owner}/{slug}`).replace("{slug}", slug),
-    dkispTeam: portal.access?.dkisp_team ?? `@${owner}/dkisp`,
-    gatewayEmail: portal.access?.gateway_email ?? `portal-gateway@${portal.domain}`,
+    unitTeam: (slug: string) => access.unit_team.replace("{slug}", slug),
+    dkispTeam: access.dkisp_team,
+    gatewayEmail: access.gateway_email,
   };
 }
