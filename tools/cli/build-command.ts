@@ -1,6 +1,7 @@
 import type { Workspace } from "../core/workspace.ts";
 import { buildSites, type SiteResult } from "../pipeline/build-sites.ts";
 import type { Progress } from "../core/progress.ts";
+import { formatProblem } from "../problems/problem.ts";
 
 /** `portal build [site...]`: exit 0 only when every requested site built. */
 export async function runBuild(
@@ -12,14 +13,14 @@ export async function runBuild(
   const print = (r: SiteResult) => {
     if (options.json) console.log(JSON.stringify(r));
     else if (r.ok) console.log(`✔ ${r.slug}: ${r.pages} halaman, ${r.ms} ms`);
-    else console.error(`✘ ${r.slug}: gagal\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
+    else console.error(`✘ ${r.slug}: gagal\n${r.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
   };
   const report = await buildSites(ws, only.length ? only : undefined, {
     onResult: print,
     ...(options.progress ? { progress: options.progress } : {}),
   });
   if (report.fatal.length) {
-    for (const line of report.fatal) console.error(line);
+    for (const p of report.fatal) console.error(formatProblem(p));
     return 1;
   }
   const failed = report.results.filter((r) => !r.ok);

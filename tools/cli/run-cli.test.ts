@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { hostileWorkspace } from "../test/hostile-workspace.ts";
+import type { Problem } from "../problems/problem.ts";
 
 const run = (name: string) =>
   spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/fixtures/cli-cases.ts"), name], {
@@ -60,10 +61,18 @@ describe("the portal CLI's runner", () => {
       const failed = ws.cli(["build", "dinkes"]);
       assert.equal(failed.status, 1);
       assert.match(lastLine(failed.stderr), /^1 situs gagal: dinkes \(lihat pesan di atas\)\.$/);
+      // For tools, the same problem as data: its code, file, line and arguments beside the words.
+      const json = ws.cli(["build", "dinkes", "--json"]);
+      assert.equal(json.status, 1);
+      const result = JSON.parse(lastLine(json.stdout)) as { slug: string; ok: boolean; problems: Problem[] };
+      assert.deepEqual(
+        result.problems.map((p) => [p.code, p.file, p.line, typeof p.args.detail, p.message.startsWith("kesalahan")]),
+        [["yaml-syntax", "sites/dinkes/content/berita/rusak.md", 3, "string", true]],
+      );
       const unknown = ws.cli(["validate", "tidak-ada"]);
       assert.deepEqual(
         [unknown.status, unknown.stderr],
-        [1, "sites/tidak-ada: no such site (folders in sites/ are the sites)\n"],
+        [1, 'sites/tidak-ada: tidak ada situs "tidak-ada" (sebut nama folder di sites/, misalnya dinkes)\n'],
       );
       const badOption = ws.cli(["build", "--bogus"]);
       assert.equal(badOption.status, 2);

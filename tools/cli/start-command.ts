@@ -33,7 +33,7 @@ const retiredOf = async (ws: Workspace) =>
 
 const report = (r: SiteResult) => {
   if (r.ok) console.log(`✔ ${r.slug} (${r.ms} ms)`);
-  else console.error(`✘ ${r.slug}:\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
+  else console.error(`✘ ${r.slug}:\n${r.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
 };
 
 /**
@@ -92,7 +92,7 @@ async function firstBuild(ws: Workspace, base: Base, progress: Progress | undefi
     cmsLocalBackend: true,
     ...(progress ? { progress } : {}),
   });
-  for (const line of first.fatal) console.error(line);
+  for (const p of first.fatal) console.error(formatProblem(p));
   console.log(
     `${first.results.filter((r) => r.ok).length} situs siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
@@ -176,13 +176,14 @@ function rebuilder(
       cmsLocalBackend: true,
       onResult: (r) => {
         report(r);
-        server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems });
+        server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems.map(formatProblem) });
       },
     });
     // After the build: a retired unit's name redirects once the hub's page about it exists.
     state.retired = await retiredOf(ws);
-    for (const line of result.fatal) console.error(line);
-    if (result.fatal.length) server.live.notifyAll(result.fatal);
+    const fatal = result.fatal.map(formatProblem);
+    for (const line of fatal) console.error(line);
+    if (fatal.length) server.live.notifyAll(fatal);
     console.log(`Dibangun ulang dalam ${Math.round(performance.now() - t)} ms.`);
   };
 }

@@ -1,12 +1,12 @@
 import type { Workspace } from "../core/workspace.ts";
-import { formatProblem, sortProblems } from "../problems/problem.ts";
+import { formatProblem, problem, sortProblems } from "../problems/problem.ts";
 import { validateWorkspace } from "../content/validate-workspace.ts";
 
 export async function runValidate(ws: Workspace, only: string[]): Promise<number> {
   const result = await validateWorkspace(ws, only.length ? only : undefined);
   const unknown = result.portal ? only.filter((slug) => !result.sites.some((s) => s.slug === slug)) : [];
   if (unknown.length) {
-    console.error(unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`).join("\n"));
+    for (const slug of unknown) console.error(formatProblem(problem("no-such-site", `sites/${slug}`, "", { slug })));
     return 1;
   }
   const problems = sortProblems([...result.portalProblems, ...result.sites.flatMap((s) => s.problems)]);

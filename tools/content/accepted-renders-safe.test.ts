@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { formatProblem } from "../problems/problem.ts";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -221,7 +222,10 @@ describe("whatever validation accepts renders no link off the allowlist and no l
     assert.deepEqual(
       report.results.map((r) => [r.slug, r.ok]),
       [["dlh", true]],
-      report.results.flatMap((r) => r.problems).join("\n"),
+      report.results
+        .flatMap((r) => r.problems)
+        .map(formatProblem)
+        .join("\n"),
     );
     const phrases = portalDefaults.links.spam_phrases.map((p) => lettersOnly(p));
     const leaks: string[] = [];

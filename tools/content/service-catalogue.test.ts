@@ -58,7 +58,7 @@ describe("the service catalogue", () => {
     assert.deepEqual((await problems()).map(formatProblem), []);
     const report = await buildSites(ws, undefined, { now: new Date("2026-11-27T10:00:00+08:00") });
     assert.deepEqual(
-      report.results.filter((r) => !r.ok).map((r) => `${r.slug}: ${r.problems.join("; ")}`),
+      report.results.filter((r) => !r.ok).map((r) => `${r.slug}: ${r.problems.map(formatProblem).join("; ")}`),
       [],
     );
     const page = (path: string) => readFile(join(ws.distDir, "portal", path, "index.html"), "utf8");

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { formatProblem } from "../problems/problem.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
@@ -86,7 +87,7 @@ describe("the citizens' front door, on the demo served by nginx", () => {
       now: new Date("2026-11-27T10:00:00+08:00"),
     });
     assert.deepEqual(
-      report.results.filter((r) => !r.ok).map((r) => `${r.slug}: ${r.problems.join("; ")}`),
+      report.results.filter((r) => !r.ok).map((r) => `${r.slug}: ${r.problems.map(formatProblem).join("; ")}`),
       [],
     );
     const deployed = await deploySites({

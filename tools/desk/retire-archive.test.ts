@@ -298,7 +298,10 @@ describe("retire-site --archive", () => {
       ["dinkes:true", "disdik:false", "dishub:true", "portal:true"],
     );
     assert.match(
-      built.results.find((r) => r.slug === "disdik")!.problems.join("\n"),
+      built.results
+        .find((r) => r.slug === "disdik")!
+        .problems.map(formatProblem)
+        .join("\n"),
       /sites\/disdik\/content\/berita\/rusak\.md/,
     );
     const page = await archivePage("index.html");

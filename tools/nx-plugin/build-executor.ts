@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { formatProblem, type Problem } from "../problems/problem.ts";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ExecutorContext, TaskGraph } from "@nx/devkit";
@@ -18,7 +19,8 @@ interface SiteResult {
   ok: boolean;
   pages: number;
   ms: number;
-  problems: string[];
+  /** As `portal build --json` writes them: problems as data (tools/problems/problem.ts). */
+  problems: Problem[];
 }
 
 interface TaskResult {
@@ -76,7 +78,7 @@ export async function* batchBuild(
 function describe(r: SiteResult): string {
   return r.ok
     ? `${r.slug}: ${r.pages} pages in ${r.ms} ms`
-    : `${r.slug} failed:\n${r.problems.map((p) => `  ${p}`).join("\n")}`;
+    : `${r.slug} failed:\n${r.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`;
 }
 
 function runPortalBuild(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {

@@ -9,14 +9,15 @@ import type { HubData } from "../generator/hub-data.ts";
 import type { Base } from "../published/site-origin.ts";
 import type { RegencyReport } from "../report/unit-report.ts";
 import type { BuildOutput } from "../generator/types.ts";
+import type { Problem } from "../problems/problem.ts";
 
 export interface SiteResult {
   slug: string;
   ok: boolean;
   pages: number;
   ms: number;
-  /** Why it failed: validation problems, or the build error. */
-  problems: string[];
+  /** Why it failed: validation problems, or the build error (`build-failed`), as data. */
+  problems: Problem[];
 }
 
 /**

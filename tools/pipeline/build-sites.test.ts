@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { formatProblem } from "../problems/problem.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
@@ -280,7 +281,10 @@ describe("a site with broken content", () => {
           ["portal", true],
         ],
       );
-      assert.match(report.results[0]!.problems.join("\n"), /posyandu\.jpg: berkas gambar rusak atau bukan gambar/);
+      assert.match(
+        report.results[0]!.problems.map(formatProblem).join("\n"),
+        /posyandu\.jpg: berkas gambar rusak atau bukan gambar/,
+      );
       assert.ok(existsSync(join(ws.distDir, "portal/index.html")));
       assert.ok(!existsSync(join(ws.distDir, "dinkes")));
     } finally {
@@ -322,7 +326,7 @@ describe("a site with broken content", () => {
         ],
       );
       assert.match(
-        report.results[1]!.problems.join("\n"),
+        report.results[1]!.problems.map(formatProblem).join("\n"),
         /^sites\/portal\/content\/halaman\/profil\.md:\d+: tautan "site:dinkes\/berita\/posyandu-lama" tidak menuju halaman yang ada/,
       );
       // The last good build of the hub stays published.

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { Progress } from "../core/progress.ts";
+import { problem, type Problem } from "../problems/problem.ts";
 import { baseFromEnv, type Base } from "../published/site-origin.ts";
 import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
@@ -17,8 +18,8 @@ export type { SiteResult } from "./build-context.ts";
 
 export interface BuildReport {
   results: SiteResult[];
-  /** portal.json problems stop every build. */
-  fatal: string[];
+  /** portal.json problems (or a site asked for that does not exist) stop every build. */
+  fatal: Problem[];
 }
 
 /** What the stages of one build hand each other. */
@@ -29,7 +30,7 @@ interface BuildRun {
   progress: Progress;
   now: Date;
   /** portal.json's problems, which stop the build after validation. */
-  fatal: string[];
+  fatal: Problem[];
   validated?: Extract<Validated, { context: unknown }>;
   build?: BuildContext;
   /** Why the report could not be computed (broken completeness rules): the hub fails with it. */
@@ -184,7 +185,7 @@ async function hubStage(r: BuildRun): Promise<void> {
         ok: false,
         pages: 0,
         ms: 0,
-        problems: [`No unit report for the hub: ${r.statusError}`],
+        problems: [problem("no-unit-report", `sites/${site.slug}`, "", { detail: String(r.statusError) })],
       });
     return;
   }
@@ -200,7 +201,13 @@ async function buildIsolated(sites: SiteRecord[], build: BuildContext, results: 
   } catch (error) {
     const pending = sites.filter((site) => !results.some((r) => r.slug === site.slug));
     const failed = (slug: string, t: number, e: unknown) =>
-      build.report({ slug, ok: false, pages: 0, ms: Math.round(performance.now() - t), problems: [describe(e)] });
+      build.report({
+        slug,
+        ok: false,
+        pages: 0,
+        ms: Math.round(performance.now() - t),
+        problems: [buildFailed(slug, e)],
+      });
     if (pending.length === 1) failed(pending[0]!.slug, started, error);
     for (const site of pending.length > 1 ? pending : []) {
       const t = performance.now();
@@ -245,7 +252,7 @@ async function renderIndexPublish(start: Pick<Batch, "sites" | "started">, build
           ok: false,
           pages: 0,
           ms: Math.round(performance.now() - t),
-          problems: [describe(error)],
+          problems: [buildFailed(site.slug, error)],
         });
         continue;
       }
@@ -261,6 +268,10 @@ async function renderIndexPublish(start: Pick<Batch, "sites" | "started">, build
     await rm(batch.staging, { recursive: true, force: true, maxRetries: 5 });
   }
 }
+
+/** A site's build that threw: the error's own words (English, for DKISP's developers) in the problem. */
+const buildFailed = (slug: string, error: unknown) =>
+  problem("build-failed", `sites/${slug}`, "", { detail: describe(error) });
 
 /** Eleventy wraps errors several levels deep; the innermost message is the one that helps. */
 function describe(error: unknown): string {

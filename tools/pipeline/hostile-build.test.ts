@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { formatProblem } from "../problems/problem.ts";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
@@ -27,7 +28,10 @@ describe("hostile input: what a build does with it", () => {
   const build = (only?: string[], target = ws) => buildSites(target, only, { now: hostileNow });
   const outcome = (report: BuildReport) => Object.fromEntries(report.results.map((r) => [r.slug, r.ok]));
   const problemsOf = (report: BuildReport, slug: string) =>
-    report.results.find((r) => r.slug === slug)?.problems.join("\n") ?? "";
+    report.results
+      .find((r) => r.slug === slug)
+      ?.problems.map(formatProblem)
+      .join("\n") ?? "";
 
   it("silence: the issue's reproduction fails dlh alone, builds dinkes, exits 1 with its summary and leaves no staging folder", async () => {
     await ws.write(
@@ -180,7 +184,13 @@ describe("hostile input: what a build does with it", () => {
     await mkdir(join(ws.sitesDir, "dlh/site.json"));
     report = await build();
     assert.deepEqual(outcome(report), { bapenda: false, dinkes: true, dlh: false, portal: true });
-    assert.doesNotMatch(report.results.flatMap((r) => r.problems).join("\n"), /Internal error|ENOENT|ENOTDIR|EISDIR/);
+    assert.doesNotMatch(
+      report.results
+        .flatMap((r) => r.problems)
+        .map(formatProblem)
+        .join("\n"),
+      /Internal error|ENOENT|ENOTDIR|EISDIR/,
+    );
   });
 
   it("crash: body text and a link naming /img/foto-lama-360.jpg build (only eleventy-img's own tags count as used images)", async () => {
@@ -243,7 +253,7 @@ describe("hostile input: what a build does with it", () => {
       assert.deepEqual(
         outcome(report),
         { bapenda: true, dinkes: true, dlh: false, portal: true },
-        JSON.stringify(report.results.map((r) => [r.slug, r.problems])),
+        JSON.stringify(report.results.map((r) => [r.slug, r.problems.map(formatProblem)])),
       );
       assert.match(problemsOf(report, "dlh"), /not an image of dlh's media/);
       assert.deepEqual(existsSync(join(ws.distDir, ".staging")) ? await readdir(join(ws.distDir, ".staging")) : [], []);

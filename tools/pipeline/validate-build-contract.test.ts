@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { formatProblem } from "../problems/problem.ts";
 import { existsSync } from "node:fs";
 import { lstat, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -42,7 +43,7 @@ describe("validate passes ⇔ build passes, over generated hostile content", () 
           valid += validated ? 1 : 0;
           if (validated !== Boolean(built?.ok))
             mismatches.push(
-              `${unit.slug} (${unit.mutations.join("; ") || "unchanged"}): validate ${validated ? "passes" : "fails"}, build ${built?.ok ? "passes" : `fails: ${built?.problems.join(" | ")}`}`,
+              `${unit.slug} (${unit.mutations.join("; ") || "unchanged"}): validate ${validated ? "passes" : "fails"}, build ${built?.ok ? "passes" : `fails: ${built?.problems.map(formatProblem).join(" | ")}`}`,
             );
           if (built?.ok)
             mismatches.push(

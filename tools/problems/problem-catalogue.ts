@@ -341,6 +341,18 @@ export const catalogue = {
     message: ({ detail }) => `tidak dapat dibaca (${detail})`,
     fix: () => "periksa izin berkas dan folder ini, atau hapus dan unggah ulang",
   }),
+  "build-failed": entry<{ detail: string }>({
+    message: ({ detail }) => `situs gagal dibangun: ${detail}`,
+    fix: () => "laporkan pesan ini ke DKISP bila tidak jelas isi mana penyebabnya; situs unit lain tetap dibangun",
+  }),
+  "no-unit-report": entry<{ detail: string }>({
+    message: ({ detail }) => `portal induk tidak dibangun karena laporan unit tidak dapat dihitung: ${detail}`,
+    fix: () => "perbaiki content-schema/completeness.json (npm run report menyebut masalahnya)",
+  }),
+  "no-such-site": entry<{ slug: string }>({
+    message: ({ slug }) => `tidak ada situs "${slug}"`,
+    fix: () => "sebut nama folder di sites/, misalnya dinkes",
+  }),
   internal: entry<{ detail: string }>({
     message: ({ detail }) => `pemeriksaan berhenti karena kesalahan program: ${detail}`,
     fix: () => "laporkan pesan ini ke DKISP; situs unit lain tetap diperiksa dan dibangun",

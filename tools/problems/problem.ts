@@ -13,6 +13,9 @@ export interface Problem {
   pointer: string;
   /** 1-based line in the file, where known. */
   line?: number;
+  /** What the catalogue's sentences are written from: the data a tool can act on. */
+  args: Record<string, unknown>;
+  /** The catalogue's Indonesian sentence and fix, for people (formatProblem prints both). */
   message: string;
   fix: string;
 }
@@ -31,6 +34,7 @@ export function problem<C extends ProblemCode>(
     code,
     file: oneLine(file),
     pointer: oneLine(pointer),
+    args: args as Record<string, unknown>,
     message: oneLine((entry.message as (a: ProblemArgs<C>) => string)(args)),
     fix: oneLine((entry.fix as (a: ProblemArgs<C>) => string)(args)),
   };

@@ -3,14 +3,14 @@ import type { Workspace } from "../../core/workspace.ts";
 import { inWindow } from "../../content/broadcasts.ts";
 import { isPublished, scheduledOnlyMedia } from "../../content/publication-window.ts";
 import { frontMatterKey } from "../../content/front-matter.ts";
-import { formatProblem, sortProblems } from "../../problems/problem.ts";
+import { problem, sortProblems, type Problem } from "../../problems/problem.ts";
 import type { ParsedContent } from "../../content/validate-site.ts";
 import { readPortal, validateWorkspace } from "../../content/validate-workspace.ts";
 import { readSiteJsonFiles, retiredIn } from "../../content/registry.ts";
 import type { BuildContext, SiteResult } from "../build-context.ts";
 
 export type Validated =
-  | { fatal: string[] }
+  | { fatal: Problem[] }
   | {
       fatal: [];
       context: Omit<BuildContext, "progress" | "base" | "report" | "cmsLocalBackend">;
@@ -42,12 +42,11 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
     siteJson,
   });
   if (!validation.portal || validation.portalProblems.length) {
-    return { fatal: sortProblems(validation.portalProblems).map(formatProblem) };
+    return { fatal: sortProblems(validation.portalProblems) };
   }
   const portal = validation.portal;
   const unknown = (only ?? []).filter((slug) => !validation.sites.some((s) => s.slug === slug));
-  if (unknown.length)
-    return { fatal: unknown.map((s) => `sites/${s}: no such site (folders in sites/ are the sites)`) };
+  if (unknown.length) return { fatal: unknown.map((slug) => problem("no-such-site", `sites/${slug}`, "", { slug })) };
 
   const failed: SiteResult[] = [];
   const valid: SiteRecord[] = [];
@@ -56,7 +55,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
   const unpublished = new Set<string>();
   for (const v of validation.sites) {
     if (v.problems.length || !v.site) {
-      failed.push({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems).map(formatProblem) });
+      failed.push({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems) });
       continue;
     }
     // A retired unit has no site; an archived one's pages are kept, inside the hub's.
