@@ -5,6 +5,7 @@ import { problem, type Problem } from "../problems/problem.ts";
 import { isWitaDateTime } from "../core/wita.ts";
 import { annotationKeywords } from "../schema/content-type.ts";
 import { schemas, type Schemas } from "../schema/schemas.ts";
+import { InternalError } from "../core/internal-error.ts";
 
 export { schemaIds } from "../schema/schemas.ts";
 
@@ -36,7 +37,7 @@ function validatorFor(schemaId: string, set: Schemas): ValidateFunction {
   let fn = entry.fns.get(schemaId);
   if (!fn) {
     fn = entry.ajv.getSchema(schemaId);
-    if (!fn) throw new Error(`Internal error: schema ${schemaId} is not registered`);
+    if (!fn) throw new InternalError(`schema ${schemaId} is not registered`);
     entry.fns.set(schemaId, fn);
   }
   return fn;

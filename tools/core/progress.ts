@@ -1,3 +1,5 @@
+import { InternalError } from "./internal-error.ts";
+
 /**
  * Where a command is, for the one message it must give if it stops in a way nothing reported: a
  * promise that never settles lets Node run out of work and exit 0 with nothing printed (what a
@@ -30,10 +32,7 @@ export class Progress {
 export function withTimeLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`Internal error: ${what} did not finish within ${Math.round(ms / 1000)} s`)),
-      ms,
-    );
+    timer = setTimeout(() => reject(new InternalError(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
     timer.unref();
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));

@@ -1,3 +1,5 @@
+import { InternalError } from "./internal-error.ts";
+
 /**
  * Dates and times in the regency's zone. Content stores local wall-clock values ("2025-08-17",
  * "2025-08-17 09:00") that mean WITA whatever zone the build machine runs in (CI runs in UTC).
@@ -59,7 +61,7 @@ export function parseLocal(value: string | Date, timeZone: string): Date {
   // An instant with its zone (as in manifest.json) needs no interpretation.
   if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return new Date(value);
   const m = dateTimePattern.exec(value);
-  if (!m) throw new Error(`Internal error: "${value}" is not a local date; validation should have caught it`);
+  if (!m) throw new InternalError(`"${value}" is not a local date; validation should have caught it`);
   return utc(
     Number(m[1]),
     Number(m[2]) - 1,

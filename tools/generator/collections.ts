@@ -3,6 +3,7 @@ import type { ContentType } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
 import { listUrl } from "../published/permalinks.ts";
 import { titleOf, typeOfPath, type CollectionItem } from "./content-item.ts";
+import { InternalError } from "../core/internal-error.ts";
 
 /** How many items a list page shows: ten keeps a list page light on a slow connection. */
 export const pageSize = 10;
@@ -73,7 +74,7 @@ export function listPages(index: SiteIndex, sites: SiteRecord[], hub: string): L
 export function sortItems(type: string, items: CollectionItem[]): CollectionItem[] {
   if (type === "feed") return items.sort(newestFirst);
   const contentType = schemas().typeByName.get(type);
-  if (!contentType) throw new Error(`Internal error: no content type ${type} to sort`);
+  if (!contentType) throw new InternalError(`no content type ${type} to sort`);
   return items.sort(comparatorOf(contentType));
 }
 

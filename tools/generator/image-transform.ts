@@ -3,6 +3,7 @@ import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import posthtml from "posthtml";
 import { timeLimits, withTimeLimit } from "../core/progress.ts";
 import type { EleventyConfig } from "./types.ts";
+import { InternalError } from "../core/internal-error.ts";
 
 type PosthtmlPlugin = (context: Record<string, unknown>) => (tree: unknown) => Promise<unknown>;
 interface ImgNode {
@@ -44,8 +45,7 @@ export function imageTransformPlugin(
     },
   });
   eleventyImageTransformPlugin(capture, options);
-  if (!plugin)
-    throw new Error("Internal error: @11ty/eleventy-img did not register its HTML transform; check its version");
+  if (!plugin) throw new InternalError("@11ty/eleventy-img did not register its HTML transform; check its version");
   const transform = plugin;
 
   // Every <img> eleventy-img would read passes here first: it reads `/x` from Eleventy's input

@@ -21,6 +21,7 @@ import { createRunContext, type RunContext } from "./run-context.ts";
 import { searchableMark } from "./searchable.ts";
 import type { EleventyConfig, PageContext, PortalPluginOptions } from "./types.ts";
 import { recordImages } from "./used-images.ts";
+import { InternalError } from "../core/internal-error.ts";
 
 export type { BuildOutput, EleventyConfig, PortalPluginOptions, RunActivity } from "./types.ts";
 
@@ -95,7 +96,7 @@ function markdown(eleventyConfig: EleventyConfig, run: RunContext): void {
   const mediaUrl: MediaUrl = (href, usage, env) => {
     const inputPath = (env as { page?: { inputPath?: string } }).page?.inputPath ?? "";
     const file = run.paths.contentFileOf(inputPath);
-    if (!file) throw new Error(`Internal error: Markdown rendered outside a content file (${inputPath})`);
+    if (!file) throw new InternalError(`Markdown rendered outside a content file (${inputPath})`);
     // Validation resolved the body's references already; one it did not resolve is no media.
     const validated = run.options.parsed?.content.get(resolve(inputPath));
     if (validated) return validated.references.get(referenceKey(usage, href)) ?? href;
@@ -105,8 +106,8 @@ function markdown(eleventyConfig: EleventyConfig, run: RunContext): void {
     });
     if (!resolved) return href;
     if (!resolved.ok)
-      throw new Error(
-        `Internal error: validation accepted "${href}" in ${relative(sitesDir, inputPath)}, which the build refuses (${resolved.refusal}: ${resolved.detail})`,
+      throw new InternalError(
+        `validation accepted "${href}" in ${relative(sitesDir, inputPath)}, which the build refuses (${resolved.refusal}: ${resolved.detail})`,
       );
     return resolved.url;
   };
@@ -222,7 +223,7 @@ function data(eleventyConfig: EleventyConfig, run: RunContext): void {
   eleventyConfig.addGlobalData("layout", "layouts/item.njk");
   eleventyConfig.addGlobalData("permalink", () => (page: { page: { inputPath: string } }) => {
     const item = run.paths.contentFileOf(page.page.inputPath);
-    if (!item) throw new Error(`Internal error: no permalink for ${page.page.inputPath}`);
+    if (!item) throw new InternalError(`no permalink for ${page.page.inputPath}`);
     return `/${item.slug}${itemUrl(item.type.name, item.fileSlug)}`;
   });
 }

@@ -10,6 +10,7 @@ import { archiveUrl, productionBase, siteUrl, successorOf, type Base } from "../
 import { sitePaths } from "./site-paths.ts";
 import type { BuildOutput, PageContext, PortalPluginOptions, RunActivity } from "./types.ts";
 import { recordImages } from "./used-images.ts";
+import { InternalError } from "../core/internal-error.ts";
 
 /** The theme's Indonesian words (`strings.id.json`). */
 export type UiStrings = Record<string, string> & { unitTypes: Record<string, string> };
@@ -62,8 +63,8 @@ export function createRunContext(options: PortalPluginOptions) {
   const ownImage = (slug: string, src: string, where: string) => {
     const resolved = resolveMediaReference(src, "image", { fromDir: "", exists: isMediaFile(slug) });
     if (!resolved?.ok)
-      throw new Error(
-        `Internal error: ${where} shows "${src}", which is not an image of ${slug}'s media (${resolved?.refusal ?? "not media"}); validation should have refused it`,
+      throw new InternalError(
+        `${where} shows "${src}", which is not an image of ${slug}'s media (${resolved?.refusal ?? "not media"}); validation should have refused it`,
       );
     return resolved;
   };

@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { iconImageOptions, shareImageOptions, thumbImageOptions } from "./image-options.ts";
+import { InternalError } from "../core/internal-error.ts";
 
 /** URL of a 1200px JPEG of a site's media image, for Open Graph and the hub's manifest. */
 export async function shareImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
   const metadata = await Image(join(siteDir, src), shareImageOptions(cacheDir));
   const jpeg = metadata.jpeg?.[0];
-  if (!jpeg) throw new Error(`Internal error: eleventy-img made no JPEG for ${src}`);
+  if (!jpeg) throw new InternalError(`eleventy-img made no JPEG for ${src}`);
   return jpeg.url;
 }
 
@@ -14,7 +15,7 @@ export async function shareImage(siteDir: string, cacheDir: string, src: string)
 export async function thumbImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
   const metadata = await Image(join(siteDir, src), thumbImageOptions(cacheDir));
   const webp = metadata.webp?.[0];
-  if (!webp) throw new Error(`Internal error: eleventy-img made no WebP for ${src}`);
+  if (!webp) throw new InternalError(`eleventy-img made no WebP for ${src}`);
   return webp.url;
 }
 
@@ -22,6 +23,6 @@ export async function thumbImage(siteDir: string, cacheDir: string, src: string)
 export async function iconImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
   const metadata = await Image(join(siteDir, src), iconImageOptions(cacheDir));
   const png = metadata.png?.[0];
-  if (!png) throw new Error(`Internal error: eleventy-img made no PNG for ${src}`);
+  if (!png) throw new InternalError(`eleventy-img made no PNG for ${src}`);
   return png.url;
 }

@@ -3,6 +3,7 @@ import type { SiteRecord } from "../core/records.ts";
 import type { ContentType } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
 import type { PageContext } from "./types.ts";
+import { InternalError } from "../core/internal-error.ts";
 
 export type ContentFile = { slug: string; type: ContentType; fileSlug: string } | undefined;
 
@@ -33,7 +34,7 @@ export function sitePaths(sitesDir: string, outputDir: string, bySlug: ReadonlyM
     if (!slug) {
       slug = page.outputPath ? relative(outputDir, resolve(out)).split(sep)[0] : undefined;
       if (!slug || !bySlug.has(slug))
-        throw new Error(`Internal error: cannot tell which site ${page.inputPath} → ${page.outputPath} belongs to`);
+        throw new InternalError(`cannot tell which site ${page.inputPath} → ${page.outputPath} belongs to`);
       outputs.set(out, slug);
     }
     return slug;

@@ -1,5 +1,6 @@
 import type { JsonSchema } from "./json-schema.ts";
 import { schemas } from "./schemas.ts";
+import { InternalError } from "../core/internal-error.ts";
 
 /** `{"$ref": ".../defs.schema.json#/$defs/x", "title": ...}` → the definition with local keys over it. */
 export function resolveRef(schema: JsonSchema): JsonSchema {
@@ -7,7 +8,7 @@ export function resolveRef(schema: JsonSchema): JsonSchema {
   if (typeof ref !== "string") return schema;
   const name = /#\/\$defs\/([\w-]+)$/.exec(ref)?.[1];
   const target = name ? schemas().defs.$defs[name] : undefined;
-  if (!target) throw new Error(`Internal error: cannot resolve ${ref}`);
+  if (!target) throw new InternalError(`cannot resolve ${ref}`);
   const { $ref: _ref, ...local } = schema;
   return resolveRef({ ...target, ...local });
 }

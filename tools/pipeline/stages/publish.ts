@@ -6,6 +6,7 @@ import { mediaKindOf } from "../../content/media-reference.ts";
 import { archivePrefix } from "../../published/permalinks.ts";
 import type { BuildOutput } from "../../generator/types.ts";
 import type { Batch, BuildContext } from "../build-context.ts";
+import { InternalError } from "../../core/internal-error.ts";
 
 /**
  * Stage 4, publish: each indexed site of the batch replaces its `dist/<slug>/` in one rename,
@@ -101,8 +102,7 @@ async function publishImages(outDir: string, imageCache: string, output: BuildOu
   await mkdir(target, { recursive: true });
   for (const name of output.images) {
     const from = join(imageCache, name);
-    if (!existsSync(from))
-      throw new Error(`Internal error: page references /img/${name} but eleventy-img did not write it`);
+    if (!existsSync(from)) throw new InternalError(`page references /img/${name} but eleventy-img did not write it`);
     // A hard link costs no space and no copy time; fall back to copying across file systems.
     await link(from, join(target, name)).catch(() => copyFile(from, join(target, name)));
   }

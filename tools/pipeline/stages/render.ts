@@ -9,6 +9,7 @@ import { portalPlugin, type BuildOutput, type RunActivity } from "../../generato
 import { forgetCompiledLayouts } from "../eleventy-cache.ts";
 import { stagingRoot, type Batch, type BuildContext } from "../build-context.ts";
 import { dormantSince } from "../../report/unit-report.ts";
+import { InternalError } from "../../core/internal-error.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../../generator/eleventy.config.ts", import.meta.url));
 
@@ -108,8 +109,8 @@ async function untilDone<T>(work: () => Promise<T>, activity: RunActivity, progr
   const timer = setInterval(() => {
     if (performance.now() - activity.lastActivity > timeLimits.eleventyStallMs) {
       fail(
-        new Error(
-          `Internal error: Eleventy wrote nothing for ${timeLimits.eleventyStallMs / 60_000} minutes during ${progress?.describe() ?? "the build"}`,
+        new InternalError(
+          `Eleventy wrote nothing for ${timeLimits.eleventyStallMs / 60_000} minutes during ${progress?.describe() ?? "the build"}`,
         ),
       );
     }
