@@ -79,7 +79,7 @@ export async function runGateway(ws: Workspace, flags: GatewayFlags): Promise<nu
   if (!(sessionHours > 0 && sessionHours <= 24)) problems.push("--session-hours must be between 0 and 24.");
   if (problems.length) {
     console.error(
-      `The gateway cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee docs/cms-and-gateway.md, "Running the editors' gateway".`,
+      `The gateway cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee docs/operations/gateway.md.`,
     );
     return 2;
   }
