@@ -4,6 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import { formatProblem } from "../problems/problem.ts";
+import { formatDeskProblem, type DeskProblem } from "../problems/desk-refusals.ts";
 import { readRegistry } from "../content/registry.ts";
 import { readPortal } from "../content/validate-workspace.ts";
 import { createSite, type NewSiteSpec, planSite } from "../desk/new-site.ts";
@@ -125,6 +126,6 @@ export async function runRetireSite(
  * Problems as a list, one line each: they quote what was typed (a name with a line break in it),
  * and this output lands in CI logs, where a line starting "::" is a command to the runner.
  */
-function listed(problems: readonly string[]): string {
-  return problems.map((p) => `  - ${oneLine(p)}`).join("\n");
+function listed(problems: readonly DeskProblem[]): string {
+  return problems.map((p) => `  - ${oneLine(formatDeskProblem(p))}`).join("\n");
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { formatDeskProblem, type DeskProblem, type DeskRefusal } from "../problems/desk-refusals.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
@@ -21,6 +22,10 @@ const reference = JSON.parse(await readFile(join(toolsRepoRoot, "tools/demo/skpd
 };
 
 /** `new-site`: a unit online in one command, everything else following from the registry. */
+/** What the desk would print for a refused result, one problem a line. */
+const said = (result: unknown) =>
+  ((result as { problems: DeskProblem[] }).problems ?? []).map(formatDeskProblem).join("\n");
+
 describe("new-site", () => {
   let ws: Awaited<ReturnType<typeof tempWorkspace>>;
   let portal: PortalConfig;
@@ -53,18 +58,25 @@ describe("new-site", () => {
     for (const [slug, reason] of cases) {
       const result = await createSite(ws, portal, { slug, name: "Dinas Uji", type: "dinas" });
       assert.equal(result.ok, false, slug);
-      assert.match((result as { problems: string[] }).problems.join("\n"), reason, slug);
+      assert.match(said(result), reason, slug);
     }
     const both = await createSite(ws, portal, { slug: "WWW", name: "Dinas Uji", type: "dinass" });
+    // The desk's refusals are data: a code and what the sentence is written from.
     assert.deepEqual(
-      (both as { problems: string[] }).problems.map((p) => p.split(":")[0]),
-      ["slug", "--type"],
+      (both as { problems: DeskRefusal[] }).problems.map((p) => [p.code, p.args]),
+      [
+        ["slug-not-dns-label", { slug: "WWW", suggestion: "www" }],
+        [
+          "unknown-unit-type",
+          { type: "dinass", types: (both as { problems: DeskRefusal<"unknown-unit-type">[] }).problems[1]!.args.types },
+        ],
+      ],
     );
     assert.deepEqual((await readdir(ws.sitesDir)).sort(), [portal.hub]);
     // Taken: a unit that exists, retired ones included.
     assert.ok((await createSite(ws, portal, { slug: "dishub", name: "Dinas Perhubungan", type: "dinas" })).ok);
     const again = await createSite(ws, portal, { slug: "dishub", name: "Dinas Perhubungan", type: "dinas" });
-    assert.match((again as { problems: string[] }).problems[0]!, /"dishub" is taken/);
+    assert.match(said(again), /"dishub" is taken/);
     // Another slug with a name another unit has (as its name or short name, in any case):
     // refused here, not found by the next validate.
     for (const [name, shortName] of [
@@ -80,15 +92,15 @@ describe("new-site", () => {
       });
       assert.equal(twin.ok, false, name);
       // Told once, also when the short name was taken from the name.
-      const said = (twin as { problems: string[] }).problems;
-      assert.equal(said.filter((p) => /is already the name of sites\/dishub\//.test(p)).length, 1, said.join("\n"));
+      const lines = said(twin).split("\n");
+      assert.equal(lines.filter((p) => /is already the name of sites\/dishub\//.test(p)).length, 1, lines.join("\n"));
       assert.equal(existsSync(join(ws.sitesDir, "uji1")), false, "nothing written");
     }
     await rm(join(ws.sitesDir, "dishub"), { recursive: true });
   });
 
   it("row 8 of issue 23: a name on several lines, of invisible characters only, or with a direction override is refused, nothing written", async () => {
-    for (const [name, said] of [
+    for (const [name, expected] of [
       [
         "Dinas Uji\n::add-mask::rahasia\n::error title=x::disusupi",
         /--name: holds a line break or control character \(U\+000A\); give it on one line\./,
@@ -98,9 +110,9 @@ describe("new-site", () => {
     ] as const) {
       const result = await createSite(ws, portal, { slug: "uji1", name, shortName: "Uji", type: "dinas" });
       assert.equal(result.ok, false, name);
-      const problems = (result as { problems: string[] }).problems;
+      const problems = said(result).split("\n");
       assert.equal(problems.length, 1, problems.join("\n"));
-      assert.match(problems[0]!, said);
+      assert.match(problems[0]!, expected);
       assert.equal(existsSync(join(ws.sitesDir, "uji1")), false, "nothing written");
     }
   });

@@ -1,3 +1,4 @@
+import { deskRefusal, type DeskProblem, type DeskRefusal } from "../problems/desk-refusals.ts";
 import { bidiControlIn, controlCharacterIn, visibleText } from "../core/reader-text.ts";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
@@ -8,7 +9,6 @@ import { isAceLabel, isDnsLabel, isReservedSlug, slugify, slugSkeleton } from ".
 import type { PortalConfig, SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { localDate } from "../core/wita.ts";
-import { formatProblem } from "../problems/problem.ts";
 import { readRegistry, readRetired } from "../content/registry.ts";
 import { nameKey } from "../content/validate-workspace.ts";
 import { validateSite } from "../content/validate-site.ts";
@@ -30,7 +30,7 @@ export interface NewSiteSpec {
 export type NewSiteResult =
   | { ok: true; record: SiteRecord; files: string[] }
   /** Every reason at once, each naming what to change. */
-  | { ok: false; problems: string[] };
+  | { ok: false; problems: DeskProblem[] };
 
 /** The unit types a new site may have (the hub's type is the hub's alone). */
 export function unitTypes(): string[] {
@@ -43,40 +43,41 @@ export function slugRefusal(
   slug: string,
   ws: Workspace,
   portal: Pick<PortalConfig, "hub" | "domain">,
-): string | undefined {
+): DeskRefusal | undefined {
   if (!isDnsLabel(slug)) {
-    const suggestion = slugify(slug);
-    return `"${slug}" is not a DNS label (lower-case letters, digits and inner hyphens, at most 63)${suggestion && suggestion !== slug ? `; try "${suggestion}"` : ""}.`;
+    return deskRefusal("slug-not-dns-label", { slug, suggestion: slugify(slug) });
   }
   if (isAceLabel(slug))
-    return `"${slug}" has "--" in its third and fourth places, which browsers read as an encoded international name (xn--dnkes-zsa shows as "dínkes", a look-alike of another unit); use plain letters, e.g. "${slugify(slug.replace(/^(..)--/, "$1-")) || "dinkes"}".`;
+    return deskRefusal("slug-ace", { slug, suggestion: slugify(slug.replace(/^(..)--/, "$1-")) || "dinkes" });
   if (isReservedSlug(slug) || slug === portal.hub)
-    return `"${slug}" is reserved (${slug === portal.hub ? "the hub's folder" : `${slug}.${portal.domain} would look like the regency's own service`}); choose the unit's usual abbreviation.`;
+    return deskRefusal("slug-reserved", {
+      slug,
+      why:
+        slug === portal.hub ? "the hub's folder" : `${slug}.${portal.domain} would look like the regency's own service`,
+    });
   const twin = existsSync(ws.sitesDir)
     ? readdirSync(ws.sitesDir).find((other) => other !== slug && slugSkeleton(other) === slugSkeleton(slug))
     : undefined;
-  if (twin)
-    return `"${slug}" looks like "${twin}" (sites/${twin}/) in an address bar; a citizen could take ${slug}.${portal.domain} for it. Choose a name that differs at a glance.`;
+  if (twin) return deskRefusal("slug-look-alike", { slug, twin, host: `${slug}.${portal.domain}` });
   if (existsSync(join(ws.sitesDir, slug)))
-    return `"${slug}" is taken: sites/${slug}/ exists${existsSync(join(ws.sitesDir, slug, "site.json")) ? "" : " (a folder without site.json)"}. A retired unit's name stays taken, so its old address can never point to someone else.`;
+    return deskRefusal("slug-taken", { slug, noRecord: !existsSync(join(ws.sitesDir, slug, "site.json")) });
   return undefined;
 }
 
 export type SitePlan =
   /** `files`: path under `sites/<slug>/` → content (media/ comes with the first upload). */
-  { ok: true; record: SiteRecord; files: Map<string, string> } | { ok: false; problems: string[] };
+  { ok: true; record: SiteRecord; files: Map<string, string> } | { ok: false; problems: DeskProblem[] };
 
 /**
  * What `new-site` would write for `spec`, checked as validation checks every site (in a scratch
  * folder, so nothing under sites/ is touched): the site.json and the starter pages.
  */
 export async function planSite(ws: Workspace, portal: PortalConfig, spec: NewSiteSpec): Promise<SitePlan> {
-  const problems: string[] = [];
+  const problems: DeskProblem[] = [];
   const refusal = slugRefusal(spec.slug, ws, portal);
-  if (refusal) problems.push(`slug: ${refusal}`);
+  if (refusal) problems.push(refusal);
   const types = unitTypes();
-  if (!types.includes(spec.type))
-    problems.push(`--type: "${spec.type}" is not a unit type; one of ${types.join(", ")}.`);
+  if (!types.includes(spec.type)) problems.push(deskRefusal("unknown-unit-type", { type: spec.type, types }));
   // Names are read as a reader sees them, and are one line: they reach page titles, CI logs and
   // issue bodies, where a line break starts a new command or paragraph (core/reader-text.ts).
   for (const [flag, value] of [
@@ -87,17 +88,12 @@ export async function planSite(ws: Workspace, portal: PortalConfig, spec: NewSit
     if (value === undefined) continue;
     const control = controlCharacterIn(value, true);
     const bidi = bidiControlIn(value);
-    if (control) problems.push(`${flag}: holds a line break or control character (${control}); give it on one line.`);
-    if (bidi)
-      problems.push(`${flag}: holds a bidirectional control (${bidi}), which reorders what readers see; retype it.`);
+    if (control) problems.push(deskRefusal("option-control-character", { flag, char: control }));
+    if (bidi) problems.push(deskRefusal("option-bidi-control", { flag, char: bidi }));
   }
   const shortName = spec.shortName ?? (spec.name.length <= 40 ? spec.name : undefined);
-  if (visibleText(spec.name).trim().length < 3)
-    problems.push('--name: the unit\'s full name, e.g. --name "Dinas Kesehatan".');
-  else if (shortName === undefined)
-    problems.push(
-      `--short-name: "${spec.name}" is longer than 40 characters; give the unit's short name, e.g. --short-name "Dinkes".`,
-    );
+  if (visibleText(spec.name).trim().length < 3) problems.push(deskRefusal("name-missing", {}));
+  else if (shortName === undefined) problems.push(deskRefusal("short-name-missing", { name: spec.name }));
   // Validation refuses two units of one name (or short name), retired ones included: refused
   // here before anything is written, not found by the next `validate`.
   const taken = new Map<string, string>();
@@ -111,16 +107,13 @@ export async function planSite(ws: Workspace, portal: PortalConfig, spec: NewSit
   ] as const) {
     const text = value?.trim();
     const owner = text ? taken.get(nameKey(text)) : undefined;
-    if (owner)
-      problems.push(
-        `${flag}: "${text}" is already the name of sites/${owner}/; citizens tell units apart by it. Give this unit its own.`,
-      );
+    if (owner) problems.push(deskRefusal("name-taken", { flag, name: text!, owner }));
   }
   // Until the unit gives its own: the regency's, which reaches someone who can answer.
   const address = spec.address ?? portal.address;
   const phone = spec.phone ?? portal.phone;
-  if (!address) problems.push("--address: the unit's office address (portal.json has none to start from).");
-  if (!phone) problems.push("--phone: the unit's telephone (portal.json has none to start from).");
+  if (!address) problems.push(deskRefusal("address-missing", {}));
+  if (!phone) problems.push(deskRefusal("phone-missing", {}));
   if (problems.length || !address || !phone) return { ok: false, problems };
 
   const record: SiteRecord = {
@@ -134,7 +127,7 @@ export async function planSite(ws: Workspace, portal: PortalConfig, spec: NewSit
     status: "active",
   };
   const recordProblems = validateAgainst(schemaIds.site, record, `sites/${spec.slug}/site.json`);
-  if (recordProblems.length) return { ok: false, problems: recordProblems.map(formatProblem) };
+  if (recordProblems.length) return { ok: false, problems: recordProblems };
 
   const files = new Map<string, string>([
     ["site.json", `${JSON.stringify({ $schema: "../../content-schema/site.schema.json", ...record }, null, 2)}\n`],
@@ -154,7 +147,7 @@ export async function planSite(ws: Workspace, portal: PortalConfig, spec: NewSit
       today: localDate(new Date(), portal.time_zone),
     });
     // Problems name files under sites/; the scratch folder is not there.
-    if (check.problems.length) return { ok: false, problems: check.problems.map(formatProblem) };
+    if (check.problems.length) return { ok: false, problems: check.problems };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

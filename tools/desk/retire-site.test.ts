@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { formatDeskProblem, type DeskProblem } from "../problems/desk-refusals.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -57,7 +58,7 @@ describe("retire-site", () => {
     for (const [spec, reason] of cases) {
       const result = await retireSite(ws, portal, spec);
       assert.equal(result.ok, false, spec.slug);
-      assert.match((result as { problems: string[] }).problems.join("\n"), reason);
+      assert.match((result as { problems: DeskProblem[] }).problems.map(formatDeskProblem).join("\n"), reason);
     }
     assert.ok(existsSync(join(ws.sitesDir, "dishub/content/halaman/profil.md")), "nothing was changed");
   });

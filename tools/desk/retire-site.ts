@@ -1,3 +1,4 @@
+import { deskRefusal, type DeskProblem } from "../problems/desk-refusals.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -7,7 +8,7 @@ import { localDate } from "../core/wita.ts";
 import { readSmallJson } from "../content/read-json.ts";
 import { readRegistry } from "../content/registry.ts";
 import { listEntries, markdownFiles } from "../content/site-files.ts";
-import { formatProblem, sortProblems } from "../problems/problem.ts";
+import { sortProblems } from "../problems/problem.ts";
 import { validateSite } from "../content/validate-site.ts";
 import { schemaIds, validateAgainst } from "../content/schema-validator.ts";
 
@@ -22,7 +23,7 @@ export interface RetireSpec {
 
 export type RetireResult =
   | { ok: true; record: SiteRecord; removed: string[]; linkedFrom: string[] }
-  | { ok: false; problems: string[] };
+  | { ok: false; problems: DeskProblem[] };
 
 /**
  * `npm run retire-site -- <slug>`: the unit leaves the network. Its site.json stays, marked
@@ -36,29 +37,25 @@ export type RetireResult =
  * interruption leaves either the unit as it was or the unit retired.
  */
 export async function retireSite(ws: Workspace, portal: PortalConfig, spec: RetireSpec): Promise<RetireResult> {
-  const problems: string[] = [];
+  const problems: DeskProblem[] = [];
   const file = join(ws.sitesDir, spec.slug, "site.json");
   const data = /^[a-z0-9-]{1,63}$/.test(spec.slug) ? readSmallJson(file) : undefined;
-  if (spec.slug === portal.hub) problems.push(`"${spec.slug}" is the hub: the regency's portal cannot be retired.`);
-  else if (data === undefined)
-    problems.push(`"${spec.slug}" is not a unit: sites/${spec.slug}/site.json does not exist.`);
+  const { slug } = spec;
+  if (slug === portal.hub) problems.push(deskRefusal("hub-cannot-retire", { slug }));
+  else if (data === undefined) problems.push(deskRefusal("not-a-unit", { slug }));
   else if (validateAgainst(schemaIds.site, data, file).length > 0)
-    problems.push(`sites/${spec.slug}/site.json does not validate: fix it first (npm run validate -- ${spec.slug}).`);
+    problems.push(deskRefusal("record-invalid", { slug }));
   else if ((data as SiteRecord).status === "retired")
-    problems.push(`"${spec.slug}" was retired on ${(data as SiteRecord).retired_on ?? "an earlier day"} already.`);
+    problems.push(deskRefusal("already-retired", { slug, on: (data as SiteRecord).retired_on ?? "an earlier day" }));
   if (spec.successor !== undefined) {
     const units = (await readRegistry(ws)).filter((s) => s.status === "active" && s.slug !== portal.hub);
     if (spec.successor === spec.slug || !units.some((s) => s.slug === spec.successor))
-      problems.push(`--successor: "${spec.successor}" is not another active unit (npm run report lists them).`);
+      problems.push(deskRefusal("successor-not-active", { successor: spec.successor }));
   }
   const today = localDate(spec.now ?? new Date(), portal.time_zone);
   if (spec.archive && problems.length === 0) {
     const content = await validateSite(ws, portal, spec.slug, { today });
-    if (content.problems.length)
-      problems.push(
-        "--archive: the unit's content must validate to be archived; fix these first (or retire it without --archive):",
-        ...sortProblems(content.problems).map(formatProblem),
-      );
+    if (content.problems.length) problems.push(deskRefusal("archive-invalid", {}), ...sortProblems(content.problems));
   }
   if (problems.length) return { ok: false, problems };
 
