@@ -12,5 +12,5 @@ export const config = {
 };
 
 export default function (): void {
-  // Intentionally empty: see portalSitePlugin.
+  // Intentionally empty: the build adds portalPlugin (portal-plugin.ts) to its own Eleventy instance.
 }
