@@ -1,3 +1,4 @@
+import { cliRefusal } from "../problems/cli-refusals.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -37,7 +38,7 @@ export async function runCodeowners(ws: Workspace, options: { check: boolean }):
 /** `portal guard --base <rev> [--head <rev>]`: the gateway's folder rule over the commits since `base`. */
 export async function runGuard(ws: Workspace, options: { base?: string; head?: string }): Promise<number> {
   if (!options.base) {
-    console.error("guard needs --base <rev>: the commit the checked commits come after (e.g. origin/main).");
+    console.error(cliRefusal("guard-needs-base", {}));
     return 2;
   }
   const { portal, problems } = await readPortal(ws);

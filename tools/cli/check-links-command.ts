@@ -1,3 +1,4 @@
+import { cliRefusal } from "../problems/cli-refusals.ts";
 import { relative } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import { checkLinks, sourceAddresses } from "../links/check-links.ts";
@@ -13,9 +14,7 @@ export function runCheckLinks(ws: Workspace, only: string[], options: { json: bo
   }
   const where = relative(process.cwd(), ws.distDir) || ".";
   if (report.sites === 0) {
-    console.error(
-      `No built site in ${where}: run \`npm run build\` first${only.length ? ` (or check the names: ${only.join(", ")})` : ""}.`,
-    );
+    console.error(cliRefusal("no-built-site", { where, names: only }));
     return 1;
   }
   for (const b of report.broken)

@@ -1,3 +1,4 @@
+import { cliRefusal } from "../problems/cli-refusals.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -43,17 +44,14 @@ function annotate(site: string, title: string, message: string): void {
 /** Site names become folders on the server: only a registry slug, never a path. */
 function badNames(sites: string[]): boolean {
   const bad = sites.filter((s) => !fileSlugPattern.test(s));
-  if (bad.length)
-    console.error(
-      `Not a site name: ${bad.map((b) => `"${b}"`).join(", ")} (a site is named by its folder in sites/, e.g. dinkes).`,
-    );
+  if (bad.length) console.error(cliRefusal("not-a-site-name", { names: bad }));
   return bad.length > 0;
 }
 
 function targetOf(flags: DeployFlags): Target | undefined {
   const spec = flags.target ?? process.env.DEPLOY_TARGET;
   if (!spec) {
-    console.error("Name where to deploy: --target <folder> or --target user@host:/srv/portal (or set DEPLOY_TARGET).");
+    console.error(cliRefusal("no-target", {}));
     return undefined;
   }
   return parseTarget(spec);
@@ -73,7 +71,7 @@ function changedSince(ws: Workspace, base: string): string[] | undefined {
     return affectedSites(ws.root, base);
   } catch (error) {
     console.error(
-      `Cannot tell which sites changed since ${base}: ${error instanceof Error ? error.message : String(error)}\nName the sites, or use --all.`,
+      cliRefusal("changes-unknown", { base, detail: error instanceof Error ? error.message : String(error) }),
     );
     return undefined;
   }
@@ -84,14 +82,12 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
   if (!target || badNames(named)) return 2;
   const keep = Number(flags.keep ?? 5);
   if (!Number.isInteger(keep) || keep < 2) {
-    console.error(
-      `--keep must be a whole number of at least 2 (a release to roll back to is always kept), not "${flags.keep}".`,
-    );
+    console.error(cliRefusal("keep-too-small", { keep: flags.keep }));
     return 2;
   }
   const built = builtSites(ws);
   if (built.length === 0) {
-    console.error(`${ws.distDir} holds no built site: run npm run build first (nothing was deployed).`);
+    console.error(cliRefusal("nothing-built", { dist: ws.distDir }));
     return 1;
   }
   // A folder of dist/ that is no longer a site of the registry (removed, or retired) would bring
@@ -101,9 +97,7 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
   if (!sites) return 2;
   const refused = sites.filter((s) => !registry.has(s));
   if (refused.length) {
-    console.error(
-      `Not a site of the registry, so not deployed: ${refused.join(", ")} (its folder was removed from sites/, or it is retired; a stale dist/<slug>/ is deleted by hand).`,
-    );
+    console.error(cliRefusal("not-in-registry", { sites: refused }));
     for (const site of refused)
       annotate(site, "not deployed", "The site is not in the registry (sites/<slug>/site.json, not retired).");
   }
@@ -111,7 +105,7 @@ export async function runDeploy(ws: Workspace, named: string[], flags: DeployFla
   const missing = sites.filter((s) => !built.includes(s));
   if (missing.length) {
     // Deploy what is built; name what is not, and fail at the end.
-    console.error(`Not built, so not deployed: ${missing.join(", ")} (run npm run build -- ${missing.join(" ")}).`);
+    console.error(cliRefusal("not-built", { sites: missing }));
     for (const site of missing)
       annotate(
         site,
@@ -163,13 +157,11 @@ export async function runRollback(_ws: Workspace, sites: string[], flags: Deploy
   if (!target) return 2;
   if (badNames(sites)) return 2;
   if (flags.to !== undefined && !/^\d{8}T\d{9}Z-[\w.-]+$/.test(flags.to)) {
-    console.error(
-      `--to takes a release id as the deploy printed it (e.g. 20261128T021500123Z-8735f0a9), not "${flags.to}".`,
-    );
+    console.error(cliRefusal("release-id-malformed", { to: flags.to }));
     return 2;
   }
   if (sites.length === 0) {
-    console.error("Name the site(s) to roll back: npm run rollback -- <slug> [--to <release>].");
+    console.error(cliRefusal("no-site-to-roll-back", {}));
     return 2;
   }
   let failures = 0;
@@ -252,18 +244,16 @@ export interface NginxFlags {
 
 export async function runNginxConfig(ws: Workspace, flags: NginxFlags): Promise<number> {
   if (!flags.root) {
-    console.error(
-      "Name the folder the sites are deployed to on the server: --serve-root /srv/portal (the deploy --target's folder).",
-    );
+    console.error(cliRefusal("no-serve-root", {}));
     return 2;
   }
   if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) {
-    console.error("TLS needs both --tls-cert and --tls-key (a certificate for the domain and *.domain).");
+    console.error(cliRefusal("tls-half", {}));
     return 2;
   }
   const { portal, problems } = await readPortal(ws);
   if (!portal) {
-    console.error(`portal.json cannot be read: ${problems.map((p) => p.message).join("; ")}`);
+    console.error(cliRefusal("portal-unreadable", { detail: problems.map((p) => p.message).join("; ") }));
     return 1;
   }
   const text = nginxConfig({
@@ -277,12 +267,9 @@ export async function runNginxConfig(ws: Workspace, flags: NginxFlags): Promise<
     brotli: flags.brotli,
     ...(flags.gateway ? { gateway: flags.gateway } : {}),
   });
-  if (!flags.gateway && portal.cms?.backend === "gateway")
-    console.error(
-      "Warning: portal.json's cms.backend is \"gateway\", but no --gateway <addr> was given: /admin/api/ will not reach the editors' gateway.",
-    );
+  if (!flags.gateway && portal.cms?.backend === "gateway") console.error(cliRefusal("gateway-unset", {}));
   if (flags.gateway && !/^(127\.0\.0\.1|\[::1\]|localhost|unix:\/[^\s;]+|[a-z0-9.-]+):?\d*$/.test(flags.gateway)) {
-    console.error(`--gateway ${flags.gateway} is not an address nginx can proxy to (host:port or unix:/path).`);
+    console.error(cliRefusal("gateway-address-malformed", { gateway: flags.gateway }));
     return 2;
   }
   if (!flags.output) {

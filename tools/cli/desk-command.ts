@@ -1,3 +1,4 @@
+import { cliRefusal } from "../problems/cli-refusals.ts";
 import { oneLine } from "../core/reader-text.ts";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -25,9 +26,7 @@ export async function runNewSite(
     return 1;
   }
   if (slugs.length !== 1 || !flags.name || !flags.type) {
-    console.error(
-      'Usage: npm run new-site -- <slug> --name "Dinas Kesehatan" --type dinas [--short-name Dinkes] [--address ...] [--phone ...] [--email ...]',
-    );
+    console.error(cliRefusal("new-site-usage", {}));
     return 2;
   }
   const spec = { ...flags, slug: slugs[0]!, name: flags.name, type: flags.type };
@@ -83,7 +82,7 @@ export async function runRetireSite(
     return 1;
   }
   if (slugs.length !== 1) {
-    console.error("Usage: npm run retire-site -- <slug> [--successor <slug of the unit that took over>] [--archive]");
+    console.error(cliRefusal("retire-site-usage", {}));
     return 2;
   }
   const result = await retireSite(ws, portal, {

@@ -1,3 +1,4 @@
+import { cliRefusal } from "../problems/cli-refusals.ts";
 import { parseArgs } from "node:util";
 import type { Progress } from "../core/progress.ts";
 import { workspaceAt } from "../core/workspace.ts";
@@ -21,14 +22,7 @@ function parse() {
     if (token.kind === "option") given.set(token.name, [...(given.get(token.name) ?? []), token.value ?? "(on)"]);
   const repeated = [...given].filter(([, values]) => values.length > 1);
   if (repeated.length)
-    throw new Error(
-      repeated
-        .map(
-          ([name, values]) =>
-            `Option '--${name}' was given ${values.length} times (${values.join(", ")}); give it once.`,
-        )
-        .join("\n"),
-    );
+    throw new Error(repeated.map(([name, values]) => cliRefusal("option-repeated", { name, values })).join("\n"));
   return parsed;
 }
 
@@ -48,7 +42,7 @@ async function main(progress: Progress): Promise<number> {
   }
   const command = cliCommands.find((c) => c.name === name);
   if (!command) {
-    console.error(`Unknown command "${name}".\n\n${usage()}`);
+    console.error(`${cliRefusal("unknown-command", { name })}\n\n${usage()}`);
     return 2;
   }
   const dist = typeof values.dist === "string" ? values.dist : undefined;

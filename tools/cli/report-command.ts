@@ -1,3 +1,4 @@
+import { cliRefusal } from "../problems/cli-refusals.ts";
 import { readFile } from "node:fs/promises";
 import type { PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
@@ -20,7 +21,7 @@ async function portalAndNow(
   }
   const now = nowFlag === undefined ? new Date() : new Date(nowFlag);
   if (Number.isNaN(now.getTime())) {
-    console.error(`--now "${nowFlag}" is not an instant: write it like 2026-12-01T08:00:00+08:00.`);
+    console.error(cliRefusal("instant-malformed", { value: String(nowFlag) }));
     return 2;
   }
   return { portal, now };
@@ -36,7 +37,7 @@ export async function runReport(
   options: { json: boolean; csv: boolean; now?: string },
 ): Promise<number> {
   if (options.json && options.csv) {
-    console.error("Choose one of --json and --csv.");
+    console.error(cliRefusal("json-or-csv", {}));
     return 2;
   }
   const read = await portalAndNow(ws, options.now);
