@@ -19,10 +19,8 @@ export const layers: readonly { folders: readonly string[]; job: string }[] = [
   { folders: ["report"], job: "activity, completeness, reminders and the /status/ dashboard's data" },
   { folders: ["generator"], job: "the Eleventy plugin: settings, collections, pages, filters, images" },
   { folders: ["pipeline", "deploy"], job: "the build's stages in order; releases, the nginx configuration" },
-  {
-    folders: ["cli", "nx-plugin", "demo", "docs"],
-    job: "the portal command, the Nx plugin, the demo, the docs writer",
-  },
+  { folders: ["cli", "nx-plugin", "demo"], job: "the portal command and its table, the Nx plugin, the demo" },
+  { folders: ["docs"], job: "the writers of the generated documents (content types, commands)" },
   { folders: ["test"], job: "helpers for the tests: Chromium, axe, nginx, the CMS session, workspaces" },
   { folders: ["bench"], job: "the benchmark and the dist/ comparison" },
 ];
