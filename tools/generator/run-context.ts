@@ -8,12 +8,13 @@ import { dateFilters } from "../published/indonesian-dates.ts";
 import { iconImage, shareImage, thumbImage } from "./share-image.ts";
 import { archiveUrl, productionBase, siteUrl, successorOf, type Base } from "../published/site-origin.ts";
 import { sitePaths } from "./site-paths.ts";
-import type { BuildOutput, PageContext, PortalPluginOptions, RunActivity } from "./types.ts";
+import type { BuildOutput, PageContext, PortalPluginOptions, RunActivity, UiStrings } from "./types.ts";
 import { recordImages } from "./used-images.ts";
 import { InternalError } from "../core/internal-error.ts";
 
-/** The theme's Indonesian words (`strings.id.json`). */
-export type UiStrings = Record<string, string> & { unitTypes: Record<string, string> };
+/** The theme's Indonesian words (`strings.id.json`), read once per build (the build context keeps them). */
+export const readUiStrings = (themeDir: string): UiStrings =>
+  JSON.parse(readFileSync(join(themeDir, "strings.id.json"), "utf8")) as UiStrings;
 
 /**
  * What the filters, collections and transforms of one run share: the run's options and the
@@ -23,7 +24,7 @@ export function createRunContext(options: PortalPluginOptions) {
   const { portal, themeDir, sitesDir, outputs } = options;
   const base: Base = options.base ?? productionBase(portal);
   const now = options.now ?? new Date();
-  const ui = JSON.parse(readFileSync(join(themeDir, "strings.id.json"), "utf8")) as UiStrings;
+  const ui = options.ui ?? readUiStrings(themeDir);
   const dates = dateFilters(portal.time_zone);
   const bySlug = new Map(options.sites.map((s) => [s.slug, s]));
   const paths = sitePaths(sitesDir, options.outputDir, bySlug);

@@ -6,6 +6,9 @@ import type { HubData } from "./hub-data.ts";
 import type { Base } from "../published/site-origin.ts";
 
 /** The options of one run of the portal plugin: which sites to build, with what they show. */
+/** The theme's Indonesian words (`strings.id.json`). */
+export type UiStrings = Record<string, string> & { unitTypes: Record<string, string> };
+
 export interface PortalPluginOptions {
   sitesDir: string;
   themeDir: string;
@@ -13,6 +16,8 @@ export interface PortalPluginOptions {
   /** Eleventy's output folder for this run; each site is a folder in it. */
   outputDir: string;
   portal: PortalConfig;
+  /** The theme's words as the build read them; read from themeDir when absent. */
+  ui?: UiStrings;
   /** The sites this run builds (already validated). */
   sites: SiteRecord[];
   /** Every unit in the registry, built in this run or not: the network of links on every page. */

@@ -8,7 +8,7 @@ import type { ServiceCatalogue } from "../content/service-catalogue.ts";
 import type { HubData } from "../generator/hub-data.ts";
 import type { Base } from "../published/site-origin.ts";
 import type { RegencyReport } from "../report/unit-report.ts";
-import type { BuildOutput } from "../generator/types.ts";
+import type { BuildOutput, UiStrings } from "../generator/types.ts";
 import type { Problem } from "../problems/problem.ts";
 
 export interface SiteResult {
@@ -27,6 +27,8 @@ export interface SiteResult {
 export interface BuildContext {
   ws: Workspace;
   portal: PortalConfig;
+  /** The theme's Indonesian words (strings.id.json), read once per build. */
+  ui: UiStrings;
   progress: Progress;
   base: Base;
   now: Date;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { Progress } from "../core/progress.ts";
+import { readUiStrings } from "../generator/run-context.ts";
 import { problem, type Problem } from "../problems/problem.ts";
 import { baseFromEnv, type Base } from "../published/site-origin.ts";
 import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
@@ -139,6 +140,7 @@ async function validateStage(r: BuildRun): Promise<void> {
   r.validated = validated;
   r.build = {
     ...validated.context,
+    ui: readUiStrings(r.ws.themeDir),
     progress: r.progress,
     base: r.options.base ?? baseFromEnv(validated.context.portal),
     ...(r.options.cmsLocalBackend ? { cmsLocalBackend: r.options.cmsLocalBackend } : {}),

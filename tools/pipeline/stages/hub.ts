@@ -18,11 +18,7 @@ import type { BuildContext } from "../build-context.ts";
  * subdomains). The hub then goes through render, index and publish like any batch.
  */
 export function hubData(build: BuildContext, report: RegencyReport, retired: SiteRecord[] = []): HubData {
-  const labels = (
-    JSON.parse(readFileSync(join(build.ws.themeDir, "strings.id.json"), "utf8")) as {
-      unitTypes: Record<string, string>;
-    }
-  ).unitTypes;
+  const labels = build.ui.unitTypes;
   return readHubData({
     report,
     retired,

@@ -50,6 +50,7 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
             cacheDir: ws.cacheDir,
             outputDir: staging,
             portal: build.portal,
+            ui: build.ui,
             sites: batch.sites,
             registry: build.registry,
             archives: build.archives,
