@@ -1,3 +1,4 @@
+import { gatewayRefusals, type GatewayRefusalArgs, type GatewayRefusalCode } from "../problems/gateway-refusals.ts";
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { mediaKindOf } from "../content/media-reference.ts";
@@ -22,12 +23,14 @@ export interface PathContext {
 }
 
 /** Why an SVG is refused, wherever it is (its path, or an upload's name): it can carry script. */
-export const svgRefusal =
-  "Gambar SVG tidak dapat diunggah karena dapat memuat kode program; gunakan JPG, PNG atau WebP.";
+export const svgRefusal = gatewayRefusals["svg-upload"].message({ name: "" });
 
-const refuse = (reason: string, message: string): PathDecision => ({ ok: false, reason, message });
-const outside = (path: string) =>
-  refuse(`outside the editor's units: ${JSON.stringify(path)}`, "Berkas ini berada di luar folder unit Anda.");
+/** A refusal of the catalogue (gateway-refusals.ts) as the path policy's decision. */
+const refuse = <C extends GatewayRefusalCode>(code: C, args: GatewayRefusalArgs<C>): PathDecision => {
+  const entry = gatewayRefusals[code] as { message: (a: unknown) => string; reason: (a: unknown) => string };
+  return { ok: false, reason: entry.reason(args), message: entry.message(args) };
+};
+const outside = (path: string) => refuse("path-outside-units", { path });
 
 /**
  * The one rule for every path the gateway reads or writes for an editor: a file of the shape a
@@ -42,15 +45,11 @@ const outside = (path: string) =>
  * a prefix (`sites/dinkes2` for an editor of `dinkes`) is a different unit.
  */
 export function checkPath(raw: unknown, use: PathUse, ctx: PathContext): PathDecision {
-  if (typeof raw !== "string" || raw === "") return refuse("no path", "Alamat berkas kosong.");
-  if (!/^[a-z0-9][a-z0-9/_.-]*$/.test(raw) || raw.length > 300)
-    return refuse(
-      `not a canonical path: ${JSON.stringify(raw)}`,
-      "Alamat berkas memuat karakter yang tidak diizinkan.",
-    );
+  if (typeof raw !== "string" || raw === "") return refuse("path-empty", {});
+  if (!/^[a-z0-9][a-z0-9/_.-]*$/.test(raw) || raw.length > 300) return refuse("path-not-canonical", { raw });
   const parts = raw.split("/");
   if (parts.some((p) => p === "" || p.startsWith(".")))
-    return refuse(`empty, dot or hidden segment: ${JSON.stringify(raw)}`, "Alamat berkas tidak sah.");
+    return refuse("path-invalid", { why: `empty, dot or hidden segment: ${JSON.stringify(raw)}` });
   const [root, slug, first, ...rest] = parts as [string, string | undefined, string | undefined, ...string[]];
   if (root !== "sites" || slug === undefined || first === undefined) return outside(raw);
   if (!ctx.units.has(slug)) return outside(raw);
@@ -62,7 +61,7 @@ export function checkPath(raw: unknown, use: PathUse, ctx: PathContext): PathDec
   // The registry: DKISP edits every unit's record; a unit's own editors may read theirs.
   if (first === "site.json" && rest.length === 0) {
     if (ctx.grants.dkisp || (use === "read" && roles)) return ok;
-    return refuse(`site.json of ${slug} is DKISP's`, "Data unit (site.json) hanya dapat diubah oleh DKISP.");
+    return refuse("site-json-is-dkisps", { slug });
   }
   // DKISP keeps the registry, whose logo field lists and uploads a unit's images: at the top of
   // the unit's media folder only, never the photos of its news or its documents.
@@ -72,28 +71,23 @@ export function checkPath(raw: unknown, use: PathUse, ctx: PathContext): PathDec
   if (first === "content") {
     const [typeName, file, ...more] = rest;
     const type = typeName === undefined ? undefined : schemas().typeByName.get(typeName);
-    if (!type || more.length > 0)
-      return refuse(`not a content folder: ${JSON.stringify(raw)}`, "Folder isi ini tidak dikenal.");
-    if (type.hubOnly && slug !== ctx.hub)
-      return refuse(`${type.name} belongs to the hub only`, `${type.label} hanya dapat dibuat di situs portal.`);
-    if (type.hubOnly && !ctx.grants.dkisp)
-      return refuse(`${type.name} is DKISP's`, `${type.label} hanya dapat dibuat oleh DKISP.`);
+    if (!type || more.length > 0) return refuse("not-a-content-folder", { raw });
+    if (type.hubOnly && slug !== ctx.hub) return refuse("type-on-hub-only", { name: type.name, label: type.label });
+    if (type.hubOnly && !ctx.grants.dkisp) return refuse("type-is-dkisps", { name: type.name, label: type.label });
     // Listing a folder reads it whole; writing needs a file name.
-    if (file === undefined) return use === "read" ? ok : refuse("a folder, not a file", "Alamat berkas tidak sah.");
+    if (file === undefined) return use === "read" ? ok : refuse("path-invalid", { why: "a folder, not a file" });
     if (!file.endsWith(".md") || !fileSlugPattern.test(file.slice(0, -3)))
-      return refuse(`not a content file name: ${JSON.stringify(file)}`, "Nama berkas isi tidak sah.");
+      return refuse("content-file-name-invalid", { file });
     return ok;
   }
   if (first === "media") {
     // Reading may list the media folder or one of its folders; a file must be of a known kind.
     const name = rest.at(-1);
     if (use === "read" && (name === undefined || !name.includes("."))) return ok;
-    if (name === undefined) return refuse("a folder, not a file", "Alamat berkas tidak sah.");
-    if (name.endsWith(".svg")) return refuse(`an SVG: ${JSON.stringify(name)}`, svgRefusal);
-    if (!mediaKindOf(name))
-      return refuse(`not an image or a document: ${JSON.stringify(name)}`, "Jenis berkas ini tidak dapat diunggah.");
-    if (!roles && !dkispHere && mediaKindOf(name) !== "image")
-      return refuse(`DKISP writes only images (logos) in ${slug}`, "DKISP hanya dapat mengunggah logo ke folder unit.");
+    if (name === undefined) return refuse("path-invalid", { why: "a folder, not a file" });
+    if (name.endsWith(".svg")) return refuse("svg-upload", { name });
+    if (!mediaKindOf(name)) return refuse("upload-kind-unknown", { name });
+    if (!roles && !dkispHere && mediaKindOf(name) !== "image") return refuse("dkisp-uploads-logos-only", { slug });
     return ok;
   }
   return outside(raw);
@@ -115,7 +109,7 @@ export function checkNoLinks(repoDir: string, path: string): PathDecision | unde
     }
     if (kind === "missing") return undefined;
     if (kind === "link")
-      return refuse(`symbolic link in the tree at ${at.slice(repoDir.length + 1)}`, "Alamat berkas tidak sah.");
+      return refuse("path-invalid", { why: `symbolic link in the tree at ${at.slice(repoDir.length + 1)}` });
   }
   return undefined;
 }
@@ -126,7 +120,7 @@ export function checkNoLinks(repoDir: string, path: string): PathDecision | unde
  */
 export function checkBranch(raw: unknown, ctx: PathContext): PathDecision {
   const m = typeof raw === "string" ? /^cms\/([a-z0-9-]+)_([a-z]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(raw) : null;
-  if (!m) return refuse(`not a draft branch: ${JSON.stringify(raw)}`, "Draf ini tidak dikenal.");
+  if (!m) return refuse("not-a-draft-branch", { raw: String(raw) });
   const [, slug, type] = m as unknown as [string, string, string];
   const path = `sites/${slug}/content/${type}`;
   const decision = checkPath(path, "read", ctx);

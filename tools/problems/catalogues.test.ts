@@ -46,6 +46,12 @@ describe("the catalogues of problems", () => {
         origin: "https://x.example",
         maxBytes: 1,
         detail: "x",
+        label: "Siaran",
+        why: "a folder, not a file",
+        raw: "sites/x",
+        path: "sites/x",
+        slug: "x",
+        file: "x.md",
       });
       assert.match(sentence, /^[A-Z].*[.]/, codeName);
       assert.doesNotMatch(sentence, /undefined|\[object/, codeName);

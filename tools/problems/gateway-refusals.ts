@@ -168,6 +168,68 @@ export const gatewayRefusals = {
       `Draf ini mengubah berkas di luar entrinya (${files.join(", ")}), jadi tidak diterbitkan. Hapus draf ini dan buat lagi.`,
     reason: () => "the draft's branch changes files outside its entry",
   }),
+  // --- the path policy (tools/gateway/path-policy.ts): answered 403 with their reason ---
+  "path-empty": refusal({ status: 403, message: () => "Alamat berkas kosong.", reason: () => "no path" }),
+  "path-not-canonical": refusal<{ raw: string }>({
+    status: 403,
+    message: () => "Alamat berkas memuat karakter yang tidak diizinkan.",
+    reason: ({ raw }) => `not a canonical path: ${JSON.stringify(raw)}`,
+  }),
+  "path-invalid": refusal<{ why: string }>({
+    status: 403,
+    message: () => "Alamat berkas tidak sah.",
+    reason: ({ why }) => why,
+  }),
+  "path-outside-units": refusal<{ path: string }>({
+    status: 403,
+    message: () => "Berkas ini berada di luar folder unit Anda.",
+    reason: ({ path }) => `outside the editor's units: ${JSON.stringify(path)}`,
+  }),
+  "site-json-is-dkisps": refusal<{ slug: string }>({
+    status: 403,
+    message: () => "Data unit (site.json) hanya dapat diubah oleh DKISP.",
+    reason: ({ slug }) => `site.json of ${slug} is DKISP's`,
+  }),
+  "not-a-content-folder": refusal<{ raw: string }>({
+    status: 403,
+    message: () => "Folder isi ini tidak dikenal.",
+    reason: ({ raw }) => `not a content folder: ${JSON.stringify(raw)}`,
+  }),
+  "type-on-hub-only": refusal<{ name: string; label: string }>({
+    status: 403,
+    message: ({ label }) => `${label} hanya dapat dibuat di situs portal.`,
+    reason: ({ name }) => `${name} belongs to the hub only`,
+  }),
+  "type-is-dkisps": refusal<{ name: string; label: string }>({
+    status: 403,
+    message: ({ label }) => `${label} hanya dapat dibuat oleh DKISP.`,
+    reason: ({ name }) => `${name} is DKISP's`,
+  }),
+  "content-file-name-invalid": refusal<{ file: string }>({
+    status: 403,
+    message: () => "Nama berkas isi tidak sah.",
+    reason: ({ file }) => `not a content file name: ${JSON.stringify(file)}`,
+  }),
+  "svg-upload": refusal<{ name: string }>({
+    status: 403,
+    message: () => "Gambar SVG tidak dapat diunggah karena dapat memuat kode program; gunakan JPG, PNG atau WebP.",
+    reason: ({ name }) => `an SVG: ${JSON.stringify(name)}`,
+  }),
+  "upload-kind-unknown": refusal<{ name: string }>({
+    status: 403,
+    message: () => "Jenis berkas ini tidak dapat diunggah.",
+    reason: ({ name }) => `not an image or a document: ${JSON.stringify(name)}`,
+  }),
+  "dkisp-uploads-logos-only": refusal<{ slug: string }>({
+    status: 403,
+    message: () => "DKISP hanya dapat mengunggah logo ke folder unit.",
+    reason: ({ slug }) => `DKISP writes only images (logos) in ${slug}`,
+  }),
+  "not-a-draft-branch": refusal<{ raw: string }>({
+    status: 403,
+    message: () => "Draf ini tidak dikenal.",
+    reason: ({ raw }) => `not a draft branch: ${JSON.stringify(raw)}`,
+  }),
   // --- the HTTP layer, before any action (tools/gateway/routes/) ---
   "unknown-site": refusal({
     status: 404,
