@@ -53,8 +53,10 @@ export async function localGateway(
     scheme: "http",
     auth: {
       kind: "local",
+      // The developer's Git identity: their name in the CMS, their e-mail in the audit log (where
+      // the SSO's subject stands in production), as docs/cms-and-gateway.md says.
       editor: {
-        id: "local",
+        id: config("user.email") ?? config("user.name") ?? "lokal",
         name: config("user.name") ?? "Pengembang lokal",
         email: config("user.email") ?? `pengembang@${portal.domain}`,
       },
