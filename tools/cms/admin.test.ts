@@ -293,4 +293,40 @@ describe("the CMS at /admin/ through portal start", () => {
     assert.equal(await readFile(join(cms.ws.root, ".git/config"), "utf8"), config);
     assert.match(cms.portal.output(), /CMS dinkes: persistEntry → 403/);
   });
+
+  it("lists news newest first, each with its date as day-month-year (issue 26)", async () => {
+    for (const [name, date] of [
+      ["rapat-awal-tahun", "2026-01-05"],
+      ["lomba-balita-sehat", "2026-10-20"],
+    ]) {
+      await writeFile(
+        join(cms.ws.sitesDir, "dinkes/content/berita", `${name}.md`),
+        `---\ntitle: Kabar ${name}\ndate: ${date}\nsummary: Ringkasan kabar ${name} untuk daftar.\n---\nIsi.\n`,
+      );
+    }
+    git("add", "sites/dinkes/content/berita");
+    git("commit", "-qm", "two news items");
+    const page = await login();
+    const cards = page.locator('a[href*="/collections/dinkes_berita/entries/"]');
+    // The gateway fetches from the repository at most every few seconds: load the list until both are there.
+    for (let i = 0; i < 20; i++) {
+      await page.goto(`${admin()}#/collections/dinkes_berita`);
+      await cards.first().waitFor({ timeout: 30_000 });
+      if ((await cards.allInnerTexts()).some((t) => t.includes("Kabar lomba-balita-sehat"))) break;
+      await page.waitForTimeout(1000);
+    }
+    const texts = await cards.allInnerTexts();
+    const dates = texts.map((t) => /(\d\d)-(\d\d)-(\d{4})/.exec(t));
+    assert.ok(
+      dates.every((d) => d !== null),
+      texts.join(" | "),
+    );
+    const iso = dates.map((d) => `${d![3]}-${d![2]}-${d![1]}`);
+    assert.deepEqual(iso, [...iso].sort().reverse(), texts.join(" | "));
+    assert.ok(
+      texts.findIndex((t) => t.includes("lomba-balita-sehat")) < texts.findIndex((t) => t.includes("rapat-awal-tahun")),
+    );
+    assert.match(texts.find((t) => t.includes("lomba-balita-sehat"))!, /20-10-2026/);
+    await page.close();
+  });
 });

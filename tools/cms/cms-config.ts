@@ -262,11 +262,32 @@ function collectionOf(
     // Images of this type in their own folder of the unit's media, e.g. media/berita/.
     media_folder: `/${siteDir}/media/${type.name}`,
     public_folder: `/media/${type.name}`,
-    summary: `{{${type.titleField}}}`,
-    sortable_fields: [
-      ...["date", "start", "order"].filter((f) => f in (type.schema.properties ?? {})),
-      type.titleField,
-    ],
+    ...listOrder(type),
     fields,
   };
+}
+
+/**
+ * How the CMS lists a type's entries: dated ones newest first, each with its date as day-month-
+ * year whatever the browser's language (Decap formats it with moment, so never a month name in
+ * English); ordered ones (pages, officials, services) by their order.
+ */
+function listOrder(type: ContentType): { summary: string; sortable_fields: (string | SortableField)[] } {
+  const has = (f: string) => f in (type.schema.properties ?? {});
+  const dated = ["date", "start"].find(has);
+  const sorts = [...["date", "start", "order"].filter(has), type.titleField];
+  const first = dated ?? (has("order") ? "order" : undefined);
+  return {
+    summary: dated
+      ? `{{${type.titleField}}} · {{${dated} | date('${dated === "start" ? "DD-MM-YYYY HH:mm" : "DD-MM-YYYY"}')}}`
+      : `{{${type.titleField}}}`,
+    sortable_fields: sorts.map((field) =>
+      field === first ? { field, default_sort: dated ? ("desc" as const) : ("asc" as const) } : field,
+    ),
+  };
+}
+
+interface SortableField {
+  field: string;
+  default_sort: "asc" | "desc";
 }
