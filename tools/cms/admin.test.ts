@@ -53,6 +53,10 @@ describe("the CMS at /admin/ through portal start", () => {
   it("serves the CMS from the unit's own origin, in Indonesian, with that unit's content types only", async () => {
     const hosts = new Set<string>();
     cms.context.on("request", (request) => hosts.add(new URL(request.url()).host));
+    const warnings: string[] = [];
+    cms.context.on("console", (m) => {
+      if (m.type() === "warning" || m.type() === "error") warnings.push(m.text());
+    });
     const page = await login();
     const collections = (
       await page
@@ -81,6 +85,11 @@ describe("the CMS at /admin/ through portal start", () => {
       JSON.stringify(collections),
     );
     assert.deepEqual([...hosts], [`dinkes.localhost:${cms.port}`], "no CDN, no other origin");
+    // Our media controls replace Decap's in its registry, without a second registration (issue 26).
+    assert.deepEqual(
+      warnings.filter((w) => /Multiple widgets registered/.test(w)),
+      [],
+    );
     await page.screenshot({ path: join(screenshots, "01-jenis-isi.png") });
     await page.close();
   });

@@ -72,8 +72,9 @@ for (const name of ["image", "file"]) {
       }
     }
   }
-  // Decap warns in the console that "image" and "file" are registered twice: this one is meant to win.
-  CMS.registerWidget({ name, controlComponent: LocalMediaControl, previewComponent: widget.preview, validator: widget.validator, globalStyles: widget.globalStyles, schema: widget.schema });
+  // In place, not registered again: Decap would warn that "image" and "file" are registered twice,
+  // and the registry's entry keeps its preview, validator, styles and schema as they are.
+  widget.control = LocalMediaControl;
 }
 
 /**
