@@ -132,6 +132,12 @@ describe("the CMS at /admin/ through portal start", () => {
     assert.deepEqual(await problemsAt(branch), []);
     assert.deepEqual(failed, []);
     assert.doesNotMatch(cms.portal.output().slice(before), /unpublishedEntry → 404/);
+    // The workflow board dates the draft as day-month-year, not with an English month (issue 26).
+    await page.goto(`${admin()}#/workflow`);
+    await page.getByText("Posyandu Lansia Dibuka di Tanah Grogot").first().waitFor({ timeout: 30_000 });
+    const board = await page.locator("body").innerText();
+    assert.match(board, /\b\d\d-\d\d-20\d\d\b/);
+    assert.doesNotMatch(board, /January|February|March|April|May|June|July|August|September|October|November|December/);
     await page.close();
   });
 
