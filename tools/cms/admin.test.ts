@@ -344,4 +344,27 @@ describe("the CMS at /admin/ through portal start", () => {
     assert.match(texts.find((t) => t.includes("lomba-balita-sehat"))!, /20-10-2026/);
     await page.close();
   });
+
+  it("says in Indonesian that it is loading from the first paint, and hides it once Decap shows (issue 26)", async () => {
+    const page = await cms.context.newPage();
+    // Decap's script held back: what a visitor on a slow line sees while it downloads.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/admin/decap/decap-cms.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(admin(), { waitUntil: "commit" });
+    const loading = page.getByRole("status").filter({ hasText: "Memuat pengelola isi" });
+    await loading.waitFor({ timeout: 15_000 });
+    assert.ok(await loading.isVisible());
+    release();
+    await page
+      .getByRole("button", { name: "Masuk" })
+      .or(page.getByText("Jenis isi"))
+      .first()
+      .waitFor({ timeout: 30_000 });
+    assert.equal(await loading.isVisible(), false);
+    await page.close();
+  });
 });
