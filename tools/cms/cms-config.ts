@@ -269,8 +269,8 @@ function collectionOf(
 
 /**
  * How the CMS lists a type's entries: dated ones newest first, each with its date as day-month-
- * year whatever the browser's language (Decap formats it with moment, so never a month name in
- * English); ordered ones (pages, officials, services) by their order.
+ * year whatever the browser's language (digits only: Decap formats it with dayjs, whose months
+ * are English); ordered ones (pages, officials, services) by their order.
  */
 function listOrder(type: ContentType): { summary: string; sortable_fields: (string | SortableField)[] } {
   const has = (f: string) => f in (type.schema.properties ?? {});
