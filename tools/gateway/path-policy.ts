@@ -1,4 +1,4 @@
-import { gatewayRefusals, type GatewayRefusalArgs, type GatewayRefusalCode } from "../problems/gateway-refusals.ts";
+import { gatewayRefusal, type GatewayRefusalArgs, type GatewayRefusalCode } from "../problems/gateway-refusals.ts";
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { mediaKindOf } from "../content/media-reference.ts";
@@ -23,12 +23,12 @@ export interface PathContext {
 }
 
 /** Why an SVG is refused, wherever it is (its path, or an upload's name): it can carry script. */
-export const svgRefusal = gatewayRefusals["svg-upload"].message({ name: "" });
+export const svgRefusal = gatewayRefusal("svg-upload", { name: "" }).message;
 
 /** A refusal of the catalogue (gateway-refusals.ts) as the path policy's decision. */
 const refuse = <C extends GatewayRefusalCode>(code: C, args: GatewayRefusalArgs<C>): PathDecision => {
-  const entry = gatewayRefusals[code] as { message: (a: unknown) => string; reason: (a: unknown) => string };
-  return { ok: false, reason: entry.reason(args), message: entry.message(args) };
+  const { reason, message } = gatewayRefusal(code, args);
+  return { ok: false, reason, message };
 };
 const outside = (path: string) => refuse("path-outside-units", { path });
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gatewayRefusals } from "../problems/gateway-refusals.ts";
+import { gatewayRefusal } from "../problems/gateway-refusals.ts";
 import { apiRoute } from "./routes/api.ts";
 import {
   gatewayHttp,
@@ -57,7 +57,7 @@ export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMes
       console.error(
         `gateway: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
-      if (!res.headersSent) json(res, 500, { error: gatewayRefusals["server-error"].message({}) });
+      if (!res.headersSent) json(res, 500, { error: gatewayRefusal("server-error", {}).message });
       else res.destroy();
     });
   };

@@ -320,3 +320,9 @@ export const gatewayRefusals = {
 
 export type GatewayRefusalCode = keyof typeof gatewayRefusals;
 export type GatewayRefusalArgs<C extends GatewayRefusalCode> = Parameters<(typeof gatewayRefusals)[C]["message"]>[0];
+
+/** A refusal as the gateway answers and logs it: its status, the editor's sentence, the log's reason. */
+export function gatewayRefusal<C extends GatewayRefusalCode>(code: C, args: GatewayRefusalArgs<C>) {
+  const entry = gatewayRefusals[code] as Refusal<unknown>;
+  return { status: entry.status, title: entry.title, message: entry.message(args), reason: entry.reason(args) };
+}

@@ -1,10 +1,10 @@
 import { InternalError } from "../../core/internal-error.ts";
 import { baseOf, entryPathOf, type DraftRef } from "../draft-scope.ts";
-import type { Change } from "../git-writer.ts";
+import type { Change, WriteRequest } from "../git-writer.ts";
 import { checkBranch, checkPath, type PathContext, type PathDecision, type PathUse } from "../path-policy.ts";
 import type { Gateway, Params, Reply, Scope } from "./gateway.ts";
 import { commitSubject, contentCheck } from "./content-check.ts";
-import { gatewayRefusals, type GatewayRefusalArgs, type GatewayRefusalCode } from "../../problems/gateway-refusals.ts";
+import { gatewayRefusal, type GatewayRefusalArgs, type GatewayRefusalCode } from "../../problems/gateway-refusals.ts";
 
 /** Decap's editorial workflow statuses; the last one is "ready to publish". */
 export const statuses = ["draft", "pending_review", "pending_publish"] as const;
@@ -32,17 +32,13 @@ export function actionContext(
     return { status, body: { error: message } };
   };
   const refuse = <C extends GatewayRefusalCode>(code: C, args: GatewayRefusalArgs<C>, paths: string[] = []) => {
-    const entry = gatewayRefusals[code] as {
-      status: number;
-      message: (a: unknown) => string;
-      reason: (a: unknown) => string;
-    };
-    return refuseAs(paths, entry.reason(args), entry.message(args), entry.status);
+    const r = gatewayRefusal(code, args);
+    return refuseAs(paths, r.reason, r.message, r.status);
   };
   /** An answer that is not a refusal (nothing to log): the file or draft is not there. */
   const notFound = (code: "file-not-found" | "draft-not-found"): Reply => ({
     status: 404,
-    body: { error: gatewayRefusals[code].message({}) },
+    body: { error: gatewayRefusal(code, {}).message },
   });
   /** A decision of the path policy or of draftOf, which carries its own reason and sentence. */
   const refuseDecision = (paths: string[], d: { reason: string; message: string }) =>
@@ -68,11 +64,7 @@ export function actionContext(
     const entry = str(slug);
     if (name === `${hub}_registry`) {
       if (!scope.grants.dkisp || entry === undefined || !gw.units.has(entry))
-        return {
-          ok: false,
-          reason: gatewayRefusals["registry-is-dkisps"].reason({}),
-          message: gatewayRefusals["registry-is-dkisps"].message({}),
-        };
+        return { ok: false, ...gatewayRefusal("registry-is-dkisps", {}) };
       return {
         ok: true,
         branch: `cms/${name}/${entry}`,
@@ -109,14 +101,7 @@ export function actionContext(
     branch: string,
     message: string,
     changes: Change[],
-    extra: {
-      trailers?: Record<string, string>;
-      allowEmpty?: boolean;
-      squash?: string;
-      squashAt?: string;
-      expect?: Record<string, string | null>;
-      draft?: DraftRef;
-    } = {},
+    extra: Pick<WriteRequest, "trailers" | "allowEmpty" | "squash" | "squashAt" | "expect"> & { draft?: DraftRef } = {},
   ) =>
     gw.writer.write({
       editor: scope.editor,

@@ -4,7 +4,7 @@ import { localDate } from "../../core/wita.ts";
 import { validateSite } from "../../content/validate-site.ts";
 import { readPortal } from "../../content/validate-workspace.ts";
 import { formatProblem } from "../../problems/problem.ts";
-import { gatewayRefusals } from "../../problems/gateway-refusals.ts";
+import { gatewayRefusal } from "../../problems/gateway-refusals.ts";
 import { draftMayAdd, type DraftRef } from "../draft-scope.ts";
 import type { WriteCheck } from "../git-writer.ts";
 import { git } from "../git.ts";
@@ -49,7 +49,7 @@ export function contentCheck(policy: PathContext, unit: string, draft?: DraftRef
         );
         if (!draftMayAdd(draft, p, published)) foreign.push(p);
       }
-      if (foreign.length) return [gatewayRefusals["draft-touched-other-files"].message({ files: foreign })];
+      if (foreign.length) return [gatewayRefusal("draft-touched-other-files", { files: foreign }).message];
     }
     // Beside the clone, not in it: every write starts from a clean tree, and validation remembers
     // the photos it decoded once (a unit's whole media would be decoded again at every save).

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { gatewayRefusals } from "../../problems/gateway-refusals.ts";
+import { gatewayRefusal } from "../../problems/gateway-refusals.ts";
 import type { Change } from "../git-writer.ts";
 import { acceptUpload } from "../uploads.ts";
 import type { Gateway, Params } from "./gateway.ts";
@@ -33,7 +33,7 @@ export async function mediaOf(gw: Gateway, branch: string, path: string) {
 /** One upload as the gateway stores it, or why not (its content checked by uploads.ts). */
 export async function uploadOf(gw: Gateway, asset: Params) {
   if (asset.encoding !== "base64" || typeof asset.content !== "string")
-    return { ok: false as const, message: gatewayRefusals["upload-unreadable"].message({}) };
+    return { ok: false as const, message: gatewayRefusal("upload-unreadable", {}).message };
   return acceptUpload(basename(String(asset.path)), Buffer.from(asset.content, "base64"), gw.portal.limits);
 }
 

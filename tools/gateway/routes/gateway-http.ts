@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gatewayPath } from "../../published/gateway-paths.ts";
-import { gatewayRefusals, type GatewayRefusalArgs, type GatewayRefusalCode } from "../../problems/gateway-refusals.ts";
+import { gatewayRefusal, type GatewayRefusalArgs, type GatewayRefusalCode } from "../../problems/gateway-refusals.ts";
 import { grantsOf } from "../access.ts";
 import type { Gateway } from "../actions/gateway.ts";
 import type { OidcLogin } from "../oidc-login.ts";
@@ -105,20 +105,16 @@ export function requestOf(http: GatewayHttp, req: IncomingMessage, res: ServerRe
     args: GatewayRefusalArgs<C>,
     extra: { user?: string; action?: string; headers?: Record<string, string>; body?: Record<string, unknown> } = {},
   ) => {
-    const entry = gatewayRefusals[code] as {
-      status: number;
-      message: (a: unknown) => string;
-      reason: (a: unknown) => string;
-    };
+    const refusal = gatewayRefusal(code, args);
     await http.audit({
       user: extra.user,
       unit: site,
       action: extra.action ?? route,
-      status: entry.status,
-      reason: entry.reason(args),
+      status: refusal.status,
+      reason: refusal.reason,
       address,
     });
-    return json(res, entry.status, { error: entry.message(args), ...extra.body }, extra.headers);
+    return json(res, refusal.status, { error: refusal.message, ...extra.body }, extra.headers);
   };
   const tooMany = (retryAfter: number, user?: string) =>
     refuse("rate-limited", { retryAfter }, { user, headers: { "retry-after": String(retryAfter) } });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readAddress } from "../../core/address.ts";
-import { gatewayRefusals, type GatewayRefusalArgs, type GatewayRefusalCode } from "../../problems/gateway-refusals.ts";
+import { gatewayRefusal, type GatewayRefusalArgs, type GatewayRefusalCode } from "../../problems/gateway-refusals.ts";
 
 export const json = (
   res: ServerResponse,
@@ -24,8 +24,8 @@ export function jsonRefusal<C extends GatewayRefusalCode>(
   args: GatewayRefusalArgs<C>,
   extra: { body?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ) {
-  const entry = gatewayRefusals[code] as { status: number; message: (a: unknown) => string };
-  json(res, entry.status, { error: entry.message(args), ...extra.body }, extra.headers);
+  const refusal = gatewayRefusal(code, args);
+  json(res, refusal.status, { error: refusal.message, ...extra.body }, extra.headers);
 }
 
 /** A page of its own, for the steps of the SSO round trip that happen outside the CMS. */

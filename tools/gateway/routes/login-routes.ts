@@ -1,5 +1,5 @@
 import { gatewayPath } from "../../published/gateway-paths.ts";
-import { gatewayRefusals } from "../../problems/gateway-refusals.ts";
+import { gatewayRefusal } from "../../problems/gateway-refusals.ts";
 import type { PendingLogin } from "../oidc-login.ts";
 import { cookiesOf, type Editor, seal, sessionCookie, setCookie, unseal } from "../session.ts";
 import type { GatewayHttp, GatewayRequest } from "./gateway-http.ts";
@@ -50,15 +50,15 @@ export async function callbackRoute(http: GatewayHttp, r: GatewayRequest): Promi
     | undefined;
   const again: [string, string] = [r.loginUrl, "Masuk lagi"];
   const refusedPage = async (code: "login-expired" | "login-failed", detail = "") => {
-    const entry = gatewayRefusals[code];
+    const refusal = gatewayRefusal(code, { detail });
     await http.audit({
       unit: r.site,
       action: "login",
-      status: entry.status,
-      reason: entry.reason({ detail }),
+      status: refusal.status,
+      reason: refusal.reason,
       address: r.address,
     });
-    return page(r.res, entry.status, entry.title ?? "", entry.message({ detail }), again);
+    return page(r.res, refusal.status, refusal.title ?? "", refusal.message, again);
   };
   if (!pending || pending.host !== r.host || !(pending.expires > http.now())) return refusedPage("login-expired");
   let editor: Editor;
