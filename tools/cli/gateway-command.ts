@@ -6,6 +6,8 @@ import { GitWriter } from "../gateway/git-writer.ts";
 import { OidcLogin } from "../gateway/oidc-login.ts";
 import type { Gateway } from "../gateway/actions/gateway.ts";
 import { RepoView } from "../gateway/repo-view.ts";
+import { DraftPreviews } from "../gateway/draft-previews.ts";
+import { startPreviewRenderer } from "../pipeline/preview-renderer.ts";
 import { startGateway } from "../gateway/server.ts";
 
 export interface GatewayFlags {
@@ -146,6 +148,15 @@ export async function runGateway(ws: Workspace, flags: GatewayFlags): Promise<nu
   timer.unref();
 
   const apex = flags.apex ?? state.portal.domain;
+  // Drafts' previews are rendered here, by the same generator, in a process of their own.
+  gateway.previews = await new DraftPreviews({
+    root: join(ws.cacheDir, "gateway", "pratinjau"),
+    clone,
+    view,
+    renderer: startPreviewRenderer(),
+    cacheDir: ws.cacheDir,
+    base: { protocol: flags.http ? "http:" : "https:", apex },
+  }).open();
   const server = await startGateway({
     gateway,
     apex,
@@ -162,5 +173,6 @@ export async function runGateway(ws: Workspace, flags: GatewayFlags): Promise<nu
   });
   clearInterval(timer);
   await server.close();
+  await gateway.previews.close();
   return 0;
 }

@@ -14,6 +14,7 @@ import type { Progress } from "../core/progress.ts";
 import { nextBroadcastChange, readBroadcasts } from "../content/broadcasts.ts";
 import { nextPublicationChange } from "../content/publication-window.ts";
 import { localGateway } from "../gateway/local-gateway.ts";
+import { startPreviewRenderer } from "../pipeline/preview-renderer.ts";
 import { uncommittedChanges } from "../serve/uncommitted-changes.ts";
 import { filesToForget, forgetCachedFiles } from "../pipeline/eleventy-cache.ts";
 
@@ -81,6 +82,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   schedule.stop();
   watcher.close();
   await server.close();
+  await local?.gateway.previews?.close();
   return 0;
 }
 
@@ -105,7 +107,10 @@ async function serve(ws: Workspace, portal: PortalConfig, state: StartState, por
     console.warn(
       `Perhatian: ada ${dirty} berkas yang berubah tetapi belum di-commit. CMS lokal menerbitkan ke cabang yang sedang dipakai dan tidak dapat menerbitkan sampai perubahan itu di-commit atau di-stash (draf tetap dapat disimpan).`,
     );
-  const local = await localGateway(ws, portal, state.slugs, { port }).catch((error: unknown) => {
+  const local = await localGateway(ws, portal, state.slugs, {
+    port,
+    previews: { renderer: startPreviewRenderer(), base: { protocol: "http:", apex: `localhost:${port}` } },
+  }).catch((error: unknown) => {
     // Not a Git repository (a copied folder): the sites still serve; the CMS cannot save.
     console.error(`CMS lokal tidak aktif: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

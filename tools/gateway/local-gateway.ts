@@ -4,6 +4,8 @@ import { join } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PortalConfig } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
+import type { Base } from "../published/site-origin.ts";
+import { DraftPreviews, type PreviewRenderer } from "./draft-previews.ts";
 import { GitWriter } from "./git-writer.ts";
 import type { Gateway } from "./actions/gateway.ts";
 import { RepoView } from "./repo-view.ts";
@@ -22,7 +24,12 @@ export async function localGateway(
   ws: Workspace,
   portal: PortalConfig,
   units: ReadonlySet<string>,
-  options: { port: number; main?: string },
+  options: {
+    port: number;
+    main?: string;
+    /** Renders drafts' previews (the pipeline's renderer); without it the CMS shows none. */
+    previews?: { renderer: PreviewRenderer; base: Base };
+  },
 ): Promise<{
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   gateway: Gateway;
@@ -44,7 +51,20 @@ export async function localGateway(
     main,
     receivePack: "git -c receive.denyCurrentBranch=updateInstead receive-pack",
   }).open();
-  const gateway: Gateway = { portal, units, writer, view: new RepoView(clone), main, explain: true };
+  const view = new RepoView(clone);
+  const gateway: Gateway = { portal, units, writer, view, main, explain: true };
+  if (options.previews)
+    gateway.previews = await new DraftPreviews({
+      root: join(ws.cacheDir, "gateway", "pratinjau"),
+      clone,
+      view,
+      renderer: options.previews.renderer,
+      // The encoded images of the sites' own builds: a preview encodes only what is new.
+      cacheDir: ws.cacheDir,
+      base: options.previews.base,
+      // The hub's preview lists the units as this start built them.
+      published: ws.distDir,
+    }).open();
   // A new key at each start: only pages this dev server served can write through its gateway.
   const key = randomBytes(24).toString("base64url");
   const handler = gatewayHandler({

@@ -1,5 +1,5 @@
 import type { Grants } from "./access.ts";
-import { actionContext } from "./actions/action-context.ts";
+import { actionContext, type ActionContext } from "./actions/action-context.ts";
 import type { GatewayAction } from "./actions/action.ts";
 import type { Gateway, Params, Reply, Scope } from "./actions/gateway.ts";
 import { gatewayActions } from "./actions/index.ts";
@@ -35,5 +35,28 @@ export async function answer(gw: Gateway, scope: Scope, action: string, params: 
   // Decap names the branch it thinks it works on; the gateway has one, and says so.
   if (params.branch !== undefined && params.branch !== gw.main)
     return ctx.refuse("unknown-branch", { branch: params.branch, main: gw.main });
-  return definition.handle(ctx);
+  const reply = await definition.handle(ctx);
+  if (definition.preview && reply.status < 300) await previewAfter(ctx, definition.preview);
+  return reply;
+}
+
+/**
+ * A save into a draft starts rendering its preview at once (the CMS asks for it right after);
+ * a publication or deletion removes it. Never fails the action it follows.
+ */
+async function previewAfter(ctx: ActionContext, what: "render" | "remove"): Promise<void> {
+  const { previews } = ctx.gw;
+  if (!previews) return;
+  const { params } = ctx;
+  const options = (params.options ?? {}) as Params;
+  if (what === "render" && options.useWorkflow !== true) return;
+  const entry = (Array.isArray(params.dataFiles) ? params.dataFiles[0] : params.entry) as Params | undefined;
+  const [collection, slug] =
+    what === "render" ? [options.collectionName, entry?.slug] : [params.collection, params.slug];
+  const draft = ctx.draftOf(collection, slug);
+  if (!draft.ok || draft.registry) return;
+  if (what === "remove") return previews.remove(draft.branch);
+  previews.ensure(String(collection), String(slug), draft.unit).catch((error: unknown) => {
+    console.error(`gateway: the preview of ${draft.branch} failed: ${String(error)}`);
+  });
 }

@@ -35,6 +35,17 @@ export class RepoView {
     );
   }
 
+  /**
+   * The id of a branch's whole tree: the same for two commits with the same files, so a commit
+   * that only moves a draft's workflow status leaves it alone (its preview is not rendered again).
+   */
+  async tree(branch: string): Promise<string | undefined> {
+    const out = await git(["rev-parse", "--verify", "--quiet", `${this.ref(branch)}^{tree}`], this.clone).catch(
+      () => "",
+    );
+    return out.trim() || undefined;
+  }
+
   /** Regular files under `folder` on `branch`, at most `depth` levels down (1: the folder's own files). */
   async list(branch: string, folder: string, depth = 1): Promise<TreeFile[]> {
     const out = await git(

@@ -12,12 +12,15 @@ import {
 import { json, jsonRefusal } from "./routes/http.ts";
 import { callbackRoute, loggedInAgainRoute, loginRoute } from "./routes/login-routes.ts";
 import { logoutRoute, sessionRoute } from "./routes/session-routes.ts";
+import { previewRoute } from "./routes/preview-route.ts";
+import { previewPath } from "../published/gateway-paths.ts";
 
 export { localCookie, type GatewayAuth, type GatewayServerOptions } from "./routes/gateway-http.ts";
 
 /**
  * Every route of the editors' gateway under `/admin/api/` on every site's origin, one handler
- * each in routes/. `local: false`: not in `npm start`'s local mode, which has no SSO.
+ * each in routes/. `local: false`: not in `npm start`'s local mode, which has no SSO. Drafts'
+ * previews are served under `/admin/pratinjau/` (routes/preview-route.ts).
  */
 const routes: readonly {
   method: "GET" | "POST";
@@ -46,6 +49,7 @@ export function gatewayHandler(options: GatewayServerOptions): (req: IncomingMes
     const site = http.siteOf(req.headers.host);
     if (!site) return jsonRefusal(res, "unknown-site", {});
     const r = requestOf(http, req, res, site);
+    if (r.url.pathname.startsWith(`${previewPath}/`)) return previewRoute(http, r);
     const found = routes.find((x) => x.route === r.route && (x.local || !local));
     if (found && found.method === req.method) return found.handle(http, r);
     if (found) return jsonRefusal(res, "method-not-allowed", {}, { headers: { allow: found.method } });

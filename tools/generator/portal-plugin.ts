@@ -1,7 +1,7 @@
 import { join, relative, resolve } from "node:path";
 import { referenceKey } from "../content/validate-site.ts";
 import { resolveMediaReference } from "../content/media-reference.ts";
-import { archivePrefix, itemUrl } from "../published/permalinks.ts";
+import { itemUrl } from "../published/permalinks.ts";
 import { moveIntoArchive } from "./archive-transform.ts";
 import { siteLinkPath } from "../content/site-links.ts";
 import { schemas } from "../schema/schemas.ts";
@@ -142,17 +142,17 @@ function images(eleventyConfig: EleventyConfig, run: RunContext): void {
 }
 
 /**
- * Archived units' pages move into the hub's site at `/arsip/<slug>/` (archive-transform.ts).
- * Registered after the image transform, which writes their `/img/` addresses; a run without an
- * archived unit adds no transform at all.
+ * Archived units' pages move into the hub's site at `/arsip/<slug>/`, a draft's preview below
+ * `/admin/pratinjau/` (run-context.ts `movedTo`, archive-transform.ts). Registered after the image
+ * transform, which writes their `/img/` addresses; a run with neither adds no transform at all.
  */
 function archives(eleventyConfig: EleventyConfig, run: RunContext): void {
-  if (!run.options.sites.some((s) => s.archived)) return;
+  if (!run.options.sites.some((s) => s.archived) && !run.options.preview) return;
   const move = run.tracked(moveIntoArchive);
   eleventyConfig.addTransform("portal-archive", async function (this: { page: PageContext }, content: string) {
     if (!String(this.page.outputPath).endsWith(".html")) return content;
-    const site = run.siteOfPage(this.page);
-    return site?.archived ? move(content, archivePrefix(site.slug)) : content;
+    const prefix = run.movedTo(run.paths.slugOfPage(this.page));
+    return prefix ? move(content, prefix) : content;
   });
 }
 
@@ -200,11 +200,9 @@ function data(eleventyConfig: EleventyConfig, run: RunContext): void {
   const { options, portal } = run;
   eleventyConfig.addGlobalData("portal", portal);
   eleventyConfig.addGlobalData("sitesToBuild", options.sites);
-  // An archive has no search, feeds, sitemap, manifest or CMS of its own (pages.ts).
-  eleventyConfig.addGlobalData(
-    "liveSitesToBuild",
-    options.sites.filter((s) => !s.archived),
-  );
+  // An archive and a draft's preview have no search, feeds, sitemap, manifest or CMS of their own (pages.ts).
+  eleventyConfig.addGlobalData("liveSitesToBuild", options.preview ? [] : options.sites.filter((s) => !s.archived));
+  eleventyConfig.addGlobalData("preview", options.preview !== undefined);
   eleventyConfig.addGlobalData("ui", run.ui);
   eleventyConfig.addGlobalData(
     "types",

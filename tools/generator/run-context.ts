@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
-import { siteUrls } from "../published/permalinks.ts";
+import { archivePrefix, siteUrls } from "../published/permalinks.ts";
 import { resolveMediaReference } from "../content/media-reference.ts";
 import { entryKind } from "../content/site-files.ts";
 import { dateFilters } from "../published/indonesian-dates.ts";
@@ -83,7 +83,7 @@ export function createRunContext(options: PortalPluginOptions) {
   const originOf = (slug: string) =>
     options.archives?.has(slug) || bySlug.get(slug)?.archived
       ? archiveUrl(base, portal, slug)
-      : siteUrl(base, portal, slug).slice(0, -1);
+      : `${siteUrl(base, portal, slug).slice(0, -1)}${movedTo(slug) ?? ""}`;
   const urlsOf = (site: SiteRecord) => ({
     ...siteUrls,
     self: originOf(site.slug),
@@ -95,6 +95,15 @@ export function createRunContext(options: PortalPluginOptions) {
       ? { since: site.retired_on, successor: successorOf(options.registry, site, base, portal) }
       : undefined;
   const siteOfPage = (page: PageContext) => bySlug.get(paths.slugOfPage(page));
+  /**
+   * Where a site of this run is served below an origin, when not at its root: an archive in the
+   * hub's site (`/arsip/<slug>`), a draft's preview on its own origin (`/admin/pratinjau/...`).
+   * Its pages are written as if at the root, then their addresses moved (archive-transform.ts).
+   */
+  function movedTo(slug: string): string | undefined {
+    if (bySlug.get(slug)?.archived) return archivePrefix(slug);
+    return options.preview && bySlug.has(slug) ? options.preview.prefix : undefined;
+  }
 
   return {
     options,
@@ -118,6 +127,7 @@ export function createRunContext(options: PortalPluginOptions) {
     urlsOf,
     archiveOf,
     siteOfPage,
+    movedTo,
     /** Set by the image transform's registration (the feeds resolve their images through it). */
     transformHtml: undefined as ((html: string, page: PageContext) => Promise<string>) | undefined,
   };

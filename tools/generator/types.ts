@@ -57,6 +57,13 @@ export interface PortalPluginOptions {
   };
   /** Seen by every hook of the run (render stage): activity, and whether the run was abandoned. */
   activity?: RunActivity;
+  /**
+   * A draft's preview (the editors' gateway): the run's one site rendered to be served at
+   * `prefix` on its own origin (`/admin/pratinjau/<collection>/<entry>`), like an archive: its
+   * pages only (no search, feeds, sitemap, manifest or CMS), marked for no search engine, with a
+   * banner that says it is a draft.
+   */
+  preview?: { prefix: string };
 }
 
 /**

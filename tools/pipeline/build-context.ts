@@ -53,6 +53,8 @@ export interface BuildContext {
   /** Content files outside their own publication window now (`publish_at`, `unpublish_at`): left out of the run. */
   unpublished: ReadonlySet<string>;
   cmsLocalBackend?: boolean;
+  /** A draft's preview (BuildOptions.preview): its one site, moved below `prefix`. */
+  preview?: { prefix: string; published?: string };
   /** Every unit's activity and completeness (tools/report/), read once per build. */
   status?: RegencyReport;
   /** What the hub shows of the units; set by the hub stage for the hub's batch. */

@@ -9,7 +9,7 @@ import { baseFromEnv, type Base } from "../published/site-origin.ts";
 import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
 import { hubData } from "./stages/hub.ts";
-import { publish, publishArchive } from "./stages/publish.ts";
+import { publish, publishArchive, publishPreview } from "./stages/publish.ts";
 import { render } from "./stages/render.ts";
 import { writeSearchIndexes } from "./stages/search-index.ts";
 import { validate, type Validated } from "./stages/validate.ts";
@@ -45,6 +45,12 @@ export interface BuildOptions {
   onResult?: (r: SiteResult) => void;
   cmsLocalBackend?: boolean;
   progress?: Progress;
+  /**
+   * Build a draft's preview (draft-preview.ts): the one site asked for, rendered to be served at
+   * `prefix`, written to `dist/<slug>/` without search index, theme assets or CMS. For the hub,
+   * `published` is where the units' built sites are (their manifests): the hub's lists come from there.
+   */
+  preview?: { prefix: string; published?: string };
 }
 
 /** One step of the build: its name, what it reads and what it hands on, and how it runs. */
@@ -144,6 +150,7 @@ async function validateStage(r: BuildRun): Promise<void> {
     progress: r.progress,
     base: r.options.base ?? baseFromEnv(validated.context.portal),
     ...(r.options.cmsLocalBackend ? { cmsLocalBackend: r.options.cmsLocalBackend } : {}),
+    ...(r.options.preview ? { preview: r.options.preview } : {}),
     report: (result) => {
       r.options.onResult?.(result);
       r.results.push(result);
@@ -230,8 +237,10 @@ async function renderIndexPublish(start: Pick<Batch, "sites" | "started">, build
     // a site is published with its index or, if indexing fails, not at all (it fails alone).
     build.progress.enter("search index (pagefind)", slugs);
     // An archive is not searched (its pages say they may be out of date); it is published into
-    // the hub's site, so after the hub when both are in the batch.
-    const [live, archives] = [batch.sites.filter((s) => !s.archived), batch.sites.filter((s) => s.archived)];
+    // the hub's site, so after the hub when both are in the batch. A draft's preview is not
+    // searched either.
+    const moved = (s: SiteRecord) => s.archived || build.preview !== undefined;
+    const [live, archives] = [batch.sites.filter((s) => !moved(s)), batch.sites.filter(moved)];
     const indexes = await writeSearchIndexes(
       live.map((site) => ({
         slug: site.slug,
@@ -242,12 +251,12 @@ async function renderIndexPublish(start: Pick<Batch, "sites" | "started">, build
     const indexMs = (performance.now() - batch.started - batch.renderMs) / batch.sites.length;
     for (const site of [...live, ...archives]) {
       const output = batch.outputs.get(site.slug)!;
-      const index = site.archived ? { ok: true as const } : indexes.get(site.slug)!;
+      const index = moved(site) ? { ok: true as const } : indexes.get(site.slug)!;
       const t = performance.now();
       try {
         if (!index.ok) throw new Error(`search index: ${index.error}`);
         build.progress.enter("publish", [site.slug]);
-        await (site.archived ? publishArchive : publish)(batch, build, site.slug);
+        await (site.archived ? publishArchive : build.preview ? publishPreview : publish)(batch, build, site.slug);
       } catch (error) {
         build.report({
           slug: site.slug,

@@ -311,6 +311,32 @@ export const gatewayRefusals = {
     message: () => "SSO tidak mengonfirmasi akun Anda. Silakan coba lagi.",
     reason: ({ detail }) => `SSO login failed: ${detail}`,
   }),
+  "preview-not-signed-in": refusal({
+    status: 401,
+    title: "Pratinjau hanya untuk pengelola isi",
+    message: () =>
+      "Pratinjau draf hanya dapat dibuka oleh penulis dan verifikator unit ini yang sudah masuk. Masuk ke pengelola isi dulu, lalu buka tautan “Lihat pratinjau” lagi.",
+    reason: () => "preview: no session",
+  }),
+  "preview-not-allowed": refusal({
+    status: 403,
+    title: "Pratinjau hanya untuk pengelola isi unit ini",
+    message: () => "Akun Anda bukan penulis atau verifikator unit ini, jadi pratinjau drafnya tidak dapat dibuka.",
+    reason: () => "preview: no role in the draft's unit",
+  }),
+  "preview-not-found": refusal({
+    status: 404,
+    title: "Pratinjau tidak ditemukan",
+    message: () =>
+      "Draf ini tidak ada lagi: mungkin sudah diterbitkan (lihat halamannya di situs) atau dihapus. Buka pengelola isi untuk melihat draf yang ada.",
+    reason: () => "preview: no such draft",
+  }),
+  "preview-page-not-found": refusal({
+    status: 404,
+    title: "Halaman tidak ditemukan di pratinjau",
+    message: () => "Halaman ini tidak ada di pratinjau draf. Kembali ke halaman draf atau ke beranda pratinjau.",
+    reason: () => "preview: no such page",
+  }),
   "server-error": refusal({
     status: 500,
     message: () => "Terjadi kesalahan di server CMS; isian Anda masih ada di layar. Coba lagi.",

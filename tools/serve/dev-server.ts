@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from "node:path";
 import { archivePrefix, retiredUnitUrl, siteUrls } from "../published/permalinks.ts";
 import { siteForHost } from "./host-router.ts";
-import { gatewayPath } from "../published/gateway-paths.ts";
+import { gatewayPath, previewPath } from "../published/gateway-paths.ts";
 import { eventsPath, LiveReload } from "./live-reload.ts";
 import { resolveFile, sendFile } from "./static-files.ts";
 
@@ -20,7 +20,7 @@ export interface DevServerOptions {
   retired?: () => ReadonlyMap<string, { archived: boolean }>;
   port: number;
   host?: string;
-  /** The editors' gateway (local mode), answered under `/admin/api/` on every site's host. */
+  /** The editors' gateway (local mode), answered under `/admin/api/` and `/admin/pratinjau/` on every site's host. */
   cmsApi?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Set with every page under `/admin/`: the key the local gateway asks of a request. */
   adminCookie?: string;
@@ -47,7 +47,8 @@ export async function startDevServer(
         res.writeHead(301, { Location: `http://localhost:${options.port}${to}` }).end();
         return;
       }
-      if (slug && path.startsWith(`${gatewayPath}/`) && options.cmsApi) return options.cmsApi(req, res);
+      if (slug && (path.startsWith(`${gatewayPath}/`) || path.startsWith(`${previewPath}/`)) && options.cmsApi)
+        return options.cmsApi(req, res);
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, { Allow: "GET, HEAD" }).end();
         return;

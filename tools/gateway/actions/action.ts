@@ -29,4 +29,9 @@ export interface GatewayAction {
   role: ActionRole;
   paths: PathUse | "none";
   handle: (ctx: ActionContext) => Promise<Reply>;
+  /**
+   * What a success does to the draft's preview (draft-previews.ts): `render` it again (a save
+   * into a draft), `remove` it (the draft was published or deleted).
+   */
+  preview?: "render" | "remove";
 }

@@ -1,5 +1,6 @@
 import type { PortalConfig } from "../../core/records.ts";
 import type { Grants } from "../access.ts";
+import type { DraftPreviews } from "../draft-previews.ts";
 import type { GitWriter } from "../git-writer.ts";
 import type { RepoView } from "../repo-view.ts";
 import type { Editor } from "../session.ts";
@@ -15,6 +16,8 @@ export interface Gateway {
   main: string;
   /** Local mode: a failed write tells the editor Git's own reason (they are the developer). */
   explain?: boolean;
+  /** Drafts' previews, when the gateway renders them (`portal gateway`, `npm start`). */
+  previews?: DraftPreviews;
 }
 
 /** Who asks, on which site's `/admin/`, with what their groups give them there. */

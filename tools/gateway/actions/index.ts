@@ -16,8 +16,9 @@ import { updateUnpublishedEntryStatus } from "./update-unpublished-entry-status.
 
 /**
  * Every action of Decap's proxy backend (decap-cms-backend-proxy) the gateway answers, and nothing
- * else: who may ask (`role`, see ActionRole), which of the unit's paths it may touch, and its
- * handler, one file each. To add an action, add its file and its line here.
+ * else: who may ask (`role`, see ActionRole), which of the unit's paths it may touch, its
+ * handler, one file each, and what it does to the draft's preview. To add an action, add its file
+ * and its line here.
  */
 export const gatewayActions: readonly GatewayAction[] = [
   { action: "info", role: "editor", paths: "none", handle: info },
@@ -33,6 +34,7 @@ export const gatewayActions: readonly GatewayAction[] = [
     role: "verifikator-once-submitted",
     paths: "none",
     handle: deleteUnpublishedEntry,
+    preview: "remove",
   },
   {
     action: "updateUnpublishedEntryStatus",
@@ -40,8 +42,14 @@ export const gatewayActions: readonly GatewayAction[] = [
     paths: "none",
     handle: updateUnpublishedEntryStatus,
   },
-  { action: "publishUnpublishedEntry", role: "verifikator", paths: "none", handle: publishUnpublishedEntry },
-  { action: "persistEntry", role: "verifikator-to-main", paths: "write", handle: persistEntry },
+  {
+    action: "publishUnpublishedEntry",
+    role: "verifikator",
+    paths: "none",
+    handle: publishUnpublishedEntry,
+    preview: "remove",
+  },
+  { action: "persistEntry", role: "verifikator-to-main", paths: "write", handle: persistEntry, preview: "render" },
   { action: "persistMedia", role: "verifikator", paths: "write", handle: persistMedia },
   { action: "deleteFile", role: "verifikator", paths: "write", handle: deleteFile },
   { action: "deleteFiles", role: "verifikator", paths: "write", handle: deleteFiles },

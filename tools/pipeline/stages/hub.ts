@@ -22,7 +22,8 @@ export function hubData(build: BuildContext, report: RegencyReport, retired: Sit
   return readHubData({
     report,
     retired,
-    ws: build.ws,
+    // A preview of the hub's draft reads the units' manifests where the built sites are.
+    ws: build.preview?.published ? { ...build.ws, distDir: build.preview.published } : build.ws,
     portal: build.portal,
     registry: build.registry,
     base: build.base,

@@ -42,6 +42,15 @@ export async function publishArchive(batch: Batch, build: BuildContext, slug: st
   await swapInto(built, target);
 }
 
+/**
+ * A draft's preview (BuildOptions.preview): the site with its documents and images, into
+ * `dist/<slug>/` of the preview's own workspace. Its pages take the theme's assets from the
+ * unit's live site (the same `/assets/`), and it has no CMS.
+ */
+export async function publishPreview(batch: Batch, build: BuildContext, slug: string): Promise<void> {
+  await swapInto(await withMedia(batch, build, slug), join(build.ws.distDir, slug));
+}
+
 /** The staged site with its documents and the images its pages use: its folder in staging. */
 async function withMedia(batch: Batch, build: BuildContext, slug: string): Promise<string> {
   const built = join(batch.staging, slug);

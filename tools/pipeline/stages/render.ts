@@ -65,6 +65,7 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
             parsed: { frontMatter: build.frontMatter, content: build.content, media: build.media },
             ...(build.hub ? { hub: build.hub } : {}),
             ...(build.cmsLocalBackend ? { cmsLocalBackend: build.cmsLocalBackend } : {}),
+            ...(build.preview ? { preview: { prefix: build.preview.prefix } } : {}),
           });
         },
       },
