@@ -214,6 +214,28 @@ describe("the CMS at /admin/ through portal start", () => {
     await preview.getByRole("heading", { level: 1, name: "Senam Sehat Bersama Lansia" }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(screenshots, "04-draf-tersimpan.png") });
 
+    // The draft on the real site: "Lihat pratinjau" opens its page, rendered by the generator on
+    // the unit's theme, below /admin/pratinjau/ on the unit's own origin (issue 26).
+    const previewLink = page.locator("#kabar-cms").getByRole("link", { name: "Lihat pratinjau" });
+    await previewLink.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(screenshots, "04a-pratinjau-siap.png") });
+    const [tab] = await Promise.all([page.context().waitForEvent("page"), previewLink.click()]);
+    await tab.waitForLoadState();
+    assert.equal(
+      new URL(tab.url()).pathname,
+      "/admin/pratinjau/dinkes_berita/senam-sehat-bersama-lansia/berita/senam-sehat-bersama-lansia/",
+    );
+    await tab.getByRole("heading", { level: 1, name: "Senam Sehat Bersama Lansia" }).waitFor({ timeout: 15_000 });
+    await tab.getByText("Senam sehat diikuti 120 lansia.").waitFor();
+    await tab.locator(".preview-banner").getByText("Pratinjau draf").waitFor();
+    await imageLoaded(
+      tab.getByRole("img", { name: "Para lansia mengikuti senam di halaman puskesmas", exact: true }),
+      "the draft's preview shows its photo",
+    );
+    assert.equal(await tab.locator('meta[name="robots"]').getAttribute("content"), "noindex");
+    await tab.screenshot({ path: join(screenshots, "04b-pratinjau-draf.png") });
+    await tab.close();
+
     for (const status of ["Diperiksa", "Siap terbit"]) {
       await page.getByRole("button", { name: /^Status: / }).click();
       await page.getByRole("menuitem", { name: status }).click();
@@ -225,6 +247,22 @@ describe("the CMS at /admin/ through portal start", () => {
     await page.getByRole("button", { name: "Terbitkan", exact: true }).click();
     await page.getByRole("menuitem", { name: "Terbitkan sekarang" }).click();
     await outcome(page, "Tulisan terbit");
+    // When and where: "within about a minute" (npm start rebuilds in seconds), then the address
+    // as a link once the page there is built from the published version.
+    const kabar = page.locator("#kabar-cms");
+    await kabar
+      .getByText(
+        /Sudah terbit\. Halaman ini akan tampil di situs dalam sekitar 1 menit, di alamat http:\/\/dinkes\.localhost:\d+\/berita\/senam-sehat-bersama-lansia\//,
+      )
+      .or(kabar.getByText("Sudah tampil di situs"))
+      .waitFor({ timeout: 15_000 });
+    const live = kabar.getByRole("link", { name: /\/berita\/senam-sehat-bersama-lansia\/$/ });
+    await live.waitFor({ timeout: 60_000 });
+    assert.equal(
+      await live.getAttribute("href"),
+      `http://dinkes.localhost:${cms.port}/berita/senam-sehat-bersama-lansia/`,
+    );
+    await page.screenshot({ path: join(screenshots, "05b-sudah-tampil.png") });
 
     // On main: the item, with valid front matter, and its photo in dinkes's media.
     const files = git("show", "--name-only", "--format=", "main").stdout.trim().split("\n").sort();

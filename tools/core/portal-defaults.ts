@@ -54,6 +54,11 @@ export const portalDefaults = {
     // Informasi berkala is due at least every 6 months (UU 14/2008 Pasal 9): past that, dormant.
     dormant_after_days: 180,
   },
+  cms: {
+    // Minutes from "Terbitkan" to the page on the site, as deploys run (the deploy workflow's
+    // usual run, build and upload): the CMS tells the editor to expect it within this time.
+    live_minutes: 10,
+  },
   limits: {
     // Files in one unit's folder: a flood of files is refused before any is read (a build of
     // 100,000 small files grew past 4 GB and never finished).

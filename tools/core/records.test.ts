@@ -72,7 +72,7 @@ const portalSections: { [K in "access" | "links" | "activity" | "limits" | "cms"
   links: { allowed_domains: true, spam_phrases: true },
   activity: { quiet_after_days: true, dormant_after_days: true },
   limits: { markdown_kb: true, image_kb: true, document_kb: true, files_per_site: true },
-  cms: { backend: true, repo: true, branch: true, base_url: true },
+  cms: { backend: true, repo: true, branch: true, base_url: true, live_minutes: true },
 };
 const portalSchema = JSON.parse(readFileSync(join(toolsRepoRoot, "content-schema/portal.schema.json"), "utf8")) as {
   properties: Record<string, { properties?: Record<string, { default?: unknown }> }>;

@@ -17,7 +17,14 @@ export interface PortalConfig {
   logo?: string;
   locale: "id-ID";
   time_zone: string;
-  cms?: { backend: "gateway" | "github" | "gitlab" | "forgejo"; repo?: string; branch?: string; base_url?: string };
+  cms?: {
+    backend: "gateway" | "github" | "gitlab" | "forgejo";
+    repo?: string;
+    branch?: string;
+    base_url?: string;
+    /** Minutes from a publication to the page on the site, as deploys run (portal-defaults.ts). */
+    live_minutes?: number;
+  };
   /** SSO groups that give roles (tools/gateway/access.ts); `{slug}` stands for a unit's folder. */
   access?: {
     penulis?: string;

@@ -1,6 +1,7 @@
 import { retirementOf, type PortalConfig, type SiteRecord } from "../core/records.ts";
 import type { Base } from "../published/site-origin.ts";
 import { archivePrefix, retiredUnitUrl } from "../published/permalinks.ts";
+import { previewPath } from "../published/gateway-paths.ts";
 import { accentCssHash } from "../generator/inline-style.ts";
 
 /**
@@ -178,14 +179,17 @@ function maps(c: NginxContext): string[] {
     ...c.sites.map((s) => `    ${s.slug} ${quote(styleSources(s, c.options))};`),
     "}",
     "",
+    "# A draft's preview (/admin/pratinjau/) is pages of the site: the sites' policy, not the CMS's.",
     "map $uri $portal_csp {",
     `    default ${quote(siteCsp)};`,
+    `    ~^${previewPath}/ ${quote(siteCsp)};`,
     `    ~^/admin/ ${quote(adminCsp)};`,
     "}",
     "",
     "# Fingerprinted files for a year; HTML revalidated on every visit (broadcasts show at once).",
     "map $uri $portal_cache_control {",
     '    default "no-cache";',
+    `    ~^${previewPath}/ "private, no-store";`,
     '    ~^/img/ "public, max-age=31536000, immutable";',
     '    ~^/pagefind/pagefind-entry\\.json$ "public, max-age=60";',
     '    ~^/pagefind/.+\\.pf_ "public, max-age=31536000, immutable";',
@@ -270,6 +274,18 @@ function sitesServer(c: NginxContext): string[] {
           "        proxy_http_version 1.1;",
           "        # Uploads travel as base64 inside the CMS's JSON; the gateway caps them itself.",
           "        client_max_body_size 64m;",
+          "        proxy_read_timeout 120s;",
+          "        proxy_intercept_errors off;",
+          "    }",
+          "    # Drafts' previews, rendered and served by the gateway to the unit's editors alone; the",
+          "    # policy and caching above are the server's (the gateway's own are hidden, not doubled).",
+          `    location ${previewPath}/ {`,
+          `        proxy_pass http://${options.gateway};`,
+          "        proxy_set_header Host $http_host;",
+          "        proxy_set_header X-Forwarded-For $remote_addr;",
+          "        proxy_http_version 1.1;",
+          "        proxy_hide_header Cache-Control;",
+          "        proxy_hide_header Content-Security-Policy;",
           "        proxy_read_timeout 120s;",
           "        proxy_intercept_errors off;",
           "    }",

@@ -52,7 +52,8 @@ export async function localGateway(
     receivePack: "git -c receive.denyCurrentBranch=updateInstead receive-pack",
   }).open();
   const view = new RepoView(clone);
-  const gateway: Gateway = { portal, units, writer, view, main, explain: true };
+  // The watcher rebuilds a published unit within seconds: "within a minute" is true here.
+  const gateway: Gateway = { portal, units, writer, view, main, explain: true, liveWithinMinutes: 1 };
   if (options.previews)
     gateway.previews = await new DraftPreviews({
       root: join(ws.cacheDir, "gateway", "pratinjau"),

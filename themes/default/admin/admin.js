@@ -250,12 +250,118 @@ if (config.backend.name === "proxy") {
         });
     }
     if (response.status === 401 && toGateway) show();
+    if (request && response.ok) afterwards(request, response.clone());
     // Only the answers that carry a version are read twice (a media list can be megabytes).
     if (request && response.ok && learnsFrom.has(request.action))
       learn(request, await response.clone().json().catch(() => undefined));
     return response;
   };
 }
+
+/**
+ * What Decap does not tell the editor after a save and a publication: the draft's page on the
+ * real site ("Lihat pratinjau": Decap's own link comes only when an entry is opened again, not
+ * after the first save of a new one), and when the published page is live, with its address.
+ * One notice at the bottom right, read out by screen readers, closed with "Tutup".
+ */
+const notice = (() => {
+  const box = document.createElement("div");
+  box.id = "kabar-cms";
+  box.setAttribute("role", "status");
+  box.hidden = true;
+  box.style.cssText = "position:fixed;z-index:99999;right:1rem;bottom:4.5rem;max-width:26rem;padding:.75rem 1rem;background:#fff;color:#1b1f24;border:2px solid #1f5f3a;border-radius:6px;box-shadow:0 2px 12px rgba(0,0,0,.25);font:1rem/1.45 sans-serif";
+  const text = document.createElement("p");
+  text.style.margin = "0 0 .5rem";
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "Tutup";
+  close.style.cssText = "font:inherit;padding:.2rem .8rem;cursor:pointer";
+  close.addEventListener("click", () => (box.hidden = true));
+  box.append(text, close);
+  document.body.append(box);
+  let shown = 0;
+  return {
+    /** Shows `parts` (text and elements); returns a token that says whether it is still the one shown. */
+    show(kind, parts) {
+      text.replaceChildren(...parts);
+      box.dataset.kind = kind;
+      box.hidden = false;
+      const token = ++shown;
+      return () => token === shown && !box.hidden;
+    },
+    hide(kind) {
+      if (box.dataset.kind === kind) box.hidden = true;
+    },
+  };
+})();
+const link = (href, label) => {
+  const a = document.createElement("a");
+  a.href = href;
+  a.textContent = label;
+  a.target = "_blank";
+  a.rel = "noopener";
+  a.style.cssText = "font-weight:bold;color:#0b5394;text-decoration:underline";
+  return a;
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** One action of the gateway, as Decap's proxy backend asks it. */
+const ask = (action, params) =>
+  window.fetch(config.backend.proxy_url, {
+    method: "POST",
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify({ action, params: { branch: config.backend.branch ?? "main", ...params } }),
+  });
+
+function afterwards(request, response) {
+  const { action, params } = request;
+  if (action === "persistEntry" && params?.options?.useWorkflow) {
+    const entry = params.dataFiles?.[0] ?? params.entry;
+    void previewOf(params.options.collectionName, entry?.slug);
+  }
+  if (action === "publishUnpublishedEntry") void response.json().then((body) => body?.live && watchLive(body.live), () => {});
+}
+
+/** After a save into a draft: its preview, once the gateway has rendered it (it waits for the render). */
+async function previewOf(collection, slug) {
+  if (!collection || !slug) return;
+  const current = notice.show("pratinjau", ["Tersimpan. Pratinjau draf di situs sedang dibuat…"]);
+  for (let attempt = 0; attempt < 4 && current(); attempt++) {
+    const body = await ask("getDeployPreview", { collection, slug }).then((r) => (r.ok ? r.json() : null), () => null);
+    if (body?.url && current()) {
+      notice.show("pratinjau", ["Pratinjau draf siap: halaman ini seperti akan tampil di situs, hanya untuk pengelola isi unit ini. ", link(body.url, "Lihat pratinjau")]);
+      return;
+    }
+    await sleep(5000);
+  }
+  if (current()) notice.show("pratinjau", ["Draf tersimpan, tetapi pratinjaunya belum siap. Buka lagi tulisan ini sebentar lagi untuk melihatnya."]);
+}
+
+/**
+ * After "Terbitkan": the page will be on the site within about N minutes (as deploys run), at
+ * this address; it becomes a link once the page there shows the version just published (its
+ * `portal:versi`, the file's Git blob id), checked every few seconds on this same origin.
+ */
+async function watchLive({ page, version, withinMinutes }) {
+  const address = new URL(page, location.origin).href;
+  const minutes = `sekitar ${withinMinutes} menit`;
+  const current = notice.show("terbit", [`Sudah terbit. Halaman ini akan tampil di situs dalam ${minutes}, di alamat ${address}. Tautannya muncul di sini begitu halaman itu tampil.`]);
+  const every = withinMinutes <= 1 ? 2000 : 15000;
+  const until = Date.now() + withinMinutes * 3 * 60_000;
+  while (current() && Date.now() < until) {
+    const html = await fetch(page, { cache: "no-store", credentials: "omit" }).then((r) => (r.ok ? r.text() : ""), () => "");
+    const shown = /<meta name="portal:versi" content="([0-9a-f]+)"/.exec(html)?.[1];
+    if (html && (!version || shown === version)) {
+      if (current()) notice.show("terbit", ["Sudah tampil di situs: ", link(address, address)]);
+      return;
+    }
+    await sleep(every);
+  }
+  if (current()) notice.show("terbit", [`Halaman ini belum tampil di situs setelah ${withinMinutes * 3} menit. Periksa lagi nanti di ${address}; bila tetap belum tampil, hubungi DKISP.`]);
+}
+// A preview notice belongs to the entry it was made for: gone when the editor opens another.
+window.addEventListener("hashchange", () => {
+  if (!/\/(new|entries\/)/.test(location.hash)) notice.hide("pratinjau");
+});
 
 /**
  * The version of each entry this page loaded (a blob id from the gateway; null for one that did

@@ -16,6 +16,11 @@ export interface Gateway {
   main: string;
   /** Local mode: a failed write tells the editor Git's own reason (they are the developer). */
   explain?: boolean;
+  /**
+   * Minutes from a publication to the page on the site: portal.json's `cms.live_minutes` unless
+   * set here (`npm start` rebuilds within seconds of a publication).
+   */
+  liveWithinMinutes?: number;
   /** Drafts' previews, when the gateway renders them (`portal gateway`, `npm start`). */
   previews?: DraftPreviews;
 }

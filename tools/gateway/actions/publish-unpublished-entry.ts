@@ -1,3 +1,7 @@
+import { portalDefaults } from "../../core/portal-defaults.ts";
+import { itemUrl } from "../../published/permalinks.ts";
+import { schemas } from "../../schema/schemas.ts";
+import type { DraftRef } from "../draft-scope.ts";
 import type { ActionContext } from "./action-context.ts";
 import type { Reply } from "./gateway.ts";
 import { failed } from "./replies.ts";
@@ -35,5 +39,28 @@ export async function publishUnpublishedEntry(ctx: ActionContext): Promise<Reply
     at: state.head,
   });
   // Published either way; a draft branch left behind only shows the entry as a draft again.
-  return { status: 200, body: { message: `published${deleted.ok ? "" : ", draft branch kept"}` } };
+  return {
+    status: 200,
+    body: { message: `published${deleted.ok ? "" : ", draft branch kept"}`, live: liveOf(ctx, draft, onDraft) },
+  };
+}
+
+/**
+ * What the CMS tells the editor after "Terbitkan" (admin.js): where the page will be on this
+ * origin, which version of its file it will show, and within how many minutes deploys put it
+ * there. A registry record is no page.
+ */
+function liveOf(
+  ctx: ActionContext,
+  draft: DraftRef,
+  version: string | null,
+): { page: string; version: string | null; withinMinutes: number } | null {
+  const type = String(ctx.params.collection).slice(draft.unit.length + 1);
+  if (draft.registry || !schemas().typeByName.has(type)) return null;
+  return {
+    page: itemUrl(type, String(ctx.params.slug)),
+    // The published file's blob id: the page shows it (`portal:versi`) once it is built from it.
+    version,
+    withinMinutes: ctx.gw.liveWithinMinutes ?? ctx.gw.portal.cms?.live_minutes ?? portalDefaults.cms.live_minutes,
+  };
 }

@@ -33,6 +33,7 @@ export { default as rupiah } from "./rupiah.ts";
 export { default as serviceWords } from "./service-words.ts";
 export { default as shareImage } from "./share-image.ts";
 export { default as siteOf } from "./site-of.ts";
+export { default as sourceVersion } from "./source-version.ts";
 export { default as structuredData } from "./structured-data.ts";
 export { default as tanggal } from "./tanggal.ts";
 export { default as tanggalIso } from "./tanggal-iso.ts";
