@@ -12,6 +12,9 @@ import { freePort, launchChromium } from "../test/browser.ts";
 import { gatewayClient } from "../test/gateway-client.ts";
 import { gatewayHost, type GatewayHost, gatewayWithSso } from "../test/gateway-host.ts";
 import { startNginx, type RunningNginx } from "../test/nginx.ts";
+import { call } from "../test/gateway-host.ts";
+import { startPreviewRenderer } from "../pipeline/preview-renderer.ts";
+import { DraftPreviews } from "./draft-previews.ts";
 
 /**
  * Production's path, whole: the real Decap UI in Chromium, dinkes's built site served by a real
@@ -28,6 +31,7 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
   let port: number;
   const secret = "rahasia-sesi-uji-ui-0123456789abcdef0123456789";
   let clockOffset = 0;
+  let previews: DraftPreviews;
   const admin = () => `http://dinkes.localhost:${port}/admin/`;
 
   before(async () => {
@@ -66,10 +70,20 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
       secret,
       now: () => Date.now() / 1000 + clockOffset,
     });
+    previews = await new DraftPreviews({
+      root: join(h.dir, "pratinjau"),
+      clone: join(h.dir, "gateway-clone"),
+      view: h.gateway.view,
+      renderer: startPreviewRenderer(),
+      cacheDir: join(h.dir, "cache"),
+      base,
+    }).open();
+    h.gateway.previews = previews;
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   });
   after(async () => {
+    await previews?.close();
     await browser?.close();
     await gw?.close();
     await nginx?.stop();
@@ -136,6 +150,44 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
       h.git(h.host, "log", "-1", "--format=%an <%ae>|%cn|%(trailers:key=Portal-Unit,valueonly)", "main").trim(),
       "Budi Verifikator <budi@paserkab.go.id>|Portal Gateway|dinkes",
     );
+    await page.close();
+  });
+
+  it("opens a draft's preview through nginx, as the site's pages are served, to the unit's editors only", async () => {
+    const page = await context.newPage();
+    await page.goto(admin());
+    await page.getByText("Jenis isi").waitFor({ timeout: 30_000 });
+    await newsItem(page, "Vaksinasi Anak Sekolah");
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await outcome(page, "Tulisan tersimpan");
+    const previewLink = page.locator("#kabar-cms").getByRole("link", { name: "Lihat pratinjau" });
+    await previewLink.waitFor({ timeout: 30_000 });
+    const [tab] = await Promise.all([context.waitForEvent("page"), previewLink.click()]);
+    await tab.getByRole("heading", { level: 1, name: "Vaksinasi Anak Sekolah" }).waitFor({ timeout: 30_000 });
+    await tab.getByText("Isi berita dari verifikator Dinkes.").waitFor();
+    const url = tab.url();
+    assert.match(new URL(url).pathname, /^\/admin\/pratinjau\/dinkes_berita\/vaksinasi-anak-sekolah\/berita\//);
+    // Through nginx: the sites' Content-Security-Policy (no eval, unlike the CMS's), never cached.
+    const reply = (await tab.reload())!;
+    const headers = await reply.allHeaders();
+    assert.equal(reply.status(), 200);
+    assert.match(headers["content-security-policy"]!, /script-src 'self' 'wasm-unsafe-eval';/);
+    assert.doesNotMatch(headers["content-security-policy"]!, /'unsafe-eval'|'unsafe-inline'/);
+    assert.equal(headers["cache-control"], "private, no-store");
+    assert.equal(headers["x-robots-tag"], "noindex, nofollow, noarchive");
+    // The page's own stylesheet and photo load under that policy.
+    assert.equal(await tab.evaluate(() => getComputedStyle(document.body).margin), "0px");
+    await tab.close();
+    // Signed out, through the same nginx: nothing of the draft.
+    const signedOut = await call(url);
+    assert.equal(signedOut.status, 401);
+    assert.doesNotMatch(signedOut.body, /Vaksinasi Anak Sekolah/);
+    // The live site's sitemap, feed and search index never name it.
+    for (const file of ["/sitemap.xml", "/feed.xml", "/pagefind/pagefind-entry.json"]) {
+      const live = await call(`http://dinkes.localhost:${port}${file}`);
+      assert.equal(live.status, 200, file);
+      assert.doesNotMatch(live.body, /vaksinasi-anak-sekolah|Vaksinasi Anak Sekolah|pratinjau/i, file);
+    }
     await page.close();
   });
 
