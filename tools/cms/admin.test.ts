@@ -383,6 +383,46 @@ describe("the CMS at /admin/ through portal start", () => {
     await page.close();
   });
 
+  it("shows dates in Indonesian in an English- and an Indonesian-language browser (issue 26)", async () => {
+    for (const locale of ["en-US", "id-ID"]) {
+      const context = await cms.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      // Leaving a form with changes asks to confirm.
+      page.on("dialog", (dialog) => void dialog.accept());
+      await page.goto(admin());
+      const loginButton = page.getByRole("button", { name: "Masuk" });
+      await loginButton.or(page.getByText("Jenis isi")).first().waitFor({ timeout: 30_000 });
+      if (await loginButton.isVisible()) await loginButton.click();
+      await page.getByText("Jenis isi").waitFor({ timeout: 30_000 });
+      // A field: the picker is the browser's, the chosen date is written out in Indonesian.
+      await page.goto(`${admin()}#/collections/dinkes_berita/new`);
+      await page.getByLabel("Tanggal terbit").fill("2026-11-27");
+      await page.getByText("Terpilih: Jumat, 27 November 2026").waitFor({ timeout: 15_000 });
+      assert.match(
+        await page
+          .getByText(/Pilih tanggalnya/)
+          .first()
+          .innerText(),
+        /bahasa Indonesia/,
+        locale,
+      );
+      // An agenda's date and time, with the regency's zone.
+      await page.goto(`${admin()}#/collections/dinkes_agenda/new`);
+      await page.getByLabel("Mulai (WITA)").fill("2026-12-01T09:30");
+      await page.getByText("Terpilih: Selasa, 1 Desember 2026, pukul 09.30 WITA").waitFor({ timeout: 15_000 });
+      // The list: day-month-year; the workflow's cards: the same, never an English month.
+      await page.goto(`${admin()}#/collections/dinkes_berita`);
+      const card = page.locator('a[href*="/collections/dinkes_berita/entries/"]').first();
+      await card.waitFor({ timeout: 30_000 });
+      assert.match(await card.innerText(), /\d\d-\d\d-\d{4}/, locale);
+      await page.goto(`${admin()}#/workflow`);
+      await page.getByText("Draf", { exact: true }).first().waitFor({ timeout: 30_000 });
+      const board = await page.locator("main, #nc-root").first().innerText();
+      assert.doesNotMatch(board, /January|February|March|April|June|July|August|October|December/, locale);
+      await context.close();
+    }
+  });
+
   it("says in Indonesian that it is loading from the first paint, and hides it once Decap shows (issue 26)", async () => {
     const page = await cms.context.newPage();
     // Decap's script held back: what a visitor on a slow line sees while it downloads.

@@ -115,9 +115,15 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
   // Dates and times are stored as the wall-clock text the editor picks (the format has no zone),
   // so a value means WITA whatever the browser's zone. Not `picker_utc`: it labels the field
   // "UTC" and its "now" button would write UTC time, eight hours behind WITA.
+  // The browser's own picker shows the date in the browser's language and order (mm/dd/yyyy in
+  // an English one): admin.js writes the chosen date out in Indonesian below it, and the hint
+  // points there instead of at the stored format.
+  const pickHint = (hint: string | undefined, what: string) =>
+    hint?.replace(/^Tanggal (dan jam WITA )?dengan format [^.]+\./, what) ?? what;
   if (s.format === "date")
     return {
       ...base,
+      hint: pickHint(base.hint, "Pilih tanggalnya; di bawah kolom tertulis tanggal terpilih dalam bahasa Indonesia."),
       widget: "datetime",
       format: "YYYY-MM-DD",
       date_format: "DD-MM-YYYY",
@@ -127,6 +133,10 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, ctx: FieldConte
   if (s.format === "wita-datetime")
     return {
       ...base,
+      hint: pickHint(
+        base.hint,
+        "Pilih tanggal dan jam WITA; di bawah kolom tertulis tanggal dan jam terpilih dalam bahasa Indonesia.",
+      ),
       widget: "datetime",
       format: "YYYY-MM-DD HH:mm",
       date_format: "DD-MM-YYYY",

@@ -78,6 +78,42 @@ for (const name of ["image", "file"]) {
 }
 
 /**
+ * Dates in Indonesian whatever the browser's language: the native picker shows the date in the
+ * browser's order (mm/dd/yyyy in an English browser), so the chosen date is written out below it
+ * as the site shows it, "Jumat, 27 November 2026" (and "pukul 09.00 WITA" for a date and time).
+ */
+const bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+const hari = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+const zoneNames = { 7: "WIB", 8: "WITA", 9: "WIT" };
+function tanggalIndonesia(value) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(String(value ?? ""));
+  if (!m) return "";
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return "";
+  const zone = zoneNames[Object.values(rules).flatMap((r) => r.dates ?? [])[0]?.zoneHours] ?? "";
+  const time = m[4] ? `, pukul ${m[4]}.${m[5]}${zone ? ` ${zone}` : ""}` : "";
+  return `${hari[date.getUTCDay()]}, ${day} ${bulan[month - 1]} ${year}${time}`;
+}
+{
+  const widget = CMS.getWidget("datetime");
+  class IndonesianDateControl extends widget.control {
+    render() {
+      const native = super.render();
+      const reading = tanggalIndonesia(this.props.value);
+      // The control's own wrapper (Decap's field styles), with the reading as its last child.
+      return h(
+        "div",
+        {},
+        native,
+        h("p", { className: "tanggal-terpilih", "aria-live": "polite", style: { margin: ".4rem 0 0", fontWeight: 600, color: "#1b1f24" } }, reading ? `Terpilih: ${reading}` : "Belum ada tanggal terpilih."),
+      );
+    }
+  }
+  widget.control = IndonesianDateControl;
+}
+
+/**
  * Checks Decap's configuration cannot express, before every save, so that what the CMS saves is
  * what `npm run validate` accepts: a field required once another is filled (a photo and its alt
  * text), and alt text on every image in the body. A thrown error stops the save and shows the
