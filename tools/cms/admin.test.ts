@@ -383,6 +383,22 @@ describe("the CMS at /admin/ through portal start", () => {
     await page.close();
   });
 
+  it("shows the regency's emblem and whose CMS it is on the login page, and the emblem in the header (issue 26)", async () => {
+    const context = await cms.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(admin());
+    await page.getByRole("button", { name: "Masuk" }).waitFor({ timeout: 30_000 });
+    await page.getByText("Pengelola isi Dinas Kesehatan · Pemerintah Kabupaten Paser").waitFor();
+    const emblem = page.locator('#nc-root img[src^="/img/"][src$="-96.png"]').first();
+    await imageLoaded(emblem, "the login page shows the regency's emblem, from the unit's own origin");
+    assert.equal(await page.locator('#nc-root img[src*="decap"], #nc-root svg[class*="Logo"]').count(), 0);
+    await page.screenshot({ path: join(screenshots, "00-masuk.png") });
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByText("Jenis isi").waitFor({ timeout: 30_000 });
+    await imageLoaded(page.locator('header img[src$="-96.png"]').first(), "the header shows the emblem");
+    await context.close();
+  });
+
   it("shows dates in Indonesian in an English- and an Indonesian-language browser (issue 26)", async () => {
     for (const locale of ["en-US", "id-ID"]) {
       const context = await cms.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });

@@ -23,6 +23,8 @@ export interface CmsOptions {
   local?: boolean;
   /** Every unit's record; the hub's CMS lets DKISP edit them (the registry). */
   registry?: SiteRecord[];
+  /** The regency's emblem as the site publishes it (`/img/...png`): on the login page and header. */
+  emblem?: string;
   /** The hub's topics, which a service picks from (`x-catalogue: "topics"`); the defaults without one. */
   topics?: { slug: string; title: string }[];
 }
@@ -141,6 +143,8 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
     locale: "id",
     site_url: options.origin,
     display_url: options.origin,
+    // The regency's emblem instead of Decap's, on the login page and in the header.
+    ...(options.emblem ? { logo: { src: options.emblem, show_in_header: true } } : {}),
     media_folder: `${siteDir}/media`,
     public_folder: "/media",
     // File names from Indonesian titles: ASCII, accents dropped, lower case, hyphens.

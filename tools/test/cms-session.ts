@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { workspaceAt } from "../core/workspace.ts";
+import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { validateSite } from "../content/validate-site.ts";
 import { localDate } from "../core/wita.ts";
 import { readPortal } from "../content/validate-workspace.ts";
@@ -48,6 +48,14 @@ export async function startCmsSession(): Promise<CmsSession> {
       cwd: ws.root,
       encoding: "utf8",
     });
+  // The regency's emblem, which the CMS shows on its login page and header.
+  await mkdir(join(ws.sitesDir, hubSlug, "media"), { recursive: true });
+  await copyFile(
+    join(toolsRepoRoot, "sites/portal/media/lambang.png"),
+    join(ws.sitesDir, hubSlug, "media/lambang.png"),
+  );
+  const portalJson = JSON.parse(await readFile(ws.portalFile, "utf8")) as Record<string, unknown>;
+  await writeFile(ws.portalFile, `${JSON.stringify({ ...portalJson, logo: "/media/lambang.png" }, null, 2)}\n`);
   git("init", "-q", "-b", "main");
   spawnSync("sh", ["-c", "printf 'dist\\n.cache\\n' > .gitignore"], { cwd: ws.root });
   git("add", "-A");

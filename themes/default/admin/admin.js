@@ -78,6 +78,25 @@ for (const name of ["image", "file"]) {
 }
 
 /**
+ * Decap's login page shows a logo (the regency's emblem, config.json `logo`) and "Masuk": whose
+ * CMS this is goes beside them, the regency's and the unit's names (admin.njk puts them on <body>).
+ */
+{
+  const { pemda, unit } = document.body.dataset;
+  const observer = new MutationObserver(() => {
+    const button = [...document.querySelectorAll("#nc-root button")].find((b) => b.textContent.trim() === locale.auth.login);
+    if (!button || !pemda) return;
+    const name = document.createElement("p");
+    name.className = "nama-pengelola";
+    name.textContent = `Pengelola isi ${unit} · ${pemda}`;
+    name.style.cssText = "font:600 1.15rem/1.4 sans-serif;color:#1b1f24;text-align:center;margin:0 1rem 1.5rem";
+    button.before(name);
+    observer.disconnect();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+}
+
+/**
  * Dates in Indonesian whatever the browser's language: the native picker shows the date in the
  * browser's order (mm/dd/yyyy in an English browser), so the chosen date is written out below it
  * as the site shows it, "Jumat, 27 November 2026" (and "pukul 09.00 WITA" for a date and time).

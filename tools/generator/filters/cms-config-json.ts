@@ -3,10 +3,11 @@ import { cmsConfig } from "../../cms/cms-config.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**
- * The site's Decap CMS configuration (`/admin/config.json`), as JSON.
+ * The site's Decap CMS configuration (`/admin/config.json`), as JSON; `emblem` is the regency's
+ * emblem as the site publishes it (regencyEmblem), for the CMS's login page and header.
  */
 export default defineFilter(
-  (run) => (site: SiteRecord) => {
+  (run) => (site: SiteRecord, emblem?: string) => {
     const origin = run.urlsOf(site).self;
     return JSON.stringify(
       cmsConfig({
@@ -16,6 +17,7 @@ export default defineFilter(
         registry: run.options.registry,
         ...(run.options.catalogue ? { topics: run.options.catalogue.topics } : {}),
         ...(run.options.cmsLocalBackend ? { local: true } : {}),
+        ...(emblem ? { emblem } : {}),
       }),
       null,
       1,

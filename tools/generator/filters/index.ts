@@ -28,6 +28,7 @@ export { default as monthChart } from "./month-chart.ts";
 export { default as ofSite } from "./of-site.ts";
 export { default as ownTitle } from "./own-title.ts";
 export { default as pukul } from "./pukul.ts";
+export { default as regencyEmblem } from "./regency-emblem.ts";
 export { default as regencyShareImage } from "./regency-share-image.ts";
 export { default as rupiah } from "./rupiah.ts";
 export { default as serviceWords } from "./service-words.ts";

@@ -1,0 +1,23 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { iconImage } from "../share-image.ts";
+import { recordImages } from "../used-images.ts";
+import { defineFilter, type FilterThis } from "./define-filter.ts";
+
+/**
+ * The regency's emblem (portal.json `logo`, in the hub's media) as a 96px PNG published by the
+ * page's own site, for its CMS's login page and header: same origin, no request to the hub.
+ * Nothing when the regency has no emblem (validation names a missing file).
+ */
+export default defineFilter(
+  (run) =>
+    async function (this: FilterThis, logo: string | undefined) {
+      if (!logo) return "";
+      const hubDir = join(run.options.sitesDir, run.portal.hub);
+      if (!existsSync(join(hubDir, logo))) return "";
+      const url = await iconImage(hubDir, run.options.cacheDir, logo);
+      recordImages(run.outputOf(run.paths.slugOfPage(this.page)), url, true);
+      return url;
+    },
+  { async: true, example: { template: "{{ portal.logo | regencyEmblem }}", output: /^\/img\/[\w-]+-96\.png$/ } },
+);
