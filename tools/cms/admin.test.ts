@@ -112,6 +112,12 @@ describe("the CMS at /admin/ through portal start", () => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });
     const before = cms.portal.output().length;
+    // A form never saved does not say "Tersimpan" (issue 26): Decap's label reads "Belum disimpan".
+    await page.goto(`${admin()}#/collections/dinkes_berita/new`);
+    const label = page.locator('[class*="-BackStatusUnchanged"]');
+    await label.waitFor({ state: "attached", timeout: 30_000 });
+    assert.equal(await label.evaluate((el) => getComputedStyle(el, "::before").content), '"Belum disimpan"');
+    assert.equal(await page.getByText("Tersimpan", { exact: true }).isVisible(), false);
     await newsItem(
       page,
       "Posyandu Lansia Dibuka di Tanah Grogot",
@@ -119,6 +125,9 @@ describe("the CMS at /admin/ through portal start", () => {
     );
     await page.getByRole("button", { name: "Simpan" }).click();
     await outcome(page, "Tulisan tersimpan");
+    // Saved, it is at its own address, and the label says so.
+    await page.getByText("Tersimpan", { exact: true }).waitFor({ timeout: 15_000 });
+    assert.equal(await label.evaluate((el) => getComputedStyle(el, "::before").content), "none");
     const branch = "cms/dinkes_berita/posyandu-lansia-dibuka-di-tanah-grogot";
     assert.equal(
       git("branch", "--list", branch)

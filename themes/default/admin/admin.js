@@ -97,6 +97,24 @@ for (const name of ["image", "file"]) {
 }
 
 /**
+ * A new entry not saved yet: Decap labels an unchanged form "Tersimpan" (saved) even when it has
+ * never been saved. While the address is a new entry's, the label says "Belum disimpan" instead
+ * (CSS on Decap's own label, so React keeps its text; the first save moves to the entry's address).
+ */
+{
+  const style = document.createElement("style");
+  style.textContent = `body[data-entri-baru] [class*="-BackStatusUnchanged"] { visibility: hidden; font-size: 0; }
+body[data-entri-baru] [class*="-BackStatusUnchanged"]::before { content: "${locale.editor.editorToolbar.unsavedChanges}"; visibility: visible; font-size: 13px; color: #8a1f1f; }`;
+  document.head.append(style);
+  const mark = () => {
+    if (/^#\/collections\/[^/]+\/new(?:$|\?)/.test(location.hash)) document.body.dataset.entriBaru = "";
+    else delete document.body.dataset.entriBaru;
+  };
+  window.addEventListener("hashchange", mark);
+  mark();
+}
+
+/**
  * Dates in Indonesian whatever the browser's language: the native picker shows the date in the
  * browser's order (mm/dd/yyyy in an English browser), so the chosen date is written out below it
  * as the site shows it, "Jumat, 27 November 2026" (and "pukul 09.00 WITA" for a date and time).
