@@ -310,6 +310,15 @@ if (!values["no-serve"]) {
     process.exitCode = 1;
 }
 
+// The editor's day in npm start: the CMS's load, save to preview, publish to live.
+if (
+  spawnSync(node, ["--import", "tsx", join(toolsRepoRoot, "tools/bench/editor-bench.ts"), "--out", values.out!], {
+    cwd: toolsRepoRoot,
+    stdio: "inherit",
+  }).status !== 0
+)
+  process.exitCode = 1;
+
 // The editors' gateway on the demo's content: a save, a draft, a read, 20 saves at once.
 if (
   spawnSync(node, ["--import", "tsx", join(toolsRepoRoot, "tools/bench/gateway-bench.ts"), "--out", values.out!], {

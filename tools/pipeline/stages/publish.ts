@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { copyFile, cp, link, mkdir, readdir, rename, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { copyFile, cp, link, mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { decapBundle } from "../../cms/decap-bundle.ts";
 import { mediaKindOf } from "../../content/media-reference.ts";
 import { archivePrefix } from "../../published/permalinks.ts";
 import type { BuildOutput } from "../../generator/types.ts";
@@ -18,7 +18,11 @@ export async function publish(batch: Batch, build: BuildContext, slug: string): 
   const { ws } = build;
   await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
   await cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true });
-  await publishCms(join(built, "admin", "decap"));
+  await publishCms(
+    join(built, "admin", "decap"),
+    ws.cacheDir,
+    build.cmsLocalBackend ? undefined : build.portal.cms?.backend,
+  );
   await swapInto(built, join(ws.distDir, slug));
 }
 
@@ -84,21 +88,15 @@ async function publishDocuments(
   }
 }
 
-/** Decap CMS's own files (its script, the chunks it loads, two WebAssembly files): 6 MB. */
-const decapDist = dirname(createRequire(import.meta.url).resolve("decap-cms/dist/decap-cms.js"));
-let decapFiles: string[] | undefined;
-
 /**
- * Every site serves the CMS from its own origin. The files are hard links to the package's, so 44
- * sites cost no more disk than one (source maps and the second, unused build are left out).
+ * Every site serves the CMS from its own origin: the bundle of tools/cms/decap-bundle.ts, one
+ * file, built once into the cache. A hard link, so 44 sites cost no more disk than one.
  */
-async function publishCms(target: string): Promise<void> {
-  decapFiles ??= (await readdir(decapDist)).filter((f) => /^(?:\d+\.)?decap-cms\.js$|\.wasm$/.test(f));
+async function publishCms(target: string, cacheDir: string, backend: string | undefined): Promise<void> {
+  const bundle = await decapBundle(cacheDir, backend);
   await mkdir(target, { recursive: true });
-  for (const name of decapFiles)
-    await link(join(decapDist, name), join(target, name)).catch(() =>
-      copyFile(join(decapDist, name), join(target, name)),
-    );
+  const to = join(target, "decap-cms.js");
+  await link(bundle, to).catch(() => copyFile(bundle, to));
 }
 
 /**
