@@ -12,6 +12,8 @@ export interface PreviewJob {
   clone: string;
   ref: string;
   unit: string;
+  /** The draft's own file (`sites/<unit>/content/<type>/<entry>.md`): shown even before its `publish_at`. */
+  entry: string;
   /** Where its pages are served on the unit's origin: `/admin/pratinjau/<collection>/<entry>`. */
   prefix: string;
   /** This preview's folder: the draft's files in `src/`, its pages in `dist/<unit>/`. */
@@ -94,6 +96,7 @@ export class DraftPreviews {
         clone: this.options.clone,
         ref: `refs/remotes/origin/${branch}`,
         unit,
+        entry: `sites/${unit}/content/${collection.slice(unit.length + 1)}/${entry}.md`,
         prefix,
         dir,
         cacheDir: this.options.cacheDir,

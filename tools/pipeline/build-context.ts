@@ -54,7 +54,7 @@ export interface BuildContext {
   unpublished: ReadonlySet<string>;
   cmsLocalBackend?: boolean;
   /** A draft's preview (BuildOptions.preview): its one site, moved below `prefix`. */
-  preview?: { prefix: string; published?: string };
+  preview?: { prefix: string; published?: string; entry?: string };
   /** Every unit's activity and completeness (tools/report/), read once per build. */
   status?: RegencyReport;
   /** What the hub shows of the units; set by the hub stage for the hub's batch. */

@@ -49,8 +49,9 @@ export interface BuildOptions {
    * Build a draft's preview (draft-preview.ts): the one site asked for, rendered to be served at
    * `prefix`, written to `dist/<slug>/` without search index, theme assets or CMS. For the hub,
    * `published` is where the units' built sites are (their manifests): the hub's lists come from there.
+   * `entry` (relative to the workspace) is the draft's own file: in the preview even before its `publish_at`.
    */
-  preview?: { prefix: string; published?: string };
+  preview?: { prefix: string; published?: string; entry?: string };
 }
 
 /** One step of the build: its name, what it reads and what it hands on, and how it runs. */
@@ -151,6 +152,14 @@ async function validateStage(r: BuildRun): Promise<void> {
     base: r.options.base ?? baseFromEnv(validated.context.portal),
     ...(r.options.cmsLocalBackend ? { cmsLocalBackend: r.options.cmsLocalBackend } : {}),
     ...(r.options.preview ? { preview: r.options.preview } : {}),
+    // A draft scheduled for later (publish_at) is what its preview is for: its own page is in.
+    ...(r.options.preview?.entry
+      ? {
+          unpublished: new Set(
+            [...validated.context.unpublished].filter((p) => p !== join(r.ws.root, r.options.preview!.entry!)),
+          ),
+        }
+      : {}),
     report: (result) => {
       r.options.onResult?.(result);
       r.results.push(result);

@@ -28,7 +28,7 @@ export async function renderDraftPreview(job: PreviewJob): Promise<PreviewResult
   const report = await buildSites(ws, [job.unit], {
     base: job.base,
     progress: new Progress(),
-    preview: { prefix: job.prefix, ...(job.published ? { published: job.published } : {}) },
+    preview: { prefix: job.prefix, entry: job.entry, ...(job.published ? { published: job.published } : {}) },
   });
   const ms = Math.round(performance.now() - started);
   if (report.fatal.length) return { ok: false, problems: report.fatal, ms };

@@ -387,7 +387,8 @@ const ask = (action, params) =>
 
 function afterwards(request, response) {
   const { action, params } = request;
-  if (action === "persistEntry" && params?.options?.useWorkflow) {
+  // A record of the registry (DKISP's `<hub>_registry`) is no page: it has no preview.
+  if (action === "persistEntry" && params?.options?.useWorkflow && !String(params.options.collectionName).endsWith("_registry")) {
     const entry = params.dataFiles?.[0] ?? params.entry;
     void previewOf(params.options.collectionName, entry?.slug);
   }
