@@ -107,12 +107,14 @@ async function serve(ws: Workspace, portal: PortalConfig, state: StartState, por
     console.warn(
       `Perhatian: ada ${dirty} berkas yang berubah tetapi belum di-commit. CMS lokal menerbitkan ke cabang yang sedang dipakai dan tidak dapat menerbitkan sampai perubahan itu di-commit atau di-stash (draf tetap dapat disimpan).`,
     );
+  const renderer = startPreviewRenderer();
   const local = await localGateway(ws, portal, state.slugs, {
     port,
-    previews: { renderer: startPreviewRenderer(), base: { protocol: "http:", apex: `localhost:${port}` } },
-  }).catch((error: unknown) => {
+    previews: { renderer, base: { protocol: "http:", apex: `localhost:${port}` } },
+  }).catch(async (error: unknown) => {
     // Not a Git repository (a copied folder): the sites still serve; the CMS cannot save.
     console.error(`CMS lokal tidak aktif: ${error instanceof Error ? error.message : String(error)}`);
+    await renderer.close();
     return undefined;
   });
   const cmsApi = local?.handler;

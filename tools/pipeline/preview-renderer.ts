@@ -25,6 +25,10 @@ export function startPreviewRenderer(options: { limitMs?: number } = {}): Previe
   const start = () => {
     // Node's own options (the TypeScript loader) pass on; the worker needs no others.
     const worker = fork(workerFile, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // Never what keeps the gateway's process alive: a process that ends ends its renderer (the
+    // worker exits when its channel closes), so a renderer nobody closed cannot hang a stop.
+    worker.unref();
+    worker.channel?.unref();
     worker.on("message", (m: { id?: number; result?: PreviewResult }) => {
       const w = m.id === undefined ? undefined : waiting.get(m.id);
       if (!w || !m.result) return;
@@ -63,6 +67,8 @@ export function startPreviewRenderer(options: { limitMs?: number } = {}): Previe
       const worker = child;
       child = undefined;
       if (!worker || worker.exitCode !== null) return;
+      // Waited for as work of this process (it is unref'd while it serves).
+      worker.ref();
       await new Promise<void>((resolve) => {
         worker.once("exit", () => resolve());
         worker.kill("SIGTERM");

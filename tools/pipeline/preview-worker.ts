@@ -23,5 +23,7 @@ process.on("message", (message: { id: number; job: PreviewJob }) => {
     process.send?.({ id: message.id, result });
   });
 });
+// The gateway's process ended: so does this one (nothing else would end it).
+process.on("disconnect", () => process.exit(0));
 // Ready: the modules above are loaded (the first render does not wait for them).
 process.send?.({ ready: true });
