@@ -138,12 +138,12 @@ function tanggalIndonesia(value) {
     render() {
       const native = super.render();
       const reading = tanggalIndonesia(this.props.value);
-      // The control's own wrapper (Decap's field styles), with the reading as its last child.
+      // Below the field, as the site will show it; nothing while no date is chosen.
       return h(
         "div",
         {},
         native,
-        h("p", { className: "tanggal-terpilih", "aria-live": "polite", style: { margin: ".4rem 0 0", fontWeight: 600, color: "#1b1f24" } }, reading ? `Terpilih: ${reading}` : "Belum ada tanggal terpilih."),
+        h("p", { className: "tanggal-terpilih", "aria-live": "polite", style: { margin: ".4rem 0 0", color: "#1b1f24" } }, reading ? `Terpilih: ${reading}` : ""),
       );
     }
   }
