@@ -14,6 +14,8 @@ import { toolsRepoRoot } from "../core/workspace.ts";
  * widgets and every locale: 5.2 MB that a 2-core machine needed 4 s to compile and run before
  * "Masuk" showed, for nothing an editor here uses (docs/benchmarks.md, "The editor's day").
  * A widget added to the configuration must be added here too (admin.test.ts opens every form).
+ * The entry's imports start their lines, as in a module: the import graph (core/import-graph.ts)
+ * reads them, so these packages are among what shapes a site and Nx rebuilds when one changes.
  */
 const entry = `
 import React from "react";

@@ -44,7 +44,16 @@ describe("the Nx plugin's inferred projects", () => {
     const external = inputs.find((i) => typeof i === "object" && "externalDependencies" in i) as {
       externalDependencies: string[];
     };
-    for (const pkg of ["js-yaml", "pagefind", "posthtml", "decap-cms", "@11ty/eleventy", "markdown-it", "sharp"])
+    for (const pkg of [
+      "js-yaml",
+      "pagefind",
+      "posthtml",
+      "decap-cms-core",
+      "esbuild",
+      "@11ty/eleventy",
+      "markdown-it",
+      "sharp",
+    ])
       assert.ok(external.externalDependencies.includes(pkg), pkg);
   });
 
