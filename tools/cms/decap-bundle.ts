@@ -65,11 +65,14 @@ const entryFor = (backend: string | undefined) => {
 };
 
 /**
- * The bundle's path in the cache (`.cache/decap/<key>/decap-cms.js`), built first if missing.
+ * The bundle's path in this repository's cache (`.cache/decap/<key>/decap-cms.js`), built first if missing.
  * The key is the entry and every bundled package's version, so an upgrade builds a new one. The
  * file appears whole or not at all (written beside, then renamed): builds run in parallel.
  */
-export async function decapBundle(cacheDir: string, backend?: string): Promise<string> {
+export async function decapBundle(backend?: string): Promise<string> {
+  // In this repository's own cache, whatever the workspace's: it depends on the tools alone, so
+  // every workspace (the tests make dozens) shares one build.
+  const cacheDir = join(toolsRepoRoot, ".cache");
   const contents = entryFor(backend);
   const packages = [...contents.matchAll(/from "([^"]+)"/g)].map((m) => m[1]!);
   const require = createRequire(join(toolsRepoRoot, "package.json"));

@@ -236,7 +236,8 @@ describe("XSS and template-injection corpus, rendered in Chromium", () => {
             bad.push("<style> of the content");
         for (const form of document.forms)
           if (new URL(form.action).hostname.split(".").at(-1) !== "localhost") bad.push(`<form action=${form.action}>`);
-        if (document.documentElement.outerHTML.includes(marker))
+        // Hashes aside (a page's `portal:versi` is a 40-digit blob id, which may hold the digits).
+        if (document.documentElement.outerHTML.replace(/[0-9a-f]{16,}/g, "").includes(marker))
           bad.push(`a template was evaluated (${marker} on the page)`);
         return bad;
       }, templateMarker);

@@ -18,11 +18,7 @@ export async function publish(batch: Batch, build: BuildContext, slug: string): 
   const { ws } = build;
   await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
   await cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true });
-  await publishCms(
-    join(built, "admin", "decap"),
-    ws.cacheDir,
-    build.cmsLocalBackend ? undefined : build.portal.cms?.backend,
-  );
+  await publishCms(join(built, "admin", "decap"), build.cmsLocalBackend ? undefined : build.portal.cms?.backend);
   await swapInto(built, join(ws.distDir, slug));
 }
 
@@ -92,8 +88,8 @@ async function publishDocuments(
  * Every site serves the CMS from its own origin: the bundle of tools/cms/decap-bundle.ts, one
  * file, built once into the cache. A hard link, so 44 sites cost no more disk than one.
  */
-async function publishCms(target: string, cacheDir: string, backend: string | undefined): Promise<void> {
-  const bundle = await decapBundle(cacheDir, backend);
+async function publishCms(target: string, backend: string | undefined): Promise<void> {
+  const bundle = await decapBundle(backend);
   await mkdir(target, { recursive: true });
   const to = join(target, "decap-cms.js");
   await link(bundle, to).catch(() => copyFile(bundle, to));
