@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { launchChromium } from "../test/browser.ts";
 import { call } from "../test/gateway-host.ts";

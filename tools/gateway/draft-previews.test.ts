@@ -4,11 +4,10 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
-import { startPreviewRenderer } from "../pipeline/preview-renderer.ts";
 import { freePort } from "../test/browser.ts";
 import { gatewayClient } from "../test/gateway-client.ts";
-import { call, gatewayHost, type GatewayHost, gatewayWithSso } from "../test/gateway-host.ts";
-import { DraftPreviews } from "./draft-previews.ts";
+import { call, gatewayHost, type GatewayHost, gatewayWithSso, withPreviews } from "../test/gateway-host.ts";
+import type { DraftPreviews } from "./draft-previews.ts";
 
 /**
  * A draft's preview through the gateway over HTTP, with the real renderer (the generator in its
@@ -48,15 +47,7 @@ describe("a draft's preview", () => {
   before(async () => {
     h = await gatewayHost();
     port = await freePort();
-    previews = await new DraftPreviews({
-      root: join(h.dir, "pratinjau"),
-      clone: join(h.dir, "gateway-clone"),
-      view: h.gateway.view,
-      renderer: startPreviewRenderer(),
-      cacheDir: join(h.dir, "cache"),
-      base: { protocol: "http:", apex: `localhost:${port}` },
-    }).open();
-    h.gateway.previews = previews;
+    previews = await withPreviews(h, { protocol: "http:", apex: `localhost:${port}` });
     gw = await gatewayWithSso(h, { sitePort: port, listen: port, slugs: ["dinkes", "bappeda", "portal"], secret });
   });
   after(async () => {

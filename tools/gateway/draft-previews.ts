@@ -27,6 +27,15 @@ export interface PreviewJob {
 
 export type PreviewResult = { ok: true; pages: number; ms: number } | { ok: false; problems: Problem[]; ms: number };
 
+/** A render that did not end in pages: its reason, as the build reports a site that failed. */
+export const renderFailed = (unit: string, error: unknown, ms = 0): PreviewResult => ({
+  ok: false,
+  ms,
+  problems: [
+    problem("build-failed", `sites/${unit}`, "", { detail: error instanceof Error ? error.message : String(error) }),
+  ],
+});
+
 /** Renders previews: the pipeline's (tools/pipeline/preview-renderer.ts), handed to the gateway at start. */
 export interface PreviewRenderer {
   render(job: PreviewJob): Promise<PreviewResult>;
@@ -106,16 +115,7 @@ export class DraftPreviews {
       const started = { tree, unit, prefix, dir, usedAt: Date.now() } as Preview;
       started.done = this.options.renderer.render(job).then(
         (result) => (started.result = result),
-        (error: unknown) =>
-          (started.result = {
-            ok: false,
-            ms: 0,
-            problems: [
-              problem("build-failed", `sites/${unit}`, "", {
-                detail: error instanceof Error ? error.message : String(error),
-              }),
-            ],
-          }),
+        (error: unknown) => (started.result = renderFailed(unit, error)),
       );
       this.previews.set(branch, (preview = started));
       void started.done.then(() => this.evict());

@@ -10,11 +10,9 @@ import { nginxConfig } from "../deploy/nginx-config.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
 import { gatewayClient } from "../test/gateway-client.ts";
-import { gatewayHost, type GatewayHost, gatewayWithSso } from "../test/gateway-host.ts";
+import { call, gatewayHost, type GatewayHost, gatewayWithSso, withPreviews } from "../test/gateway-host.ts";
 import { startNginx, type RunningNginx } from "../test/nginx.ts";
-import { call } from "../test/gateway-host.ts";
-import { startPreviewRenderer } from "../pipeline/preview-renderer.ts";
-import { DraftPreviews } from "./draft-previews.ts";
+import type { DraftPreviews } from "./draft-previews.ts";
 
 /**
  * Production's path, whole: the real Decap UI in Chromium, dinkes's built site served by a real
@@ -70,15 +68,7 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
       secret,
       now: () => Date.now() / 1000 + clockOffset,
     });
-    previews = await new DraftPreviews({
-      root: join(h.dir, "pratinjau"),
-      clone: join(h.dir, "gateway-clone"),
-      view: h.gateway.view,
-      renderer: startPreviewRenderer(),
-      cacheDir: join(h.dir, "cache"),
-      base,
-    }).open();
-    h.gateway.previews = previews;
+    previews = await withPreviews(h, base);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   });

@@ -3,8 +3,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Progress } from "../core/progress.ts";
 import { workspaceAt } from "../core/workspace.ts";
-import type { PreviewJob, PreviewResult } from "../gateway/draft-previews.ts";
-import { problem } from "../problems/problem.ts";
+import { type PreviewJob, type PreviewResult, renderFailed } from "../gateway/draft-previews.ts";
 import { buildSites } from "./build-sites.ts";
 import { filesToForget, forgetCachedFiles } from "./eleventy-cache.ts";
 
@@ -33,8 +32,7 @@ export async function renderDraftPreview(job: PreviewJob): Promise<PreviewResult
   const ms = Math.round(performance.now() - started);
   if (report.fatal.length) return { ok: false, problems: report.fatal, ms };
   const result = report.results.find((r) => r.slug === job.unit);
-  if (!result)
-    return { ok: false, problems: [problem("build-failed", `sites/${job.unit}`, "", { detail: "not built" })], ms };
+  if (!result) return renderFailed(job.unit, "not built", ms);
   return result.ok ? { ok: true, pages: result.pages, ms } : { ok: false, problems: result.problems, ms };
 }
 

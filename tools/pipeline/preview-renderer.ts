@@ -1,7 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { PreviewJob, PreviewRenderer, PreviewResult } from "../gateway/draft-previews.ts";
-import { problem } from "../problems/problem.ts";
+import { type PreviewJob, type PreviewRenderer, type PreviewResult, renderFailed } from "../gateway/draft-previews.ts";
 
 const workerFile = fileURLToPath(new URL("./preview-worker.ts", import.meta.url));
 
@@ -17,11 +16,7 @@ export function startPreviewRenderer(options: { limitMs?: number } = {}): Previe
   let closed = false;
   const waiting = new Map<number, { resolve: (r: PreviewResult) => void; job: PreviewJob; timer: NodeJS.Timeout }>();
 
-  const failed = (job: PreviewJob, detail: string): PreviewResult => ({
-    ok: false,
-    ms: 0,
-    problems: [problem("build-failed", `sites/${job.unit}`, "", { detail })],
-  });
+  const failed = (job: PreviewJob, detail: string) => renderFailed(job.unit, detail);
   const start = () => {
     // Node's own options (the TypeScript loader) pass on; the worker needs no others.
     const worker = fork(workerFile, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });

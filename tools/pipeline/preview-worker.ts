@@ -1,5 +1,4 @@
-import type { PreviewJob, PreviewResult } from "../gateway/draft-previews.ts";
-import { problem } from "../problems/problem.ts";
+import { type PreviewJob, renderFailed } from "../gateway/draft-previews.ts";
 import { renderDraftPreview } from "./draft-preview.ts";
 
 /**
@@ -11,15 +10,9 @@ let queue: Promise<unknown> = Promise.resolve();
 
 process.on("message", (message: { id: number; job: PreviewJob }) => {
   queue = queue.then(async () => {
-    const result: PreviewResult = await renderDraftPreview(message.job).catch((error: unknown) => ({
-      ok: false as const,
-      ms: 0,
-      problems: [
-        problem("build-failed", `sites/${message.job.unit}`, "", {
-          detail: error instanceof Error ? error.message : String(error),
-        }),
-      ],
-    }));
+    const result = await renderDraftPreview(message.job).catch((error: unknown) =>
+      renderFailed(message.job.unit, error),
+    );
     process.send?.({ id: message.id, result });
   });
 });

@@ -11,6 +11,9 @@ import { GitWriter } from "../gateway/git-writer.ts";
 import { OidcLogin } from "../gateway/oidc-login.ts";
 import type { Rates } from "../gateway/rate-limits.ts";
 import { startGateway } from "../gateway/server.ts";
+import { DraftPreviews } from "../gateway/draft-previews.ts";
+import { startPreviewRenderer } from "../pipeline/preview-renderer.ts";
+import type { Base } from "../published/site-origin.ts";
 import { RepoView } from "../gateway/repo-view.ts";
 import type { Gateway } from "../gateway/actions/gateway.ts";
 import type { PortalConfig } from "../core/records.ts";
@@ -147,6 +150,23 @@ export async function gatewayHost(): Promise<GatewayHost> {
     },
     close: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Drafts' previews for the host's gateway, with the real renderer (a child process), its folders
+ * in the host's temporary folder. Close it before the host.
+ */
+export async function withPreviews(h: GatewayHost, base: Base): Promise<DraftPreviews> {
+  const previews = await new DraftPreviews({
+    root: join(h.dir, "pratinjau"),
+    clone: join(h.dir, "gateway-clone"),
+    view: h.gateway.view,
+    renderer: startPreviewRenderer(),
+    cacheDir: join(h.dir, "cache"),
+    base,
+  }).open();
+  h.gateway.previews = previews;
+  return previews;
 }
 
 /** The SSO's people: their groups as Keycloak's Group Membership mapper writes them. */
