@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { call } from "../test/gateway-host.ts";
+import { decapBundle } from "./decap-bundle.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { startCmsSession, type CmsSession } from "../test/cms-session.ts";
 import { imageLoaded } from "../test/eventually.ts";
@@ -446,6 +447,39 @@ describe("the CMS at /admin/ through portal start", () => {
       assert.doesNotMatch(board, /January|February|March|April|June|July|August|October|December/, locale);
       await context.close();
     }
+  });
+
+  it("shows the CMS without waiting for the Markdown editor, which a form loads when it needs it (issue 26)", async () => {
+    // The editor's chunk held back, as on a slow line: the CMS must show, and the body field say
+    // that it is loading, then become the editor once the chunk arrives.
+    const { manifest } = await decapBundle();
+    const onDemand = Object.keys(manifest.files).filter((name) => manifest.files[name]!.loaded === "on-demand");
+    assert.ok(onDemand.length > 0, "the bundle has an on-demand chunk");
+    assert.ok(
+      onDemand.some((name) => manifest.files[name]!.packages.includes("slate")),
+      "the Markdown editor (Slate) is in an on-demand chunk",
+    );
+    const page = await cms.context.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    await page.route(/\/admin\/decap\/[^/]+\.js$/, async (route) => {
+      const name = new URL(route.request().url()).pathname.split("/").pop()!;
+      if (onDemand.includes(name)) {
+        asked.push(name);
+        await held;
+      }
+      await route.continue();
+    });
+    await page.goto(`${admin()}#/collections/dinkes_berita/new`);
+    await page.getByLabel("Judul", { exact: true }).waitFor({ timeout: 30_000 });
+    const loading = page.getByRole("status").filter({ hasText: "Memuat penyunting" });
+    await loading.waitFor({ timeout: 15_000 });
+    assert.ok(asked.length > 0, "the form asked for the editor's chunk");
+    release();
+    await page.locator('[aria-label="kolom markdown"] [contenteditable]').waitFor({ timeout: 30_000 });
+    assert.equal(await loading.count(), 0);
+    await page.close();
   });
 
   it("says in Indonesian that it is loading from the first paint, and hides it once Decap shows (issue 26)", async () => {

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, rename } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
-import { build } from "esbuild";
+import { join, relative, resolve } from "node:path";
+import { type BuildOptions, build, type Metafile } from "esbuild";
 import { toolsRepoRoot } from "../core/workspace.ts";
 
 /**
@@ -28,7 +28,7 @@ import text from "decap-cms-widget-text";
 import image from "decap-cms-widget-image";
 import file from "decap-cms-widget-file";
 import select from "decap-cms-widget-select";
-import markdown from "decap-cms-widget-markdown";
+import markdownSchema from "decap-cms-widget-markdown/dist/esm/schema";
 import list from "decap-cms-widget-list";
 import object from "decap-cms-widget-object";
 import boolean from "decap-cms-widget-boolean";
@@ -36,7 +36,46 @@ import datetime from "decap-cms-widget-datetime";
 import imageComponent from "decap-cms-editor-component-image";
 CMS.registerBackend("proxy", ProxyBackend);
 /*BACKEND*/
-CMS.registerWidget([string, number, text, image, file, select, markdown, list, object, boolean, datetime].map((w) => w.Widget()));
+CMS.registerWidget([string, number, text, image, file, select, list, object, boolean, datetime].map((w) => w.Widget()));
+// The Markdown editor (Slate, remark, parse5: a third of the bundle) is a chunk of its own, loaded
+// when a form or a preview first needs it, or once the CMS has shown and the page is idle: the
+// login does not wait for it.
+let markdown;
+let markdownLoaded;
+const loadMarkdown = () =>
+  (markdown ??= import("decap-cms-widget-markdown").then((m) => (markdownLoaded = m.default)));
+const lazy = (pick, withRef) =>
+  class extends React.Component {
+    state = { Loaded: markdownLoaded && pick(markdownLoaded) };
+    componentDidMount() {
+      if (!this.state.Loaded) loadMarkdown().then((m) => this.mounted && this.setState({ Loaded: pick(m) }));
+      this.mounted = true;
+    }
+    componentWillUnmount() {
+      this.mounted = false;
+    }
+    // Decap's Widget focuses the control through its ref (a click on the field's label).
+    focus(path) {
+      this.inner?.focus?.(path);
+    }
+    render() {
+      const { Loaded } = this.state;
+      if (!Loaded) return React.createElement("p", { role: "status" }, "Memuat penyunting\u2026");
+      return React.createElement(Loaded, withRef ? { ...this.props, ref: (r) => (this.inner = r) } : this.props);
+    }
+  };
+CMS.registerWidget({
+  name: "markdown",
+  controlComponent: lazy((m) => m.controlComponent, true),
+  previewComponent: lazy((m) => m.previewComponent, false),
+  schema: markdownSchema,
+});
+const shown = new MutationObserver(() => {
+  if (!document.querySelector("#nc-root button")) return;
+  shown.disconnect();
+  (window.requestIdleCallback ?? setTimeout)(() => loadMarkdown(), { timeout: 5000 });
+});
+shown.observe(document.documentElement, { childList: true, subtree: true });
 CMS.registerEditorComponent(imageComponent);
 // What admin.js uses, as Decap's own bundle provides it.
 window.CMS = CMS;
@@ -64,32 +103,40 @@ const entryFor = (backend: string | undefined) => {
     : entry;
 };
 
+/** The CMS's files, as `decapBundle` built them. */
+export interface DecapBundle {
+  /** The folder that holds them (served as a site's `/admin/decap/`). */
+  dir: string;
+  /** Every file's name: `decap-cms.js`, the module `/admin/` loads, and the chunks it loads. */
+  files: string[];
+  manifest: BundleManifest;
+}
+
 /**
- * The bundle's path in this repository's cache (`.cache/decap/<key>/decap-cms.js`), built first if missing.
+ * The bundle in this repository's cache (`.cache/decap/<key>/`), built first if missing.
  * The key is the entry and every bundled package's version, so an upgrade builds a new one. The
- * file appears whole or not at all (written beside, then renamed): builds run in parallel.
+ * folder appears whole or not at all (written beside, then renamed): builds run in parallel.
  */
-export async function decapBundle(backend?: string): Promise<string> {
+export async function decapBundle(backend?: string): Promise<DecapBundle> {
   // In this repository's own cache, whatever the workspace's: it depends on the tools alone, so
   // every workspace (the tests make dozens) shares one build.
   const cacheDir = join(toolsRepoRoot, ".cache");
   const contents = entryFor(backend);
-  const packages = [...contents.matchAll(/from "([^"]+)"/g)].map((m) => m[1]!);
+  // A package's name, without the path of a file inside it.
+  const packages = [...contents.matchAll(/from "((?:@[^/"]+\/)?[^/"]+)[^"]*"/g)].map((m) => m[1]!);
   const require = createRequire(join(toolsRepoRoot, "package.json"));
   const versions = [...packages, "esbuild"].map((name) => {
     const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string };
     return `${name}@${manifest.version}`;
   });
-  const key = createHash("sha256").update(contents).update(versions.join("\n")).digest("hex").slice(0, 16);
-  const target = join(cacheDir, "decap", key, "decap-cms.js");
-  if (existsSync(target)) return target;
-  await mkdir(join(cacheDir, "decap", key), { recursive: true });
-  const partial = `${target}.${process.pid}-${Date.now()}`;
-  await build({
-    stdin: { contents, resolveDir: toolsRepoRoot, loader: "js" },
+  const options = {
     bundle: true,
     minify: true,
-    format: "iife",
+    // Modules, so that the Markdown editor is a chunk loaded on demand (splitting needs ESM).
+    format: "esm",
+    splitting: true,
+    entryNames: "decap-cms",
+    chunkNames: "[name]-[hash]",
     platform: "browser",
     target: "es2020",
     define: { "process.env.NODE_ENV": '"production"' },
@@ -100,8 +147,76 @@ export async function decapBundle(backend?: string): Promise<string> {
     // out (an import of it would fail, and none happens).
     external: ["@jsquash/webp"],
     logLevel: "error",
-    outfile: partial,
-  });
-  await rename(partial, target);
-  return target;
+  } satisfies BuildOptions;
+  // The options too: the same entry built another way is another bundle.
+  const key = createHash("sha256")
+    .update(contents)
+    .update(versions.join("\n"))
+    .update(JSON.stringify(options))
+    .digest("hex")
+    .slice(0, 16);
+  const dir = join(cacheDir, "decap", key);
+  if (!existsSync(dir)) {
+    const partial = `${dir}.${process.pid}-${Date.now()}`;
+    const { metafile } = await build({
+      ...options,
+      stdin: { contents, resolveDir: toolsRepoRoot, loader: "js" },
+      outdir: partial,
+      metafile: true,
+    });
+    await writeFile(join(partial, manifestName), `${JSON.stringify(manifestOf(metafile, partial), null, 2)}\n`);
+    await rename(partial, dir).catch(async (error: NodeJS.ErrnoException) => {
+      // Another process built the same folder meanwhile: theirs is as good as this one.
+      await rm(partial, { recursive: true, force: true });
+      if (!existsSync(dir)) throw error;
+    });
+  }
+  const manifest = JSON.parse(await readFile(join(dir, manifestName), "utf8")) as BundleManifest;
+  return { dir, files: Object.keys(manifest.files).sort(), manifest };
+}
+
+const manifestName = "bundle.json";
+
+/** What each file of the bundle holds and when the browser loads it; beside the files, not served. */
+export interface BundleManifest {
+  files: Record<
+    string,
+    {
+      bytes: number;
+      /** Loaded with /admin/ (the module and what it imports), or only when a form needs it. */
+      loaded: "at-start" | "on-demand";
+      /** The packages in it, largest first. */
+      packages: string[];
+    }
+  >;
+}
+
+function manifestOf(metafile: Metafile, outdir: string): BundleManifest {
+  const name = (path: string) => relative(outdir, resolve(toolsRepoRoot, path));
+  const outputs = Object.entries(metafile.outputs).map(([path, output]) => [name(path), output] as const);
+  const atStart = new Set<string>();
+  const visit = (file: string) => {
+    if (atStart.has(file)) return;
+    atStart.add(file);
+    const output = outputs.find(([n]) => n === file)?.[1];
+    for (const i of output?.imports ?? []) if (i.kind === "import-statement") visit(name(i.path));
+  };
+  visit("decap-cms.js");
+  const files: BundleManifest["files"] = {};
+  for (const [file, output] of outputs) {
+    const sizes = new Map<string, number>();
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? "(entry)";
+      sizes.set(pkg, (sizes.get(pkg) ?? 0) + bytesInOutput);
+    }
+    files[file] = {
+      bytes: output.bytes,
+      loaded: atStart.has(file) ? "at-start" : "on-demand",
+      packages: [...sizes]
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([p]) => p),
+    };
+  }
+  return { files };
 }

@@ -141,6 +141,18 @@ describe("deploy, served by nginx", () => {
     assert.equal(responses.fingerprinted.headers["cache-control"], "public, max-age=31536000, immutable");
     if (responses.image) assert.equal(responses.image.headers["cache-control"], "public, max-age=31536000, immutable");
     assert.equal(responses.searchEntry.headers["cache-control"], "public, max-age=60");
+    // The CMS's module is revalidated each time; the chunks it names by their content are kept.
+    const cms = await readdir(join(target, "dinkes", "current", "admin", "decap"));
+    const chunk = cms.find((name) => name !== "decap-cms.js");
+    assert.ok(chunk, `the CMS has chunks beside its module: ${cms.join(", ")}`);
+    assert.equal(
+      (await get(port, "dinkes.localhost", "/admin/decap/decap-cms.js")).headers["cache-control"],
+      "no-cache",
+    );
+    assert.equal(
+      (await get(port, "dinkes.localhost", `/admin/decap/${chunk}`)).headers["cache-control"],
+      "public, max-age=31536000, immutable",
+    );
     assert.equal(
       responses.searchEntry.headers["access-control-allow-origin"],
       "*",

@@ -196,7 +196,10 @@ function maps(c: NginxContext): string[] {
     '    ~^/pagefind/ "public, max-age=300";',
     "    ~^/assets/ $portal_asset_cache;",
     '    ~^/media/ "public, max-age=86400";',
-    '    ~^/admin/decap/ "public, max-age=86400";',
+    // The CMS's module is asked again each time (a 304 when unchanged): it names its chunks by
+    // their content, so a cached copy of it must never outlive the chunks it imports.
+    '    ~^/admin/decap/decap-cms\\.js$ "no-cache";',
+    '    ~^/admin/decap/ "public, max-age=31536000, immutable";',
     "}",
     "",
     "# Theme assets are linked as /assets/style.css?v=<hash>: a new file is a new address.",

@@ -1,5 +1,5 @@
-// /admin/ of one site: Decap CMS (loaded before this file, from /admin/decap/, the site's own
-// origin) with the configuration generated for this site at build, in Indonesian, and a preview
+// /admin/ of one site: Decap CMS (the module /admin/ runs before this one, from /admin/decap/, the
+// site's own origin) with the configuration generated for this site at build, in Indonesian, and a preview
 // that uses the site's own stylesheet.
 const CMS = window.CMS;
 const { h, createClass } = window;

@@ -85,14 +85,17 @@ async function publishDocuments(
 }
 
 /**
- * Every site serves the CMS from its own origin: the bundle of tools/cms/decap-bundle.ts, one
- * file, built once into the cache. A hard link, so 44 sites cost no more disk than one.
+ * Every site serves the CMS from its own origin: the files of tools/cms/decap-bundle.ts, built
+ * once into the cache. Hard links, so 44 sites cost no more disk than one.
  */
 async function publishCms(target: string, backend: string | undefined): Promise<void> {
   const bundle = await decapBundle(backend);
   await mkdir(target, { recursive: true });
-  const to = join(target, "decap-cms.js");
-  await link(bundle, to).catch(() => copyFile(bundle, to));
+  for (const name of bundle.files) {
+    const from = join(bundle.dir, name);
+    const to = join(target, name);
+    await link(from, to).catch(() => copyFile(from, to));
+  }
 }
 
 /**
