@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { connect as tlsConnect } from "node:tls";
 import { existsSync } from "node:fs";
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -267,6 +267,54 @@ describe("deploy, served by nginx", () => {
     assert.equal(result!.ok, true, result!.error);
     assert.equal(result!.unchanged, true);
     assert.deepEqual(await readdir(releases), before);
+  });
+
+  it("deploys a file changed in place even with its size and modification time put back", async () => {
+    // The remembered hashes are keyed by what stat says; a write changes the ctime, which
+    // nobody can set back, so the change is seen.
+    const file = join(ws.distDir, "dinkes", "robots.txt");
+    const original = await readFile(file);
+    const { mtime } = await stat(file);
+    const altered = Buffer.from(
+      original.toString("latin1").replace(/[a-z]/, (c) => (c === "x" ? "y" : "x")),
+      "latin1",
+    );
+    assert.equal(altered.length, original.length);
+    assert.notDeepEqual(altered, original);
+    await writeFile(file, altered);
+    await utimes(file, mtime, mtime);
+    try {
+      const [result] = await deploy(["dinkes"]);
+      assert.equal(result!.ok, true, result!.error);
+      assert.notEqual(result!.unchanged, true, "the changed file is deployed");
+      assert.deepEqual(await readFile(join(target, "dinkes", "current", "robots.txt")), altered);
+    } finally {
+      await writeFile(file, original);
+      const [back] = await deploy(["dinkes"]);
+      assert.equal(back!.ok, true, back!.error);
+    }
+  });
+
+  it("fails only the site whose folder on the target cannot be made; the others deploy", async () => {
+    // A file where a new unit's folder belongs, as a careless operator could leave one.
+    await cp(join(ws.distDir, "dinkes"), join(ws.distDir, "dlh"), { recursive: true });
+    await writeFile(join(target, "dlh"), "bukan folder");
+    const index = join(ws.distDir, "dinkes", "index.html");
+    const before = await readFile(index, "utf8");
+    await writeFile(index, before.replace("</main>", "<p>Rilis dengan tetangga rusak</p></main>"));
+    try {
+      const results = await deploy(["dlh", "dinkes"]);
+      const bySite = new Map(results.map((r) => [r.site, r]));
+      assert.equal(bySite.get("dlh")!.ok, false);
+      assert.match(bySite.get("dlh")!.error!, /preparing the target for dlh/);
+      assert.equal(bySite.get("dinkes")!.ok, true, bySite.get("dinkes")!.error);
+      assert.match((await home("dinkes.localhost")).body, /Rilis dengan tetangga rusak/);
+    } finally {
+      await rm(join(ws.distDir, "dlh"), { recursive: true, force: true });
+      await rm(join(target, "dlh"), { force: true });
+      await writeFile(index, before);
+      await deploy(["dinkes"]);
+    }
   });
 
   it("switches a new release in atomically: requests during the deploy see the old page or the new one, whole", async () => {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { FileHashes, hashSiteFiles } from "./file-hashes.ts";
 import { stageSite, writeManifest, type ReleaseManifest } from "./stage.ts";
 import { activateScript, listScript, prepareScript, rollbackScript } from "./target-scripts.ts";
 import { describeTarget, runScript, siteDirOn, transfer, type RunResult, type Target } from "./target.ts";
@@ -59,29 +60,77 @@ function failed(step: string, result: RunResult): Error {
   return new Error(`${step} failed (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(-800)}`);
 }
 
-export async function deploySite(options: DeployOptions, site: string, release: string): Promise<SiteDeployResult> {
+/** What the target holds of a site before a deploy (prepareScript's block for it). */
+interface Prepared {
+  /** The current release's id, if any. */
+  current?: string;
+  /** Its manifest, as the target printed it. */
+  manifest: string;
+}
+
+/** Prepares every site's folder on the target in one call; each site's state, or an Error. */
+async function prepareSites(options: DeployOptions, sites: string[]): Promise<Map<string, Prepared | Error>> {
+  const result = await runScript(
+    options.target,
+    prepareScript,
+    sites.map((site) => siteDirOn(options.target, site)),
+  );
+  const [head = "", manifests = ""] = result.stdout.split(/^--- portal-manifests\n/m);
+  const lines = head.split("\n").filter((line) => line.startsWith("--- portal-site "));
+  // Each manifest is JSON written with its braces at the start of a line (writeManifest).
+  const byRelease = new Map<string, string>();
+  for (const text of manifests.split(/^(?=\{$)/m)) {
+    try {
+      const manifest = JSON.parse(text) as ReleaseManifest;
+      byRelease.set(`${manifest.site}/${manifest.release}`, text);
+    } catch {
+      // Not a whole manifest: its site is compared with nothing and deployed again.
+    }
+  }
+  return new Map(
+    sites.map((site, i): [string, Prepared | Error] => {
+      const status = /^--- portal-site ok(?: (\S+))?$/.exec(lines[i] ?? "");
+      if (result.code !== 0 || lines.length !== sites.length || !status)
+        return [site, failed(`preparing the target for ${site}`, result.code === 0 ? { ...result, code: 1 } : result)];
+      const current = status[1];
+      return [site, { current, manifest: current ? (byRelease.get(`${site}/${current}`) ?? "") : "" }];
+    }),
+  );
+}
+
+export async function deploySite(
+  options: DeployOptions,
+  site: string,
+  release: string,
+  hashes: FileHashes,
+  prepared: Prepared | Error,
+): Promise<SiteDeployResult> {
   const source = join(options.distDir, site);
   if (!existsSync(join(source, "index.html")))
     return { site, ok: false, error: `${source} has no built site (run npm run build first)` };
   const siteDir = siteDirOn(options.target, site);
   const staging = join(options.stagingDir, site);
   try {
+    // What is built, then what is deployed: a site whose files equal its current release's is left
+    // as it is before anything is staged (a deploy that changes nothing costs a listing and a stat
+    // of each file).
+    const files = await hashSiteFiles(source, hashes);
+    if (prepared instanceof Error) throw prepared;
+    const previous = prepared.current;
+    if (previous && !options.force && sameSources(prepared.manifest, files))
+      return { site, ok: true, unchanged: true, release: previous, files: Object.keys(files).length };
+
     const manifest = await stageSite({
       source,
       staging,
       site,
       release,
       cacheDir: join(options.stagingDir, "compressed"),
+      files,
+      hashes,
     });
     const manifestFile = join(options.stagingDir, `${site}.json`);
     await writeManifest(manifestFile, manifest);
-
-    const prepared = await runScript(options.target, prepareScript, [siteDir]);
-    if (prepared.code !== 0) throw failed("preparing the target", prepared);
-    const [current, ...currentManifest] = prepared.stdout.split("\n");
-    const previous = current?.trim() || undefined;
-    if (previous && !options.force && sameFiles(currentManifest.join("\n"), manifest.files))
-      return { site, ok: true, unchanged: true, release: previous, files: Object.keys(manifest.files).length };
 
     // --link-dest is relative to the destination folder (<site>/releases/.incoming-<id>/), so it
     // holds for a target given as a relative path too; rsync skips one that does not exist yet.
@@ -106,11 +155,19 @@ export async function deploySite(options: DeployOptions, site: string, release: 
   }
 }
 
-function sameFiles(currentManifest: string, files: Record<string, string>): boolean {
+/**
+ * Whether the current release (its manifest, as the target printed it) holds exactly the built
+ * files: its compressed copies (`x.br`, `x.gz` beside an `x` it holds) follow from them.
+ */
+function sameSources(currentManifest: string, files: Record<string, string>): boolean {
   try {
     const current = (JSON.parse(currentManifest) as ReleaseManifest).files;
+    const sources = Object.keys(current).filter((path) => {
+      const base = path.replace(/\.(br|gz)$/, "");
+      return base === path || !(base in current);
+    });
     const paths = Object.keys(files);
-    return paths.length === Object.keys(current).length && paths.every((path) => current[path] === files[path]);
+    return paths.length === sources.length && paths.every((path) => current[path] === files[path]);
   } catch {
     return false;
   }
@@ -118,18 +175,23 @@ function sameFiles(currentManifest: string, files: Record<string, string>): bool
 
 export async function deploySites(options: DeployOptions): Promise<SiteDeployResult[]> {
   const release = releaseId(new Date(), options.revision);
-  // What a killed deploy left staged (each site's folder and manifest); the compressed copies stay.
+  // What a killed deploy left staged (each site's folder and manifest); the compressed copies and
+  // the files' hashes stay.
+  const hashesFile = join(options.stagingDir, "hashes.json");
   for (const name of existsSync(options.stagingDir) ? await readdir(options.stagingDir) : []) {
-    if (name !== "compressed") await rm(join(options.stagingDir, name), { recursive: true, force: true });
+    if (name !== "compressed" && name !== "hashes.json")
+      await rm(join(options.stagingDir, name), { recursive: true, force: true });
   }
+  const hashes = await FileHashes.open(hashesFile);
   const results: SiteDeployResult[] = [];
   // One site at a time: staging uses both cores already, and the server sees one transfer.
   const sites =
     options.shareFrom && options.sites.includes(options.shareFrom)
       ? [options.shareFrom, ...options.sites.filter((s) => s !== options.shareFrom)]
       : options.sites;
+  const prepared = await prepareSites(options, sites);
   for (const site of sites) {
-    const result = await deploySite(options, site, release);
+    const result = await deploySite(options, site, release, hashes, prepared.get(site)!);
     options.log?.(
       !result.ok
         ? `✖ ${site}: ${result.error}`
@@ -139,6 +201,7 @@ export async function deploySites(options: DeployOptions): Promise<SiteDeployRes
     );
     results.push(result);
   }
+  await hashes.save();
   return results;
 }
 

@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, extname, join, relative } from "node:path";
+import { existsSync } from "node:fs";
+import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, extname, join } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
+import type { FileHashes } from "./file-hashes.ts";
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -28,12 +29,18 @@ const minimumBytes = 512;
 
 /**
  * Compressed copies by the content's hash: a file that did not change since the last deploy, or
- * that every site shares (the CMS's 5 MB bundle, the theme), is compressed once.
+ * that every site shares (the CMS's bundle, the theme), is compressed once. Returns the copy's
+ * path in the cache; the file is read only when the copy is not there yet.
  */
-async function compressedCopy(cacheDir: string, hash: string, kind: "br" | "gz", data: Buffer): Promise<Buffer> {
+async function compressedCopy(
+  cacheDir: string,
+  hash: string,
+  kind: "br" | "gz",
+  read: () => Promise<Buffer>,
+): Promise<string> {
   const file = join(cacheDir, `${hash}.${kind}`);
-  const cached = await readFile(file).catch(() => undefined);
-  if (cached) return cached;
+  if (existsSync(file)) return file;
+  const data = await read();
   const compressed =
     kind === "br"
       ? await brotli(data, {
@@ -47,56 +54,56 @@ async function compressedCopy(cacheDir: string, hash: string, kind: "br" | "gz",
   // Written aside then renamed: an interrupted deploy leaves no truncated file in the cache.
   await writeFile(`${file}.${process.pid}`, compressed);
   await rename(`${file}.${process.pid}`, file);
-  return compressed;
+  return file;
 }
 
+/**
+ * Stages a site whose files `hashSiteFiles` listed: every file and its compressed copies are hard
+ * links (to dist/ and to the cache of compressed copies), so staging writes no file's content
+ * again, and a file is read only to compress it the first time its content is seen.
+ */
 export async function stageSite(options: {
   source: string;
   staging: string;
   site: string;
   release: string;
   cacheDir: string;
+  /** The site's files and their hashes (hashSiteFiles). */
+  files: Record<string, string>;
+  hashes: FileHashes;
 }): Promise<ReleaseManifest> {
   const { source, staging } = options;
   await rm(staging, { recursive: true, force: true });
-  const entries = await readdir(source, { recursive: true, withFileTypes: true });
-  // A build writes only files and folders: anything else in dist/ was put there by hand or by an
-  // attacker, and a symlink would publish whatever it points to.
-  const odd = entries
-    .filter((e) => !e.isFile() && !e.isDirectory())
-    .map((e) => relative(source, join(e.parentPath, e.name)));
-  if (odd.length)
-    throw new Error(
-      `${source} holds what a build never writes (${odd.slice(0, 5).join(", ")}${odd.length > 5 ? ", ..." : ""}): not a regular file; build the site again`,
-    );
-  const files = entries.filter((e) => e.isFile()).map((e) => relative(source, join(e.parentPath, e.name)));
   const manifest: ReleaseManifest = {
     site: options.site,
     release: options.release,
     created: new Date().toISOString(),
-    files: {},
+    files: { ...options.files },
   };
-  const hash = (data: Buffer) => createHash("sha256").update(data).digest("hex");
-  const record = (path: string, data: Buffer) => (manifest.files[path.split("\\").join("/")] = hash(data));
+  const paths = Object.keys(options.files);
+  const place = (from: string, to: string) => link(from, to).catch(() => copyFile(from, to));
 
   // A few files at a time: zlib's work runs on libuv's threads, both cores busy, memory bounded.
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) {
-      const path = files[i]!;
+    for (let i = next++; i < paths.length; i = next++) {
+      const path = paths[i]!;
       const from = join(source, path);
       const to = join(staging, path);
       await mkdir(dirname(to), { recursive: true });
-      await link(from, to).catch(() => copyFile(from, to));
-      const data = await readFile(from);
-      const sha = record(path, data);
-      if (!compressible.has(extname(path).toLowerCase()) || data.length < minimumBytes) continue;
-      const [br, gz] = await Promise.all([
-        compressedCopy(options.cacheDir, sha, "br", data),
-        compressedCopy(options.cacheDir, sha, "gz", data),
-      ]);
-      if (br.length < data.length) await writeFile(`${to}.br`, br).then(() => record(`${path}.br`, br));
-      if (gz.length < data.length) await writeFile(`${to}.gz`, gz).then(() => record(`${path}.gz`, gz));
+      await place(from, to);
+      if (!compressible.has(extname(path).toLowerCase())) continue;
+      const { size } = await stat(from);
+      if (size < minimumBytes) continue;
+      const sha = options.files[path]!;
+      let data: Promise<Buffer> | undefined;
+      const read = () => (data ??= readFile(from));
+      for (const kind of ["br", "gz"] as const) {
+        const copy = await compressedCopy(options.cacheDir, sha, kind, read);
+        if ((await stat(copy)).size >= size) continue;
+        await place(copy, `${to}.${kind}`);
+        manifest.files[`${path}.${kind}`] = await options.hashes.of(copy);
+      }
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));

@@ -13,17 +13,28 @@
  */
 
 /**
- * $1 = site folder. Prints the current release id and, on the next lines, its manifest (nothing
- * if no release yet). Creates the folders.
+ * $1... = site folders. Creates their folders, then prints for each, in order, a line
+ * "--- portal-site ok [<current release id>]" (no id if none yet), or "--- portal-site failed"
+ * when its folders cannot be made; then a line "--- portal-manifests" and the current releases'
+ * manifests, one after the other. One call for every site of a deploy, and almost only the
+ * shell's builtins (a process per site cost 15 ms each here): over ssh, one connection.
  */
-export const prepareScript = `set -eu
-mkdir -p "$1/releases"
-cd "$1"
-if [ -L current ]; then
-  id="$(basename "$(readlink current)")"
-  echo "$id"
-  cat "releases/$id.json" 2>/dev/null || true
-fi
+export const prepareScript = `set -u
+n=$#
+for dir; do [ -d "$dir/releases" ] || mkdir -p "$dir/releases" 2>/dev/null || :; done
+for dir; do
+  if [ ! -d "$dir/releases" ]; then
+    echo "--- portal-site failed"
+  elif [ -L "$dir/current" ] && id="$(cd -P "$dir/current" 2>/dev/null && pwd -P)"; then
+    echo "--- portal-site ok \${id##*/}"
+    set -- "$@" "$dir/releases/\${id##*/}.json"
+  else
+    echo "--- portal-site ok"
+  fi
+done
+shift "$n"
+echo "--- portal-manifests"
+[ "$#" -eq 0 ] || cat -- "$@" 2>/dev/null || :
 `;
 
 /**
