@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { parse as parseYaml } from "yaml";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { createNodes, sharedInputs } from "./index.ts";
 
@@ -287,6 +289,68 @@ describe("nx affected -t build in a scratch repository", () => {
       assert.match(run.stdout + run.stderr, /portal\.json cannot be read \(.*JSON/);
     } finally {
       await writeFile(file, before);
+    }
+  });
+
+  it("uses its cache as the workflows restore it: a push that changes nothing builds no site, an edit its unit and the hub", async () => {
+    // What the build jobs of deploy.yml and pull-request.yml keep between runs (actions/cache).
+    const cachedPaths = (file: string) => {
+      const workflow = parseYaml(readFileSync(join(toolsRepoRoot, ".github/workflows", file), "utf8")) as {
+        jobs: Record<string, { steps: { uses?: string; with?: { path?: string } }[] }>;
+      };
+      const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+      const cache = steps.find((step) => step.uses?.startsWith("actions/cache@") && step.with?.path?.includes(".nx/"));
+      assert.ok(cache, `${file} keeps Nx's cache`);
+      return cache
+        .with!.path!.split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean);
+    };
+    const paths = cachedPaths("deploy.yml");
+    assert.deepEqual(cachedPaths("pull-request.yml"), paths);
+    // A new runner: a fresh clone, then only those paths restored.
+    const clone = await mkdtemp(join(tmpdir(), "portal-nx-clone-"));
+    try {
+      assert.equal(spawnSync("git", ["clone", "-q", dir, clone]).status, 0);
+      await symlink(join(toolsRepoRoot, "node_modules"), join(clone, "node_modules"));
+      for (const path of paths)
+        if (existsSync(join(dir, path))) await cp(join(dir, path), join(clone, path), { recursive: true });
+      const run = (...args: string[]) => {
+        const result = spawnSync(
+          process.execPath,
+          [join(toolsRepoRoot, "node_modules/nx/dist/bin/nx.js"), ...args, "--outputStyle=static"],
+          {
+            cwd: clone,
+            encoding: "utf8",
+            env: { ...process.env, CI: "true", NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
+          },
+        );
+        assert.equal(result.status, 0, result.stdout + result.stderr);
+        assert.doesNotMatch(result.stdout + result.stderr, /Unrecognized Cache Artifacts/);
+        return result.stdout;
+      };
+      const built = (out: string) =>
+        out
+          .split("\n")
+          .filter((l) => /> nx run \S+:build/.test(l) && !/cache|existing outputs/.test(l))
+          .map((l) => /nx run (\S+):build/.exec(l)![1]!)
+          .sort();
+      const all = run("run-many", "-t", "build");
+      assert.deepEqual(built(all), [], all);
+      assert.ok(existsSync(join(clone, "dist/dinkes/index.html")), "the sites' outputs come back from the cache");
+      await appendFile(
+        join(clone, "sites/dinkes/content/berita/posyandu-serentak.md"),
+        "\nSuntingan setelah pemulihan.\n",
+      );
+      const commit = spawnSync(
+        "git",
+        ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "sunting"],
+        { cwd: clone },
+      );
+      assert.equal(commit.status, 0);
+      assert.deepEqual(built(run("affected", "-t", "build", "--base=HEAD~1")), ["dinkes", "portal"]);
+    } finally {
+      await rm(clone, { recursive: true, force: true });
     }
   });
 
