@@ -92,6 +92,7 @@ async function firstBuild(ws: Workspace, base: Base, progress: Progress | undefi
     base,
     onResult: report,
     cmsLocalBackend: true,
+    cmsFiles: true,
     ...(progress ? { progress } : {}),
   });
   for (const p of first.fatal) console.error(formatProblem(p));
@@ -181,6 +182,7 @@ function rebuilder(
     const result = await buildSites(ws, only, {
       base,
       cmsLocalBackend: true,
+      cmsFiles: true,
       onResult: (r) => {
         report(r);
         server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems.map(formatProblem) });

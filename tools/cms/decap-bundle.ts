@@ -105,6 +105,10 @@ const entryFor = (backend: string | undefined) => {
 
 /** The CMS's files, as `decapBundle` built them. */
 export interface DecapBundle {
+  /** What names this bundle: its entry, the packages' versions and the build's options. */
+  key: string;
+  /** The Git host's backend it carries besides the gateway's proxy, if any. */
+  backend?: string;
   /** The folder that holds them (served as a site's `/admin/decap/`). */
   dir: string;
   /** Every file's name: `decap-cms.js`, the module `/admin/` loads, and the chunks it loads. */
@@ -172,7 +176,7 @@ export async function decapBundle(backend?: string): Promise<DecapBundle> {
     });
   }
   const manifest = JSON.parse(await readFile(join(dir, manifestName), "utf8")) as BundleManifest;
-  return { dir, files: Object.keys(manifest.files).sort(), manifest };
+  return { key, ...(backend ? { backend } : {}), dir, files: Object.keys(manifest.files).sort(), manifest };
 }
 
 const manifestName = "bundle.json";

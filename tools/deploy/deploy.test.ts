@@ -260,6 +260,31 @@ describe("deploy, served by nginx", () => {
     assert.equal(unit.ino, hub.ino);
   });
 
+  it("keeps the CMS out of the build's output and adds it at deploy; refuses a site built with another bundle", async () => {
+    // dist/ (what Nx caches per site) names the CMS's files; the release holds them.
+    const built = await readdir(join(ws.distDir, "dinkes", "admin", "decap"));
+    assert.deepEqual(built, ["bundle.json"]);
+    const named = JSON.parse(await readFile(join(ws.distDir, "dinkes", "admin", "decap", "bundle.json"), "utf8")) as {
+      key: string;
+      files: string[];
+    };
+    const released = await readdir(join(target, "dinkes", "current", "admin", "decap"));
+    for (const file of named.files) assert.ok(released.includes(file), `${file} is deployed`);
+    // Built by another checkout (another Decap): not deployed, and the reason says what to do.
+    const manifest = join(ws.distDir, "dinkes", "admin", "decap", "bundle.json");
+    const original = await readFile(manifest, "utf8");
+    await writeFile(manifest, original.replace(named.key, "0123456789abcdef"));
+    const current = await readdir(join(target, "dinkes", "releases"));
+    try {
+      const [result] = await deploy(["dinkes"]);
+      assert.equal(result!.ok, false);
+      assert.match(result!.error!, /built with the CMS's bundle 0123456789abcdef.*build the site again/);
+      assert.deepEqual(await readdir(join(target, "dinkes", "releases")), current, "the current release stays");
+    } finally {
+      await writeFile(manifest, original);
+    }
+  });
+
   it("adds no release for a site whose files have not changed", async () => {
     const releases = join(target, "dinkes", "releases");
     const before = await readdir(releases);

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
+import type { DecapBundle } from "../cms/decap-bundle.ts";
+import { cmsFilesOf } from "./cms-files.ts";
 import { FileHashes, hashSiteFiles } from "./file-hashes.ts";
 import { stageSite, writeManifest, type ReleaseManifest } from "./stage.ts";
 import { activateScript, listScript, prepareScript, rollbackScript } from "./target-scripts.ts";
@@ -104,6 +106,7 @@ export async function deploySite(
   release: string,
   hashes: FileHashes,
   prepared: Prepared | Error,
+  bundles: Map<string, Promise<DecapBundle>>,
 ): Promise<SiteDeployResult> {
   const source = join(options.distDir, site);
   if (!existsSync(join(source, "index.html")))
@@ -115,6 +118,9 @@ export async function deploySite(
     // as it is before anything is staged (a deploy that changes nothing costs a listing and a stat
     // of each file).
     const files = await hashSiteFiles(source, hashes);
+    // The CMS's files, which the build names but the deploy adds (cms-files.ts).
+    const elsewhere = await cmsFilesOf(source, bundles);
+    for (const [path, from] of Object.entries(elsewhere)) files[path] = await hashes.of(from);
     if (prepared instanceof Error) throw prepared;
     const previous = prepared.current;
     if (previous && !options.force && sameSources(prepared.manifest, files))
@@ -127,6 +133,7 @@ export async function deploySite(
       release,
       cacheDir: join(options.stagingDir, "compressed"),
       files,
+      elsewhere,
       hashes,
     });
     const manifestFile = join(options.stagingDir, `${site}.json`);
@@ -190,8 +197,9 @@ export async function deploySites(options: DeployOptions): Promise<SiteDeployRes
       ? [options.shareFrom, ...options.sites.filter((s) => s !== options.shareFrom)]
       : options.sites;
   const prepared = await prepareSites(options, sites);
+  const bundles = new Map<string, Promise<DecapBundle>>();
   for (const site of sites) {
-    const result = await deploySite(options, site, release, hashes, prepared.get(site)!);
+    const result = await deploySite(options, site, release, hashes, prepared.get(site)!, bundles);
     options.log?.(
       !result.ok
         ? `✖ ${site}: ${result.error}`

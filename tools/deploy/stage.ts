@@ -68,8 +68,10 @@ export async function stageSite(options: {
   site: string;
   release: string;
   cacheDir: string;
-  /** The site's files and their hashes (hashSiteFiles). */
+  /** The site's files and their hashes (hashSiteFiles), with those of `elsewhere`. */
   files: Record<string, string>;
+  /** Files of the release that are not in `source`: release path → where they are (cms-files.ts). */
+  elsewhere?: Record<string, string>;
   hashes: FileHashes;
 }): Promise<ReleaseManifest> {
   const { source, staging } = options;
@@ -88,7 +90,7 @@ export async function stageSite(options: {
   const worker = async () => {
     for (let i = next++; i < paths.length; i = next++) {
       const path = paths[i]!;
-      const from = join(source, path);
+      const from = options.elsewhere?.[path] ?? join(source, path);
       const to = join(staging, path);
       await mkdir(dirname(to), { recursive: true });
       await place(from, to);

@@ -38,7 +38,8 @@ describe("the CMS through nginx, the gateway and the SSO", () => {
     const gwPort = await freePort();
     const ws = workspaceAt(h.dev, { distDir: join(h.dir, "dist"), cacheDir: join(h.dir, "cache") });
     const base = { protocol: "http:" as const, apex: `localhost:${port}` };
-    const built = await buildSites(ws, ["dinkes"], { base });
+    // Served by nginx as built (no deploy in between): with the CMS's files in it.
+    const built = await buildSites(ws, ["dinkes"], { base, cmsFiles: true });
     assert.deepEqual(built.fatal, []);
     assert.ok(
       built.results.every((r) => r.ok),

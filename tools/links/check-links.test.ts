@@ -78,6 +78,24 @@ describe("npm run check-links", () => {
     assert.match(run.stderr, /\d+ broken links on \d+ pages\./);
   });
 
+  it("counts the CMS's files the site names (the deploy adds them) as there, and no other file below /admin/decap/", async () => {
+    // The first test passed with /admin/ loading /admin/decap/decap-cms.js, absent from dist/.
+    const admin = join(ws.distDir, "dinkes/admin/index.html");
+    const original = await readFile(admin, "utf8");
+    await writeFile(
+      admin,
+      original.replace("</body>", '<script type="module" src="/admin/decap/tambahan.js"></script></body>'),
+    );
+    try {
+      const run = checkLinks(ws.root);
+      assert.equal(run.status, 1);
+      assert.match(run.stderr, /\/admin\/decap\/tambahan\.js → no such file/);
+      assert.doesNotMatch(run.stderr, /decap-cms\.js/);
+    } finally {
+      await writeFile(admin, original);
+    }
+  });
+
   it("says so when nothing is built", () => {
     const run = spawnSync(
       process.execPath,

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Parser } from "htmlparser2";
+import { bundleManifestName } from "../cms/bundle-manifest.ts";
 import type { Manifest } from "../published/manifest-format.ts";
 
 /**
@@ -198,6 +199,23 @@ export function pageReferences(html: string): string[] {
   return found;
 }
 
+/**
+ * Whether `path` is one of the CMS's files, which a built site names in `admin/decap/bundle.json`
+ * and the deploy adds (deploy/cms-files.ts): served, though not in dist/.
+ */
+function deployedWithSite(siteDir: string, path: string): boolean {
+  const prefix = "/admin/decap/";
+  if (!path.startsWith(prefix)) return false;
+  try {
+    const named = JSON.parse(readFileSync(join(siteDir, "admin", "decap", bundleManifestName), "utf8")) as {
+      files?: unknown;
+    };
+    return Array.isArray(named.files) && named.files.includes(path.slice(prefix.length));
+  } catch {
+    return false;
+  }
+}
+
 /** Why a path is not served from a built site, like the web server resolves it; undefined if it is. */
 function missingFile(siteDir: string, pathname: string): string | undefined {
   let path: string;
@@ -208,7 +226,7 @@ function missingFile(siteDir: string, pathname: string): string | undefined {
   }
   const file = join(siteDir, ...path.split("/").filter((p) => p !== "" && p !== "." && p !== ".."));
   if (path.endsWith("/")) return existsSync(join(file, "index.html")) ? undefined : "no such page";
-  if (!existsSync(file)) return "no such file";
+  if (!existsSync(file)) return deployedWithSite(siteDir, path) ? undefined : "no such file";
   // A folder without the slash is redirected to it by the server; it must hold a page.
   return statSync(file).isDirectory() && !existsSync(join(file, "index.html")) ? "no such page" : undefined;
 }

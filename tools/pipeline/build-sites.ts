@@ -44,6 +44,12 @@ export interface BuildOptions {
   now?: Date;
   onResult?: (r: SiteResult) => void;
   cmsLocalBackend?: boolean;
+  /**
+   * Link the CMS's files into each built site, for a server that serves the build as it is
+   * (`npm start`). Without it a site holds only `admin/decap/bundle.json`, which names them, and
+   * the deploy adds them: Nx's cache then keeps no copy of the CMS per site.
+   */
+  cmsFiles?: boolean;
   progress?: Progress;
   /**
    * Build a draft's preview (draft-preview.ts): the one site asked for, rendered to be served at
@@ -151,6 +157,7 @@ async function validateStage(r: BuildRun): Promise<void> {
     progress: r.progress,
     base: r.options.base ?? baseFromEnv(validated.context.portal),
     ...(r.options.cmsLocalBackend ? { cmsLocalBackend: r.options.cmsLocalBackend } : {}),
+    ...(r.options.cmsFiles ? { cmsFiles: r.options.cmsFiles } : {}),
     ...(r.options.preview ? { preview: r.options.preview } : {}),
     // A draft scheduled for later (publish_at) is what its preview is for: its own page is in.
     ...(r.options.preview?.entry

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { copyFile, cp, link, mkdir, rename, rm } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { bundleManifestName, bundleManifestText } from "../../cms/bundle-manifest.ts";
 import { decapBundle } from "../../cms/decap-bundle.ts";
 import { mediaKindOf } from "../../content/media-reference.ts";
 import { archivePrefix } from "../../published/permalinks.ts";
@@ -18,7 +19,11 @@ export async function publish(batch: Batch, build: BuildContext, slug: string): 
   const { ws } = build;
   await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
   await cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true });
-  await publishCms(join(built, "admin", "decap"), build.cmsLocalBackend ? undefined : build.portal.cms?.backend);
+  await publishCms(
+    join(built, "admin", "decap"),
+    build.cmsLocalBackend ? undefined : build.portal.cms?.backend,
+    build.cmsFiles === true,
+  );
   await swapInto(built, join(ws.distDir, slug));
 }
 
@@ -86,11 +91,17 @@ async function publishDocuments(
 
 /**
  * Every site serves the CMS from its own origin: the files of tools/cms/decap-bundle.ts, built
- * once into the cache. Hard links, so 44 sites cost no more disk than one.
+ * once into the cache. A site always gets the bundle's manifest (`admin/decap/bundle.json`: its
+ * key, its backend, its files); the files themselves are hard links added here only for `npm
+ * start` (`cmsFiles`), and otherwise by the deploy's staging (deploy/cms-files.ts), so that the
+ * build's output, which Nx caches per site, holds no copy of the CMS. The manifest changes with
+ * the bundle, so a new Decap rebuilds and redeploys every site.
  */
-async function publishCms(target: string, backend: string | undefined): Promise<void> {
+async function publishCms(target: string, backend: string | undefined, withFiles: boolean): Promise<void> {
   const bundle = await decapBundle(backend);
   await mkdir(target, { recursive: true });
+  await writeFile(join(target, bundleManifestName), bundleManifestText(bundle));
+  if (!withFiles) return;
   for (const name of bundle.files) {
     const from = join(bundle.dir, name);
     const to = join(target, name);
