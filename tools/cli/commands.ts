@@ -63,11 +63,14 @@ export const cliCommands: readonly CliCommand[] = [
     name: "start",
     script: "start",
     help: "build everything, serve every site on *.localhost, rebuild on change",
-    run: async ({ ws, values, progress }) =>
-      (await import("./start-command.ts")).runStart(ws, {
+    run: async ({ ws, values, progress }) => {
+      // Before the generator loads (about 1.5 s): the first thing a developer sees says it started.
+      console.log("Memulai: memuat pembangun situs…");
+      return (await import("./start-command.ts")).runStart(ws, {
         port: Number(str(values.port) ?? process.env.PORT ?? 8080),
         progress,
-      }),
+      });
+    },
   },
   {
     name: "check-links",

@@ -116,6 +116,21 @@ describe("portal start", () => {
     await ws.dispose();
   });
 
+  it("says at once that it started, then names each stage of the first build before serving", () => {
+    const out = portal.output();
+    const order = [
+      "Memulai: memuat pembangun situs",
+      "Membangun semua situs sebelum disajikan",
+      "· memeriksa isi setiap situs",
+      "· membuat halaman dan mengodekan foto",
+      "situs siap dalam",
+    ].map((line) => out.indexOf(line));
+    assert.ok(
+      order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)),
+      `the lines in this order:\n${out.slice(0, 2000)}`,
+    );
+  });
+
   it("serves the hub at localhost and each unit at its own subdomain", async () => {
     const page = await browser.newPage();
     assert.equal((await page.goto(`http://localhost:${port}/`))?.status(), 200);

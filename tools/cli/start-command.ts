@@ -10,7 +10,7 @@ import { readPortal } from "../content/validate-workspace.ts";
 import { formatProblem } from "../problems/problem.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { watchSites, type Changes } from "../serve/watch-sites.ts";
-import type { Progress } from "../core/progress.ts";
+import { Progress } from "../core/progress.ts";
 import { nextBroadcastChange, readBroadcasts } from "../content/broadcasts.ts";
 import { nextPublicationChange } from "../content/publication-window.ts";
 import { localGateway } from "../gateway/local-gateway.ts";
@@ -86,14 +86,41 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   return 0;
 }
 
+/** What the first build is doing, as a developer waiting for it reads it. */
+const stageNames: Record<string, string> = {
+  "clearing what earlier builds left in dist/": "membersihkan sisa pembangunan sebelumnya",
+  validate: "memeriksa isi setiap situs",
+  "reading each unit's activity from its content and Git history":
+    "membaca kegiatan setiap unit dari isi dan riwayat Git",
+  "reading the units' manifests for the hub": "menyiapkan daftar unit untuk portal induk",
+  eleventy: "membuat halaman dan mengodekan foto (pertama kali: beberapa menit)",
+  "search index (pagefind)": "membuat indeks pencarian",
+  publish: "menyiapkan situs untuk disajikan",
+};
+
+/**
+ * Every site built once before serving. The first one encodes every photo and can take minutes:
+ * it says at once that it started, names each stage as it begins and, every 15 s, what it is
+ * still doing, so a long wait never looks like a hang.
+ */
 async function firstBuild(ws: Workspace, base: Base, progress: Progress | undefined): Promise<void> {
   const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+  const name = (stage: string) => stageNames[stage] ?? stage;
+  const tracker = progress ?? new Progress();
+  console.log("Membangun semua situs sebelum disajikan…");
+  const stop = tracker.onStage((stage) => console.log(`· ${name(stage)} (${seconds()} dtk)`));
+  const heartbeat = setInterval(() => console.log(`  … masih ${name(tracker.stage)} (${seconds()} dtk)`), 15_000);
+  heartbeat.unref();
   const first = await buildSites(ws, undefined, {
     base,
     onResult: report,
     cmsLocalBackend: true,
     cmsFiles: true,
-    ...(progress ? { progress } : {}),
+    progress: tracker,
+  }).finally(() => {
+    stop();
+    clearInterval(heartbeat);
   });
   for (const p of first.fatal) console.error(formatProblem(p));
   console.log(

@@ -9,10 +9,23 @@ import { InternalError } from "./internal-error.ts";
 export class Progress {
   #stage = "start";
   #sites: readonly string[] = [];
+  #listeners = new Set<(stage: string) => void>();
 
   enter(stage: string, sites: readonly string[] = []): void {
+    const changed = stage !== this.#stage;
     this.#stage = stage;
     this.#sites = sites;
+    if (changed) for (const listener of this.#listeners) listener(stage);
+  }
+
+  get stage(): string {
+    return this.#stage;
+  }
+
+  /** Calls `listener` with each new stage (not again for the same stage's next sites); returns how to stop. */
+  onStage(listener: (stage: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   describe(): string {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { bundleManifestName, type SiteBundleManifest } from "../cms/bundle-manifest.ts";
+import { bundleManifestName, type SiteBundleManifest } from "../published/cms-bundle-manifest.ts";
 import { type DecapBundle, decapBundle } from "../cms/decap-bundle.ts";
 
 /**

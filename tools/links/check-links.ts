@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Parser } from "htmlparser2";
-import { bundleManifestName } from "../cms/bundle-manifest.ts";
+import { bundleManifestName } from "../published/cms-bundle-manifest.ts";
 import type { Manifest } from "../published/manifest-format.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, cp, link, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { bundleManifestName, bundleManifestText } from "../../cms/bundle-manifest.ts";
+import { bundleManifestName, bundleManifestText } from "../../published/cms-bundle-manifest.ts";
 import { decapBundle } from "../../cms/decap-bundle.ts";
 import { mediaKindOf } from "../../content/media-reference.ts";
 import { archivePrefix } from "../../published/permalinks.ts";

@@ -1,6 +1,8 @@
-import type { DecapBundle } from "./decap-bundle.ts";
-
-/** In every built site, beside where the CMS's files go: which bundle they are (publish.ts). */
+/**
+ * In every built site, beside where the CMS's files go (`admin/decap/`): which bundle they are.
+ * The build writes it (pipeline/stages/publish.ts); the deploy adds the files it names
+ * (deploy/cms-files.ts); the link checker counts them as served.
+ */
 export const bundleManifestName = "bundle.json";
 
 /** What a built site's `admin/decap/bundle.json` says: the bundle's key, backend and files. */
@@ -11,7 +13,7 @@ export interface SiteBundleManifest {
 }
 
 /** The manifest's text for `bundle` (publish.ts writes it into every built site). */
-export function bundleManifestText(bundle: DecapBundle): string {
+export function bundleManifestText(bundle: SiteBundleManifest): string {
   const manifest: SiteBundleManifest = {
     key: bundle.key,
     ...(bundle.backend ? { backend: bundle.backend } : {}),
