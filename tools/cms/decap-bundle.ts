@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
-import { type BuildOptions, build, type Metafile } from "esbuild";
+import type { BuildOptions, Metafile } from "esbuild";
 import { toolsRepoRoot } from "../core/workspace.ts";
 
 /**
@@ -129,10 +129,13 @@ export async function decapBundle(backend?: string): Promise<DecapBundle> {
   // A package's name, without the path of a file inside it.
   const packages = [...contents.matchAll(/from "((?:@[^/"]+\/)?[^/"]+)[^"]*"/g)].map((m) => m[1]!);
   const require = createRequire(join(toolsRepoRoot, "package.json"));
-  const versions = [...packages, "esbuild"].map((name) => {
-    const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string };
-    return `${name}@${manifest.version}`;
-  });
+  const version = (manifest: string) => (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+  const versions = [
+    ...packages.map((name) => `${name}@${version(require.resolve(`${name}/package.json`))}`),
+    // The bundler, imported only when a build is needed (below): resolved here by name, so the
+    // import graph counts it among what shapes a site and Nx rebuilds every site when it changes.
+    `esbuild@${version(require.resolve("esbuild/package.json"))}`,
+  ];
   const options = {
     bundle: true,
     minify: true,
@@ -162,6 +165,8 @@ export async function decapBundle(backend?: string): Promise<DecapBundle> {
   const dir = join(cacheDir, "decap", key);
   if (!existsSync(dir)) {
     const partial = `${dir}.${process.pid}-${Date.now()}`;
+    // Loaded only to build: a deploy that finds the bundle in the cache does not pay for esbuild.
+    const { build } = await import("esbuild");
     const { metafile } = await build({
       ...options,
       stdin: { contents, resolveDir: toolsRepoRoot, loader: "js" },

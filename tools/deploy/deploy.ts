@@ -120,7 +120,7 @@ export async function deploySite(
     const files = await hashSiteFiles(source, hashes);
     // The CMS's files, which the build names but the deploy adds (cms-files.ts).
     const elsewhere = await cmsFilesOf(source, bundles);
-    for (const [path, from] of Object.entries(elsewhere)) files[path] = await hashes.of(from);
+    for (const [path, from] of Object.entries(elsewhere)) files[path] = await hashes.of(from, site);
     if (prepared instanceof Error) throw prepared;
     const previous = prepared.current;
     if (previous && !options.force && sameSources(prepared.manifest, files))

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 
 /**
  * The sha256 of every file of a built site, remembered by what `stat` says of the file (device,
@@ -11,44 +11,69 @@ import { dirname, join, relative } from "node:path";
  * read again.
  */
 export class FileHashes {
+  /** Every hash kept, by stat key, whichever site it was kept for. */
   private known = new Map<string, string>();
-  private used = new Map<string, string>();
+  /** What the file held, site by site (a site's files are dropped once it no longer has them). */
+  private kept: Record<string, Record<string, string>> = {};
+  /** What this run used, site by site. */
+  private used = new Map<string, Map<string, string>>();
+  private hashed = 0;
 
   private constructor(private readonly file: string | undefined) {}
 
   /** The hashes kept in `file` (none if it is missing or unreadable); `undefined`: keep nothing. */
   static async open(file: string | undefined): Promise<FileHashes> {
     const hashes = new FileHashes(file);
-    if (file) {
-      const saved = await readFile(file, "utf8").then(
-        (text) => JSON.parse(text) as Record<string, string>,
-        () => ({}),
+    if (!file) return hashes;
+    const saved = await readFile(file, "utf8").then(
+      (text) => JSON.parse(text) as unknown,
+      () => ({}),
+    );
+    if (typeof saved !== "object" || saved === null || Array.isArray(saved)) return hashes;
+    for (const [site, entries] of Object.entries(saved)) {
+      if (typeof entries !== "object" || entries === null) continue;
+      const valid = Object.entries(entries as Record<string, unknown>).filter(
+        (e): e is [string, string] => typeof e[1] === "string" && /^[0-9a-f]{64}$/.test(e[1]),
       );
-      hashes.known = new Map(Object.entries(saved).filter(([, sha]) => /^[0-9a-f]{64}$/.test(sha)));
+      hashes.kept[site] = Object.fromEntries(valid);
+      for (const [key, sha] of valid) hashes.known.set(key, sha);
     }
     return hashes;
   }
 
-  async of(path: string): Promise<string> {
+  /** The sha256 of the file at `path`, one of `site`'s. */
+  async of(path: string, site: string): Promise<string> {
     // Synchronous: thousands of stats of cached inodes cost less than the thread pool's round trips.
     const s = statSync(path, { bigint: true });
     const key = `${s.dev}:${s.ino}:${s.size}:${s.ctimeNs}:${s.mtimeNs}`;
-    let sha = this.used.get(key) ?? this.known.get(key);
-    if (!sha) sha = await sha256(path);
-    this.used.set(key, sha);
+    let sha = this.known.get(key);
+    if (!sha) {
+      sha = await sha256(path);
+      this.known.set(key, sha);
+      this.hashed++;
+    }
+    let mine = this.used.get(site);
+    if (!mine) this.used.set(site, (mine = new Map()));
+    mine.set(key, sha);
     return sha;
   }
 
   /**
-   * Writes the hashes used since `open`, and those kept before (a deploy of some sites keeps the
-   * others'), unless the kept ones have grown far past what is used (files long gone).
+   * Writes, for each site this run looked at, the hashes it used (those of files gone or changed
+   * are dropped), and the other sites' as they were; nothing when every hash used was kept.
    */
   async save(): Promise<void> {
     if (!this.file) return;
+    // Nothing read, every hash used already kept for its site: the file already says it all.
+    const kept = [...this.used].every(([site, mine]) =>
+      [...mine].every(([key, sha]) => this.kept[site]?.[key] === sha),
+    );
+    if (this.hashed === 0 && kept) return;
+    const all = { ...this.kept };
+    for (const [site, mine] of this.used) all[site] = Object.fromEntries(mine);
     await mkdir(dirname(this.file), { recursive: true });
     const partial = `${this.file}.${process.pid}`;
-    const all = new Map([...this.known, ...this.used]);
-    await writeFile(partial, JSON.stringify(Object.fromEntries(all.size > this.used.size + 100_000 ? this.used : all)));
+    await writeFile(partial, JSON.stringify(all));
     await rename(partial, this.file);
   }
 }
@@ -69,6 +94,7 @@ function sha256(path: string): Promise<string> {
  * symlink would publish whatever it points to.
  */
 export async function hashSiteFiles(source: string, hashes: FileHashes): Promise<Record<string, string>> {
+  const site = basename(source);
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
   const odd = entries
     .filter((e) => !e.isFile() && !e.isDirectory())
@@ -84,7 +110,7 @@ export async function hashSiteFiles(source: string, hashes: FileHashes): Promise
   const worker = async () => {
     for (let i = next++; i < paths.length; i = next++) {
       const path = paths[i]!;
-      files[path.split("\\").join("/")] = await hashes.of(join(source, path));
+      files[path.split("\\").join("/")] = await hashes.of(join(source, path), site);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));

@@ -104,7 +104,7 @@ export async function stageSite(options: {
         const copy = await compressedCopy(options.cacheDir, sha, kind, read);
         if ((await stat(copy)).size >= size) continue;
         await place(copy, `${to}.${kind}`);
-        manifest.files[`${path}.${kind}`] = await options.hashes.of(copy);
+        manifest.files[`${path}.${kind}`] = await options.hashes.of(copy, options.site);
       }
     }
   };
