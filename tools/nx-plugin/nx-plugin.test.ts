@@ -91,19 +91,21 @@ describe("nx affected -t build in a scratch repository", () => {
       encoding: "utf8",
       env: { ...process.env, CI: "true", NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
     });
-  const nx = (...args: string[]) => {
+  /** Nx in `cwd` (the scratch repository unless said), as CI runs it; fails the test if Nx fails. */
+  const nxIn = (cwd: string, ...args: string[]) => {
     const run = spawnSync(
       process.execPath,
       [join(toolsRepoRoot, "node_modules/nx/dist/bin/nx.js"), ...args, "--outputStyle=static"],
       {
-        cwd: dir,
+        cwd,
         encoding: "utf8",
         env: { ...process.env, CI: "true", NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
       },
     );
     assert.equal(run.status, 0, run.stdout + run.stderr);
-    return run.stdout;
+    return run;
   };
+  const nx = (...args: string[]) => nxIn(dir, ...args).stdout;
   /** The sites `nx affected` really builds; a dependency restored from Nx's cache is not built. */
   const affected = () => {
     const out = nx("affected", "-t", "build", "--base=HEAD");
@@ -316,16 +318,7 @@ describe("nx affected -t build in a scratch repository", () => {
       for (const path of paths)
         if (existsSync(join(dir, path))) await cp(join(dir, path), join(clone, path), { recursive: true });
       const run = (...args: string[]) => {
-        const result = spawnSync(
-          process.execPath,
-          [join(toolsRepoRoot, "node_modules/nx/dist/bin/nx.js"), ...args, "--outputStyle=static"],
-          {
-            cwd: clone,
-            encoding: "utf8",
-            env: { ...process.env, CI: "true", NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" },
-          },
-        );
-        assert.equal(result.status, 0, result.stdout + result.stderr);
+        const result = nxIn(clone, ...args);
         assert.doesNotMatch(result.stdout + result.stderr, /Unrecognized Cache Artifacts/);
         return result.stdout;
       };
