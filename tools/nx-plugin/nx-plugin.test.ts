@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { parse as parseYaml } from "yaml";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { createNodes, sharedInputs } from "./index.ts";
+import { workflowCachePaths } from "./workflow-cache-paths.ts";
 
 describe("the Nx plugin's inferred projects", () => {
   const [pattern, create] = createNodes;
@@ -296,18 +296,7 @@ describe("nx affected -t build in a scratch repository", () => {
 
   it("uses its cache as the workflows restore it: a push that changes nothing builds no site, an edit its unit and the hub", async () => {
     // What the build jobs of deploy.yml and pull-request.yml keep between runs (actions/cache).
-    const cachedPaths = (file: string) => {
-      const workflow = parseYaml(readFileSync(join(toolsRepoRoot, ".github/workflows", file), "utf8")) as {
-        jobs: Record<string, { steps: { uses?: string; with?: { path?: string } }[] }>;
-      };
-      const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-      const cache = steps.find((step) => step.uses?.startsWith("actions/cache@") && step.with?.path?.includes(".nx/"));
-      assert.ok(cache, `${file} keeps Nx's cache`);
-      return cache
-        .with!.path!.split("\n")
-        .map((line) => line.trim())
-        .filter(Boolean);
-    };
+    const cachedPaths = (file: string) => workflowCachePaths(toolsRepoRoot, file);
     const paths = cachedPaths("deploy.yml");
     assert.deepEqual(cachedPaths("pull-request.yml"), paths);
     // A new runner: a fresh clone, then only those paths restored.
