@@ -133,7 +133,10 @@ await writeFile(
   join(root, "_includes/plain.njk"),
   '<!doctype html><html lang="id"><title>{{ title }}</title><main>{{ content | safe }}</main></html>\n',
 );
-await writeFile(join(root, ".gitignore"), "/node_modules\n/dist\n/plain-dist\n/theme-dist\n/target\n/.nx\n/.cache\n/.time\n/_includes\n");
+await writeFile(
+  join(root, ".gitignore"),
+  "/node_modules\n/dist\n/plain-dist\n/theme-dist\n/target\n/.nx\n/.cache\n/.time\n/_includes\n",
+);
 const git = (...args: string[]) =>
   spawnSync("git", ["-c", "user.email=bench@example.org", "-c", "user.name=bench", ...args], {
     cwd: root,

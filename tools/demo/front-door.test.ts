@@ -15,6 +15,7 @@ import { deploySites } from "../deploy/deploy.ts";
 import { nginxConfig } from "../deploy/nginx-config.ts";
 import { parseTarget } from "../deploy/target.ts";
 import type { Manifest } from "../published/manifest-format.ts";
+import { listedTypes } from "../generator/hub-data.ts";
 import { buildSites } from "../pipeline/build-sites.ts";
 import { axeViolations } from "../test/axe.ts";
 import { chromiumFlags, freePort, launchChromium } from "../test/browser.ts";
@@ -280,6 +281,37 @@ describe("the citizens' front door, on the demo served by nginx", () => {
       agenda.filter((d) => d > now).sort(),
       "soonest first",
     );
+  });
+
+  it("writes a Kabar page per type only for the units that have items of it, and lists the units on each type's first page only", async () => {
+    const kabar = join(dist, "portal", "kabar");
+    const pages = (await readdir(kabar, { recursive: true }))
+      .filter((f) => f.endsWith("index.html"))
+      .map((f) => f.slice(0, -"/index.html".length));
+    const types = listedTypes();
+    const expected = new Set(["semua", ...types]);
+    for (const slug of await readdir(dist)) {
+      if (slug === "portal" || !existsSync(join(dist, slug, "manifest.json"))) continue;
+      const has = new Set((await manifest(slug)).items.map((i) => i.type).filter((t) => types.includes(t)));
+      if (has.size) expected.add(`semua/${slug}`);
+      for (const type of has) expected.add(`${type}/${slug}`);
+    }
+    const firstPages = pages.filter((p) => !p.includes("/halaman-"));
+    assert.deepEqual(firstPages.sort(), [...expected].sort());
+    assert.ok(
+      [...expected].some((p) => p.startsWith("agenda/")) && [...expected].length < (types.length + 1) * 44,
+      "some units have an agenda, not every unit every type",
+    );
+    // Every filter and page link leads to a page, and only a type's first page for every unit
+    // carries the list of units: the others stay the same size whatever their number.
+    for (const path of pages) {
+      const html = await readFile(join(kabar, path, "index.html"), "utf8");
+      for (const [, href] of html.matchAll(/href="(\/kabar\/[^"#]*)(?:#[^"]*)?"/g))
+        assert.ok(existsSync(join(dist, "portal", href!, "index.html")), `${path} links to ${href}, which has no page`);
+      assert.equal(html.includes('id="pilih-unit"'), !path.includes("/"), `${path}: the list of units`);
+      if (path.includes("/"))
+        assert.match(html, /href="\/kabar\/[a-z]+\/#pilih-unit"/, `${path} leads to the list of units`);
+    }
   });
 
   it("works without JavaScript: the catalogue, a topic, the menu, and the search leads to the catalogue", async () => {

@@ -119,47 +119,84 @@ export const listedTypes = (): string[] =>
     .sort(byRank)
     .map((t) => t.name);
 
-/** One page of the hub's lists: every combination of type filter and unit filter, paginated. */
+/** One page of the hub's lists: a type filter (or every type) and a unit filter (or every unit), paginated. */
 export interface HubListPage {
   type?: string;
   unit?: { slug: string; short_name: string };
   items: HubItem[];
   pageNumber: number;
   hrefs: string[];
+  /** The types the type filter links to: those this page's unit (or any unit) has items of. */
+  types: string[];
+  /**
+   * The units the unit filter links to, on the first page of a type's list for every unit only:
+   * the other pages link there instead, so a page's weight does not grow with the number of units.
+   */
+  units?: { slug: string; short_name: string }[];
 }
 
 /**
- * Every filter the list pages link to has its page, even when nothing matches yet (it says so):
- * the filter links are the same on every page, and a link must never lead to a 404.
+ * A page for each type's list and for each unit that has items of that type, so every filter
+ * link leads to a page and no page is an empty list for a unit (at 500 units, a page per type per
+ * unit was 2,498 of the hub's 2,530 pages, each listing every unit). A type with no item yet still
+ * has its list for every unit, which says so: the menu and the home link to it.
  */
 export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
   const units = hub.groups
     .flatMap((g) => g.units)
     .filter((u) => u.state !== "none")
     .map((u) => ({ slug: u.slug, short_name: u.short_name }));
+  const types = listedTypes();
+  // Each unit's items by type, in the hub's order (newest first): one pass over every item.
+  const byUnit = new Map<string, HubItem[]>();
+  for (const item of hub.all) {
+    const list = byUnit.get(item.unit.slug);
+    if (list) list.push(item);
+    else byUnit.set(item.unit.slug, [item]);
+  }
+  const typesOf = (items: readonly HubItem[]) => types.filter((t) => items.some((i) => i.type === t));
   const pages: HubListPage[] = [];
-  for (const type of [undefined, ...listedTypes()]) {
-    for (const unit of [undefined, ...units]) {
-      const matching = hub.all.filter((i) => (!type || i.type === type) && (!unit || i.unit.slug === unit.slug));
-      // The agenda's own list: what is to come first (soonest first), then past events.
-      const items =
-        type === "agenda"
-          ? [
-              ...matching.filter((i) => String(i.date) > hub.now),
-              ...matching.filter((i) => !(String(i.date) > hub.now)),
-            ]
-          : matching;
-      const count = Math.max(1, Math.ceil(items.length / pageSize));
-      const hrefs = Array.from({ length: count }, (_, n) => hubListUrl(type, unit?.slug, n));
-      for (let n = 0; n < count; n++) {
-        pages.push({
-          ...(type ? { type } : {}),
-          ...(unit ? { unit } : {}),
-          items: items.slice(n * pageSize, (n + 1) * pageSize),
-          pageNumber: n,
-          hrefs,
-        });
-      }
+  const paginate = (
+    type: string | undefined,
+    unit: { slug: string; short_name: string } | undefined,
+    matching: HubItem[],
+    filterTypes: string[],
+    filterUnits: { slug: string; short_name: string }[],
+  ) => {
+    // The agenda's own list: what is to come first (soonest first), then past events.
+    const items =
+      type === "agenda"
+        ? [...matching.filter((i) => String(i.date) > hub.now), ...matching.filter((i) => !(String(i.date) > hub.now))]
+        : matching;
+    const count = Math.max(1, Math.ceil(items.length / pageSize));
+    const hrefs = Array.from({ length: count }, (_, n) => hubListUrl(type, unit?.slug, n));
+    for (let n = 0; n < count; n++) {
+      pages.push({
+        ...(type ? { type } : {}),
+        ...(unit ? { unit } : {}),
+        items: items.slice(n * pageSize, (n + 1) * pageSize),
+        pageNumber: n,
+        hrefs,
+        types: filterTypes,
+        ...(!unit && n === 0 ? { units: filterUnits } : {}),
+      });
+    }
+  };
+  const listed = hub.all.filter((i) => types.includes(i.type));
+  for (const type of [undefined, ...types]) {
+    const matching = type ? listed.filter((i) => i.type === type) : listed;
+    const present = new Set(matching.map((i) => i.unit.slug));
+    paginate(
+      type,
+      undefined,
+      matching,
+      types,
+      units.filter((u) => present.has(u.slug)),
+    );
+    for (const unit of units) {
+      if (!present.has(unit.slug)) continue;
+      const own = (byUnit.get(unit.slug) ?? []).filter((i) => types.includes(i.type));
+      paginate(type, unit, type ? own.filter((i) => i.type === type) : own, typesOf(own), []);
     }
   }
   return pages;

@@ -2,7 +2,7 @@ import { listUrl, retiredUnitUrl, siteUrls } from "../published/permalinks.ts";
 import type { SiteRecord } from "../core/records.ts";
 import type { ListPage } from "./collections.ts";
 import type { EleventyConfig } from "./types.ts";
-import { hubListPages, listedTypes, type HubData, type HubListPage } from "./hub-data.ts";
+import { hubListPages, type HubData, type HubListPage } from "./hub-data.ts";
 import { catalogueUrl, directoryUrl, hubListUrl, hubStatusUrl } from "../published/hub-addresses.ts";
 
 /**
@@ -73,7 +73,6 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
       layout: "layouts/base.njk",
       eleventyExcludeFromCollections: true,
       hubLists,
-      listedTypes: listedTypes(),
       pagination: { data: "hubLists", size: 1, alias: "hubList" },
       permalink: (data: { hubList: HubListPage }) =>
         `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,
