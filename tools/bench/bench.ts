@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -202,6 +202,25 @@ for (let i = 0; i < runs; i++) {
   );
 }
 const pages = await countHtml(join(root, "dist"));
+// What a visitor downloads before images, at this number of units (issue 27: ≤ 50 KB for an
+// article, a unit home and the hub home at national scale, whatever the number of units).
+const weighed: [string, string][] = [
+  ["an article", "unit001/berita/berita-0/index.html"],
+  ["a unit's home", "unit001/index.html"],
+  ["the hub's home", "portal/index.html"],
+  ["the hub's search page", "portal/cari/index.html"],
+  ["the hub's news list, first page (it lists the units)", "portal/kabar/berita/index.html"],
+  ["the hub's news list, one unit", "portal/kabar/berita/unit001/index.html"],
+  ["the hub's directory (every unit, its job)", "portal/direktori/index.html"],
+  ["DKISP's /status/ (every unit, its job)", "portal/status/index.html"],
+];
+const weights = await Promise.all(
+  weighed.map(async ([label, path]) => {
+    const file = join(root, "dist", path);
+    return `| ${label} | \`${path}\` | ${existsSync(file) ? ((await stat(file)).size / 1024).toFixed(1) : "missing"} |`;
+  }),
+);
+const hubPages = await countHtml(join(root, "dist/portal"));
 const row = (label: string, xs: Sample[], pageCount: number) => ({
   label,
   seconds: median(xs.map((x) => x.seconds)),
@@ -355,6 +374,12 @@ The portal build writes ${pages} HTML pages (list pages, the Daftar Informasi Pu
 sitemap and manifest per site; the baseline writes ${plainPages} pages with a minimal layout.
 
 ${table.join("\n")}
+
+Page weights of the cold build, HTML only (images, CSS and the search come on top); the hub has ${hubPages} HTML pages:
+
+| page | file in \`dist/\` | KB |
+| --- | --- | ---: |
+${weights.join("\n")}
 
 Against issue 27's targets (medians of this run):
 - full build ÷ one same-theme Eleventy process: **${ratio.toFixed(2)}×** (target ≤ 1.2×); ÷ the floor: **${floorRatio.toFixed(2)}×** (target ≤ 2.5×);
