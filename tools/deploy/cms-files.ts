@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { bundleManifestName, type SiteBundleManifest } from "../published/cms-bundle-manifest.ts";
+import { bundleManifestName, parseSiteBundleManifest } from "../published/cms-bundle-manifest.ts";
 import { type DecapBundle, decapBundle } from "../cms/decap-bundle.ts";
 
 /**
@@ -20,14 +20,8 @@ export async function cmsFilesOf(
   const manifestFile = join(dir, bundleManifestName);
   // No CMS (an archive), or its files already there (a build for npm start).
   if (!existsSync(manifestFile) || existsSync(join(dir, "decap-cms.js"))) return {};
-  let manifest: SiteBundleManifest;
-  try {
-    manifest = JSON.parse(await readFile(manifestFile, "utf8")) as SiteBundleManifest;
-    if (typeof manifest.key !== "string" || (manifest.backend !== undefined && typeof manifest.backend !== "string"))
-      throw new Error("no key");
-  } catch {
-    throw new Error(`${manifestFile} is not the CMS's manifest the build writes: build the site again`);
-  }
+  const manifest = parseSiteBundleManifest(await readFile(manifestFile, "utf8"));
+  if (manifest instanceof Error) throw new Error(`${manifestFile} is ${manifest.message}: build the site again`);
   const backend = manifest.backend ?? "";
   if (!bundles.has(backend)) bundles.set(backend, decapBundle(manifest.backend));
   const bundle = await bundles.get(backend)!;

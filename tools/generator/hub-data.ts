@@ -182,9 +182,9 @@ export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
       });
     }
   };
-  const listed = hub.all.filter((i) => types.includes(i.type));
+  // hub.all holds the listed types only (stages/hub.ts).
   for (const type of [undefined, ...types]) {
-    const matching = type ? listed.filter((i) => i.type === type) : listed;
+    const matching = type ? hub.all.filter((i) => i.type === type) : hub.all;
     const present = new Set(matching.map((i) => i.unit.slug));
     paginate(
       type,
@@ -195,7 +195,7 @@ export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
     );
     for (const unit of units) {
       if (!present.has(unit.slug)) continue;
-      const own = (byUnit.get(unit.slug) ?? []).filter((i) => types.includes(i.type));
+      const own = byUnit.get(unit.slug) ?? [];
       paginate(type, unit, type ? own.filter((i) => i.type === type) : own, typesOf(own), []);
     }
   }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Parser } from "htmlparser2";
-import { bundleManifestName } from "../published/cms-bundle-manifest.ts";
+import { bundleManifestName, parseSiteBundleManifest } from "../published/cms-bundle-manifest.ts";
 import type { Manifest } from "../published/manifest-format.ts";
 
 /**
@@ -206,14 +206,9 @@ export function pageReferences(html: string): string[] {
 function deployedWithSite(siteDir: string, path: string): boolean {
   const prefix = "/admin/decap/";
   if (!path.startsWith(prefix)) return false;
-  try {
-    const named = JSON.parse(readFileSync(join(siteDir, "admin", "decap", bundleManifestName), "utf8")) as {
-      files?: unknown;
-    };
-    return Array.isArray(named.files) && named.files.includes(path.slice(prefix.length));
-  } catch {
-    return false;
-  }
+  const file = join(siteDir, "admin", "decap", bundleManifestName);
+  const named = existsSync(file) ? parseSiteBundleManifest(readFileSync(file, "utf8")) : undefined;
+  return named !== undefined && !(named instanceof Error) && named.files.includes(path.slice(prefix.length));
 }
 
 /** Why a path is not served from a built site, like the web server resolves it; undefined if it is. */

@@ -21,3 +21,22 @@ export function bundleManifestText(bundle: SiteBundleManifest): string {
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
+
+/**
+ * What `text` (a built site's `admin/decap/bundle.json`) says, or an Error saying it is not that
+ * manifest. The deploy refuses such a site; the link checker counts none of its CMS files as served.
+ */
+export function parseSiteBundleManifest(text: string): SiteBundleManifest | Error {
+  try {
+    const m = JSON.parse(text) as Partial<SiteBundleManifest> | null;
+    if (
+      m &&
+      typeof m.key === "string" &&
+      (m.backend === undefined || typeof m.backend === "string") &&
+      Array.isArray(m.files) &&
+      m.files.every((f) => typeof f === "string")
+    )
+      return { key: m.key, ...(m.backend ? { backend: m.backend } : {}), files: m.files };
+  } catch {}
+  return new Error("not the CMS's manifest the build writes");
+}
