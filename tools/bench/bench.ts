@@ -114,6 +114,8 @@ async function measure(
 console.log(`Synthetic regency: ${sites} sites × ${posts} posts in ${root}`);
 const { files } = await writeSyntheticRegency(root, { sites, posts });
 for (const path of [
+  // .env: Nx reads its settings from it (plugins in process).
+  ".env",
   "nx.json",
   "package.json",
   "package-lock.json",

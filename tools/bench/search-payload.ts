@@ -1,5 +1,5 @@
 // What one search costs a visitor on the built-in demo: requests and bytes the browser fetches
-// for the first query on the hub (every unit's index merged) and on one unit (its own index).
+// for the first query on the hub and on one unit, each reading its own index.
 // Run: node --import tsx tools/bench/search-payload.ts   (needs the demo's image cache warm: npm run build)
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,6 +9,7 @@ import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
 import { listSiteSlugs } from "../content/registry.ts";
+import { firstSearch, firstSearchHeader, firstSearchRow } from "./first-search.ts";
 
 const port = await freePort();
 const dist = await mkdtemp(join(tmpdir(), "portal-search-"));
@@ -24,34 +25,9 @@ const server = await startDevServer({
 });
 const browser = await launchChromium();
 
-async function measure(
-  url: string,
-): Promise<{ requests: number; kb: number; indexes: number; results: string; ms: number }> {
-  const page = await browser.newPage();
-  await page.goto(url.replace(/\?.*$/, ""));
-  let requests = 0;
-  let bytes = 0;
-  const bundles = new Set<string>();
-  page.on("requestfinished", async (request) => {
-    const sizes = await request.sizes();
-    requests++;
-    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-    const m = /^(https?:\/\/[^/]+)\/pagefind\//.exec(request.url());
-    if (m) bundles.add(m[1]!);
-  });
-  const t = performance.now();
-  await page.goto(url);
-  await page.locator("#search-status").filter({ hasText: "hasil" }).waitFor({ timeout: 60_000 });
-  await page.waitForLoadState("networkidle");
-  const ms = performance.now() - t;
-  const results = await page.locator("#search-status").innerText();
-  await page.close();
-  return { requests, kb: Math.round(bytes / 1024), indexes: bundles.size, results, ms: Math.round(ms) };
-}
-
 const query = "pelayanan";
-const hub = await measure(`http://localhost:${port}/cari/?q=${query}`);
-const unit = await measure(`http://dinkes.localhost:${port}/cari/?q=${query}`);
+const hub = await firstSearch(browser, `http://localhost:${port}/cari/?q=${query}`);
+const unit = await firstSearch(browser, `http://dinkes.localhost:${port}/cari/?q=${query}`);
 await browser.close();
 await server.close();
 await rm(dist, { recursive: true, force: true });
@@ -59,11 +35,6 @@ await rm(dist, { recursive: true, force: true });
 console.log(
   `${report.results.filter((r) => r.ok).length} sites built; first search for "${query}" (page, script, index, results), uncompressed, loopback:`,
 );
-console.log(`| search | indexes fetched | requests | KB | results | time on loopback (ms) |`);
-console.log(`| --- | ---: | ---: | ---: | --- | ---: |`);
-for (const [name, m] of [
-  ["hub (every unit merged)", hub],
-  ["dinkes (its own index)", unit],
-] as const) {
-  console.log(`| ${name} | ${m.indexes} | ${m.requests} | ${m.kb} | ${m.results} | ${m.ms} |`);
-}
+for (const line of firstSearchHeader) console.log(line);
+console.log(firstSearchRow("hub (its own index: its pages and a record of every unit's)", hub));
+console.log(firstSearchRow("dinkes (its own index)", unit));

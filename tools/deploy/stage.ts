@@ -23,9 +23,20 @@ export interface ReleaseManifest {
 }
 
 /** Text that compresses well; images, PDFs and Pagefind's files are compressed already. */
-const compressible = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".webmanifest", ".map"]);
+export const compressible = new Set([
+  ".html",
+  ".css",
+  ".js",
+  ".mjs",
+  ".json",
+  ".xml",
+  ".svg",
+  ".txt",
+  ".webmanifest",
+  ".map",
+]);
 /** Below this, a compressed file saves less than a packet. */
-const minimumBytes = 512;
+export const minimumBytes = 512;
 
 /**
  * Compressed copies by the content's hash: a file that did not change since the last deploy, or

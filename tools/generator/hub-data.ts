@@ -37,8 +37,13 @@ export interface HubData {
   }[];
   /** `npm run report`'s figures, for the status dashboard (`/status/`). */
   report: RegencyReport;
-  /** The units' Pagefind bundles, which the hub's search merges (from their manifests). */
-  searchIndexes: { slug: string; name: string; bundle: string }[];
+  /** The units with something to find: the hub's search page filters by them. */
+  searchUnits: { slug: string; name: string }[];
+  /**
+   * Every unit's pages as records of the hub's own search index (pipeline/stages/hub-search-records.ts),
+   * so the hub's search loads one index whatever the number of units.
+   */
+  searchRecords: { url: string; html: string }[];
   /** Every unit's services by the hub's topics (`/layanan/`), with the home's services and numbers. */
   catalogue: HubCatalogue;
 }

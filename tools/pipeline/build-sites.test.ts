@@ -6,6 +6,7 @@ import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
+import { pagefindFragments } from "../test/pagefind-fragments.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 import { buildSites, type BuildReport } from "./build-sites.ts";
 
@@ -112,7 +113,7 @@ describe("building the mini fixture", () => {
     );
   });
 
-  it("indexes each site's content pages for search, and the hub's search merges every unit's index", async () => {
+  it("indexes each site's content pages for search, and the hub's index holds a record of every unit's page", async () => {
     const entry = JSON.parse(await page("pagefind/pagefind-entry.json"));
     // The mini fixture's dinkes has one item of each of the eight types; lists and home are not indexed.
     assert.equal(entry.languages.id.page_count, 8);
@@ -123,11 +124,25 @@ describe("building the mini fixture", () => {
     );
     const manifest = JSON.parse(await page("manifest.json"));
     assert.equal(manifest.site.search, "https://dinkes.paserkab.go.id/pagefind/");
-    const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
-    assert.match(
-      hubSearch,
-      /data-indexes="\[\{&quot;slug&quot;:&quot;dinkes&quot;,&quot;name&quot;:&quot;Dinas Kesehatan&quot;,&quot;bundle&quot;:&quot;https:\/\/dinkes\.paserkab\.go\.id\/pagefind\/&quot;\}\]"/,
+    // The hub's one index: its own pages, and each of dinkes's eight with the same unit and type
+    // filters as on dinkes's own pages, at dinkes's address.
+    const own = await pagefindFragments(join(ws.distDir, "dinkes/pagefind"));
+    const records = (await pagefindFragments(join(ws.distDir, "portal/pagefind")))
+      .filter((f) => f.url.startsWith("https://dinkes.paserkab.go.id/"))
+      .sort((a, b) => a.url.localeCompare(b.url));
+    assert.deepEqual(
+      records.map((r) => r.url),
+      own.map((f) => `https://dinkes.paserkab.go.id${f.url}`).sort(),
     );
+    for (const record of records) {
+      const page = own.find((f) => record.url.endsWith(f.url))!;
+      assert.deepEqual(record.filters, page.filters, record.url);
+      assert.equal(record.meta.title, page.meta.title, record.url);
+      assert.equal(record.meta.unit, "Dinas Kesehatan");
+    }
+    const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
+    assert.doesNotMatch(hubSearch, /data-indexes/);
+    assert.match(hubSearch, /<option value="dinkes">Dinas Kesehatan<\/option>/);
     assert.match(await page("cari/index.html"), /<a id="search-everywhere" href="https:\/\/paserkab\.go\.id\/cari\/">/);
   });
 
@@ -359,7 +374,7 @@ describe("a site with broken content", () => {
         /<a href="https:\/\/dlh\.paserkab\.go\.id\/">Dinas Lingkungan Hidup<\/a>/,
       );
       // Built with nothing in it yet: its search still loads (an empty index), and the hub's
-      // search leaves it out, since Pagefind cannot merge an empty index.
+      // search has nothing of it, nor offers it as a filter.
       const report = await buildSites(ws, ["dlh", "portal"], { now });
       assert.ok(
         report.results.every((r) => r.ok),
@@ -370,11 +385,15 @@ describe("a site with broken content", () => {
         {},
       );
       assert.ok(existsSync(join(ws.distDir, "dlh/pagefind/wasm.unknown.pagefind")));
-      const merged = /data-indexes="([^"]*)"/.exec(
-        await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8"),
-      )?.[1];
-      assert.match(String(merged), /dinkes\.paserkab/);
-      assert.doesNotMatch(String(merged), /dlh/);
+      const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
+      assert.match(hubSearch, /<option value="dinkes">/);
+      assert.doesNotMatch(hubSearch, /<option value="dlh">/);
+      const urls = (await pagefindFragments(join(ws.distDir, "portal/pagefind"))).map((f) => f.url);
+      assert.ok(
+        urls.some((u) => u.startsWith("https://dinkes.paserkab.go.id/")),
+        urls.join(),
+      );
+      assert.ok(!urls.some((u) => u.includes("dlh.")), urls.join());
     } finally {
       await ws.dispose();
     }

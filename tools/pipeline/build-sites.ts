@@ -262,6 +262,7 @@ async function renderIndexPublish(start: Pick<Batch, "sites" | "started">, build
         slug: site.slug,
         dir: join(batch.staging, site.slug),
         searchable: batch.outputs.get(site.slug)!.searchable,
+        ...(site.slug === build.portal.hub && build.hub ? { records: build.hub.searchRecords } : {}),
       })),
     );
     const indexMs = (performance.now() - batch.started - batch.renderMs) / batch.sites.length;

@@ -1,6 +1,6 @@
 // The search page (/cari/): runs the query in the address (?q=&jenis=&unit=) and each one typed,
-// on Pagefind's own loader (/pagefind/pagefind.js). A unit searches its own index; the hub merges
-// every unit's index, listed in `data-indexes`, from the unit's own origin.
+// on Pagefind's own loader (/pagefind/pagefind.js). Every site searches one index, its own: the
+// hub's holds a record of every unit's page too, so its first search costs the same at 5 units or 500.
 // Loaded only on /cari/, as a module: every other page stays free of JavaScript.
 
 const root = document.querySelector("[data-search]");
@@ -13,7 +13,6 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const everywhere = document.getElementById("search-everywhere");
 const strings = JSON.parse(root.dataset.strings);
-const indexes = JSON.parse(root.dataset.indexes ?? "[]");
 /** The regency's words (the hub's katalog.json): groups that mean the same, and words that mean nothing here. */
 const synonyms = JSON.parse(root.dataset.synonyms ?? "[]").map((group) => group.map(fold));
 const fillers = new Set(JSON.parse(root.dataset.fillers ?? "[]").map(fold));
@@ -26,27 +25,11 @@ const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => Str
 const optionText = (select) => (select && select.value ? select.selectedOptions[0].textContent.trim() : "");
 
 let loading;
-/** Units whose index could not be merged (offline subdomain): the results say so. */
-const unreachable = [];
 
 function loadPagefind() {
   loading ??= (async () => {
     const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
-    await pagefind.options({ excerptLength: 24, metaCacheTag });
-    // One unit that does not answer must not take the search of the others with it: Pagefind
-    // keeps an index it could not load and then fails every search, so each unit's index is
-    // checked first.
-    const answering = await Promise.all(indexes.map((unit) => reachable(unit)));
-    await Promise.all(
-      indexes
-        .filter((_, i) => answering[i])
-        .map((unit) =>
-          pagefind.mergeIndex(unit.bundle, { metaCacheTag }).catch((error) => {
-            console.warn(`Pagefind: ${unit.bundle}`, error);
-            unreachable.push(unit.name);
-          }),
-        ),
-    );
+    await pagefind.options({ excerptLength: 24 });
     await pagefind.init();
     return pagefind;
   })().catch((error) => {
@@ -55,26 +38,6 @@ function loadPagefind() {
     throw error;
   });
   return loading;
-}
-
-/**
- * Pagefind asks for each index's entry file with a cache-busting `?ts=`; one tag per page load
- * lets the check below and Pagefind's own request share one response (from the browser's cache
- * when the server allows it), while a later visit still sees a unit's new index.
- */
-const metaCacheTag = String(Date.now());
-
-async function reachable(unit) {
-  try {
-    // Older Android WebViews have no AbortSignal.timeout; they wait as long as the browser does.
-    const signal = typeof AbortSignal.timeout === "function" ? AbortSignal.timeout(8000) : undefined;
-    const response = await fetch(`${unit.bundle}pagefind-entry.json?ts=${metaCacheTag}`, { signal });
-    if (response.ok) return true;
-  } catch (error) {
-    console.warn(`Pagefind: ${unit.bundle}`, error);
-  }
-  unreachable.push(unit.name);
-  return false;
 }
 
 function fold(text) {
@@ -214,7 +177,7 @@ async function showMore(mine) {
   // Until every result is checked, the count is of those shown: Pagefind's own total includes
   // the near misses `relevant` leaves out.
   const summary = shown === 0 ? say(strings.none, { q: input.value.trim() }) : say(done ? strings.found : strings.foundSoFar, { n: shown.toLocaleString("id-ID"), q: input.value.trim() });
-  status.textContent = unreachable.length ? `${summary} ${say(strings.partial, { units: unreachable.join(", ") })}` : summary;
+  status.textContent = summary;
 }
 
 /**

@@ -11,6 +11,8 @@ import { schemas } from "../../schema/schemas.ts";
 import type { RegencyReport } from "../../report/unit-report.ts";
 import { retiredUnitUrl } from "../../published/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
+import { dateFilters } from "../../published/indonesian-dates.ts";
+import { hubSearchRecords } from "./hub-search-records.ts";
 
 /**
  * Stage 5, hub: what the hub shows of the units, read from their published `manifest.json`
@@ -63,7 +65,8 @@ export function readHubData(args: {
   const groups: HubData["groups"] = [];
   const items: HubItem[] = [];
   const counts = { units: 0, active: 0, quiet: 0, dormant: 0, withoutSite: 0 };
-  const searchIndexes: HubData["searchIndexes"] = [];
+  const searchUnits: HubData["searchUnits"] = [];
+  const searched: Parameters<typeof hubSearchRecords>[0][number][] = [];
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
     const file = join(ws.distDir, site.slug, "manifest.json");
@@ -91,11 +94,12 @@ export function readHubData(args: {
       ...(latest ? { latest } : {}),
       ...(manifest?.site.icon ? { icon: manifest.site.icon } : {}),
     });
-    // A unit with nothing published yet has an empty index, which Pagefind cannot merge.
-    if (manifest?.site.search && manifest.items.length > 0)
-      searchIndexes.push({ slug: site.slug, name: site.name, bundle: manifest.site.search });
-    for (const item of manifest?.items ?? [])
+    // The search page's unit filter offers the units with something to find.
+    if (manifest?.items.length) searchUnits.push({ slug: site.slug, name: site.name });
+    for (const item of manifest?.items ?? []) {
       items.push({ ...item, unit: { slug: site.slug, short_name: site.short_name, url } });
+      searched.push({ item, unit: site.name });
+    }
   }
 
   const today = now.toISOString();
@@ -153,7 +157,8 @@ export function readHubData(args: {
         ...(successor ? { successor } : {}),
       };
     }),
-    searchIndexes: searchIndexes.sort((a, b) => a.name.localeCompare(b.name, "id")),
+    searchUnits: searchUnits.sort((a, b) => a.name.localeCompare(b.name, "id")),
+    searchRecords: hubSearchRecords(searched, args.catalogue.synonyms, dateFilters(portal.time_zone).tanggal),
     catalogue: hubCatalogue(items, args.catalogue),
   };
 }

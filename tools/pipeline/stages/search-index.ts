@@ -42,7 +42,13 @@ export type SearchIndexResult = { ok: true; pages: number } | { ok: false; error
  * then crosses a pipe as base64 JSON, which cost more than Pagefind reading the files.)
  */
 export async function writeSearchIndexes(
-  sites: { slug: string; dir: string; searchable: number }[],
+  sites: {
+    slug: string;
+    dir: string;
+    searchable: number;
+    /** Pages indexed beside the site's own: the units' pages, for the hub (hub-search-records.ts). */
+    records?: readonly { url: string; html: string }[];
+  }[],
 ): Promise<Map<string, SearchIndexResult>> {
   const results = new Map<string, SearchIndexResult>();
   const queue = [...sites];
@@ -51,7 +57,7 @@ export async function writeSearchIndexes(
       Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
         for (let site = queue.shift(); site; site = queue.shift()) {
           const indexed = withTimeLimit(
-            indexSite(site.dir, site.searchable > 0),
+            indexSite(site.dir, site.searchable > 0, site.records ?? []),
             timeLimits.searchIndexMs,
             `Pagefind, indexing ${site.slug}`,
           );
@@ -76,13 +82,21 @@ export async function writeSearchIndexes(
  * A site with no searchable page gets an empty index: given a folder where no page has
  * `data-pagefind-body`, Pagefind would index every page whole (home, lists, 404).
  */
-async function indexSite(siteDir: string, anySearchable: boolean): Promise<SearchIndexResult> {
+async function indexSite(
+  siteDir: string,
+  anySearchable: boolean,
+  records: readonly { url: string; html: string }[],
+): Promise<SearchIndexResult> {
   const created = await pagefind.createIndex({ forceLanguage: "id" });
   if (!created.index) throw new Error(`Pagefind could not start an index: ${created.errors.join("; ")}`);
   const { index } = created;
   try {
     const added = anySearchable ? await index.addDirectory({ path: siteDir }) : { errors: [], page_count: 0 };
     if (added.errors.length) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join("; ")}`);
+    const recorded = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
+    const refused = recorded.flatMap((r, i) => r.errors.map((e) => `${records[i]!.url}: ${e}`));
+    if (refused.length)
+      throw new Error(`Pagefind could not index ${refused.length} records: ${refused.slice(0, 3).join("; ")}`);
     const outDir = join(siteDir, siteUrls.searchIndex);
     const written = await index.writeFiles({ outputPath: outDir });
     if (written.errors.length)

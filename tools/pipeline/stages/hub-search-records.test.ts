@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { dateFilters } from "../../published/indonesian-dates.ts";
+import type { ManifestItem } from "../../published/manifest-format.ts";
+import { pagefindFragments } from "../../test/pagefind-fragments.ts";
+import { xssVectors } from "../../test/xss-vectors.ts";
+import { hubSearchRecords } from "./hub-search-records.ts";
+import { writeSearchIndexes } from "./search-index.ts";
+
+const tanggal = dateFilters("Asia/Makassar").tanggal;
+const item = (over: Partial<ManifestItem>): ManifestItem => ({
+  type: "berita",
+  title: "Judul",
+  url: "https://dinkes.paserkab.go.id/berita/judul/",
+  ...over,
+});
+
+describe("the units' pages as records of the hub's search index", () => {
+  const dirs: string[] = [];
+  after(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** The records indexed by Pagefind, as the hub's build does it, then read back. */
+  async function indexed(entries: Parameters<typeof hubSearchRecords>[0]) {
+    const dir = await mkdtemp(join(tmpdir(), "hub-records-"));
+    dirs.push(dir);
+    const records = hubSearchRecords(entries, [["KK", "Kartu Keluarga"]], tanggal);
+    const result = await writeSearchIndexes([{ slug: "portal", dir, searchable: 0, records }]);
+    assert.deepEqual(result.get("portal"), { ok: true, pages: records.length });
+    return pagefindFragments(join(dir, "pagefind"));
+  }
+
+  it("carries a service's names, its unit, type and date as the unit's own page does; leaves broadcasts out", async () => {
+    const [service, news, ...rest] = await indexed([
+      {
+        unit: "Dinas Kependudukan dan Pencatatan Sipil",
+        item: item({
+          type: "layanan",
+          title: "Perubahan Kartu Keluarga",
+          url: "https://disdukcapil.paserkab.go.id/layanan/kk/",
+          summary: "Mengubah data KK.",
+          extra: { aliases: ["ubah KK"] },
+        }),
+      },
+      { unit: "Dinas Kesehatan", item: item({ date: "2025-08-16T16:30:00.000Z", summary: "Ringkasan." }) },
+      {
+        unit: "Dinas Kesehatan",
+        item: item({ type: "siaran", title: "Siaran", url: "https://dinkes.paserkab.go.id/s/" }),
+      },
+    ]);
+    assert.equal(rest.length, 0, "a broadcast has no page in any index");
+    const byUrl = [service!, news!].sort((a, b) => a.url.localeCompare(b.url));
+    const [kk, berita] = [byUrl.find((f) => f.url.includes("layanan"))!, byUrl.find((f) => f.url.includes("berita"))!];
+    assert.equal(kk.url, "https://disdukcapil.paserkab.go.id/layanan/kk/");
+    assert.deepEqual(kk.filters, { unit: ["Dinas Kependudukan dan Pencatatan Sipil"], jenis: ["Layanan"] });
+    assert.equal(kk.meta.aliases, "ubah KK, KK, Kartu Keluarga");
+    assert.match(kk.content, /Mengubah data KK\./);
+    // A date in the regency's zone, as the unit's page shows it (00.30 WITA on the 17th).
+    assert.equal(berita.meta.date, "17 Agustus 2025");
+    assert.deepEqual(berita.filters.jenis, ["Berita"]);
+  });
+
+  it("keeps every hostile title, summary and unit name as text: nothing of it becomes markup", async () => {
+    const entries = xssVectors.map((vector, i) => ({
+      unit: `Unit "${vector}"`,
+      item: item({ title: `T${i} ${vector}`, summary: vector, url: `https://dinkes.paserkab.go.id/berita/x${i}/` }),
+    }));
+    const fragments = await indexed(entries);
+    assert.equal(fragments.length, entries.length);
+    for (const fragment of fragments) {
+      const i = Number(/x(\d+)\/$/.exec(fragment.url)![1]);
+      const vector = xssVectors[i]!;
+      // Pagefind reads the text a reader sees: the vector itself, whole, never a tag it parsed.
+      const spaced = (t: string) => t.replace(/\s+/g, " ").trim();
+      assert.equal(spaced(fragment.meta.title ?? ""), spaced(`T${i} ${vector}`), vector);
+      // One filter value, the whole name: a quote or a tag in it ends no attribute. (Pagefind
+      // decodes an attribute's entities once more, as it does on the units' own pages.)
+      assert.equal(fragment.filters.unit?.length, 1, vector);
+      assert.ok(fragment.filters.unit[0]!.startsWith('Unit "') && fragment.filters.unit[0]!.endsWith('"'), vector);
+      assert.deepEqual(Object.keys(fragment.filters).sort(), ["jenis", "unit"], vector);
+    }
+  });
+});
