@@ -7,6 +7,10 @@ import { parseArgs } from "node:util";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { workflowCachePaths } from "../nx-plugin/workflow-cache-paths.ts";
 import { writeBenchmarkSection } from "./benchmarks-section.ts";
+import { startDevServer } from "../serve/dev-server.ts";
+import { freePort, launchChromium } from "../test/browser.ts";
+import { type FirstSearch, firstSearch, firstSearchHeader, firstSearchRow } from "./first-search.ts";
+import { type ShardRun, simulateShards } from "./shard-simulation.ts";
 import { writeSyntheticRegency } from "./synthetic-regency.ts";
 
 /**
@@ -29,6 +33,8 @@ const { values } = parseArgs({
     posts: { type: "string" },
     runs: { type: "string", default: "3" },
     out: { type: "string", default: join(toolsRepoRoot, "docs/benchmarks.md") },
+    /** How many matrix jobs of units to simulate a full rebuild with (shard-simulation.ts). */
+    shards: { type: "string", default: "1,2,4,8" },
     /** Skip the serving figures (tools/bench/serve-bench.ts: builds the demo, nginx, wrk). */
     "no-serve": { type: "boolean", default: false },
   },
@@ -50,6 +56,12 @@ for (const [name, n] of [
     console.error(`${name}: expected a whole number of at least 1`);
     process.exit(2);
   }
+
+const shardCounts = values.shards!.split(",").map(Number);
+if (shardCounts.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error("--shards: expected whole numbers of at least 1, separated by commas (1,2,4,8)");
+  process.exit(2);
+}
 
 const base = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 const root = await mkdtemp(join(base, "portal-bench-"));
@@ -321,6 +333,29 @@ const ciEdited = await measure(
 results.push(ciEdited);
 await rm(runner, { recursive: true, force: true });
 
+// Past one machine: every site rebuilt (as after a theme change) by 1, 2, 4 and 8 matrix jobs of
+// units, then the hub's job; each job's command run here in a clone of its own (shard-simulation.ts).
+const shardRuns: ShardRun[] = [];
+for (const shards of shardCounts) {
+  const units = (await readdir(join(root, "sites"))).filter((s) => s !== "portal").sort();
+  shardRuns.push(
+    await simulateShards({
+      repository: root,
+      nodeModules: join(toolsRepoRoot, "node_modules"),
+      units,
+      hub: "portal",
+      shards,
+      scratch: `${root}-shards`,
+      restore: cachePaths.filter((p) => !p.startsWith(".nx")),
+    }),
+  );
+  const r = shardRuns.at(-1)!;
+  console.log(
+    `  ${shards} unit job(s): slowest ${Math.max(...r.jobs).toFixed(2)} s, hub ${r.hub.toFixed(2)} s, critical path ${r.critical.toFixed(2)} s`,
+  );
+}
+await rm(`${root}-shards`, { recursive: true, force: true });
+
 // Deploy to a folder on this machine (what an SSH target runs, without the network), then again
 // with nothing changed: the second is what a push that changed no site costs.
 const target = join(root, "target");
@@ -347,6 +382,37 @@ const redeploy = await measure(
 );
 results.push(redeploy);
 await rm(target, { recursive: true, force: true });
+
+// The hub's first search at this number of units: the same sites built for http://*.localhost
+// and served by the development server, searched in Chromium for a word every page holds.
+const searchDist = join(root, "search-dist");
+const searchPort = await freePort();
+run("build for the first search", [...portal.slice(0, -1), searchDist], {
+  PORTAL_BASE_URL: `http://localhost:${searchPort}`,
+});
+const searchSlugs = new Set(await readdir(join(root, "sites")));
+const searchServer = await startDevServer({
+  distDir: searchDist,
+  domain: "contohkab.go.id",
+  hub: "portal",
+  slugs: () => searchSlugs,
+  port: searchPort,
+});
+const browser = await launchChromium();
+const searches: [string, FirstSearch][] = [];
+try {
+  for (const [name, origin] of [
+    ["the hub", `http://localhost:${searchPort}`],
+    ["one unit (unit001)", `http://unit001.localhost:${searchPort}`],
+  ] as const)
+    searches.push([name, await firstSearch(browser, `${origin}/cari/?q=pelayanan`)]);
+} finally {
+  await browser.close();
+  await searchServer.close();
+  await rm(searchDist, { recursive: true, force: true });
+}
+const hubSearch = searches[0]![1];
+for (const [name, s] of searches) console.log(`  first search, ${name}: ${firstSearchRow(name, s)}`);
 
 const ratio = portalRow.seconds / themeRow.seconds;
 const ratioWithoutIndex = (portalRow.seconds - indexing.seconds) / themeRow.seconds;
@@ -383,10 +449,27 @@ Page weights of the cold build, HTML only (images, CSS and the search come on to
 | --- | --- | ---: |
 ${weights.join("\n")}
 
+The first search for "pelayanan" (a word of every page), as a visitor's browser fetches it
+(tools/bench/first-search.ts; one run each, over loopback):
+
+${[...firstSearchHeader, ...searches.map(([name, s]) => firstSearchRow(name, s))].join("\n")}
+
+Past one machine: every site rebuilt with no Nx cache (as after a change to the theme) by
+matrix jobs of units, then the hub's job, which gets their manifests as artifacts. Each job's
+command ran here in a fresh clone of its own, one after the other (tools/bench/shard-simulation.ts;
+one run each; a runner's checkout, \`npm ci\` and cache restore are not counted):
+
+| unit jobs | each unit job (s) | hub's job (s) | critical path (s) | vs one job |
+| ---: | --- | ---: | ---: | ---: |
+${shardRuns.map((r) => `| ${r.shards} | ${r.jobs.map((j) => j.toFixed(1)).join(", ")} | ${r.hub.toFixed(1)} | ${r.critical.toFixed(1)} | ${(shardRuns[0]!.critical / r.critical).toFixed(2)}× |`).join("\n")}
+
+${shardCeiling(shardRuns)}
+
 Against issue 27's targets (medians of this run):
 - full build ÷ one same-theme Eleventy process: **${ratio.toFixed(2)}×** (target ≤ 1.2×); ÷ the floor: **${floorRatio.toFixed(2)}×** (target ≤ 2.5×);
 - peak memory of the full build: **${gib(portalRow.maxRssMb)}** (target < 1 GiB at national scale);
 - one-post edit as CI builds it: **${ciEdited.seconds.toFixed(2)} s** (target ≤ 3 s at regency scale, ≤ 5 s at national);
+- the hub's first search: **${hubSearch.searchRequests} requests, ${hubSearch.searchKbServed} KB** of Pagefind's as deployed, from ${hubSearch.indexes} index (target ≤ 100 KB, a bounded number of requests at any scale);
 - \`deploy\` with nothing changed: **${redeploy.seconds.toFixed(2)} s** for ${sites} sites (target ≤ 2 s for the demo's 44).
 
 ${hugoLine}
@@ -465,3 +548,14 @@ if (
   }).status !== 0
 )
   process.exitCode = 1;
+
+/**
+ * What more runners cannot take away: the hub's job, which waits for every unit job, and what
+ * each unit job pays before its first site (Nx's graph in a fresh clone, starting the build).
+ */
+function shardCeiling(runs: ShardRun[]): string {
+  if (runs.length < 2) return "";
+  const most = runs.at(-1)!;
+  const fixed = Math.min(...most.jobs);
+  return `The ceiling: the hub's job (${most.hub.toFixed(1)} s with ${most.shards} unit jobs) comes after the slowest unit job, and every unit job pays its own start (its fastest took ${fixed.toFixed(1)} s with ${most.shards} jobs, for ${Math.ceil((sites - 1) / most.shards)} units or fewer); so the build cannot go under about ${(most.hub + fixed).toFixed(1)} s however many runners, and each doubling gains less.`;
+}

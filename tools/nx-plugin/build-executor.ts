@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { formatProblem, type Problem } from "../problems/problem.ts";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { manifestCopyPath } from "../published/manifest-format.ts";
 import { createInterface } from "node:readline";
 import type { ExecutorContext, TaskGraph } from "@nx/devkit";
 
@@ -32,6 +34,10 @@ export default async function buildExecutor(
   options: BuildOptions,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
+  if (context.targetName !== "manifest" && inPlace(context, options.slug)) {
+    console.log(alreadyBuilt(options.slug));
+    return { success: true };
+  }
   const results = new Map<string, SiteResult>();
   const code = await runPortalBuild(context.root, [options.slug], (r) => {
     results.set(r.slug, r);
@@ -40,21 +46,37 @@ export default async function buildExecutor(
   return { success: code === 0 && results.get(options.slug)?.ok === true };
 }
 
+/**
+ * A unit has two targets that one build of its site satisfies (nx-plugin/index.ts): `manifest`
+ * (the copy the hub reads) and `build` (the site). The batch builds each site once for all its
+ * tasks, and a `build` task whose site its `manifest` task already built in an earlier batch
+ * finds it in place and does nothing.
+ */
 export async function* batchBuild(
   taskGraph: TaskGraph,
   inputs: Record<string, BuildOptions>,
   _overrides: unknown,
   context: ExecutorContext,
 ): AsyncGenerator<{ task: string; result: TaskResult }> {
-  const taskBySlug = new Map(Object.keys(taskGraph.tasks).map((id) => [inputs[id]!.slug, id]));
+  const tasksBySlug = new Map<string, string[]>();
+  for (const id of Object.keys(taskGraph.tasks)) {
+    const slug = inputs[id]!.slug;
+    tasksBySlug.set(slug, [...(tasksBySlug.get(slug) ?? []), id]);
+  }
+  for (const [slug, ids] of tasksBySlug) {
+    const onlyBuild = ids.every((id) => taskGraph.tasks[id]!.target.target !== "manifest");
+    if (!onlyBuild || !inPlace(context, slug)) continue;
+    tasksBySlug.delete(slug);
+    for (const task of ids) yield { task, result: { success: true, terminalOutput: alreadyBuilt(slug) } };
+  }
   const queue: { task: string; result: TaskResult }[] = [];
   let wake: (() => void) | undefined;
   let finished = false;
-  const done = runPortalBuild(context.root, [...taskBySlug.keys()], (r) => {
-    const task = taskBySlug.get(r.slug);
-    if (!task) return;
-    taskBySlug.delete(r.slug);
-    queue.push({ task, result: { success: r.ok, terminalOutput: describe(r) } });
+  const done = runPortalBuild(context.root, [...tasksBySlug.keys()], (r) => {
+    const tasks = tasksBySlug.get(r.slug);
+    if (!tasks) return;
+    tasksBySlug.delete(r.slug);
+    for (const task of tasks) queue.push({ task, result: { success: r.ok, terminalOutput: describe(r) } });
     wake?.();
   }).then((code) => {
     finished = true;
@@ -67,13 +89,34 @@ export async function* batchBuild(
   }
   const code = await done;
   // A site the child never reported (it crashed, or portal.json is invalid) fails with the reason.
-  for (const [, task] of taskBySlug) {
-    yield {
-      task,
-      result: { success: false, terminalOutput: `portal build exited with ${code} before building this site` },
-    };
+  for (const [, tasks] of tasksBySlug) {
+    for (const task of tasks)
+      yield {
+        task,
+        result: { success: false, terminalOutput: `portal build exited with ${code} before building this site` },
+      };
   }
 }
+
+/**
+ * Whether `dist/<slug>/` of a unit is the output of the build that wrote the manifest copy the hub
+ * reads: the two manifests are byte for byte the same, and a manifest names the moment it was
+ * generated, so they come from one run. That run's inputs are the task's: the unit's `manifest`
+ * target has the same inputs, and Nx ran or restored it for them just before (`dependsOn`). Never
+ * for the hub, which has no `manifest` target: its own copy says nothing about its inputs.
+ */
+function inPlace(context: ExecutorContext, slug: string): boolean {
+  if (!context.projectsConfigurations?.projects[slug]?.targets?.manifest) return false;
+  const root = context.root;
+  try {
+    const site = readFileSync(join(root, "dist", slug, "manifest.json"));
+    return site.equals(readFileSync(manifestCopyPath(join(root, "dist"), slug)));
+  } catch {
+    return false;
+  }
+}
+
+const alreadyBuilt = (slug: string) => `${slug}: already built with its manifest, in dist/${slug}/`;
 
 function describe(r: SiteResult): string {
   return r.ok

@@ -17,7 +17,7 @@ describe("the Nx plugin's inferred projects", () => {
 
   it("matches one site.json per site folder", () => assert.equal(pattern, "sites/*/site.json"));
 
-  it("infers a project named after the folder with a cached build target", async () => {
+  it("infers a project named after the folder with a cached build target, and a manifest target for the hub", async () => {
     const results = await create(["sites/dinkes/site.json", "sites/portal/site.json"], {}, context);
     const [file, result] = results[0]!;
     assert.equal(file, "sites/dinkes/site.json");
@@ -30,6 +30,13 @@ describe("the Nx plugin's inferred projects", () => {
     assert.ok(build.inputs!.includes("{projectRoot}/**/*"));
     for (const input of sharedInputs) assert.ok(build.inputs!.includes(input), input);
     assert.ok(build.metadata?.description);
+    // The copy of the manifest the hub reads, cached alone, with the very inputs of the build.
+    const manifest = project.targets!.manifest!;
+    assert.equal(manifest.executor, build.executor);
+    assert.equal(manifest.cache, true);
+    assert.deepEqual(manifest.outputs, ["{workspaceRoot}/dist/.manifests/dinkes.json"]);
+    assert.deepEqual(manifest.inputs, build.inputs);
+    assert.deepEqual(build.dependsOn, ["manifest"]);
   });
 
   it("names as inputs exactly the modules the build loads, and every package they load", async () => {
@@ -67,7 +74,8 @@ describe("the Nx plugin's inferred projects", () => {
     );
     const hub = results[1]![1].projects!["sites/portal"]!;
     assert.deepEqual(hub.implicitDependencies, ["dinkes", "dlh"]);
-    assert.deepEqual(hub.targets!.build!.dependsOn, ["^build"]);
+    assert.deepEqual(hub.targets!.build!.dependsOn, ["^manifest"]);
+    assert.equal(hub.targets!.manifest, undefined);
     assert.ok(hub.targets!.build!.inputs!.some((i) => typeof i === "object" && "dependentTasksOutputFiles" in i));
     assert.equal(results[0]![1].projects!["sites/dinkes"]!.implicitDependencies, undefined);
   });
@@ -82,6 +90,17 @@ describe("the Nx plugin's inferred projects", () => {
  * Nx itself, in a scratch Git repository holding three small sites: what `nx affected` selects
  * after a change in one site, in the theme, and in a test file.
  */
+/**
+ * The sites Nx's output says were built: a task of a unit's `build` or `manifest` target that ran
+ * (one build of the site serves both), not one restored from the cache.
+ */
+function builtIn(out: string): string[] {
+  const ran = out
+    .split("\n")
+    .filter((l) => /> nx run \S+:(build|manifest)/.test(l) && !/cache|existing outputs/.test(l));
+  return [...new Set(ran.map((l) => /nx run ([^\s:]+):/.exec(l)![1]!))].sort();
+}
+
 describe("nx affected -t build in a scratch repository", () => {
   let dir: string;
   const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8" });
@@ -107,14 +126,7 @@ describe("nx affected -t build in a scratch repository", () => {
   };
   const nx = (...args: string[]) => nxIn(dir, ...args).stdout;
   /** The sites `nx affected` really builds; a dependency restored from Nx's cache is not built. */
-  const affected = () => {
-    const out = nx("affected", "-t", "build", "--base=HEAD");
-    const lines = out.split("\n").filter((l) => /> nx run \S+:build/.test(l));
-    const cached = new Set(
-      lines.filter((l) => /cache|existing outputs/.test(l)).map((l) => /nx run (\S+):build/.exec(l)![1]),
-    );
-    return [...new Set(lines.map((l) => /nx run (\S+):build/.exec(l)![1]!))].filter((s) => !cached.has(s)).sort();
-  };
+  const affected = () => builtIn(nx("affected", "-t", "build", "--base=HEAD"));
 
   /** What `nx show projects --affected` prints (the list CI shards deploys by), one project a line. */
   const printAffected = () => {
@@ -132,6 +144,7 @@ describe("nx affected -t build in a scratch repository", () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "portal-nx-"));
     for (const path of [
+      ".env",
       "nx.json",
       "package.json",
       "package-lock.json",
@@ -311,12 +324,7 @@ describe("nx affected -t build in a scratch repository", () => {
         assert.doesNotMatch(result.stdout + result.stderr, /Unrecognized Cache Artifacts/);
         return result.stdout;
       };
-      const built = (out: string) =>
-        out
-          .split("\n")
-          .filter((l) => /> nx run \S+:build/.test(l) && !/cache|existing outputs/.test(l))
-          .map((l) => /nx run (\S+):build/.exec(l)![1]!)
-          .sort();
+      const built = builtIn;
       const all = run("run-many", "-t", "build");
       assert.deepEqual(built(all), [], all);
       assert.ok(existsSync(join(clone, "dist/dinkes/index.html")), "the sites' outputs come back from the cache");
@@ -330,10 +338,32 @@ describe("nx affected -t build in a scratch repository", () => {
         { cwd: clone },
       );
       assert.equal(commit.status, 0);
+      // A runner starts with no dist/: the hub's build brings back each other unit's manifest
+      // from the cache, not its site.
+      await rm(join(clone, "dist"), { recursive: true, force: true });
       assert.deepEqual(built(run("affected", "-t", "build", "--base=HEAD~1")), ["dinkes", "portal"]);
+      assert.ok(existsSync(join(clone, "dist/.manifests/dlh.json")));
+      assert.ok(!existsSync(join(clone, "dist/dlh")), "an unaffected unit's site is not restored");
+      assert.ok(existsSync(join(clone, "dist/dinkes/index.html")) && existsSync(join(clone, "dist/portal/index.html")));
     } finally {
       await rm(clone, { recursive: true, force: true });
     }
+  });
+
+  it("builds a unit once for its manifest and its site; a site not from that build is built again", async () => {
+    const run = (...args: string[]) => nx(...args, "--skip-nx-cache");
+    // The manifest's task builds the site; the site's task, after it, finds it in place.
+    assert.match(run("run", "dinkes:manifest"), /dinkes: \d+ pages in/);
+    assert.match(run("run", "dinkes:build", "--exclude-task-dependencies"), /dinkes: already built with its manifest/);
+    // A dist/dinkes/ whose manifest is not the copy's (another build's output) is built again.
+    const site = join(dir, "dist/dinkes/manifest.json");
+    await writeFile(
+      site,
+      (await readFile(site, "utf8")).replace(/"generated": "[^"]+"/, '"generated": "2000-01-01T00:00:00.000Z"'),
+    );
+    assert.match(run("run", "dinkes:build", "--exclude-task-dependencies"), /dinkes: \d+ pages in/);
+    // Never for the hub: it has no manifest task, so its own copy proves nothing.
+    assert.match(run("run", "portal:build", "--exclude-task-dependencies"), /portal: \d+ pages in/);
   });
 
   it("builds nothing when only a test changes", async () => {

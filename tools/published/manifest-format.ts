@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
 
 /**
@@ -34,3 +35,13 @@ export interface ManifestItem {
   /** Type-specific fields the hub needs for filters (e.g. dokumen year and classification). */
   extra?: Record<string, string | number | string[]>;
 }
+
+/**
+ * Where a build keeps a copy of each site's published manifest: `dist/.manifests/<slug>.json`,
+ * beside the sites. The hub reads the units' manifests from here, and the Nx plugin caches this
+ * file alone as a unit's `manifest` target, so a build of the hub brings back one small file per
+ * unit from the cache, not every unit's whole site (tools/nx-plugin/index.ts).
+ */
+export const manifestCopyDir = ".manifests";
+export const manifestCopyPath = (distDir: string, slug: string): string =>
+  join(distDir, manifestCopyDir, `${slug}.json`);

@@ -4,7 +4,7 @@ import type { PortalConfig, SiteRecord } from "../../core/records.ts";
 import type { Workspace } from "../../core/workspace.ts";
 import { hubCatalogue, listedTypes, type HubData, type HubItem } from "../../generator/hub-data.ts";
 import type { ServiceCatalogue } from "../../content/service-catalogue.ts";
-import type { Manifest } from "../../published/manifest-format.ts";
+import { manifestCopyPath, type Manifest } from "../../published/manifest-format.ts";
 import { siteUrl, successorOf, type Base } from "../../published/site-origin.ts";
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
@@ -69,9 +69,13 @@ export function readHubData(args: {
   const searched: Parameters<typeof hubSearchRecords>[0][number][] = [];
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
-    const file = join(ws.distDir, site.slug, "manifest.json");
+    // The copy the build keeps beside the sites (all Nx restores of a unit for the hub), or a
+    // site's own from a dist/ written before there were copies.
+    const file = [manifestCopyPath(ws.distDir, site.slug), join(ws.distDir, site.slug, "manifest.json")].find((f) =>
+      existsSync(f),
+    );
     const manifest =
-      site.status === "active" && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : undefined;
+      site.status === "active" && file ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : undefined;
     const url = siteUrl(base, portal, site.slug);
     const dated = (manifest?.items ?? []).filter((i) => i.date && activity.has(i.type)).map((i) => i.date!);
     const latest = dated.sort().at(-1);

@@ -5,6 +5,7 @@ import { bundleManifestName, bundleManifestText } from "../../published/cms-bund
 import { decapBundle } from "../../cms/decap-bundle.ts";
 import { mediaKindOf } from "../../content/media-reference.ts";
 import { archivePrefix } from "../../published/permalinks.ts";
+import { manifestCopyPath } from "../../published/manifest-format.ts";
 import type { BuildOutput } from "../../generator/types.ts";
 import type { Batch, BuildContext } from "../build-context.ts";
 import { InternalError } from "../../core/internal-error.ts";
@@ -25,6 +26,19 @@ export async function publish(batch: Batch, build: BuildContext, slug: string): 
     build.cmsFiles === true,
   );
   await swapInto(built, join(ws.distDir, slug));
+  await copyManifest(ws.distDir, slug);
+}
+
+/**
+ * The published manifest, copied where the hub reads it (manifestCopyPath): written aside, then
+ * renamed, so a reader never sees half a file, and after the swap, so it never names a site
+ * that is not in place.
+ */
+async function copyManifest(distDir: string, slug: string): Promise<void> {
+  const copy = manifestCopyPath(distDir, slug);
+  await mkdir(dirname(copy), { recursive: true });
+  await copyFile(join(distDir, slug, "manifest.json"), `${copy}.${process.pid}`);
+  await rename(`${copy}.${process.pid}`, copy);
 }
 
 /**
