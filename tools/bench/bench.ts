@@ -10,6 +10,7 @@ import { writeBenchmarkSection } from "./benchmarks-section.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
 import { type FirstSearch, firstSearch, firstSearchHeader, firstSearchRow } from "./first-search.ts";
+import { judgeRatios, readRatioGuard } from "./ratio-guard.ts";
 import { type ShardRun, simulateShards } from "./shard-simulation.ts";
 import { writeSyntheticRegency } from "./synthetic-regency.ts";
 
@@ -33,6 +34,13 @@ const { values } = parseArgs({
     posts: { type: "string" },
     runs: { type: "string", default: "3" },
     out: { type: "string", default: join(toolsRepoRoot, "docs/benchmarks.md") },
+    /**
+     * The pull request's guard: only the cold builds (floor, same theme, portal) at 20 × 20,
+     * their ratios judged against tools/bench/ratio-guard.json; exits 1 when one is over its limit.
+     */
+    quick: { type: "boolean", default: false },
+    /** With --quick: write the measured ratios to the guard file as the new recorded values. */
+    calibrate: { type: "boolean", default: false },
     /** How many matrix jobs of units to simulate a full rebuild with (shard-simulation.ts). */
     shards: { type: "string", default: "1,2,4,8" },
     /** Skip the serving figures (tools/bench/serve-bench.ts: builds the demo, nginx, wrk). */
@@ -43,7 +51,7 @@ if (values.scale !== undefined && !(values.scale in scales)) {
   console.error(`--scale ${values.scale}: expected one of ${Object.keys(scales).join(", ")}`);
   process.exit(2);
 }
-const preset = scales[(values.scale ?? "regency") as keyof typeof scales];
+const preset = values.quick ? { sites: 20, posts: 20 } : scales[(values.scale ?? "regency") as keyof typeof scales];
 const sites = Number(values.sites ?? preset.sites);
 const posts = Number(values.posts ?? preset.posts);
 const runs = Number(values.runs);
@@ -202,7 +210,11 @@ const results = [];
 const samples = { plain: [] as Sample[], theme: [] as Sample[], portal: [] as Sample[] };
 let plainPages = 0;
 let themePages = 0;
-for (let i = 0; i < runs; i++) {
+// The quick guard's first round warms the machine (tsx's transform cache, the page cache) and is
+// left out: measured here, a first round's portal build ran 25% slower than the next ones.
+const warmUp = values.quick ? 1 : 0;
+for (let i = 0; i < runs + warmUp; i++) {
+  if (i === warmUp && warmUp) for (const list of Object.values(samples)) list.length = 0;
   await clean();
   samples.plain.push(run("plain", plain));
   plainPages = await countHtml(join(root, "plain-dist"));
@@ -258,6 +270,37 @@ const portalRow = row(
   pages,
 );
 results.push(plainRow, themeRow, portalRow);
+
+if (values.quick) {
+  const guardFile = join(toolsRepoRoot, "tools/bench/ratio-guard.json");
+  const guard = readRatioGuard(guardFile);
+  const measured = {
+    "portal-vs-theme": portalRow.seconds / themeRow.seconds,
+    "portal-vs-floor": portalRow.seconds / plainRow.seconds,
+  };
+  const spread = (name: string, xs: Sample[], ys: Sample[]) =>
+    `${name}: ${xs.map((x, i) => (x.seconds / ys[i]!.seconds).toFixed(2)).join(", ")}`;
+  console.log(
+    `\nQuick bench, ${sites} sites × ${posts} posts, medians of ${runs}: floor ${plainRow.seconds.toFixed(2)} s, same theme ${themeRow.seconds.toFixed(2)} s, portal ${portalRow.seconds.toFixed(2)} s`,
+  );
+  console.log(
+    `Each run's ratios: ${spread("portal-vs-theme", samples.portal, samples.theme)}; ${spread("portal-vs-floor", samples.portal, samples.plain)}`,
+  );
+  const judged = judgeRatios(guard, measured);
+  for (const line of judged.lines) console.log(line);
+  if (values.calibrate) {
+    for (const [name, value] of Object.entries(measured)) guard.ratios[name]!.recorded = Number(value.toFixed(2));
+    await writeFile(guardFile, `${JSON.stringify(guard, null, 2)}\n`);
+    console.log(`recorded in ${guardFile}`);
+  } else if (judged.failed.length) {
+    console.error(
+      `\nThe build got slower against plain Eleventy: ${judged.failed.join(", ")} over the limit. If the change is worth it, say why in the pull request and record the new values: npm run bench -- --quick --calibrate`,
+    );
+    process.exitCode = 1;
+  }
+  await rm(root, { recursive: true, force: true });
+  process.exit();
+}
 
 // The search indexes' share of that build: the same step, alone, over the sites just built.
 const indexing = await measure(
@@ -528,6 +571,17 @@ if (demo && !values["no-serve"]) {
   )
     process.exitCode = 1;
 }
+
+// npm start as a developer meets it: the first start with no cache, the next, save to page; and
+// what AVIF costs a cold production build's photos.
+if (
+  demo &&
+  spawnSync(node, ["--import", "tsx", join(toolsRepoRoot, "tools/bench/start-bench.ts"), "--out", values.out!], {
+    cwd: toolsRepoRoot,
+    stdio: "inherit",
+  }).status !== 0
+)
+  process.exitCode = 1;
 
 // The editor's day in npm start: the CMS's load, save to preview, publish to live.
 if (

@@ -116,6 +116,18 @@ describe("portal start", () => {
     await ws.dispose();
   });
 
+  it("serves photos as WebP and JPEG only, with no AVIF to encode on a first start", async () => {
+    const page = await browser.newPage();
+    const html = (await (await page.goto(`http://dinkes.localhost:${port}/berita/posyandu-serentak/`))?.text()) ?? "";
+    await page.close();
+    const pictures = html.match(/<picture>.*?<\/picture>/gs) ?? [];
+    assert.ok(pictures.length > 0, html.slice(0, 500));
+    for (const picture of pictures) {
+      assert.match(picture, /type="image\/webp"/);
+      assert.doesNotMatch(picture, /avif/);
+    }
+  });
+
   it("says at once that it started, then names each stage of the first build before serving", () => {
     const out = portal.output();
     const order = [

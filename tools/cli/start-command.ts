@@ -117,6 +117,8 @@ async function firstBuild(ws: Workspace, base: Base, progress: Progress | undefi
     onResult: report,
     cmsLocalBackend: true,
     cmsFiles: true,
+    // WebP and JPEG only: AVIF is most of a photo's encoding, and a first start encodes them all.
+    avif: false,
     progress: tracker,
   }).finally(() => {
     stop();
@@ -210,6 +212,7 @@ function rebuilder(
       base,
       cmsLocalBackend: true,
       cmsFiles: true,
+      avif: false,
       onResult: (r) => {
         report(r);
         server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems.map(formatProblem) });

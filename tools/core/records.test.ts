@@ -50,6 +50,7 @@ const portalKeys: Record<keyof PortalConfig, true> = {
   links: true,
   activity: true,
   access: true,
+  images: true,
   limits: true,
 };
 

@@ -25,6 +25,8 @@ export interface PortalConfig {
     /** Minutes from a publication to the page on the site, as deploys run (portal-defaults.ts). */
     live_minutes?: number;
   };
+  /** Photos' encoding (tools/generator/image-options.ts); defaults in portal-defaults.ts. */
+  images?: { avif?: boolean };
   /** SSO groups that give roles (tools/gateway/access.ts); `{slug}` stands for a unit's folder. */
   access?: {
     penulis?: string;

@@ -7,12 +7,13 @@ import { join } from "node:path";
  * so a photo is encoded once in its life, not once per build. File names are content hashes, so
  * sites can share the folder; each site publishes only the files its pages use.
  */
-export function imageOptions(cacheDir: string) {
+export function imageOptions(cacheDir: string, avif = true) {
   return {
     // Phones first: 360 covers most cheap Android screens at 1x, 720 at 2x or a tablet, 1200 desktops.
     widths: [360, 720, 1200],
-    // AVIF for modern browsers, WebP for older Android WebViews, JPEG as the universal fallback.
-    formats: ["avif", "webp", "jpeg"] as string[],
+    // AVIF for modern browsers (unless portal.json's images.avif is false, or in npm start), WebP
+    // for older Android WebViews, JPEG as the universal fallback.
+    formats: (avif ? ["avif", "webp", "jpeg"] : ["webp", "jpeg"]) as string[],
     outputDir: join(cacheDir, "img"),
     urlPath: "/img/",
     // Editors upload phone photos with EXIF rotation; without this they can appear sideways.

@@ -124,7 +124,7 @@ function markdown(eleventyConfig: EleventyConfig, run: RunContext): void {
 function images(eleventyConfig: EleventyConfig, run: RunContext): void {
   const { transformHtml } = imageTransformPlugin(
     eleventyConfig,
-    imageOptions(run.options.cacheDir),
+    imageOptions(run.options.cacheDir, run.options.avif !== false),
     (html, page) => {
       run.live();
       const output = run.outputOf(run.paths.slugOfPage(page));

@@ -40,6 +40,8 @@ export interface PortalPluginOptions {
   outputs: Map<string, BuildOutput>;
   /** `npm start`: every site's CMS saves through the editors' gateway in its local mode. */
   cmsLocalBackend?: boolean;
+  /** Pictures in AVIF too (default): portal.json's images.avif, false in `npm start`. */
+  avif?: boolean;
   /** Per site, the media files of excluded documents (never in the manifest). */
   withheld?: ReadonlyMap<string, ReadonlySet<string>>;
   /**

@@ -53,6 +53,8 @@ export interface BuildContext {
   /** Content files outside their own publication window now (`publish_at`, `unpublish_at`): left out of the run. */
   unpublished: ReadonlySet<string>;
   cmsLocalBackend?: boolean;
+  /** Pictures in AVIF too: BuildOptions.avif, else portal.json's images.avif (portal-defaults.ts). */
+  avif: boolean;
   /** BuildOptions.cmsFiles: the CMS's files linked into each site, not only named. */
   cmsFiles?: boolean;
   /** A draft's preview (BuildOptions.preview): its one site, moved below `prefix`. */

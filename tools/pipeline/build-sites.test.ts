@@ -12,6 +12,39 @@ import { buildSites, type BuildReport } from "./build-sites.ts";
 
 const now = new Date("2026-11-27T10:00:00+08:00");
 
+describe("photos without AVIF", () => {
+  it("writes WebP and JPEG only when portal.json's images.avif is false, or when asked (npm start)", async () => {
+    for (const how of ["portal.json", "option"] as const) {
+      const ws = await tempWorkspace(fixtures.mini);
+      try {
+        if (how === "portal.json") {
+          const file = join(ws.root, "portal.json");
+          await writeFile(
+            file,
+            JSON.stringify({ ...JSON.parse(await readFile(file, "utf8")), images: { avif: false } }),
+          );
+        }
+        const report = await buildSites(ws, ["dinkes"], { now, ...(how === "option" ? { avif: false as const } : {}) });
+        assert.ok(
+          report.results.every((r) => r.ok),
+          JSON.stringify(report),
+        );
+        const html = await readFile(join(ws.distDir, "dinkes/berita/posyandu-serentak/index.html"), "utf8");
+        const pictures = html.match(/<picture>.*?<\/picture>/gs) ?? [];
+        assert.equal(pictures.length, 2, how);
+        for (const picture of pictures) {
+          assert.doesNotMatch(picture, /avif/, how);
+          assert.match(picture, /type="image\/webp" srcset="[^"]*360w, [^"]*720w, [^"]*1200w"/, how);
+        }
+        const published = await readdir(join(ws.distDir, "dinkes/img"));
+        assert.ok(published.length > 0 && !published.some((f) => f.endsWith(".avif")), `${how}: ${published.join()}`);
+      } finally {
+        await ws.dispose();
+      }
+    }
+  });
+});
+
 describe("building the mini fixture", () => {
   let ws: Awaited<ReturnType<typeof tempWorkspace>>;
   let report: BuildReport;

@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { portalDefaults } from "../core/portal-defaults.ts";
 import { join } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
@@ -50,6 +51,11 @@ export interface BuildOptions {
    * the deploy adds them: Nx's cache then keeps no copy of the CMS per site.
    */
   cmsFiles?: boolean;
+  /**
+   * false: pictures in WebP and JPEG only, whatever portal.json says (`npm start`: AVIF is most
+   * of a photo's encoding time, and a first start encodes every photo).
+   */
+  avif?: false;
   progress?: Progress;
   /**
    * Build a draft's preview (draft-preview.ts): the one site asked for, rendered to be served at
@@ -156,6 +162,7 @@ async function validateStage(r: BuildRun): Promise<void> {
     ui: readUiStrings(r.ws.themeDir),
     progress: r.progress,
     base: r.options.base ?? baseFromEnv(validated.context.portal),
+    avif: r.options.avif ?? validated.context.portal.images?.avif ?? portalDefaults.images.avif,
     ...(r.options.cmsLocalBackend ? { cmsLocalBackend: r.options.cmsLocalBackend } : {}),
     ...(r.options.cmsFiles ? { cmsFiles: r.options.cmsFiles } : {}),
     ...(r.options.preview ? { preview: r.options.preview } : {}),

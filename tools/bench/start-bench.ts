@@ -1,0 +1,133 @@
+import { spawnSync } from "node:child_process";
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { startPortal } from "../test/portal-start.ts";
+import { writeBenchmarkSection } from "./benchmarks-section.ts";
+
+/**
+ * `npm start` on a copy of the built-in demo, as a developer meets it (issue 27): the first start
+ * with no cache at all (every photo encoded, the CMS bundled), the next start, and save-to-page
+ * over `--edits` edits of one dinkes article, the first included: from the file's write to the
+ * line `✔ dinkes`, when the open page is told to reload (the hub, which lists the unit's news,
+ * is rebuilt after it; its time is given apart). Then what AVIF costs a production build's
+ * photos: `portal build` of the demo with an empty image cache, with portal.json's images.avif
+ * true (the default) and false. Replaces the "## npm start" section of docs/benchmarks.md.
+ *
+ *   node --import tsx tools/bench/start-bench.ts [--edits 20]
+ */
+const { values } = parseArgs({
+  options: {
+    edits: { type: "string", default: "20" },
+    out: { type: "string", default: join(toolsRepoRoot, "docs", "benchmarks.md") },
+  },
+});
+const edits = Number(values.edits);
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const percentile = (xs: number[], p: number) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+/** A copy of the demo's content, with Git (the local gateway needs it) and no cache. */
+async function demoCopy(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), "portal-start-bench-"));
+  await cp(join(toolsRepoRoot, "sites"), join(root, "sites"), { recursive: true });
+  await cp(join(toolsRepoRoot, "portal.json"), join(root, "portal.json"));
+  await writeFile(join(root, ".gitignore"), "dist\n.cache\n");
+  for (const args of [
+    ["init", "-q", "-b", "main"],
+    ["add", "-A"],
+    ["commit", "-qm", "demo"],
+  ]) {
+    const r = spawnSync("git", ["-c", "user.name=Bench", "-c", "user.email=bench@example.org", ...args], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  }
+  return root;
+}
+
+const root = await demoCopy();
+const starts: number[] = [];
+const toPage: number[] = [];
+const withHub: number[] = [];
+try {
+  for (const run of ["cold", "warm"]) {
+    const t = performance.now();
+    const portal = await startPortal(root);
+    starts.push(performance.now() - t);
+    console.log(`npm start, ${run}: ${seconds(starts.at(-1)!)} s`);
+    if (run === "warm") {
+      const article = join(root, "sites/dinkes/content/berita/ambulans-desa-siaga-tambah-12-unit.md");
+      for (let i = 0; i < edits; i++) {
+        const from = portal.output().length;
+        const saved = performance.now();
+        await appendFile(article, `\nSuntingan ke-${i + 1}.\n`);
+        await portal.printed(from, /✔ dinkes/);
+        toPage.push(performance.now() - saved);
+        await portal.printed(from, /Dibangun ulang/);
+        withHub.push(performance.now() - saved);
+      }
+      console.log(`save to page: ${toPage.map(Math.round).join(", ")} ms`);
+    }
+    await portal.stop();
+  }
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
+
+/** `portal build` of a fresh copy with no image cache: every photo encoded for production. */
+async function coldBuild(avif: boolean): Promise<number> {
+  const copy = await demoCopy();
+  try {
+    if (!avif) {
+      const file = join(copy, "portal.json");
+      const portalJson = JSON.parse(await readFile(file, "utf8"));
+      await writeFile(file, JSON.stringify({ ...portalJson, images: { avif: false } }, null, 2));
+    }
+    // The CMS's bundle is not the photos' cost: it comes from the repository's cache.
+    await cp(join(toolsRepoRoot, ".cache/decap"), join(copy, ".cache/decap"), { recursive: true }).catch(() => {});
+    const t = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", copy],
+      { encoding: "utf8", cwd: toolsRepoRoot },
+    );
+    if (r.status !== 0) throw new Error(`portal build failed:\n${r.stdout}\n${r.stderr}`);
+    const ms = performance.now() - t;
+    console.log(`portal build, no image cache, AVIF ${avif ? "on" : "off"}: ${seconds(ms)} s`);
+    return ms;
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+const withAvif = await coldBuild(true);
+const withoutAvif = await coldBuild(false);
+
+const heading = "## npm start";
+const section = `${heading} (${new Date().toISOString().slice(0, 10)})
+
+Written by \`node --import tsx tools/bench/start-bench.ts\` (also run by \`npm run bench\`): \`npm start\`
+on a copy of the built-in demo (44 sites, its photos) with no \`.cache/\` at all, then again;
+then ${edits} edits of one dinkes article, each from the file's write to the line \`✔ dinkes\`
+(when the open page is told to reload) and to the end of the rebuild (the hub, which lists the
+unit's news, is rebuilt after the unit). \`npm start\` encodes photos as WebP and JPEG only; a
+production build follows portal.json's \`images.avif\` (default true). Machine: ${cpus().length} cores,
+Node ${process.version}; one run each.
+
+| measurement | value | target (issue 27) |
+| --- | ---: | --- |
+| First \`npm start\`, no cache (every photo encoded, the CMS bundled), until it serves | ${seconds(starts[0]!)} s | ≤ 30 s |
+| Next \`npm start\`, caches kept | ${seconds(starts[1]!)} s | |
+| Save to page, p50 / p95 over ${edits} edits, the first included | ${Math.round(percentile(toPage, 50))} / ${Math.round(percentile(toPage, 95))} ms | ≤ 300 / ≤ 1,000 ms |
+| Save to the end of the rebuild (the hub too), p50 / p95 | ${Math.round(percentile(withHub, 50))} / ${Math.round(percentile(withHub, 95))} ms | |
+| \`portal build\` of the demo, no image cache, AVIF on (portal.json's default) | ${seconds(withAvif)} s | |
+| \`portal build\` of the demo, no image cache, \`"images": {"avif": false}\` | ${seconds(withoutAvif)} s | |
+
+Save to page, each edit (ms): ${toPage.map(Math.round).join(", ")}.
+AVIF's share of a cold production build of the demo: ${seconds(withAvif - withoutAvif)} s of ${seconds(withAvif)} s (${Math.round((100 * (withAvif - withoutAvif)) / withAvif)}%). Once encoded, a photo is not encoded again (\`.cache/img\`, kept by the workflows).
+`;
+await writeBenchmarkSection(values.out!, heading, section);
+console.log(section);
