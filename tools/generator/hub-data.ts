@@ -39,11 +39,6 @@ export interface HubData {
   report: RegencyReport;
   /** The units with something to find: the hub's search page filters by them. */
   searchUnits: { slug: string; name: string }[];
-  /**
-   * Every unit's pages as records of the hub's own search index (pipeline/stages/hub-search-records.ts),
-   * so the hub's search loads one index whatever the number of units.
-   */
-  searchRecords: { url: string; html: string }[];
   /** Every unit's services by the hub's topics (`/layanan/`), with the home's services and numbers. */
   catalogue: HubCatalogue;
 }

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { HubSearchRecord } from "./stages/hub-search-records.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Progress } from "../core/progress.ts";
 import type { Workspace } from "../core/workspace.ts";
@@ -63,6 +64,8 @@ export interface BuildContext {
   status?: RegencyReport;
   /** What the hub shows of the units; set by the hub stage for the hub's batch. */
   hub?: HubData;
+  /** The units' pages as records of the hub's search index (stages/hub-search-records.ts), with `hub`. */
+  hubSearchRecords?: readonly HubSearchRecord[];
   report: (result: SiteResult) => void;
 }
 

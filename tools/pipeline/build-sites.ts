@@ -221,7 +221,8 @@ async function hubStage(r: BuildRun): Promise<void> {
       });
     return;
   }
-  await buildIsolated(hub, { ...build, hub: hubData(build, build.status, build.retired) }, r.results);
+  const { searchRecords, ...data } = hubData(build, build.status, build.retired);
+  await buildIsolated(hub, { ...build, hub: data, hubSearchRecords: searchRecords }, r.results);
 }
 
 /** One run for all the sites; if it fails, one run per site, so the error is pinned on its site. */
@@ -269,7 +270,7 @@ async function renderIndexPublish(start: Pick<Batch, "sites" | "started">, build
         slug: site.slug,
         dir: join(batch.staging, site.slug),
         searchable: batch.outputs.get(site.slug)!.searchable,
-        ...(site.slug === build.portal.hub && build.hub ? { records: build.hub.searchRecords } : {}),
+        ...(site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : {}),
       })),
     );
     const indexMs = (performance.now() - batch.started - batch.renderMs) / batch.sites.length;

@@ -23,9 +23,14 @@ export interface HubSearchRecord {
 /** Types whose pages Pagefind indexes on the unit's own site (item.njk): all but broadcasts. */
 const unsearched = new Set(["siaran"]);
 
+/** A unit's manifest item, with the unit's name (its filter value on the unit's own pages). */
+export interface HubSearchEntry {
+  item: ManifestItem;
+  unit: string;
+}
+
 export function hubSearchRecords(
-  /** Each unit's manifest items, with the unit's name (its filter value on its own pages). */
-  entries: readonly { item: ManifestItem; unit: string }[],
+  entries: readonly HubSearchEntry[],
   synonyms: readonly string[][],
   tanggal: (iso: string) => string,
 ): HubSearchRecord[] {

@@ -12,14 +12,18 @@ import type { RegencyReport } from "../../report/unit-report.ts";
 import { retiredUnitUrl } from "../../published/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
 import { dateFilters } from "../../published/indonesian-dates.ts";
-import { hubSearchRecords } from "./hub-search-records.ts";
+import { type HubSearchEntry, type HubSearchRecord, hubSearchRecords } from "./hub-search-records.ts";
 
 /**
  * Stage 5, hub: what the hub shows of the units, read from their published `manifest.json`
  * files (never from their Markdown: at scale the hub could fetch the same files from the deployed
  * subdomains). The hub then goes through render, index and publish like any batch.
  */
-export function hubData(build: BuildContext, report: RegencyReport, retired: SiteRecord[] = []): HubData {
+export function hubData(
+  build: BuildContext,
+  report: RegencyReport,
+  retired: SiteRecord[] = [],
+): HubData & { searchRecords: HubSearchRecord[] } {
   const labels = build.ui.unitTypes;
   return readHubData({
     report,
@@ -56,7 +60,7 @@ export function readHubData(args: {
   labels: Record<string, string>;
   /** The hub's katalog.json: the topics that group the units' services. */
   catalogue: ServiceCatalogue;
-}): HubData {
+}): HubData & { searchRecords: HubSearchRecord[] } {
   const { ws, portal, registry, base, now } = args;
   const activity = typesWhere((t) => t.activity);
   const feeds = typesWhere((t) => t.feed);
@@ -66,7 +70,7 @@ export function readHubData(args: {
   const items: HubItem[] = [];
   const counts = { units: 0, active: 0, quiet: 0, dormant: 0, withoutSite: 0 };
   const searchUnits: HubData["searchUnits"] = [];
-  const searched: Parameters<typeof hubSearchRecords>[0][number][] = [];
+  const searched: HubSearchEntry[] = [];
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
     // The copy the build keeps beside the sites (all Nx restores of a unit for the hub), or a
@@ -162,6 +166,7 @@ export function readHubData(args: {
       };
     }),
     searchUnits: searchUnits.sort((a, b) => a.name.localeCompare(b.name, "id")),
+    // Apart from what the templates see: only the search index reads them.
     searchRecords: hubSearchRecords(searched, args.catalogue.synonyms, dateFilters(portal.time_zone).tanggal),
     catalogue: hubCatalogue(items, args.catalogue),
   };
