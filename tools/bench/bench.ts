@@ -169,7 +169,7 @@ git("add", "-A");
 git("commit", "-qm", "synthetic regency");
 
 const node = process.execPath;
-const portal = [
+const portalBuild = (dist: string) => [
   node,
   "--import",
   "tsx",
@@ -178,8 +178,9 @@ const portal = [
   "--root",
   root,
   "--dist",
-  join(root, "dist"),
+  dist,
 ];
+const portal = portalBuild(join(root, "dist"));
 const plain = [
   node,
   join(root, "node_modules/@11ty/eleventy/cmd.cjs"),
@@ -379,8 +380,8 @@ await rm(runner, { recursive: true, force: true });
 // Past one machine: every site rebuilt (as after a theme change) by 1, 2, 4 and 8 matrix jobs of
 // units, then the hub's job; each job's command run here in a clone of its own (shard-simulation.ts).
 const shardRuns: ShardRun[] = [];
+const units = (await readdir(join(root, "sites"))).filter((s) => s !== "portal").sort();
 for (const shards of shardCounts) {
-  const units = (await readdir(join(root, "sites"))).filter((s) => s !== "portal").sort();
   shardRuns.push(
     await simulateShards({
       repository: root,
@@ -430,7 +431,7 @@ await rm(target, { recursive: true, force: true });
 // and served by the development server, searched in Chromium for a word every page holds.
 const searchDist = join(root, "search-dist");
 const searchPort = await freePort();
-run("build for the first search", [...portal.slice(0, -1), searchDist], {
+run("build for the first search", portalBuild(searchDist), {
   PORTAL_BASE_URL: `http://localhost:${searchPort}`,
 });
 const searchSlugs = new Set(await readdir(join(root, "sites")));
@@ -555,53 +556,32 @@ console.log(
 );
 await rm(root, { recursive: true, force: true });
 
-// The demo's figures; a \`--scale\` run measures only the synthetic regency.
-const demo = values.scale === undefined;
-// Serving: the built-in demo, built for production, deployed and served by nginx under wrk.
-if (demo && !values["no-serve"]) {
-  const step = (args: string[]) =>
-    spawnSync(node, ["--import", "tsx", ...args], { cwd: toolsRepoRoot, stdio: "inherit" }).status === 0;
-  if (
-    !(
-      step([join(toolsRepoRoot, "tools/cli/portal.ts"), "build"]) &&
-      step([join(toolsRepoRoot, "tools/bench/serve-bench.ts"), "--runs", String(runs), "--out", values.out!]) &&
-      // The report on the demo just built (links and page weights included).
-      step([join(toolsRepoRoot, "tools/bench/report-bench.ts"), "--runs", "5", "--out", values.out!])
-    )
-  )
-    process.exitCode = 1;
-}
-
-// npm start as a developer meets it: the first start with no cache, the next, save to page; and
-// what AVIF costs a cold production build's photos.
-if (
-  demo &&
-  spawnSync(node, ["--import", "tsx", join(toolsRepoRoot, "tools/bench/start-bench.ts"), "--out", values.out!], {
-    cwd: toolsRepoRoot,
-    stdio: "inherit",
-  }).status !== 0
-)
-  process.exitCode = 1;
-
-// The editor's day in npm start: the CMS's load, save to preview, publish to live.
-if (
-  demo &&
-  spawnSync(node, ["--import", "tsx", join(toolsRepoRoot, "tools/bench/editor-bench.ts"), "--out", values.out!], {
-    cwd: toolsRepoRoot,
-    stdio: "inherit",
-  }).status !== 0
-)
-  process.exitCode = 1;
-
-// The editors' gateway on the demo's content: a save, a draft, a read, 20 saves at once.
-if (
-  demo &&
-  spawnSync(node, ["--import", "tsx", join(toolsRepoRoot, "tools/bench/gateway-bench.ts"), "--out", values.out!], {
-    cwd: toolsRepoRoot,
-    stdio: "inherit",
-  }).status !== 0
-)
-  process.exitCode = 1;
+/** Another script of tools/ (a bench of the demo, or the build), run to its end; false if it failed. */
+const script = (file: string, ...args: string[]) =>
+  spawnSync(node, ["--import", "tsx", join(toolsRepoRoot, file), ...args], { cwd: toolsRepoRoot, stdio: "inherit" })
+    .status === 0;
+const out = ["--out", values.out!];
+const demoBenches: (() => boolean)[] = [
+  // Serving: the built-in demo, built for production, deployed and served by nginx under wrk; then
+  // the report on the demo just built (links and page weights included).
+  ...(values["no-serve"]
+    ? []
+    : [
+        () =>
+          script("tools/cli/portal.ts", "build") &&
+          script("tools/bench/serve-bench.ts", "--runs", String(runs), ...out) &&
+          script("tools/bench/report-bench.ts", "--runs", "5", ...out),
+      ]),
+  // npm start as a developer meets it: the first start with no cache, the next, save to page; and
+  // what AVIF costs a cold production build's photos.
+  () => script("tools/bench/start-bench.ts", ...out),
+  // The editor's day in npm start: the CMS's load, save to preview, publish to live.
+  () => script("tools/bench/editor-bench.ts", ...out),
+  // The editors' gateway on the demo's content: a save, a draft, a read, 20 saves at once.
+  () => script("tools/bench/gateway-bench.ts", ...out),
+];
+// The demo's figures; a `--scale` run measures only the synthetic regency.
+if (values.scale === undefined) for (const bench of demoBenches) if (!bench()) process.exitCode = 1;
 
 /**
  * What more runners cannot take away: the hub's job, which waits for every unit job, and what

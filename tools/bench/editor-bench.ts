@@ -1,7 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { cpus, tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, gzipSync } from "node:zlib";
@@ -11,6 +10,7 @@ import { launchChromium } from "../test/browser.ts";
 import { call } from "../test/gateway-host.ts";
 import { startPortal } from "../test/portal-start.ts";
 import { writeBenchmarkSection } from "./benchmarks-section.ts";
+import { demoCopy, percentile } from "./demo-copy.ts";
 
 /**
  * An editor's day in `npm start` on a copy of the built-in demo (its encoded images copied from
@@ -32,27 +32,9 @@ const { values } = parseArgs({
 });
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
-/** The nearest-rank percentile. */
-const percentile = (xs: number[], p: number) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
 const ms = (x: number) => Math.round(x).toString();
 
-const root = await mkdtemp(join(tmpdir(), "portal-editor-bench-"));
-await cp(join(toolsRepoRoot, "sites"), join(root, "sites"), { recursive: true });
-await cp(join(toolsRepoRoot, "portal.json"), join(root, "portal.json"));
-if (existsSync(join(toolsRepoRoot, ".cache/img")))
-  await cp(join(toolsRepoRoot, ".cache/img"), join(root, ".cache/img"), { recursive: true });
-const git = (...args: string[]) => {
-  const r = spawnSync("git", ["-c", "user.name=Bench", "-c", "user.email=bench@example.org", ...args], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
-  return r.stdout.trim();
-};
-git("init", "-q", "-b", "main");
-spawnSync("sh", ["-c", "printf 'dist\\n.cache\\n' > .gitignore"], { cwd: root });
-git("add", "-A");
-git("commit", "-qm", "demo");
+const root = await demoCopy("editor-bench", ["img"]);
 
 const started = performance.now();
 const portal = await startPortal(root);

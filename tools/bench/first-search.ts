@@ -1,7 +1,7 @@
 import { extname } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { compressible, minimumBytes } from "../deploy/stage.ts";
-import type { Browser } from "playwright-core";
+import type { Browser, Request } from "playwright-core";
 
 /** What one first search costs a visitor: every request, and those of the search itself. */
 export interface FirstSearch {
@@ -35,7 +35,11 @@ export async function firstSearch(browser: Browser, url: string): Promise<FirstS
   let bytes = 0;
   let searchBytes = 0;
   let searchServed = 0;
-  page.on("requestfinished", async (request) => {
+  // Each request is counted asynchronously (its sizes, its body): the figures are read only once
+  // every count has finished.
+  const counting: Promise<void>[] = [];
+  page.on("requestfinished", (request) => void counting.push(count(request)));
+  const count = async (request: Request): Promise<void> => {
     const sizes = await request.sizes();
     const size = sizes.responseBodySize + sizes.responseHeadersSize;
     m.requests++;
@@ -50,13 +54,14 @@ export async function firstSearch(browser: Browser, url: string): Promise<FirstS
     const text = compressible.has(extname(new URL(request.url()).pathname)) && body.length >= minimumBytes;
     const served = text ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : body;
     searchServed += sizes.responseHeadersSize + served.length;
-  });
+  };
   const t = performance.now();
   await page.goto(url);
   await page.locator("#search-status").filter({ hasText: "hasil" }).waitFor({ timeout: 120_000 });
   await page.waitForLoadState("networkidle");
   const ms = Math.round(performance.now() - t);
   const results = await page.locator("#search-status").innerText();
+  await Promise.all(counting);
   await page.close();
   const kb = (n: number) => Math.round(n / 1024);
   return {

@@ -22,7 +22,7 @@ export interface ShardRun {
   critical: number;
 }
 
-export function simulateShards(options: {
+export interface ShardSimulation {
   /** A Git repository of the whole portal, with node_modules beside it to link. */
   repository: string;
   nodeModules: string;
@@ -33,11 +33,9 @@ export function simulateShards(options: {
   scratch: string;
   /** Paths of `repository` copied into each clone before its job, as actions/cache restores them. */
   restore: readonly string[];
-}): Promise<ShardRun> {
-  return runShards(options);
 }
 
-async function runShards(o: Parameters<typeof simulateShards>[0]): Promise<ShardRun> {
+export async function simulateShards(o: ShardSimulation): Promise<ShardRun> {
   const groups = Array.from({ length: o.shards }, (_, i) => o.units.filter((_, n) => n % o.shards === i));
   const manifests = join(o.scratch, "manifests");
   await mkdir(manifests, { recursive: true });
@@ -59,7 +57,7 @@ async function runShards(o: Parameters<typeof simulateShards>[0]): Promise<Shard
   return { shards: o.shards, jobs, hub, critical: Math.max(...jobs) + hub };
 }
 
-async function freshClone(o: Parameters<typeof simulateShards>[0], name: string): Promise<string> {
+async function freshClone(o: ShardSimulation, name: string): Promise<string> {
   const clone = join(o.scratch, name);
   await rm(clone, { recursive: true, force: true });
   const cloned = spawnSync("git", ["clone", "-q", o.repository, clone], { encoding: "utf8" });

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { cpus, tmpdir } from "node:os";
+import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { startPortal } from "../test/portal-start.ts";
 import { writeBenchmarkSection } from "./benchmarks-section.ts";
+import { demoCopy, percentile } from "./demo-copy.ts";
 
 /**
  * `npm start` on a copy of the built-in demo, as a developer meets it (issue 27): the first start
@@ -25,31 +26,9 @@ const { values } = parseArgs({
   },
 });
 const edits = Number(values.edits);
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const percentile = (xs: number[], p: number) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
-/** A copy of the demo's content, with Git (the local gateway needs it) and no cache. */
-async function demoCopy(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "portal-start-bench-"));
-  await cp(join(toolsRepoRoot, "sites"), join(root, "sites"), { recursive: true });
-  await cp(join(toolsRepoRoot, "portal.json"), join(root, "portal.json"));
-  await writeFile(join(root, ".gitignore"), "dist\n.cache\n");
-  for (const args of [
-    ["init", "-q", "-b", "main"],
-    ["add", "-A"],
-    ["commit", "-qm", "demo"],
-  ]) {
-    const r = spawnSync("git", ["-c", "user.name=Bench", "-c", "user.email=bench@example.org", ...args], {
-      cwd: root,
-      encoding: "utf8",
-    });
-    if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
-  }
-  return root;
-}
-
-const root = await demoCopy();
+const root = await demoCopy("start-bench");
 const starts: number[] = [];
 const toPage: number[] = [];
 const withHub: number[] = [];
@@ -78,17 +57,18 @@ try {
   await rm(root, { recursive: true, force: true });
 }
 
-/** `portal build` of a fresh copy with no image cache: every photo encoded for production. */
+/**
+ * `portal build` of a fresh copy with no image cache: every photo encoded for production. The
+ * CMS's bundle comes from the checkout's cache: it is not the photos' cost.
+ */
 async function coldBuild(avif: boolean): Promise<number> {
-  const copy = await demoCopy();
+  const copy = await demoCopy("start-bench-build", ["decap"]);
   try {
     if (!avif) {
       const file = join(copy, "portal.json");
       const portalJson = JSON.parse(await readFile(file, "utf8"));
       await writeFile(file, JSON.stringify({ ...portalJson, images: { avif: false } }, null, 2));
     }
-    // The CMS's bundle is not the photos' cost: it comes from the repository's cache.
-    await cp(join(toolsRepoRoot, ".cache/decap"), join(copy, ".cache/decap"), { recursive: true }).catch(() => {});
     const t = performance.now();
     const r = spawnSync(
       process.execPath,

@@ -127,7 +127,8 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
         executor: "./tools/nx-plugin:build",
         options: { slug },
         cache: true,
-        inputs,
+        // A copy: Nx may normalise a target's inputs in place.
+        inputs: [...inputs],
         outputs: [`{workspaceRoot}/dist/${manifestCopyDir}/${slug}.json`],
         metadata: {
           description: `Build ${slug}'s site (on a cache miss) and keep its manifest in dist/${manifestCopyDir}/ for the hub`,
