@@ -63,14 +63,15 @@ async function files(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The bytes that must be equal: a manifest without its build time. */
+/** The bytes that must be equal: a manifest (or its copy) without its build time. */
 async function comparable(path: string): Promise<Buffer> {
   const bytes = await readFile(path);
   if (path.endsWith("/status/index.html"))
     return Buffer.from(
       bytes.toString("utf8").replace(/(<p>[^<]*?)\d+ \S+ \d{4} pukul \d\d\.\d\d \w+\.<\/p>/, "$1(waktu)</p>"),
     );
-  if (!path.endsWith("manifest.json")) return bytes;
+  // A site's manifest, or its copy where the hub reads it (dist/.manifests/<slug>.json).
+  if (!path.endsWith("manifest.json") && !/\/\.manifests\/[^/]+\.json$/.test(path)) return bytes;
   const manifest = JSON.parse(bytes.toString("utf8")) as { generated?: string };
   delete manifest.generated;
   return Buffer.from(JSON.stringify(manifest));
@@ -79,6 +80,9 @@ async function comparable(path: string): Promise<Buffer> {
 try {
   run("git", ["worktree", "add", "--detach", worktree, base], toolsRepoRoot);
   await symlink(join(toolsRepoRoot, "node_modules"), join(worktree, "node_modules"));
+  // The CMS's bundle is cached in the tools' own checkout, under the same key in both; built again
+  // in the worktree, esbuild would name its chunks after the other paths.
+  await symlink(cacheDir, join(worktree, ".cache"));
   const before = join(scratch, "dist-before");
   const after = join(scratch, "dist-after");
   build(worktree, before);

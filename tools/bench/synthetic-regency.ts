@@ -1,5 +1,28 @@
+import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { copyTooling } from "../test/tooling-copy.ts";
+
+/**
+ * The synthetic regency as a repository of its own, as a fresh clone would hold it: the tools,
+ * theme and schemas copied beside the sites (no test fixtures), this checkout's node_modules
+ * linked, everything in one commit. `ignored`: more lines for its .gitignore.
+ */
+export async function writeSyntheticWorkspace(
+  root: string,
+  options: { sites: number; posts: number },
+  ignored: readonly string[] = [],
+): Promise<{ slugs: string[]; files: number }> {
+  const written = await writeSyntheticRegency(root, options);
+  await copyTooling(root);
+  await writeFile(join(root, ".gitignore"), ["/node_modules", "/dist", "/.nx", "/.cache", ...ignored, ""].join("\n"));
+  const git = (...args: string[]) =>
+    spawnSync("git", ["-c", "user.email=bench@example.org", "-c", "user.name=bench", ...args], { cwd: root });
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("commit", "-qm", "synthetic regency");
+  return written;
+}
 
 /**
  * A synthetic regency for the benchmark: `sites` units with `posts` news items each, plus the six

@@ -91,9 +91,20 @@ function settings(eleventyConfig: EleventyConfig, run: RunContext): void {
 }
 
 /** Bodies: `site:` links become the other unit's address, media references their published URL. */
-function markdown(eleventyConfig: EleventyConfig, run: RunContext): void {
-  const { sitesDir } = run.options;
+function markdown(eleventyConfig: EleventyConfig, live: RunContext): void {
+  const { sitesDir } = live.options;
+  // Eleventy keeps every library given to setLibrary for the life of the process (a module-level
+  // Set in its TemplateEngine.js), so this Markdown instance must not hold the run: through it, a
+  // finished run's every rendered page stayed in memory (a batch build's earlier batches, each
+  // rebuild of `npm start`). The run holds itself while Eleventy works; the instance only points at it.
+  const ref = new WeakRef(live);
+  const runOf = () => {
+    const run = ref.deref();
+    if (!run) throw new InternalError("Markdown rendered after its Eleventy run ended");
+    return run;
+  };
   const mediaUrl: MediaUrl = (href, usage, env) => {
+    const run = runOf();
     const inputPath = (env as { page?: { inputPath?: string } }).page?.inputPath ?? "";
     const file = run.paths.contentFileOf(inputPath);
     if (!file) throw new InternalError(`Markdown rendered outside a content file (${inputPath})`);
@@ -112,7 +123,7 @@ function markdown(eleventyConfig: EleventyConfig, run: RunContext): void {
     return resolved.url;
   };
   const siteLinkUrl = (link: Parameters<typeof siteLinkPath>[0] & { fragment: string }) =>
-    `${run.originOf(link.slug)}${siteLinkPath(link)}${link.fragment}`;
+    `${runOf().originOf(link.slug)}${siteLinkPath(link)}${link.fragment}`;
   eleventyConfig.setLibrary("md", createMarkdown({ siteLinkUrl, mediaUrl }));
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
+import { copyTooling } from "../test/tooling-copy.ts";
 import { createNodes, sharedInputs } from "./index.ts";
 import { workflowCachePaths } from "./workflow-cache-paths.ts";
 
@@ -143,23 +144,7 @@ describe("nx affected -t build in a scratch repository", () => {
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "portal-nx-"));
-    for (const path of [
-      ".env",
-      "nx.json",
-      "package.json",
-      "package-lock.json",
-      "tsconfig.json",
-      "portal.json",
-      "themes",
-      "content-schema",
-      "tools",
-    ]) {
-      await cp(join(toolsRepoRoot, path), join(dir, path), {
-        recursive: true,
-        filter: (src) => !src.includes("fixtures"),
-      });
-    }
-    await symlink(join(toolsRepoRoot, "node_modules"), join(dir, "node_modules"));
+    await copyTooling(dir, ["portal.json"]);
     await cp(join(toolsRepoRoot, "tools/test/fixtures/mini/sites"), join(dir, "sites"), { recursive: true });
     await cp(join(dir, "sites/portal"), join(dir, "sites/dlh"), { recursive: true });
     // The demo's portal.json names the regency's emblem, a file of the hub's media.

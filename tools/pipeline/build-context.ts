@@ -69,6 +69,24 @@ export interface BuildContext {
   report: (result: SiteResult) => void;
 }
 
+/**
+ * What indexing and publishing a batch read of the build: plain data, so that a batch can be
+ * handed to another thread (index-publish-thread.ts), which has its own `progress` and `report`.
+ */
+export type PublishContext = Pick<
+  BuildContext,
+  | "ws"
+  | "portal"
+  | "media"
+  | "withheld"
+  | "cmsLocalBackend"
+  | "cmsFiles"
+  | "preview"
+  | "hubSearchRecords"
+  | "progress"
+  | "report"
+>;
+
 /** A set of sites going through render, index and publish together (one Eleventy run). */
 export interface Batch {
   sites: SiteRecord[];

@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { formatProblem } from "../problems/problem.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { pagefindFragments } from "../test/pagefind-fragments.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
-import { buildSites, type BuildReport } from "./build-sites.ts";
+import { buildSites, inBatches, type BuildReport } from "./build-sites.ts";
 
 const now = new Date("2026-11-27T10:00:00+08:00");
 
@@ -479,5 +479,117 @@ describe("a site with broken content", () => {
     } finally {
       await ws.dispose();
     }
+  });
+});
+
+describe("building the units in batches", () => {
+  /** The mini fixture with three more units, copies of dinkes under other names. */
+  async function withUnits(): Promise<Awaited<ReturnType<typeof tempWorkspace>>> {
+    const ws = await tempWorkspace(fixtures.mini);
+    for (const [slug, name] of [
+      ["dlh", "Dinas Lingkungan Hidup"],
+      ["dishub", "Dinas Perhubungan"],
+      ["bappeda", "Badan Perencanaan Pembangunan Daerah"],
+    ] as const) {
+      await cp(join(ws.sitesDir, "dinkes"), join(ws.sitesDir, slug), { recursive: true });
+      const site = JSON.parse(await readFile(join(ws.sitesDir, slug, "site.json"), "utf8"));
+      await writeFile(
+        join(ws.sitesDir, slug, "site.json"),
+        JSON.stringify({ ...site, slug, name, short_name: slug.toUpperCase(), email: `${slug}@paserkab.go.id` }),
+      );
+    }
+    return ws;
+  }
+
+  /** Every file of a built dist/ with its bytes, but for what differs from run to run. */
+  async function contents(dist: string): Promise<Map<string, string>> {
+    const files = (await readdir(dist, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(dist.length + 1))
+      // Pagefind's index and entry files are not byte-stable between runs (compare-dist.ts); its fragments are.
+      .filter((f) => !/\/pagefind\/(?:index\/|filter\/|pagefind\.|pagefind-entry\.json)/.test(f));
+    const out = new Map<string, string>();
+    for (const f of files.sort()) {
+      let text = await readFile(join(dist, f), "utf8");
+      if (/manifest\.json$|^\.manifests\//.test(f)) text = text.replace(/"generated":\s*"[^"]*"/, "");
+      if (f.endsWith("status/index.html")) text = text.replace(/\d+ \S+ \d{4} pukul \d\d\.\d\d \w+\./, "(waktu)");
+      out.set(f, text);
+    }
+    return out;
+  }
+
+  it("publishes what one run publishes, each batch indexed and published beside the next one's render", async () => {
+    const ws = await withUnits();
+    try {
+      const one = await buildSites(ws, undefined, { now });
+      assert.ok(
+        one.results.every((r) => r.ok),
+        JSON.stringify(one.results),
+      );
+      const whole = await contents(ws.distDir);
+      await rm(ws.distDir, { recursive: true, force: true });
+      // One content file per batch at most: each unit is a batch of its own.
+      const batched = await buildSites(ws, undefined, { now, batchContentFiles: 1 });
+      assert.deepEqual(
+        batched.results.map((r) => [r.slug, r.ok, r.pages]),
+        one.results.map((r) => [r.slug, r.ok, r.pages]),
+      );
+      const parts = await contents(ws.distDir);
+      assert.deepEqual([...parts.keys()], [...whole.keys()]);
+      for (const [file, text] of whole) assert.equal(parts.get(file), text, file);
+      assert.ok(existsSync(join(ws.distDir, "dlh/pagefind/pagefind-entry.json")));
+      assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it("fails only the unit whose render fails, in a batch of several, and publishes the others", async () => {
+    const ws = await withUnits();
+    try {
+      // What validation cannot see: a theme whose layout breaks on one unit's pages (a template
+      // calling what does not exist), in a copy of the theme.
+      const theme = join(ws.root, "theme-copy");
+      await cp(ws.themeDir, theme, { recursive: true });
+      const base = join(theme, "_includes/layouts/base.njk");
+      await writeFile(
+        base,
+        `{% if site.slug == "dishub" %}{{ nothingCalledThis() }}{% endif %}\n${await readFile(base, "utf8")}`,
+      );
+      // Two units a batch: dishub fails with bappeda's batch, which is then rendered site by site.
+      const report = await buildSites({ ...ws, themeDir: theme }, undefined, { now, batchContentFiles: 16 });
+      assert.deepEqual(
+        report.results.map((r) => [r.slug, r.ok]),
+        [
+          ["bappeda", true],
+          ["dinkes", true],
+          ["dishub", false],
+          ["dlh", true],
+          ["portal", true],
+        ],
+      );
+      assert.match(report.results[2]!.problems.map(formatProblem).join("\n"), /nothingCalledThis/);
+      for (const slug of ["bappeda", "dinkes", "dlh"]) {
+        assert.ok(existsSync(join(ws.distDir, slug, "index.html")), slug);
+        assert.ok(existsSync(join(ws.distDir, slug, "pagefind/pagefind-entry.json")), slug);
+        assert.ok(existsSync(join(ws.distDir, ".manifests", `${slug}.json`)), slug);
+      }
+      assert.ok(!existsSync(join(ws.distDir, "dishub")));
+      assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
+    } finally {
+      await ws.dispose();
+    }
+  });
+});
+
+describe("inBatches", () => {
+  it("cuts the sites in order into runs of about the size, a bigger site alone", () => {
+    const sizes: Record<string, number> = { a: 3, b: 3, c: 5, d: 1, e: 0, f: 9 };
+    const cut = inBatches(Object.keys(sizes), (s) => sizes[s]!, 6);
+    assert.deepEqual(cut, [["a", "b"], ["c", "d"], ["e"], ["f"]]);
+    assert.deepEqual(
+      inBatches([], () => 1, 6),
+      [],
+    );
   });
 });

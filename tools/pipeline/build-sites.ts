@@ -1,4 +1,3 @@
-import { rm } from "node:fs/promises";
 import { portalDefaults } from "../core/portal-defaults.ts";
 import { join } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
@@ -10,9 +9,9 @@ import { baseFromEnv, type Base } from "../published/site-origin.ts";
 import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
 import { hubData } from "./stages/hub.ts";
-import { publish, publishArchive, publishPreview } from "./stages/publish.ts";
 import { render } from "./stages/render.ts";
-import { writeSearchIndexes } from "./stages/search-index.ts";
+import { buildFailed, indexPublish } from "./index-publish.ts";
+import { startIndexPublishThread } from "./index-publish-thread.ts";
 import { validate, type Validated } from "./stages/validate.ts";
 import { regencyReport } from "../report/unit-report.ts";
 
@@ -57,6 +56,8 @@ export interface BuildOptions {
    */
   avif?: false;
   progress?: Progress;
+  /** How many content files the units' Eleventy runs take at a time (default `batchContentFiles`). */
+  batchContentFiles?: number;
   /**
    * Build a draft's preview (draft-preview.ts): the one site asked for, rendered to be served at
    * `prefix`, written to `dist/<slug>/` without search index, theme assets or CMS. For the hub,
@@ -107,10 +108,11 @@ export const stages: readonly Stage[] = [
   },
   {
     name: "units",
-    module: "pipeline/stages/render.ts, search-index.ts, publish.ts",
+    module: "pipeline/stages/render.ts, search-index.ts, publish.ts; pipeline/index-publish-thread.ts",
     reads: "what validation parsed, the theme",
-    handsOn: "`dist/<slug>/` of each valid unit (an archive: `dist/<hub>/arsip/<slug>/`), replaced in one rename",
-    run: async (r) => buildIsolated(r.validated!.units, r.build!, r.results),
+    handsOn:
+      "`dist/<slug>/` of each valid unit (an archive: `dist/<hub>/arsip/<slug>/`), replaced in one rename; in batches of about 1,000 content files, each indexed and published in a thread while the next renders",
+    run: buildUnits,
   },
   {
     name: "hub",
@@ -122,11 +124,12 @@ export const stages: readonly Stage[] = [
 ];
 
 /**
- * Validates the sites, then builds every valid unit in a single Eleventy run (one instance, each
- * theme template compiled once: see docs/benchmarks.md for what that saves over an instance per
- * site), then the hub from what the units published. A site with problems fails alone: it is left
- * out of the run. If a run itself fails, its sites are built again one by one, so the error is
- * pinned on its site and the others publish.
+ * Validates the sites, then builds the valid units in Eleventy runs of about `batchContentFiles`
+ * content files (one instance a batch, each theme template compiled once for it: see
+ * docs/benchmarks.md for what that saves over an instance per site), then the hub from what the
+ * units published. A site with problems fails alone: it is left out of the run. If a run itself
+ * fails, its sites are built again one by one, so the error is pinned on its site and the others
+ * publish.
  */
 export async function buildSites(
   ws: Workspace,
@@ -222,102 +225,107 @@ async function hubStage(r: BuildRun): Promise<void> {
     return;
   }
   const { searchRecords, ...data } = hubData(build, build.status, build.retired);
-  await buildIsolated(hub, { ...build, hub: data, hubSearchRecords: searchRecords }, r.results);
+  await buildIsolated(hub, { ...build, hub: data, hubSearchRecords: searchRecords });
 }
 
-/** One run for all the sites; if it fails, one run per site, so the error is pinned on its site. */
-async function buildIsolated(sites: SiteRecord[], build: BuildContext, results: SiteResult[]): Promise<void> {
-  if (sites.length === 0) return;
+/**
+ * How many content files the units' Eleventy runs take at a time. While one batch is indexed by
+ * Pagefind (its own process) and published, in a thread of their own, the next renders; and
+ * Eleventy holds one batch's pages, not the whole region's. Each run costs its own start (the
+ * theme's templates compiled again), so batches are not smaller. Measured at 500 units × 10 posts
+ * (docs/benchmarks.md, "The units in batches"): 1,000 against 500, 2,000 and one run.
+ */
+export const batchContentFiles = 1000;
+
+/** The sites in order, cut into runs of about `size` content files (a bigger site is a run alone). */
+export function inBatches<T>(sites: readonly T[], weight: (site: T) => number, size: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let load = 0;
+  for (const site of sites) {
+    const w = Math.max(1, weight(site));
+    if (current.length && load + w > size) {
+      batches.push(current);
+      [current, load] = [[], 0];
+    }
+    current.push(site);
+    load += w;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/**
+ * The units, batch by batch (inBatches). With more than one batch, each is indexed and published
+ * in a thread of its own (index-publish-thread.ts) while the next one renders, so the build's
+ * two halves run on the machine's two cores.
+ */
+async function buildUnits(r: BuildRun): Promise<void> {
+  const { units, parsed } = r.validated!;
+  const build = r.build!;
+  const size = r.options.batchContentFiles ?? batchContentFiles;
+  const batches = inBatches(units, (s) => parsed.get(s.slug)?.length ?? 0, size);
+  if (batches.length < 2) return buildIsolated(units, build);
+  const thread = startIndexPublishThread();
+  try {
+    const published: Promise<void>[] = [];
+    for (const sites of batches)
+      for (const batch of await renderIsolated(sites, build)) published.push(thread.run(batch, build));
+    // What is left is the thread's: the last batches' index and publishing.
+    build.progress.enter(
+      "search index (pagefind)",
+      batches.at(-1)!.map((s) => s.slug),
+    );
+    await Promise.all(published);
+  } finally {
+    await thread.close();
+  }
+}
+
+/** Every site of the batch through the three stages, one batch after the other (the hub's). */
+async function buildIsolated(sites: SiteRecord[], build: BuildContext): Promise<void> {
+  for (const batch of await renderIsolated(sites, build)) await indexPublish(batch, build);
+}
+
+/**
+ * Stage 2 for a batch: one run for all its sites; if it fails, one run per site, so the error is
+ * pinned on its site and the others go on.
+ */
+async function renderIsolated(sites: SiteRecord[], build: BuildContext): Promise<Batch[]> {
+  if (sites.length === 0) return [];
+  const renderOne = (batch: SiteRecord[]) => {
+    build.progress.enter(
+      "eleventy",
+      batch.map((s) => s.slug),
+    );
+    return render({ sites: batch, started: performance.now() }, build);
+  };
+  const failed = (slug: string, t: number, e: unknown) =>
+    build.report({
+      slug,
+      ok: false,
+      pages: 0,
+      ms: Math.round(performance.now() - t),
+      problems: [buildFailed(slug, e)],
+    });
   const started = performance.now();
   try {
-    await renderIndexPublish({ sites, started }, build);
+    return [await renderOne(sites)];
   } catch (error) {
-    const pending = sites.filter((site) => !results.some((r) => r.slug === site.slug));
-    const failed = (slug: string, t: number, e: unknown) =>
-      build.report({
-        slug,
-        ok: false,
-        pages: 0,
-        ms: Math.round(performance.now() - t),
-        problems: [buildFailed(slug, e)],
-      });
-    if (pending.length === 1) failed(pending[0]!.slug, started, error);
-    for (const site of pending.length > 1 ? pending : []) {
-      const t = performance.now();
-      await renderIndexPublish({ sites: [site], started: t }, build).catch((e: unknown) => failed(site.slug, t, e));
+    if (sites.length === 1) {
+      failed(sites[0]!.slug, started, error);
+      return [];
     }
-  }
-}
-
-/** Stages 2 to 4 over one batch of sites. */
-async function renderIndexPublish(start: Pick<Batch, "sites" | "started">, build: BuildContext): Promise<void> {
-  const slugs = start.sites.map((s) => s.slug);
-  build.progress.enter("eleventy", slugs);
-  const batch = await render(start, build);
-  // Time per site is the run's time shared by pages, for a rough idea of where it went.
-  const totalPages = [...batch.outputs.values()].reduce((n, o) => n + o.pages, 0) || 1;
-  try {
-    // The search index reads the finished HTML, so it is written in staging, before publishing:
-    // a site is published with its index or, if indexing fails, not at all (it fails alone).
-    build.progress.enter("search index (pagefind)", slugs);
-    // An archive is not searched (its pages say they may be out of date); it is published into
-    // the hub's site, so after the hub when both are in the batch. A draft's preview is not
-    // searched either.
-    const moved = (s: SiteRecord) => s.archived || build.preview !== undefined;
-    const [live, archives] = [batch.sites.filter((s) => !moved(s)), batch.sites.filter(moved)];
-    const indexes = await writeSearchIndexes(
-      live.map((site) => ({
-        slug: site.slug,
-        dir: join(batch.staging, site.slug),
-        searchable: batch.outputs.get(site.slug)!.searchable,
-        ...(site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : {}),
-      })),
-    );
-    const indexMs = (performance.now() - batch.started - batch.renderMs) / batch.sites.length;
-    for (const site of [...live, ...archives]) {
-      const output = batch.outputs.get(site.slug)!;
-      const index = moved(site) ? { ok: true as const } : indexes.get(site.slug)!;
+    const rendered: Batch[] = [];
+    for (const site of sites) {
       const t = performance.now();
-      try {
-        if (!index.ok) throw new Error(`search index: ${index.error}`);
-        build.progress.enter("publish", [site.slug]);
-        await (site.archived ? publishArchive : build.preview ? publishPreview : publish)(batch, build, site.slug);
-      } catch (error) {
-        build.report({
-          slug: site.slug,
-          ok: false,
-          pages: 0,
-          ms: Math.round(performance.now() - t),
-          problems: [buildFailed(site.slug, error)],
-        });
-        continue;
-      }
-      build.report({
-        slug: site.slug,
-        ok: true,
-        pages: output.pages,
-        ms: Math.round((batch.renderMs * output.pages) / totalPages + indexMs + performance.now() - t),
-        problems: [],
-      });
+      await renderOne([site]).then(
+        (batch) => rendered.push(batch),
+        (e: unknown) => failed(site.slug, t, e),
+      );
     }
-  } finally {
-    await rm(batch.staging, { recursive: true, force: true, maxRetries: 5 });
+    return rendered;
   }
-}
-
-/** A site's build that threw: the error's own words (English, for DKISP's developers) in the problem. */
-const buildFailed = (slug: string, error: unknown) =>
-  problem("build-failed", `sites/${slug}`, "", { detail: describe(error) });
-
-/** Eleventy wraps errors several levels deep; the innermost message is the one that helps. */
-function describe(error: unknown): string {
-  const messages: string[] = [];
-  let e: unknown = error;
-  while (e instanceof Error) {
-    messages.push(e.message);
-    e = (e as Error & { originalError?: unknown }).originalError ?? e.cause;
-  }
-  return messages.length ? messages.join(" ← ") : String(error);
 }
 
 /** The stage table as docs/architecture.md prints it (a test compares the two). */

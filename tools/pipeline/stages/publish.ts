@@ -7,7 +7,7 @@ import { mediaKindOf } from "../../content/media-reference.ts";
 import { archivePrefix } from "../../published/permalinks.ts";
 import { manifestCopyPath } from "../../published/manifest-format.ts";
 import type { BuildOutput } from "../../generator/types.ts";
-import type { Batch, BuildContext } from "../build-context.ts";
+import type { Batch, PublishContext } from "../build-context.ts";
 import { InternalError } from "../../core/internal-error.ts";
 
 /**
@@ -15,7 +15,7 @@ import { InternalError } from "../../core/internal-error.ts";
  * with the theme's assets, the CMS, its documents (never an excluded one's file) and the encoded
  * images its pages use. A site that fails here fails alone.
  */
-export async function publish(batch: Batch, build: BuildContext, slug: string): Promise<void> {
+export async function publish(batch: Batch, build: PublishContext, slug: string): Promise<void> {
   const built = await withMedia(batch, build, slug);
   const { ws } = build;
   await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
@@ -48,7 +48,7 @@ async function copyManifest(distDir: string, slug: string): Promise<void> {
  * the address leads somewhere true even when the archive fails to build. When the hub is in the
  * same batch it is published first (build-sites.ts), or its swap would remove the archive again.
  */
-export async function publishArchive(batch: Batch, build: BuildContext, slug: string): Promise<void> {
+export async function publishArchive(batch: Batch, build: PublishContext, slug: string): Promise<void> {
   const { ws, portal } = build;
   const hubDir = join(ws.distDir, portal.hub);
   if (!existsSync(hubDir))
@@ -66,12 +66,12 @@ export async function publishArchive(batch: Batch, build: BuildContext, slug: st
  * `dist/<slug>/` of the preview's own workspace. Its pages take the theme's assets from the
  * unit's live site (the same `/assets/`), and it has no CMS.
  */
-export async function publishPreview(batch: Batch, build: BuildContext, slug: string): Promise<void> {
+export async function publishPreview(batch: Batch, build: PublishContext, slug: string): Promise<void> {
   await swapInto(await withMedia(batch, build, slug), join(build.ws.distDir, slug));
 }
 
 /** The staged site with its documents and the images its pages use: its folder in staging. */
-async function withMedia(batch: Batch, build: BuildContext, slug: string): Promise<string> {
+async function withMedia(batch: Batch, build: PublishContext, slug: string): Promise<string> {
   const built = join(batch.staging, slug);
   await mkdir(built, { recursive: true });
   await publishDocuments(

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { siteUrls } from "../../published/permalinks.ts";
 import { timeLimits, withTimeLimit } from "../../core/progress.ts";
+import { eachInParallel } from "../../core/in-parallel.ts";
 
 /**
  * Pagefind writes its ready-made search interfaces beside the index (about 450 KB per site).
@@ -36,7 +37,7 @@ export type SearchIndexResult = { ok: true; pages: number } | { ok: false; error
  * indexed, and its filters (unit, content type), are marked in the theme (`data-pagefind-*`);
  * pages without `data-pagefind-body` (lists, the home page, the search page) are left out.
  * Indonesian is forced: the whole portal is `lang="id"`, and one language keeps one index per site,
- * which the hub's search merges (Pagefind's multisite `mergeIndex`).
+ * which the site's own /cari/ reads (the hub's holds records of the units' pages besides: hub-search-records.ts).
  *
  * (Feeding pages to Pagefind while Eleventy writes them was tried and measured slower: every page
  * then crosses a pipe as base64 JSON, which cost more than Pagefind reading the files.)
@@ -51,26 +52,21 @@ export async function writeSearchIndexes(
   }[],
 ): Promise<Map<string, SearchIndexResult>> {
   const results = new Map<string, SearchIndexResult>();
-  const queue = [...sites];
   try {
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-        for (let site = queue.shift(); site; site = queue.shift()) {
-          const indexed = withTimeLimit(
-            indexSite(site.dir, site.searchable > 0, site.records ?? []),
-            timeLimits.searchIndexMs,
-            `Pagefind, indexing ${site.slug}`,
-          );
-          results.set(
-            site.slug,
-            await indexed.catch((e: unknown) => ({
-              ok: false as const,
-              error: e instanceof Error ? e.message : String(e),
-            })),
-          );
-        }
-      }),
-    );
+    await eachInParallel(sites, concurrency, async (site) => {
+      const indexed = withTimeLimit(
+        indexSite(site.dir, site.searchable > 0, site.records ?? []),
+        timeLimits.searchIndexMs,
+        `Pagefind, indexing ${site.slug}`,
+      );
+      results.set(
+        site.slug,
+        await indexed.catch((e: unknown) => ({
+          ok: false as const,
+          error: e instanceof Error ? e.message : String(e),
+        })),
+      );
+    });
   } finally {
     // One Pagefind process per build: a long `npm start` must not keep it between rebuilds.
     await pagefind.close();

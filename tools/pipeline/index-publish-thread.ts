@@ -1,0 +1,120 @@
+import { rm } from "node:fs/promises";
+import { Worker } from "node:worker_threads";
+import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
+import { buildFailed } from "./index-publish.ts";
+
+/** A rendered batch, and what publishing it reads of the build, as the thread receives them. */
+export interface IndexPublishJob {
+  id: number;
+  batch: Batch;
+  context: Omit<PublishContext, "progress" | "report">;
+}
+
+/** Each site's result; `error` when the batch's work itself threw (its other sites then failed). */
+export interface IndexPublishDone {
+  id: number;
+  results: SiteResult[];
+  error?: string;
+}
+
+export interface IndexPublishThread {
+  /** Queues the batch; resolves once each of its sites is reported to `build.report`. */
+  run(batch: Batch, build: PublishContext): Promise<void>;
+  /** Ends the thread (after the batches queued, which the caller awaits first). */
+  close(): Promise<void>;
+}
+
+/**
+ * Eleventy keeps the build's thread busy for seconds at a time (its pages render as one long
+ * chain of promises; measured at 500 units: the event loop waited 150–550 ms on average while it
+ * rendered), so Pagefind's answers and the publishing's file operations queued there would wait
+ * for the whole render. In a thread of their own, the batch before renders' index and publish run
+ * on the machine's other core meanwhile.
+ */
+export function startIndexPublishThread(): IndexPublishThread {
+  // The thread runs TypeScript as the build does: tsx is registered in it before its module loads.
+  const boot = `
+    const { workerData } = require("node:worker_threads");
+    import(workerData.tsx).then(({ register }) => { register(); return import(workerData.entry); });
+  `;
+  const worker = new Worker(boot, {
+    eval: true,
+    workerData: {
+      tsx: import.meta.resolve("tsx/esm/api"),
+      entry: new URL("./index-publish-worker.ts", import.meta.url).href,
+    },
+  });
+  const pending = new Map<number, { batch: Batch; build: PublishContext; resolve: () => void }>();
+  let next = 0;
+  let stopped: string | undefined;
+
+  const settle = async (id: number, results: SiteResult[], error?: string) => {
+    const job = pending.get(id);
+    if (!job) return;
+    pending.delete(id);
+    for (const result of results) job.build.report(result);
+    const reported = new Set(results.map((r) => r.slug));
+    for (const site of job.batch.sites.filter((s) => !reported.has(s.slug)))
+      job.build.report({
+        slug: site.slug,
+        ok: false,
+        pages: 0,
+        ms: 0,
+        problems: [buildFailed(site.slug, new Error(`indexing and publishing: ${error ?? "no result"}`))],
+      });
+    // Gone with a thread that stopped; otherwise already removed there.
+    await rm(job.batch.staging, { recursive: true, force: true, maxRetries: 5 });
+    job.resolve();
+  };
+  const failAll = (reason: string) => {
+    stopped ??= reason;
+    for (const id of [...pending.keys()]) void settle(id, [], reason);
+  };
+  worker.on("message", (m: IndexPublishDone) => void settle(m.id, m.results, m.error));
+  worker.on("error", (error) => failAll(`the indexing thread failed: ${error.message}`));
+  worker.on("exit", (code) => failAll(`the indexing thread stopped (exit code ${code})`));
+
+  return {
+    run(batch, build) {
+      const slugs = new Set(batch.sites.map((s) => s.slug));
+      const only = <V>(map: ReadonlyMap<string, V>) => new Map([...map].filter(([slug]) => slugs.has(slug)));
+      const id = next++;
+      return new Promise<void>((resolve) => {
+        pending.set(id, { batch, build, resolve });
+        if (stopped) return void settle(id, [], stopped);
+        const job: IndexPublishJob = {
+          id,
+          batch,
+          context: {
+            // Its paths only (a caller's workspace may carry functions, which no thread receives).
+            ws: {
+              root: build.ws.root,
+              portalFile: build.ws.portalFile,
+              sitesDir: build.ws.sitesDir,
+              distDir: build.ws.distDir,
+              cacheDir: build.ws.cacheDir,
+              themeDir: build.ws.themeDir,
+              schemaDir: build.ws.schemaDir,
+            },
+            portal: build.portal,
+            media: only(build.media),
+            withheld: only(build.withheld),
+            ...(build.cmsLocalBackend ? { cmsLocalBackend: build.cmsLocalBackend } : {}),
+            ...(build.cmsFiles ? { cmsFiles: build.cmsFiles } : {}),
+            ...(build.preview ? { preview: build.preview } : {}),
+            ...(build.hubSearchRecords ? { hubSearchRecords: build.hubSearchRecords } : {}),
+          },
+        };
+        try {
+          worker.postMessage(job);
+        } catch (error) {
+          void settle(id, [], `the batch could not be handed to the indexing thread: ${(error as Error).message}`);
+        }
+      });
+    },
+    async close() {
+      stopped ??= "the build ended";
+      await worker.terminate();
+    },
+  };
+}
