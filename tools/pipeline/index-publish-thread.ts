@@ -2,13 +2,24 @@ import { rm } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
 import { buildFailed } from "./index-publish.ts";
+import type { SearchRecord } from "./stages/search-index.ts";
 
 /** A rendered batch, and what publishing it reads of the build, as the thread receives them. */
 export interface IndexPublishJob {
+  kind: "run";
   id: number;
   batch: Batch;
   context: Omit<PublishContext, "progress" | "report">;
 }
+
+/** A site's search records, to give Pagefind before the site's batch arrives. */
+export interface PrepareSearch {
+  kind: "prepare";
+  slug: string;
+  records: readonly SearchRecord[];
+}
+
+export type ThreadMessage = IndexPublishJob | PrepareSearch;
 
 /** Each site's result; `error` when the batch's work itself threw (its other sites then failed). */
 export interface IndexPublishDone {
@@ -18,6 +29,11 @@ export interface IndexPublishDone {
 }
 
 export interface IndexPublishThread {
+  /**
+   * Starts the site's index with these records in the thread, while the site still renders: its
+   * batch (run) then adds the site's own pages to it. The hub's records of every unit's page.
+   */
+  prepareSearch(slug: string, records: readonly SearchRecord[]): void;
   /** Queues the batch; resolves once each of its sites is reported to `build.report`. */
   run(batch: Batch, build: PublishContext): Promise<void>;
   /** Ends the thread (after the batches queued, which the caller awaits first). */
@@ -83,6 +99,7 @@ export function startIndexPublishThread(): IndexPublishThread {
         pending.set(id, { batch, build, resolve });
         if (stopped) return void settle(id, [], stopped);
         const job: IndexPublishJob = {
+          kind: "run",
           id,
           batch,
           context: {
@@ -102,7 +119,7 @@ export function startIndexPublishThread(): IndexPublishThread {
             ...(build.cmsLocalBackend ? { cmsLocalBackend: build.cmsLocalBackend } : {}),
             ...(build.cmsFiles ? { cmsFiles: build.cmsFiles } : {}),
             ...(build.preview ? { preview: build.preview } : {}),
-            ...(build.hubSearchRecords ? { hubSearchRecords: build.hubSearchRecords } : {}),
+            // Records are not sent with a batch: prepareSearch gives them to the thread beforehand.
           },
         };
         try {
@@ -111,6 +128,9 @@ export function startIndexPublishThread(): IndexPublishThread {
           void settle(id, [], `the batch could not be handed to the indexing thread: ${(error as Error).message}`);
         }
       });
+    },
+    prepareSearch(slug, records) {
+      if (!stopped) worker.postMessage({ kind: "prepare", slug, records } satisfies PrepareSearch);
     },
     async close() {
       stopped ??= "the build ended";

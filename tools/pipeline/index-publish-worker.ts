@@ -2,7 +2,8 @@ import { parentPort } from "node:worker_threads";
 import { Progress } from "../core/progress.ts";
 import type { SiteResult } from "./build-context.ts";
 import { indexPublish } from "./index-publish.ts";
-import type { IndexPublishDone, IndexPublishJob } from "./index-publish-thread.ts";
+import type { IndexPublishDone, ThreadMessage } from "./index-publish-thread.ts";
+import { type StartedIndex, startSearchIndex } from "./stages/search-index.ts";
 
 /**
  * The thread that indexes and publishes the units' batches while the build's own thread renders
@@ -10,8 +11,17 @@ import type { IndexPublishDone, IndexPublishJob } from "./index-publish-thread.t
  * Pagefind and the disk serve one batch at a time.
  */
 let queue: Promise<void> = Promise.resolve();
+/** Indexes started with their records before their site's batch arrives (the hub's). */
+const started = new Map<string, Promise<StartedIndex>>();
 
-parentPort!.on("message", (job: IndexPublishJob) => {
+parentPort!.on("message", (message: ThreadMessage) => {
+  if (message.kind === "prepare") {
+    // In the queue's order (a batch before it closes Pagefind's process when done), but not waited
+    // for: the records go into Pagefind while the site renders.
+    queue = queue.then(() => void started.set(message.slug, startSearchIndex(message.records)));
+    return;
+  }
+  const job = message;
   queue = queue.then(async () => {
     const results: SiteResult[] = [];
     const done = (error?: unknown): IndexPublishDone => ({
@@ -19,14 +29,15 @@ parentPort!.on("message", (job: IndexPublishJob) => {
       results,
       ...(error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }),
     });
-    const message = await indexPublish(job.batch, {
-      ...job.context,
-      progress: new Progress(),
-      report: (r) => results.push(r),
-    }).then(
+    const reply = await indexPublish(
+      job.batch,
+      { ...job.context, progress: new Progress(), report: (r) => results.push(r) },
+      started,
+    ).then(
       () => done(),
       (error: unknown) => done(error),
     );
-    parentPort!.postMessage(message);
+    for (const site of job.batch.sites) started.delete(site.slug);
+    parentPort!.postMessage(reply);
   });
 });

@@ -5,7 +5,7 @@ import { eachInParallel } from "../core/in-parallel.ts";
 import { problem } from "../problems/problem.ts";
 import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
 import { publish, publishArchive, publishPreview } from "./stages/publish.ts";
-import { writeSearchIndexes } from "./stages/search-index.ts";
+import { type StartedIndex, writeSearchIndexes } from "./stages/search-index.ts";
 
 /** Sites of a batch published at a time: each is a chain of small file operations. */
 const publishConcurrency = 8;
@@ -16,7 +16,11 @@ const publishConcurrency = 8;
  * its staging folder goes, whatever happens. Runs in the build's thread (the hub, a small build)
  * or in the thread of index-publish-thread.ts while the next batch renders.
  */
-export async function indexPublish(batch: Batch, build: PublishContext): Promise<void> {
+export async function indexPublish(
+  batch: Batch,
+  build: PublishContext,
+  started: ReadonlyMap<string, Promise<StartedIndex>> = new Map(),
+): Promise<void> {
   const slugs = batch.sites.map((s) => s.slug);
   const reported = new Set<string>();
   const report = (result: SiteResult) => {
@@ -41,6 +45,7 @@ export async function indexPublish(batch: Batch, build: PublishContext): Promise
         dir: join(batch.staging, site.slug),
         searchable: batch.outputs.get(site.slug)!.searchable,
         ...(site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : {}),
+        ...(started.has(site.slug) ? { started: started.get(site.slug)! } : {}),
       })),
     );
     const indexMs = (performance.now() - indexStarted) / batch.sites.length;

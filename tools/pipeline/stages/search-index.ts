@@ -1,6 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import type { PagefindIndex } from "pagefind";
 import { siteUrls } from "../../published/permalinks.ts";
 import { timeLimits, withTimeLimit } from "../../core/progress.ts";
 import { eachInParallel } from "../../core/in-parallel.ts";
@@ -48,14 +49,16 @@ export async function writeSearchIndexes(
     dir: string;
     searchable: number;
     /** Pages indexed beside the site's own: the units' pages, for the hub (hub-search-records.ts). */
-    records?: readonly { url: string; html: string }[];
+    records?: readonly SearchRecord[];
+    /** The same, already given to Pagefind (startSearchIndex): the site's pages are added to it. */
+    started?: Promise<StartedIndex>;
   }[],
 ): Promise<Map<string, SearchIndexResult>> {
   const results = new Map<string, SearchIndexResult>();
   try {
     await eachInParallel(sites, concurrency, async (site) => {
       const indexed = withTimeLimit(
-        indexSite(site.dir, site.searchable > 0, site.records ?? []),
+        indexSite(site.dir, site.searchable > 0, site.started ?? startSearchIndex(site.records ?? [])),
         timeLimits.searchIndexMs,
         `Pagefind, indexing ${site.slug}`,
       );
@@ -74,25 +77,48 @@ export async function writeSearchIndexes(
   return results;
 }
 
+/** A page that is not a file of the site: its address and its HTML. */
+export type SearchRecord = { url: string; html: string };
+
+/** An index Pagefind has started, with the records given to it; or why it could not. */
+export type StartedIndex = { index: PagefindIndex; error?: undefined } | { index?: PagefindIndex; error: string };
+
 /**
- * A site with no searchable page gets an empty index: given a folder where no page has
- * `data-pagefind-body`, Pagefind would index every page whole (home, lists, 404).
+ * Starts an index in Pagefind's process and gives it `records`. The hub's thousands of records
+ * can go in while its own pages still render (build-sites.ts). Never rejects: a failure is the
+ * `error` of the index, reported when the site's index is written.
+ */
+export async function startSearchIndex(records: readonly SearchRecord[]): Promise<StartedIndex> {
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: "id" });
+    if (!created.index) return { error: `Pagefind could not start an index: ${created.errors.join("; ")}` };
+    const { index } = created;
+    const recorded = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
+    const refused = recorded.flatMap((r, i) => r.errors.map((e) => `${records[i]!.url}: ${e}`));
+    if (refused.length)
+      return { index, error: `Pagefind could not index ${refused.length} records: ${refused.slice(0, 3).join("; ")}` };
+    return { index };
+  } catch (error) {
+    return { error: `Pagefind could not index the records: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * The site's pages added to a started index, which is written into the site. A site with no
+ * searchable page gets no page of its own: given a folder where no page has `data-pagefind-body`,
+ * Pagefind would index every page whole (home, lists, 404).
  */
 async function indexSite(
   siteDir: string,
   anySearchable: boolean,
-  records: readonly { url: string; html: string }[],
+  starting: Promise<StartedIndex>,
 ): Promise<SearchIndexResult> {
-  const created = await pagefind.createIndex({ forceLanguage: "id" });
-  if (!created.index) throw new Error(`Pagefind could not start an index: ${created.errors.join("; ")}`);
-  const { index } = created;
+  const started = await starting;
   try {
+    if (started.error !== undefined) throw new Error(started.error);
+    const { index } = started;
     const added = anySearchable ? await index.addDirectory({ path: siteDir }) : { errors: [], page_count: 0 };
     if (added.errors.length) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join("; ")}`);
-    const recorded = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
-    const refused = recorded.flatMap((r, i) => r.errors.map((e) => `${records[i]!.url}: ${e}`));
-    if (refused.length)
-      throw new Error(`Pagefind could not index ${refused.length} records: ${refused.slice(0, 3).join("; ")}`);
     const outDir = join(siteDir, siteUrls.searchIndex);
     const written = await index.writeFiles({ outputPath: outDir });
     if (written.errors.length)
@@ -106,6 +132,6 @@ async function indexSite(
     await Promise.all(unused.map((name) => rm(join(outDir, name), { force: true })));
     return { ok: true, pages };
   } finally {
-    await index.deleteIndex();
+    await started.index?.deleteIndex();
   }
 }
