@@ -2,7 +2,7 @@ import { parentPort } from "node:worker_threads";
 import { Progress } from "../core/progress.ts";
 import type { SiteResult } from "./build-context.ts";
 import { indexPublish } from "./index-publish.ts";
-import type { IndexPublishDone, ThreadMessage } from "./index-publish-thread.ts";
+import type { IndexPublishDone, ThreadMessage } from "./index-publish-messages.ts";
 import { type StartedIndex, startSearchIndex } from "./stages/search-index.ts";
 
 /**

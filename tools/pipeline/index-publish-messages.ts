@@ -1,0 +1,29 @@
+import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
+import type { SearchRecord } from "./stages/search-index.ts";
+
+// What the build's thread and the indexing thread (index-publish-thread.ts, index-publish-worker.ts)
+// send each other: plain data, copied between the threads.
+
+/** A rendered batch, and what publishing it reads of the build, as the thread receives them. */
+export interface IndexPublishJob {
+  kind: "run";
+  id: number;
+  batch: Batch;
+  context: Omit<PublishContext, "progress" | "report">;
+}
+
+/** A site's search records, to give Pagefind before the site's batch arrives. */
+export interface PrepareSearch {
+  kind: "prepare";
+  slug: string;
+  records: readonly SearchRecord[];
+}
+
+export type ThreadMessage = IndexPublishJob | PrepareSearch;
+
+/** Each site's result; `error` when the batch's work itself threw (its other sites then failed). */
+export interface IndexPublishDone {
+  id: number;
+  results: SiteResult[];
+  error?: string;
+}
