@@ -42,6 +42,10 @@ if (![sites, posts, runs, ...sizes].every((n) => Number.isInteger(n) && n >= 0) 
   );
   process.exit(2);
 }
+if (!existsSync("/usr/bin/time")) {
+  console.error("batch-sizes measures each build's peak memory with GNU time: install it (apt-get install time)");
+  process.exit(2);
+}
 const root = await mkdtemp(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "portal-batches-"));
 try {
   await writeSyntheticWorkspace(root, { sites, posts });

@@ -237,11 +237,8 @@ async function hubStage(r: BuildRun): Promise<void> {
   // (A draft's preview is not searched.)
   if (build.preview || searchRecords.length < (r.options.batchContentFiles ?? batchContentFiles))
     return buildIsolated(hub, hubBuild);
-  const thread = (r.thread ??= startIndexPublishThread());
-  thread.prepareSearch(build.portal.hub, searchRecords);
-  const published: Promise<void>[] = [];
-  for (const batch of await renderIsolated(hub, hubBuild)) published.push(thread.run(batch, hubBuild));
-  await Promise.all(published);
+  (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords);
+  await renderHandingOver(r, [hub], hubBuild);
 }
 
 /**
@@ -282,6 +279,14 @@ async function buildUnits(r: BuildRun): Promise<void> {
   const size = r.options.batchContentFiles ?? batchContentFiles;
   const batches = inBatches(units, (s) => parsed.get(s.slug)?.length ?? 0, size);
   if (batches.length < 2) return buildIsolated(units, build);
+  await renderHandingOver(r, batches, build);
+}
+
+/**
+ * Renders the batches in turn (stage 2), handing each to the build's indexing thread, which
+ * indexes and publishes it while the next renders; resolves once every site is reported.
+ */
+async function renderHandingOver(r: BuildRun, batches: SiteRecord[][], build: BuildContext): Promise<void> {
   const thread = (r.thread ??= startIndexPublishThread());
   const published: Promise<void>[] = [];
   for (const sites of batches)

@@ -1,6 +1,7 @@
 import type { ManifestItem } from "../../published/manifest-format.ts";
 import { serviceWords } from "../../generator/service-words.ts";
 import { schemas } from "../../schema/schemas.ts";
+import type { SearchRecord } from "./search-index.ts";
 
 /**
  * The units' pages in the hub's own search index: one small HTML record per item of every unit's
@@ -14,11 +15,8 @@ import { schemas } from "../../schema/schemas.ts";
  * one search page (search.js) reads both alike. A page's full text stays in its unit's own index:
  * the unit's /cari/ searches it.
  */
-export interface HubSearchRecord {
-  /** The page's absolute address on its unit's subdomain (Pagefind keeps absolute URLs as given). */
-  url: string;
-  html: string;
-}
+/** Its `url` is the page's absolute address on its unit's subdomain (Pagefind keeps absolute URLs as given). */
+export type HubSearchRecord = SearchRecord;
 
 /** Types whose pages Pagefind indexes on the unit's own site (item.njk): all but broadcasts. */
 const unsearched = new Set(["siaran"]);
