@@ -22,6 +22,7 @@ import { searchableMark } from "./searchable.ts";
 import type { EleventyConfig, PageContext, PortalPluginOptions } from "./types.ts";
 import { recordImages } from "./used-images.ts";
 import { InternalError } from "../core/internal-error.ts";
+import { serviceFilter } from "../published/search-filters.ts";
 
 export type { BuildOutput, EleventyConfig, PortalPluginOptions, RunActivity } from "./types.ts";
 
@@ -215,6 +216,7 @@ function data(eleventyConfig: EleventyConfig, run: RunContext): void {
   eleventyConfig.addGlobalData("liveSitesToBuild", options.preview ? [] : options.sites.filter((s) => !s.archived));
   eleventyConfig.addGlobalData("preview", options.preview !== undefined);
   eleventyConfig.addGlobalData("ui", run.ui);
+  eleventyConfig.addGlobalData("serviceFilter", serviceFilter);
   eleventyConfig.addGlobalData(
     "types",
     schemas().types.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })),

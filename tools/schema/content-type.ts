@@ -15,6 +15,7 @@ import type { JsonSchema } from "./json-schema.ts";
  * | `x-image-fields` | JSON pointers to the item's picture, first present wins (share card, manifest) | none |
  * | `x-feed` | in the site's feeds and the hub's feeds | false |
  * | `x-hub-lists` | in the hub's combined lists (`/kabar/`) | false |
+ * | `x-hub-search` | `newest`: when the hub's search index is full, its newest items are kept (news); `all`: every item comes first | `all` |
  * | `x-activity` | a new item keeps its unit "active" on the hub | false |
  * | `x-manifest-fields` | fields the manifest carries for the hub (`extra`) | none |
  * | `x-hub-only` | only the hub may hold it (regional broadcasts) | false |
@@ -36,6 +37,8 @@ export interface ContentType {
   imageFields: readonly string[];
   feed: boolean;
   hubLists: boolean;
+  /** From `x-hub-search`: which of its items the hub's search index keeps once it is full (hub-search-records.ts). */
+  hubSearch: "all" | "newest";
   activity: boolean;
   manifestFields: readonly string[];
   hubOnly: boolean;
@@ -58,6 +61,7 @@ export const annotationKeywords = [
   "x-image-fields",
   "x-feed",
   "x-hub-lists",
+  "x-hub-search",
   "x-activity",
   "x-manifest-fields",
   "x-hub-only",
@@ -111,6 +115,7 @@ export function contentTypeOf(name: string, schema: JsonSchema): ContentType {
     imageFields: strings(schema["x-image-fields"], where("x-image-fields")),
     feed: schema["x-feed"] === true,
     hubLists: schema["x-hub-lists"] === true,
+    hubSearch: hubSearchOf(schema["x-hub-search"], where("x-hub-search")),
     activity: schema["x-activity"] === true,
     manifestFields: strings(schema["x-manifest-fields"], where("x-manifest-fields")).map((f) => {
       if (!(f in properties)) throw new Error(`${where("x-manifest-fields")}: "${f}" is not one of its fields`);
@@ -122,6 +127,11 @@ export function contentTypeOf(name: string, schema: JsonSchema): ContentType {
     schemaId: String(schema.$id),
     schema,
   };
+}
+
+function hubSearchOf(value: unknown, where: string): ContentType["hubSearch"] {
+  if (value === undefined || value === "all" || value === "newest") return value ?? "all";
+  throw new Error(`${where} must be "all" or "newest"`);
 }
 
 function sortKeys(value: unknown, where: string, properties: Record<string, JsonSchema>): SortKey[] {

@@ -16,8 +16,11 @@ const strings = JSON.parse(root.dataset.strings);
 /** The regency's words (the hub's katalog.json): groups that mean the same, and words that mean nothing here. */
 const synonyms = JSON.parse(root.dataset.synonyms ?? "[]").map((group) => group.map(fold));
 const fillers = new Set(JSON.parse(root.dataset.fillers ?? "[]").map(fold));
-/** The content type a query that names a service should find first (its label, Pagefind's filter value). */
-const serviceType = root.dataset.serviceType ?? "";
+/**
+ * A query that names a service finds services first, through the filter only service pages carry
+ * (base.njk): its index lists those pages alone, a small file, where the type filter lists every page.
+ */
+const serviceFilter = root.dataset.serviceFilter ? JSON.parse(root.dataset.serviceFilter) : undefined;
 const pageSize = 10;
 const giveUpAfter = 30;
 
@@ -29,7 +32,9 @@ let loading;
 function loadPagefind() {
   loading ??= (async () => {
     const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
-    await pagefind.options({ excerptLength: 24 });
+    // In the page, not in Pagefind's worker: the worker is one more script (11 KB as sent) before
+    // the first result, and searching one index of a few thousand records takes milliseconds.
+    await pagefind.options({ excerptLength: 24, noWorker: true });
     await pagefind.init();
     return pagefind;
   })().catch((error) => {
@@ -86,8 +91,8 @@ function queriesOf(term) {
 async function searchAll(pagefind, term, filters) {
   const queries = queriesOf(term);
   const runs = queries.map((q) => pagefind.search(q, { filters }));
-  const servicesFirst = serviceType && !filters.jenis;
-  const serviceRuns = servicesFirst ? queries.map((q) => pagefind.search(q, { filters: { ...filters, jenis: serviceType } })) : [];
+  const servicesFirst = serviceFilter && !filters.jenis;
+  const serviceRuns = servicesFirst ? queries.map((q) => pagefind.search(q, { filters: { ...filters, ...serviceFilter } })) : [];
   const best = (found) => {
     const byId = new Map();
     for (const r of found.flatMap((f) => f?.results ?? [])) if (!byId.has(r.id) || byId.get(r.id).score < r.score) byId.set(r.id, r);

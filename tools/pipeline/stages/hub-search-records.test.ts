@@ -7,6 +7,7 @@ import { dateFilters } from "../../published/indonesian-dates.ts";
 import type { ManifestItem } from "../../published/manifest-format.ts";
 import { pagefindFragments } from "../../test/pagefind-fragments.ts";
 import { xssVectors } from "../../test/xss-vectors.ts";
+import { serviceFilter } from "../../published/search-filters.ts";
 import { hubSearchRecords } from "./hub-search-records.ts";
 import { writeSearchIndexes } from "./search-index.ts";
 
@@ -56,12 +57,35 @@ describe("the units' pages as records of the hub's search index", () => {
     const byUrl = [service!, news!].sort((a, b) => a.url.localeCompare(b.url));
     const [kk, berita] = [byUrl.find((f) => f.url.includes("layanan"))!, byUrl.find((f) => f.url.includes("berita"))!];
     assert.equal(kk.url, "https://disdukcapil.paserkab.go.id/layanan/kk/");
-    assert.deepEqual(kk.filters, { unit: ["Dinas Kependudukan dan Pencatatan Sipil"], jenis: ["Layanan"] });
+    // The service filter too: the search page finds services first through it (search.js).
+    assert.deepEqual(kk.filters, {
+      unit: ["Dinas Kependudukan dan Pencatatan Sipil"],
+      jenis: ["Layanan"],
+      ...Object.fromEntries(Object.entries(serviceFilter).map(([name, value]) => [name, [value]])),
+    });
     assert.equal(kk.meta.aliases, "ubah KK, KK, Kartu Keluarga");
     assert.match(kk.content, /Mengubah data KK\./);
     // A date in the regency's zone, as the unit's page shows it (00.30 WITA on the 17th).
     assert.equal(berita.meta.date, "17 Agustus 2025");
     assert.deepEqual(berita.filters.jenis, ["Berita"]);
+    assert.deepEqual(Object.keys(berita.filters).sort(), ["jenis", "unit"], "only services carry the service filter");
+  });
+
+  it("holds at most its limit: every service, page and document first, then the newest news", () => {
+    const day = (d: number) => new Date(Date.UTC(2026, 0, d)).toISOString();
+    const entries = [
+      { unit: "A", item: item({ type: "berita", title: "Lama", url: "https://a.x/berita/lama/", date: day(1) }) },
+      { unit: "A", item: item({ type: "layanan", title: "KTP", url: "https://a.x/layanan/ktp/" }) },
+      { unit: "B", item: item({ type: "pengumuman", title: "Baru", url: "https://b.x/pengumuman/baru/", date: day(9) }) },
+      { unit: "B", item: item({ type: "dokumen", title: "Renstra", url: "https://b.x/dokumen/renstra/", date: day(2) }) },
+      { unit: "B", item: item({ type: "berita", title: "Tengah", url: "https://b.x/berita/tengah/", date: day(5) }) },
+      { unit: "A", item: item({ type: "halaman", title: "Kontak", url: "https://a.x/kontak/" }) },
+    ];
+    const titles = (limit: number) =>
+      hubSearchRecords(entries, [], tanggal, limit).map((r) => /<h1>(.*?)<\/h1>/.exec(r.html)![1]);
+    assert.deepEqual(titles(10), ["KTP", "Renstra", "Kontak", "Baru", "Tengah", "Lama"]);
+    assert.deepEqual(titles(4), ["KTP", "Renstra", "Kontak", "Baru"]);
+    assert.deepEqual(titles(2), ["KTP", "Renstra"], "past the limit even standing pages are left out, in the units' order");
   });
 
   it("keeps every hostile title, summary and unit name as text: nothing of it becomes markup", async () => {

@@ -1,5 +1,6 @@
 import type { ManifestItem } from "../../published/manifest-format.ts";
 import { serviceWords } from "../../generator/service-words.ts";
+import { serviceFilter } from "../../published/search-filters.ts";
 import { schemas } from "../../schema/schemas.ts";
 import type { SearchRecord } from "./search-index.ts";
 
@@ -14,6 +15,12 @@ import type { SearchRecord } from "./search-index.ts";
  * and date are the same Pagefind filters and metadata the theme puts on the page (base.njk), so
  * one search page (search.js) reads both alike. A page's full text stays in its unit's own index:
  * the unit's /cari/ searches it.
+ *
+ * The index holds at most `hubSearchRecordLimit` records: every first search loads Pagefind's list
+ * of all its pages (about 5 bytes a record as sent), so the records decide what the hub's first
+ * search costs. Items of every type come first, then those of the types whose schema says
+ * `x-hub-search: newest` (news, announcements, events, albums), newest first, as many as fit.
+ * An older news item left out is still found by its unit's own search.
  */
 /** Its `url` is the page's absolute address on its unit's subdomain (Pagefind keeps absolute URLs as given). */
 export type HubSearchRecord = SearchRecord;
@@ -27,37 +34,53 @@ export interface HubSearchEntry {
   unit: string;
 }
 
+/**
+ * How many records the hub's index holds at most. Measured at 500 units (docs/benchmarks.md): with
+ * Pagefind's own script and WebAssembly (70 KB as sent), 3,000 records keep the hub's first search
+ * under 100 KB; 8,000 made it 145 KB.
+ */
+export const hubSearchRecordLimit = 3000;
+
 export function hubSearchRecords(
   entries: readonly HubSearchEntry[],
   synonyms: readonly string[][],
   tanggal: (iso: string) => string,
+  limit = hubSearchRecordLimit,
 ): HubSearchRecord[] {
   const types = schemas().typeByName;
-  return entries
-    .filter(({ item }) => !unsearched.has(item.type))
-    .map(({ item, unit }) => {
-      const aliases = item.extra?.aliases;
-      const knownAs =
-        item.type === "layanan"
-          ? serviceWords(item.title, Array.isArray(aliases) ? aliases.map(String) : [], synonyms)
-          : [];
-      const head = [
-        meta("unit", unit, true),
-        meta("jenis", types.get(item.type)?.label ?? item.type, false),
-        ...(item.date ? [`<meta data-pagefind-meta="date[content]" content="${attribute(tanggal(item.date))}">`] : []),
-      ];
-      const body = [
-        `<h1>${text(item.title)}</h1>`,
-        ...(knownAs.length
-          ? [`<p data-pagefind-weight="10" data-pagefind-meta="aliases">${text(knownAs.join(", "))}</p>`]
-          : []),
-        ...(item.summary ? [`<p>${text(String(item.summary))}</p>`] : []),
-      ];
-      return {
-        url: item.url,
-        html: `<!doctype html><html lang="id"><head>${head.join("")}</head><body><main data-pagefind-body>${body.join("")}</main></body></html>`,
-      };
-    });
+  const searched = entries.filter(({ item }) => !unsearched.has(item.type));
+  const newestOnly = (e: HubSearchEntry) => types.get(e.item.type)?.hubSearch === "newest";
+  const time = (e: HubSearchEntry) => (e.item.date ? Date.parse(e.item.date) || 0 : 0);
+  const kept = [
+    ...searched.filter((e) => !newestOnly(e)),
+    ...searched.filter(newestOnly).sort((a, b) => time(b) - time(a)),
+  ].slice(0, limit);
+  return kept.map(({ item, unit }) => {
+    const aliases = item.extra?.aliases;
+    const knownAs =
+      item.type === "layanan"
+        ? serviceWords(item.title, Array.isArray(aliases) ? aliases.map(String) : [], synonyms)
+        : [];
+    const head = [
+      meta("unit", unit, true),
+      meta("jenis", types.get(item.type)?.label ?? item.type, false),
+      ...(item.type === "layanan"
+        ? Object.entries(serviceFilter).map(([name, value]) => meta(name, value, false))
+        : []),
+      ...(item.date ? [`<meta data-pagefind-meta="date[content]" content="${attribute(tanggal(item.date))}">`] : []),
+    ];
+    const body = [
+      `<h1>${text(item.title)}</h1>`,
+      ...(knownAs.length
+        ? [`<p data-pagefind-weight="10" data-pagefind-meta="aliases">${text(knownAs.join(", "))}</p>`]
+        : []),
+      ...(item.summary ? [`<p>${text(String(item.summary))}</p>`] : []),
+    ];
+    return {
+      url: item.url,
+      html: `<!doctype html><html lang="id"><head>${head.join("")}</head><body><main data-pagefind-body>${body.join("")}</main></body></html>`,
+    };
+  });
 }
 
 /** A filter (and, for the unit, metadata too), as base.njk marks them on every page. */
