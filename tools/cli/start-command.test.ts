@@ -201,7 +201,13 @@ describe("portal start", () => {
     await page.waitForURL(/unit=dlh/);
     await page.locator("#search-status").filter({ hasText: "hasil" }).waitFor();
     assert.deepEqual([...(await hosts())], [`dlh.localhost:${port}`]);
+    // The hub's index keeps a unit's newest news only: the chosen unit's own search, with the query.
+    const unitSite = page.locator("#search-unit-site");
+    assert.equal(await unitSite.isVisible(), true);
+    assert.equal(await unitSite.getAttribute("href"), `http://dlh.localhost:${port}/cari/?q=posyandu`);
+    assert.match(await unitSite.innerText(), /^Cari di situs Dinas Lingkungan Hidup: /);
     await page.selectOption("#f-unit", "");
+    assert.equal(await unitSite.isVisible(), false, "with every unit chosen, no unit's search is offered");
     await page.locator("#q").fill("Posyandu Serentak");
     await page.locator("#q").press("Enter");
     await page.locator("#search-results a", { hasText: "Posyandu Serentak di 10 Kecamatan" }).click();

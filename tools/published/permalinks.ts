@@ -18,7 +18,7 @@ export const siteUrls = {
   media: "/media/",
   images: "/img/",
   search: "/cari/",
-  /** Pagefind's bundle: the site's own search, and what the hub's search merges. */
+  /** Pagefind's bundle: the site's own search (the hub's also holds a record of units' pages). */
   searchIndex: "/pagefind/",
   /** Decap CMS for the site's editors; the CMS's own files are in /admin/decap/. */
   admin: "/admin/",

@@ -12,6 +12,7 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const everywhere = document.getElementById("search-everywhere");
+const unitSite = document.getElementById("search-unit-site");
 const strings = JSON.parse(root.dataset.strings);
 /** The regency's words (the hub's katalog.json): groups that mean the same, and words that mean nothing here. */
 const synonyms = JSON.parse(root.dataset.synonyms ?? "[]").map((group) => group.map(fold));
@@ -244,6 +245,19 @@ function remember(term) {
     if (term) target.searchParams.set("q", term);
     if (typeSelect?.value) target.searchParams.set("jenis", typeSelect.value);
     everywhere.href = target.href;
+  }
+  // On the hub, the chosen unit's own search: it holds all the unit's pages, the hub's index only
+  // its newest news.
+  const chosen = unitSelect?.selectedOptions[0];
+  if (unitSite && chosen) {
+    unitSite.parentElement.hidden = !chosen.dataset.search;
+    if (chosen.dataset.search) {
+      const target = new URL(chosen.dataset.search);
+      if (term) target.searchParams.set("q", term);
+      if (typeSelect?.value) target.searchParams.set("jenis", typeSelect.value);
+      unitSite.href = target.href;
+      unitSite.textContent = say(unitSite.dataset.label, { unit: chosen.textContent.trim() });
+    }
   }
 }
 
