@@ -558,6 +558,8 @@ const demoBenches: (() => boolean)[] = [
           script("tools/bench/serve-bench.ts", "--runs", String(runs), ...out) &&
           script("tools/bench/report-bench.ts", "--runs", "5", ...out),
       ]),
+  // What warm image processing adds to a full build of the demo (CPU profiles).
+  () => script("tools/bench/image-share.ts", "--runs", String(runs), ...out),
   // npm start as a developer meets it: the first start with no cache, the next, save to page; and
   // what AVIF costs a cold production build's photos.
   () => script("tools/bench/start-bench.ts", ...out),

@@ -5,6 +5,12 @@ import { timeLimits, withTimeLimit } from "../core/progress.ts";
 import type { EleventyConfig } from "./types.ts";
 import { InternalError } from "../core/internal-error.ts";
 
+/**
+ * An <img> tag as the theme writes it: its attribute values are escaped (Nunjucks escapes ">"), so
+ * the first ">" ends it. Editors' Markdown allows no HTML, and structured data escapes "<".
+ */
+const imgTag = /<img\b[^>]*>/g;
+
 type PosthtmlPlugin = (context: Record<string, unknown>) => (tree: unknown) => Promise<unknown>;
 interface ImgNode {
   attrs?: Record<string, string | boolean | undefined>;
@@ -59,20 +65,55 @@ export function imageTransformPlugin(
     });
     return tree;
   };
+  // The same tag of the same unit (its logo, on every page it has) gives the same <picture>: each
+  // is resolved once a run, and a page's tags are replaced in its text, which is never parsed
+  // whole. Before, every page with an image went through posthtml's parser and serialiser and
+  // eleventy-img's lookups once per <img>: with the logo that was every page of a unit with one
+  // (docs/benchmarks.md, "Warm image processing"). eleventy-img's output depends on the tag alone
+  // here: the source is absolute and `urlPath` fixed (image-options.ts), never on the page.
+  const resolved = new Map<string, Promise<string>>();
+  const resolveTag = (tag: string, page: Page): Promise<string> => {
+    // The page's own check first, every time: a foreign source fails the page that shows it. The
+    // theme quotes every attribute with "; posthtml's parser, like this, leaves entities as written.
+    const src = /\ssrc="([^"]*)"/.exec(tag)?.[1];
+    const ignored = /\seleventy:ignore[\s>=]/.test(tag);
+    const key = ignored || src === undefined ? tag : `${sourceOf(src, page)}\n${tag}`;
+    let done = resolved.get(key);
+    if (!done) {
+      done = (
+        posthtml([
+          ownImages(page) as never,
+          transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never,
+        ]).process(tag) as Promise<{ html: string }>
+      ).then((r) => r.html);
+      resolved.set(key, done);
+      // A failure is the page's, with its reason: the next page with the tag tries again.
+      done.catch(() => resolved.delete(key));
+    }
+    return done;
+  };
   const transformHtml = async (html: string, page: Page) => {
     if (!html.includes("<img")) return html;
-    const images = html.match(/<img\b/g)?.length ?? 0;
-    const work = posthtml([
-      ownImages(page) as never,
-      transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never,
-    ]).process(html) as Promise<{ html: string }>;
-    return (
-      await withTimeLimit(
-        work,
-        timeLimits.pageImagesMs(images),
-        `eleventy-img, the ${images} image(s) of ${page.outputPath || page.url}`,
-      )
-    ).html;
+    const tags = html.match(imgTag) ?? [];
+    // Pages hold no <picture> of their own (the theme writes none, Markdown allows no HTML); if
+    // one ever does, eleventy-img must see the whole tree, so the page is parsed whole as before.
+    const work = html.includes("<picture")
+      ? (
+          posthtml([
+            ownImages(page) as never,
+            transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never,
+          ]).process(html) as Promise<{ html: string }>
+        ).then((r) => r.html)
+      : (async () => {
+          const distinct = [...new Set(tags)];
+          const out = new Map(await Promise.all(distinct.map(async (t) => [t, await resolveTag(t, page)] as const)));
+          return html.replace(imgTag, (t) => out.get(t)!);
+        })();
+    return withTimeLimit(
+      work,
+      timeLimits.pageImagesMs(tags.length),
+      `eleventy-img, the ${tags.length} image(s) of ${page.outputPath || page.url}`,
+    );
   };
   eleventyConfig.addTransform("portal-images", async function (this: { page: Page }, content: string) {
     if (!this.page.outputPath || !String(this.page.outputPath).endsWith(".html")) return content;

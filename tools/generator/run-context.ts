@@ -69,12 +69,25 @@ export function createRunContext(options: PortalPluginOptions) {
       );
     return resolved;
   };
-  const recorded = (encode: typeof shareImage) =>
-    tracked(async (slug: string, src: string) => {
-      const url = await encode(join(sitesDir, slug), options.cacheDir, ownImage(slug, src, `sites/${slug}`).path);
-      recordImages(outputOf(slug), url, true);
-      return url;
+  // Once a run per unit and image: a unit's logo is every page's share image, and each call into
+  // eleventy-img costs its lookups again (a URL parse that throws, a stat, its options sorted).
+  const recorded = (encode: typeof shareImage) => {
+    const made = new Map<string, Promise<string>>();
+    return tracked(async (slug: string, src: string) => {
+      const { path } = ownImage(slug, src, `sites/${slug}`);
+      const key = `${slug}/${path}`;
+      let url = made.get(key);
+      if (!url) {
+        url = encode(join(sitesDir, slug), options.cacheDir, path);
+        made.set(key, url);
+        // A failure is reported by each page that asks: the next one tries again.
+        url.catch(() => made.delete(key));
+      }
+      const encoded = await url;
+      recordImages(outputOf(slug), encoded, true);
+      return encoded;
     });
+  };
   /**
    * A unit's origin without the trailing slash. An archive's is its folder on the hub: its pages
    * are written as if at their own origin, then moved there (archive-transform.ts prefixes their

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import sharp from "sharp";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { pagefindFragments } from "../test/pagefind-fragments.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
@@ -175,7 +176,11 @@ describe("building the mini fixture", () => {
     }
     const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
     assert.doesNotMatch(hubSearch, /data-indexes/);
-    assert.match(hubSearch, /<option value="dinkes">Dinas Kesehatan<\/option>/);
+    // Each unit's option names its own search, which holds all its pages (search.js links to it).
+    assert.match(
+      hubSearch,
+      /<option value="dinkes" data-search="https:\/\/dinkes\.paserkab\.go\.id\/cari\/">Dinas Kesehatan<\/option>/,
+    );
     assert.match(await page("cari/index.html"), /<a id="search-everywhere" href="https:\/\/paserkab\.go\.id\/cari\/">/);
   });
 
@@ -419,8 +424,8 @@ describe("a site with broken content", () => {
       );
       assert.ok(existsSync(join(ws.distDir, "dlh/pagefind/wasm.unknown.pagefind")));
       const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
-      assert.match(hubSearch, /<option value="dinkes">/);
-      assert.doesNotMatch(hubSearch, /<option value="dlh">/);
+      assert.match(hubSearch, /<option value="dinkes"[ >]/);
+      assert.doesNotMatch(hubSearch, /<option value="dlh"[ >]/);
       const urls = (await pagefindFragments(join(ws.distDir, "portal/pagefind"))).map((f) => f.url);
       assert.ok(
         urls.some((u) => u.startsWith("https://dinkes.paserkab.go.id/")),
@@ -517,6 +522,48 @@ describe("building the units in batches", () => {
     }
     return out;
   }
+
+  it("shows each unit its own logo where units' logos share a file name, in one run", async () => {
+    const ws = await withUnits();
+    try {
+      // Two different pictures at the same address of each unit's media: the page's <img> tag is
+      // the same text on both units' pages, and each page must still show its own unit's file.
+      for (const [slug, colour] of [
+        ["dinkes", { r: 200, g: 30, b: 30 }],
+        ["dlh", { r: 30, g: 160, b: 60 }],
+      ] as const) {
+        await mkdir(join(ws.sitesDir, slug, "media"), { recursive: true });
+        await sharp({ create: { width: 120, height: 120, channels: 3, background: colour } })
+          .png()
+          .toFile(join(ws.sitesDir, slug, "media", "logo.png"));
+        const site = JSON.parse(await readFile(join(ws.sitesDir, slug, "site.json"), "utf8"));
+        await writeFile(join(ws.sitesDir, slug, "site.json"), JSON.stringify({ ...site, logo: "/media/logo.png" }));
+      }
+      const report = await buildSites(ws, undefined, { now });
+      assert.ok(
+        report.results.every((r) => r.ok),
+        JSON.stringify(report.results.filter((r) => !r.ok)),
+      );
+      const logoOf = async (slug: string, path: string) => {
+        const html = await readFile(join(ws.distDir, slug, path), "utf8");
+        const srcset = /<a class="unit"[\s\S]*?<source[^>]*srcset="([^"]+)"/.exec(html)?.[1];
+        assert.ok(srcset, `${slug}/${path} shows a logo`);
+        return srcset;
+      };
+      const [dinkes, dlh] = [await logoOf("dinkes", "index.html"), await logoOf("dlh", "index.html")];
+      assert.notEqual(dinkes, dlh);
+      // The same on every page of the unit, and published with it.
+      assert.equal(await logoOf("dinkes", "berita/index.html"), dinkes);
+      assert.equal(await logoOf("dlh", "berita/index.html"), dlh);
+      for (const [slug, srcset] of [
+        ["dinkes", dinkes],
+        ["dlh", dlh],
+      ] as const)
+        assert.ok(existsSync(join(ws.distDir, slug, srcset.split(" ")[0]!)), `${slug} publishes ${srcset}`);
+    } finally {
+      await ws.dispose();
+    }
+  });
 
   it("publishes what one run publishes, each batch indexed and published beside the next one's render", async () => {
     const ws = await withUnits();

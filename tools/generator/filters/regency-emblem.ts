@@ -10,14 +10,26 @@ import { defineFilter, type FilterThis } from "./define-filter.ts";
  * Nothing when the regency has no emblem (validation names a missing file).
  */
 export default defineFilter(
-  (run) =>
-    async function (this: FilterThis, logo: string | undefined) {
-      if (!logo) return "";
+  (run) => {
+    // Asked by every page with the CMS's header: made once a run, recorded for each page's site.
+    const made = new Map<string, Promise<string>>();
+    const make = async (logo: string) => {
       const hubDir = join(run.options.sitesDir, run.portal.hub);
       if (!existsSync(join(hubDir, logo))) return "";
-      const url = await iconImage(hubDir, run.options.cacheDir, logo);
-      recordImages(run.outputOf(run.paths.slugOfPage(this.page)), url, true);
+      return iconImage(hubDir, run.options.cacheDir, logo);
+    };
+    return async function (this: FilterThis, logo: string | undefined) {
+      if (!logo) return "";
+      let pending = made.get(logo);
+      if (!pending) {
+        pending = make(logo);
+        made.set(logo, pending);
+        pending.catch(() => made.delete(logo));
+      }
+      const url = await pending;
+      if (url) recordImages(run.outputOf(run.paths.slugOfPage(this.page)), url, true);
       return url;
-    },
+    };
+  },
   { async: true, example: { template: "{{ portal.logo | regencyEmblem }}", output: /^\/img\/[\w-]+-96\.png$/ } },
 );

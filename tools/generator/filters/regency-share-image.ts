@@ -11,12 +11,25 @@ import { defineFilter } from "./define-filter.ts";
  * Nothing when the regency has no emblem or the hub's media lacks it (validation says so).
  */
 export default defineFilter(
-  (run) => async (logo: string | undefined) => {
-    if (!logo) return "";
-    const hubDir = join(run.options.sitesDir, run.portal.hub);
-    if (!existsSync(join(hubDir, logo))) return "";
-    const path = await shareImage(hubDir, run.options.cacheDir, logo);
-    return `${siteUrl(run.base, run.portal, run.portal.hub)}${path.slice(1)}`;
+  (run) => {
+    // Asked by most pages of the run (every one without a picture of its own): made once a run.
+    const made = new Map<string, Promise<string>>();
+    const make = async (logo: string) => {
+      const hubDir = join(run.options.sitesDir, run.portal.hub);
+      if (!existsSync(join(hubDir, logo))) return "";
+      const path = await shareImage(hubDir, run.options.cacheDir, logo);
+      return `${siteUrl(run.base, run.portal, run.portal.hub)}${path.slice(1)}`;
+    };
+    return async (logo: string | undefined) => {
+      if (!logo) return "";
+      let url = made.get(logo);
+      if (!url) {
+        url = make(logo);
+        made.set(logo, url);
+        url.catch(() => made.delete(logo));
+      }
+      return url;
+    };
   },
   {
     async: true,
