@@ -109,9 +109,11 @@ export function nginxConfig(options: NginxOptions): string {
 /** The Content-Security-Policy of the sites' pages and of /admin/. */
 function csps(c: NginxContext): { siteCsp: string; adminCsp: string } {
   const { options, portal, hub, units } = c;
-  // What the sites' pages may load. The hub's search fetches every unit's index (connect-src) and
-  // shows units' logos (img-src); Pagefind compiles WebAssembly ('wasm-unsafe-eval') and may run
-  // a worker. The only inline code is the accent stylesheet, allowed by its hash per site.
+  // What the sites' pages may load. The hub shows units' logos (img-src); Pagefind compiles
+  // WebAssembly ('wasm-unsafe-eval'). connect-src to the units and worker-src date from when the
+  // hub's search merged every unit's index in Pagefind's worker; since 2026-12 it reads its own
+  // index in the page (search.js), so both could be narrowed (left for a change of its own).
+  // The only inline code is the accent stylesheet, allowed by its hash per site.
   const siteCsp = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",

@@ -37,11 +37,8 @@ export interface HubData {
   }[];
   /** `npm run report`'s figures, for the status dashboard (`/status/`). */
   report: RegencyReport;
-  /**
-   * The units with something to find: the hub's search page filters by them, and links to the
-   * chosen one's own search (`search`), which holds all its pages where the hub's holds its newest news.
-   */
-  searchUnits: { slug: string; name: string; search: string }[];
+  /** The units with something to find: the hub's search page filters by them. */
+  searchUnits: { slug: string; name: string }[];
   /** Every unit's services by the hub's topics (`/layanan/`), with the home's services and numbers. */
   catalogue: HubCatalogue;
 }

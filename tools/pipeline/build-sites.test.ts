@@ -176,10 +176,11 @@ describe("building the mini fixture", () => {
     }
     const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
     assert.doesNotMatch(hubSearch, /data-indexes/);
-    // Each unit's option names its own search, which holds all its pages (search.js links to it).
+    assert.match(hubSearch, /<option value="dinkes">Dinas Kesehatan<\/option>/);
+    // A chosen unit's own search, which holds all its pages (search.js links to it).
     assert.match(
       hubSearch,
-      /<option value="dinkes" data-search="https:\/\/dinkes\.paserkab\.go\.id\/cari\/">Dinas Kesehatan<\/option>/,
+      /<select id="f-unit" name="unit" data-hub="portal" data-unit-search="https:\/\/\{slug\}\.paserkab\.go\.id\/cari\/">/,
     );
     assert.match(await page("cari/index.html"), /<a id="search-everywhere" href="https:\/\/paserkab\.go\.id\/cari\/">/);
   });

@@ -248,15 +248,16 @@ function remember(term) {
   }
   // On the hub, the chosen unit's own search: it holds all the unit's pages, the hub's index only
   // its newest news.
-  const chosen = unitSelect?.selectedOptions[0];
-  if (unitSite && chosen) {
-    unitSite.parentElement.hidden = !chosen.dataset.search;
-    if (chosen.dataset.search) {
-      const target = new URL(chosen.dataset.search);
+  const chosen = unitSelect?.value;
+  if (unitSite && unitSelect) {
+    const unit = chosen && chosen !== unitSelect.dataset.hub ? chosen : "";
+    unitSite.parentElement.hidden = !unit;
+    if (unit) {
+      const target = new URL(unitSelect.dataset.unitSearch.replace("{slug}", unit));
       if (term) target.searchParams.set("q", term);
       if (typeSelect?.value) target.searchParams.set("jenis", typeSelect.value);
       unitSite.href = target.href;
-      unitSite.textContent = say(unitSite.dataset.label, { unit: chosen.textContent.trim() });
+      unitSite.textContent = say(unitSite.dataset.label, { unit: optionText(unitSelect) });
     }
   }
 }

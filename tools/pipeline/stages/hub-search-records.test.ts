@@ -76,8 +76,14 @@ describe("the units' pages as records of the hub's search index", () => {
     const entries = [
       { unit: "A", item: item({ type: "berita", title: "Lama", url: "https://a.x/berita/lama/", date: day(1) }) },
       { unit: "A", item: item({ type: "layanan", title: "KTP", url: "https://a.x/layanan/ktp/" }) },
-      { unit: "B", item: item({ type: "pengumuman", title: "Baru", url: "https://b.x/pengumuman/baru/", date: day(9) }) },
-      { unit: "B", item: item({ type: "dokumen", title: "Renstra", url: "https://b.x/dokumen/renstra/", date: day(2) }) },
+      {
+        unit: "B",
+        item: item({ type: "pengumuman", title: "Baru", url: "https://b.x/pengumuman/baru/", date: day(9) }),
+      },
+      {
+        unit: "B",
+        item: item({ type: "dokumen", title: "Renstra", url: "https://b.x/dokumen/renstra/", date: day(2) }),
+      },
       { unit: "B", item: item({ type: "berita", title: "Tengah", url: "https://b.x/berita/tengah/", date: day(5) }) },
       { unit: "A", item: item({ type: "halaman", title: "Kontak", url: "https://a.x/kontak/" }) },
     ];
@@ -85,7 +91,11 @@ describe("the units' pages as records of the hub's search index", () => {
       hubSearchRecords(entries, [], tanggal, limit).map((r) => /<h1>(.*?)<\/h1>/.exec(r.html)![1]);
     assert.deepEqual(titles(10), ["KTP", "Renstra", "Kontak", "Baru", "Tengah", "Lama"]);
     assert.deepEqual(titles(4), ["KTP", "Renstra", "Kontak", "Baru"]);
-    assert.deepEqual(titles(2), ["KTP", "Renstra"], "past the limit even standing pages are left out, in the units' order");
+    assert.deepEqual(
+      titles(2),
+      ["KTP", "Renstra"],
+      "past the limit even standing pages are left out, in the units' order",
+    );
   });
 
   it("keeps every hostile title, summary and unit name as text: nothing of it becomes markup", async () => {

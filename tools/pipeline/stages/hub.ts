@@ -9,7 +9,7 @@ import { siteUrl, successorOf, type Base } from "../../published/site-origin.ts"
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
 import type { RegencyReport } from "../../report/unit-report.ts";
-import { retiredUnitUrl, siteUrls } from "../../published/permalinks.ts";
+import { retiredUnitUrl } from "../../published/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
 import { dateFilters } from "../../published/indonesian-dates.ts";
 import { type HubSearchEntry, type HubSearchRecord, hubSearchRecords } from "./hub-search-records.ts";
@@ -103,8 +103,7 @@ export function readHubData(args: {
       ...(manifest?.site.icon ? { icon: manifest.site.icon } : {}),
     });
     // The search page's unit filter offers the units with something to find.
-    if (manifest?.items.length)
-      searchUnits.push({ slug: site.slug, name: site.name, search: `${url}${siteUrls.search.slice(1)}` });
+    if (manifest?.items.length) searchUnits.push({ slug: site.slug, name: site.name });
     for (const item of manifest?.items ?? []) {
       items.push({ ...item, unit: { slug: site.slug, short_name: site.short_name, url } });
       searched.push({ item, unit: site.name });
