@@ -69,7 +69,7 @@ export function imageTransformPlugin(
   // is resolved once a run, and a page's tags are replaced in its text, which is never parsed
   // whole. Before, every page with an image went through posthtml's parser and serialiser and
   // eleventy-img's lookups once per <img>: with the logo that was every page of a unit with one
-  // (docs/benchmarks.md, "Warm image processing"). eleventy-img's output depends on the tag alone
+  // (docs/benchmarks.md, "Warm images"). eleventy-img's output depends on the tag alone
   // here: the source is absolute and `urlPath` fixed (image-options.ts), never on the page.
   const resolved = new Map<string, Promise<string>>();
   const resolveTag = (tag: string, page: Page): Promise<string> => {

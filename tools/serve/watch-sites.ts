@@ -24,7 +24,10 @@ export function watchSites(
     hold?: () => boolean;
   } = {},
 ): { close: () => void; rebuildAll: () => void } {
-  const quietMs = options.quietMs ?? 150;
+  // A save is one burst of events within a few milliseconds (an editor's write-then-rename, the
+  // CMS's files, which `hold` keeps back until its request ends anyway); every millisecond waited
+  // here is on the way from a save to the page (issue 27: save to page ≤ 300 ms). Was 150 ms.
+  const quietMs = options.quietMs ?? 50;
   let pending: Changes = { slugs: new Set(), files: new Set() };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
