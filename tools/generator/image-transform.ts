@@ -4,6 +4,7 @@ import posthtml from "posthtml";
 import { timeLimits, withTimeLimit } from "../core/progress.ts";
 import type { EleventyConfig } from "./types.ts";
 import { InternalError } from "../core/internal-error.ts";
+import { oncePerKey } from "../core/once-per-key.ts";
 
 /**
  * An <img> tag as the theme writes it: its attribute values are escaped (Nunjucks escapes ">"), so
@@ -71,26 +72,22 @@ export function imageTransformPlugin(
   // eleventy-img's lookups once per <img>: with the logo that was every page of a unit with one
   // (docs/benchmarks.md, "Warm images"). eleventy-img's output depends on the tag alone
   // here: the source is absolute and `urlPath` fixed (image-options.ts), never on the page.
-  const resolved = new Map<string, Promise<string>>();
+  const resolved = oncePerKey<string>();
   const resolveTag = (tag: string, page: Page): Promise<string> => {
     // The page's own check first, every time: a foreign source fails the page that shows it. The
     // theme quotes every attribute with "; posthtml's parser, like this, leaves entities as written.
     const src = /\ssrc="([^"]*)"/.exec(tag)?.[1];
     const ignored = /\seleventy:ignore[\s>=]/.test(tag);
     const key = ignored || src === undefined ? tag : `${sourceOf(src, page)}\n${tag}`;
-    let done = resolved.get(key);
-    if (!done) {
-      done = (
+    // A failure is the page's, with its reason: the next page with the tag tries again.
+    return resolved(key, () =>
+      (
         posthtml([
           ownImages(page) as never,
           transform({ page, url: page.url, inputPath: page.inputPath, outputPath: page.outputPath }) as never,
         ]).process(tag) as Promise<{ html: string }>
-      ).then((r) => r.html);
-      resolved.set(key, done);
-      // A failure is the page's, with its reason: the next page with the tag tries again.
-      done.catch(() => resolved.delete(key));
-    }
-    return done;
+      ).then((r) => r.html),
+    );
   };
   const transformHtml = async (html: string, page: Page) => {
     if (!html.includes("<img")) return html;

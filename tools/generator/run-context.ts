@@ -10,6 +10,7 @@ import { archiveUrl, productionBase, siteUrl, successorOf, type Base } from "../
 import { sitePaths } from "./site-paths.ts";
 import type { BuildOutput, PageContext, PortalPluginOptions, RunActivity, UiStrings } from "./types.ts";
 import { recordImages } from "./used-images.ts";
+import { oncePerKey } from "../core/once-per-key.ts";
 import { InternalError } from "../core/internal-error.ts";
 
 /** The theme's Indonesian words (`strings.id.json`), read once per build (the build context keeps them). */
@@ -72,20 +73,12 @@ export function createRunContext(options: PortalPluginOptions) {
   // Once a run per unit and image: a unit's logo is every page's share image, and each call into
   // eleventy-img costs its lookups again (a URL parse that throws, a stat, its options sorted).
   const recorded = (encode: typeof shareImage) => {
-    const made = new Map<string, Promise<string>>();
+    const once = oncePerKey<string>();
     return tracked(async (slug: string, src: string) => {
       const { path } = ownImage(slug, src, `sites/${slug}`);
-      const key = `${slug}/${path}`;
-      let url = made.get(key);
-      if (!url) {
-        url = encode(join(sitesDir, slug), options.cacheDir, path);
-        made.set(key, url);
-        // A failure is reported by each page that asks: the next one tries again.
-        url.catch(() => made.delete(key));
-      }
-      const encoded = await url;
-      recordImages(outputOf(slug), encoded, true);
-      return encoded;
+      const url = await once(`${slug}/${path}`, () => encode(join(sitesDir, slug), options.cacheDir, path));
+      recordImages(outputOf(slug), url, true);
+      return url;
     });
   };
   /**

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { iconImage } from "../share-image.ts";
 import { recordImages } from "../used-images.ts";
+import { oncePerKey } from "../../core/once-per-key.ts";
 import { defineFilter, type FilterThis } from "./define-filter.ts";
 
 /**
@@ -12,7 +13,7 @@ import { defineFilter, type FilterThis } from "./define-filter.ts";
 export default defineFilter(
   (run) => {
     // Asked by every page with the CMS's header: made once a run, recorded for each page's site.
-    const made = new Map<string, Promise<string>>();
+    const once = oncePerKey<string>();
     const make = async (logo: string) => {
       const hubDir = join(run.options.sitesDir, run.portal.hub);
       if (!existsSync(join(hubDir, logo))) return "";
@@ -20,13 +21,7 @@ export default defineFilter(
     };
     return async function (this: FilterThis, logo: string | undefined) {
       if (!logo) return "";
-      let pending = made.get(logo);
-      if (!pending) {
-        pending = make(logo);
-        made.set(logo, pending);
-        pending.catch(() => made.delete(logo));
-      }
-      const url = await pending;
+      const url = await once(logo, () => make(logo));
       if (url) recordImages(run.outputOf(run.paths.slugOfPage(this.page)), url, true);
       return url;
     };

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { shareImage } from "../share-image.ts";
 import { siteUrl } from "../../published/site-origin.ts";
+import { oncePerKey } from "../../core/once-per-key.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**
@@ -13,23 +14,14 @@ import { defineFilter } from "./define-filter.ts";
 export default defineFilter(
   (run) => {
     // Asked by most pages of the run (every one without a picture of its own): made once a run.
-    const made = new Map<string, Promise<string>>();
+    const once = oncePerKey<string>();
     const make = async (logo: string) => {
       const hubDir = join(run.options.sitesDir, run.portal.hub);
       if (!existsSync(join(hubDir, logo))) return "";
       const path = await shareImage(hubDir, run.options.cacheDir, logo);
       return `${siteUrl(run.base, run.portal, run.portal.hub)}${path.slice(1)}`;
     };
-    return async (logo: string | undefined) => {
-      if (!logo) return "";
-      let url = made.get(logo);
-      if (!url) {
-        url = make(logo);
-        made.set(logo, url);
-        url.catch(() => made.delete(logo));
-      }
-      return url;
-    };
+    return async (logo: string | undefined) => (logo ? once(logo, () => make(logo)) : "");
   },
   {
     async: true,

@@ -50,11 +50,13 @@ export function hubSearchRecords(
   const types = schemas().typeByName;
   const searched = entries.filter(({ item }) => !unsearched.has(item.type));
   const newestOnly = (e: HubSearchEntry) => types.get(e.item.type)?.hubSearch === "newest";
-  const time = (e: HubSearchEntry) => (e.item.date ? Date.parse(e.item.date) || 0 : 0);
-  const kept = [
-    ...searched.filter((e) => !newestOnly(e)),
-    ...searched.filter(newestOnly).sort((a, b) => time(b) - time(a)),
-  ].slice(0, limit);
+  // Each date parsed once, not at every comparison of the sort (8,000 items at 500 units).
+  const newest = searched
+    .filter(newestOnly)
+    .map((e) => ({ e, time: e.item.date ? Date.parse(e.item.date) || 0 : 0 }))
+    .sort((a, b) => b.time - a.time)
+    .map(({ e }) => e);
+  const kept = [...searched.filter((e) => !newestOnly(e)), ...newest].slice(0, limit);
   return kept.map(({ item, unit }) => {
     const aliases = item.extra?.aliases;
     const knownAs =
