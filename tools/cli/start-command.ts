@@ -17,6 +17,7 @@ import { localGateway } from "../gateway/local-gateway.ts";
 import { startPreviewRenderer } from "../pipeline/preview-renderer.ts";
 import { uncommittedChanges } from "../serve/uncommitted-changes.ts";
 import { filesToForget, forgetCachedFiles } from "../pipeline/eleventy-cache.ts";
+import { closeSearchProcess, keepSearchProcess } from "../pipeline/stages/search-index.ts";
 
 type Base = { protocol: "http:"; apex: string };
 type DevServer = Awaited<ReturnType<typeof startDevServer>>;
@@ -53,6 +54,8 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   await firstBuild(ws, base, options.progress);
   const { server, local } = await serve(ws, portal, state, options.port);
   const rebuild = rebuilder(ws, portal, base, state, server, local);
+  // The rebuilds run in this thread: Pagefind's process is kept for the next.
+  keepSearchProcess();
   const schedule = scheduledRebuilds(ws, portal, () => watcher.rebuildAll());
   const watcher = watchSites(
     ws,
@@ -83,6 +86,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
   watcher.close();
   await server.close();
   await local?.gateway.previews?.close();
+  await closeSearchProcess();
   return 0;
 }
 

@@ -14,6 +14,7 @@ import { buildFailed, indexPublish } from "./index-publish.ts";
 import { type IndexPublishThread, startIndexPublishThread } from "./index-publish-thread.ts";
 import { validate, type Validated } from "./stages/validate.ts";
 import { regencyReport } from "../report/unit-report.ts";
+import { readUnitHistory, type UnitHistory } from "../content/unit-history.ts";
 
 export type { SiteResult } from "./build-context.ts";
 
@@ -36,6 +37,10 @@ interface BuildRun {
   build?: BuildContext;
   /** Why the report could not be computed (broken completeness rules): the hub fails with it. */
   statusError?: string;
+  /** Whether build.status covers only the units this build renders (a partial build's first pass). */
+  statusPartial?: boolean;
+  /** Git's history of the units, read from the start of the build beside validation. */
+  history: Promise<UnitHistory>;
   results: SiteResult[];
   /** The indexing thread of a big build (index-publish-thread.ts), started by the first stage that needs it. */
   thread?: IndexPublishThread;
@@ -104,7 +109,8 @@ export const stages: readonly Stage[] = [
   {
     name: "report",
     module: "report/unit-report.ts",
-    reads: "what validation parsed (other units' Markdown when only some are built), Git history",
+    reads:
+      "what validation parsed, Git history (one `git log`, started before validation); when only some sites are built, the others' Markdown, just before the hub",
     handsOn: "every unit's activity and completeness: dormant pages, the hub's directory and /status/",
     run: reportStage,
   },
@@ -138,14 +144,16 @@ export async function buildSites(
   only: readonly string[] | undefined,
   options: BuildOptions = {},
 ): Promise<BuildReport> {
+  const now = options.now ?? new Date();
   const run: BuildRun = {
     ws,
     only,
     options,
     progress: options.progress ?? new Progress(),
-    now: options.now ?? new Date(),
+    now,
     fatal: [],
     results: [],
+    history: readUnitHistory(ws.root, now),
   };
   try {
     for (const stage of stages) {
@@ -194,9 +202,17 @@ async function validateStage(r: BuildRun): Promise<void> {
 /**
  * How alive each unit is (the report's judgement, from what validation parsed and Git): dormant
  * units' pages say when they were last updated, and the hub's directory and dashboard show it.
- * Broken rules (content-schema/completeness.json) fail the hub alone, with the reason.
+ * Broken rules (content-schema/completeness.json) fail the hub alone, with the reason. A build of
+ * some sites judges first only the units it renders, from what validation parsed: reading every
+ * other unit's content is the hub's need, met before the hub (hubStage), so an edited unit's pages
+ * are out sooner.
  */
 async function reportStage(r: BuildRun): Promise<void> {
+  const units = r.only ? new Set(r.validated!.units.map((s) => s.slug)) : undefined;
+  await computeReport(r, units);
+}
+
+async function computeReport(r: BuildRun, units: ReadonlySet<string> | undefined): Promise<void> {
   const build = r.build!;
   r.progress.enter("reading each unit's activity from its content and Git history");
   try {
@@ -204,7 +220,11 @@ async function reportStage(r: BuildRun): Promise<void> {
       now: r.now,
       registry: build.registry,
       parsed: r.validated!.parsed,
+      history: r.history,
+      ...(units ? { units } : {}),
     });
+    r.statusPartial = units !== undefined;
+    r.statusError = undefined;
   } catch (error) {
     r.statusError = (error as Error).message;
   }
@@ -215,6 +235,7 @@ async function hubStage(r: BuildRun): Promise<void> {
   const { hub } = r.validated!;
   const build = r.build!;
   if (!hub.length) return;
+  if (r.statusPartial) await computeReport(r, undefined);
   r.progress.enter(
     "reading the units' manifests for the hub",
     hub.map((s) => s.slug),

@@ -4,7 +4,7 @@ import type { SiteRecord } from "../core/records.ts";
 import { eachInParallel } from "../core/in-parallel.ts";
 import { problem } from "../problems/problem.ts";
 import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
-import { publish, publishArchive, publishPreview } from "./stages/publish.ts";
+import { type StagedSite, stageArchive, stagePreview, stagePublish } from "./stages/publish.ts";
 import { type StartedIndex, writeSearchIndexes } from "./stages/search-index.ts";
 
 /** Sites of a batch published at a time: each is a chain of small file operations. */
@@ -30,6 +30,7 @@ export async function indexPublish(
   // Time per site is the run's time shared by pages, for a rough idea of where it went.
   const totalPages = [...batch.outputs.values()].reduce((n, o) => n + o.pages, 0) || 1;
   const indexStarted = performance.now();
+  const cleanups: Promise<void>[] = [];
   try {
     // The search index reads the finished HTML, so it is written in staging, before publishing:
     // a site is published with its index or, if indexing fails, not at all (it fails alone).
@@ -39,7 +40,8 @@ export async function indexPublish(
     // searched either.
     const moved = (s: SiteRecord) => s.archived || build.preview !== undefined;
     const [live, archives] = [batch.sites.filter((s) => !moved(s)), batch.sites.filter(moved)];
-    const indexes = await writeSearchIndexes(
+    // Settled either way before anything is awaited: the staging below goes on if Pagefind fails.
+    const indexing = writeSearchIndexes(
       live.map((site) => ({
         slug: site.slug,
         dir: join(batch.staging, site.slug),
@@ -47,16 +49,32 @@ export async function indexPublish(
         ...(site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : {}),
         ...(started.has(site.slug) ? { started: started.get(site.slug)! } : {}),
       })),
+    ).then(
+      (indexes) => ({ indexes }),
+      (error: unknown) => ({ error }),
     );
+    // Meanwhile, what each site is published with goes into its staging folder (publish.ts).
+    const staged = new Map<string, StagedSite | { error: unknown }>();
+    const staging = eachInParallel(batch.sites, publishConcurrency, async (site) => {
+      const stage = site.archived ? stageArchive : build.preview ? stagePreview : stagePublish;
+      staged.set(site.slug, await stage(batch, build, site.slug).catch((error: unknown) => ({ error })));
+    });
+    // Never rejects: each site's failure to stage is kept in `staged`.
+    await staging;
+    const indexed = await indexing;
+    if ("error" in indexed) throw indexed.error;
+    const { indexes } = indexed;
     const indexMs = (performance.now() - indexStarted) / batch.sites.length;
     const publishOne = async (site: SiteRecord) => {
       const output = batch.outputs.get(site.slug)!;
       const index = moved(site) ? { ok: true as const } : indexes.get(site.slug)!;
+      const ready = staged.get(site.slug)!;
       const t = performance.now();
       try {
         if (!index.ok) throw new Error(`search index: ${index.error}`);
+        if ("error" in ready) throw ready.error;
         build.progress.enter("publish", [site.slug]);
-        await (site.archived ? publishArchive : build.preview ? publishPreview : publish)(batch, build, site.slug);
+        cleanups.push((await ready.commit()).cleanup);
       } catch (error) {
         report({
           slug: site.slug,
@@ -83,7 +101,7 @@ export async function indexPublish(
     for (const slug of slugs.filter((s) => !reported.has(s)))
       report({ slug, ok: false, pages: 0, ms: 0, problems: [buildFailed(slug, error)] });
   } finally {
-    await rm(batch.staging, { recursive: true, force: true, maxRetries: 5 });
+    await Promise.all([...cleanups, rm(batch.staging, { recursive: true, force: true, maxRetries: 5 })]);
   }
 }
 

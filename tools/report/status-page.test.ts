@@ -158,4 +158,28 @@ describe("the status dashboard on the hub", () => {
     assert.equal(report.units.find((u) => u.slug === "rencana")!.heaviest_page, null);
     assert.equal(report.hub.broken_links, 0);
   });
+
+  it("judges the same when one unit and the hub are rebuilt alone (npm start's save, CI's affected build)", async () => {
+    // A build of some sites judges its units before rendering them and every unit before the hub.
+    const rebuilt = await buildSites(ws, ["tidur", "portal"], {
+      base: { protocol: "http:", apex: `localhost:${port}` },
+      now: fixtureNow,
+    });
+    assert.deepEqual(
+      rebuilt.results.map((r) => [r.slug, r.ok]),
+      [
+        ["portal", true],
+        ["tidur", true],
+      ],
+    );
+    await page.goto(`http://tidur.localhost:${port}/`);
+    assert.equal(await page.locator("footer .last-updated").innerText(), "Terakhir diperbarui 2 Oktober 2025");
+    await page.goto(hub("/status/"));
+    assert.equal(await page.locator("#status-table tbody tr").count(), 5);
+    assert.match(await rowOf("Kecamatan Sepi").innerText(), /Jarang diperbarui[\s\S]*139 hari lalu[\s\S]*5%/);
+    assert.match(
+      await page.locator(".stats").innerText(),
+      /5\s+perangkat daerah[\s\S]*2\s+aktif[\s\S]*1\s+jarang diperbarui/,
+    );
+  });
 });

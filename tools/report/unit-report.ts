@@ -3,7 +3,7 @@ import type { PortalConfig, SiteRecord, SiteType } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
 import { localDate, parseLocal } from "../core/wita.ts";
 import { readRegistry } from "../content/registry.ts";
-import { firstCommitted, lastChanged } from "../content/unit-history.ts";
+import { readUnitHistory, type UnitHistory } from "../content/unit-history.ts";
 import { schemas } from "../schema/schemas.ts";
 import {
   type ActivityState,
@@ -114,6 +114,13 @@ export async function regencyReport(
     registry?: SiteRecord[];
     /** Each unit's content as validation parsed it in this build; other units are read here. */
     parsed?: ReadonlyMap<string, readonly ParsedContent[]>;
+    /** Git's history of the units when the caller started reading it (a build does, before validating). */
+    history?: Promise<UnitHistory>;
+    /**
+     * Only these units (a build's first pass: the units it renders need their own state, the hub
+     * needs every unit's, later). The summary then counts only them.
+     */
+    units?: ReadonlySet<string>;
   } = {},
 ): Promise<RegencyReport> {
   const now = options.now ?? new Date();
@@ -122,8 +129,8 @@ export async function regencyReport(
   const rules = loadCompletenessRules();
   const activityTypes = schemas().types.filter((t) => t.activity && t.dateField);
   const months = lastTwelveMonths(now, zone);
-  const history = lastChanged(ws.root, now);
-  const added = history.git ? firstCommitted(ws.root) : new Map<string, number>();
+  const history = await (options.history ?? readUnitHistory(ws.root, now));
+  const added = history.added;
   const built = options.built;
   const today = localDate(now, zone);
   const reviewCutoff = monthsBefore(today, reviewMonths);
@@ -143,7 +150,8 @@ export async function regencyReport(
 
   const registry = options.registry ?? (await readRegistry(ws));
   const units: UnitReport[] = [];
-  for (const site of registry.filter((s) => s.slug !== portal.hub)) {
+  const included = (slug: string) => slug !== portal.hub && (options.units?.has(slug) ?? true);
+  for (const site of registry.filter((s) => included(s.slug))) {
     const hasSite = site.status === "active";
     const parsed = options.parsed?.get(site.slug);
     const content: ContentEntry[] = !hasSite

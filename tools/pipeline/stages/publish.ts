@@ -14,19 +14,36 @@ import { InternalError } from "../../core/internal-error.ts";
  * Stage 4, publish: each indexed site of the batch replaces its `dist/<slug>/` in one rename,
  * with the theme's assets, the CMS, its documents (never an excluded one's file) and the encoded
  * images its pages use. A site that fails here fails alone.
+ *
+ * In two steps: `stagePublish` adds those files to the site in staging (while Pagefind, in its
+ * own process, reads the site's pages: it reads only HTML, and none of these files is HTML), and
+ * the step it returns puts the site in place once its index is written. That step resolves once
+ * the site is in place; `cleanup` resolves once the replaced version is removed too.
  */
-export async function publish(batch: Batch, build: PublishContext, slug: string): Promise<void> {
+export interface StagedSite {
+  commit: () => Promise<{ cleanup: Promise<void> }>;
+}
+
+export async function stagePublish(batch: Batch, build: PublishContext, slug: string): Promise<StagedSite> {
   const built = await withMedia(batch, build, slug);
   const { ws } = build;
-  await cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true });
-  await cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true });
-  await publishCms(
-    join(built, "admin", "decap"),
-    build.cmsLocalBackend ? undefined : build.portal.cms?.backend,
-    build.cmsFiles === true,
-  );
-  await swapInto(built, join(ws.distDir, slug));
-  await copyManifest(ws.distDir, slug);
+  await Promise.all([
+    cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true }),
+    cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true }).then(() =>
+      publishCms(
+        join(built, "admin", "decap"),
+        build.cmsLocalBackend ? undefined : build.portal.cms?.backend,
+        build.cmsFiles === true,
+      ),
+    ),
+  ]);
+  return {
+    commit: async () => {
+      const swapped = await swapInto(built, join(ws.distDir, slug));
+      await copyManifest(ws.distDir, slug);
+      return swapped;
+    },
+  };
 }
 
 /**
@@ -48,17 +65,21 @@ async function copyManifest(distDir: string, slug: string): Promise<void> {
  * the address leads somewhere true even when the archive fails to build. When the hub is in the
  * same batch it is published first (build-sites.ts), or its swap would remove the archive again.
  */
-export async function publishArchive(batch: Batch, build: PublishContext, slug: string): Promise<void> {
+export async function stageArchive(batch: Batch, build: PublishContext, slug: string): Promise<StagedSite> {
   const { ws, portal } = build;
-  const hubDir = join(ws.distDir, portal.hub);
-  if (!existsSync(hubDir))
-    throw new Error(
-      `The archive of ${slug} is published inside the hub's site, and dist/${portal.hub}/ does not exist: build the hub (npm run build -- ${portal.hub}).`,
-    );
   const built = await withMedia(batch, build, slug);
-  const target = join(hubDir, archivePrefix(slug));
-  await mkdir(dirname(target), { recursive: true });
-  await swapInto(built, target);
+  return {
+    commit: async () => {
+      const hubDir = join(ws.distDir, portal.hub);
+      if (!existsSync(hubDir))
+        throw new Error(
+          `The archive of ${slug} is published inside the hub's site, and dist/${portal.hub}/ does not exist: build the hub (npm run build -- ${portal.hub}).`,
+        );
+      const target = join(hubDir, archivePrefix(slug));
+      await mkdir(dirname(target), { recursive: true });
+      return swapInto(built, target);
+    },
+  };
 }
 
 /**
@@ -66,21 +87,24 @@ export async function publishArchive(batch: Batch, build: PublishContext, slug: 
  * `dist/<slug>/` of the preview's own workspace. Its pages take the theme's assets from the
  * unit's live site (the same `/assets/`), and it has no CMS.
  */
-export async function publishPreview(batch: Batch, build: PublishContext, slug: string): Promise<void> {
-  await swapInto(await withMedia(batch, build, slug), join(build.ws.distDir, slug));
+export async function stagePreview(batch: Batch, build: PublishContext, slug: string): Promise<StagedSite> {
+  const built = await withMedia(batch, build, slug);
+  return { commit: () => swapInto(built, join(build.ws.distDir, slug)) };
 }
 
 /** The staged site with its documents and the images its pages use: its folder in staging. */
 async function withMedia(batch: Batch, build: PublishContext, slug: string): Promise<string> {
   const built = join(batch.staging, slug);
   await mkdir(built, { recursive: true });
-  await publishDocuments(
-    join(build.ws.sitesDir, slug),
-    built,
-    build.media.get(slug) ?? new Map(),
-    build.withheld.get(slug) ?? new Set(),
-  );
-  await publishImages(built, join(build.ws.cacheDir, "img"), batch.outputs.get(slug)!);
+  await Promise.all([
+    publishDocuments(
+      join(build.ws.sitesDir, slug),
+      built,
+      build.media.get(slug) ?? new Map(),
+      build.withheld.get(slug) ?? new Set(),
+    ),
+    publishImages(built, join(build.ws.cacheDir, "img"), batch.outputs.get(slug)!),
+  ]);
   return built;
 }
 
@@ -95,12 +119,11 @@ async function publishDocuments(
   media: ReadonlyMap<string, number>,
   withheld: ReadonlySet<string>,
 ): Promise<void> {
-  for (const path of media.keys()) {
-    if (mediaKindOf(path) !== "document" || withheld.has(path)) continue;
-    const to = join(built, path);
-    await mkdir(dirname(to), { recursive: true });
-    await copyFile(join(siteDir, path), to);
-  }
+  const documents = [...media.keys()].filter((path) => mediaKindOf(path) === "document" && !withheld.has(path));
+  await Promise.all(
+    [...new Set(documents.map((path) => dirname(join(built, path))))].map((dir) => mkdir(dir, { recursive: true })),
+  );
+  await Promise.all(documents.map((path) => copyFile(join(siteDir, path), join(built, path))));
 }
 
 /**
@@ -116,11 +139,13 @@ async function publishCms(target: string, backend: string | undefined, withFiles
   await mkdir(target, { recursive: true });
   await writeFile(join(target, bundleManifestName), bundleManifestText(bundle));
   if (!withFiles) return;
-  for (const name of bundle.files) {
-    const from = join(bundle.dir, name);
-    const to = join(target, name);
-    await link(from, to).catch(() => copyFile(from, to));
-  }
+  await Promise.all(
+    bundle.files.map((name) => {
+      const from = join(bundle.dir, name);
+      const to = join(target, name);
+      return link(from, to).catch(() => copyFile(from, to));
+    }),
+  );
 }
 
 /**
@@ -131,17 +156,26 @@ async function publishImages(outDir: string, imageCache: string, output: BuildOu
   if (output.images.size === 0) return;
   const target = join(outDir, "img");
   await mkdir(target, { recursive: true });
-  for (const name of output.images) {
-    const from = join(imageCache, name);
-    if (!existsSync(from)) throw new InternalError(`page references /img/${name} but eleventy-img did not write it`);
-    // A hard link costs no space and no copy time; fall back to copying across file systems.
-    await link(from, join(target, name)).catch(() => copyFile(from, join(target, name)));
-  }
+  for (const name of output.images)
+    if (!existsSync(join(imageCache, name)))
+      throw new InternalError(`page references /img/${name} but eleventy-img did not write it`);
+  // All at once: each is one small call to the file system, and a unit has a hundred or more.
+  await Promise.all(
+    [...output.images].map((name) => {
+      const from = join(imageCache, name);
+      // A hard link costs no space and no copy time; fall back to copying across file systems.
+      return link(from, join(target, name)).catch(() => copyFile(from, join(target, name)));
+    }),
+  );
 }
 
-async function swapInto(staging: string, finalDir: string): Promise<void> {
+/**
+ * Puts the staged folder in place in one rename; resolves then, with the removal of the version
+ * it replaced still under way (a debris of a run that dies meanwhile is cleared by the next).
+ */
+async function swapInto(staging: string, finalDir: string): Promise<{ cleanup: Promise<void> }> {
   const old = `${finalDir}.old-${process.pid}`;
   if (existsSync(finalDir)) await rename(finalDir, old);
   await rename(staging, finalDir);
-  await rm(old, { recursive: true, force: true });
+  return { cleanup: rm(old, { recursive: true, force: true }) };
 }
