@@ -2,8 +2,14 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import exifReader from "exif-reader";
-import sharp from "sharp";
+import type Sharp from "sharp";
 import { checkDocumentContent } from "./document-content.ts";
+
+/**
+ * sharp, loaded at the first image that needs decoding: a build whose photos all passed before
+ * (checkMediaContents) never needs it, and loading it is part of what a warm build spends on images.
+ */
+const loadSharp = (): Promise<typeof Sharp> => import("sharp").then((m) => m.default);
 
 /**
  * Whether an uploaded file is what its name says, read the way the build will read it. An image
@@ -19,6 +25,7 @@ const imageFormats: Record<string, string> = { ".jpg": "jpeg", ".jpeg": "jpeg", 
 export async function checkImageContent(bytes: Buffer, ext: string): Promise<ContentCheck> {
   const expected = imageFormats[ext.toLowerCase()];
   try {
+    const sharp = await loadSharp();
     // sharp's default pixel limit is eleventy-img's too: an image over it fails here, not in the build.
     const meta = await sharp(bytes).metadata();
     if (!meta.width || !meta.height) return { ok: false, detail: "ukuran gambar tidak terbaca" };
@@ -42,6 +49,7 @@ export async function checkImageContent(bytes: Buffer, ext: string): Promise<Con
  * by a pull request is refused until the position is removed.
  */
 export async function checkNoLocation(bytes: Buffer): Promise<ContentCheck> {
+  const sharp = await loadSharp();
   const { exif } = await sharp(bytes).metadata();
   if (!exif) return { ok: true };
   let gps: Record<string, unknown> | undefined;

@@ -8,8 +8,10 @@ import { dirname, join, relative, sep } from "node:path";
  *
  * A module's static imports and re-exports count (`import`, `import type`, `export … from`), as do
  * files and packages it reaches by address (`new URL("./x.ts", import.meta.url)`,
- * `import.meta.resolve("pkg")`, `createRequire(…).resolve("pkg/…")`). A dynamic `import("./x.ts")`
- * does not: the CLI loads each command that way, so that building never loads the deploy tools.
+ * `import.meta.resolve("pkg")`, `createRequire(…).resolve("pkg/…")`), and packages it loads only
+ * when needed (`import("sharp")`: the build loads eleventy-img that way). A dynamic
+ * `import("./x.ts")` of our own modules does not: the CLI loads each command that way, so that
+ * building never loads the deploy tools.
  */
 export interface ModuleImports {
   /** Repository-relative paths ("tools/problems/problem.ts"), runtime imports only. */
@@ -21,6 +23,7 @@ export interface ModuleImports {
 }
 
 const staticImport = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?["']([^"']+)["']/gm;
+const dynamicPackage = /\bimport\(\s*["']([^"'./][^"']*)["']\s*\)/g;
 const byAddress =
   /new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)|import\.meta\.resolve\(\s*["']([^"']+)["']|\.resolve\(\s*["']([^"'./][^"']*)["']/g;
 
@@ -41,6 +44,7 @@ export function importsOf(root: string, file: string): ModuleImports {
   };
   for (const m of source.matchAll(staticImport)) add(m[3]!, Boolean(m[2]));
   for (const m of source.matchAll(byAddress)) add((m[1] ?? m[2] ?? m[3])!, false);
+  for (const m of source.matchAll(dynamicPackage)) add(m[1]!, false);
   return { local: [...local], types: [...types].filter((t) => !local.has(t)), packages: [...packages] };
 }
 

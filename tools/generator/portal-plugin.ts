@@ -146,7 +146,8 @@ function images(eleventyConfig: EleventyConfig, run: RunContext): void {
     },
     (src, page) => {
       const slug = run.paths.slugOfPage(page);
-      return `/${slug}${run.ownImage(slug, src, page.inputPath).url}`;
+      const own = run.ownImage(slug, src, page.inputPath);
+      return { src: `/${slug}${own.url}`, file: join(run.options.sitesDir, slug, own.path) };
     },
     (work) => run.tracked(work)(),
   );

@@ -1,28 +1,41 @@
 import { join } from "node:path";
-import Image from "@11ty/eleventy-img";
 import { iconImageOptions, shareImageOptions, thumbImageOptions } from "./image-options.ts";
 import { InternalError } from "../core/internal-error.ts";
+import { rememberedImage } from "./image-results.ts";
+
+type Format = "jpeg" | "webp" | "png";
+
+/**
+ * One size and format of a site's media image through eleventy-img, or its recorded answer for
+ * the same bytes (image-results.ts): eleventy-img is loaded only when there is none.
+ */
+async function encoded(
+  file: string,
+  cacheDir: string,
+  kind: string,
+  options: ReturnType<typeof shareImageOptions>,
+  format: Format,
+): Promise<string> {
+  return rememberedImage(cacheDir, file, kind, options, async () => {
+    const { default: Image } = await import("@11ty/eleventy-img");
+    const metadata = await Image(file, options);
+    const url = metadata[format]?.[0]?.url;
+    if (!url) throw new InternalError(`eleventy-img made no ${format.toUpperCase()} for ${file}`);
+    return url;
+  });
+}
 
 /** URL of a 1200px JPEG of a site's media image, for Open Graph and the hub's manifest. */
-export async function shareImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
-  const metadata = await Image(join(siteDir, src), shareImageOptions(cacheDir));
-  const jpeg = metadata.jpeg?.[0];
-  if (!jpeg) throw new InternalError(`eleventy-img made no JPEG for ${src}`);
-  return jpeg.url;
+export function shareImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
+  return encoded(join(siteDir, src), cacheDir, "share", shareImageOptions(cacheDir), "jpeg");
 }
 
 /** URL of a 480px WebP of an item's picture, for the hub's cards. */
-export async function thumbImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
-  const metadata = await Image(join(siteDir, src), thumbImageOptions(cacheDir));
-  const webp = metadata.webp?.[0];
-  if (!webp) throw new InternalError(`eleventy-img made no WebP for ${src}`);
-  return webp.url;
+export function thumbImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
+  return encoded(join(siteDir, src), cacheDir, "thumb", thumbImageOptions(cacheDir), "webp");
 }
 
 /** URL of a 96px PNG of a unit's logo (transparency kept), for the hub's directory. */
-export async function iconImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
-  const metadata = await Image(join(siteDir, src), iconImageOptions(cacheDir));
-  const png = metadata.png?.[0];
-  if (!png) throw new InternalError(`eleventy-img made no PNG for ${src}`);
-  return png.url;
+export function iconImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
+  return encoded(join(siteDir, src), cacheDir, "icon", iconImageOptions(cacheDir), "png");
 }

@@ -296,6 +296,56 @@ describe("building the mini fixture", () => {
     assert.equal(run.status, 0, run.stderr);
     for (const [f, mtime] of before) assert.equal((await stat(join(cache, f))).mtimeMs, mtime, `${f} was re-encoded`);
   });
+
+  it("shows a photo replaced under the same name, and encodes again what left the image cache", async () => {
+    // The next build answers from what eleventy-img answered before for the same bytes
+    // (generator/image-results.ts): never for other bytes, never naming files no longer there.
+    const page = join(ws.distDir, "dinkes/berita/posyandu-serentak/index.html");
+    const encodedIn = async () => {
+      const html = await readFile(page, "utf8");
+      return {
+        body: new Set([...html.matchAll(/\/img\/([\w-]+)-\d+\.(?:avif|webp|jpeg)/g)].map((m) => m[1]!)),
+        share: /<meta property="og:image" content="[^"]*\/img\/([\w-]+)-1200\.jpeg"/.exec(html)?.[1],
+      };
+    };
+    const build = () =>
+      spawnSync(
+        process.execPath,
+        ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", ws.root, "dinkes"],
+        { encoding: "utf8" },
+      );
+    const published = async () => {
+      const html = await readFile(page, "utf8");
+      for (const m of html.matchAll(/\/img\/([\w.-]+\.(?:avif|webp|jpeg))/g))
+        assert.ok(existsSync(join(ws.distDir, "dinkes/img", m[1]!)), `${m[1]} is named but not published`);
+    };
+    const before = await encodedIn();
+    assert.ok(before.body.size > 0 && before.share);
+    const photo = join(ws.root, "sites/dinkes/media/berita/posyandu.jpg");
+    const original = await readFile(photo);
+    try {
+      await sharp({ create: { width: 900, height: 600, channels: 3, background: "#2a7f62" } })
+        .jpeg()
+        .toFile(photo);
+      const run = build();
+      assert.equal(run.status, 0, run.stderr);
+      const after = await encodedIn();
+      assert.ok(after.body.size > 0);
+      for (const hash of after.body) assert.ok(!before.body.has(hash), `the old photo's ${hash} is still shown`);
+      assert.notEqual(after.share, before.share);
+      await published();
+    } finally {
+      await writeFile(photo, original);
+    }
+    // The original's encoded files removed from the cache: its recorded answer names them, so
+    // eleventy-img encodes it again rather than publishing a page that names missing files.
+    const cache = join(ws.cacheDir, "img");
+    for (const name of await readdir(cache)) if (before.body.has(name.split("-")[0]!)) await rm(join(cache, name));
+    const again = build();
+    assert.equal(again.status, 0, again.stderr);
+    assert.deepEqual((await encodedIn()).body, before.body);
+    await published();
+  });
 });
 
 describe("a site with broken content", () => {
