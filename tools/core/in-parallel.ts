@@ -17,3 +17,12 @@ export async function eachInParallel<T>(
   );
   if (errors.length) throw errors[0];
 }
+
+/**
+ * Waits for every one of `work` to settle, then throws the first failure if any: unlike
+ * Promise.all, nothing is still writing into a folder when the caller goes on to remove it.
+ */
+export async function allSettledOrThrow(work: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+}

@@ -15,6 +15,7 @@ import { type IndexPublishThread, startIndexPublishThread } from "./index-publis
 import { validate, type Validated } from "./stages/validate.ts";
 import { regencyReport } from "../report/unit-report.ts";
 import { readUnitHistory, type UnitHistory } from "../content/unit-history.ts";
+import { saveImageResults } from "../generator/image-results.ts";
 
 export type { SiteResult } from "./build-context.ts";
 
@@ -162,6 +163,9 @@ export async function buildSites(
     }
   } finally {
     await run.thread?.close();
+    // eleventy-img's new answers (generator/image-results.ts), once a build: the file is read
+    // and written whole.
+    await saveImageResults();
   }
   return { results: run.results.sort((a, b) => a.slug.localeCompare(b.slug)), fatal: [] };
 }

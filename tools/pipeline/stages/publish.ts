@@ -9,6 +9,7 @@ import { manifestCopyPath } from "../../published/manifest-format.ts";
 import type { BuildOutput } from "../../generator/types.ts";
 import type { Batch, PublishContext } from "../build-context.ts";
 import { InternalError } from "../../core/internal-error.ts";
+import { allSettledOrThrow } from "../../core/in-parallel.ts";
 
 /**
  * Stage 4, publish: each indexed site of the batch replaces its `dist/<slug>/` in one rename,
@@ -27,7 +28,7 @@ export interface StagedSite {
 export async function stagePublish(batch: Batch, build: PublishContext, slug: string): Promise<StagedSite> {
   const built = await withMedia(batch, build, slug);
   const { ws } = build;
-  await Promise.all([
+  await allSettledOrThrow([
     cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true }),
     cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true }).then(() =>
       publishCms(
@@ -96,7 +97,7 @@ export async function stagePreview(batch: Batch, build: PublishContext, slug: st
 async function withMedia(batch: Batch, build: PublishContext, slug: string): Promise<string> {
   const built = join(batch.staging, slug);
   await mkdir(built, { recursive: true });
-  await Promise.all([
+  await allSettledOrThrow([
     publishDocuments(
       join(build.ws.sitesDir, slug),
       built,
@@ -120,10 +121,10 @@ async function publishDocuments(
   withheld: ReadonlySet<string>,
 ): Promise<void> {
   const documents = [...media.keys()].filter((path) => mediaKindOf(path) === "document" && !withheld.has(path));
-  await Promise.all(
+  await allSettledOrThrow(
     [...new Set(documents.map((path) => dirname(join(built, path))))].map((dir) => mkdir(dir, { recursive: true })),
   );
-  await Promise.all(documents.map((path) => copyFile(join(siteDir, path), join(built, path))));
+  await allSettledOrThrow(documents.map((path) => copyFile(join(siteDir, path), join(built, path))));
 }
 
 /**
@@ -139,7 +140,7 @@ async function publishCms(target: string, backend: string | undefined, withFiles
   await mkdir(target, { recursive: true });
   await writeFile(join(target, bundleManifestName), bundleManifestText(bundle));
   if (!withFiles) return;
-  await Promise.all(
+  await allSettledOrThrow(
     bundle.files.map((name) => {
       const from = join(bundle.dir, name);
       const to = join(target, name);
@@ -160,7 +161,7 @@ async function publishImages(outDir: string, imageCache: string, output: BuildOu
     if (!existsSync(join(imageCache, name)))
       throw new InternalError(`page references /img/${name} but eleventy-img did not write it`);
   // All at once: each is one small call to the file system, and a unit has a hundred or more.
-  await Promise.all(
+  await allSettledOrThrow(
     [...output.images].map((name) => {
       const from = join(imageCache, name);
       // A hard link costs no space and no copy time; fall back to copying across file systems.

@@ -10,7 +10,6 @@ import { forgetCompiledLayouts } from "../eleventy-cache.ts";
 import { stagingRoot, type Batch, type BuildContext } from "../build-context.ts";
 import { dormantSince } from "../../report/unit-report.ts";
 import { InternalError } from "../../core/internal-error.ts";
-import { saveImageResults } from "../../generator/image-results.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../../generator/eleventy.config.ts", import.meta.url));
 
@@ -75,7 +74,6 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
     // The build reports per site itself; Eleventy's own "Wrote N files" lines would interleave.
     elev.disableLogger();
     await untilDone(() => elev.write(), activity, build.progress);
-    await saveImageResults();
     return { ...batch, staging, outputs, renderMs: performance.now() - batch.started };
   } catch (error) {
     // Eleventy's write() rejects at the first error while other pages still render: those must
