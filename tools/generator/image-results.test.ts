@@ -24,6 +24,17 @@ describe("recorded image answers", () => {
     await writeFile(photo, "bytes of a photo");
     return { cacheDir, photo };
   };
+  /** Stands for eleventy-img: answers `value`, counting its calls. */
+  const eleventyImg = (value: string) => {
+    const make = Object.assign(
+      async () => {
+        make.calls++;
+        return value;
+      },
+      { calls: 0 },
+    );
+    return make;
+  };
   const answer =
     '<picture><source srcset="/img/abc-360.webp 360w, /img/abc-720.webp 720w"><img src="/img/abc-360.jpeg"></picture>';
 
@@ -33,18 +44,14 @@ describe("recorded image answers", () => {
 
   it("answers again without eleventy-img for the same bytes, request and options, and after a restart", async () => {
     const { cacheDir, photo } = await setup("same", ["abc-360.webp", "abc-720.webp", "abc-360.jpeg"]);
-    let made = 0;
-    const make = async () => {
-      made++;
-      return answer;
-    };
+    const make = eleventyImg(answer);
     assert.equal(await rememberedImage(cacheDir, photo, "<img src=a>", { w: 1 }, make), answer);
     assert.equal(await rememberedImage(cacheDir, photo, "<img src=a>", { w: 1 }, make), answer);
-    assert.equal(made, 1);
+    assert.equal(make.calls, 1);
     // Another request or other options are other answers.
     await rememberedImage(cacheDir, photo, "<img src=a alt=b>", { w: 1 }, make);
     await rememberedImage(cacheDir, photo, "<img src=a>", { w: 2 }, make);
-    assert.equal(made, 3);
+    assert.equal(make.calls, 3);
     await saveImageResults();
     // A new process reads them from the cache folder.
     const script = `import { rememberedImage } from ${JSON.stringify(join(toolsRepoRoot, "tools/generator/image-results.ts"))};
@@ -60,31 +67,23 @@ describe("recorded image answers", () => {
 
   it("asks eleventy-img again when the photo's bytes change, or a file the answer names is gone", async () => {
     const { cacheDir, photo } = await setup("changed", ["abc-360.webp", "abc-720.webp", "abc-360.jpeg"]);
-    let made = 0;
-    const make = async () => {
-      made++;
-      return answer;
-    };
+    const make = eleventyImg(answer);
     await rememberedImage(cacheDir, photo, "<img>", {}, make);
     await writeFile(photo, "bytes of another photo");
     await rememberedImage(cacheDir, photo, "<img>", {}, make);
-    assert.equal(made, 2);
+    assert.equal(make.calls, 2);
     await saveImageResults();
     await rm(join(cacheDir, "img", "abc-720.webp"));
     await rememberedImage(cacheDir, photo, "<img>", {}, make);
-    assert.equal(made, 3);
+    assert.equal(make.calls, 3);
   });
 
   it("keeps no answer that names a file eleventy-img did not write", async () => {
     const { cacheDir, photo } = await setup("unwritten", ["abc-360.webp"]);
-    let made = 0;
-    const make = async () => {
-      made++;
-      return answer;
-    };
+    const make = eleventyImg(answer);
     await rememberedImage(cacheDir, photo, "<img>", {}, make);
     await rememberedImage(cacheDir, photo, "<img>", {}, make);
-    assert.equal(made, 2);
+    assert.equal(make.calls, 2);
   });
 
   it("starts afresh from a damaged or foreign file, and writes a sound one", async () => {
@@ -120,13 +119,9 @@ describe("recorded image answers", () => {
       }),
       /corrupt JPEG/,
     );
-    let made = 0;
-    const counted = async () => {
-      made++;
-      return "x";
-    };
+    const counted = eleventyImg("x");
     await rememberedImage(cacheDir, join(dir, "none.jpg"), "<img>", {}, counted);
     await rememberedImage(cacheDir, join(dir, "none.jpg"), "<img>", {}, counted);
-    assert.equal(made, 2);
+    assert.equal(counted.calls, 2);
   });
 });
