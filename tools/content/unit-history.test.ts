@@ -75,6 +75,43 @@ describe("what Git says of each unit's folder", () => {
     }
   });
 
+  it("asks Git again only when HEAD's commit or the shallow cut moved", async () => {
+    const clone = `${root}-moves`;
+    const path = process.env.PATH;
+    const withoutGit = async () => {
+      // No git on the PATH: only a kept answer can still say anything.
+      process.env.PATH = "";
+      try {
+        return await readUnitHistory(clone, now);
+      } finally {
+        process.env.PATH = path;
+      }
+    };
+    try {
+      git(tmpdir(), ["clone", "-q", "--depth", "3", `file://${root}`, clone]);
+      assert.equal((await readUnitHistory(clone, now)).shallow, true);
+      assert.equal((await withoutGit()).git, true, "nothing moved: the last answer is kept");
+
+      await writeFile(join(clone, "sites/bkad/site.json"), "{ }");
+      git(clone, ["commit", "-qam", "bkad"], "2026-11-20T00:00:00Z");
+      assert.equal((await readUnitHistory(clone, now)).times.get("bkad"), at("2026-11-20T00:00:00Z"));
+      git(clone, ["commit", "-q", "--amend", "-m", "bkad again"], "2026-11-21T00:00:00Z");
+      assert.equal((await readUnitHistory(clone, now)).times.get("bkad"), at("2026-11-21T00:00:00Z"));
+      // The ref moved into packed-refs, then back: the same commit is the same answer.
+      git(clone, ["pack-refs", "--all"]);
+      assert.equal((await withoutGit()).times.get("bkad"), at("2026-11-21T00:00:00Z"));
+      git(clone, ["reset", "-q", "--hard", "HEAD~1"]);
+      assert.equal((await readUnitHistory(clone, now)).times.get("bkad"), at("2026-06-01T00:00:00Z"));
+
+      git(clone, ["fetch", "-q", "--unshallow"]);
+      const whole = await readUnitHistory(clone, now);
+      assert.deepEqual([whole.shallow, whole.times.get("disdik")], [false, at("2025-01-10T00:00:00Z")]);
+    } finally {
+      process.env.PATH = path;
+      await rm(clone, { recursive: true, force: true });
+    }
+  });
+
   it("has no times outside Git, and does not fail", async () => {
     const plain = await mkdtemp(join(tmpdir(), "unit-history-plain-"));
     try {

@@ -1,4 +1,6 @@
 import { execFile, spawnSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 
 /**
  * When each unit's `site.json` first entered the repository's history (Unix seconds), to tell
@@ -52,21 +54,7 @@ export async function readUnitHistory(root: string, now: Date): Promise<UnitHist
   const times = new Map<string, number>();
   const future = new Map<string, number>();
   const added = new Map<string, number>();
-  const log = await git(root, [
-    // quotePath off: a file name outside ASCII is printed as it is, not quoted and escaped.
-    "-c",
-    "core.quotePath=false",
-    "log",
-    "--no-renames",
-    "--relative",
-    // The only decoration left with every ref excluded is "grafted": the cut of a shallow clone.
-    "--decorate-refs-exclude=refs/*",
-    "--decorate-refs-exclude=HEAD",
-    "--format=%ct%d",
-    "--name-status",
-    "--",
-    "sites",
-  ]);
+  const log = await historyLog(root);
   if (log === undefined) return { times, future, added, git: false, shallow: false };
   const latest = Math.floor(now.getTime() / 1000) + skewSeconds;
   let time = 0;
@@ -89,6 +77,81 @@ export async function readUnitHistory(root: string, now: Date): Promise<UnitHist
     else if (!times.has(slug)) times.set(slug, time);
   }
   return { times, future, added, git: true, shallow };
+}
+
+/** The arguments of the one `git log` a build reads. */
+const logArguments = [
+  // quotePath off: a file name outside ASCII is printed as it is, not quoted and escaped.
+  "-c",
+  "core.quotePath=false",
+  "log",
+  "--no-renames",
+  "--relative",
+  // The only decoration left with every ref excluded is "grafted": the cut of a shallow clone.
+  "--decorate-refs-exclude=refs/*",
+  "--decorate-refs-exclude=HEAD",
+  "--format=%ct%d",
+  "--name-status",
+  "--",
+  "sites",
+];
+
+/** The last log read per repository root, with the commit and shallow cut it was read at. */
+const lastLog = new Map<string, { at: string; log: Promise<string | undefined> }>();
+
+/**
+ * `git log` over `sites/`, read again only when HEAD's commit or the shallow cut moved: the history
+ * of a commit does not change, and npm start rebuilds on every save, where starting Git (a fork
+ * of the whole server process) was 11–14 ms of the 300 a save may take (issue 27).
+ */
+function historyLog(root: string): Promise<string | undefined> {
+  const at = headOf(root);
+  const last = lastLog.get(root);
+  if (at !== undefined && last?.at === at) return last.log;
+  const log = git(root, logArguments);
+  if (at === undefined) lastLog.delete(root);
+  else lastLog.set(root, { at, log });
+  // A failed read is not kept: the next build asks Git again.
+  void log.then((text) => text === undefined && lastLog.get(root)?.log === log && lastLog.delete(root));
+  return log;
+}
+
+/**
+ * HEAD's commit and the shallow cut, read from `<root>/.git` as Git stores them (a loose ref,
+ * else packed-refs); undefined when that is not plain (no `.git` folder at the root, a worktree's
+ * `.git` file, a ref Git has not written yet): then Git is asked every time.
+ */
+function headOf(root: string): string | undefined {
+  const dir = join(root, ".git");
+  try {
+    if (!statSync(dir).isDirectory()) return undefined;
+    const head = readFileSync(join(dir, "HEAD"), "utf8").trim();
+    const ref = /^ref: (refs\/\S+)$/.exec(head)?.[1];
+    const commit = ref === undefined ? head : refCommit(dir, ref);
+    if (!commit || !/^[0-9a-f]{40,64}$/.test(commit)) return undefined;
+    return `${commit} ${readOptional(join(dir, "shallow")).replace(/\s+/g, " ")}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function refCommit(dir: string, ref: string): string | undefined {
+  const loose = readOptional(join(dir, ref)).trim();
+  if (loose) return loose;
+  // packed-refs: "<id> <ref>" lines (and "^<id>" lines for annotated tags).
+  const line = readOptional(join(dir, "packed-refs"))
+    .split("\n")
+    .find((l) => l.endsWith(` ${ref}`));
+  return line?.split(" ")[0];
+}
+
+function readOptional(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+    throw error;
+  }
 }
 
 /** A git command's output, or undefined when it fails (no Git, not a repository). */

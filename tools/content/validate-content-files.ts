@@ -276,7 +276,17 @@ function validateContent(
     const usage = mediaKindOf(value) === "image" ? "image" : "document";
     const resolved = resolveMediaReference(value, usage, { fromDir, exists });
     if (resolved?.ok) used.add(resolved.path);
-    checkReference(ctx, resolved, usage, value, file, pointer, parsed.lineOf(pointer), found, isOwnWithheld(pointer));
+    checkReference(
+      ctx,
+      resolved,
+      usage,
+      value,
+      file,
+      pointer,
+      () => parsed.lineOf(pointer),
+      found,
+      isOwnWithheld(pointer),
+    );
   }
   // Every body is parsed: what a link is and what a reader reads are decided on the parse the
   // page is rendered from, not on a pattern over the text ("http:evil.example" has no "//").
@@ -327,12 +337,15 @@ export function checkReference(
   href: string,
   file: string,
   pointer: string,
-  line: number | undefined,
+  /** The line, or how to find it: front matter is parsed again with positions only for a problem. */
+  lineOrLookup: number | undefined | (() => number | undefined),
   into: Problem[] = ctx.problems,
   ownWithheld = false,
 ): void {
   const { withheld, media } = ctx;
   if (!resolved) return;
+  if (resolved.ok && !(withheld.has(resolved.path) && !ownWithheld)) return;
+  const line = typeof lineOrLookup === "function" ? lineOrLookup() : lineOrLookup;
   if (resolved.ok) {
     if (withheld.has(resolved.path) && !ownWithheld)
       into.push(problem("withheld-document-linked", file, pointer, { path: resolved.path }, line));
