@@ -241,7 +241,7 @@ describe("the default theme in Chromium", () => {
     await context.close();
   });
 
-  it("lists every unit's items on the hub, with filters by type and by unit that work without JavaScript", async () => {
+  it("lists every unit's newest items on the hub, with filters by type and by unit that work without JavaScript", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(`http://localhost:${port}/`);
@@ -249,19 +249,20 @@ describe("the default theme in Chromium", () => {
     assert.equal(new URL(noJs.url()).pathname, "/kabar/semua/");
     await noJs.locator(".filter-links").getByRole("link", { name: "Berita", exact: true }).click();
     assert.equal(new URL(noJs.url()).pathname, "/kabar/berita/");
+    // A unit's news are its own site's list, where its older ones are too.
     await noJs.locator(".filter-links summary").click();
     await noJs.locator(".filter-links details").getByRole("link", { name: "Dinkes", exact: true }).click();
-    assert.equal(new URL(noJs.url()).pathname, "/kabar/berita/dinkes/");
+    assert.equal(noJs.url(), `http://dinkes.localhost:${port}/berita/`);
     const links = await noJs
       .locator("main .card-title a")
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    assert.ok(links.length === 11 || links.length === 20, `${links.length} items`);
+    assert.ok(links.length > 0, "the unit's news list lists news");
     assert.ok(
       links.every((href) => href.startsWith(`http://dinkes.localhost:${port}/berita/`)),
       links.join("\n"),
     );
     await context.close();
-    await page.goto(`http://localhost:${port}/kabar/berita/dinkes/`);
+    await page.goto(`http://localhost:${port}/kabar/berita/`);
     assert.deepEqual(
       (await axeViolations(page)).map((v) => v.id),
       [],

@@ -220,7 +220,7 @@ const weighed: [string, string][] = [
   ["the hub's home", "portal/index.html"],
   ["the hub's search page", "portal/cari/index.html"],
   ["the hub's news list, first page (it lists the units)", "portal/kabar/berita/index.html"],
-  ["the hub's news list, one unit", "portal/kabar/berita/unit001/index.html"],
+  ["the hub's news list, page 2", "portal/kabar/berita/halaman-2/index.html"],
   ["the hub's directory (every unit, its job)", "portal/direktori/index.html"],
   ["DKISP's /status/ (every unit, its job)", "portal/status/index.html"],
 ];

@@ -283,30 +283,40 @@ describe("the citizens' front door, on the demo served by nginx", () => {
     );
   });
 
-  it("writes a Kabar page per type only for the units that have items of it, and lists the units on each type's first page only", async () => {
+  it("writes one Kabar list per type, whose unit filter leads to the own list of each unit that has items of it", async () => {
     const kabar = join(dist, "portal", "kabar");
     const pages = (await readdir(kabar, { recursive: true }))
       .filter((f) => f.endsWith("index.html"))
       .map((f) => f.slice(0, -"/index.html".length));
     const types = listedTypes();
-    const expected = new Set(["semua", ...types]);
+    const firstPages = pages.filter((p) => !p.includes("/halaman-"));
+    assert.deepEqual(firstPages.sort(), ["semua", ...types].sort(), "no page of the hub per unit");
+    const has = new Map<string, string[]>([["semua", []], ...types.map((t) => [t, []] as [string, string[]])]);
     for (const slug of await readdir(dist)) {
       if (slug === "portal" || !existsSync(join(dist, slug, "manifest.json"))) continue;
-      const has = new Set((await manifest(slug)).items.map((i) => i.type).filter((t) => types.includes(t)));
-      if (has.size) expected.add(`semua/${slug}`);
-      for (const type of has) expected.add(`${type}/${slug}`);
+      const own = new Set((await manifest(slug)).items.map((i) => i.type).filter((t) => types.includes(t)));
+      if (own.size) has.get("semua")!.push(slug);
+      for (const type of own) has.get(type)!.push(slug);
     }
-    const firstPages = pages.filter((p) => !p.includes("/halaman-"));
-    assert.deepEqual(firstPages.sort(), [...expected].sort());
-    // The demo has both: units with an agenda, and units without one (which get no agenda page).
-    const withAgenda = [...expected].filter((p) => p.startsWith("agenda/")).map((p) => p.slice("agenda/".length));
-    const withItems = [...expected].filter((p) => p.startsWith("semua/")).map((p) => p.slice("semua/".length));
+    for (const list of firstPages) {
+      const html = await readFile(join(kabar, list, "index.html"), "utf8");
+      const picker = /<details id="pilih-unit">([\s\S]*?)<\/details>/.exec(html)?.[1] ?? "";
+      const links = [...picker.matchAll(/href="([^"]+)"/g)].map((m) => new URL(m[1]!));
+      const slugs = links.map((u) => u.hostname.split(".")[0]!);
+      assert.deepEqual(slugs.sort(), has.get(list)!.sort(), `${list}: the units with items of it`);
+      for (const [i, url] of links.entries()) {
+        const path = list === "semua" ? "/" : `/${list}/`;
+        assert.equal(url.pathname, path, `${list}: ${url.href}`);
+        assert.ok(existsSync(join(dist, slugs[i]!, path, "index.html")), `${url.href} has a page`);
+      }
+    }
+    // The demo has both: units with an agenda, and units without (which the agenda's filter leaves out).
     assert.ok(
-      withAgenda.length > 0 && withAgenda.length < withItems.length,
-      `${withAgenda.length} of ${withItems.length}`,
+      has.get("agenda")!.length > 0 && has.get("agenda")!.length < has.get("semua")!.length,
+      `${has.get("agenda")!.length} of ${has.get("semua")!.length}`,
     );
-    // Every filter and page link leads to a page, and only a type's first page for every unit
-    // carries the list of units: the others stay the same size whatever their number.
+    // Every page link leads to a page, and only a list's first page carries the list of units:
+    // the others stay the same size whatever their number.
     for (const path of pages) {
       const html = await readFile(join(kabar, path, "index.html"), "utf8");
       for (const [, href] of html.matchAll(/href="(\/kabar\/[^"#]*)(?:#[^"]*)?"/g))

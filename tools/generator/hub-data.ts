@@ -5,6 +5,7 @@ import type { RegencyReport } from "../report/unit-report.ts";
 import { byRank } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
 import { hubListUrl } from "../published/hub-addresses.ts";
+import { listUrl } from "../published/permalinks.ts";
 
 /**
  * What the hub shows about the units, read from their published `manifest.json` files, never from
@@ -119,85 +120,85 @@ export const listedTypes = (): string[] =>
     .sort(byRank)
     .map((t) => t.name);
 
-/** One page of the hub's lists: a type filter (or every type) and a unit filter (or every unit), paginated. */
+/** A unit the first page of a type's list links to: the unit's own list of that type (its home for every type). */
+export interface HubListUnit {
+  slug: string;
+  short_name: string;
+  href: string;
+}
+
+/** One page of the hub's lists: a type filter (or every type), paginated. */
 export interface HubListPage {
   type?: string;
-  unit?: { slug: string; short_name: string };
   items: HubItem[];
   pageNumber: number;
   hrefs: string[];
-  /** The types the type filter links to: those this page's unit (or any unit) has items of. */
+  /** The types the type filter links to: those any unit has items of, and every listed type. */
   types: string[];
   /**
-   * The units the unit filter links to, on the first page of a type's list for every unit only:
-   * the other pages link there instead, so a page's weight does not grow with the number of units.
+   * The units the unit filter links to, on the first page of each list only: the other pages
+   * link there instead, so a page's weight does not grow with the number of units.
    */
-  units?: { slug: string; short_name: string }[];
+  units?: HubListUnit[];
+  /** On a list's last page, when older items were left to the units' own lists: how many. */
+  older?: number;
 }
 
+/** How many pages of 20 a list of the hub keeps: the newest 200 items of each type, and of all. */
+export const hubListPageLimit = 10;
+
 /**
- * A page for each type's list and for each unit that has items of that type, so every filter
- * link leads to a page and no page is an empty list for a unit (at 500 units, a page per type per
- * unit was 2,498 of the hub's 2,530 pages, each listing every unit). A type with no item yet still
- * has its list for every unit, which says so: the menu and the home link to it.
+ * A page for each type's list and for every type together, of the newest items of every unit
+ * (`hubListPageLimit` pages at most). A unit's whole history is its own site's: the unit filter
+ * leads to the unit's list of that type, on its subdomain. So the hub's lists are the same
+ * number of pages whatever the number of units (issue 27: with a page per unit per type, 1,500 of
+ * the hub's 1,525 pages at 500 units, every one rebuilt on any unit's edit), and a unit's edit
+ * changes no page of the hub that only that unit's items were on. A type with no item yet still
+ * has its list, which says so: the menu and the home link to it.
  */
 export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
-  const units = hub.groups
-    .flatMap((g) => g.units)
-    .filter((u) => u.state !== "none")
-    .map((u) => ({ slug: u.slug, short_name: u.short_name }));
+  const units = hub.groups.flatMap((g) => g.units).filter((u) => u.state !== "none");
   const types = listedTypes();
-  // Each unit's items by type, in the hub's order (newest first): one pass over every item.
-  const byUnit = new Map<string, HubItem[]>();
-  for (const item of hub.all) {
-    const list = byUnit.get(item.unit.slug);
-    if (list) list.push(item);
-    else byUnit.set(item.unit.slug, [item]);
-  }
-  const typesOf = (items: readonly HubItem[]) => types.filter((t) => items.some((i) => i.type === t));
   const pages: HubListPage[] = [];
-  const paginate = (
-    type: string | undefined,
-    unit: { slug: string; short_name: string } | undefined,
-    matching: HubItem[],
-    filterTypes: string[],
-    filterUnits: { slug: string; short_name: string }[],
-  ) => {
+  // hub.all holds the listed types only (stages/hub.ts).
+  for (const type of [undefined, ...types]) {
+    const matching = type ? hub.all.filter((i) => i.type === type) : hub.all;
+    const present = new Set(matching.map((i) => i.unit.slug));
     // The agenda's own list: what is to come first (soonest first), then past events.
     const items =
       type === "agenda"
         ? [...matching.filter((i) => String(i.date) > hub.now), ...matching.filter((i) => !(String(i.date) > hub.now))]
         : matching;
-    const count = Math.max(1, Math.ceil(items.length / pageSize));
-    const hrefs = Array.from({ length: count }, (_, n) => hubListUrl(type, unit?.slug, n));
+    const kept = items.slice(0, hubListPageLimit * pageSize);
+    const count = Math.max(1, Math.ceil(kept.length / pageSize));
+    const hrefs = Array.from({ length: count }, (_, n) => hubListUrl(type, n));
     for (let n = 0; n < count; n++) {
       pages.push({
         ...(type ? { type } : {}),
-        ...(unit ? { unit } : {}),
-        items: items.slice(n * pageSize, (n + 1) * pageSize),
+        items: kept.slice(n * pageSize, (n + 1) * pageSize),
         pageNumber: n,
         hrefs,
-        types: filterTypes,
-        ...(!unit && n === 0 ? { units: filterUnits } : {}),
+        types,
+        ...(n === 0
+          ? {
+              units: unitLinks(
+                units.filter((u) => present.has(u.slug)),
+                type,
+              ),
+            }
+          : {}),
+        ...(n === count - 1 && items.length > kept.length ? { older: items.length - kept.length } : {}),
       });
-    }
-  };
-  // hub.all holds the listed types only (stages/hub.ts).
-  for (const type of [undefined, ...types]) {
-    const matching = type ? hub.all.filter((i) => i.type === type) : hub.all;
-    const present = new Set(matching.map((i) => i.unit.slug));
-    paginate(
-      type,
-      undefined,
-      matching,
-      types,
-      units.filter((u) => present.has(u.slug)),
-    );
-    for (const unit of units) {
-      if (!present.has(unit.slug)) continue;
-      const own = byUnit.get(unit.slug) ?? [];
-      paginate(type, unit, type ? own.filter((i) => i.type === type) : own, typesOf(own), []);
     }
   }
   return pages;
+}
+
+/** Each unit's own list of `type` (it has one: it has items of that type), or its home for every type. */
+function unitLinks(units: readonly HubUnit[], type: string | undefined): HubListUnit[] {
+  return units.map((u) => ({
+    slug: u.slug,
+    short_name: u.short_name,
+    href: type ? new URL(listUrl(type).slice(1), u.url).href : u.url,
+  }));
 }

@@ -44,7 +44,7 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
   const hubLists = hub ? hubListPages(hub.data) : [];
   eleventyConfig.addGlobalData(
     "hubListHrefs",
-    hubLists.map((l) => hubListUrl(l.type, l.unit?.slug, l.pageNumber)),
+    hubLists.map((l) => hubListUrl(l.type, l.pageNumber)),
   );
   for (const page of sitePages) {
     eleventyConfig.addTemplate(`_portal/${page.name}.njk`, `{% include "pages/${page.name}.njk" %}`, {
@@ -75,7 +75,7 @@ export function registerPages(eleventyConfig: EleventyConfig, hub?: { slug: stri
       hubLists,
       pagination: { data: "hubLists", size: 1, alias: "hubList" },
       permalink: (data: { hubList: HubListPage }) =>
-        `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.unit?.slug, data.hubList.pageNumber)}`,
+        `/${hub.slug}${hubListUrl(data.hubList.type, data.hubList.pageNumber)}`,
     });
     // The service catalogue: its index and a page per topic, from the units' manifests.
     // A topic no service names yet has no page (nothing would link to it).

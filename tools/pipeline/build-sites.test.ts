@@ -244,23 +244,26 @@ describe("building the mini fixture", () => {
     assert.match(await readFile(join(ws.distDir, "portal/status/index.html"), "utf8"), /Lama tidak diperbarui/);
   });
 
-  it("writes the hub's list pages for every filter of type and unit", async () => {
-    for (const path of [
-      "kabar/semua",
-      "kabar/berita",
-      "kabar/pengumuman",
-      "kabar/agenda",
-      "kabar/semua/dinkes",
-      "kabar/berita/dinkes",
-    ]) {
+  it("writes the hub's list of each type, whose unit filter leads to the units' own lists", async () => {
+    for (const path of ["kabar/semua", "kabar/berita", "kabar/pengumuman", "kabar/agenda"]) {
       assert.ok(existsSync(join(ws.distDir, "portal", path, "index.html")), path);
     }
-    const list = await readFile(join(ws.distDir, "portal/kabar/berita/dinkes/index.html"), "utf8");
+    // No page of the hub per unit: a unit's whole list is its own site's.
+    assert.equal(existsSync(join(ws.distDir, "portal/kabar/berita/dinkes")), false);
+    const list = await readFile(join(ws.distDir, "portal/kabar/berita/index.html"), "utf8");
     assert.match(
       list,
       /<a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/posyandu-serentak\/">Posyandu Serentak di 10 Kecamatan<\/a>/,
     );
     assert.doesNotMatch(list, /jadwal-vaksinasi/, "announcements are filtered out");
+    assert.match(list, /<li><a href="https:\/\/dinkes\.paserkab\.go\.id\/berita\/">Dinkes<\/a><\/li>/);
+    const all = await readFile(join(ws.distDir, "portal/kabar/semua/index.html"), "utf8");
+    assert.match(
+      all,
+      /<li><a href="https:\/\/dinkes\.paserkab\.go\.id\/">Dinkes<\/a><\/li>/,
+      "every type: the unit's home",
+    );
+    assert.ok(existsSync(join(ws.distDir, "dinkes/berita/index.html")), "the list the filter leads to");
     // Headings in order: the cards' titles are one level below the page's h1 (issue 24: 114 pages skipped to h3).
     assert.match(list, /<h2 class="card-title"><a href="https:\/\/dinkes/);
     assert.doesNotMatch(list, /<h3 class="card-title">/);

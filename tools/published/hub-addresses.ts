@@ -12,7 +12,7 @@ export const directoryUrl = "/direktori/";
 /** The hub's status dashboard (the desk's view of every unit). */
 export const hubStatusUrl = "/status/";
 
-/** `/kabar/<type or semua>/[<unit>/][halaman-N/]`: a static page for every filter. */
-export function hubListUrl(type: string | undefined, unit: string | undefined, pageNumber = 0): string {
-  return `/kabar/${type ?? "semua"}/${unit ? `${unit}/` : ""}${pageNumber ? `halaman-${pageNumber + 1}/` : ""}`;
+/** `/kabar/<type or semua>/[halaman-N/]`: the hub's list of every unit's newest items of a type. */
+export function hubListUrl(type: string | undefined, pageNumber = 0): string {
+  return `/kabar/${type ?? "semua"}/${pageNumber ? `halaman-${pageNumber + 1}/` : ""}`;
 }

@@ -2,9 +2,8 @@ import { hubListUrl } from "../../published/hub-addresses.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**
- * The hub's combined list for a type and a unit (either may be left out).
+ * The hub's combined list of a type (left out: of every type).
  */
-export default defineFilter(
-  () => (type: string | undefined, unit: string | undefined) => hubListUrl(type || undefined, unit || undefined),
-  { example: { template: '{{ "berita" | hubListUrl("dinkes") }}', output: "/kabar/berita/dinkes/" } },
-);
+export default defineFilter(() => (type: string | undefined) => hubListUrl(type || undefined), {
+  example: { template: '{{ "berita" | hubListUrl }}', output: "/kabar/berita/" },
+});
