@@ -76,6 +76,7 @@ export async function runStart(workspace: Workspace, options: { port: number; pr
     },
   );
   schedule.arm();
+  printAddresses(server, options.port);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -170,10 +171,14 @@ async function serve(ws: Workspace, portal: PortalConfig, state: StartState, por
     port,
     ...(cmsHandler && local ? { cmsApi: cmsHandler, adminCookie: local.adminCookie } : {}),
   });
+  return { server, local };
+}
+
+/** Where everything is, printed once a save is watched too: an edit made after reading it is seen. */
+function printAddresses(server: DevServer, port: number): void {
   console.log(
     `\nPortal induk:  ${server.url}\nSitus unit:    http://<slug>.localhost:${port}/  (misalnya http://dinkes.localhost:${port}/)\nKelola isi:    http://<slug>.localhost:${port}/admin/  (menyimpan ke repositori Git ini)\nTekan Ctrl+C untuk berhenti.\n`,
   );
-  return { server, local };
 }
 
 /**

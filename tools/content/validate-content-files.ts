@@ -344,21 +344,20 @@ export function checkReference(
 ): void {
   const { withheld, media } = ctx;
   if (!resolved) return;
-  if (resolved.ok && !(withheld.has(resolved.path) && !ownWithheld)) return;
-  const line = typeof lineOrLookup === "function" ? lineOrLookup() : lineOrLookup;
+  const line = () => (typeof lineOrLookup === "function" ? lineOrLookup() : lineOrLookup);
   if (resolved.ok) {
     if (withheld.has(resolved.path) && !ownWithheld)
-      into.push(problem("withheld-document-linked", file, pointer, { path: resolved.path }, line));
+      into.push(problem("withheld-document-linked", file, pointer, { path: resolved.path }, line()));
     return;
   }
   const suggestion = suggestMedia(resolved.detail, [...media.keys()]);
   switch (resolved.refusal) {
     case "missing-media":
-      return void into.push(problem("missing-media", file, pointer, { path: resolved.detail, suggestion }, line));
+      return void into.push(problem("missing-media", file, pointer, { path: resolved.detail, suggestion }, line()));
     case "reference-remote":
-      return void into.push(problem("reference-remote", file, pointer, { href }, line));
+      return void into.push(problem("reference-remote", file, pointer, { href }, line()));
     case "reference-outside-media":
-      return void into.push(problem("reference-outside-media", file, pointer, { href, suggestion }, line));
+      return void into.push(problem("reference-outside-media", file, pointer, { href, suggestion }, line()));
     case "reference-wrong-kind":
       return void into.push(
         problem(
@@ -366,11 +365,11 @@ export function checkReference(
           file,
           pointer,
           { href, expected: usage === "image" ? "gambar" : "dokumen" },
-          line,
+          line(),
         ),
       );
     case "reference-invalid":
-      return void into.push(problem("reference-invalid", file, pointer, { href, detail: resolved.detail }, line));
+      return void into.push(problem("reference-invalid", file, pointer, { href, detail: resolved.detail }, line()));
   }
 }
 
