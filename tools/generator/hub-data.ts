@@ -133,7 +133,7 @@ export interface HubListPage {
   items: HubItem[];
   pageNumber: number;
   hrefs: string[];
-  /** The types the type filter links to: those any unit has items of, and every listed type. */
+  /** The types the type filter links to: every listed type (the list of one no unit has yet says so). */
   types: string[];
   /**
    * The units the unit filter links to, on the first page of each list only: the other pages
@@ -152,9 +152,8 @@ export const hubListPageLimit = 10;
  * (`hubListPageLimit` pages at most). A unit's whole history is its own site's: the unit filter
  * leads to the unit's list of that type, on its subdomain. So the hub's lists are the same
  * number of pages whatever the number of units (issue 27: with a page per unit per type, 1,500 of
- * the hub's 1,525 pages at 500 units, every one rebuilt on any unit's edit), and a unit's edit
- * changes no page of the hub that only that unit's items were on. A type with no item yet still
- * has its list, which says so: the menu and the home link to it.
+ * the hub's 1,525 pages at 500 units, every one rendered again on any unit's edit). A type with no
+ * item yet still has its list, which says so: the menu and the home link to it.
  */
 export function hubListPages(hub: HubData, pageSize = 20): HubListPage[] {
   const units = hub.groups.flatMap((g) => g.units).filter((u) => u.state !== "none");
