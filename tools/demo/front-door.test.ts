@@ -303,7 +303,7 @@ describe("the citizens' front door, on the demo served by nginx", () => {
       const picker = /<details id="pilih-unit">([\s\S]*?)<\/details>/.exec(html)?.[1] ?? "";
       const links = [...picker.matchAll(/href="([^"]+)"/g)].map((m) => new URL(m[1]!));
       const slugs = links.map((u) => u.hostname.split(".")[0]!);
-      assert.deepEqual(slugs.sort(), has.get(list)!.sort(), `${list}: the units with items of it`);
+      assert.deepEqual([...slugs].sort(), has.get(list)!.sort(), `${list}: the units with items of it`);
       for (const [i, url] of links.entries()) {
         const path = list === "semua" ? "/" : `/${list}/`;
         assert.equal(url.pathname, path, `${list}: ${url.href}`);
