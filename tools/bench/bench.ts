@@ -328,36 +328,48 @@ results.push(edited);
 const cachePaths = workflowCachePaths(toolsRepoRoot, "deploy.yml");
 git("add", "-A");
 git("commit", "-qm", "edits of the in-place row");
-run("warm the Nx cache at this commit", nx("run-many", "-t", "build"));
+// The quarter hour, an input of the hub's build, as deploy.yml names it before building.
+const timeSlot = () => ({ PORTAL_TIME_SLOT: String(Math.floor(Date.now() / 900_000)) });
+run("warm the Nx cache at this commit", nx("run-many", "-t", "build"), timeSlot());
 const runner = join(root, "..", `${root.split("/").at(-1)}-runner`);
 let ciEdit = 0;
-const ciEdited = await measure(
-  `One-post edit as CI builds it: a fresh clone with ${cachePaths.map((p) => `\`${p}\``).join(", ")} restored (deploy.yml's cache), then \`nx affected -t build --base=HEAD~1\``,
-  runs,
-  async () => {
-    await rm(runner, { recursive: true, force: true });
-    spawnSync("git", ["clone", "-q", root, runner]);
-    await symlink(join(toolsRepoRoot, "node_modules"), join(runner, "node_modules"));
-    for (const path of cachePaths)
-      if (existsSync(join(root, path))) await cp(join(root, path), join(runner, path), { recursive: true });
-    await appendFile(join(runner, "sites/unit001/content/berita/berita-1.md"), `\nSunting CI ke-${++ciEdit}.\n`);
-    spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "sunting"], {
-      cwd: runner,
-    });
-  },
-  [
-    node,
-    join(runner, "node_modules/nx/dist/bin/nx.js"),
-    "affected",
-    "-t",
-    "build",
-    "--base=HEAD~1",
-    "--outputStyle=static",
-  ],
-  {},
-  runner,
-);
+/** The edit as a CI runner builds it: `change` the post's text (the runner's clone, each run anew). */
+const asCi = (label: string, post: string, change: (text: string, n: number) => string) =>
+  measure(
+    `${label} as CI builds it: a fresh clone with ${cachePaths.map((p) => `\`${p}\``).join(", ")} restored (deploy.yml's cache), then \`nx affected -t build --base=HEAD~1\``,
+    runs,
+    async () => {
+      await rm(runner, { recursive: true, force: true });
+      spawnSync("git", ["clone", "-q", root, runner]);
+      await symlink(join(toolsRepoRoot, "node_modules"), join(runner, "node_modules"));
+      for (const path of cachePaths)
+        if (existsSync(join(root, path))) await cp(join(root, path), join(runner, path), { recursive: true });
+      const file = join(runner, "sites/unit001/content/berita", post);
+      await writeFile(file, change(await readFile(file, "utf8"), ++ciEdit));
+      spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "sunting"], {
+        cwd: runner,
+      });
+    },
+    [
+      node,
+      join(runner, "node_modules/nx/dist/bin/nx.js"),
+      "affected",
+      "-t",
+      "build",
+      "--base=HEAD~1",
+      "--outputStyle=static",
+    ],
+    timeSlot(),
+    runner,
+  );
+// A post's body: the hub shows nothing of it, so Nx takes the hub from its cache.
+const ciEdited = await asCi("One-post edit (its body)", "berita-1.md", (text, n) => `${text}\nSunting CI ke-${n}.\n`);
 results.push(ciEdited);
+// A post's title: the hub lists it, so the hub is built again.
+const ciRetitled = await asCi("One-post edit the hub shows (its title)", "berita-2.md", (text, n) =>
+  text.replace(/^title: .*$/m, `title: Judul baru ke-${n}`),
+);
+results.push(ciRetitled);
 await rm(runner, { recursive: true, force: true });
 
 // Past one machine: every site rebuilt (as after a theme change) by 1, 2, 4 and 8 matrix jobs of
@@ -494,7 +506,7 @@ ${shardCeiling(shardRuns)}
 Against issue 27's targets (medians of this run):
 - full build ÷ one same-theme Eleventy process: **${ratio.toFixed(2)}×** (target ≤ 1.2×); ÷ the floor: **${floorRatio.toFixed(2)}×** (target ≤ 2.5×);
 - peak memory of the full build: **${gib(portalRow.maxRssMb)}** (target < 1 GiB at national scale);
-- one-post edit as CI builds it: **${ciEdited.seconds.toFixed(2)} s** (target ≤ 3 s at regency scale, ≤ 5 s at national);
+- one-post edit as CI builds it: **${ciEdited.seconds.toFixed(2)} s** for a post's body, the hub from the cache; **${ciRetitled.seconds.toFixed(2)} s** for its title, which the hub shows (target ≤ 3 s at regency scale, ≤ 5 s at national);
 - the hub's first search: **${hubSearch.searchRequests} requests, ${hubSearch.searchKbServed} KB** of Pagefind's as deployed, from ${hubSearch.indexes} index (target ≤ 100 KB, a bounded number of requests at any scale);
 - \`deploy\` with nothing changed: **${redeploy.seconds.toFixed(2)} s** for ${sites} sites (target ≤ 2 s for the demo's 44).
 

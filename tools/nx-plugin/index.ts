@@ -4,6 +4,7 @@ import type { CreateNodes, TargetConfiguration } from "@nx/devkit";
 import { reachableFrom } from "../core/import-graph.ts";
 import { retirementOf } from "../core/records.ts";
 import { manifestCopyDir } from "../published/manifest-format.ts";
+import { hubFactsSuffix } from "../published/hub-facts.ts";
 
 /**
  * One Nx project per `sites/<slug>/site.json`, with no file per site: adding a unit's folder
@@ -103,13 +104,27 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
         // Regional broadcasts show on every page of every site.
         `{workspaceRoot}/sites/${hub}/content/siaran/**/*`,
         ...(isHub ? archives.map((dir) => `{workspaceRoot}/${dir}/**/*`) : []),
-        ...(isHub ? [{ dependentTasksOutputFiles: `**/${manifestCopyDir}/*.json`, transitive: false }] : []),
+        // Of a unit, the hub reads only what its build kept for it (published/hub-facts.ts): a
+        // unit rebuilt without changing any of that (an edit of a page's body) leaves the hub's
+        // hash as it was, and the hub comes from the cache.
+        ...(isHub
+          ? [{ dependentTasksOutputFiles: `**/${manifestCopyDir}/*${hubFactsSuffix}`, transitive: false }]
+          : []),
+        // The hub's pages change with the time too (units going quiet, announcements ending): the
+        // deploy workflow names the quarter hour, so a hub from the cache is never older than the
+        // scheduled rebuild's (every 15 minutes) would be. Unset, as locally, it changes nothing.
+        ...(isHub ? [{ env: "PORTAL_TIME_SLOT" }] : []),
         { env: "PORTAL_BASE_URL" },
         // Every package the build's modules load: an upgrade of any rebuilds every site.
         { externalDependencies: shaping.packages },
       ];
       const build: TargetConfiguration = {
-        executor: "./tools/nx-plugin:build",
+        // The hub's own executor has no batch form: Nx puts a task in the batch of the tasks it
+        // depends on, and hashes such a task only once the batch has run, without looking in its
+        // cache first. Apart, the hub is hashed after the units' manifests are written, and taken
+        // from the cache when they are what they were (measured: a post's body edit rebuilt the
+        // hub in a batch, never apart).
+        executor: isHub ? "./tools/nx-plugin:hub" : "./tools/nx-plugin:build",
         options: { slug },
         cache: true,
         // The hub shows what every unit publishes: it builds after their manifests, and from them.
@@ -121,15 +136,18 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
         outputs: [`{workspaceRoot}/dist/${slug}`],
         metadata: { description: `Validate and build ${slug}'s site into dist/${slug}/` },
       };
-      // What the hub reads of a unit, cached alone: a build of the hub restores this one small
-      // file per unit, not each unit's whole site (at 500 units, 30,000 files and 4 s in CI).
+      // What the hub reads of a unit, cached alone: a build of the hub restores these two small
+      // files per unit, not each unit's whole site (at 500 units, 30,000 files and 4 s in CI).
       const manifest: TargetConfiguration = {
         executor: "./tools/nx-plugin:build",
         options: { slug },
         cache: true,
         // A copy: Nx may normalise a target's inputs in place.
         inputs: [...inputs],
-        outputs: [`{workspaceRoot}/dist/${manifestCopyDir}/${slug}.json`],
+        outputs: [
+          `{workspaceRoot}/dist/${manifestCopyDir}/${slug}.json`,
+          `{workspaceRoot}/dist/${manifestCopyDir}/${slug}${hubFactsSuffix}`,
+        ],
         metadata: {
           description: `Build ${slug}'s site (on a cache miss) and keep its manifest in dist/${manifestCopyDir}/ for the hub`,
         },

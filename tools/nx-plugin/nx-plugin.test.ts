@@ -35,7 +35,10 @@ describe("the Nx plugin's inferred projects", () => {
     const manifest = project.targets!.manifest!;
     assert.equal(manifest.executor, build.executor);
     assert.equal(manifest.cache, true);
-    assert.deepEqual(manifest.outputs, ["{workspaceRoot}/dist/.manifests/dinkes.json"]);
+    assert.deepEqual(manifest.outputs, [
+      "{workspaceRoot}/dist/.manifests/dinkes.json",
+      "{workspaceRoot}/dist/.manifests/dinkes.hub.json",
+    ]);
     assert.deepEqual(manifest.inputs, build.inputs);
     assert.deepEqual(build.dependsOn, ["manifest"]);
   });
@@ -77,7 +80,21 @@ describe("the Nx plugin's inferred projects", () => {
     assert.deepEqual(hub.implicitDependencies, ["dinkes", "dlh"]);
     assert.deepEqual(hub.targets!.build!.dependsOn, ["^manifest"]);
     assert.equal(hub.targets!.manifest, undefined);
-    assert.ok(hub.targets!.build!.inputs!.some((i) => typeof i === "object" && "dependentTasksOutputFiles" in i));
+    assert.equal(hub.targets!.build!.executor, "./tools/nx-plugin:hub", "never in the units' batch");
+    // Of the units, only what their builds keep for the hub; and the quarter hour the deploy names.
+    const hubInputs = hub.targets!.build!.inputs!.filter((i) => typeof i === "object");
+    assert.ok(
+      hubInputs.some(
+        (i) => JSON.stringify(i) === '{"dependentTasksOutputFiles":"**/.manifests/*.hub.json","transitive":false}',
+      ),
+      JSON.stringify(hubInputs),
+    );
+    assert.ok(hubInputs.some((i) => JSON.stringify(i) === '{"env":"PORTAL_TIME_SLOT"}'));
+    const unitInputs = results[0]![1].projects!["sites/dinkes"]!.targets!.build!.inputs!;
+    assert.ok(
+      !unitInputs.some((i) => JSON.stringify(i).includes("PORTAL_TIME_SLOT")),
+      "a unit's cache is not cut by the clock",
+    );
     assert.equal(results[0]![1].projects!["sites/dinkes"]!.implicitDependencies, undefined);
   });
 
@@ -171,9 +188,15 @@ describe("nx affected -t build in a scratch repository", () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it("builds the site whose content changed and the hub, nothing else", async () => {
-    await appendFile(join(dir, "sites/dinkes/content/berita/posyandu-serentak.md"), "\nParagraf tambahan.\n");
+  it("builds the site whose content changed; the hub too when what it shows of the unit changed", async () => {
+    const post = join(dir, "sites/dinkes/content/berita/posyandu-serentak.md");
+    const text = await readFile(post, "utf8");
+    // The body only: the hub shows nothing of it, and comes from the cache.
+    await appendFile(post, "\nParagraf tambahan.\n");
     assert.deepEqual(printAffected(), ["dinkes", "portal"]);
+    assert.deepEqual(affected(), ["dinkes"]);
+    // The title: the hub lists it.
+    await writeFile(post, text.replace(/^title: .*$/m, "title: Posyandu serentak di seluruh kecamatan"));
     assert.deepEqual(affected(), ["dinkes", "portal"]);
     git("checkout", "-q", "--", "sites");
   });
@@ -292,7 +315,7 @@ describe("nx affected -t build in a scratch repository", () => {
     }
   });
 
-  it("uses its cache as the workflows restore it: a push that changes nothing builds no site, an edit its unit and the hub", async () => {
+  it("uses its cache as the workflows restore it: a push that changes nothing builds no site, an edit its unit (and the hub when it shows the change)", async () => {
     // What the build jobs of deploy.yml and pull-request.yml keep between runs (actions/cache).
     const cachedPaths = (file: string) => workflowCachePaths(toolsRepoRoot, file);
     const paths = cachedPaths("deploy.yml");
@@ -313,23 +336,30 @@ describe("nx affected -t build in a scratch repository", () => {
       const all = run("run-many", "-t", "build");
       assert.deepEqual(built(all), [], all);
       assert.ok(existsSync(join(clone, "dist/dinkes/index.html")), "the sites' outputs come back from the cache");
-      await appendFile(
-        join(clone, "sites/dinkes/content/berita/posyandu-serentak.md"),
-        "\nSuntingan setelah pemulihan.\n",
-      );
-      const commit = spawnSync(
-        "git",
-        ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "sunting"],
-        { cwd: clone },
-      );
-      assert.equal(commit.status, 0);
-      // A runner starts with no dist/: the hub's build brings back each other unit's manifest
-      // from the cache, not its site.
-      await rm(join(clone, "dist"), { recursive: true, force: true });
-      assert.deepEqual(built(run("affected", "-t", "build", "--base=HEAD~1")), ["dinkes", "portal"]);
+      const post = join(clone, "sites/dinkes/content/berita/posyandu-serentak.md");
+      /** One commit, then what the next runner starts from: no dist/, only the cache. */
+      const push = async (change: (text: string) => string) => {
+        await writeFile(post, change(await readFile(post, "utf8")));
+        const commit = spawnSync(
+          "git",
+          ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "sunting"],
+          { cwd: clone },
+        );
+        assert.equal(commit.status, 0);
+        await rm(join(clone, "dist"), { recursive: true, force: true });
+        return built(run("affected", "-t", "build", "--base=HEAD~1"));
+      };
+      // A page's body: the hub shows nothing of it, so it comes from the cache, as it was.
+      assert.deepEqual(await push((text) => `${text}\nSuntingan setelah pemulihan.\n`), ["dinkes"]);
+      // The hub's build brings back each other unit's manifest from the cache, not its site.
       assert.ok(existsSync(join(clone, "dist/.manifests/dlh.json")));
+      assert.ok(existsSync(join(clone, "dist/.manifests/dlh.hub.json")));
       assert.ok(!existsSync(join(clone, "dist/dlh")), "an unaffected unit's site is not restored");
       assert.ok(existsSync(join(clone, "dist/dinkes/index.html")) && existsSync(join(clone, "dist/portal/index.html")));
+      // A new title: the hub lists it, so the hub is built again, and shows it.
+      const title = "Jadwal baru posyandu serentak";
+      assert.deepEqual(await push((text) => text.replace(/^title: .*$/m, `title: ${title}`)), ["dinkes", "portal"]);
+      assert.match(await readFile(join(clone, "dist/portal/index.html"), "utf8"), new RegExp(title));
     } finally {
       await rm(clone, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@ import type { Progress } from "../core/progress.ts";
 import type { Workspace } from "../core/workspace.ts";
 import type { Broadcast } from "../content/broadcasts.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
+import type { ContentFact } from "../published/hub-facts.ts";
 import type { ServiceCatalogue } from "../content/service-catalogue.ts";
 import type { HubData } from "../generator/hub-data.ts";
 import type { Base } from "../published/site-origin.ts";
@@ -94,6 +95,8 @@ export interface Batch {
   /** Where render wrote the sites: `dist/.staging/run-<pid>-<time>/<slug>/`. */
   staging: string;
   outputs: Map<string, BuildOutput>;
+  /** Each site's content facts, which publish keeps for the hub beside its manifest (published/hub-facts.ts). */
+  facts: Map<string, ContentFact[]>;
   /** How long render took, shared out among the sites by their pages in the report. */
   renderMs: number;
 }

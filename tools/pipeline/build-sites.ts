@@ -8,7 +8,8 @@ import { problem, type Problem } from "../problems/problem.ts";
 import { baseFromEnv, type Base } from "../published/site-origin.ts";
 import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
-import { hubData } from "./stages/hub.ts";
+import { hubData, publishedUnits } from "./stages/hub.ts";
+import type { ContentFact, PublishedUnit } from "../published/hub-facts.ts";
 import { render } from "./stages/render.ts";
 import { buildFailed, indexPublish } from "./index-publish.ts";
 import { type IndexPublishThread, startIndexPublishThread } from "./index-publish-thread.ts";
@@ -111,7 +112,7 @@ export const stages: readonly Stage[] = [
     name: "report",
     module: "report/unit-report.ts",
     reads:
-      "what validation parsed, Git history (one `git log`, started before validation); when only some sites are built, the others' Markdown, just before the hub",
+      "what validation parsed, Git history (one `git log`, started before validation); when only some sites are built, what the others' builds kept for the hub (`dist/.manifests/<slug>.hub.json`), just before the hub",
     handsOn: "every unit's activity and completeness: dormant pages, the hub's directory and /status/",
     run: reportStage,
   },
@@ -126,7 +127,7 @@ export const stages: readonly Stage[] = [
   {
     name: "hub",
     module: "pipeline/stages/hub.ts",
-    reads: "the units' published manifests, the report, the retired units",
+    reads: "what the units' builds kept for it (their manifests and content facts), the report, the retired units",
     handsOn: "the hub, through render, index and publish",
     run: hubStage,
   },
@@ -216,14 +217,21 @@ async function reportStage(r: BuildRun): Promise<void> {
   await computeReport(r, units);
 }
 
-async function computeReport(r: BuildRun, units: ReadonlySet<string> | undefined): Promise<void> {
+const activityStage = "reading each unit's activity from its content and Git history";
+
+async function computeReport(
+  r: BuildRun,
+  units: ReadonlySet<string> | undefined,
+  published?: ReadonlyMap<string, PublishedUnit>,
+): Promise<void> {
   const build = r.build!;
-  r.progress.enter("reading each unit's activity from its content and Git history");
+  r.progress.enter(activityStage);
   try {
     build.status = await regencyReport(r.ws, build.portal, {
       now: r.now,
       registry: build.registry,
       parsed: r.validated!.parsed,
+      ...(published ? { published: contentOf(published) } : {}),
       history: r.history,
       ...(units ? { units } : {}),
     });
@@ -234,16 +242,33 @@ async function computeReport(r: BuildRun, units: ReadonlySet<string> | undefined
   }
 }
 
-/** The hub shows what the units publish, so it is built after them, from their manifests. */
+/** Each unit's content facts, for those whose facts were found. */
+function contentOf(published: ReadonlyMap<string, PublishedUnit>): Map<string, readonly ContentFact[]> {
+  return new Map([...published].flatMap(([slug, unit]) => (unit.content ? [[slug, unit.content] as const] : [])));
+}
+
+/**
+ * The hub shows what the units publish, so it is built after them, from what their builds kept
+ * for it (published/hub-facts.ts): their manifests, and the content facts from which a build of
+ * the hub without them judges their activity, instead of reading their Markdown.
+ */
 async function hubStage(r: BuildRun): Promise<void> {
   const { hub } = r.validated!;
   const build = r.build!;
   if (!hub.length) return;
-  if (r.statusPartial) await computeReport(r, undefined);
-  r.progress.enter(
-    "reading the units' manifests for the hub",
-    hub.map((s) => s.slug),
-  );
+  const readingManifests = () =>
+    r.progress.enter(
+      "reading the units' manifests for the hub",
+      hub.map((s) => s.slug),
+    );
+  if (r.statusPartial) r.progress.enter(activityStage);
+  else readingManifests();
+  // A preview of the hub's draft reads them where the built sites are.
+  const published = publishedUnits(build.preview?.published ?? r.ws.distDir, build.registry, build.portal.hub);
+  if (r.statusPartial) {
+    await computeReport(r, undefined, published);
+    readingManifests();
+  }
   if (r.statusError || !build.status) {
     for (const site of hub)
       build.report({
@@ -255,7 +280,7 @@ async function hubStage(r: BuildRun): Promise<void> {
       });
     return;
   }
-  const { searchRecords, ...data } = hubData(build, build.status, build.retired);
+  const { searchRecords, ...data } = hubData(build, build.status, published, build.retired);
   const hubBuild = { ...build, hub: data, hubSearchRecords: searchRecords };
   // A region's worth of records (8,000 at 500 units: 2.5 s of Pagefind's) go into the hub's index
   // in the indexing thread while the hub's pages render; a small region's take no time to speak of.

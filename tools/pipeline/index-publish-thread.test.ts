@@ -24,6 +24,7 @@ async function stagedBatch(ws: Awaited<ReturnType<typeof tempWorkspace>>, slug: 
     started: performance.now(),
     staging,
     outputs: new Map([[slug, { images: new Set<string>(), pages: 1, searchable: 1 }]]),
+    facts: new Map([[slug, [{ type: "berita", file: "posyandu", data: { title: "Posyandu" }, fillIn: false }]]]),
     renderMs: 1,
   };
   const results: SiteResult[] = [];
@@ -52,6 +53,13 @@ describe("the indexing thread", () => {
       assert.ok(existsSync(join(ws.distDir, "dinkes/index.html")));
       assert.ok(existsSync(join(ws.distDir, "dinkes/pagefind/pagefind-entry.json")));
       assert.ok(existsSync(join(ws.distDir, ".manifests/dinkes.json")));
+      // What the hub reads of the unit crossed into the thread with the batch.
+      const facts = JSON.parse(await readFile(join(ws.distDir, ".manifests/dinkes.hub.json"), "utf8"));
+      assert.deepEqual(facts, {
+        version: 1,
+        manifest: { items: [] },
+        content: [{ type: "berita", file: "posyandu", data: { title: "Posyandu" }, fillIn: false }],
+      });
       assert.ok(!existsSync(batch.staging), "the staging folder goes");
     } finally {
       await thread.close();

@@ -8,17 +8,12 @@ import { isPublished } from "../content/publication-window.ts";
 import { markdownFiles } from "../content/site-files.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
 import { hasFillIn } from "../content/fill-in.ts";
+import type { ContentFact } from "../published/hub-facts.ts";
 
 /** One content file of a unit as the report sees it: its front matter and whether it is finished. */
-export interface ContentEntry {
-  type: string;
-  /** The file's name without `.md`: the item's address. */
-  file: string;
+export interface ContentEntry extends ContentFact {
   /** Relative to the repository: `sites/dinkes/content/dokumen/renstra.md`. */
   path: string;
-  data: Record<string, unknown>;
-  /** It still holds a `[[Isi: ...]]` part of a starter page: not written yet. */
-  fillIn: boolean;
 }
 
 /**
@@ -57,16 +52,27 @@ export function unitContentFrom(
   slug: string,
   now: Date,
 ): ContentEntry[] {
-  return parsed
+  return publishedContent(contentFacts(parsed), portal, slug, now);
+}
+
+/** What a unit's build keeps of its parsed content for the hub's report (published/hub-facts.ts). */
+export function contentFacts(parsed: readonly ParsedContent[]): ContentFact[] {
+  return parsed.map((c) => ({
+    type: c.type.name,
+    file: basename(c.path).slice(0, -3),
+    data: c.data,
+    fillIn: c.fillIn,
+  }));
+}
+
+/** A unit's content files, whether built now or read from its last build's facts: those published at `now`. */
+export function publishedContent(
+  facts: readonly ContentFact[],
+  portal: PortalConfig,
+  slug: string,
+  now: Date,
+): ContentEntry[] {
+  return facts
     .filter((c) => isPublished(c.data, now, portal.time_zone))
-    .map((c) => {
-      const name = basename(c.path);
-      return {
-        type: c.type.name,
-        file: name.slice(0, -3),
-        path: `sites/${slug}/content/${c.type.name}/${name}`,
-        data: c.data,
-        fillIn: c.fillIn,
-      };
-    });
+    .map((c) => ({ ...c, path: `sites/${slug}/content/${c.type}/${c.file}.md` }));
 }

@@ -13,6 +13,8 @@ import { loadCompletenessRules } from "./completeness-rules.ts";
 import { activityHistoryWorkspace, type FixtureWorkspace, fixtureNow } from "./fixtures/activity-history.ts";
 import { reportCsv, reportText } from "./report-formats.ts";
 import { type RegencyReport, regencyReport } from "./unit-report.ts";
+import { contentFacts } from "./unit-content.ts";
+import { type HubFacts, hubFactsText } from "../published/hub-facts.ts";
 
 /** `npm run report` on a regency whose Git history and content are known: states, scores, gaps. */
 describe("the report of a fixture regency with a known history", () => {
@@ -31,6 +33,32 @@ describe("the report of a fixture regency with a known history", () => {
   it("starts from content that validates (what the report reads is what the sites publish)", async () => {
     const { sites, portalProblems } = await validateWorkspace(ws, undefined, { now: fixtureNow });
     assert.deepEqual([...portalProblems, ...sites.flatMap((s) => s.problems)].map(formatProblem), []);
+  });
+
+  it("judges each unit the same from what its last build kept for the hub as from its Markdown", async () => {
+    const { sites, registry } = await validateWorkspace(ws, undefined, { now: fixtureNow });
+    // Through the file's own text, as the hub reads it back (published/hub-facts.ts).
+    const kept = (content: Parameters<typeof contentFacts>[0]) =>
+      (
+        JSON.parse(
+          hubFactsText('{"version":1,"generated":"2026-01-01T00:00:00Z","items":[]}', contentFacts(content)),
+        ) as HubFacts
+      ).content;
+    const published = new Map(sites.map((s) => [s.slug, kept(s.content)]));
+    // No Markdown where the units' folders were: only the facts can give the same judgement.
+    const empty = await mkdtemp(join(tmpdir(), "portal-no-sites-"));
+    try {
+      const fromFacts = await regencyReport({ ...ws, sitesDir: empty }, portal, {
+        now: fixtureNow,
+        registry,
+        published,
+      });
+      assert.deepEqual(fromFacts, report);
+      const fromNothing = await regencyReport({ ...ws, sitesDir: empty }, portal, { now: fixtureNow, registry });
+      assert.notDeepEqual(fromNothing.units, report.units, "without the facts the empty folders say otherwise");
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
   });
 
   it("gives each unit its state from its last dated item, or from the day it was added", () => {

@@ -16,7 +16,8 @@ import { type Completeness, completenessOf } from "./completeness.ts";
 import { loadCompletenessRules } from "./completeness-rules.ts";
 import type { BuiltFigures } from "./built-figures.ts";
 import type { PageWeight } from "./page-weight.ts";
-import { type ContentEntry, readUnitContent, unitContentFrom } from "./unit-content.ts";
+import { type ContentEntry, publishedContent, readUnitContent, unitContentFrom } from "./unit-content.ts";
+import type { ContentFact } from "../published/hub-facts.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
 
 /** One unit in `npm run report`: how alive its site is, and what it still owes its citizens. */
@@ -114,6 +115,11 @@ export async function regencyReport(
     registry?: SiteRecord[];
     /** Each unit's content as validation parsed it in this build; other units are read here. */
     parsed?: ReadonlyMap<string, readonly ParsedContent[]>;
+    /**
+     * Other units' content as their last builds kept it for the hub (published/hub-facts.ts): a
+     * build of the hub without them reads these instead of their Markdown.
+     */
+    published?: ReadonlyMap<string, readonly ContentFact[]>;
     /** Git's history of the units when the caller started reading it (a build does, before validating). */
     history?: Promise<UnitHistory>;
     /**
@@ -154,11 +160,14 @@ export async function regencyReport(
   for (const site of registry.filter((s) => included(s.slug))) {
     const hasSite = site.status === "active";
     const parsed = options.parsed?.get(site.slug);
+    const published = options.published?.get(site.slug);
     const content: ContentEntry[] = !hasSite
       ? []
       : parsed
         ? unitContentFrom(parsed, portal, site.slug, now)
-        : readUnitContent(ws, portal, site.slug, now);
+        : published
+          ? publishedContent(published, portal, site.slug, now)
+          : readUnitContent(ws, portal, site.slug, now);
     const perMonth = new Map(months.map((m) => [m, 0]));
     let lastItem: Date | undefined;
     for (const type of activityTypes) {

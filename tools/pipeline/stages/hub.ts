@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { PortalConfig, SiteRecord } from "../../core/records.ts";
-import type { Workspace } from "../../core/workspace.ts";
 import { hubCatalogue, listedTypes, type HubData, type HubItem } from "../../generator/hub-data.ts";
 import type { ServiceCatalogue } from "../../content/service-catalogue.ts";
-import { manifestCopyPath, type Manifest } from "../../published/manifest-format.ts";
+import { type PublishedUnit, readPublishedUnit } from "../../published/hub-facts.ts";
 import { siteUrl, successorOf, type Base } from "../../published/site-origin.ts";
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
@@ -15,21 +12,21 @@ import { dateFilters } from "../../published/indonesian-dates.ts";
 import { type HubSearchEntry, type HubSearchRecord, hubSearchRecords } from "./hub-search-records.ts";
 
 /**
- * Stage 5, hub: what the hub shows of the units, read from their published `manifest.json`
- * files (never from their Markdown: at scale the hub could fetch the same files from the deployed
- * subdomains). The hub then goes through render, index and publish like any batch.
+ * Stage 5, hub: what the hub shows of the units, read from what their builds published (their
+ * manifests, in the facts files beside them: publishedUnits), never from their Markdown. The hub
+ * then goes through render, index and publish like any batch.
  */
 export function hubData(
   build: BuildContext,
   report: RegencyReport,
+  published: ReadonlyMap<string, PublishedUnit>,
   retired: SiteRecord[] = [],
 ): HubData & { searchRecords: HubSearchRecord[] } {
   const labels = build.ui.unitTypes;
   return readHubData({
     report,
     retired,
-    // A preview of the hub's draft reads the units' manifests where the built sites are.
-    ws: build.preview?.published ? { ...build.ws, distDir: build.preview.published } : build.ws,
+    published,
     portal: build.portal,
     registry: build.registry,
     base: build.base,
@@ -37,6 +34,24 @@ export function hubData(
     labels,
     catalogue: build.catalogue,
   });
+}
+
+/**
+ * What every built unit published, as the hub reads it (published/hub-facts.ts): from `distDir`
+ * (a preview of the hub's draft: where the built sites are). Units without a site have none.
+ */
+export function publishedUnits(
+  distDir: string,
+  registry: readonly SiteRecord[],
+  hub: string,
+): Map<string, PublishedUnit> {
+  const published = new Map<string, PublishedUnit>();
+  for (const site of registry) {
+    if (site.slug === hub || site.status !== "active") continue;
+    const unit = readPublishedUnit(distDir, site.slug);
+    if (unit) published.set(site.slug, unit);
+  }
+  return published;
 }
 
 /** Types of the units' manifests: what counts as activity (`x-activity`) and feeds (`x-feed`). */
@@ -52,7 +67,8 @@ export function readHubData(args: {
   report: RegencyReport;
   /** Retired units: the hub writes a page about each, where their subdomains redirect. */
   retired: SiteRecord[];
-  ws: Workspace;
+  /** What each built unit published (publishedUnits). */
+  published: ReadonlyMap<string, PublishedUnit>;
   portal: PortalConfig;
   registry: SiteRecord[];
   base: Base;
@@ -61,7 +77,7 @@ export function readHubData(args: {
   /** The hub's katalog.json: the topics that group the units' services. */
   catalogue: ServiceCatalogue;
 }): HubData & { searchRecords: HubSearchRecord[] } {
-  const { ws, portal, registry, base, now } = args;
+  const { portal, registry, base, now } = args;
   const activity = typesWhere((t) => t.activity);
   const feeds = typesWhere((t) => t.feed);
   const listed = listedTypes();
@@ -73,13 +89,7 @@ export function readHubData(args: {
   const searched: HubSearchEntry[] = [];
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
-    // The copy the build keeps beside the sites (all Nx restores of a unit for the hub), or a
-    // site's own from a dist/ written before there were copies.
-    const file = [manifestCopyPath(ws.distDir, site.slug), join(ws.distDir, site.slug, "manifest.json")].find((f) =>
-      existsSync(f),
-    );
-    const manifest =
-      site.status === "active" && file ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : undefined;
+    const manifest = site.status === "active" ? args.published.get(site.slug)?.manifest : undefined;
     const url = siteUrl(base, portal, site.slug);
     const dated = (manifest?.items ?? []).filter((i) => i.date && activity.has(i.type)).map((i) => i.date!);
     const latest = dated.sort().at(-1);

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
-import { copyFile, cp, link, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { bundleManifestName, bundleManifestText } from "../../published/cms-bundle-manifest.ts";
 import { decapBundle } from "../../cms/decap-bundle.ts";
 import { mediaKindOf } from "../../content/media-reference.ts";
 import { archivePrefix } from "../../published/permalinks.ts";
 import { manifestCopyPath } from "../../published/manifest-format.ts";
+import { type ContentFact, hubFactsPath, hubFactsText } from "../../published/hub-facts.ts";
 import type { BuildOutput } from "../../generator/types.ts";
 import type { Batch, PublishContext } from "../build-context.ts";
 import { InternalError } from "../../core/internal-error.ts";
@@ -41,22 +42,28 @@ export async function stagePublish(batch: Batch, build: PublishContext, slug: st
   return {
     commit: async () => {
       const swapped = await swapInto(built, join(ws.distDir, slug));
-      await copyManifest(ws.distDir, slug);
+      await copyManifest(ws.distDir, slug, batch.facts.get(slug) ?? []);
       return swapped;
     },
   };
 }
 
 /**
- * The published manifest, copied where the hub reads it (manifestCopyPath): written aside, then
- * renamed, so a reader never sees half a file, and after the swap, so it never names a site
- * that is not in place.
+ * The published manifest, copied where the hub reads it (manifestCopyPath), and what the hub reads
+ * of the unit (published/hub-facts.ts). Each written aside, then renamed, so a reader never sees
+ * half a file, and after the swap, so neither names a site that is not in place.
  */
-async function copyManifest(distDir: string, slug: string): Promise<void> {
+async function copyManifest(distDir: string, slug: string, facts: readonly ContentFact[]): Promise<void> {
   const copy = manifestCopyPath(distDir, slug);
   await mkdir(dirname(copy), { recursive: true });
-  await copyFile(join(distDir, slug, "manifest.json"), `${copy}.${process.pid}`);
-  await rename(`${copy}.${process.pid}`, copy);
+  const manifest = await readFile(join(distDir, slug, "manifest.json"), "utf8");
+  await writeAside(copy, manifest);
+  await writeAside(hubFactsPath(distDir, slug), hubFactsText(manifest, facts));
+}
+
+async function writeAside(file: string, text: string): Promise<void> {
+  await writeFile(`${file}.${process.pid}`, text);
+  await rename(`${file}.${process.pid}`, file);
 }
 
 /**

@@ -9,6 +9,9 @@ import { portalPlugin, type BuildOutput, type RunActivity } from "../../generato
 import { forgetCompiledLayouts } from "../eleventy-cache.ts";
 import { stagingRoot, type Batch, type BuildContext } from "../build-context.ts";
 import { dormantSince } from "../../report/unit-report.ts";
+import { contentFacts } from "../../report/unit-content.ts";
+import type { ContentFact } from "../../published/hub-facts.ts";
+import type { ParsedContent } from "../../content/validate-site.ts";
 import { InternalError } from "../../core/internal-error.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../../generator/eleventy.config.ts", import.meta.url));
@@ -74,7 +77,13 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
     // The build reports per site itself; Eleventy's own "Wrote N files" lines would interleave.
     elev.disableLogger();
     await untilDone(() => elev.write(), activity, build.progress);
-    return { ...batch, staging, outputs, renderMs: performance.now() - batch.started };
+    return {
+      ...batch,
+      staging,
+      outputs,
+      facts: factsOf(build, new Set(batch.sites.map((s) => s.slug))),
+      renderMs: performance.now() - batch.started,
+    };
   } catch (error) {
     // Eleventy's write() rejects at the first error while other pages still render: those must
     // end before the staging folder goes (or rm meets files still arriving) and before a retry
@@ -84,6 +93,14 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
     await rm(staging, { recursive: true, force: true, maxRetries: 5 });
     throw error;
   }
+}
+
+/** The content facts of each site of the batch, from what validation parsed (one pass over it). */
+function factsOf(build: BuildContext, slugs: ReadonlySet<string>): Map<string, ContentFact[]> {
+  const bySite = new Map<string, ParsedContent[]>([...slugs].map((slug) => [slug, []]));
+  for (const [path, parsed] of build.content)
+    bySite.get(relative(build.ws.sitesDir, path).split(sep)[0]!)?.push(parsed);
+  return new Map([...bySite].map(([slug, parsed]) => [slug, contentFacts(parsed)]));
 }
 
 /**
