@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, rm, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { manifestCopyDir } from "../published/manifest-format.ts";
+import { hubFactsSuffix } from "../published/hub-facts.ts";
 
 /**
  * Issue 27, past one machine: the build of every site split into GitHub Actions matrix jobs,
@@ -43,14 +44,15 @@ export async function simulateShards(o: ShardSimulation): Promise<ShardRun> {
   for (const [i, group] of groups.entries()) {
     const clone = await freshClone(o, `shard-${i}`);
     jobs.push(timedNx(clone, ["run-many", "-t", "build", `--projects=${group.join(",")}`]));
-    // The job's artifact for the hub's job: its units' manifests.
+    // The job's artifact for the hub's job: what its units' builds kept for the hub.
     await cp(join(clone, "dist", manifestCopyDir), manifests, { recursive: true });
     await rm(clone, { recursive: true, force: true });
   }
   const clone = await freshClone(o, "hub");
   await cp(manifests, join(clone, "dist", manifestCopyDir), { recursive: true });
-  const got = (await readdir(join(clone, "dist", manifestCopyDir))).length;
-  if (got !== o.units.length) throw new Error(`the hub's job got ${got} manifests of ${o.units.length} units`);
+  // Each unit's job kept two files for the hub: its manifest's copy and what the hub reads of it.
+  const got = (await readdir(join(clone, "dist", manifestCopyDir))).filter((f) => f.endsWith(hubFactsSuffix)).length;
+  if (got !== o.units.length) throw new Error(`the hub's job got the facts of ${got} of ${o.units.length} units`);
   const hub = timedNx(clone, ["run", `${o.hub}:build`, "--exclude-task-dependencies"]);
   await rm(clone, { recursive: true, force: true });
   await rm(manifests, { recursive: true, force: true });

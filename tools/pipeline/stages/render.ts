@@ -12,6 +12,7 @@ import { dormantSince } from "../../report/unit-report.ts";
 import { contentFacts } from "../../report/unit-content.ts";
 import type { ContentFact } from "../../published/hub-facts.ts";
 import type { ParsedContent } from "../../content/validate-site.ts";
+import { withheldClassification } from "../../content/withheld-documents.ts";
 import { InternalError } from "../../core/internal-error.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../../generator/eleventy.config.ts", import.meta.url));
@@ -95,12 +96,21 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
   }
 }
 
-/** The content facts of each site of the batch, from what validation parsed (one pass over it). */
+/**
+ * The content facts of each site of the batch, from what validation parsed (one pass over it). An
+ * excluded document's file is named nowhere outside its unit's folder (withheld-documents.ts), not
+ * even in dist/.manifests/: the hub's report needs its classification, never its file.
+ */
 function factsOf(build: BuildContext, slugs: ReadonlySet<string>): Map<string, ContentFact[]> {
   const bySite = new Map<string, ParsedContent[]>([...slugs].map((slug) => [slug, []]));
   for (const [path, parsed] of build.content)
     bySite.get(relative(build.ws.sitesDir, path).split(sep)[0]!)?.push(parsed);
-  return new Map([...bySite].map(([slug, parsed]) => [slug, contentFacts(parsed)]));
+  const unnamed = (fact: ContentFact): ContentFact => {
+    if (fact.data.classification !== withheldClassification) return fact;
+    const { file: _file, ...data } = fact.data;
+    return { ...fact, data };
+  };
+  return new Map([...bySite].map(([slug, parsed]) => [slug, contentFacts(parsed).map(unnamed)]));
 }
 
 /**
