@@ -195,6 +195,12 @@ describe("nx affected -t build in a scratch repository", () => {
     await appendFile(post, "\nParagraf tambahan.\n");
     assert.deepEqual(printAffected(), ["dinkes", "portal"]);
     assert.deepEqual(affected(), ["dinkes"]);
+    git("checkout", "-q", "--", "sites");
+    // A field of a service's front matter the hub neither shows nor judges (its requirements).
+    const service = join(dir, "sites/dinkes/content/layanan/surat-keterangan-sehat.md");
+    await writeFile(service, (await readFile(service, "utf8")).replace("Pas foto 3x4", "Pas foto 4x6"));
+    assert.deepEqual(affected(), ["dinkes"]);
+    git("checkout", "-q", "--", "sites");
     // The title: the hub lists it.
     await writeFile(post, text.replace(/^title: .*$/m, "title: Posyandu serentak di seluruh kecamatan"));
     assert.deepEqual(affected(), ["dinkes", "portal"]);

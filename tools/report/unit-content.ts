@@ -9,6 +9,8 @@ import { markdownFiles } from "../content/site-files.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
 import { hasFillIn } from "../content/fill-in.ts";
 import type { ContentFact } from "../published/hub-facts.ts";
+import { type Schemas, schemas } from "../schema/schemas.ts";
+import type { CompletenessRule } from "./completeness-rules.ts";
 
 /** One content file of a unit as the report sees it: its front matter and whether it is finished. */
 export interface ContentEntry extends ContentFact {
@@ -55,14 +57,36 @@ export function unitContentFrom(
   return publishedContent(contentFacts(parsed), portal, slug, now);
 }
 
-/** What a unit's build keeps of its parsed content for the hub's report (published/hub-facts.ts). */
-export function contentFacts(parsed: readonly ParsedContent[]): ContentFact[] {
+/**
+ * What a unit's build keeps of its parsed content for the hub's report (published/hub-facts.ts):
+ * with `fields`, only those of each file's front matter.
+ */
+export function contentFacts(parsed: readonly ParsedContent[], fields?: ReadonlySet<string>): ContentFact[] {
   return parsed.map((c) => ({
     type: c.type.name,
     file: basename(c.path).slice(0, -3),
-    data: c.data,
+    data: fields ? Object.fromEntries(Object.entries(c.data).filter(([name]) => fields.has(name))) : c.data,
     fillIn: c.fillIn,
   }));
+}
+
+/**
+ * The front matter fields the report reads (unit-report.ts, completeness.ts): each type's date,
+ * the publication window, a document's classification, review date and title, and every field a
+ * completeness rule matches on. The hub's facts keep only these, so an edit of any other field (a
+ * service's requirements, a page's order) leaves the hub's input from the unit as it was.
+ */
+export function reportedFields(set: Schemas = schemas(), rules: readonly CompletenessRule[]): Set<string> {
+  return new Set([
+    "publish_at",
+    "unpublish_at",
+    "classification",
+    "reviewed_at",
+    "date",
+    "title",
+    ...set.types.flatMap((t) => (t.dateField ? [t.dateField] : [])),
+    ...rules.flatMap((r) => ("content" in r.require ? Object.keys(r.require.where ?? {}) : [])),
+  ]);
 }
 
 /** A unit's content files, whether built now or read from its last build's facts: those published at `now`. */

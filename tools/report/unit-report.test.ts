@@ -13,7 +13,7 @@ import { loadCompletenessRules } from "./completeness-rules.ts";
 import { activityHistoryWorkspace, type FixtureWorkspace, fixtureNow } from "./fixtures/activity-history.ts";
 import { reportCsv, reportText } from "./report-formats.ts";
 import { type RegencyReport, regencyReport } from "./unit-report.ts";
-import { contentFacts } from "./unit-content.ts";
+import { contentFacts, reportedFields } from "./unit-content.ts";
 import { type HubFacts, hubFactsText } from "../published/hub-facts.ts";
 
 /** `npm run report` on a regency whose Git history and content are known: states, scores, gaps. */
@@ -37,11 +37,13 @@ describe("the report of a fixture regency with a known history", () => {
 
   it("judges each unit the same from what its last build kept for the hub as from its Markdown", async () => {
     const { sites, registry } = await validateWorkspace(ws, undefined, { now: fixtureNow });
-    // Through the file's own text, as the hub reads it back (published/hub-facts.ts).
+    // Only the fields the report reads, through the file's own text, as the hub reads it back
+    // (published/hub-facts.ts): a field the report needs and the facts lack changes the report.
+    const fields = reportedFields(loadSchemas(defaultSchemaDir()), loadCompletenessRules());
     const kept = (content: Parameters<typeof contentFacts>[0]) =>
       (
         JSON.parse(
-          hubFactsText('{"version":1,"generated":"2026-01-01T00:00:00Z","items":[]}', contentFacts(content)),
+          hubFactsText('{"version":1,"generated":"2026-01-01T00:00:00Z","items":[]}', contentFacts(content, fields)),
         ) as HubFacts
       ).content;
     const published = new Map(sites.map((s) => [s.slug, kept(s.content)]));

@@ -9,7 +9,8 @@ import { portalPlugin, type BuildOutput, type RunActivity } from "../../generato
 import { forgetCompiledLayouts } from "../eleventy-cache.ts";
 import { stagingRoot, type Batch, type BuildContext } from "../build-context.ts";
 import { dormantSince } from "../../report/unit-report.ts";
-import { contentFacts } from "../../report/unit-content.ts";
+import { contentFacts, reportedFields } from "../../report/unit-content.ts";
+import { loadCompletenessRules } from "../../report/completeness-rules.ts";
 import type { ContentFact } from "../../published/hub-facts.ts";
 import type { ParsedContent } from "../../content/validate-site.ts";
 import { withheldClassification } from "../../content/withheld-documents.ts";
@@ -110,7 +111,20 @@ function factsOf(build: BuildContext, slugs: ReadonlySet<string>): Map<string, C
     const { file: _file, ...data } = fact.data;
     return { ...fact, data };
   };
-  return new Map([...bySite].map(([slug, parsed]) => [slug, contentFacts(parsed).map(unnamed)]));
+  const fields = factFields();
+  return new Map([...bySite].map(([slug, parsed]) => [slug, contentFacts(parsed, fields).map(unnamed)]));
+}
+
+/**
+ * The fields the hub's report reads (reportedFields); every field when the completeness rules
+ * cannot be read: the hub's build then fails with their problem (build-sites.ts), not this unit's.
+ */
+function factFields(): ReadonlySet<string> | undefined {
+  try {
+    return reportedFields(schemas(), loadCompletenessRules());
+  } catch {
+    return undefined;
+  }
 }
 
 /**
