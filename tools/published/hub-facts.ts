@@ -5,11 +5,12 @@ import { type Manifest, manifestCopyDir, manifestCopyPath } from "./manifest-for
 /**
  * What the hub reads of a unit, in one file its build writes beside the manifest copy:
  * `dist/.manifests/<slug>.hub.json`. It holds the unit's manifest without the moment it was
- * generated, and each of its content files' front matter (published now or not: the hub judges
- * the unit at its own build's time, tools/report/), so the hub needs no unit's Markdown.
+ * generated, and of each of its content files (published now or not: the hub judges the unit at
+ * its own build's time, tools/report/) the front matter fields the report reads
+ * (report/unit-content.ts `reportedFields`), so the hub needs no unit's Markdown.
  *
  * Nothing in it depends on when the unit was built: a rebuild that changes nothing the hub shows
- * (a page's body, a photo's caption inside it) writes it byte for byte the same. It is the hub's
+ * or judges (a page's body, a service's requirements) writes it byte for byte the same. It is the hub's
  * only input from a unit (nx-plugin/index.ts), so Nx then takes the hub from its cache instead of
  * rendering and indexing it again (issue 27: an edit's cost follows the edit).
  */
@@ -25,7 +26,7 @@ export interface ContentFact {
   type: string;
   /** The file's name without `.md`. */
   file: string;
-  /** Its front matter as parsed (YAML's core schema: JSON values only). */
+  /** The fields of its front matter the report reads, as parsed (YAML's core schema: JSON values only). */
   data: Record<string, unknown>;
   /** It still holds a `[[Isi: ...]]` part of a starter page: not written yet. */
   fillIn: boolean;
