@@ -11,7 +11,8 @@ export async function runBuild(
 ): Promise<number> {
   const started = performance.now();
   const print = (r: SiteResult) => {
-    if (options.json) console.log(JSON.stringify(r));
+    // With each problem also as the line it prints as: Nx's executor shows them without the schemas.
+    if (options.json) console.log(JSON.stringify({ ...r, lines: r.problems.map(formatProblem) }));
     else if (r.ok) console.log(`✔ ${r.slug}: ${r.pages} halaman, ${r.ms} ms`);
     else console.error(`✘ ${r.slug}: gagal\n${r.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
   };

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { hostileWorkspace } from "../test/hostile-workspace.ts";
-import type { Problem } from "../problems/problem.ts";
+import { formatProblem, type Problem } from "../problems/problem.ts";
 
 const run = (name: string) =>
   spawnSync(process.execPath, ["--import", "tsx", join(toolsRepoRoot, "tools/cli/fixtures/cli-cases.ts"), name], {
@@ -64,11 +64,19 @@ describe("the portal CLI's runner", () => {
       // For tools, the same problem as data: its code, file, line and arguments beside the words.
       const json = ws.cli(["build", "dinkes", "--json"]);
       assert.equal(json.status, 1);
-      const result = JSON.parse(lastLine(json.stdout)) as { slug: string; ok: boolean; problems: Problem[] };
+      const result = JSON.parse(lastLine(json.stdout)) as {
+        slug: string;
+        ok: boolean;
+        problems: Problem[];
+        lines: string[];
+      };
       assert.deepEqual(
         result.problems.map((p) => [p.code, p.file, p.line, typeof p.args.detail, p.message.startsWith("kesalahan")]),
         [["yaml-syntax", "sites/dinkes/content/berita/rusak.md", 3, "string", true]],
       );
+      // And as the lines the command prints without --json (Nx's executor shows these).
+      assert.deepEqual(result.lines, result.problems.map(formatProblem));
+      assert.ok(failed.stderr.includes(result.lines[0]!), failed.stderr);
       const unknown = ws.cli(["validate", "tidak-ada"]);
       assert.deepEqual(
         [unknown.status, unknown.stderr],

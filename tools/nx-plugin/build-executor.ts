@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { formatProblem, type Problem } from "../problems/problem.ts";
+import type { Problem } from "../problems/problem.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { manifestCopyPath } from "../published/manifest-format.ts";
@@ -23,6 +23,8 @@ interface SiteResult {
   ms: number;
   /** As `portal build --json` writes them: problems as data (tools/problems/problem.ts). */
   problems: Problem[];
+  /** The same problems as the lines they print as (so this module, which Nx loads compiled, needs no schemas). */
+  lines: string[];
 }
 
 interface TaskResult {
@@ -121,7 +123,7 @@ const alreadyBuilt = (slug: string) => `${slug}: already built with its manifest
 function describe(r: SiteResult): string {
   return r.ok
     ? `${r.slug}: ${r.pages} pages in ${r.ms} ms`
-    : `${r.slug} failed:\n${r.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`;
+    : `${r.slug} failed:\n${r.lines.map((line) => `  ${line}`).join("\n")}`;
 }
 
 function runPortalBuild(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {

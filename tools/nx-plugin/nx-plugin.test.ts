@@ -387,6 +387,30 @@ describe("nx affected -t build in a scratch repository", () => {
     assert.match(run("run", "portal:build", "--exclude-task-dependencies"), /portal: \d+ pages in/);
   });
 
+  it("runs the plugin and the executor compiled to JavaScript, compiled again after an edit of their TypeScript", async () => {
+    // The before() hook's build loaded both: Nx registered no TypeScript transpiler (compiled.cjs).
+    for (const entry of ["index", "build-executor"])
+      assert.ok(existsSync(join(dir, `.cache/compiled/${entry}.inputs.json`)), entry);
+    const description = () =>
+      (
+        JSON.parse(nx("show", "project", "dinkes", "--json")) as {
+          targets: { build: { metadata: { description: string } } };
+        }
+      ).targets.build.metadata.description;
+    assert.match(description(), /^Validate and build dinkes's site/);
+    const plugin = join(dir, "tools/nx-plugin/index.ts");
+    await writeFile(
+      plugin,
+      (await readFile(plugin, "utf8")).replace("Validate and build ${slug}'s site", "Check and build ${slug}'s site"),
+    );
+    try {
+      assert.match(description(), /^Check and build dinkes's site/);
+    } finally {
+      git("checkout", "-q", "--", "tools");
+    }
+    assert.match(description(), /^Validate and build dinkes's site/, "and back");
+  });
+
   it("builds nothing when only a test changes", async () => {
     await mkdir(join(dir, "tools/content"), { recursive: true });
     await appendFile(join(dir, "tools/content/validate-workspace.test.ts"), "\n// change\n");
