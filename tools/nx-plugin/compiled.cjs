@@ -1,13 +1,14 @@
 // @ts-check
 "use strict";
 /**
- * Nx loads a plugin written in TypeScript through a transpiler it registers first
- * (@swc-node/register, which loads `typescript`): about half a second of every `nx` command
- * (measured at 500 units, `nx affected -t build` after a post's edit: 6.8 s → 5.7 s). So Nx is
- * handed plain JavaScript: the entry, compiled by esbuild (a dependency already: the CMS's bundle)
+ * Nx loads a plugin or executor written in TypeScript through a transpiler it registers first
+ * (@swc-node/register: 445 ms to load in a bare Node here), in its own process and in each process
+ * it forks for a task. So Nx is handed plain JavaScript (what that saves is small against this
+ * machine's noise: docs/benchmarks.md, "500 sites × 10 posts"): the entry, compiled by esbuild (a dependency already: the CMS's bundle)
  * into `.cache/compiled/`, and compiled again whenever a file it was compiled from has changed
  * (their contents are hashed at each load: a handful of small files). The TypeScript stays the
- * source; nothing compiled is committed.
+ * source; nothing compiled is committed, and the workflows' caches do not keep it: a runner
+ * compiles it from its checkout (about 0.1 s), so no restored cache entry is ever run as code.
  */
 const { createHash } = require("node:crypto");
 const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
