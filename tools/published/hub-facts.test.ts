@@ -52,7 +52,7 @@ describe("what a unit's build keeps for the hub", () => {
       await writeFile(hubFactsPath(dist, "dlh"), '{"version":1,');
       assert.throws(
         () => readPublishedUnit(dist, "dlh"),
-        /\.manifests\/dlh\.hub\.json cannot be read .*build the unit again/,
+        /\.manifests\/dlh\.hub\.json cannot be read .*build the unit again \(npm run build -- dlh\)/,
       );
       await writeFile(manifestCopyPath(dist, "dishub"), "");
       assert.throws(() => readPublishedUnit(dist, "dishub"), /\.manifests\/dishub\.json cannot be read/);

@@ -60,19 +60,19 @@ export interface PublishedUnit {
 export function readPublishedUnit(distDir: string, slug: string): PublishedUnit | undefined {
   const facts = hubFactsPath(distDir, slug);
   if (existsSync(facts)) {
-    const parsed = parse(facts) as HubFacts;
+    const parsed = parse(facts, slug) as HubFacts;
     return { manifest: parsed.manifest, content: parsed.content };
   }
   const manifest = [manifestCopyPath(distDir, slug), join(distDir, slug, "manifest.json")].find((f) => existsSync(f));
-  return manifest ? { manifest: parse(manifest) as Manifest } : undefined;
+  return manifest ? { manifest: parse(manifest, slug) as Manifest } : undefined;
 }
 
-function parse(file: string): unknown {
+function parse(file: string, slug: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     throw new Error(
-      `${file} cannot be read (${error instanceof Error ? error.message : String(error)}): build the unit again (npm run build -- <slug>)`,
+      `${file} cannot be read (${error instanceof Error ? error.message : String(error)}): build the unit again (npm run build -- ${slug})`,
     );
   }
 }
