@@ -52,6 +52,11 @@ export interface BuildContext {
   content: ReadonlyMap<string, ParsedContent>;
   /** The same content's front matter by its YAML text, for Eleventy's front-matter engine. */
   frontMatter: ReadonlyMap<string, unknown>;
+  /**
+   * Per valid site, what its build keeps for the hub beside its manifest: its content files with
+   * the front matter fields the report reads (published/hub-facts.ts).
+   */
+  facts: ReadonlyMap<string, ContentFact[]>;
   /** Content files outside their own publication window now (`publish_at`, `unpublish_at`): left out of the run. */
   unpublished: ReadonlySet<string>;
   cmsLocalBackend?: boolean;

@@ -10,7 +10,7 @@ import type { ParsedContent } from "../content/validate-site.ts";
 import { hasFillIn } from "../content/fill-in.ts";
 import type { ContentFact } from "../published/hub-facts.ts";
 import { type Schemas, schemas } from "../schema/schemas.ts";
-import type { CompletenessRule } from "./completeness-rules.ts";
+import { type CompletenessRule, loadCompletenessRules } from "./completeness-rules.ts";
 
 /** One content file of a unit as the report sees it: its front matter and whether it is finished. */
 export interface ContentEntry extends ContentFact {
@@ -76,7 +76,7 @@ export function contentFacts(parsed: readonly ParsedContent[], fields?: Readonly
  * completeness rule matches on. The hub's facts keep only these, so an edit of any other field (a
  * service's requirements, a page's order) leaves the hub's input from the unit as it was.
  */
-export function reportedFields(set: Schemas = schemas(), rules: readonly CompletenessRule[]): Set<string> {
+export function reportedFields(set: Schemas, rules: readonly CompletenessRule[]): Set<string> {
   return new Set([
     "publish_at",
     "unpublish_at",
@@ -87,6 +87,20 @@ export function reportedFields(set: Schemas = schemas(), rules: readonly Complet
     ...set.types.flatMap((t) => (t.dateField ? [t.dateField] : [])),
     ...rules.flatMap((r) => ("content" in r.require ? Object.keys(r.require.where ?? {}) : [])),
   ]);
+}
+
+/**
+ * reportedFields of this checkout's schemas and rules; without the rules' fields when the rules
+ * cannot be read (the hub's build then fails with their problem: build-sites.ts).
+ */
+export function hubFactFields(): Set<string> {
+  let rules: CompletenessRule[] = [];
+  try {
+    rules = loadCompletenessRules();
+  } catch {
+    // Reported where the report is computed, for the hub.
+  }
+  return reportedFields(schemas(), rules);
 }
 
 /** A unit's content files, whether built now or read from its last build's facts: those published at `now`. */

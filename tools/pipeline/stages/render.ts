@@ -9,11 +9,6 @@ import { portalPlugin, type BuildOutput, type RunActivity } from "../../generato
 import { forgetCompiledLayouts } from "../eleventy-cache.ts";
 import { stagingRoot, type Batch, type BuildContext } from "../build-context.ts";
 import { dormantSince } from "../../report/unit-report.ts";
-import { contentFacts, reportedFields } from "../../report/unit-content.ts";
-import { loadCompletenessRules } from "../../report/completeness-rules.ts";
-import type { ContentFact } from "../../published/hub-facts.ts";
-import type { ParsedContent } from "../../content/validate-site.ts";
-import { withheldClassification } from "../../content/withheld-documents.ts";
 import { InternalError } from "../../core/internal-error.ts";
 
 const eleventyConfigFile = fileURLToPath(new URL("../../generator/eleventy.config.ts", import.meta.url));
@@ -83,7 +78,7 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
       ...batch,
       staging,
       outputs,
-      facts: factsOf(build, new Set(batch.sites.map((s) => s.slug))),
+      facts: new Map(batch.sites.map((s) => [s.slug, build.facts.get(s.slug) ?? []])),
       renderMs: performance.now() - batch.started,
     };
   } catch (error) {
@@ -94,36 +89,6 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
     await quiet(activity);
     await rm(staging, { recursive: true, force: true, maxRetries: 5 });
     throw error;
-  }
-}
-
-/**
- * The content facts of each site of the batch, from what validation parsed (one pass over it). An
- * excluded document's file is named nowhere outside its unit's folder (withheld-documents.ts), not
- * even in dist/.manifests/: the hub's report needs its classification, never its file.
- */
-function factsOf(build: BuildContext, slugs: ReadonlySet<string>): Map<string, ContentFact[]> {
-  const bySite = new Map<string, ParsedContent[]>([...slugs].map((slug) => [slug, []]));
-  for (const [path, parsed] of build.content)
-    bySite.get(relative(build.ws.sitesDir, path).split(sep)[0]!)?.push(parsed);
-  const unnamed = (fact: ContentFact): ContentFact => {
-    if (fact.data.classification !== withheldClassification) return fact;
-    const { file: _file, ...data } = fact.data;
-    return { ...fact, data };
-  };
-  const fields = factFields();
-  return new Map([...bySite].map(([slug, parsed]) => [slug, contentFacts(parsed, fields).map(unnamed)]));
-}
-
-/**
- * The fields the hub's report reads (reportedFields); every field when the completeness rules
- * cannot be read: the hub's build then fails with their problem (build-sites.ts), not this unit's.
- */
-function factFields(): ReadonlySet<string> | undefined {
-  try {
-    return reportedFields(schemas(), loadCompletenessRules());
-  } catch {
-    return undefined;
   }
 }
 

@@ -8,6 +8,8 @@ import type { ParsedContent } from "../../content/validate-site.ts";
 import { readPortal, validateWorkspace } from "../../content/validate-workspace.ts";
 import { readSiteJsonFiles, retiredIn } from "../../content/registry.ts";
 import type { BuildContext, SiteResult } from "../build-context.ts";
+import { contentFacts, hubFactFields } from "../../report/unit-content.ts";
+import type { ContentFact } from "../../published/hub-facts.ts";
 
 export type Validated =
   | { fatal: Problem[] }
@@ -53,6 +55,8 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
   const content = new Map<string, ParsedContent>();
   const frontMatter = new Map<string, unknown>();
   const unpublished = new Set<string>();
+  const facts = new Map<string, ContentFact[]>();
+  const factFields = hubFactFields();
   for (const v of validation.sites) {
     if (v.problems.length || !v.site) {
       failed.push({ slug: v.slug, ok: false, pages: 0, ms: 0, problems: sortProblems(v.problems) });
@@ -61,6 +65,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
     // A retired unit has no site; an archived one's pages are kept, inside the hub's.
     if (retirementOf(v.site) === "retired") continue;
     valid.push(v.site);
+    facts.set(v.slug, contentFacts(v.content, factFields));
     for (const c of v.content) {
       content.set(c.path, c);
       frontMatter.set(frontMatterKey(c.yamlText), c.data);
@@ -89,6 +94,7 @@ export async function validate(ws: Workspace, only: readonly string[] | undefine
       content,
       frontMatter,
       unpublished,
+      facts,
     },
     units: valid.filter((s) => s.slug !== portal.hub && !s.archived),
     hub: valid.filter((s) => s.slug === portal.hub || s.archived),
