@@ -105,7 +105,8 @@ export const stages: readonly Stage[] = [
     name: "validate",
     module: "pipeline/stages/validate.ts",
     reads: "portal.json, every site.json, every asked-for site folder, once",
-    handsOn: "problems; the registry, retired units, broadcasts, front matter, media, body references",
+    handsOn:
+      "problems; the registry, retired units, broadcasts, front matter, media, body references; each valid unit's facts for the hub",
     run: validateStage,
   },
   {
