@@ -152,11 +152,10 @@ const git = (...args: string[]) =>
   });
 
 const node = process.execPath;
+// The CLI as `npm run build` runs it: compiled (tools/cli/portal.mjs).
 const portalBuild = (dist: string) => [
   node,
-  "--import",
-  "tsx",
-  join(root, "tools/cli/portal.ts"),
+  join(root, "tools/cli/portal.mjs"),
   "build",
   "--root",
   root,
@@ -400,9 +399,7 @@ await rm(`${root}-shards`, { recursive: true, force: true });
 const target = join(root, "target");
 const deploy = [
   node,
-  "--import",
-  "tsx",
-  join(root, "tools/cli/portal.ts"),
+  join(root, "tools/cli/portal.mjs"),
   "deploy",
   "--root",
   root,
@@ -554,10 +551,12 @@ console.log(
 );
 await rm(root, { recursive: true, force: true });
 
-/** Another script of tools/ (a bench of the demo, or the build), run to its end; false if it failed. */
+/** Another script of tools/ (a bench of the demo, or the CLI compiled), run to its end; false if it failed. */
 const script = (file: string, ...args: string[]) =>
-  spawnSync(node, ["--import", "tsx", join(toolsRepoRoot, file), ...args], { cwd: toolsRepoRoot, stdio: "inherit" })
-    .status === 0;
+  spawnSync(node, [...(file.endsWith(".ts") ? ["--import", "tsx"] : []), join(toolsRepoRoot, file), ...args], {
+    cwd: toolsRepoRoot,
+    stdio: "inherit",
+  }).status === 0;
 const out = ["--out", values.out!];
 const demoBenches: (() => boolean)[] = [
   // Serving: the built-in demo, built for production, deployed and served by nginx under wrk; then
@@ -566,7 +565,7 @@ const demoBenches: (() => boolean)[] = [
     ? []
     : [
         () =>
-          script("tools/cli/portal.ts", "build") &&
+          script("tools/cli/portal.mjs", "build") &&
           script("tools/bench/serve-bench.ts", "--runs", String(runs), ...out) &&
           script("tools/bench/report-bench.ts", "--runs", "5", ...out),
       ]),

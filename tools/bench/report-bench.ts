@@ -25,7 +25,7 @@ const runs = Number(values.runs);
 const built = existsSync(join(toolsRepoRoot, "dist", "portal", "manifest.json"));
 const scratch = await mkdtemp(join(tmpdir(), "portal-report-bench-"));
 const timing = join(scratch, "time");
-const cli = [process.execPath, "--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "report", "--json"];
+const cli = [process.execPath, join(toolsRepoRoot, "tools/cli/portal.mjs"), "report", "--json"];
 
 const samples: { seconds: number; rssMb: number }[] = [];
 let units = 0;
@@ -46,7 +46,7 @@ const median = sorted[Math.floor(sorted.length / 2)]!;
 const section = `## Report: \`npm run report\` on the built-in demo (${new Date().toISOString().slice(0, 10)})
 
 Machine: ${cpus().length} cores, Node ${process.version}. ${units} units, ${built ? "the demo built in dist/ (links and page weights checked)" : "nothing built (links and page weights not checked)"}.
-Measured with \`/usr/bin/time\` around \`node --import tsx tools/cli/portal.ts report --json\`, ${runs} runs:
+Measured with \`/usr/bin/time\` around \`node tools/cli/portal.mjs report --json\`, ${runs} runs:
 median **${median.toFixed(2)} s** (runs ${samples.map((s) => s.seconds.toFixed(2)).join(", ")} s; target under 5 s),
 peak RSS ${Math.max(...samples.map((s) => s.rssMb))} MB.
 

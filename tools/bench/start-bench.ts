@@ -73,11 +73,10 @@ async function coldBuild(avif: boolean): Promise<number> {
       await writeFile(file, JSON.stringify({ ...portalJson, images: { avif: false } }, null, 2));
     }
     const t = performance.now();
-    const r = spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "build", "--root", copy],
-      { encoding: "utf8", cwd: toolsRepoRoot },
-    );
+    const r = spawnSync(process.execPath, [join(toolsRepoRoot, "tools/cli/portal.mjs"), "build", "--root", copy], {
+      encoding: "utf8",
+      cwd: toolsRepoRoot,
+    });
     if (r.status !== 0) throw new Error(`portal build failed:\n${r.stdout}\n${r.stderr}`);
     const ms = performance.now() - t;
     console.log(`portal build, no image cache, AVIF ${avif ? "on" : "off"}: ${seconds(ms)} s`);

@@ -130,7 +130,8 @@ function runPortalBuild(root: string, slugs: string[], onResult: (r: SiteResult)
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", join(root, "tools/cli/portal.ts"), "build", "--json", ...slugs],
+      // The CLI compiled (tools/cli/portal.mjs): no TypeScript loader to start in every task's process.
+      [join(root, "tools/cli/portal.mjs"), "build", "--json", ...slugs],
       {
         cwd: root,
         stdio: ["ignore", "pipe", "inherit"],

@@ -29,17 +29,7 @@ export default async function newSiteGenerator(tree: Tree, options: NewSiteOptio
   }).flatMap(([flag, value]) => (value === undefined ? [] : [`--${flag}`, String(value)]));
   const run = spawnSync(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(tree.root, "tools/cli/portal.ts"),
-      "new-site",
-      options.slug,
-      ...flags,
-      "--plan",
-      "--root",
-      tree.root,
-    ],
+    [join(tree.root, "tools/cli/portal.mjs"), "new-site", options.slug, ...flags, "--plan", "--root", tree.root],
     { cwd: tree.root, encoding: "utf8" },
   );
   if (run.status !== 0) throw new Error((run.stderr || run.stdout || `portal new-site exited ${run.status}`).trim());

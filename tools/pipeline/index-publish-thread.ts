@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
 import type { IndexPublishDone, IndexPublishJob, PrepareSearch } from "./index-publish-messages.ts";
 import { buildFailed } from "./index-publish.ts";
+import { runnableModule } from "../core/runnable-module.ts";
 import type { SearchRecord } from "./stages/search-index.ts";
 
 export interface IndexPublishThread {
@@ -25,17 +26,17 @@ export interface IndexPublishThread {
  * on the machine's other core meanwhile.
  */
 export function startIndexPublishThread(): IndexPublishThread {
-  // The thread runs TypeScript as the build does: tsx is registered in it before its module loads.
+  // The thread runs what the build runs: from the sources, tsx is registered in it before its
+  // module loads; compiled, its entry is plain JavaScript.
+  const entry = runnableModule(new URL("./index-publish-worker.ts", import.meta.url));
   const boot = `
     const { workerData } = require("node:worker_threads");
-    import(workerData.tsx).then(({ register }) => { register(); return import(workerData.entry); });
+    (workerData.tsx ? import(workerData.tsx).then(({ register }) => register()) : Promise.resolve())
+      .then(() => import(workerData.entry));
   `;
   const worker = new Worker(boot, {
     eval: true,
-    workerData: {
-      tsx: import.meta.resolve("tsx/esm/api"),
-      entry: new URL("./index-publish-worker.ts", import.meta.url).href,
-    },
+    workerData: { tsx: entry.needsTsx ? import.meta.resolve("tsx/esm/api") : undefined, entry: entry.url.href },
   });
   const pending = new Map<number, { batch: Batch; build: PublishContext; resolve: () => void }>();
   let next = 0;

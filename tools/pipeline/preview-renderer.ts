@@ -1,8 +1,8 @@
 import { type ChildProcess, fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { runnableModule } from "../core/runnable-module.ts";
 import { type PreviewJob, type PreviewRenderer, type PreviewResult, renderFailed } from "../gateway/draft-previews.ts";
 
-const workerFile = fileURLToPath(new URL("./preview-worker.ts", import.meta.url));
+const workerFile = runnableModule(new URL("./preview-worker.ts", import.meta.url));
 
 /**
  * The gateway's renderer of previews: a child process (preview-worker.ts), started at once so its
@@ -18,8 +18,8 @@ export function startPreviewRenderer(options: { limitMs?: number } = {}): Previe
 
   const failed = (job: PreviewJob, detail: string) => renderFailed(job.unit, detail);
   const start = () => {
-    // Node's own options (the TypeScript loader) pass on; the worker needs no others.
-    const worker = fork(workerFile, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // Node's own options (the TypeScript loader, run from the sources) pass on; it needs no others.
+    const worker = fork(workerFile.path, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
     // Never what keeps the gateway's process alive: a process that ends ends its renderer (the
     // worker exits when its channel closes), so a renderer nobody closed cannot hang a stop.
     worker.unref();

@@ -50,11 +50,11 @@ export async function hostileWorkspace() {
   };
   /** The `portal` CLI on this workspace, as CI runs it (with a time limit: a hang is a failure). */
   const cli = (args: string[], timeoutMs = 180_000): SpawnSyncReturns<string> =>
-    spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), ...args, "--root", ws.root],
-      { encoding: "utf8", timeout: timeoutMs, env: { ...process.env, PORTAL_BASE_URL: "" } },
-    );
+    spawnSync(process.execPath, [join(toolsRepoRoot, "tools/cli/portal.mjs"), ...args, "--root", ws.root], {
+      encoding: "utf8",
+      timeout: timeoutMs,
+      env: { ...process.env, PORTAL_BASE_URL: "" },
+    });
   const git = (...args: string[]) =>
     spawnSync(
       "git",

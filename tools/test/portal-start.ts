@@ -23,7 +23,7 @@ export async function startPortal(root: string, env: NodeJS.ProcessEnv = {}): Pr
   const server = await startDaemon(
     "portal start",
     process.execPath,
-    ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "start", "--root", root, "--port", String(port)],
+    [join(toolsRepoRoot, "tools/cli/portal.mjs"), "start", "--root", root, "--port", String(port)],
     { ready: (output) => output.includes("Tekan Ctrl+C"), timeoutMs: 120_000, env },
   );
   // Checked as each piece of output arrives, not on a timer: the benchmarks time save-to-page by

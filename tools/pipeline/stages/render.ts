@@ -1,6 +1,5 @@
 import { mkdir, rm } from "node:fs/promises";
 import { relative, sep, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import type { Workspace } from "../../core/workspace.ts";
 import { timeLimits, type Progress } from "../../core/progress.ts";
@@ -10,8 +9,9 @@ import { forgetCompiledLayouts } from "../eleventy-cache.ts";
 import { stagingRoot, type Batch, type BuildContext } from "../build-context.ts";
 import { dormantSince } from "../../report/unit-report.ts";
 import { InternalError } from "../../core/internal-error.ts";
+import { runnableModule } from "../../core/runnable-module.ts";
 
-const eleventyConfigFile = fileURLToPath(new URL("../../generator/eleventy.config.ts", import.meta.url));
+const eleventyConfigFile = runnableModule(new URL("../../generator/eleventy.config.ts", import.meta.url)).path;
 
 /**
  * Stage 2, render: one Eleventy run over the batch's sites, into a staging folder, with the

@@ -1,0 +1,167 @@
+// @ts-check
+/**
+ * The `portal` CLI as Node runs it: compiled to JavaScript by esbuild (a dependency already: the
+ * CMS's bundle) into `.cache/compiled/cli-<hash>/`, and compiled again whenever a file it was
+ * compiled from has changed. Run through tsx instead, every process spent about 1.2 s more here
+ * before it did anything (tsx resolves and loads each module, Eleventy's included, through
+ * a hook thread): that was most of a one-site build, and Nx starts one process per task.
+ *
+ * The TypeScript stays the source: tests and tools import it through tsx, and the compiled CLI must
+ * behave exactly like it. So each source file keeps its own address: `import.meta.url` (and its
+ * `dirname`/`filename`) becomes that file's URL in the output, and every relative address computed
+ * from it (the repository's root, themes, schemas) is the same as from the source. The modules
+ * the CLI loads by address (Eleventy's config, the indexing thread, the preview process) are
+ * entries of their own; tools/core/runnable-module.ts picks the compiled one.
+ *
+ * Nothing compiled is committed, and the workflows' caches do not keep it: a runner compiles it
+ * from its checkout, so no restored cache entry is ever run as code.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = resolve(fileURLToPath(new URL("../../", import.meta.url)));
+const compiledDir = join(root, ".cache", "compiled");
+const inputsFile = join(compiledDir, "cli.inputs.json");
+
+/** What is compiled: the CLI, and each module it loads by address rather than by import. */
+export const cliEntries = [
+  "tools/cli/portal.ts",
+  "tools/generator/eleventy.config.ts",
+  "tools/pipeline/index-publish-worker.ts",
+  "tools/pipeline/preview-worker.ts",
+];
+
+/**
+ * Its name says what it was compiled from: the checkout's place (the output names source files by
+ * their absolute address), esbuild's version, this file, and the contents of every input.
+ * @param {readonly string[]} inputs paths relative to the repository
+ */
+function hashOf(inputs) {
+  const hash = createHash("sha256");
+  hash.update(`${root}\0${esbuildVersion()}\0`).update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const file of inputs) hash.update(`\0${file}\0`).update(readFileSync(join(root, file)));
+  return hash.digest("hex").slice(0, 16);
+}
+
+function esbuildVersion() {
+  return JSON.parse(readFileSync(join(root, "node_modules/esbuild/package.json"), "utf8")).version;
+}
+
+/** @param {string} hash */
+const outDirOf = (hash) => join(compiledDir, `cli-${hash}`);
+
+/**
+ * The compiled CLI's entry (its file URL), compiled first when none matches the sources.
+ * @returns {Promise<string>}
+ */
+export async function compiledCli() {
+  try {
+    /** @type {string[]} */
+    const inputs = JSON.parse(readFileSync(inputsFile, "utf8"));
+    const entry = join(outDirOf(hashOf(inputs)), "portal.mjs");
+    if (existsSync(entry)) return pathToFileURL(entry).href;
+  } catch {
+    // Never compiled here, or one of its files is gone: compile it.
+  }
+  return pathToFileURL(join(await compile(), "portal.mjs")).href;
+}
+
+/** Compiles into a folder of its own, then renames it into place: never half an output. */
+async function compile() {
+  const esbuild = await import("esbuild");
+  const staging = join(compiledDir, `.cli-${process.pid}-${Date.now()}`);
+  /** @type {import("esbuild").Plugin} */
+  const ownAddresses = {
+    name: "source-addresses",
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => ({
+        loader: "ts",
+        contents: readFileSync(args.path, "utf8").replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) =>
+          JSON.stringify(
+            key === "url" ? pathToFileURL(args.path).href : key === "dirname" ? dirname(args.path) : args.path,
+          ),
+        ),
+      }));
+    },
+  };
+  let result;
+  try {
+    result = await esbuild.build({
+      entryPoints: cliEntries.map((entry) => join(root, entry)),
+      absWorkingDir: root,
+      outdir: staging,
+      entryNames: "[name]",
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      // Packages load from node_modules as they are; only the repository's own files are compiled.
+      packages: "external",
+      // tools/core/runnable-module.ts: where the compiled entries are.
+      define: { __PORTAL_COMPILED_DIR__: JSON.stringify(staging) },
+      plugins: [ownAddresses],
+      metafile: true,
+      logLevel: "silent",
+    });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`The portal CLI cannot be compiled (tools/cli/compiled-cli.mjs): ${messages(error)}`);
+  }
+  // A warning is a module that would behave differently compiled: refused like an error.
+  if (result.warnings.length) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`The portal CLI cannot be compiled (tools/cli/compiled-cli.mjs): ${messages(result)}`);
+  }
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  const outDir = outDirOf(hashOf(inputs));
+  // The output names its own folder (the define above): written for the staging folder, it is
+  // rewritten for the one it is renamed to.
+  for (const file of readdirSync(staging)) {
+    const path = join(staging, file);
+    writeFileSync(path, readFileSync(path, "utf8").replaceAll(JSON.stringify(staging), JSON.stringify(outDir)));
+  }
+  try {
+    renameSync(staging, outDir);
+  } catch {
+    // Another process compiled the same sources at the same time: theirs is as good.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  mkdirSync(compiledDir, { recursive: true });
+  writeFileSync(`${inputsFile}.${process.pid}`, JSON.stringify(inputs));
+  renameSync(`${inputsFile}.${process.pid}`, inputsFile);
+  forgetOldOutputs(outDir);
+  return outDir;
+}
+
+/**
+ * Outputs of sources that changed since, older than a day: a process started from one a while ago
+ * (a long `npm start`) may still load its chunks, so recent ones stay.
+ * @param {string} current
+ */
+function forgetOldOutputs(current) {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of readdirSync(compiledDir)) {
+    const path = join(compiledDir, name);
+    if (!/^\.?cli-/.test(name) || path === current) continue;
+    try {
+      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Removed by another process meanwhile.
+    }
+  }
+}
+
+/** @param {unknown} failure an esbuild result or error, with its `errors` and `warnings` */
+function messages(failure) {
+  const { errors = [], warnings = [] } =
+    /** @type {{ errors?: import("esbuild").Message[]; warnings?: import("esbuild").Message[] }} */ (failure);
+  const all = [...errors, ...warnings];
+  if (!all.length) return String(/** @type {Error} */ (failure).message ?? failure);
+  return all
+    .map((m) => `${m.location ? `${relative(root, m.location.file)}:${m.location.line}: ` : ""}${m.text}`)
+    .join("; ");
+}

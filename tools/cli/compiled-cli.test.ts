@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { toolsRepoRoot } from "../core/workspace.ts";
+import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
+import { copyTooling } from "../test/tooling-copy.ts";
+
+/** Node without tsx, whatever the test runner was started with: a TypeScript file would fail to load. */
+const plainNode = (args: string[], cwd = toolsRepoRoot) => {
+  const { NODE_OPTIONS: _, ...env } = process.env;
+  return spawnSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...env, PORTAL_BASE_URL: "" } });
+};
+
+/** Every file under `dir`, by its path there, with the moment of the build left out (manifests, /status/). */
+async function tree(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = await readFile(path);
+    files.set(
+      relative(dir, path),
+      /\.(json|html)$/.test(entry.name)
+        ? bytes
+            .toString("utf8")
+            .replace(/"generated": "[^"]+"/g, '"generated": "…"')
+            .replace(/pukul \d\d\.\d\d WITA/g, "pukul … WITA")
+        : bytes.toString("base64"),
+    );
+  }
+  return files;
+}
+
+describe("the portal CLI compiled (tools/cli/portal.mjs)", () => {
+  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  before(async () => {
+    ws = await tempWorkspace(fixtures.mini);
+  });
+  after(() => ws.dispose());
+
+  it("builds exactly what the sources build, loading no TypeScript (Eleventy's config and the indexing thread compiled too)", async () => {
+    const fromSources = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "tools/cli/portal.ts", "build", "--root", ws.root, "--dist", join(ws.root, "a")],
+      { cwd: toolsRepoRoot, encoding: "utf8", env: { ...process.env, PORTAL_BASE_URL: "" } },
+    );
+    assert.equal(fromSources.status, 0, fromSources.stderr);
+    const compiled = plainNode(["tools/cli/portal.mjs", "build", "--root", ws.root, "--dist", join(ws.root, "b")]);
+    assert.equal(compiled.status, 0, compiled.stderr);
+    assert.match(compiled.stdout, /dinkes: \d+ halaman/);
+    const [a, b] = [await tree(join(ws.root, "a")), await tree(join(ws.root, "b"))];
+    assert.ok(
+      [...b.keys()].some((path) => path.startsWith("dinkes/pagefind/")),
+      "the search index, written by the thread",
+    );
+    assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
+    for (const [path, contents] of a) assert.ok(b.get(path) === contents, `${path} differs`);
+  });
+
+  it("compiles again when a source changed, and names the file and line that does not compile", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "portal-compiled-"));
+    try {
+      await copyTooling(dir);
+      const commands = join(dir, "tools/cli/commands.ts");
+      const original = await readFile(commands, "utf8");
+      const help = () => plainNode(["tools/cli/portal.mjs", "--help"], dir);
+      assert.match(help().stdout, /build/);
+      const compiledFolders = async () =>
+        (await readdir(join(dir, ".cache/compiled"))).filter((name) => name.startsWith("cli-"));
+      assert.equal((await compiledFolders()).length, 1);
+      assert.doesNotMatch(help().stdout, /build them again/);
+      const edited = original.replace("validate and build sites into", "validate and build them again into");
+      assert.notEqual(edited, original);
+      await writeFile(commands, edited);
+      assert.match(help().stdout, /build them again/, "the edit shows at once");
+      assert.equal((await compiledFolders()).length, 2);
+      await writeFile(commands, `${original}\nconst broken = ;\n`);
+      const refused = help();
+      assert.equal(refused.status, 1);
+      assert.match(refused.stderr, /cannot be compiled .*tools\/cli\/commands\.ts:\d+: /);
+      await writeFile(commands, original);
+      const back = help();
+      assert.equal(back.status, 0, back.stderr);
+      assert.equal((await compiledFolders()).length, 2, "the first output is used again");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
