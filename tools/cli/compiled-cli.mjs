@@ -7,18 +7,20 @@
  * a hook thread): that was most of a one-site build, and Nx starts one process per task.
  *
  * The TypeScript stays the source: tests and tools import it through tsx, and the compiled CLI must
- * behave exactly like it. So each source file keeps its own address: `import.meta.url` (and its
- * `dirname`/`filename`) becomes that file's URL in the output, and every relative address computed
- * from it (the repository's root, themes, schemas) is the same as from the source. The modules
- * the CLI loads by address (Eleventy's config, the indexing thread, the preview process) are
- * entries of their own; tools/core/runnable-module.ts picks the compiled one.
+ * behave exactly like it. So each source file keeps its own address: its `import.meta.url` (and
+ * `dirname`/`filename`) becomes the source file's URL, reached from the output's own place (the
+ * checkout can move), and every relative address computed from it (the repository's root, themes,
+ * schemas) is the same as from the source. The modules the CLI loads by address (Eleventy's config,
+ * the indexing thread, the preview process) are entries of their own, all in one folder;
+ * tools/core/runnable-module.ts picks the compiled one.
  *
- * Nothing compiled is committed, and the workflows' caches do not keep it: a runner compiles it
- * from its checkout, so no restored cache entry is ever run as code.
+ * Nothing compiled is committed. The workflows' caches keep it, in the build job, which holds no
+ * secret and whose output is already the cache's; an output is used only when its name, the hash
+ * of what it was compiled from, matches the checkout's sources.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("../../", import.meta.url)));
@@ -34,13 +36,12 @@ export const cliEntries = [
 ];
 
 /**
- * Its name says what it was compiled from: the checkout's place (the output names source files by
- * their absolute address), esbuild's version, this file, and the contents of every input.
+ * Its name says what it was compiled from: esbuild's version, this file, and every input's path and contents.
  * @param {readonly string[]} inputs paths relative to the repository
  */
 function hashOf(inputs) {
   const hash = createHash("sha256");
-  hash.update(`${root}\0${esbuildVersion()}\0`).update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(`${esbuildVersion()}\0`).update(readFileSync(fileURLToPath(import.meta.url)));
   for (const file of inputs) hash.update(`\0${file}\0`).update(readFileSync(join(root, file)));
   return hash.digest("hex").slice(0, 16);
 }
@@ -76,14 +77,22 @@ async function compile() {
   const ownAddresses = {
     name: "source-addresses",
     setup(build) {
-      build.onLoad({ filter: /\.ts$/ }, (args) => ({
-        loader: "ts",
-        contents: readFileSync(args.path, "utf8").replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) =>
-          JSON.stringify(
-            key === "url" ? pathToFileURL(args.path).href : key === "dirname" ? dirname(args.path) : args.path,
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        // Every output lands in one folder of .cache/compiled/: the source is this far from any of them.
+        const fromOutput = relative(join(compiledDir, "cli-0"), args.path).split(sep).join("/");
+        const url = `new URL(${JSON.stringify(fromOutput)}, import.meta.url)`;
+        /** @param {string} of */
+        const path = (of) => `process.getBuiltinModule("node:url").fileURLToPath(${of})`;
+        /** @type {Record<string, string>} */
+        const addresses = { url: `${url}.href`, filename: path(url), dirname: path(`new URL(".", ${url})`) };
+        return {
+          loader: "ts",
+          contents: readFileSync(args.path, "utf8").replace(
+            /\bimport\.meta\.(url|dirname|filename)\b/g,
+            (_, key) => `(${addresses[key]})`,
           ),
-        ),
-      }));
+        };
+      });
     },
   };
   let result;
@@ -101,8 +110,8 @@ async function compile() {
       target: "node20",
       // Packages load from node_modules as they are; only the repository's own files are compiled.
       packages: "external",
-      // tools/core/runnable-module.ts: where the compiled entries are.
-      define: { __PORTAL_COMPILED_DIR__: JSON.stringify(staging) },
+      // tools/core/runnable-module.ts: the address of the output it is in, beside the entries.
+      define: { __PORTAL_COMPILED_URL__: "import.meta.url" },
       plugins: [ownAddresses],
       metafile: true,
       logLevel: "silent",
@@ -118,12 +127,6 @@ async function compile() {
   }
   const inputs = Object.keys(result.metafile.inputs).sort();
   const outDir = outDirOf(hashOf(inputs));
-  // The output names its own folder (the define above): written for the staging folder, it is
-  // rewritten for the one it is renamed to.
-  for (const file of readdirSync(staging)) {
-    const path = join(staging, file);
-    writeFileSync(path, readFileSync(path, "utf8").replaceAll(JSON.stringify(staging), JSON.stringify(outDir)));
-  }
   try {
     renameSync(staging, outDir);
   } catch {

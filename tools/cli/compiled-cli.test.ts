@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -60,17 +60,23 @@ describe("the portal CLI compiled (tools/cli/portal.mjs)", () => {
     for (const [path, contents] of a) assert.ok(b.get(path) === contents, `${path} differs`);
   });
 
-  it("compiles again when a source changed, and names the file and line that does not compile", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "portal-compiled-"));
+  it("compiles again when a source changed, not when the checkout moved, and names the file and line that does not compile", async () => {
+    const first = await mkdtemp(join(tmpdir(), "portal-compiled-"));
+    const dir = `${first}-moved`;
     try {
-      await copyTooling(dir);
+      await copyTooling(first);
+      assert.match(plainNode(["tools/cli/portal.mjs", "--help"], first).stdout, /build/);
+      // Moved (a runner's workspace restored from a cache elsewhere): its sources are found from the output's place.
+      await rename(first, dir);
+      const validated = plainNode(["tools/cli/portal.mjs", "validate", "--root", ws.root], dir);
+      assert.equal(validated.status, 0, `the schemas are read from the moved checkout: ${validated.stderr}`);
       const commands = join(dir, "tools/cli/commands.ts");
       const original = await readFile(commands, "utf8");
       const help = () => plainNode(["tools/cli/portal.mjs", "--help"], dir);
       assert.match(help().stdout, /build/);
       const compiledFolders = async () =>
         (await readdir(join(dir, ".cache/compiled"))).filter((name) => name.startsWith("cli-"));
-      assert.equal((await compiledFolders()).length, 1);
+      assert.equal((await compiledFolders()).length, 1, "not compiled again after the move");
       assert.doesNotMatch(help().stdout, /build them again/);
       const edited = original.replace("validate and build sites into", "validate and build them again into");
       assert.notEqual(edited, original);
@@ -86,6 +92,7 @@ describe("the portal CLI compiled (tools/cli/portal.mjs)", () => {
       assert.equal(back.status, 0, back.stderr);
       assert.equal((await compiledFolders()).length, 2, "the first output is used again");
     } finally {
+      await rm(first, { recursive: true, force: true });
       await rm(dir, { recursive: true, force: true });
     }
   });

@@ -1,9 +1,12 @@
 import { existsSync } from "node:fs";
-import { basename, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
 
-/** Where the compiled CLI's entries are: set by its compilation (tools/cli/compiled-cli.mjs), never in the sources. */
-declare const __PORTAL_COMPILED_DIR__: string | undefined;
+/**
+ * The address of the compiled output this module is in: set by the CLI's compilation
+ * (tools/cli/compiled-cli.mjs), never in the sources.
+ */
+declare const __PORTAL_COMPILED_URL__: string | undefined;
 
 export interface RunnableModule {
   /** What to load: the source, or its compiled counterpart. */
@@ -16,15 +19,17 @@ export interface RunnableModule {
 /**
  * A module that the CLI loads by its address, not by an import (Eleventy's config, a worker
  * thread's or a child process's entry): run from the sources, the TypeScript file itself; run
- * compiled, the entry compiled beside the CLI, which shares the CLI's compiled modules.
+ * compiled, the entry compiled beside the CLI (every output is in one folder), which shares the
+ * CLI's compiled modules.
  */
 export function runnableModule(source: URL): RunnableModule {
-  if (typeof __PORTAL_COMPILED_DIR__ === "undefined")
+  if (typeof __PORTAL_COMPILED_URL__ === "undefined")
     return { url: source, path: fileURLToPath(source), needsTsx: true };
-  const path = join(__PORTAL_COMPILED_DIR__, basename(fileURLToPath(source)).replace(/\.ts$/, ".mjs"));
+  const url = new URL(basename(fileURLToPath(source)).replace(/\.ts$/, ".mjs"), __PORTAL_COMPILED_URL__);
+  const path = fileURLToPath(url);
   if (!existsSync(path))
     throw new Error(
       `${fileURLToPath(source)} is loaded by its address but was not compiled as an entry: add it to cliEntries in tools/cli/compiled-cli.mjs`,
     );
-  return { url: pathToFileURL(path), path, needsTsx: false };
+  return { url, path, needsTsx: false };
 }
