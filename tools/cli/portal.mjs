@@ -6,6 +6,13 @@
  */
 import { compiledCli } from "./compiled-cli.mjs";
 
+// Eleventy registers an ESM resolve hook (in a thread of its own, on Node 20) so that a project's
+// JavaScript templates, data files and config are imported afresh after an edit in watch mode.
+// The portal has none (Nunjucks and Markdown only; its config is compiled here and never edited
+// while running), and the hook made every later import cross to that thread: about 0.13 s of a
+// one-site build (docs/benchmarks.md). Read when Eleventy is loaded; the CLI's children inherit it.
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+
 let entry;
 try {
   entry = await compiledCli();
