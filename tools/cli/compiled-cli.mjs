@@ -36,12 +36,14 @@ export const cliEntries = [
 ];
 
 /**
- * Its name says what it was compiled from: esbuild's version, this file, and every input's path and contents.
+ * Its name says what it was compiled from: esbuild's version, this file, tsconfig.json (which esbuild
+ * reads), and every input's path and contents.
  * @param {readonly string[]} inputs paths relative to the repository
  */
 function hashOf(inputs) {
   const hash = createHash("sha256");
   hash.update(`${esbuildVersion()}\0`).update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update("\0tsconfig.json\0").update(readFileSync(join(root, "tsconfig.json")));
   for (const file of inputs) hash.update(`\0${file}\0`).update(readFileSync(join(root, file)));
   return hash.digest("hex").slice(0, 16);
 }

@@ -18,7 +18,7 @@ describe("the CLI's one table of commands", () => {
       JSON.parse(readFileSync(join(toolsRepoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }
     ).scripts;
     const runsPortal = Object.entries(scripts)
-      .map(([name, line]) => [name, /tools\/cli\/portal\.ts (\S+)$/.exec(line)?.[1]] as const)
+      .map(([name, line]) => [name, /tools\/cli\/portal\.mjs (\S+)$/.exec(line)?.[1]] as const)
       .filter((e): e is readonly [string, string] => e[1] !== undefined);
     assert.deepEqual(
       runsPortal.map(([name, command]) => `${name} → ${command}`).sort(),
@@ -30,13 +30,10 @@ describe("the CLI's one table of commands", () => {
   });
 
   it("is what --help prints, and every option it documents is one the parser takes", () => {
-    const help = spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(toolsRepoRoot, "tools/cli/portal.ts"), "--help"],
-      {
-        encoding: "utf8",
-      },
-    );
+    // As the npm scripts run it: compiled.
+    const help = spawnSync(process.execPath, [join(toolsRepoRoot, "tools/cli/portal.mjs"), "--help"], {
+      encoding: "utf8",
+    });
     assert.equal(help.status, 0);
     assert.equal(help.stdout, `${usage()}\n`);
     for (const option of cliOptions) assert.match(help.stdout, new RegExp(`--${option.name}\\b`), option.name);
