@@ -131,9 +131,10 @@ async function compile() {
   const outDir = outDirOf(hashOf(inputs));
   try {
     renameSync(staging, outDir);
-  } catch {
+  } catch (error) {
     // Another process compiled the same sources at the same time: theirs is as good.
     rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(join(outDir, "portal.mjs"))) throw error;
   }
   mkdirSync(compiledDir, { recursive: true });
   writeFileSync(`${inputsFile}.${process.pid}`, JSON.stringify(inputs));
