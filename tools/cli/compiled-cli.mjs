@@ -19,7 +19,7 @@
  * of what it was compiled from, matches the checkout's sources.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -136,7 +136,6 @@ async function compile() {
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(join(outDir, "portal.mjs"))) throw error;
   }
-  mkdirSync(compiledDir, { recursive: true });
   writeFileSync(`${inputsFile}.${process.pid}`, JSON.stringify(inputs));
   renameSync(`${inputsFile}.${process.pid}`, inputsFile);
   forgetOldOutputs(outDir);
