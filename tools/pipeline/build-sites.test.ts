@@ -10,6 +10,7 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import { pagefindFragments } from "../test/pagefind-fragments.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 import { buildSites, inBatches, type BuildReport } from "./build-sites.ts";
+import { forgetCachedFiles } from "./eleventy-cache.ts";
 
 const now = new Date("2026-11-27T10:00:00+08:00");
 
@@ -676,6 +677,49 @@ describe("building the units in batches", () => {
         assert.ok(existsSync(join(ws.distDir, ".manifests", `${slug}.json`)), slug);
       }
       assert.ok(!existsSync(join(ws.distDir, "dishub")));
+      assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it("renders the hub again from what is published when a unit it was rendered from fails to publish", async () => {
+    const ws = await withUnits();
+    try {
+      const first = await buildSites(ws, undefined, { now, batchContentFiles: 1 });
+      assert.ok(
+        first.results.every((r) => r.ok),
+        JSON.stringify(first.results),
+      );
+      // dlh's news gets a new title, and its site cannot be swapped this time (where its
+      // published folder goes aside is taken): it renders, then fails to publish.
+      const post = join(ws.sitesDir, "dlh/content/berita/posyandu-serentak.md");
+      await writeFile(
+        post,
+        (await readFile(post, "utf8")).replace(/^title: .*$/m, "title: Judul Baru Yang Belum Terbit"),
+      );
+      // (Eleventy keeps what it read in this process until told, as `npm start` tells it.)
+      await forgetCachedFiles([post]);
+      await mkdir(join(ws.distDir, `dlh.old-${process.pid}`, "taken"), { recursive: true });
+      const report = await buildSites(ws, undefined, { now, batchContentFiles: 1 });
+      assert.deepEqual(
+        report.results.map((r) => [r.slug, r.ok]),
+        [
+          ["bappeda", true],
+          ["dinkes", true],
+          ["dishub", true],
+          ["dlh", false],
+          ["portal", true],
+        ],
+      );
+      // The hub shows what is published: dlh's news under its old title, in its pages and its search.
+      const news = await readFile(join(ws.distDir, "portal/kabar/berita/index.html"), "utf8");
+      assert.match(news, /Posyandu Serentak di 10 Kecamatan/);
+      assert.doesNotMatch(news, /Judul Baru/);
+      const records = JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind")));
+      assert.match(records, /\/\/dlh\./);
+      assert.doesNotMatch(records, /Judul Baru/);
+      assert.doesNotMatch(await readFile(join(ws.distDir, "dlh/index.html"), "utf8"), /Judul Baru/);
       assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
     } finally {
       await ws.dispose();

@@ -1,4 +1,5 @@
 import { portalDefaults } from "../core/portal-defaults.ts";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
 import type { Workspace } from "../core/workspace.ts";
@@ -9,7 +10,7 @@ import { baseFromEnv, type Base } from "../published/site-origin.ts";
 import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
 import { hubData, publishedUnits } from "./stages/hub.ts";
-import type { ContentFact, PublishedUnit } from "../published/hub-facts.ts";
+import { type ContentFact, type PublishedUnit, publishedUnitOf } from "../published/hub-facts.ts";
 import { render } from "./stages/render.ts";
 import { buildFailed, indexPublish } from "./index-publish.ts";
 import { type IndexPublishThread, startIndexPublishThread } from "./index-publish-thread.ts";
@@ -46,6 +47,14 @@ interface BuildRun {
   results: SiteResult[];
   /** The indexing thread of a big build (index-publish-thread.ts), started by the first stage that needs it. */
   thread?: IndexPublishThread;
+  /**
+   * What the units this build rendered will publish, read from staging as each batch goes to the
+   * indexing thread: the hub renders from it while their last batches are still being indexed and
+   * published, and checks that they were before its own publishing (hubStage).
+   */
+  staged: Map<string, PublishedUnit>;
+  /** Settles once every unit batch handed to the indexing thread is reported. */
+  unitsPublished?: Promise<void>;
 }
 
 export interface BuildOptions {
@@ -122,13 +131,14 @@ export const stages: readonly Stage[] = [
     module: "pipeline/stages/render.ts, search-index.ts, publish.ts; pipeline/index-publish-thread.ts",
     reads: "what validation parsed, the theme",
     handsOn:
-      "`dist/<slug>/` of each valid unit (an archive: `dist/<hub>/arsip/<slug>/`), replaced in one rename; in batches of about 1,000 content files, each indexed and published in a thread while the next renders",
+      "`dist/<slug>/` of each valid unit (an archive: `dist/<hub>/arsip/<slug>/`), replaced in one rename; in batches of about 1,000 content files, each indexed and published in a thread while the next renders (the last ones while the hub renders, from what they will publish)",
     run: buildUnits,
   },
   {
     name: "hub",
     module: "pipeline/stages/hub.ts",
-    reads: "what the units' builds kept for it (their manifests and content facts), the report, the retired units",
+    reads:
+      "what the units' builds kept for it (their manifests and content facts; of the units still publishing, what they will publish, checked before the hub publishes), the report, the retired units",
     handsOn: "the hub, through render, index and publish",
     run: hubStage,
   },
@@ -157,13 +167,18 @@ export async function buildSites(
     fatal: [],
     results: [],
     history: readUnitHistory(ws.root, now),
+    staged: new Map(),
   };
   try {
     for (const stage of stages) {
       await stage.run(run);
       if (run.fatal.length) return { results: [], fatal: run.fatal };
     }
+    // The units' last batches, which may still be in the indexing thread (a build without the hub).
+    await run.unitsPublished;
   } finally {
+    // A stage that threw does not cut the units' publishing short.
+    await run.unitsPublished;
     await run.thread?.close();
     // eleventy-img's new answers (generator/image-results.ts), once a build: the file is read
     // and written whole.
@@ -262,34 +277,60 @@ async function hubStage(r: BuildRun): Promise<void> {
       "reading the units' manifests for the hub",
       hub.map((s) => s.slug),
     );
-  if (r.statusPartial) r.progress.enter(activityStage);
-  else readingManifests();
-  // A preview of the hub's draft reads them where the built sites are.
-  const published = publishedUnits(build.preview?.published ?? r.ws.distDir, build.registry, build.portal.hub);
-  if (r.statusPartial) {
-    await computeReport(r, undefined, published);
-    readingManifests();
-  }
-  if (r.statusError || !build.status) {
-    for (const site of hub)
-      build.report({
-        slug: site.slug,
-        ok: false,
-        pages: 0,
-        ms: 0,
-        problems: [problem("no-unit-report", `sites/${site.slug}`, "", { detail: String(r.statusError) })],
-      });
+  const partial = r.statusPartial;
+  // At most twice: a second time only if a unit the hub was rendered from failed to publish.
+  for (;;) {
+    if (partial) r.progress.enter(activityStage);
+    else readingManifests();
+    // A preview of the hub's draft reads them where the built sites are.
+    const published = publishedUnits(
+      build.preview?.published ?? r.ws.distDir,
+      build.registry,
+      build.portal.hub,
+      r.staged,
+    );
+    if (partial) {
+      await computeReport(r, undefined, published);
+      readingManifests();
+    }
+    if (r.statusError || !build.status) {
+      for (const site of hub)
+        build.report({
+          slug: site.slug,
+          ok: false,
+          pages: 0,
+          ms: 0,
+          problems: [problem("no-unit-report", `sites/${site.slug}`, "", { detail: String(r.statusError) })],
+        });
+      return;
+    }
+    const { searchRecords, ...data } = hubData(build, build.status, published, build.retired);
+    const hubBuild = { ...build, hub: data, hubSearchRecords: searchRecords };
+    // A region's worth of records (3,000 at most: hub-search-records.ts) go into the hub's index in
+    // the indexing thread while the hub's pages render; a small region's take no time to speak of.
+    // (A draft's preview is not searched.)
+    const inThread = !build.preview && searchRecords.length >= (r.options.batchContentFiles ?? batchContentFiles);
+    if (inThread) (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords);
+    const batches = await renderIsolated(hub, hubBuild);
+    // Rendered from what the units' last batches were still publishing: one that failed to would
+    // be listed with pages that are not there, so the hub is rendered again from what is.
+    const unpublished = await stagedButUnpublished(r);
+    if (unpublished.length) {
+      for (const slug of unpublished) r.staged.delete(slug);
+      await Promise.all(batches.map((b) => rm(b.staging, { recursive: true, force: true, maxRetries: 5 })));
+      continue;
+    }
+    if (inThread) await Promise.all(batches.map((batch) => r.thread!.run(batch, hubBuild)));
+    else for (const batch of batches) await indexPublish(batch, hubBuild);
     return;
   }
-  const { searchRecords, ...data } = hubData(build, build.status, published, build.retired);
-  const hubBuild = { ...build, hub: data, hubSearchRecords: searchRecords };
-  // A region's worth of records (8,000 at 500 units: 2.5 s of Pagefind's) go into the hub's index
-  // in the indexing thread while the hub's pages render; a small region's take no time to speak of.
-  // (A draft's preview is not searched.)
-  if (build.preview || searchRecords.length < (r.options.batchContentFiles ?? batchContentFiles))
-    return buildIsolated(hub, hubBuild);
-  (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords);
-  await renderHandingOver(r, [hub], hubBuild);
+}
+
+/** The units the hub took from staging that did not publish, once every unit batch is reported. */
+async function stagedButUnpublished(r: BuildRun): Promise<string[]> {
+  await r.unitsPublished;
+  const failed = new Set(r.results.filter((result) => !result.ok).map((result) => result.slug));
+  return [...r.staged.keys()].filter((slug) => failed.has(slug));
 }
 
 /**
@@ -330,24 +371,31 @@ async function buildUnits(r: BuildRun): Promise<void> {
   const size = r.options.batchContentFiles ?? batchContentFiles;
   const batches = inBatches(units, (s) => parsed.get(s.slug)?.length ?? 0, size);
   if (batches.length < 2) return buildIsolated(units, build);
-  await renderHandingOver(r, batches, build);
-}
-
-/**
- * Renders the batches in turn (stage 2), handing each to the build's indexing thread, which
- * indexes and publishes it while the next renders; resolves once every site is reported.
- */
-async function renderHandingOver(r: BuildRun, batches: SiteRecord[][], build: BuildContext): Promise<void> {
+  // Renders the batches in turn (stage 2), handing each to the build's indexing thread, which
+  // indexes and publishes it while the next renders. The last ones are still in the thread when
+  // the hub renders (hubStage), from what they will publish.
   const thread = (r.thread ??= startIndexPublishThread());
   const published: Promise<void>[] = [];
   for (const sites of batches)
-    for (const batch of await renderIsolated(sites, build)) published.push(thread.run(batch, build));
-  // What is left is the thread's: the last batches' index and publishing.
-  build.progress.enter(
-    "search index (pagefind)",
-    batches.at(-1)!.map((s) => s.slug),
+    for (const batch of await renderIsolated(sites, build)) {
+      await stageForHub(batch, r.staged);
+      published.push(thread.run(batch, build));
+    }
+  r.unitsPublished = Promise.all(published).then(() => undefined);
+}
+
+/**
+ * What each site of a rendered batch will publish for the hub, read before the batch goes to the
+ * thread (which moves its folders). A site without a manifest fails to publish; the hub reads
+ * what was published before.
+ */
+async function stageForHub(batch: Batch, staged: Map<string, PublishedUnit>): Promise<void> {
+  await Promise.all(
+    batch.sites.map(async (site) => {
+      const manifest = await readFile(join(batch.staging, site.slug, "manifest.json"), "utf8").catch(() => undefined);
+      if (manifest !== undefined) staged.set(site.slug, publishedUnitOf(manifest, batch.facts.get(site.slug) ?? []));
+    }),
   );
-  await Promise.all(published);
 }
 
 /** Every site of the batch through the three stages, one batch after the other (the hub's). */

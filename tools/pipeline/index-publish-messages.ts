@@ -19,11 +19,22 @@ export interface PrepareSearch {
   records: readonly SearchRecord[];
 }
 
-export type ThreadMessage = IndexPublishJob | PrepareSearch;
+/** The build is over: Pagefind's process ends, then the thread answers `closed` and is ended. */
+export interface CloseThread {
+  kind: "close";
+}
+
+export type ThreadMessage = IndexPublishJob | PrepareSearch | CloseThread;
 
 /** Each site's result; `error` when the batch's work itself threw (its other sites then failed). */
 export interface IndexPublishDone {
+  kind?: undefined;
   id: number;
   results: SiteResult[];
   error?: string;
+}
+
+/** The thread's answer to `close`. */
+export interface ThreadClosed {
+  kind: "closed";
 }

@@ -1,7 +1,13 @@
 import { rm } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
-import type { IndexPublishDone, IndexPublishJob, PrepareSearch } from "./index-publish-messages.ts";
+import type {
+  CloseThread,
+  IndexPublishDone,
+  IndexPublishJob,
+  PrepareSearch,
+  ThreadClosed,
+} from "./index-publish-messages.ts";
 import { buildFailed } from "./index-publish.ts";
 import { runnableModule } from "../core/runnable-module.ts";
 import type { SearchRecord } from "./stages/search-index.ts";
@@ -64,7 +70,11 @@ export function startIndexPublishThread(): IndexPublishThread {
     stopped ??= reason;
     for (const id of [...pending.keys()]) void settle(id, [], reason);
   };
-  worker.on("message", (m: IndexPublishDone) => void settle(m.id, m.results, m.error));
+  let closed: (() => void) | undefined;
+  worker.on("message", (m: IndexPublishDone | ThreadClosed) => {
+    if (m.kind === "closed") closed?.();
+    else void settle(m.id, m.results, m.error);
+  });
   worker.on("error", (error) => failAll(`the indexing thread failed: ${error.message}`));
   worker.on("exit", (code) => failAll(`the indexing thread stopped (exit code ${code})`));
 
@@ -111,7 +121,17 @@ export function startIndexPublishThread(): IndexPublishThread {
       if (!stopped) worker.postMessage({ kind: "prepare", slug, records } satisfies PrepareSearch);
     },
     async close() {
-      stopped ??= "the build ended";
+      if (!stopped) {
+        // Pagefind's process, which the thread keeps for its life, ends with it; a thread that
+        // does not answer within seconds is ended anyway.
+        stopped = "the build ended";
+        const answered = new Promise<void>((resolve) => {
+          closed = resolve;
+          setTimeout(resolve, 5000).unref();
+        });
+        worker.postMessage({ kind: "close" } satisfies CloseThread);
+        await answered;
+      }
       await worker.terminate();
     },
   };

@@ -3,7 +3,13 @@ import { Progress } from "../core/progress.ts";
 import type { SiteResult } from "./build-context.ts";
 import { indexPublish } from "./index-publish.ts";
 import type { IndexPublishDone, ThreadMessage } from "./index-publish-messages.ts";
-import { type StartedIndex, startSearchIndex } from "./stages/search-index.ts";
+import {
+  closeSearchProcess,
+  keepSearchProcess,
+  type SearchRecord,
+  type StartedIndex,
+  startSearchIndex,
+} from "./stages/search-index.ts";
 
 /**
  * The thread that indexes and publishes the units' batches while the build's own thread renders
@@ -11,14 +17,29 @@ import { type StartedIndex, startSearchIndex } from "./stages/search-index.ts";
  * Pagefind and the disk serve one batch at a time.
  */
 let queue: Promise<void> = Promise.resolve();
-/** Indexes started with their records before their site's batch arrives (the hub's). */
-const started = new Map<string, Promise<StartedIndex>>();
+/** Indexes started with their records before their site's batch arrives (the hub's), and the records. */
+const started = new Map<string, { records: readonly SearchRecord[]; index: Promise<StartedIndex> }>();
+
+// One Pagefind process for the thread's life, so that the hub's records go into it at once,
+// beside the units' last batch (a batch's end would otherwise close the process under them).
+keepSearchProcess();
 
 parentPort!.on("message", (message: ThreadMessage) => {
   if (message.kind === "prepare") {
-    // In the queue's order (a batch before it closes Pagefind's process when done), but not waited
-    // for: the records go into Pagefind while the site renders.
-    queue = queue.then(() => void started.set(message.slug, startSearchIndex(message.records)));
+    // At once, not in the queue: the records go into Pagefind while the site renders and the
+    // batches before it are indexed. Records given again replace the earlier ones.
+    void started
+      .get(message.slug)
+      ?.index.then((s) => s.index?.deleteIndex())
+      .catch(() => undefined);
+    started.set(message.slug, { records: message.records, index: startSearchIndex(message.records) });
+    return;
+  }
+  if (message.kind === "close") {
+    queue = queue.then(async () => {
+      await closeSearchProcess();
+      parentPort!.postMessage({ kind: "closed" });
+    });
     return;
   }
   const job = message;
@@ -32,7 +53,7 @@ parentPort!.on("message", (message: ThreadMessage) => {
     const reply = await indexPublish(
       job.batch,
       { ...job.context, progress: new Progress(), report: (r) => results.push(r) },
-      started,
+      await startedFor(job.batch.sites.map((s) => s.slug)),
     ).then(
       () => done(),
       (error: unknown) => done(error),
@@ -41,3 +62,18 @@ parentPort!.on("message", (message: ThreadMessage) => {
     parentPort!.postMessage(reply);
   });
 });
+
+/**
+ * The batch's started indexes. One whose Pagefind process died meanwhile (a batch before it
+ * failed, and a failure closes the process) is started again with its records, once.
+ */
+async function startedFor(slugs: string[]): Promise<Map<string, Promise<StartedIndex>>> {
+  const ready = new Map<string, Promise<StartedIndex>>();
+  for (const slug of slugs) {
+    const prepared = started.get(slug);
+    if (!prepared) continue;
+    const first = await prepared.index;
+    ready.set(slug, first.error === undefined ? prepared.index : startSearchIndex(prepared.records));
+  }
+  return ready;
+}

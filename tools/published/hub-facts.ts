@@ -45,6 +45,16 @@ export function hubFactsText(manifestText: string, content: readonly ContentFact
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * What the hub will read of a unit once it is published, from its rendered manifest's text and its
+ * content: the facts file's own text, parsed (a build's hub can then render beside the unit's
+ * publishing, build-sites.ts).
+ */
+export function publishedUnitOf(manifestText: string, content: readonly ContentFact[]): PublishedUnit {
+  const facts = JSON.parse(hubFactsText(manifestText, content)) as HubFacts;
+  return { manifest: facts.manifest, content: facts.content };
+}
+
 /** What the hub reads of one unit: its facts and manifest, or only a manifest, or nothing yet. */
 export interface PublishedUnit {
   manifest: Omit<Manifest, "generated">;

@@ -38,17 +38,19 @@ export function hubData(
 
 /**
  * What every built unit published, as the hub reads it (published/hub-facts.ts): from `distDir`
- * (a preview of the hub's draft: where the built sites are). Units without a site have none.
+ * (a preview of the hub's draft: where the built sites are), or for a unit this build rendered and
+ * is still publishing, what it will publish (`staged`). Units without a site have none.
  */
 export function publishedUnits(
   distDir: string,
   registry: readonly SiteRecord[],
   hub: string,
+  staged: ReadonlyMap<string, PublishedUnit> = new Map(),
 ): Map<string, PublishedUnit> {
   const published = new Map<string, PublishedUnit>();
   for (const site of registry) {
     if (site.slug === hub || site.status !== "active") continue;
-    const unit = readPublishedUnit(distDir, site.slug);
+    const unit = staged.get(site.slug) ?? readPublishedUnit(distDir, site.slug);
     if (unit) published.set(site.slug, unit);
   }
   return published;
