@@ -7,6 +7,7 @@ import { hostileWorkspace, newsItem, type HostileWorkspace } from "../test/hosti
 import { letters } from "../core/reader-text.ts";
 import { portalDefaults } from "../core/portal-defaults.ts";
 import { checkOutbound, linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";
+import { spamProblems } from "./record-text-checks.ts";
 
 const domains = [...portalDefaults.links.allowed_domains];
 
@@ -123,6 +124,61 @@ describe("gambling spam", () => {
         ).join(""),
       );
     for (const text of samples) assert.equal(letters(text), full(text), JSON.stringify(text));
+  });
+  it("reads the letters of texts joined by a line break as holding each text's (one look clears a whole file)", () => {
+    // Pieces a text can be made of: plain words, entities (whole and cut), look-alikes, accents,
+    // combining marks, invisible and bidirectional characters, compatibility forms, signs.
+    const pieces = [
+      "slot",
+      " ",
+      "g4c0r",
+      "&#111;",
+      "&am",
+      "p;",
+      "\u0455",
+      "o\u0308",
+      "\u0301",
+      "\u200b",
+      "\u202e",
+      "\uff53",
+      "$",
+      "İ",
+      "Σ",
+      "ß",
+      "\t",
+      "1",
+    ];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const text = () =>
+      Array.from({ length: Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join("");
+    for (let n = 0; n < 500; n++) {
+      const [a, b] = [text(), text()];
+      const joined = letters(`${a}\n${b}`);
+      assert.ok(joined.includes(letters(a)) && joined.includes(letters(b)), JSON.stringify([a, b]));
+    }
+  });
+  it("finds spam in any field or paragraph of a file among clean ones, on its line", () => {
+    const rules = linkRulesOf({});
+    const clean = "Jadwal pelayanan posyandu di kecamatan Tanah Grogot.";
+    const blocks = Array.from({ length: 30 }, (_, i) => ({ line: i * 2, text: clean }));
+    const data = { title: clean, summary: clean, tags: [clean, clean] };
+    assert.deepEqual(
+      spamProblems(data, blocks, 5, "berita/a.md", () => 1, rules),
+      [],
+    );
+    const inTag = spamProblems({ ...data, tags: [clean, "s1ot g\u0430cor"] }, blocks, 5, "berita/a.md", () => 3, rules);
+    assert.deepEqual(
+      inTag.map((p) => [p.pointer, p.line]),
+      [["/tags/1", 3]],
+    );
+    const inBody = [...blocks];
+    inBody[17] = { line: 34, text: `${clean}\nsitus t o g e l terpercaya` };
+    const found = spamProblems(data, inBody, 5, "berita/a.md", () => 1, rules);
+    assert.deepEqual(
+      found.map((p) => [p.pointer, p.line]),
+      [["", 5 + 34 + 1]],
+    );
   });
   it("leaves ordinary Indonesian text alone", () => {
     for (const text of [

@@ -1,5 +1,5 @@
 import type { BodyBlock } from "./markdown.ts";
-import { checkOutbound, type linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";
+import { checkOutbound, lettersHolding, type linkRulesOf, spamPhrasesIn } from "./outbound-links.ts";
 import { problem, type Problem } from "../problems/problem.ts";
 
 /**
@@ -42,8 +42,12 @@ export function spamProblems(
   lineOf: (pointer: string) => number | undefined,
   rules: LinkRules,
 ): Problem[] {
+  const strings = [...stringsOf(data)];
+  // Most files hold no phrase's letters anywhere: one look at all their text clears them.
+  const text = [...strings.map(([, value]) => value), ...blocks.map((b) => b.text)].join("\n");
+  if (lettersHolding(text, rules.phrases).length === 0) return [];
   const found = new Map<string, Problem>();
-  for (const [pointer, value] of stringsOf(data))
+  for (const [pointer, value] of strings)
     for (const phrase of spamPhrasesIn(value, rules.phrases))
       if (!found.has(phrase)) found.set(phrase, problem("spam-phrase", file, pointer, { phrase }, lineOf(pointer)));
   for (const block of blocks) {
