@@ -14,6 +14,7 @@ import { type FirstSearch, firstSearch, firstSearchHeader, firstSearchRow } from
 import { judgeRatios, readRatioGuard } from "./ratio-guard.ts";
 import { type ShardRun, simulateShards } from "./shard-simulation.ts";
 import { writeSyntheticWorkspace } from "./synthetic-regency.ts";
+import { buildProcessFlags } from "../cli/build-process-flags.ts";
 
 /**
  * `npm run bench [-- --scale regency|national] [--sites 40 --posts 100 --runs 3]`: builds a
@@ -155,6 +156,7 @@ const node = process.execPath;
 // The CLI as `npm run build` runs it: compiled (tools/cli/portal.mjs).
 const portalBuild = (dist: string) => [
   node,
+  ...buildProcessFlags,
   join(root, "tools/cli/portal.mjs"),
   "build",
   "--root",
@@ -565,7 +567,10 @@ const demoBenches: (() => boolean)[] = [
     ? []
     : [
         () =>
-          script("tools/cli/portal.mjs", "build") &&
+          spawnSync(node, [...buildProcessFlags, join(toolsRepoRoot, "tools/cli/portal.mjs"), "build"], {
+            cwd: toolsRepoRoot,
+            stdio: "inherit",
+          }).status === 0 &&
           script("tools/bench/serve-bench.ts", "--runs", String(runs), ...out) &&
           script("tools/bench/report-bench.ts", "--runs", "5", ...out),
       ]),

@@ -7,6 +7,7 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import { startPortal } from "../test/portal-start.ts";
 import { writeBenchmarkSection } from "./benchmarks-section.ts";
 import { demoCopy, percentile } from "./demo-copy.ts";
+import { buildProcessFlags } from "../cli/build-process-flags.ts";
 
 /**
  * `npm start` on a copy of the built-in demo, as a developer meets it (issue 27): the first start
@@ -73,7 +74,8 @@ async function coldBuild(avif: boolean): Promise<number> {
       await writeFile(file, JSON.stringify({ ...portalJson, images: { avif: false } }, null, 2));
     }
     const t = performance.now();
-    const r = spawnSync(process.execPath, [join(toolsRepoRoot, "tools/cli/portal.mjs"), "build", "--root", copy], {
+    const cli = [...buildProcessFlags, join(toolsRepoRoot, "tools/cli/portal.mjs")];
+    const r = spawnSync(process.execPath, [...cli, "build", "--root", copy], {
       encoding: "utf8",
       cwd: toolsRepoRoot,
     });

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { buildProcessFlags } from "../cli/build-process-flags.ts";
 import { cliCommands, cliOptions, usage } from "../cli/commands.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { commandsDoc, withReference } from "./commands-doc.ts";
@@ -27,6 +28,14 @@ describe("the CLI's one table of commands", () => {
         .map((c) => `${c.script} → ${c.name}`)
         .sort(),
     );
+  });
+
+  it("builds with the build processes' Node flags in the build and start scripts", () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(toolsRepoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
+    for (const name of ["build", "start"])
+      assert.equal(scripts[name], `node ${buildProcessFlags.join(" ")} tools/cli/portal.mjs ${name}`, name);
   });
 
   it("is what --help prints, and every option it documents is one the parser takes", () => {

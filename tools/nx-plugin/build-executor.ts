@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { manifestCopyPath } from "../published/manifest-format.ts";
 import { createInterface } from "node:readline";
 import type { ExecutorContext, TaskGraph } from "@nx/devkit";
+import { buildProcessFlags } from "../cli/build-process-flags.ts";
 
 /**
  * Nx executor for a site's build. Both forms run `portal build --json` in one child process: one
@@ -131,7 +132,7 @@ function runPortalBuild(root: string, slugs: string[], onResult: (r: SiteResult)
     const child = spawn(
       process.execPath,
       // The CLI compiled (tools/cli/portal.mjs): no TypeScript loader to start in every task's process.
-      [join(root, "tools/cli/portal.mjs"), "build", "--json", ...slugs],
+      [...buildProcessFlags, join(root, "tools/cli/portal.mjs"), "build", "--json", ...slugs],
       {
         cwd: root,
         stdio: ["ignore", "pipe", "inherit"],

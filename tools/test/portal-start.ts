@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { freePort } from "./browser.ts";
 import { startDaemon } from "./daemon.ts";
+import { buildProcessFlags } from "../cli/build-process-flags.ts";
 
 export interface RunningPortal {
   port: number;
@@ -23,7 +24,16 @@ export async function startPortal(root: string, env: NodeJS.ProcessEnv = {}): Pr
   const server = await startDaemon(
     "portal start",
     process.execPath,
-    [join(toolsRepoRoot, "tools/cli/portal.mjs"), "start", "--root", root, "--port", String(port)],
+    // As `npm start` runs it.
+    [
+      ...buildProcessFlags,
+      join(toolsRepoRoot, "tools/cli/portal.mjs"),
+      "start",
+      "--root",
+      root,
+      "--port",
+      String(port),
+    ],
     { ready: (output) => output.includes("Tekan Ctrl+C"), timeoutMs: 120_000, env },
   );
   // Checked as each piece of output arrives, not on a timer: the benchmarks time save-to-page by
