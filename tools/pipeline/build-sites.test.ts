@@ -9,7 +9,7 @@ import sharp from "sharp";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { pagefindFragments } from "../test/pagefind-fragments.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
-import { buildSites, inBatches, type BuildReport } from "./build-sites.ts";
+import { buildSites, inBatches, taperedBatches, type BuildReport } from "./build-sites.ts";
 import { forgetCachedFiles } from "./eleventy-cache.ts";
 
 const now = new Date("2026-11-27T10:00:00+08:00");
@@ -724,6 +724,28 @@ describe("building the units in batches", () => {
     } finally {
       await ws.dispose();
     }
+  });
+});
+
+describe("taperedBatches", () => {
+  const units = (n: number) => Array.from({ length: n }, (_, i) => `unit${String(i).padStart(3, "0")}`);
+  const sizes = (batches: string[][]) => batches.map((b) => b.length);
+
+  it("makes even runs of about the size, the last one cut to a half and two quarters, every site once in order", () => {
+    const regency = taperedBatches(units(40), () => 106, 1000);
+    assert.deepEqual(sizes(regency), [8, 8, 8, 8, 4, 2, 2]);
+    assert.deepEqual(regency.flat(), units(40));
+    const national = taperedBatches(units(500), () => 16, 1000);
+    assert.deepEqual(sizes(national), [63, 62, 63, 62, 63, 62, 63, 31, 16, 15]);
+    assert.deepEqual(national.flat(), units(500));
+  });
+
+  it("keeps a site heavier than the rest of its run whole", () => {
+    const weights: Record<string, number> = { a: 1, b: 1, c: 100 };
+    assert.deepEqual(
+      taperedBatches(Object.keys(weights), (s) => weights[s]!, 60),
+      [["a", "b"], ["c"]],
+    );
   });
 });
 

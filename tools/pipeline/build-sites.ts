@@ -361,7 +361,41 @@ export function inBatches<T>(sites: readonly T[], weight: (site: T) => number, s
 }
 
 /**
- * The units, batch by batch (inBatches). With more than one batch, each is indexed and published
+ * The units' runs for the indexing thread: runs of about `size` content files made even (8,000
+ * files in runs of 1,000 left a last run of 4 units after eight of 62), then the last one cut in
+ * half and its second half in half again. What the thread has left to index when the last run is
+ * rendered is what the build waits for at its end: at 500 × 10 a last run of 62 units took
+ * 1.7 s to index, a quarter of it takes a quarter, for two more Eleventy runs' starts (500 × 10,
+ * three interleaved cold builds each: median 25.24 → 24.00 s; at 40 × 100 within the noise).
+ */
+export function taperedBatches<T>(sites: readonly T[], weight: (site: T) => number, size: number): T[][] {
+  const w = (site: T) => Math.max(1, weight(site));
+  const total = sites.reduce((n, site) => n + w(site), 0);
+  const batches = evenRuns(sites, w, Math.max(1, Math.ceil(total / size)));
+  for (let cut = 0; cut < 2; cut++) {
+    const last = batches.at(-1)!;
+    if (last.length < 2) break;
+    batches.splice(-1, 1, ...evenRuns(last, w, 2));
+  }
+  return batches;
+}
+
+/** The sites in order, in `runs` runs of about the same load: a site joins the run its middle falls in. */
+function evenRuns<T>(sites: readonly T[], weight: (site: T) => number, runs: number): T[][] {
+  const share = sites.reduce((n, site) => n + weight(site), 0) / runs;
+  const batches: T[][] = [[]];
+  let done = 0;
+  for (const site of sites) {
+    const w = weight(site);
+    if (batches.at(-1)!.length && batches.length < runs && done + w / 2 > share * batches.length) batches.push([]);
+    batches.at(-1)!.push(site);
+    done += w;
+  }
+  return batches;
+}
+
+/**
+ * The units, batch by batch (taperedBatches). With more than one batch, each is indexed and published
  * in a thread of its own (index-publish-thread.ts) while the next one renders, so the build's
  * two halves run on the machine's two cores.
  */
@@ -369,8 +403,8 @@ async function buildUnits(r: BuildRun): Promise<void> {
   const { units, parsed } = r.validated!;
   const build = r.build!;
   const size = r.options.batchContentFiles ?? batchContentFiles;
-  const batches = inBatches(units, (s) => parsed.get(s.slug)?.length ?? 0, size);
-  if (batches.length < 2) return buildIsolated(units, build);
+  if (inBatches(units, (s) => parsed.get(s.slug)?.length ?? 0, size).length < 2) return buildIsolated(units, build);
+  const batches = taperedBatches(units, (s) => parsed.get(s.slug)?.length ?? 0, size);
   // Renders the batches in turn (stage 2), handing each to the build's indexing thread, which
   // indexes and publishes it while the next renders. The last ones are still in the thread when
   // the hub renders (hubStage), from what they will publish.
