@@ -725,6 +725,45 @@ describe("building the units in batches", () => {
       await ws.dispose();
     }
   });
+  it("reports a hub that fails to render once, though it was rendered twice", async () => {
+    const ws = await withUnits();
+    try {
+      assert.ok((await buildSites(ws, undefined, { now, batchContentFiles: 1 })).results.every((r) => r.ok));
+      // The hub's pages break (a theme calling what does not exist on them), and dlh fails to publish.
+      const theme = join(ws.root, "theme-copy");
+      await cp(ws.themeDir, theme, { recursive: true });
+      const base = join(theme, "_includes/layouts/base.njk");
+      await writeFile(
+        base,
+        `{% if site.slug == "portal" %}{{ nothingCalledThis() }}{% endif %}\n${await readFile(base, "utf8")}`,
+      );
+      await mkdir(join(ws.distDir, `dlh.old-${process.pid}`, "taken"), { recursive: true });
+      const reported: string[] = [];
+      const report = await buildSites({ ...ws, themeDir: theme }, undefined, {
+        now,
+        batchContentFiles: 1,
+        onResult: (r) => reported.push(`${r.slug} ${r.ok}`),
+      });
+      assert.deepEqual(
+        reported.filter((line) => line.startsWith("portal")),
+        ["portal false"],
+      );
+      assert.deepEqual(
+        report.results.map((r) => [r.slug, r.ok]),
+        [
+          ["bappeda", true],
+          ["dinkes", true],
+          ["dishub", true],
+          ["dlh", false],
+          ["portal", false],
+        ],
+      );
+      assert.match(report.results[4]!.problems.map(formatProblem).join("\n"), /nothingCalledThis/);
+      assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
+    } finally {
+      await ws.dispose();
+    }
+  });
 });
 
 describe("taperedBatches", () => {

@@ -311,7 +311,9 @@ async function hubStage(r: BuildRun): Promise<void> {
     // (A draft's preview is not searched.)
     const inThread = !build.preview && searchRecords.length >= (r.options.batchContentFiles ?? batchContentFiles);
     if (inThread) (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords);
-    const batches = await renderIsolated(hub, hubBuild);
+    // A render's failures are reported once it is known to stand (not if it is done again).
+    const renderFailures: SiteResult[] = [];
+    const batches = await renderIsolated(hub, { ...hubBuild, report: (result) => renderFailures.push(result) });
     // Rendered from what the units' last batches were still publishing: one that failed to would
     // be listed with pages that are not there, so the hub is rendered again from what is.
     const unpublished = await stagedButUnpublished(r);
@@ -320,6 +322,7 @@ async function hubStage(r: BuildRun): Promise<void> {
       await Promise.all(batches.map((b) => rm(b.staging, { recursive: true, force: true, maxRetries: 5 })));
       continue;
     }
+    for (const failure of renderFailures) build.report(failure);
     if (inThread) await Promise.all(batches.map((batch) => r.thread!.run(batch, hubBuild)));
     else for (const batch of batches) await indexPublish(batch, hubBuild);
     return;
