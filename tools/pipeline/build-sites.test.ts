@@ -561,6 +561,21 @@ describe("building the units in batches", () => {
     return ws;
   }
 
+  /**
+   * What validation cannot see: a copy of the theme whose layout breaks on one site's pages (a
+   * template calling what does not exist).
+   */
+  async function themeBreakingOn(ws: Awaited<ReturnType<typeof tempWorkspace>>, slug: string): Promise<string> {
+    const theme = join(ws.root, "theme-copy");
+    await cp(ws.themeDir, theme, { recursive: true });
+    const base = join(theme, "_includes/layouts/base.njk");
+    await writeFile(
+      base,
+      `{% if site.slug == "${slug}" %}{{ nothingCalledThis() }}{% endif %}\n${await readFile(base, "utf8")}`,
+    );
+    return theme;
+  }
+
   /** Every file of a built dist/ with its bytes, but for what differs from run to run. */
   async function contents(dist: string): Promise<Map<string, string>> {
     const files = (await readdir(dist, { recursive: true, withFileTypes: true }))
@@ -649,15 +664,7 @@ describe("building the units in batches", () => {
   it("fails only the unit whose render fails, in a batch of several, and publishes the others", async () => {
     const ws = await withUnits();
     try {
-      // What validation cannot see: a theme whose layout breaks on one unit's pages (a template
-      // calling what does not exist), in a copy of the theme.
-      const theme = join(ws.root, "theme-copy");
-      await cp(ws.themeDir, theme, { recursive: true });
-      const base = join(theme, "_includes/layouts/base.njk");
-      await writeFile(
-        base,
-        `{% if site.slug == "dishub" %}{{ nothingCalledThis() }}{% endif %}\n${await readFile(base, "utf8")}`,
-      );
+      const theme = await themeBreakingOn(ws, "dishub");
       // Two units a batch: dishub fails with bappeda's batch, which is then rendered site by site.
       const report = await buildSites({ ...ws, themeDir: theme }, undefined, { now, batchContentFiles: 16 });
       assert.deepEqual(
@@ -729,14 +736,8 @@ describe("building the units in batches", () => {
     const ws = await withUnits();
     try {
       assert.ok((await buildSites(ws, undefined, { now, batchContentFiles: 1 })).results.every((r) => r.ok));
-      // The hub's pages break (a theme calling what does not exist on them), and dlh fails to publish.
-      const theme = join(ws.root, "theme-copy");
-      await cp(ws.themeDir, theme, { recursive: true });
-      const base = join(theme, "_includes/layouts/base.njk");
-      await writeFile(
-        base,
-        `{% if site.slug == "portal" %}{{ nothingCalledThis() }}{% endif %}\n${await readFile(base, "utf8")}`,
-      );
+      // The hub's pages break, and dlh fails to publish.
+      const theme = await themeBreakingOn(ws, "portal");
       await mkdir(join(ws.distDir, `dlh.old-${process.pid}`, "taken"), { recursive: true });
       const reported: string[] = [];
       const report = await buildSites({ ...ws, themeDir: theme }, undefined, {
