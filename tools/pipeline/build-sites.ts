@@ -423,14 +423,18 @@ async function buildUnits(r: BuildRun): Promise<void> {
 
 /**
  * What each site of a rendered batch will publish for the hub, read before the batch goes to the
- * thread (which moves its folders). A site without a manifest fails to publish; the hub reads
- * what was published before.
+ * thread (which moves its folders). A site without a readable manifest is not taken from here:
+ * the hub reads what its publishing leaves (and names a manifest it cannot read, as before).
  */
 async function stageForHub(batch: Batch, staged: Map<string, PublishedUnit>): Promise<void> {
   await Promise.all(
     batch.sites.map(async (site) => {
-      const manifest = await readFile(join(batch.staging, site.slug, "manifest.json"), "utf8").catch(() => undefined);
-      if (manifest !== undefined) staged.set(site.slug, publishedUnitOf(manifest, batch.facts.get(site.slug) ?? []));
+      try {
+        const manifest = await readFile(join(batch.staging, site.slug, "manifest.json"), "utf8");
+        staged.set(site.slug, publishedUnitOf(manifest, batch.facts.get(site.slug) ?? []));
+      } catch {
+        staged.delete(site.slug);
+      }
     }),
   );
 }

@@ -73,7 +73,11 @@ async function startedFor(slugs: string[]): Promise<Map<string, Promise<StartedI
     const prepared = started.get(slug);
     if (!prepared) continue;
     const first = await prepared.index;
-    ready.set(slug, first.error === undefined ? prepared.index : startSearchIndex(prepared.records));
+    if (first.error === undefined) ready.set(slug, prepared.index);
+    else {
+      void first.index?.deleteIndex().catch(() => undefined);
+      ready.set(slug, startSearchIndex(prepared.records));
+    }
   }
   return ready;
 }
