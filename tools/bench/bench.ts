@@ -14,7 +14,7 @@ import { type FirstSearch, firstSearch, firstSearchHeader, firstSearchRow } from
 import { judgeRatios, readRatioGuard } from "./ratio-guard.ts";
 import { type ShardRun, simulateShards } from "./shard-simulation.ts";
 import { writeSyntheticWorkspace } from "./synthetic-regency.ts";
-import { buildProcessFlags } from "../cli/build-process-flags.ts";
+import { buildProcessFlags } from "../core/build-process-flags.ts";
 
 /**
  * `npm run bench [-- --scale regency|national] [--sites 40 --posts 100 --runs 3]`: builds a

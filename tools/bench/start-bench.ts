@@ -7,7 +7,7 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import { startPortal } from "../test/portal-start.ts";
 import { writeBenchmarkSection } from "./benchmarks-section.ts";
 import { demoCopy, percentile } from "./demo-copy.ts";
-import { buildProcessFlags } from "../cli/build-process-flags.ts";
+import { buildProcessFlags } from "../core/build-process-flags.ts";
 
 /**
  * `npm start` on a copy of the built-in demo, as a developer meets it (issue 27): the first start

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { buildProcessFlags } from "../cli/build-process-flags.ts";
+import { buildProcessFlags } from "../core/build-process-flags.ts";
 import { cliCommands, cliOptions, usage } from "../cli/commands.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { commandsDoc, withReference } from "./commands-doc.ts";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { manifestCopyPath } from "../published/manifest-format.ts";
 import { createInterface } from "node:readline";
 import type { ExecutorContext, TaskGraph } from "@nx/devkit";
-import { buildProcessFlags } from "../cli/build-process-flags.ts";
+import { buildProcessFlags } from "../core/build-process-flags.ts";
 
 /**
  * Nx executor for a site's build. Both forms run `portal build --json` in one child process: one

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { freePort } from "./browser.ts";
 import { startDaemon } from "./daemon.ts";
-import { buildProcessFlags } from "../cli/build-process-flags.ts";
+import { buildProcessFlags } from "../core/build-process-flags.ts";
 
 export interface RunningPortal {
   port: number;
