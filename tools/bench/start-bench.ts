@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { appendFile, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -35,8 +36,15 @@ const toPage: number[] = [];
 const withHub: number[] = [];
 try {
   for (const run of ["cold", "warm"]) {
+    // Cold as in a fresh clone: the CMS's bundle and the compiled CLI and validators are kept in
+    // the repository's own .cache/, not the workspace's, so they are set aside for the first start
+    // (before, this bench found them there and measured a start without bundling the CMS).
+    const restore = run === "cold" ? await setAside(["decap", "compiled"]) : async () => {};
     const t = performance.now();
-    const portal = await startPortal(root);
+    const portal = await startPortal(root).catch(async (error: unknown) => {
+      await restore();
+      throw error;
+    });
     starts.push(performance.now() - t);
     console.log(`npm start, ${run}: ${seconds(starts.at(-1)!)} s`);
     if (run === "warm") {
@@ -56,9 +64,32 @@ try {
       console.log(`save to page: ${toPage.map(Math.round).join(", ")} ms`);
     }
     await portal.stop();
+    // Once the server that made them is gone.
+    await restore();
   }
 } finally {
   await rm(root, { recursive: true, force: true });
+}
+
+/**
+ * Moves the repository's `.cache/<name>` folders aside; the function it returns puts them back,
+ * removing what was made meanwhile (it is made again as needed: a cache, named by its inputs).
+ */
+async function setAside(names: readonly string[]): Promise<() => Promise<void>> {
+  const moved: [string, string][] = [];
+  for (const name of names) {
+    const dir = join(toolsRepoRoot, ".cache", name);
+    const aside = `${dir}.start-bench-${process.pid}`;
+    if (!existsSync(dir)) continue;
+    await rename(dir, aside);
+    moved.push([dir, aside]);
+  }
+  return async () => {
+    for (const [dir, aside] of moved) {
+      await rm(dir, { recursive: true, force: true });
+      await rename(aside, dir);
+    }
+  };
 }
 
 /**
@@ -104,7 +135,7 @@ Node ${process.version}; one run each.
 
 | measurement | value | target (issue 27) |
 | --- | ---: | --- |
-| First \`npm start\`, no cache (every photo encoded, the CMS bundled), until it serves | ${seconds(starts[0]!)} s | ≤ 30 s |
+| First \`npm start\`, no cache (every photo encoded, the CMS bundled, the CLI and the validators compiled), until it serves | ${seconds(starts[0]!)} s | ≤ 30 s |
 | Next \`npm start\`, caches kept | ${seconds(starts[1]!)} s | |
 | Save to page, p50 / p95 over ${edits} edits, the first included | ${Math.round(percentile(toPage, 50))} / ${Math.round(percentile(toPage, 95))} ms | ≤ 300 / ≤ 1,000 ms |
 | Save to the end of the rebuild (the hub too), p50 / p95 | ${Math.round(percentile(withHub, 50))} / ${Math.round(percentile(withHub, 95))} ms | |
