@@ -75,6 +75,9 @@ function loadValidators(set: Schemas): Map<string, ValidateFunction> {
  * file someone cut short is compiled again).
  */
 function evaluate(code: string, ids: readonly string[]): Map<string, ValidateFunction> | undefined {
+  // The code is this checkout's own output, trusted as the compiled CLI beside it is: both are
+  // written by the tools into `.cache/compiled/`, which the workflows restore only on the branch
+  // that made it.
   const module = { exports: {} as Record<string, ValidateFunction | undefined> };
   const formats = { ...require("ajv-formats/dist/formats").fullFormats, "wita-datetime": witaDateTime };
   try {
