@@ -76,8 +76,8 @@ function loadValidators(set: Schemas): Map<string, ValidateFunction> {
  */
 function evaluate(code: string, ids: readonly string[]): Map<string, ValidateFunction> | undefined {
   // The code is this checkout's own output, trusted as the compiled CLI beside it is: both are
-  // written by the tools into `.cache/compiled/`, which the workflows restore only on the branch
-  // that made it.
+  // written by the tools into `.cache/compiled/`, and a workflow restores only caches made on its
+  // own branch or the default branch (never a pull request's into main's deploy).
   const module = { exports: {} as Record<string, ValidateFunction | undefined> };
   const formats = { ...require("ajv-formats/dist/formats").fullFormats, "wita-datetime": witaDateTime };
   try {
