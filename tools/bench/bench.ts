@@ -567,10 +567,8 @@ const demoBenches: (() => boolean)[] = [
     ? []
     : [
         () =>
-          spawnSync(node, [...buildProcessFlags, join(toolsRepoRoot, "tools/cli/portal.mjs"), "build"], {
-            cwd: toolsRepoRoot,
-            stdio: "inherit",
-          }).status === 0 &&
+          // The demo built as `npm run build` builds it (its Node flags included).
+          spawnSync("npm", ["run", "--silent", "build"], { cwd: toolsRepoRoot, stdio: "inherit" }).status === 0 &&
           script("tools/bench/serve-bench.ts", "--runs", String(runs), ...out) &&
           script("tools/bench/report-bench.ts", "--runs", "5", ...out),
       ]),

@@ -406,8 +406,9 @@ async function buildUnits(r: BuildRun): Promise<void> {
   const { units, parsed } = r.validated!;
   const build = r.build!;
   const size = r.options.batchContentFiles ?? batchContentFiles;
-  if (inBatches(units, (s) => parsed.get(s.slug)?.length ?? 0, size).length < 2) return buildIsolated(units, build);
-  const batches = taperedBatches(units, (s) => parsed.get(s.slug)?.length ?? 0, size);
+  const files = (site: SiteRecord) => parsed.get(site.slug)?.length ?? 0;
+  if (inBatches(units, files, size).length < 2) return buildIsolated(units, build);
+  const batches = taperedBatches(units, files, size);
   // Renders the batches in turn (stage 2), handing each to the build's indexing thread, which
   // indexes and publishes it while the next renders. The last ones are still in the thread when
   // the hub renders (hubStage), from what they will publish.
