@@ -122,8 +122,8 @@ async function firstBuild(ws: Workspace, base: Base, progress: Progress | undefi
     onResult: report,
     cmsLocalBackend: true,
     cmsFiles: true,
-    // WebP and JPEG only: AVIF is most of a photo's encoding, and a first start encodes them all.
-    avif: false,
+    // WebP and JPEG only, encoded quickly: a first start encodes every photo (image-options.ts).
+    quickImages: true,
     progress: tracker,
   }).finally(() => {
     stop();
@@ -221,7 +221,7 @@ function rebuilder(
       base,
       cmsLocalBackend: true,
       cmsFiles: true,
-      avif: false,
+      quickImages: true,
       onResult: (r) => {
         report(r);
         server.live.notify({ slug: r.slug, ok: r.ok, problems: r.problems.map(formatProblem) });

@@ -23,8 +23,8 @@ export interface PreviewJob {
   base: Base;
   /** Where the live sites are built (their manifests): a preview of the hub lists the units from there. */
   published?: string;
-  /** false: pictures without AVIF, as the live sites of `npm start` have them. */
-  avif?: false;
+  /** Pictures as the live sites of `npm start` have them (BuildOptions.quickImages). */
+  quickImages?: true;
 }
 
 export type PreviewResult = { ok: true; pages: number; ms: number } | { ok: false; problems: Problem[]; ms: number };
@@ -78,8 +78,8 @@ export class DraftPreviews {
       cacheDir: string;
       base: Base;
       published?: string;
-      /** false: previews' pictures without AVIF, as `npm start` builds the live sites. */
-      avif?: false;
+      /** Previews' pictures as `npm start` builds the live sites (BuildOptions.quickImages). */
+      quickImages?: true;
       keep?: number;
     },
   ) {}
@@ -115,7 +115,7 @@ export class DraftPreviews {
         cacheDir: this.options.cacheDir,
         base: this.options.base,
         ...(this.options.published ? { published: this.options.published } : {}),
-        ...(this.options.avif === false ? { avif: false as const } : {}),
+        ...(this.options.quickImages ? { quickImages: true as const } : {}),
       };
       const started = { tree, unit, prefix, dir, usedAt: Date.now() } as Preview;
       started.done = this.options.renderer.render(job).then(

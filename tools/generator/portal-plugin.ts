@@ -136,7 +136,7 @@ function markdown(eleventyConfig: EleventyConfig, live: RunContext): void {
 function images(eleventyConfig: EleventyConfig, run: RunContext): void {
   const { transformHtml } = imageTransformPlugin(
     eleventyConfig,
-    imageOptions(run.options.cacheDir, run.options.avif !== false),
+    imageOptions(run.options.cacheDir, run.options.images),
     (html, page) => {
       run.live();
       const output = run.outputOf(run.paths.slugOfPage(page));

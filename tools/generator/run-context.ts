@@ -76,7 +76,9 @@ export function createRunContext(options: PortalPluginOptions) {
     const once = oncePerKey<string>();
     return tracked(async (slug: string, src: string) => {
       const { path } = ownImage(slug, src, `sites/${slug}`);
-      const url = await once(`${slug}/${path}`, () => encode(join(sitesDir, slug), options.cacheDir, path));
+      const url = await once(`${slug}/${path}`, () =>
+        encode(join(sitesDir, slug), options.cacheDir, path, options.images),
+      );
       recordImages(outputOf(slug), url, true);
       return url;
     });

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { iconImageOptions, shareImageOptions, thumbImageOptions } from "./image-options.ts";
+import { type ImageEncoding, iconImageOptions, shareImageOptions, thumbImageOptions } from "./image-options.ts";
 import { InternalError } from "../core/internal-error.ts";
 import { rememberedImage } from "./image-results.ts";
 
@@ -26,13 +26,13 @@ async function encoded(
 }
 
 /** URL of a 1200px JPEG of a site's media image, for Open Graph and the hub's manifest. */
-export function shareImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
-  return encoded(join(siteDir, src), cacheDir, "share", shareImageOptions(cacheDir), "jpeg");
+export function shareImage(siteDir: string, cacheDir: string, src: string, encoding?: ImageEncoding): Promise<string> {
+  return encoded(join(siteDir, src), cacheDir, "share", shareImageOptions(cacheDir, encoding), "jpeg");
 }
 
 /** URL of a 480px WebP of an item's picture, for the hub's cards. */
-export function thumbImage(siteDir: string, cacheDir: string, src: string): Promise<string> {
-  return encoded(join(siteDir, src), cacheDir, "thumb", thumbImageOptions(cacheDir), "webp");
+export function thumbImage(siteDir: string, cacheDir: string, src: string, encoding?: ImageEncoding): Promise<string> {
+  return encoded(join(siteDir, src), cacheDir, "thumb", thumbImageOptions(cacheDir, encoding), "webp");
 }
 
 /** URL of a 96px PNG of a unit's logo (transparency kept), for the hub's directory. */

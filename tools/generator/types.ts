@@ -4,6 +4,7 @@ import type { ParsedContent } from "../content/validate-site.ts";
 import type { ServiceCatalogue } from "../content/service-catalogue.ts";
 import type { HubData } from "./hub-data.ts";
 import type { Base } from "../published/site-origin.ts";
+import type { ImageEncoding } from "./image-options.ts";
 
 /** The options of one run of the portal plugin: which sites to build, with what they show. */
 /** The theme's Indonesian words (`strings.id.json`). */
@@ -40,8 +41,8 @@ export interface PortalPluginOptions {
   outputs: Map<string, BuildOutput>;
   /** `npm start`: every site's CMS saves through the editors' gateway in its local mode. */
   cmsLocalBackend?: boolean;
-  /** Pictures in AVIF too (default): portal.json's images.avif, false in `npm start`. */
-  avif?: boolean;
+  /** How pictures are encoded (image-options.ts; default "avif"): portal.json's images.avif, "quick" in `npm start`. */
+  images?: ImageEncoding;
   /** Per site, the media files of excluded documents (never in the manifest). */
   withheld?: ReadonlyMap<string, ReadonlySet<string>>;
   /**

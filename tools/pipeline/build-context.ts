@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { HubSearchRecord } from "./stages/hub-search-records.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
 import type { Progress } from "../core/progress.ts";
+import type { ImageEncoding } from "../generator/image-options.ts";
 import type { Workspace } from "../core/workspace.ts";
 import type { Broadcast } from "../content/broadcasts.ts";
 import type { ParsedContent } from "../content/validate-site.ts";
@@ -60,8 +61,8 @@ export interface BuildContext {
   /** Content files outside their own publication window now (`publish_at`, `unpublish_at`): left out of the run. */
   unpublished: ReadonlySet<string>;
   cmsLocalBackend?: boolean;
-  /** Pictures in AVIF too: BuildOptions.avif, else portal.json's images.avif (portal-defaults.ts). */
-  avif: boolean;
+  /** How pictures are encoded: "quick" for BuildOptions.quickImages, else after portal.json's images.avif (portal-defaults.ts). */
+  images: ImageEncoding;
   /** BuildOptions.cmsFiles: the CMS's files linked into each site, not only named. */
   cmsFiles?: boolean;
   /** A draft's preview (BuildOptions.preview): its one site, moved below `prefix`. */

@@ -15,7 +15,8 @@ import { forgetCachedFiles } from "./eleventy-cache.ts";
 const now = new Date("2026-11-27T10:00:00+08:00");
 
 describe("photos without AVIF", () => {
-  it("writes WebP and JPEG only when portal.json's images.avif is false, or when asked (npm start)", async () => {
+  it("writes WebP and JPEG only when portal.json's images.avif is false, or when asked (npm start), then quickly", async () => {
+    const files = new Map<string, string[]>();
     for (const how of ["portal.json", "option"] as const) {
       const ws = await tempWorkspace(fixtures.mini);
       try {
@@ -26,7 +27,10 @@ describe("photos without AVIF", () => {
             JSON.stringify({ ...JSON.parse(await readFile(file, "utf8")), images: { avif: false } }),
           );
         }
-        const report = await buildSites(ws, ["dinkes"], { now, ...(how === "option" ? { avif: false as const } : {}) });
+        const report = await buildSites(ws, ["dinkes"], {
+          now,
+          ...(how === "option" ? { quickImages: true as const } : {}),
+        });
         assert.ok(
           report.results.every((r) => r.ok),
           JSON.stringify(report),
@@ -40,10 +44,19 @@ describe("photos without AVIF", () => {
         }
         const published = await readdir(join(ws.distDir, "dinkes/img"));
         assert.ok(published.length > 0 && !published.some((f) => f.endsWith(".avif")), `${how}: ${published.join()}`);
+        files.set(how, published.sort());
       } finally {
         await ws.dispose();
       }
     }
+    // npm start's settings (image-options.ts "quick") reach the encoder: eleventy-img names its
+    // files by their source and encoding options, so the same photos are other files.
+    const [published, quick] = [files.get("portal.json")!, files.get("option")!];
+    assert.equal(quick.length, published.length, `${quick.join()} / ${published.join()}`);
+    assert.deepEqual(
+      quick.filter((f) => published.includes(f)),
+      [],
+    );
   });
 });
 

@@ -69,10 +69,11 @@ export interface BuildOptions {
    */
   cmsFiles?: boolean;
   /**
-   * false: pictures in WebP and JPEG only, whatever portal.json says (`npm start`: AVIF is most
-   * of a photo's encoding time, and a first start encodes every photo).
+   * Pictures in WebP and JPEG only, encoded quickly, whatever portal.json says (`npm start` and
+   * the editors' previews: AVIF is most of a photo's encoding time, and a first start encodes
+   * every photo; image-options.ts "quick").
    */
-  avif?: false;
+  quickImages?: true;
   progress?: Progress;
   /** How many content files the units' Eleventy runs take at a time (default `batchContentFiles`). */
   batchContentFiles?: number;
@@ -200,7 +201,11 @@ async function validateStage(r: BuildRun): Promise<void> {
     ui: readUiStrings(r.ws.themeDir),
     progress: r.progress,
     base: r.options.base ?? baseFromEnv(validated.context.portal),
-    avif: r.options.avif ?? validated.context.portal.images?.avif ?? portalDefaults.images.avif,
+    images: r.options.quickImages
+      ? "quick"
+      : (validated.context.portal.images?.avif ?? portalDefaults.images.avif)
+        ? "avif"
+        : "webp-jpeg",
     ...(r.options.cmsLocalBackend ? { cmsLocalBackend: r.options.cmsLocalBackend } : {}),
     ...(r.options.cmsFiles ? { cmsFiles: r.options.cmsFiles } : {}),
     ...(r.options.preview ? { preview: r.options.preview } : {}),

@@ -26,7 +26,7 @@ export async function renderDraftPreview(job: PreviewJob): Promise<PreviewResult
   await forgetCachedFiles(filesToForget(ws, [job.unit], []));
   const report = await buildSites(ws, [job.unit], {
     base: job.base,
-    ...(job.avif === false ? { avif: false as const } : {}),
+    ...(job.quickImages ? { quickImages: true as const } : {}),
     progress: new Progress(),
     preview: { prefix: job.prefix, entry: job.entry, ...(job.published ? { published: job.published } : {}) },
   });

@@ -64,7 +64,7 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
             withheld: build.withheld,
             parsed: { frontMatter: build.frontMatter, content: build.content, media: build.media },
             ...(build.hub ? { hub: build.hub } : {}),
-            avif: build.avif,
+            images: build.images,
             ...(build.cmsLocalBackend ? { cmsLocalBackend: build.cmsLocalBackend } : {}),
             ...(build.preview ? { preview: { prefix: build.preview.prefix } } : {}),
           });

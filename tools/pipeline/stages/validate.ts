@@ -15,7 +15,7 @@ export type Validated =
   | { fatal: Problem[] }
   | {
       fatal: [];
-      context: Omit<BuildContext, "progress" | "base" | "report" | "cmsLocalBackend" | "cmsFiles" | "ui" | "avif">;
+      context: Omit<BuildContext, "progress" | "base" | "report" | "cmsLocalBackend" | "cmsFiles" | "ui" | "images">;
       /** Valid units to build, the hub apart (it is built last, from what they published). */
       units: SiteRecord[];
       /** The hub, and the archived units whose pages are published inside it (`/arsip/<slug>/`). */
