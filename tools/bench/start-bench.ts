@@ -129,8 +129,9 @@ on a copy of the built-in demo (44 sites, its photos) with no \`.cache/\` at all
 then ${edits} edits of one dinkes article, each from the file's write to the line \`✔ dinkes\`
 (when the open page is told to reload) and to the end of the rebuild (the hub, which lists the
 unit's news, is rebuilt after the unit), the next edit a quarter of a second after; each line is
-timed as it arrives. \`npm start\` encodes photos as WebP and JPEG only; a
-production build follows portal.json's \`images.avif\` (default true). Machine: ${cpus().length} cores,
+timed as it arrives. \`npm start\` encodes photos as WebP and JPEG only, with quicker
+settings (WebP effort 2, JPEG without mozjpeg: \`tools/generator/image-options.ts\`); a
+production build follows portal.json's \`images.avif\` (default true) at full effort. Machine: ${cpus().length} cores,
 Node ${process.version}; one run each.
 
 | measurement | value | target (issue 27) |
