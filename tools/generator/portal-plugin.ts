@@ -23,6 +23,7 @@ import type { EleventyConfig, PageContext, PortalPluginOptions } from "./types.t
 import { recordImages } from "./used-images.ts";
 import { InternalError } from "../core/internal-error.ts";
 import { serviceFilter } from "../published/search-filters.ts";
+import { sharedData } from "./shared-data.ts";
 
 export type { BuildOutput, EleventyConfig, PortalPluginOptions, RunActivity } from "./types.ts";
 
@@ -208,28 +209,28 @@ function registerFilters(eleventyConfig: EleventyConfig, run: RunContext): void 
   }
 }
 
-/** What every template sees. */
+/** What every template sees (its plain data frozen, shared by every page: shared-data.ts). */
 function data(eleventyConfig: EleventyConfig, run: RunContext): void {
   const { options, portal } = run;
-  eleventyConfig.addGlobalData("portal", portal);
+  eleventyConfig.addGlobalData("portal", sharedData(portal));
   eleventyConfig.addGlobalData("sitesToBuild", options.sites);
   // An archive and a draft's preview have no search, feeds, sitemap, manifest or CMS of their own (pages.ts).
   eleventyConfig.addGlobalData("liveSitesToBuild", options.preview ? [] : options.sites.filter((s) => !s.archived));
   eleventyConfig.addGlobalData("preview", options.preview !== undefined);
-  eleventyConfig.addGlobalData("ui", run.ui);
+  eleventyConfig.addGlobalData("ui", sharedData(run.ui));
   eleventyConfig.addGlobalData("serviceFilter", serviceFilter);
   eleventyConfig.addGlobalData(
     "types",
-    schemas().types.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })),
+    sharedData(schemas().types.map(({ name, label, labelSingular }) => ({ name, label, labelSingular }))),
   );
-  eleventyConfig.addGlobalData("network", networkOf(portal, run.base));
+  eleventyConfig.addGlobalData("network", sharedData(networkOf(portal, run.base)));
   eleventyConfig.addGlobalData("hub", options.hub);
   eleventyConfig.addGlobalData("directoryUrl", directoryUrl);
   eleventyConfig.addGlobalData("hubStatusUrl", hubStatusUrl);
   // The search page's synonyms and filler words; every site's search reads the regency's list.
-  eleventyConfig.addGlobalData("catalogue", options.catalogue ?? defaultCatalogue());
+  eleventyConfig.addGlobalData("catalogue", sharedData(options.catalogue ?? defaultCatalogue()));
   eleventyConfig.addGlobalData("broadcasts", options.broadcasts);
-  eleventyConfig.addGlobalData("lastUpdated", options.lastUpdated ?? {});
+  eleventyConfig.addGlobalData("lastUpdated", sharedData(options.lastUpdated ?? {}));
   eleventyConfig.addGlobalData("today", run.today);
   eleventyConfig.addGlobalData("zone", run.dates.pukul("2000-01-01 00:00").split(" ").pop());
   eleventyConfig.addGlobalData("layout", "layouts/item.njk");
