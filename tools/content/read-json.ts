@@ -62,8 +62,9 @@ export async function readJsonWithLines(
   const depth = nestingDepth(text);
   if (depth > jsonDepthLimit)
     return { lineOf: none, problems: [problem("json-too-deep", file, "", { limit: jsonDepthLimit })] };
+  let data: unknown;
   try {
-    JSON.parse(text);
+    data = JSON.parse(text);
   } catch (error) {
     const detail = (error as Error).message;
     const pos = /position (\d+)/.exec(detail);
@@ -75,10 +76,18 @@ export async function readJsonWithLines(
       ],
     };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: "json" });
-  const lineOf = (pointer: string) => lineOfPointer(doc, pointer, (offset) => lineCounter.linePos(offset).line);
-  return { data: JSON.parse(text), lineOf, problems: [] };
+  // The lines are found only for a problem to name one: parsing the text again for its positions
+  // cost a 500-unit build 0.13 s for 500 site.json files that had none.
+  let located: ((pointer: string) => number | undefined) | undefined;
+  const lineOf = (pointer: string) => {
+    if (!located) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, schema: "json" });
+      located = (p) => lineOfPointer(doc, p, (offset) => lineCounter.linePos(offset).line);
+    }
+    return located(pointer);
+  };
+  return { data, lineOf, problems: [] };
 }
 
 /** site.json and portal.json nest three levels at most; the position parser recurses per level. */
