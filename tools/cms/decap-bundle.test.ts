@@ -11,7 +11,7 @@ test("sites asking for the CMS at once share one build of it; a bundle gone late
   try {
     const folder = join(cacheDir, "decap");
     await mkdir(folder);
-    // Every build writes a folder of its own beside the bundle's (`<key>.<pid>-<time>`), then
+    // Every build writes a folder of its own beside the bundle's (`<key>.<pid>-<thread>-<time>`), then
     // renames it: the folders that appear are the builds that ran.
     const written = new Set<string>();
     const watcher = watch(folder, (_event, name) => {

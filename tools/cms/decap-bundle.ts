@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
+import { threadId } from "node:worker_threads";
 import type { BuildOptions, Metafile } from "esbuild";
 import { toolsRepoRoot } from "../core/workspace.ts";
 
@@ -187,7 +188,8 @@ const bundling = new Map<string, Promise<void>>();
 
 /** Builds the bundle into `dir`, which appears whole or not at all (written beside, then renamed). */
 async function buildBundle(options: BuildOptions, contents: string, dir: string): Promise<void> {
-  const partial = `${dir}.${process.pid}-${Date.now()}`;
+  // The build's threads (the indexing thread publishes too) each have their own `bundling`.
+  const partial = `${dir}.${process.pid}-${threadId}-${Date.now()}`;
   // Loaded only to build: a deploy that finds the bundle in the cache does not pay for esbuild.
   const { build } = await import("esbuild");
   const { metafile } = await build({

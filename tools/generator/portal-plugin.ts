@@ -221,7 +221,8 @@ function data(eleventyConfig: EleventyConfig, run: RunContext): void {
   eleventyConfig.addGlobalData("serviceFilter", serviceFilter);
   eleventyConfig.addGlobalData(
     "types",
-    sharedData(schemas().types.map(({ name, label, labelSingular }) => ({ name, label, labelSingular }))),
+    // An array: Eleventy's merge hands it to every page as it is (only plain objects are copied).
+    schemas().types.map(({ name, label, labelSingular }) => ({ name, label, labelSingular })),
   );
   eleventyConfig.addGlobalData("network", sharedData(networkOf(portal, run.base)));
   eleventyConfig.addGlobalData("hub", options.hub);
