@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import { readAddress } from "../core/address.ts";
 import { parseSiteLink, type SiteLink } from "./site-links.ts";
@@ -10,17 +11,64 @@ import { parseSiteLink, type SiteLink } from "./site-links.ts";
  * vbscript:, file: and most data: URLs.
  */
 export function createMarkdown(
-  options: { siteLinkUrl?: (link: SiteLink) => string; mediaUrl?: MediaUrl } = {},
+  options: {
+    siteLinkUrl?: (link: SiteLink) => string;
+    mediaUrl?: MediaUrl;
+    /** The body as validation parsed it (readBody), if it has it, for the page `env` renders. */
+    parsedBody?: (env: unknown) => ParsedBody | undefined;
+  } = {},
 ): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
   // Only written addresses become links (https://..., an e-mail): linkify's fuzzy links turned
   // academic titles into links to foreign sites ("M.Si" → http://M.Si, Slovenia's domain) and
   // would let a bare "judi.example" through as a link no one wrote.
   md.linkify.set({ fuzzyLink: false });
-  if (options.siteLinkUrl) resolveSiteLinks(md, options.siteLinkUrl);
-  if (options.mediaUrl) resolveMediaReferences(md, options.mediaUrl);
+  // linkify-it's first look at a paragraph also searches it for a fuzzy host ("x.com"), with a
+  // regular expression over the whole text (about 0.2 s of a 40 × 100 build), though fuzzy links
+  // are off. Whatever it can still find holds a scheme's ":" or "//", or an e-mail's "@"; its own
+  // test decides on those.
+  md.linkify.pretest = (text) => /[:@]|\/\//.test(text);
+  const portalRules: RuleCore[] = [];
+  const portalRule = (name: string, rule: RuleCore) => {
+    md.core.ruler.push(name, rule);
+    portalRules.push(rule);
+  };
+  if (options.siteLinkUrl) portalRule("portal_site_links", resolveSiteLinks(options.siteLinkUrl));
+  if (options.mediaUrl) portalRule("portal_media_references", resolveMediaReferences(options.mediaUrl));
+  if (options.parsedBody) renderFromValidation(md, options.parsedBody, portalRules);
   markExternalLinks(md);
   return md;
+}
+
+type RuleCore = (state: StateCore) => void;
+
+/** A body's tokens as validation parsed them (markdown-it's core rules done, the portal's not yet). */
+export interface ParsedBody {
+  text: string;
+  tokens: Token[];
+}
+
+/**
+ * A page renders from the tokens validation judged (readBody) when it has them for that very text:
+ * what a link is and what a reader reads are then decided on the parse the page shows, and the
+ * body is not parsed twice (a second parse was about a tenth of a build's time). Only the portal's
+ * own rules, which depend on the page, run on them. Without them (a body validation did not parse,
+ * or one rendered again), the body is parsed as usual.
+ */
+function renderFromValidation(
+  md: MarkdownIt,
+  parsedBody: (env: unknown) => ParsedBody | undefined,
+  portalRules: readonly RuleCore[],
+): void {
+  const parse = md.parse.bind(md);
+  md.parse = (src, env) => {
+    const parsed = parsedBody(env);
+    if (parsed?.text !== src) return parse(src, env);
+    const state = new md.core.State(src, md, env);
+    state.tokens = parsed.tokens;
+    for (const rule of portalRules) rule(state);
+    return state.tokens;
+  };
 }
 
 /**
@@ -34,8 +82,8 @@ export type MediaUrl = (href: string, usage: "image" | "link", env: unknown) => 
  * fragment, by reference), becomes its one canonical `/media/...` address, by the same function
  * validation judged it with (media-reference.ts). Nothing else reaches eleventy-img.
  */
-function resolveMediaReferences(md: MarkdownIt, urlOf: MediaUrl): void {
-  md.core.ruler.push("portal_media_references", (state) => {
+function resolveMediaReferences(urlOf: MediaUrl): RuleCore {
+  return (state) => {
     for (const block of state.tokens) {
       for (const token of block.children ?? []) {
         if (token.type === "image") token.attrSet("src", urlOf(token.attrGet("src") ?? "", "image", state.env));
@@ -43,12 +91,12 @@ function resolveMediaReferences(md: MarkdownIt, urlOf: MediaUrl): void {
           token.attrSet("href", urlOf(token.attrGet("href") ?? "", "link", state.env));
       }
     }
-  });
+  };
 }
 
 /** `site:<unit>/<path>` links to another unit's page become its URL for this build (site-links.ts). */
-function resolveSiteLinks(md: MarkdownIt, urlOf: (link: SiteLink) => string): void {
-  md.core.ruler.push("portal_site_links", (state) => {
+function resolveSiteLinks(urlOf: (link: SiteLink) => string): RuleCore {
+  return (state) => {
     for (const block of state.tokens) {
       for (const token of block.children ?? []) {
         const link = token.type === "link_open" ? parseSiteLink(token.attrGet("href") ?? "") : undefined;
@@ -57,7 +105,7 @@ function resolveSiteLinks(md: MarkdownIt, urlOf: (link: SiteLink) => string): vo
         token.meta = { ...token.meta, portalSiteLink: true };
       }
     }
-  });
+  };
 }
 
 /** Links that leave the portal say so to screen readers and do not leak the page as opener. */
@@ -93,11 +141,15 @@ export interface BodyBlock {
  * text of each block as the page shows it, for checks of what a reader reads ("sl**o**t" is
  * "slot" on the page; "&#111;" is "o").
  */
-export function readBody(md: MarkdownIt, body: string): { references: BodyReference[]; blocks: BodyBlock[] } {
+export function readBody(
+  md: MarkdownIt,
+  body: string,
+): { references: BodyReference[]; blocks: BodyBlock[]; parsed: ParsedBody } {
   const references: BodyReference[] = [];
   const blocks: BodyBlock[] = [];
   const lines = body.split("\n");
-  for (const block of md.parse(body, {})) {
+  const tokens = md.parse(body, {});
+  for (const block of tokens) {
     const [first = 0, end = first + 1] = block.map ?? [];
     if (block.type === "fence" || block.type === "code_block")
       blocks.push({ line: block.type === "fence" ? first + 1 : first, text: block.content });
@@ -123,7 +175,7 @@ export function readBody(md: MarkdownIt, body: string): { references: BodyRefere
       }
     }
   }
-  return { references, blocks };
+  return { references, blocks, parsed: { text: body, tokens } };
 }
 
 /** The text inline tokens show, a line break where the source has one. */

@@ -47,6 +47,13 @@ export function listEntries(dir: string): {
   }
 }
 
+/** How many entries a unit's content folders hold (`content/<type>/*`), whatever they are: a folder listing, nothing read. */
+export function countContentFiles(siteDir: string): number {
+  return listEntries(join(siteDir, "content"))
+    .entries.filter((e) => e.kind === "folder")
+    .reduce((n, e) => n + listEntries(join(siteDir, "content", e.name)).entries.length, 0);
+}
+
 /**
  * A unit's content files, `content/<type>/<name>.md`, regular files only (a link or a device in
  * their place is validation's to report, never read here), for tools that read content without

@@ -16,7 +16,7 @@ import { checkContentRules } from "./content-rules.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { hasFillIn } from "./fill-in.ts";
 import { parseMarkdown, type MarkdownFile } from "./front-matter.ts";
-import { createMarkdown, readBody } from "./markdown.ts";
+import { createMarkdown, type ParsedBody, readBody } from "./markdown.ts";
 import { mediaKindOf, resolveMediaReference, type ResolvedReference } from "./media-reference.ts";
 import { checkOutbound, spamPhrasesIn, type linkRulesOf } from "./outbound-links.ts";
 import { outboundProblems, spamProblems } from "./record-text-checks.ts";
@@ -35,6 +35,11 @@ export interface SiteValidationOptions {
   catalogue?: CatalogueReading;
   /** The unit's site.json as the caller read it already (a small regular file's bytes). */
   siteJson?: Buffer;
+  /**
+   * Keep each body as validation parsed it, for its page to render from (`ParsedContent.parsedBody`):
+   * a build's; a validation alone would only hold them.
+   */
+  keepParsedBodies?: boolean;
 }
 
 /** One content file as validation read it. */
@@ -53,6 +58,11 @@ export interface ParsedContent {
   references: ReadonlyMap<string, string>;
   /** Every file of the unit's media the item uses, in fields and body ("/media/..."). */
   media: ReadonlySet<string>;
+  /**
+   * The body as validation parsed it, until the page renders from it (markdown.ts
+   * `renderFromValidation` takes it, once).
+   */
+  parsedBody?: ParsedBody;
 }
 
 /** How `ParsedContent.references` is keyed: the same address may be an image and a link. */
@@ -101,7 +111,8 @@ export function validateContentFiles(ctx: SiteCheck): ParsedContent[] {
   for (const f of files) {
     const references = new Map<string, string>();
     const used = new Set<string>();
-    const found = validateContent(ctx, f.file, f.type, f.parsed, references, used);
+    const body: { parsed?: ParsedBody } = {};
+    const found = validateContent(ctx, f.file, f.type, f.parsed, references, used, body);
     ctx.problems.push(...found);
     content.push({
       path: f.path,
@@ -112,6 +123,7 @@ export function validateContentFiles(ctx: SiteCheck): ParsedContent[] {
       ok: found.length === 0,
       references,
       media: used,
+      ...(body.parsed && ctx.options.keepParsedBodies ? { parsedBody: body.parsed } : {}),
     });
   }
   return content;
@@ -238,6 +250,8 @@ function validateContent(
   parsed: MarkdownFile,
   references: Map<string, string>,
   used: Set<string>,
+  /** Where the body's parse is handed back, for the page to render from. */
+  body: { parsed?: ParsedBody },
 ): Problem[] {
   const { topics, exists, linkRules, options, ws } = ctx;
   const found = validateAgainst(type.schemaId, parsed.data, file, parsed.lineOf);
@@ -290,7 +304,8 @@ function validateContent(
   }
   // Every body is parsed: what a link is and what a reader reads are decided on the parse the
   // page is rendered from, not on a pattern over the text ("http:evil.example" has no "//").
-  const { references: refs, blocks } = readBody(md, parsed.body);
+  const { references: refs, blocks, parsed: parsedBody } = readBody(md, parsed.body);
+  body.parsed = parsedBody;
   found.push(...outboundProblems(parsed.data, file, parsed.lineOf, linkRules));
   found.push(...spamProblems(parsed.data, blocks, parsed.bodyLine, file, parsed.lineOf, linkRules));
   found.push(...hiddenCharacterProblems(parsed.body, parsed.bodyLine, file));

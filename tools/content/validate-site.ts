@@ -13,7 +13,15 @@ import { readJsonWithLines } from "./read-json.ts";
 import { outboundProblems, spamProblems } from "./record-text-checks.ts";
 import { catalogueFile, readServiceCatalogue } from "./service-catalogue.ts";
 import { schemaIds, validateAgainst } from "./schema-validator.ts";
-import { describeKind, entryKind, listEntries, mediaDepthLimit, scanMedia, type EntryKind } from "./site-files.ts";
+import {
+  countContentFiles,
+  describeKind,
+  entryKind,
+  listEntries,
+  mediaDepthLimit,
+  scanMedia,
+  type EntryKind,
+} from "./site-files.ts";
 import {
   checkReference,
   validateContentFiles,
@@ -84,11 +92,7 @@ export async function validateSite(
   const scan = present.has("media") ? scanMedia(siteDir) : { files: new Map<string, number>(), refused: [] };
   // A flood of files in one unit is refused before any is read: a build of 100,000 small files
   // grew past 4 GB and never finished (issue 23), and the other units must build beside it.
-  const contentFiles = present.has("content")
-    ? listEntries(join(siteDir, "content"))
-        .entries.filter((e) => e.kind === "folder")
-        .reduce((n, e) => n + listEntries(join(siteDir, "content", e.name)).entries.length, 0)
-    : 0;
+  const contentFiles = present.has("content") ? countContentFiles(siteDir) : 0;
   const fileLimit = portal.limits.files_per_site ?? portalDefaults.limits.files_per_site;
   if (contentFiles + scan.files.size > fileLimit) {
     problems.push(problem("too-many-files", rel(""), "", { count: contentFiles + scan.files.size, limit: fileLimit }));
@@ -125,9 +129,7 @@ export async function validateSite(
   for (const path of media.keys())
     for (const phrase of spamPhrasesIn(path, linkRules.phrases))
       problems.push(problem("spam-phrase", rel(path.slice(1)), "", { phrase }));
-  // The hub shows the regency's emblem (portal.json) when its own record names no logo.
-  const logoFromPortal = slug === portal.hub && site && !site.logo && portal.logo;
-  if (site && logoFromPortal) site.logo = portal.logo;
+  const logoFromPortal = site !== undefined && withPortalLogo(site, slug, portal);
   const ctx: SiteCheck = {
     ws,
     portal,
@@ -155,6 +157,33 @@ export async function validateSite(
 
   const content = present.has("content") ? validateContentFiles(ctx) : [];
   return { slug, ...(site ? { site } : {}), problems, withheld, media, content };
+}
+
+/** The hub shows the regency's emblem (portal.json) when its own record names no logo: whether it took it. */
+function withPortalLogo(site: SiteRecord, slug: string, portal: PortalConfig): boolean {
+  if (slug !== portal.hub || site.logo || !portal.logo) return false;
+  site.logo = portal.logo;
+  return true;
+}
+
+/**
+ * A unit's record as its validation accepts it (a site.json the schema accepts; the hub with the
+ * regency's emblem when it names none), from the file's bytes (registry.ts readSiteJsonFiles):
+ * the registry and the checks between units are known before any unit's content is read.
+ */
+export async function siteRecordOf(
+  ws: Workspace,
+  portal: PortalConfig,
+  slug: string,
+  bytes: Buffer | undefined,
+): Promise<SiteRecord | undefined> {
+  if (bytes === undefined) return undefined;
+  const file = `sites/${slug}/site.json`;
+  const { data } = await readJsonWithLines(join(ws.sitesDir, slug, "site.json"), file, bytes);
+  if (data === undefined || validateAgainst(schemaIds.site, data, file).length) return undefined;
+  const site = data as SiteRecord;
+  withPortalLogo(site, slug, portal);
+  return site;
 }
 
 function wrongKind(file: string, name: string, expected: "file" | "folder", kind: EntryKind): Problem {

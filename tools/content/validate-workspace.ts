@@ -1,18 +1,23 @@
-import { basename, join, relative, sep } from "node:path";
+import { basename, relative, sep } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
 import type { PortalConfig, SiteRecord } from "../core/records.ts";
-import { defaultCatalogue, readServiceCatalogue, type ServiceCatalogue } from "./service-catalogue.ts";
+import {
+  type CatalogueReading,
+  defaultCatalogue,
+  readServiceCatalogue,
+  type ServiceCatalogue,
+} from "./service-catalogue.ts";
 import { broadcastOf, readBroadcasts, type ScheduledBroadcast } from "./broadcasts.ts";
-import { registryEntry, sortRegistry } from "./registry.ts";
+import { readSiteJsonFiles, registryEntry, sortRegistry } from "./registry.ts";
 import { localDate } from "../core/wita.ts";
 import { problem, type Problem } from "../problems/problem.ts";
-import { parseSmallJson, readJsonWithLines, readSmallJson } from "./read-json.ts";
+import { parseSmallJson, readJsonWithLines } from "./read-json.ts";
 import { schemaIds, validateAgainst } from "./schema-validator.ts";
 import { describeKind, entryKind, listEntries } from "./site-files.ts";
 import { firstCommitted } from "./unit-history.ts";
 import { slugSkeleton } from "../core/reserved-slugs.ts";
 import { thresholdsOf } from "./activity-state.ts";
-import { unreadableSite, validateSite, type SiteValidation } from "./validate-site.ts";
+import { siteRecordOf, unreadableSite, validateSite, type SiteValidation } from "./validate-site.ts";
 
 /**
  * What validation found, and everything it read on the way: the later stages of a build take
@@ -60,6 +65,43 @@ export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig
   return { portal, problems: [] };
 }
 
+/** An entry of `sites/` asked for: a unit's folder, or something else where one belongs. */
+export interface SiteEntry {
+  name: string;
+  kind: ReturnType<typeof listEntries>["entries"][number]["kind"];
+}
+
+/**
+ * What validating the asked-for sites starts from, read once: portal.json, the entries of
+ * `sites/`, every site.json, the catalogue, and the problems units have with each other (same
+ * names, look-alike addresses), which depend on site.json files alone. Each site can then be
+ * validated on its own, in any order (validateEntry), and the whole put together
+ * (finishValidation).
+ */
+export interface ValidationPlan {
+  ws: Workspace;
+  portal: PortalConfig;
+  /** Today in the regency's zone: how far ahead a publication date may be. */
+  today: string;
+  now?: Date;
+  /** The hub's service catalogue, read once for every unit. */
+  catalogue: CatalogueReading;
+  /** Keep each body as validation parsed it, for its page to render from (a build's). */
+  keepParsedBodies?: boolean;
+  portalProblems: Problem[];
+  /** The entries asked for (default: all), in the order of `sites/`. */
+  wanted: SiteEntry[];
+  /** Every unit folder. */
+  all: string[];
+  siteJson: ReadonlyMap<string, Buffer | undefined>;
+  /** Each asked-for unit's record as its validation accepts it (validate-site.ts `siteRecordOf`). */
+  records: ReadonlyMap<string, SiteRecord | undefined>;
+  /** The other units' site.json data, unchecked: for the names they hold and for the registry. */
+  others: ReadonlyMap<string, unknown>;
+  /** Per asked-for unit, its problems with other units. */
+  acrossSites: ReadonlyMap<string, Problem[]>;
+}
+
 /**
  * Validates portal.json and the given sites (default: all), reporting every problem at once.
  * Each site is checked on its own: a surprise in one unit's folder (even a bug of ours it
@@ -68,85 +110,136 @@ export async function readPortal(ws: Workspace): Promise<{ portal?: PortalConfig
 export async function validateWorkspace(
   ws: Workspace,
   only?: readonly string[],
-  options: {
-    now?: Date;
-    /** portal.json as the caller read it already (readPortal), so a build reads it once. */
-    portalReading?: Awaited<ReturnType<typeof readPortal>>;
-    /** Every site.json as the caller read it already (registry.ts readSiteJsonFiles). */
-    siteJson?: ReadonlyMap<string, Buffer | undefined>;
-  } = {},
+  options: ValidationOptions = {},
 ): Promise<WorkspaceValidation> {
+  const plan = await planValidation(ws, only, options);
+  if (!("wanted" in plan))
+    return {
+      portalProblems: plan.portalProblems,
+      sites: [],
+      registry: [],
+      broadcasts: [],
+      catalogue: defaultCatalogue(),
+    };
+  const sites: SiteValidation[] = [];
+  for (const entry of plan.wanted) sites.push(await validateEntry(plan, entry));
+  return finishValidation(plan, sites);
+}
+
+export interface ValidationOptions {
+  now?: Date;
+  /** portal.json as the caller read it already (readPortal), so a build reads it once. */
+  portalReading?: Awaited<ReturnType<typeof readPortal>>;
+  /** Every site.json as the caller read it already (registry.ts readSiteJsonFiles). */
+  siteJson?: ReadonlyMap<string, Buffer | undefined>;
+  /** Keep each body as validation parsed it (validate-content-files.ts `ParsedContent.parsedBody`). */
+  keepParsedBodies?: boolean;
+}
+
+/** Reads what every site's validation shares (ValidationPlan); without a valid portal.json, its problems. */
+export async function planValidation(
+  ws: Workspace,
+  only: readonly string[] | undefined,
+  options: ValidationOptions = {},
+): Promise<ValidationPlan | { portalProblems: Problem[] }> {
   const reading = options.portalReading ?? (await readPortal(ws));
   const { portal } = reading;
   const portalProblems = [...reading.problems];
-  if (!portal) return { portalProblems, sites: [], registry: [], broadcasts: [], catalogue: defaultCatalogue() };
+  if (!portal) return { portalProblems };
   const entries = listEntries(ws.sitesDir).entries.filter((e) => !e.name.startsWith("."));
   const all = entries.filter((e) => e.kind === "folder").map((e) => e.name);
   if (!all.includes(portal.hub)) {
     portalProblems.push(problem("hub-missing", relative(ws.root, ws.portalFile), "/hub", { hub: portal.hub }));
   }
-  const today = localDate(options.now ?? new Date(), portal.time_zone);
-  const wanted = (name: string) => !only || only.includes(name);
-  const sites: SiteValidation[] = [];
-  // Read once: every unit's services name its topics.
-  const catalogue = await readServiceCatalogue(ws, portal);
-  for (const entry of entries) {
-    if (!wanted(entry.name)) continue;
-    if (entry.kind !== "folder") {
-      // A file, link or device where a unit's folder belongs: named, never read.
-      sites.push(
-        unreadableSite(entry.name, [
-          problem("not-a-site-folder", `sites/${entry.name}`, "", { name: entry.name, what: describeKind(entry.kind) }),
-        ]),
-      );
-      continue;
-    }
-    try {
-      sites.push(
-        await validateSite(ws, portal, entry.name, {
-          today,
-          catalogue,
-          ...(options.now ? { now: options.now } : {}),
-          ...(options.siteJson?.get(entry.name) ? { siteJson: options.siteJson.get(entry.name) } : {}),
-        }),
-      );
-    } catch (error) {
-      sites.push(
-        unreadableSite(entry.name, [
-          problem("internal", `sites/${entry.name}`, "", {
-            detail: error instanceof Error ? error.message : String(error),
-          }),
-        ]),
-      );
-    }
-  }
-  // The other units' site.json, read once: for the names they hold and for the registry.
+  const wanted = entries.filter((e) => !only || only.includes(e.name));
+  const siteJson = options.siteJson ?? (await readSiteJsonFiles(ws));
+  const asked = new Set(wanted.map((e) => e.name));
+  const records = new Map<string, SiteRecord | undefined>();
+  for (const slug of all.filter((slug) => asked.has(slug)))
+    records.set(slug, await siteRecordOf(ws, portal, slug, siteJson.get(slug)));
   const others = new Map(
-    all
-      .filter((slug) => !wanted(slug))
-      .map((slug) => [
-        slug,
-        options.siteJson
-          ? parseSmallJson(options.siteJson.get(slug))
-          : readSmallJson(join(ws.sitesDir, slug, "site.json")),
-      ]),
+    all.filter((slug) => !asked.has(slug)).map((slug) => [slug, parseSmallJson(siteJson.get(slug))]),
   );
-  checkAcrossSites(ws, sites, all, others);
-  const registry = sortRegistry(
-    all
-      .map((slug) => {
-        const own = sites.find((v) => v.slug === slug);
-        return own ? own.site && registryEntry(slug, own.site, true) : registryEntry(slug, others.get(slug));
-      })
+  return {
+    ws,
+    portal,
+    portalProblems,
+    wanted,
+    all,
+    today: localDate(options.now ?? new Date(), portal.time_zone),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.keepParsedBodies ? { keepParsedBodies: true } : {}),
+    // Read once: every unit's services name its topics.
+    catalogue: await readServiceCatalogue(ws, portal),
+    siteJson,
+    records,
+    others,
+    acrossSites: problemsAcrossSites(ws, all, records, others),
+  };
+}
+
+/**
+ * One asked-for entry of `sites/` validated: a unit's folder through validate-site.ts, then its
+ * problems with other units; anything else named and never read. A bug of ours it triggers
+ * becomes its problem.
+ */
+export async function validateEntry(plan: ValidationPlan, entry: SiteEntry): Promise<SiteValidation> {
+  if (entry.kind !== "folder")
+    return unreadableSite(entry.name, [
+      problem("not-a-site-folder", `sites/${entry.name}`, "", { name: entry.name, what: describeKind(entry.kind) }),
+    ]);
+  const siteJson = plan.siteJson.get(entry.name);
+  let own: SiteValidation;
+  try {
+    own = await validateSite(plan.ws, plan.portal, entry.name, {
+      today: plan.today,
+      catalogue: plan.catalogue,
+      ...(plan.now ? { now: plan.now } : {}),
+      ...(siteJson ? { siteJson } : {}),
+      ...(plan.keepParsedBodies ? { keepParsedBodies: true } : {}),
+    });
+  } catch (error) {
+    own = unreadableSite(entry.name, [
+      problem("internal", `sites/${entry.name}`, "", {
+        detail: error instanceof Error ? error.message : String(error),
+      }),
+    ]);
+  }
+  own.problems.push(...(plan.acrossSites.get(entry.name) ?? []));
+  return own;
+}
+
+/** The asked-for sites' validations put together with what the plan read: the registry, the broadcasts. */
+export function finishValidation(plan: ValidationPlan, sites: SiteValidation[]): WorkspaceValidation {
+  const hub = sites.find((v) => v.slug === plan.portal.hub);
+  return {
+    portal: plan.portal,
+    portalProblems: plan.portalProblems,
+    sites,
+    registry: registryOf(plan),
+    broadcasts: hub ? broadcastsIn(hub, plan.portal) : readBroadcasts(plan.ws, plan.portal),
+    catalogue: plan.catalogue.catalogue,
+  };
+}
+
+/** Every unit with a valid site.json that is not retired, in the regency's order. */
+export function registryOf(plan: ValidationPlan): SiteRecord[] {
+  return sortRegistry(
+    plan.all
+      .map((slug) =>
+        plan.records.has(slug)
+          ? registryEntry(slug, plan.records.get(slug), true)
+          : registryEntry(slug, plan.others.get(slug)),
+      )
       .filter((site): site is SiteRecord => site !== undefined),
   );
-  const hub = sites.find((v) => v.slug === portal.hub);
-  const broadcasts = hub
-    ? hub.content
-        .filter((c) => c.type.name === "siaran" && c.ok)
-        .map((c) => broadcastOf(basename(c.path), c.data, portal))
-    : readBroadcasts(ws, portal);
-  return { portal, portalProblems, sites, registry, broadcasts, catalogue: catalogue.catalogue };
+}
+
+/** The hub's valid broadcasts, from its validation. */
+export function broadcastsIn(hub: SiteValidation, portal: PortalConfig): ScheduledBroadcast[] {
+  return hub.content
+    .filter((c) => c.type.name === "siaran" && c.ok)
+    .map((c) => broadcastOf(basename(c.path), c.data, portal));
 }
 
 /** Two units with the same name confuse citizens and the hub's directory. */
@@ -159,19 +252,20 @@ export const nameKey = (value: string) => value.trim().toLowerCase();
  * Names must differ across every unit, also when only some are validated (`validate -- dlh`
  * compares dlh with all the others). The unit that took a name later is told to change it: the
  * one whose site.json entered Git later, or is not committed yet. When history cannot tell (two
- * units added in one commit, a folder outside Git), each of them is told.
+ * units added in one commit, a folder outside Git), each of them is told. An asked-for unit's
+ * names count when its site.json is valid (`records`); another unit's as its file holds them.
  */
-function checkAcrossSites(
+function problemsAcrossSites(
   ws: Workspace,
-  validated: SiteValidation[],
   all: string[],
+  records: ReadonlyMap<string, SiteRecord | undefined>,
   others: ReadonlyMap<string, unknown>,
-): void {
+): Map<string, Problem[]> {
+  const found = new Map<string, Problem[]>();
+  const tell = (slug: string, p: Problem) => found.set(slug, [...(found.get(slug) ?? []), p]);
+  const asked = (slug: string) => records.has(slug);
   const names = new Map<string, Partial<Record<keyof typeof labels, string>>>();
-  for (const slug of all) {
-    const own = validated.find((v) => v.slug === slug);
-    names.set(slug, own ? (own.site ?? {}) : namesIn(others.get(slug)));
-  }
+  for (const slug of all) names.set(slug, asked(slug) ? (records.get(slug) ?? {}) : namesIn(others.get(slug)));
   let history: Map<string, number> | undefined;
   const age = (slug: string) => (history ??= firstCommitted(ws.root)).get(slug) ?? Infinity;
   // Addresses that look alike (dinkes, dlnkes, d1nkes): the later unit is told, as for names.
@@ -184,14 +278,18 @@ function checkAcrossSites(
     const owners = slugs.filter((s) => ages.get(s) === first);
     return owners.length === 1 && first !== Infinity ? owners[0] : undefined;
   };
+  // Each unit's problems in the order of `sites/`: look-alike addresses, then names, then short names.
+  const told = (slugs: string[], owner: string | undefined) =>
+    all.filter((s) => slugs.includes(s) && s !== owner && asked(s));
   for (const slugs of lookAlikes.values()) {
     if (slugs.length < 2) continue;
     const owner = firstOf(slugs);
-    for (const v of validated.filter((v) => slugs.includes(v.slug) && v.slug !== owner))
-      v.problems.push(
-        problem("look-alike-slug", `sites/${v.slug}`, "", {
-          slug: v.slug,
-          other: owner ?? slugs.filter((s) => s !== v.slug).join(", "),
+    for (const slug of told(slugs, owner))
+      tell(
+        slug,
+        problem("look-alike-slug", `sites/${slug}`, "", {
+          slug,
+          other: owner ?? slugs.filter((s) => s !== slug).join(", "),
         }),
       );
   }
@@ -206,12 +304,13 @@ function checkAcrossSites(
     for (const slugs of groups.values()) {
       if (slugs.length < 2) continue;
       const owner = firstOf(slugs);
-      for (const v of validated.filter((v) => slugs.includes(v.slug) && v.slug !== owner)) {
-        const other = owner ?? slugs.filter((s) => s !== v.slug).join(", ");
-        v.problems.push(
-          problem("duplicate-site", `sites/${v.slug}/site.json`, `/${field}`, {
+      for (const slug of told(slugs, owner)) {
+        const other = owner ?? slugs.filter((s) => s !== slug).join(", ");
+        tell(
+          slug,
+          problem("duplicate-site", `sites/${slug}/site.json`, `/${field}`, {
             field: labels[field],
-            value: String(names.get(v.slug)?.[field]),
+            value: String(names.get(slug)?.[field]),
             other,
             earlier: owner !== undefined,
           }),
@@ -219,6 +318,7 @@ function checkAcrossSites(
       }
     }
   }
+  return found;
 }
 
 /** A unit's names, or none when its site.json cannot be read (its own validation says why). */

@@ -126,7 +126,15 @@ function markdown(eleventyConfig: EleventyConfig, live: RunContext): void {
   };
   const siteLinkUrl = (link: Parameters<typeof siteLinkPath>[0] & { fragment: string }) =>
     `${runOf().originOf(link.slug)}${siteLinkPath(link)}${link.fragment}`;
-  eleventyConfig.setLibrary("md", createMarkdown({ siteLinkUrl, mediaUrl }));
+  // The body validation parsed, taken once: the run's later pages need none of it.
+  const parsedBody = (env: unknown) => {
+    const inputPath = (env as { page?: { inputPath?: string } }).page?.inputPath;
+    const validated = inputPath ? runOf().options.parsed?.content.get(resolve(inputPath)) : undefined;
+    const body = validated?.parsedBody;
+    if (validated) delete validated.parsedBody;
+    return body;
+  };
+  eleventyConfig.setLibrary("md", createMarkdown({ siteLinkUrl, mediaUrl, parsedBody }));
 }
 
 /**

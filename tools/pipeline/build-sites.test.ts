@@ -6,6 +6,7 @@ import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promi
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
+import { Progress } from "../core/progress.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { pagefindFragments } from "../test/pagefind-fragments.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
@@ -681,6 +682,39 @@ describe("building the units in batches", () => {
       for (const [file, text] of whole) assert.equal(parts.get(file), text, file);
       assert.ok(existsSync(join(ws.distDir, "dlh/pagefind/pagefind-entry.json")));
       assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it("validates each batch's units just before it renders them, and fails a later unit's problems and a taken name alone", async () => {
+    const ws = await withUnits();
+    try {
+      // dlh's news loses its date; dishub takes bappeda's name (neither is in Git: both are told).
+      const post = join(ws.sitesDir, "dlh/content/berita/posyandu-serentak.md");
+      await writeFile(post, (await readFile(post, "utf8")).replace(/^date: .*\n/m, ""));
+      const siteFile = join(ws.sitesDir, "dishub/site.json");
+      const site = JSON.parse(await readFile(siteFile, "utf8"));
+      await writeFile(siteFile, JSON.stringify({ ...site, name: "Badan Perencanaan Pembangunan Daerah" }));
+      const progress = new Progress();
+      const stages: string[] = [];
+      progress.onStage((stage) => stages.push(stage));
+      const report = await buildSites(ws, undefined, { now, batchContentFiles: 1, progress });
+      assert.deepEqual(
+        report.results.map((r) => [r.slug, r.ok, r.problems.map((p) => p.code).join()]),
+        [
+          ["bappeda", false, "duplicate-site"],
+          ["dinkes", true, ""],
+          ["dishub", false, "duplicate-site"],
+          ["dlh", false, "required"],
+          ["portal", true, ""],
+        ],
+      );
+      // Validation, then a render, then validation again: the later batches are read after the first renders.
+      const firstRender = stages.indexOf("eleventy");
+      assert.ok(firstRender > 0 && stages.indexOf("validate", firstRender) > firstRender, stages.join(" → "));
+      assert.ok(existsSync(join(ws.distDir, "dinkes/index.html")));
+      for (const slug of ["bappeda", "dishub", "dlh"]) assert.ok(!existsSync(join(ws.distDir, slug)), slug);
     } finally {
       await ws.dispose();
     }

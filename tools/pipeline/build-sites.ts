@@ -14,7 +14,9 @@ import { type ContentFact, type PublishedUnit, publishedUnitOf } from "../publis
 import { render } from "./stages/render.ts";
 import { buildFailed, indexPublish } from "./index-publish.ts";
 import { type IndexPublishThread, startIndexPublishThread } from "./index-publish-thread.ts";
-import { validate, type Validated } from "./stages/validate.ts";
+import { startValidation, type Validated, type ValidationUnderWay } from "./stages/validate.ts";
+import { type SiteEntry, type ValidationPlan, validateEntry } from "../content/validate-workspace.ts";
+import { countContentFiles } from "../content/site-files.ts";
 import { regencyReport } from "../report/unit-report.ts";
 import { readUnitHistory, type UnitHistory } from "../content/unit-history.ts";
 import { saveImageResults } from "../generator/image-results.ts";
@@ -55,6 +57,18 @@ interface BuildRun {
   staged: Map<string, PublishedUnit>;
   /** Settles once every unit batch handed to the indexing thread is reported. */
   unitsPublished?: Promise<void>;
+  /** A full build of many batches: its units are validated batch by batch (validateStage). */
+  validating?: ValidationByBatch;
+}
+
+/** The units of a full build of many batches, validated a batch at a time. */
+interface ValidationByBatch {
+  plan: ValidationPlan;
+  add: ValidationUnderWay["add"];
+  /** The units in the batches they render in. */
+  batches: SiteEntry[][];
+  /** The archives, which render with the hub. */
+  later: SiteEntry[];
 }
 
 export interface BuildOptions {
@@ -114,16 +128,17 @@ export const stages: readonly Stage[] = [
   {
     name: "validate",
     module: "pipeline/stages/validate.ts",
-    reads: "portal.json, every site.json, every asked-for site folder, once",
+    reads:
+      "portal.json, every site.json, every asked-for site folder, once (a full build of many batches: the hub here, each batch's units just before they render)",
     handsOn:
-      "problems; the registry, retired units, broadcasts, front matter, media, body references; each valid unit's facts for the hub",
+      "problems; the registry, retired units, broadcasts, front matter, media, body references, each body's parse (its page renders from it); each valid unit's facts for the hub",
     run: validateStage,
   },
   {
     name: "report",
     module: "report/unit-report.ts",
     reads:
-      "what validation parsed, Git history (one `git log`, started before validation); when only some sites are built, what the others' builds kept for the hub (`dist/.manifests/<slug>.hub.json`), just before the hub",
+      "what validation parsed, Git history (one `git log`, started before validation); when only some sites are built, what the others' builds kept for the hub (`dist/.manifests/<slug>.hub.json`), just before the hub; in a build of many batches, each batch's units before they render, and every unit before the hub",
     handsOn: "every unit's activity and completeness: dormant pages, the hub's directory and /status/",
     run: reportStage,
   },
@@ -190,11 +205,16 @@ export async function buildSites(
 
 async function validateStage(r: BuildRun): Promise<void> {
   r.progress.enter("validate", r.only ?? []);
-  const validated = await validate(r.ws, r.only, r.now);
-  if (!("context" in validated)) {
-    r.fatal = validated.fatal;
+  const started = await startValidation(r.ws, r.only, r.now);
+  if ("fatal" in started) {
+    r.fatal = started.fatal;
     return;
   }
+  const { plan, validated, add } = started;
+  const order =
+    r.only || r.options.preview ? undefined : unitBatches(plan, r.options.batchContentFiles ?? batchContentFiles);
+  if (order) r.validating = { plan, add, batches: order.batches, later: order.later };
+  for (const entry of order?.ahead ?? plan.wanted) add(await validateEntry(plan, entry));
   r.validated = validated;
   r.build = {
     ...validated.context,
@@ -234,6 +254,8 @@ async function validateStage(r: BuildRun): Promise<void> {
  * are out sooner.
  */
 async function reportStage(r: BuildRun): Promise<void> {
+  // A build of many batches judges each batch's units before it renders them (buildUnits).
+  if (r.validating) return;
   const units = r.only ? new Set(r.validated!.units.map((s) => s.slug)) : undefined;
   await computeReport(r, units);
 }
@@ -408,6 +430,7 @@ function evenRuns<T>(sites: readonly T[], weight: (site: T) => number, runs: num
  * two halves run on the machine's two cores.
  */
 async function buildUnits(r: BuildRun): Promise<void> {
+  if (r.validating) return buildUnitsAsValidated(r, r.validating);
   const { units, parsed } = r.validated!;
   const build = r.build!;
   const size = r.options.batchContentFiles ?? batchContentFiles;
@@ -424,6 +447,65 @@ async function buildUnits(r: BuildRun): Promise<void> {
       await stageForHub(batch, r.staged);
       published.push(thread.run(batch, build));
     }
+  r.unitsPublished = Promise.all(published).then(() => undefined);
+}
+
+/**
+ * The units of a full build, in the batches they render in (taperedBatches), weighed by the files
+ * their content folders hold (a listing, before validation reads them); the hub and anything in
+ * `sites/` that is not a folder ahead of them, the archives after. Undefined for one batch.
+ */
+export function unitBatches(
+  plan: ValidationPlan,
+  size: number,
+): { ahead: SiteEntry[]; batches: SiteEntry[][]; later: SiteEntry[] } | undefined {
+  const archived = (e: SiteEntry) => plan.records.get(e.name)?.archived === true;
+  const units = plan.wanted.filter((e) => e.kind === "folder" && e.name !== plan.portal.hub && !archived(e));
+  const files = new Map(units.map((e) => [e.name, countContentFiles(join(plan.ws.sitesDir, e.name))]));
+  const weight = (e: SiteEntry) => files.get(e.name) ?? 0;
+  if (inBatches(units, weight, size).length < 2) return undefined;
+  return {
+    ahead: plan.wanted.filter((e) => e.kind !== "folder" || e.name === plan.portal.hub),
+    batches: taperedBatches(units, weight, size),
+    later: plan.wanted.filter((e) => e.kind === "folder" && e.name !== plan.portal.hub && archived(e)),
+  };
+}
+
+/**
+ * A full build of many batches, validated as it goes: each batch's units are validated just before
+ * they render, while the indexing thread indexes and publishes the batch before; judged by the
+ * report (for their dormant pages), rendered, and handed to that thread. So indexing starts after
+ * the first batch instead of after the whole region's validation, and a batch's bodies are held as
+ * validation parsed them only until they render (markdown.ts `renderFromValidation`: a 500 × 10
+ * region's, held at once, took 0.3 GiB more). The whole report is made before the hub (hubStage),
+ * as in a build of some sites.
+ */
+async function buildUnitsAsValidated(r: BuildRun, v: ValidationByBatch): Promise<void> {
+  const build = r.build!;
+  const add = async (entry: SiteEntry) => {
+    const { failure, unit } = v.add(await validateEntry(v.plan, entry));
+    if (failure) build.report(failure);
+    return unit;
+  };
+  const thread = (r.thread ??= startIndexPublishThread());
+  const published: Promise<void>[] = [];
+  for (const entries of v.batches) {
+    r.progress.enter(
+      "validate",
+      entries.map((e) => e.name),
+    );
+    const sites: SiteRecord[] = [];
+    for (const entry of entries) {
+      const unit = await add(entry);
+      if (unit) sites.push(unit);
+    }
+    await computeReport(r, new Set(sites.map((s) => s.slug)));
+    for (const batch of await renderIsolated(sites, build)) {
+      await stageForHub(batch, r.staged);
+      published.push(thread.run(batch, build));
+    }
+  }
+  for (const entry of v.later) await add(entry);
   r.unitsPublished = Promise.all(published).then(() => undefined);
 }
 
