@@ -14,8 +14,8 @@ export function createMarkdown(
   options: {
     siteLinkUrl?: (link: SiteLink) => string;
     mediaUrl?: MediaUrl;
-    /** The body as validation parsed it (readBody), if it has it, for the page `env` renders. */
-    parsedBody?: (env: unknown) => ParsedBody | undefined;
+    /** The body `text` as validation parsed it (readBody), if it has it, for the page `env` renders. */
+    parsedBody?: (env: unknown, text: string) => ParsedBody | undefined;
   } = {},
 ): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
@@ -57,12 +57,12 @@ export interface ParsedBody {
  */
 function renderFromValidation(
   md: MarkdownIt,
-  parsedBody: (env: unknown) => ParsedBody | undefined,
+  parsedBody: (env: unknown, text: string) => ParsedBody | undefined,
   portalRules: readonly RuleCore[],
 ): void {
   const parse = md.parse.bind(md);
   md.parse = (src, env) => {
-    const parsed = parsedBody(env);
+    const parsed = parsedBody(env, src);
     if (parsed?.text !== src) return parse(src, env);
     const state = new md.core.State(src, md, env);
     state.tokens = parsed.tokens;

@@ -126,12 +126,14 @@ function markdown(eleventyConfig: EleventyConfig, live: RunContext): void {
   };
   const siteLinkUrl = (link: Parameters<typeof siteLinkPath>[0] & { fragment: string }) =>
     `${runOf().originOf(link.slug)}${siteLinkPath(link)}${link.fragment}`;
-  // The body validation parsed, taken once: the run's later pages need none of it.
-  const parsedBody = (env: unknown) => {
+  // The page's body as validation parsed it, taken once (nothing renders it again; a snippet
+  // rendered with the page's data, which is another text, leaves it in place).
+  const parsedBody = (env: unknown, text: string) => {
     const inputPath = (env as { page?: { inputPath?: string } }).page?.inputPath;
     const validated = inputPath ? runOf().options.parsed?.content.get(resolve(inputPath)) : undefined;
     const body = validated?.parsedBody;
-    if (validated) delete validated.parsedBody;
+    if (body?.text !== text) return undefined;
+    delete validated!.parsedBody;
     return body;
   };
   eleventyConfig.setLibrary("md", createMarkdown({ siteLinkUrl, mediaUrl, parsedBody }));
