@@ -687,6 +687,36 @@ describe("building the units in batches", () => {
     }
   });
 
+  it("publishes an archived unit inside the hub alike, whether the units are validated at once or batch by batch", async () => {
+    const ws = await withUnits();
+    try {
+      const siteFile = join(ws.sitesDir, "dlh/site.json");
+      const site = JSON.parse(await readFile(siteFile, "utf8"));
+      await writeFile(
+        siteFile,
+        JSON.stringify({ ...site, status: "retired", retired_on: "2025-09-01", successor: "dinkes", archived: true }),
+      );
+      const one = await buildSites(ws, undefined, { now });
+      assert.ok(
+        one.results.every((r) => r.ok),
+        JSON.stringify(one.results),
+      );
+      const whole = await contents(ws.distDir);
+      assert.ok(whole.has("portal/arsip/dlh/index.html"), [...whole.keys()].filter((f) => f.includes("arsip")).join());
+      await rm(ws.distDir, { recursive: true, force: true });
+      const batched = await buildSites(ws, undefined, { now, batchContentFiles: 1 });
+      assert.deepEqual(
+        batched.results.map((r) => [r.slug, r.ok, r.pages]),
+        one.results.map((r) => [r.slug, r.ok, r.pages]),
+      );
+      const parts = await contents(ws.distDir);
+      assert.deepEqual([...parts.keys()], [...whole.keys()]);
+      for (const [file, text] of whole) assert.equal(parts.get(file), text, file);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it("validates each batch's units just before it renders them, and fails a later unit's problems and a taken name alone", async () => {
     const ws = await withUnits();
     try {
