@@ -210,7 +210,7 @@ export async function validateEntry(plan: ValidationPlan, entry: SiteEntry): Pro
 }
 
 /** The asked-for sites' validations put together with what the plan read: the registry, the broadcasts. */
-export function finishValidation(plan: ValidationPlan, sites: SiteValidation[]): WorkspaceValidation {
+function finishValidation(plan: ValidationPlan, sites: SiteValidation[]): WorkspaceValidation {
   const hub = sites.find((v) => v.slug === plan.portal.hub);
   return {
     portal: plan.portal,

@@ -661,25 +661,34 @@ describe("building the units in batches", () => {
     }
   });
 
+  /**
+   * Builds the workspace in one run, then again with each unit a batch of its own, and checks that
+   * both report and publish the same; returns the files of the first.
+   */
+  async function sameAsOneRun(ws: Awaited<ReturnType<typeof withUnits>>): Promise<Map<string, string>> {
+    const one = await buildSites(ws, undefined, { now });
+    assert.ok(
+      one.results.every((r) => r.ok),
+      JSON.stringify(one.results),
+    );
+    const whole = await contents(ws.distDir);
+    await rm(ws.distDir, { recursive: true, force: true });
+    // One content file per batch at most: each unit is a batch of its own.
+    const batched = await buildSites(ws, undefined, { now, batchContentFiles: 1 });
+    assert.deepEqual(
+      batched.results.map((r) => [r.slug, r.ok, r.pages]),
+      one.results.map((r) => [r.slug, r.ok, r.pages]),
+    );
+    const parts = await contents(ws.distDir);
+    assert.deepEqual([...parts.keys()], [...whole.keys()]);
+    for (const [file, text] of whole) assert.equal(parts.get(file), text, file);
+    return whole;
+  }
+
   it("publishes what one run publishes, each batch indexed and published beside the next one's render", async () => {
     const ws = await withUnits();
     try {
-      const one = await buildSites(ws, undefined, { now });
-      assert.ok(
-        one.results.every((r) => r.ok),
-        JSON.stringify(one.results),
-      );
-      const whole = await contents(ws.distDir);
-      await rm(ws.distDir, { recursive: true, force: true });
-      // One content file per batch at most: each unit is a batch of its own.
-      const batched = await buildSites(ws, undefined, { now, batchContentFiles: 1 });
-      assert.deepEqual(
-        batched.results.map((r) => [r.slug, r.ok, r.pages]),
-        one.results.map((r) => [r.slug, r.ok, r.pages]),
-      );
-      const parts = await contents(ws.distDir);
-      assert.deepEqual([...parts.keys()], [...whole.keys()]);
-      for (const [file, text] of whole) assert.equal(parts.get(file), text, file);
+      await sameAsOneRun(ws);
       assert.ok(existsSync(join(ws.distDir, "dlh/pagefind/pagefind-entry.json")));
       assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
     } finally {
@@ -696,22 +705,8 @@ describe("building the units in batches", () => {
         siteFile,
         JSON.stringify({ ...site, status: "retired", retired_on: "2025-09-01", successor: "dinkes", archived: true }),
       );
-      const one = await buildSites(ws, undefined, { now });
-      assert.ok(
-        one.results.every((r) => r.ok),
-        JSON.stringify(one.results),
-      );
-      const whole = await contents(ws.distDir);
+      const whole = await sameAsOneRun(ws);
       assert.ok(whole.has("portal/arsip/dlh/index.html"), [...whole.keys()].filter((f) => f.includes("arsip")).join());
-      await rm(ws.distDir, { recursive: true, force: true });
-      const batched = await buildSites(ws, undefined, { now, batchContentFiles: 1 });
-      assert.deepEqual(
-        batched.results.map((r) => [r.slug, r.ok, r.pages]),
-        one.results.map((r) => [r.slug, r.ok, r.pages]),
-      );
-      const parts = await contents(ws.distDir);
-      assert.deepEqual([...parts.keys()], [...whole.keys()]);
-      for (const [file, text] of whole) assert.equal(parts.get(file), text, file);
     } finally {
       await ws.dispose();
     }
