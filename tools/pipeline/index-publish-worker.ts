@@ -8,6 +8,7 @@ import {
   keepSearchProcess,
   type SearchRecord,
   type StartedIndex,
+  addSearchRecords,
   startSearchIndex,
 } from "./stages/search-index.ts";
 
@@ -25,13 +26,24 @@ const started = new Map<string, { records: readonly SearchRecord[]; index: Promi
 keepSearchProcess();
 
 parentPort!.on("message", (message: ThreadMessage) => {
+  if (message.kind === "append") {
+    // At once too, after the records appended before (Pagefind takes them in the order sent).
+    const earlier = started.get(message.slug);
+    if (!earlier) started.set(message.slug, { records: message.records, index: startSearchIndex(message.records) });
+    else
+      started.set(message.slug, {
+        records: [...earlier.records, ...message.records],
+        index: earlier.index.then((s) => addSearchRecords(s, message.records)),
+      });
+    return;
+  }
   if (message.kind === "prepare") {
     // At once, not in the queue: the records go into Pagefind while the site renders and the
-    // batches before it are indexed. Records given again replace the earlier ones.
-    void started
-      .get(message.slug)
-      ?.index.then((s) => s.index?.deleteIndex())
-      .catch(() => undefined);
+    // batches before it are indexed. The records appended already, if they are these, stay;
+    // records given again otherwise replace the earlier ones.
+    const earlier = started.get(message.slug);
+    if (earlier && sameRecords(earlier.records, message.records)) return;
+    void earlier?.index.then((s) => s.index?.deleteIndex()).catch(() => undefined);
     started.set(message.slug, { records: message.records, index: startSearchIndex(message.records) });
     return;
   }
@@ -80,4 +92,8 @@ async function startedFor(slugs: string[]): Promise<Map<string, Promise<StartedI
     }
   }
   return ready;
+}
+
+function sameRecords(a: readonly SearchRecord[], b: readonly SearchRecord[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.url === b[i]!.url && r.html === b[i]!.html);
 }

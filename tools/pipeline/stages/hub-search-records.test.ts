@@ -8,7 +8,7 @@ import type { ManifestItem } from "../../published/manifest-format.ts";
 import { pagefindFragments } from "../../test/pagefind-fragments.ts";
 import { xssVectors } from "../../test/xss-vectors.ts";
 import { serviceFilter } from "../../published/search-filters.ts";
-import { hubSearchRecords } from "./hub-search-records.ts";
+import { hubSearchRecords, hubSearchShare, hubSearchUnitCount } from "./hub-search-records.ts";
 import { writeSearchIndexes } from "./search-index.ts";
 
 const tanggal = dateFilters("Asia/Makassar").tanggal;
@@ -29,7 +29,7 @@ describe("the units' pages as records of the hub's search index", () => {
   async function indexed(entries: Parameters<typeof hubSearchRecords>[0]) {
     const dir = await mkdtemp(join(tmpdir(), "hub-records-"));
     dirs.push(dir);
-    const records = hubSearchRecords(entries, [["KK", "Kartu Keluarga"]], tanggal);
+    const records = hubSearchRecords(entries, [["KK", "Kartu Keluarga"]], tanggal, 3000);
     const result = await writeSearchIndexes([{ slug: "portal", dir, searchable: 0, records }]);
     assert.deepEqual(result.get("portal"), { ok: true, pages: records.length });
     return pagefindFragments(join(dir, "pagefind"));
@@ -39,18 +39,22 @@ describe("the units' pages as records of the hub's search index", () => {
     const [service, news, ...rest] = await indexed([
       {
         unit: "Dinas Kependudukan dan Pencatatan Sipil",
-        item: item({
-          type: "layanan",
-          title: "Perubahan Kartu Keluarga",
-          url: "https://disdukcapil.paserkab.go.id/layanan/kk/",
-          summary: "Mengubah data KK.",
-          extra: { aliases: ["ubah KK"] },
-        }),
+        items: [
+          item({
+            type: "layanan",
+            title: "Perubahan Kartu Keluarga",
+            url: "https://disdukcapil.paserkab.go.id/layanan/kk/",
+            summary: "Mengubah data KK.",
+            extra: { aliases: ["ubah KK"] },
+          }),
+        ],
       },
-      { unit: "Dinas Kesehatan", item: item({ date: "2025-08-16T16:30:00.000Z", summary: "Ringkasan." }) },
       {
         unit: "Dinas Kesehatan",
-        item: item({ type: "siaran", title: "Siaran", url: "https://dinkes.paserkab.go.id/s/" }),
+        items: [
+          item({ date: "2025-08-16T16:30:00.000Z", summary: "Ringkasan." }),
+          item({ type: "siaran", title: "Siaran", url: "https://dinkes.paserkab.go.id/s/" }),
+        ],
       },
     ]);
     assert.equal(rest.length, 0, "a broadcast has no page in any index");
@@ -71,37 +75,51 @@ describe("the units' pages as records of the hub's search index", () => {
     assert.deepEqual(Object.keys(berita.filters).sort(), ["jenis", "unit"], "only services carry the service filter");
   });
 
-  it("holds at most its limit: every service, page and document first, then the newest news", () => {
+  it("gives each unit an equal share of the limit: its services, pages and documents first, then its newest", () => {
     const day = (d: number) => new Date(Date.UTC(2026, 0, d)).toISOString();
-    const entries = [
-      { unit: "A", item: item({ type: "berita", title: "Lama", url: "https://a.x/berita/lama/", date: day(1) }) },
-      { unit: "A", item: item({ type: "layanan", title: "KTP", url: "https://a.x/layanan/ktp/" }) },
+    const units = [
       {
-        unit: "B",
-        item: item({ type: "pengumuman", title: "Baru", url: "https://b.x/pengumuman/baru/", date: day(9) }),
+        unit: "A",
+        items: [
+          item({ type: "berita", title: "Lama", url: "https://a.x/berita/lama/", date: day(1) }),
+          item({ type: "layanan", title: "KTP", url: "https://a.x/layanan/ktp/" }),
+          item({ type: "berita", title: "Terbaru", url: "https://a.x/berita/terbaru/", date: day(20) }),
+          item({ type: "halaman", title: "Kontak", url: "https://a.x/kontak/" }),
+        ],
       },
       {
         unit: "B",
-        item: item({ type: "dokumen", title: "Renstra", url: "https://b.x/dokumen/renstra/", date: day(2) }),
+        items: [
+          item({ type: "pengumuman", title: "Baru", url: "https://b.x/pengumuman/baru/", date: day(9) }),
+          item({ type: "dokumen", title: "Renstra", url: "https://b.x/dokumen/renstra/", date: day(2) }),
+          item({ type: "berita", title: "Tengah", url: "https://b.x/berita/tengah/", date: day(5) }),
+        ],
       },
-      { unit: "B", item: item({ type: "berita", title: "Tengah", url: "https://b.x/berita/tengah/", date: day(5) }) },
-      { unit: "A", item: item({ type: "halaman", title: "Kontak", url: "https://a.x/kontak/" }) },
     ];
-    const titles = (limit: number) =>
-      hubSearchRecords(entries, [], tanggal, limit).map((r) => /<h1>(.*?)<\/h1>/.exec(r.html)![1]);
-    assert.deepEqual(titles(10), ["KTP", "Renstra", "Kontak", "Baru", "Tengah", "Lama"]);
-    assert.deepEqual(titles(4), ["KTP", "Renstra", "Kontak", "Baru"]);
-    assert.deepEqual(
-      titles(2),
-      ["KTP", "Renstra"],
-      "past the limit even standing pages are left out, in the units' order",
-    );
+    const titles = (share: number) =>
+      hubSearchRecords(units, [], tanggal, share).map((r) => /<h1>(.*?)<\/h1>/.exec(r.html)![1]);
+    assert.deepEqual(titles(10), ["KTP", "Kontak", "Terbaru", "Lama", "Renstra", "Baru", "Tengah"]);
+    // A's newest news beyond its share is left out however new it is; B keeps its own.
+    assert.deepEqual(titles(2), ["KTP", "Kontak", "Renstra", "Baru"]);
+    assert.deepEqual(titles(1), ["KTP", "Renstra"], "past the share even standing pages are left out");
+    // The limit shared by the units that can have a site, whatever they publish; at least one each.
+    const registry = [
+      { slug: "portal", status: "active" as const },
+      { slug: "a", status: "active" as const },
+      { slug: "b", status: "active" as const },
+      { slug: "c", status: "retired" as const },
+    ];
+    assert.equal(hubSearchUnitCount(registry, "portal"), 2);
+    assert.equal(hubSearchShare(2), 1500);
+    assert.equal(hubSearchShare(7, 100), 14);
+    assert.equal(hubSearchShare(4000), 1);
+    assert.equal(hubSearchShare(0), 3000);
   });
 
   it("keeps every hostile title, summary and unit name as text: nothing of it becomes markup", async () => {
     const entries = xssVectors.map((vector, i) => ({
       unit: `Unit "${vector}"`,
-      item: item({ title: `T${i} ${vector}`, summary: vector, url: `https://dinkes.paserkab.go.id/berita/x${i}/` }),
+      items: [item({ title: `T${i} ${vector}`, summary: vector, url: `https://dinkes.paserkab.go.id/berita/x${i}/` })],
     }));
     const fragments = await indexed(entries);
     assert.equal(fragments.length, entries.length);

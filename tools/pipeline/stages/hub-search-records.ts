@@ -3,6 +3,7 @@ import { serviceWords } from "../../generator/service-words.ts";
 import { serviceFilter } from "../../published/search-filters.ts";
 import { schemas } from "../../schema/schemas.ts";
 import type { SearchRecord } from "./search-index.ts";
+import type { SiteRecord } from "../../core/records.ts";
 
 /**
  * The units' pages in the hub's own search index: one small HTML record per item of every unit's
@@ -18,9 +19,13 @@ import type { SearchRecord } from "./search-index.ts";
  *
  * The index holds at most `hubSearchRecordLimit` records: every first search loads Pagefind's list
  * of all its pages (about 5 bytes a record as sent), so the records decide what the hub's first
- * search costs. Items of every type come first, then those of the types whose schema says
- * `x-hub-search: newest` (news, announcements, events, albums), newest first, as many as fit.
- * An older news item left out is still found by its unit's own search.
+ * search costs. Each unit that can have a site has an equal share of them (hubSearchShare): its
+ * items of every type first, then those of the types whose schema says `x-hub-search: newest`
+ * (news, announcements, events, albums), newest first, as many as its share holds. An older news
+ * item left out is still found by its unit's own search. A share makes a unit's records depend on
+ * its own manifest alone, so a build of many batches gives each batch's records to Pagefind while
+ * the next batch renders, not all of them after the last (build-sites.ts); and a unit that writes
+ * much never pushes a quiet unit's pages out of the regency's search.
  */
 /** Its `url` is the page's absolute address on its unit's subdomain (Pagefind keeps absolute URLs as given). */
 export type HubSearchRecord = SearchRecord;
@@ -28,10 +33,10 @@ export type HubSearchRecord = SearchRecord;
 /** Types whose pages Pagefind indexes on the unit's own site (item.njk): all but broadcasts. */
 const unsearched = new Set(["siaran"]);
 
-/** A unit's manifest item, with the unit's name (its filter value on the unit's own pages). */
-export interface HubSearchEntry {
-  item: ManifestItem;
+/** A unit's manifest items, with the unit's name (its filter value on the unit's own pages). */
+export interface HubSearchUnit {
   unit: string;
+  items: readonly ManifestItem[];
 }
 
 /**
@@ -41,48 +46,76 @@ export interface HubSearchEntry {
  */
 export const hubSearchRecordLimit = 3000;
 
+/**
+ * How many records each unit may have in the hub's index: the limit shared by `units`, the units
+ * that can have a site (hubSearchUnitCount). At least one: past `limit` units the index holds one
+ * record a unit.
+ */
+export function hubSearchShare(units: number, limit = hubSearchRecordLimit): number {
+  return Math.max(1, Math.floor(limit / Math.max(1, units)));
+}
+
+/** The units that share the hub's index: every active unit but the hub. */
+export function hubSearchUnitCount(registry: readonly Pick<SiteRecord, "slug" | "status">[], hub: string): number {
+  return registry.filter((s) => s.slug !== hub && s.status === "active").length;
+}
+
+/** The records of the units' items, unit after unit, each unit's at most `share` (hubSearchShare). */
 export function hubSearchRecords(
-  entries: readonly HubSearchEntry[],
+  units: readonly HubSearchUnit[],
   synonyms: readonly string[][],
   tanggal: (iso: string) => string,
-  limit = hubSearchRecordLimit,
+  share: number,
 ): HubSearchRecord[] {
+  return units.flatMap(({ unit, items }) =>
+    keptItems(items, share).map((item) => recordOf(item, unit, synonyms, tanggal)),
+  );
+}
+
+/** A unit's items of every type first, then its newest of the others, `share` at most. */
+function keptItems(items: readonly ManifestItem[], share: number): ManifestItem[] {
   const types = schemas().typeByName;
-  const searched = entries.filter(({ item }) => !unsearched.has(item.type));
-  const newestOnly = (e: HubSearchEntry) => types.get(e.item.type)?.hubSearch === "newest";
-  // Each date parsed once, not at every comparison of the sort (8,000 items at 500 units).
+  const searched = items.filter((item) => !unsearched.has(item.type));
+  const newestOnly = (item: ManifestItem) => types.get(item.type)?.hubSearch === "newest";
+  // Each date parsed once, not at every comparison of the sort.
   const newest = searched
     .filter(newestOnly)
-    .map((e) => ({ e, time: e.item.date ? Date.parse(e.item.date) || 0 : 0 }))
+    .map((item) => ({ item, time: item.date ? Date.parse(item.date) || 0 : 0 }))
     .sort((a, b) => b.time - a.time)
-    .map(({ e }) => e);
-  const kept = [...searched.filter((e) => !newestOnly(e)), ...newest].slice(0, limit);
-  return kept.map(({ item, unit }) => {
-    const aliases = item.extra?.aliases;
-    const knownAs =
-      item.type === "layanan"
-        ? serviceWords(item.title, Array.isArray(aliases) ? aliases.map(String) : [], synonyms)
-        : [];
-    const head = [
-      meta("unit", unit, true),
-      meta("jenis", types.get(item.type)?.label ?? item.type, false),
-      ...(item.type === "layanan"
-        ? Object.entries(serviceFilter).map(([name, value]) => meta(name, value, false))
-        : []),
-      ...(item.date ? [`<meta data-pagefind-meta="date[content]" content="${attribute(tanggal(item.date))}">`] : []),
-    ];
-    const body = [
-      `<h1>${text(item.title)}</h1>`,
-      ...(knownAs.length
-        ? [`<p data-pagefind-weight="10" data-pagefind-meta="aliases">${text(knownAs.join(", "))}</p>`]
-        : []),
-      ...(item.summary ? [`<p>${text(String(item.summary))}</p>`] : []),
-    ];
-    return {
-      url: item.url,
-      html: `<!doctype html><html lang="id"><head>${head.join("")}</head><body><main data-pagefind-body>${body.join("")}</main></body></html>`,
-    };
-  });
+    .map(({ item }) => item);
+  return [...searched.filter((item) => !newestOnly(item)), ...newest].slice(0, share);
+}
+
+/** One item as the small page Pagefind indexes for it (its unit's page shows the same). */
+function recordOf(
+  item: ManifestItem,
+  unit: string,
+  synonyms: readonly string[][],
+  tanggal: (iso: string) => string,
+): HubSearchRecord {
+  const types = schemas().typeByName;
+  const aliases = item.extra?.aliases;
+  const knownAs =
+    item.type === "layanan"
+      ? serviceWords(item.title, Array.isArray(aliases) ? aliases.map(String) : [], synonyms)
+      : [];
+  const head = [
+    meta("unit", unit, true),
+    meta("jenis", types.get(item.type)?.label ?? item.type, false),
+    ...(item.type === "layanan" ? Object.entries(serviceFilter).map(([name, value]) => meta(name, value, false)) : []),
+    ...(item.date ? [`<meta data-pagefind-meta="date[content]" content="${attribute(tanggal(item.date))}">`] : []),
+  ];
+  const body = [
+    `<h1>${text(item.title)}</h1>`,
+    ...(knownAs.length
+      ? [`<p data-pagefind-weight="10" data-pagefind-meta="aliases">${text(knownAs.join(", "))}</p>`]
+      : []),
+    ...(item.summary ? [`<p>${text(String(item.summary))}</p>`] : []),
+  ];
+  return {
+    url: item.url,
+    html: `<!doctype html><html lang="id"><head>${head.join("")}</head><body><main data-pagefind-body>${body.join("")}</main></body></html>`,
+  };
 }
 
 /** A filter (and, for the unit, metadata too), as base.njk marks them on every page. */

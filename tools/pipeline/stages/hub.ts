@@ -9,7 +9,13 @@ import type { RegencyReport } from "../../report/unit-report.ts";
 import { retiredUnitUrl } from "../../published/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
 import { dateFilters } from "../../published/indonesian-dates.ts";
-import { type HubSearchEntry, type HubSearchRecord, hubSearchRecords } from "./hub-search-records.ts";
+import {
+  type HubSearchRecord,
+  type HubSearchUnit,
+  hubSearchRecords,
+  hubSearchShare,
+  hubSearchUnitCount,
+} from "./hub-search-records.ts";
 
 /**
  * Stage 5, hub: what the hub shows of the units, read from what their builds published (their
@@ -56,6 +62,42 @@ export function publishedUnits(
   return published;
 }
 
+/**
+ * The hub's search records of some units (hub-search-records.ts), as hubData makes them once every
+ * unit has rendered: a build of many batches gives Pagefind each batch's while the next renders
+ * (build-sites.ts), and the hub's index keeps them when hubData's are the same. Its batches are in
+ * the order of the units' folders, as hubData's records.
+ */
+export function unitSearchRecords(
+  build: Pick<BuildContext, "portal" | "registry" | "catalogue">,
+  sites: readonly SiteRecord[],
+  published: ReadonlyMap<string, PublishedUnit>,
+): HubSearchRecord[] {
+  return searchRecordsOf(
+    sites.flatMap((site) => {
+      const manifest = site.status === "active" ? published.get(site.slug)?.manifest : undefined;
+      return manifest ? [{ unit: site.name, items: manifest.items }] : [];
+    }),
+    build,
+  );
+}
+
+function searchRecordsOf(
+  units: readonly HubSearchUnit[],
+  {
+    portal,
+    registry,
+    catalogue,
+  }: { portal: PortalConfig; registry: readonly SiteRecord[]; catalogue: ServiceCatalogue },
+): HubSearchRecord[] {
+  return hubSearchRecords(
+    units,
+    catalogue.synonyms,
+    dateFilters(portal.time_zone).tanggal,
+    hubSearchShare(hubSearchUnitCount(registry, portal.hub)),
+  );
+}
+
 /** Types of the units' manifests: what counts as activity (`x-activity`) and feeds (`x-feed`). */
 const typesWhere = (test: (t: ContentType) => boolean) =>
   new Set(
@@ -88,7 +130,7 @@ export function readHubData(args: {
   const items: HubItem[] = [];
   const counts = { units: 0, active: 0, quiet: 0, dormant: 0, withoutSite: 0 };
   const searchUnits: HubData["searchUnits"] = [];
-  const searched: HubSearchEntry[] = [];
+  const searched: (HubSearchUnit & { slug: string })[] = [];
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
     const manifest = site.status === "active" ? args.published.get(site.slug)?.manifest : undefined;
@@ -116,10 +158,9 @@ export function readHubData(args: {
     });
     // The search page's unit filter offers the units with something to find.
     if (manifest?.items.length) searchUnits.push({ slug: site.slug, name: site.name });
-    for (const item of manifest?.items ?? []) {
+    for (const item of manifest?.items ?? [])
       items.push({ ...item, unit: { slug: site.slug, short_name: site.short_name, url } });
-      searched.push({ item, unit: site.name });
-    }
+    if (manifest) searched.push({ slug: site.slug, unit: site.name, items: manifest.items });
   }
 
   const today = now.toISOString();
@@ -179,7 +220,11 @@ export function readHubData(args: {
     }),
     searchUnits: searchUnits.sort((a, b) => a.name.localeCompare(b.name, "id")),
     // Apart from what the templates see: only the search index reads them.
-    searchRecords: hubSearchRecords(searched, args.catalogue.synonyms, dateFilters(portal.time_zone).tanggal),
+    // By folder name, as a build of many batches gives them to Pagefind (unitSearchRecords).
+    searchRecords: searchRecordsOf(
+      searched.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+      args,
+    ),
     catalogue: hubCatalogue(items, args.catalogue),
   };
 }

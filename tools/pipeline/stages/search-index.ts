@@ -107,21 +107,31 @@ export type StartedIndex = { index: PagefindIndex; error?: undefined } | { index
  * `error` of the index, reported when the site's index is written.
  */
 export async function startSearchIndex(records: readonly SearchRecord[]): Promise<StartedIndex> {
-  let index: PagefindIndex | undefined;
   try {
     const created = await pagefind.createIndex({ forceLanguage: "id" });
     if (!created.index) return { error: `Pagefind could not start an index: ${created.errors.join("; ")}` };
-    const started = created.index;
-    index = started;
-    const recorded = await Promise.all(records.map((r) => started.addHTMLFile({ url: r.url, content: r.html })));
+    return await addSearchRecords({ index: created.index }, records);
+  } catch (error) {
+    return { error: `Pagefind could not start an index: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** More records into a started index (one that failed stays failed: its records are incomplete). */
+export async function addSearchRecords(started: StartedIndex, records: readonly SearchRecord[]): Promise<StartedIndex> {
+  if (started.error !== undefined) return started;
+  const { index } = started;
+  try {
+    const recorded = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
     const refused = recorded.flatMap((r, i) => r.errors.map((e) => `${records[i]!.url}: ${e}`));
     if (refused.length)
       return { index, error: `Pagefind could not index ${refused.length} records: ${refused.slice(0, 3).join("; ")}` };
     return { index };
   } catch (error) {
-    // With the index, if it was started: the site's indexing deletes it.
-    const why = `Pagefind could not index the records: ${error instanceof Error ? error.message : String(error)}`;
-    return index ? { index, error: why } : { error: why };
+    // With the index: the site's indexing deletes it.
+    return {
+      index,
+      error: `Pagefind could not index the records: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
