@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { copyFile, cp, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import { bundleManifestName, bundleManifestText } from "../../published/cms-bundle-manifest.ts";
 import { decapBundle } from "../../cms/decap-bundle.ts";
 import { mediaKindOf } from "../../content/media-reference.ts";
@@ -30,8 +30,8 @@ export async function stagePublish(batch: Batch, build: PublishContext, slug: st
   const built = await withMedia(batch, build, slug);
   const { ws } = build;
   await allSettledOrThrow([
-    cp(join(ws.themeDir, "assets"), join(built, "assets"), { recursive: true }),
-    cp(join(ws.themeDir, "admin"), join(built, "admin"), { recursive: true }).then(() =>
+    copyFolder(join(ws.themeDir, "assets"), join(built, "assets")),
+    copyFolder(join(ws.themeDir, "admin"), join(built, "admin")).then(() =>
       publishCms(
         join(built, "admin", "decap"),
         build.cmsLocalBackend ? undefined : build.portal.cms?.backend,
@@ -46,6 +46,21 @@ export async function stagePublish(batch: Batch, build: PublishContext, slug: st
       return swapped;
     },
   };
+}
+
+/**
+ * A folder of the theme copied into a site: one listing, then each file. (fs.cp looks at every
+ * path several times over to guard against copying a folder into itself: 0.3 s of the indexing
+ * thread's time for the 1,000 copies of a 500-unit build.)
+ */
+async function copyFolder(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const target = (e: (typeof entries)[number]) => join(to, relative(from, join(e.parentPath, e.name)));
+  await mkdir(to, { recursive: true });
+  for (const e of entries) if (e.isDirectory()) await mkdir(target(e), { recursive: true });
+  await allSettledOrThrow(
+    entries.filter((e) => !e.isDirectory()).map((e) => copyFile(join(e.parentPath, e.name), target(e))),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import type { PagefindIndex } from "pagefind";
@@ -161,7 +161,14 @@ async function indexSite(
     };
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     const unused = pages > 0 ? [...interfaceFiles, "wasm.unknown.pagefind"] : interfaceFiles;
-    await Promise.all(unused.map((name) => rm(join(outDir, name), { force: true })));
+    // Unlinked, not rm()'d: rm looks at each path first (4,000 of them in a 500-unit build).
+    await Promise.all(
+      unused.map((name) =>
+        unlink(join(outDir, name)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "ENOENT") throw error;
+        }),
+      ),
+    );
     return { ok: true, pages };
   } finally {
     await started.index?.deleteIndex();
