@@ -11,5 +11,11 @@
  * 1.46 s of pauses, 0.58 → 0.69 GB (128 MB: 1.27 s for 0.79 GB). V8 sizes the heap when the
  * process starts, so the flag must be on the command line: `v8.setFlagsFromString` in the
  * launcher changed nothing (measured).
+ *
+ * One thread for V8's background work instead of Node's four: on a build machine's two cores the
+ * build's thread and Pagefind's process already keep both busy, and four more threads of garbage
+ * collection and compilation took 30–60 % of a core from them (`top -H`). Interleaved cold
+ * builds (2026-12-06): 40 × 100, six pairs, medians 7.79 → 7.14 s, faster in each pair; 500 × 10,
+ * seven pairs, faster in five (the first three 14.69 → 13.93 s).
  */
-export const buildProcessFlags = ["--max-semi-space-size=64"] as const;
+export const buildProcessFlags = ["--max-semi-space-size=64", "--v8-pool-size=1"] as const;
