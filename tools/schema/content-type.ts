@@ -15,7 +15,7 @@ import type { JsonSchema } from "./json-schema.ts";
  * | `x-image-fields` | JSON pointers to the item's picture, first present wins (share card, manifest) | none |
  * | `x-feed` | in the site's feeds and the hub's feeds | false |
  * | `x-hub-lists` | in the hub's combined lists (`/kabar/`) | false |
- * | `x-hub-search` | `newest`: when the hub's search index is full, its newest items are kept (news); `all`: every item comes first | `all` |
+ * | `x-hub-search` | `newest`: when a unit's share of the hub's search index is full, its newest items are kept (news); `all`: every item comes first | `all` |
  * | `x-activity` | a new item keeps its unit "active" on the hub | false |
  * | `x-manifest-fields` | fields the manifest carries for the hub (`extra`) | none |
  * | `x-hub-only` | only the hub may hold it (regional broadcasts) | false |
@@ -37,7 +37,7 @@ export interface ContentType {
   imageFields: readonly string[];
   feed: boolean;
   hubLists: boolean;
-  /** From `x-hub-search`: which of its items the hub's search index keeps once it is full (hub-search-records.ts). */
+  /** From `x-hub-search`: which of a unit's items the hub's search index keeps once its share is full (hub-search-records.ts). */
   hubSearch: "all" | "newest";
   activity: boolean;
   manifestFields: readonly string[];
