@@ -34,6 +34,12 @@ export function describeKind(kind: EntryKind): string {
   }[kind];
 }
 
+/**
+ * The order of folder names everywhere the build lists sites: by code unit, whatever the locale (the
+ * units' batches come in it, and the hub's search records follow it: stages/hub.ts).
+ */
+export const inFolderOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The entries of a folder with their kind, sorted by name; `error` when it cannot be read. */
 export function listEntries(dir: string): {
   entries: { name: string; kind: Exclude<EntryKind, "missing"> }[];
@@ -41,7 +47,7 @@ export function listEntries(dir: string): {
 } {
   try {
     const entries = readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, kind: kindOf(d) }));
-    return { entries: entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+    return { entries: entries.sort((a, b) => inFolderOrder(a.name, b.name)) };
   } catch (error) {
     return { entries: [], error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
   }

@@ -454,7 +454,7 @@ async function buildUnits(r: BuildRun): Promise<void> {
  * their content folders hold (a listing, before validation reads them); the hub and anything in
  * `sites/` that is not a folder ahead of them, the archives after. Undefined for one batch.
  */
-export function unitBatches(
+function unitBatches(
   plan: ValidationPlan,
   size: number,
 ): { ahead: SiteEntry[]; batches: SiteEntry[][]; later: SiteEntry[] } | undefined {

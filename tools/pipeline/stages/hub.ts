@@ -9,6 +9,7 @@ import type { RegencyReport } from "../../report/unit-report.ts";
 import { retiredUnitUrl } from "../../published/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
 import { dateFilters } from "../../published/indonesian-dates.ts";
+import { inFolderOrder } from "../../content/site-files.ts";
 import {
   type HubSearchRecord,
   type HubSearchUnit,
@@ -222,7 +223,7 @@ export function readHubData(args: {
     // Apart from what the templates see: only the search index reads them.
     // By folder name, as a build of many batches gives them to Pagefind (unitSearchRecords).
     searchRecords: searchRecordsOf(
-      searched.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+      searched.sort((a, b) => inFolderOrder(a.slug, b.slug)),
       args,
     ),
     catalogue: hubCatalogue(items, args.catalogue),
