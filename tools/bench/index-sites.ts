@@ -8,7 +8,7 @@ const dist = process.argv[2];
 if (!dist) throw new Error("usage: index-sites.ts <dist>");
 const sites = readdirSync(dist, { withFileTypes: true })
   .filter((e) => e.isDirectory() && !e.name.startsWith("."))
-  .map((e) => ({ slug: e.name, dir: join(dist, e.name), searchable: 1 }));
+  .map((e) => ({ slug: e.name, dir: join(dist, e.name) }));
 const results = [...(await writeSearchIndexes(sites)).values()];
 const failed = results.filter((r) => !r.ok);
 if (failed.length) throw new Error(JSON.stringify(failed));

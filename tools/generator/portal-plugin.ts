@@ -152,7 +152,7 @@ function images(eleventyConfig: EleventyConfig, run: RunContext): void {
       run.live();
       const output = run.outputOf(run.paths.slugOfPage(page));
       output.pages++;
-      if (html.includes(searchableMark)) output.searchable++;
+      if (html.includes(searchableMark)) output.searchable.push(run.paths.fileInSite(page));
       recordImages(output, html);
     },
     (src, page) => {

@@ -58,7 +58,7 @@ export function createRunContext(options: PortalPluginOptions) {
   };
   const outputOf = (slug: string): BuildOutput => {
     let output = outputs.get(slug);
-    if (!output) outputs.set(slug, (output = { images: new Set(), pages: 0, searchable: 0 }));
+    if (!output) outputs.set(slug, (output = { images: new Set(), pages: 0, searchable: [] }));
     return output;
   };
   /** An image of a unit's own media (front matter, the theme's <img>), or the build's refusal. */
@@ -92,11 +92,17 @@ export function createRunContext(options: PortalPluginOptions) {
     options.archives?.has(slug) || bySlug.get(slug)?.archived
       ? archiveUrl(base, portal, slug)
       : `${siteUrl(base, portal, slug).slice(0, -1)}${movedTo(slug) ?? ""}`;
-  const urlsOf = (site: SiteRecord) => ({
-    ...siteUrls,
-    self: originOf(site.slug),
-    hub: siteUrl(base, portal, portal.hub),
-  });
+  // Asked for by every page's layout, and the same for every page of a site: made once a site.
+  const urls = new Map<string, Readonly<typeof siteUrls & { self: string; hub: string }>>();
+  const urlsOf = (site: SiteRecord) => {
+    let made = urls.get(site.slug);
+    if (!made)
+      urls.set(
+        site.slug,
+        (made = Object.freeze({ ...siteUrls, self: originOf(site.slug), hub: siteUrl(base, portal, portal.hub) })),
+      );
+    return made;
+  };
   /** What an archived unit's banner says: since when, and who took over; nothing for a live unit. */
   const archiveOf = (site: SiteRecord) =>
     site.archived

@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { SiteRecord } from "../core/records.ts";
 import type { ContentType } from "../schema/content-type.ts";
 import { schemas } from "../schema/schemas.ts";
@@ -39,7 +39,12 @@ export function sitePaths(sitesDir: string, outputDir: string, bySlug: ReadonlyM
     }
     return slug;
   };
-  return { contentFileOf, slugOfPage };
+  /** Where a page is written in its site's folder, as a path with "/" ("berita/posyandu/index.html"). */
+  const fileInSite = (page: PageContext): string =>
+    relative(join(outputDir, slugOfPage(page)), resolve(String(page.outputPath)))
+      .split(sep)
+      .join("/");
+  return { contentFileOf, slugOfPage, fileInSite };
 }
 
 export type SitePaths = ReturnType<typeof sitePaths>;

@@ -85,8 +85,11 @@ export interface BuildOutput {
   /** File names under /img/ that the site's pages reference. */
   images: Set<string>;
   pages: number;
-  /** Pages the theme marks for the search index (`data-pagefind-body`). */
-  searchable: number;
+  /**
+   * The pages the theme marks for the search index (`data-pagefind-body`), as paths in the site's
+   * folder ("berita/posyandu/index.html"): Pagefind reads these, not every page (search-index.ts).
+   */
+  searchable: string[];
 }
 
 // Eleventy's config API is untyped JavaScript; this is the part of it we use.

@@ -23,7 +23,7 @@ async function stagedBatch(ws: Awaited<ReturnType<typeof tempWorkspace>>, slug: 
     sites: [{ ...site, slug }],
     started: performance.now(),
     staging,
-    outputs: new Map([[slug, { images: new Set<string>(), pages: 1, searchable: 1 }]]),
+    outputs: new Map([[slug, { images: new Set<string>(), pages: 1, searchable: ["index.html"] }]]),
     facts: new Map([[slug, [{ type: "berita", file: "posyandu", data: { title: "Posyandu" }, fillIn: false }]]]),
     renderMs: 1,
   };

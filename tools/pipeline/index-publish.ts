@@ -45,7 +45,10 @@ export async function indexPublish(
       live.map((site) => ({
         slug: site.slug,
         dir: join(batch.staging, site.slug),
-        searchable: batch.outputs.get(site.slug)!.searchable,
+        searchable: {
+          paths: batch.outputs.get(site.slug)!.searchable,
+          pages: batch.outputs.get(site.slug)!.pages,
+        },
         ...(site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : {}),
         ...(started.has(site.slug) ? { started: started.get(site.slug)! } : {}),
       })),

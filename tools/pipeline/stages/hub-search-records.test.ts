@@ -30,7 +30,7 @@ describe("the units' pages as records of the hub's search index", () => {
     const dir = await mkdtemp(join(tmpdir(), "hub-records-"));
     dirs.push(dir);
     const records = hubSearchRecords(entries, [["KK", "Kartu Keluarga"]], tanggal, 3000);
-    const result = await writeSearchIndexes([{ slug: "portal", dir, searchable: 0, records }]);
+    const result = await writeSearchIndexes([{ slug: "portal", dir, searchable: { paths: [], pages: 0 }, records }]);
     assert.deepEqual(result.get("portal"), { ok: true, pages: records.length });
     return pagefindFragments(join(dir, "pagefind"));
   }

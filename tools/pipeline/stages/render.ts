@@ -24,7 +24,7 @@ export async function render(batch: Pick<Batch, "sites" | "started">, build: Bui
   const staging = join(stagingRoot(ws), `run-${process.pid}-${Date.now()}`);
   await mkdir(staging, { recursive: true });
   const outputs = new Map<string, BuildOutput>(
-    batch.sites.map((s) => [s.slug, { images: new Set<string>(), pages: 0, searchable: 0 }]),
+    batch.sites.map((s) => [s.slug, { images: new Set<string>(), pages: 0, searchable: [] }]),
   );
   const activity: RunActivity = { abandoned: false, inflight: 0, lastActivity: performance.now() };
   try {

@@ -47,7 +47,11 @@ export async function writeSearchIndexes(
   sites: {
     slug: string;
     dir: string;
-    searchable: number;
+    /**
+     * The site's pages marked for the index, as paths in `dir` (BuildOutput.searchable), of its
+     * `pages` HTML pages; without them Pagefind reads every page of the folder, keeping the marked.
+     */
+    searchable?: { paths: readonly string[]; pages: number };
     /** Pages indexed beside the site's own: the units' pages, for the hub (hub-search-records.ts). */
     records?: readonly SearchRecord[];
     /** The same, already given to Pagefind (startSearchIndex): the site's pages are added to it. */
@@ -58,7 +62,7 @@ export async function writeSearchIndexes(
   try {
     await eachInParallel(sites, concurrency, async (site) => {
       const indexed = withTimeLimit(
-        indexSite(site.dir, site.searchable > 0, site.started ?? startSearchIndex(site.records ?? [])),
+        indexSite(site.dir, site.searchable, site.started ?? startSearchIndex(site.records ?? [])),
         timeLimits.searchIndexMs,
         `Pagefind, indexing ${site.slug}`,
       );
@@ -135,6 +139,25 @@ export async function addSearchRecords(started: StartedIndex, records: readonly 
   }
 }
 
+/** Past this many names, Pagefind's matching of a folder's files costs more than it saves. */
+const globNamesAtMost = 200;
+
+/**
+ * The pattern of Pagefind's `glob` naming exactly a site's searchable pages, when reading only
+ * them is the cheaper way: Pagefind matches every file of the folder against every name, so a long
+ * list costs more than the pages it leaves out (Pagefind 1.6, a folder of 700 pages: 200 names
+ * 46 ms and 400 names 68 ms, against 53 ms reading all). So only a list of at most 200 names that
+ * leaves out a quarter of the pages or more: at 500 units of 22 pages, 16 of them searchable,
+ * Pagefind took 15 % less time to read them. A path holding anything the pattern would read as
+ * syntax is never named (the build's addresses hold none: validation's slugs); Pagefind then
+ * reads the whole folder, as without a list.
+ */
+export function searchableGlob({ paths, pages }: { paths: readonly string[]; pages: number }): string | undefined {
+  if (paths.length > globNamesAtMost || paths.length > pages * 0.75) return undefined;
+  if (!paths.every((path) => /^[a-z0-9][a-z0-9._/-]*$/i.test(path) && !path.includes(".."))) return undefined;
+  return `{${paths.join(",")}}`;
+}
+
 /**
  * The site's pages added to a started index, which is written into the site. A site with no
  * searchable page gets no page of its own: given a folder where no page has `data-pagefind-body`,
@@ -142,14 +165,18 @@ export async function addSearchRecords(started: StartedIndex, records: readonly 
  */
 async function indexSite(
   siteDir: string,
-  anySearchable: boolean,
+  searchable: { paths: readonly string[]; pages: number } | undefined,
   starting: Promise<StartedIndex>,
 ): Promise<SearchIndexResult> {
   const started = await starting;
   try {
     if (started.error !== undefined) throw new Error(started.error);
     const { index } = started;
-    const added = anySearchable ? await index.addDirectory({ path: siteDir }) : { errors: [], page_count: 0 };
+    const glob = searchable && searchableGlob(searchable);
+    const added =
+      searchable?.paths.length === 0
+        ? { errors: [], page_count: 0 }
+        : await index.addDirectory({ path: siteDir, ...(glob ? { glob } : {}) });
     if (added.errors.length) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join("; ")}`);
     const outDir = join(siteDir, siteUrls.searchIndex);
     const written = await index.writeFiles({ outputPath: outDir });
