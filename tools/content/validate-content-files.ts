@@ -1,5 +1,6 @@
 // Synchronous reads on purpose: validation reads thousands of small files one after another, and
 // a thread-pool round trip per file left the process idle for a fifth of a cold build.
+import { blobVersion } from "./blob-version.ts";
 import { lstatSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { Workspace } from "../core/workspace.ts";
@@ -52,6 +53,8 @@ export interface ParsedContent {
   yamlText: string;
   /** Whether the file has no problem of its own. */
   ok: boolean;
+  /** Git's blob id of the file as read (blob-version.ts): the version its page says it shows. */
+  version: string;
   /** It still holds a `[[Isi: ...]]` part of a starter page (fill-in.ts): not written yet. */
   fillIn: boolean;
   /** Each media reference of the body, as written → its published address. */
@@ -99,6 +102,7 @@ interface ReadFile {
   parsed: MarkdownFile;
   path: string;
   fillIn: boolean;
+  version: string;
 }
 
 /**
@@ -121,6 +125,7 @@ export function validateContentFiles(ctx: SiteCheck): ParsedContent[] {
       yamlText: f.parsed.yamlText,
       fillIn: f.fillIn,
       ok: found.length === 0,
+      version: f.version,
       references,
       media: used,
       ...(body.parsed && ctx.options.keepParsedBodies ? { parsedBody: body.parsed } : {}),
@@ -202,7 +207,14 @@ function readContentFiles(ctx: SiteCheck): ReadFile[] {
       const read = readMarkdownFile(ctx, join(siteDir, "content", entry.name, f.name), file);
       if (!read?.parsed) continue;
       const { parsed } = read;
-      files.push({ file, type, parsed, path: join(siteDir, "content", entry.name, f.name), fillIn: read.fillIn });
+      files.push({
+        file,
+        type,
+        parsed,
+        path: join(siteDir, "content", entry.name, f.name),
+        fillIn: read.fillIn,
+        version: read.version,
+      });
       const excluded = type.name === "dokumen" ? withheldFileOf(parsed.data) : undefined;
       if (excluded) withheld.add(excluded);
     }
@@ -214,7 +226,7 @@ function readMarkdownFile(
   ctx: SiteCheck,
   abs: string,
   file: string,
-): { parsed: MarkdownFile | undefined; fillIn: boolean } | undefined {
+): { parsed: MarkdownFile | undefined; fillIn: boolean; version: string } | undefined {
   const { problems } = ctx;
   const cfg = ctx.portal;
   // The size first: a file of gigabytes is refused without being read.
@@ -231,7 +243,7 @@ function readMarkdownFile(
   if (isBlank(decoded.text)) return void problems.push(problem("empty-file", file, "", {}));
   const { parsed, problems: parseProblems } = parseMarkdown(decoded.text, file);
   problems.push(...parseProblems);
-  return { parsed, fillIn: hasFillIn(decoded.text) };
+  return { parsed, fillIn: hasFillIn(decoded.text), version: blobVersion(bytes) };
 }
 
 /** When a page is first read: now, or later when the item is scheduled (publish_at). */

@@ -107,6 +107,22 @@ describe("building the mini fixture", () => {
     assert.doesNotMatch(html, /<script>alert/);
   });
 
+  it("names on each content page the Git version of the file it was built from", async () => {
+    for (const [path, source] of [
+      ["berita/posyandu-serentak/index.html", "content/berita/posyandu-serentak.md"],
+      ["profil/index.html", "content/halaman/profil.md"],
+    ]) {
+      const git = spawnSync("git", ["hash-object", join(ws.sitesDir, "dinkes", source!)], { encoding: "utf8" });
+      assert.equal(git.status, 0, git.stderr);
+      assert.match(await page(path!), new RegExp(`<meta name="portal:versi" content="${git.stdout.trim()}">`), path);
+    }
+    assert.doesNotMatch(
+      await page("berita/index.html"),
+      /portal:versi" content="[0-9a-f]/,
+      "a list has no file of its own",
+    );
+  });
+
   it("writes dates in Indonesian", async () => {
     assert.match(await page("berita/posyandu-serentak/index.html"), /Minggu, 17 Agustus 2025/);
     assert.match(await page("agenda/rapat-koordinasi/index.html"), /pukul 09\.00 WITA/);

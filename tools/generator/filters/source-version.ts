@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { blobVersion } from "../../content/blob-version.ts";
 import { defineFilter } from "./define-filter.ts";
 
 /**
@@ -8,12 +8,13 @@ import { defineFilter } from "./define-filter.ts";
  * version of the entry the page was built from. The CMS compares it with the version it has just
  * published, to tell the editor when the page on the site is the new one (admin.js). Derived from
  * the file alone, so a page that did not change keeps it and the deploy has nothing new to send.
+ * A validated build named it as validation read the file; the standalone config reads it here.
  */
 export default defineFilter(
   (run) => (inputPath: string) => {
     if (!run.paths.contentFileOf(inputPath)) return undefined;
-    const bytes = readFileSync(resolve(inputPath));
-    return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    const path = resolve(inputPath);
+    return run.options.parsed?.content.get(path)?.version ?? blobVersion(readFileSync(path));
   },
   { example: { template: "{{ page.inputPath | sourceVersion }}", output: /^[0-9a-f]{40}$/ } },
 );
