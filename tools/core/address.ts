@@ -16,13 +16,35 @@ export type Address =
   /** Stays on the page's own site: a path, a query, a fragment. */
   | { kind: "page" }
   /** Leads to a host: another site, or one of the portal's written whole. `host` is as the browser has it (lower case, punycode). */
-  | { kind: "host"; host: string; url: URL }
+  | { kind: "host"; host: string }
   /** A scheme with no host (mailto:, tel:, site:): not a web page elsewhere. */
   | { kind: "scheme"; scheme: string }
   /** No browser can follow it. */
   | { kind: "invalid" };
 
-export function readAddress(href: string): Address {
+/**
+ * What each address was read as, for the next time: a link is read where validation judges the
+ * page (its media, whether it leaves the portal) and again where the page renders it, and a unit's
+ * pages repeat the same ones. Frozen, so that no caller changes another's answer; bounded in number
+ * and in length (a hostile file's megabyte of address is read, not kept), so that a long-lived
+ * process (the gateway, npm start) keeps ten megabytes of them at most.
+ */
+const remembered = new Map<string, Readonly<Address>>();
+const rememberedAtMost = 10_000;
+const rememberedLength = 512;
+
+export function readAddress(href: string): Readonly<Address> {
+  let address = remembered.get(href);
+  if (!address) {
+    address = Object.freeze(parseAddress(href));
+    if (href.length > rememberedLength) return address;
+    if (remembered.size >= rememberedAtMost) remembered.clear();
+    remembered.set(href, address);
+  }
+  return address;
+}
+
+function parseAddress(href: string): Address {
   let scheme: string | undefined;
   let parsed = false;
   for (const base of pageOrigins) {
@@ -34,7 +56,7 @@ export function readAddress(href: string): Address {
     }
     parsed = true;
     const host = url.hostname.replace(/\.$/, "");
-    if (host !== "" && host !== ownHost) return { kind: "host", host, url };
+    if (host !== "" && host !== ownHost) return { kind: "host", host };
     if (url.protocol !== "http:" && url.protocol !== "https:") scheme = url.protocol.slice(0, -1);
   }
   if (!parsed) return { kind: "invalid" };
