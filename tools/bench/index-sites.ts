@@ -1,5 +1,7 @@
 // The search-indexing step of `portal build` alone, for the benchmark: Pagefind over every built
-// site in a dist folder, as the build runs it. Run: node --import tsx tools/bench/index-sites.ts <dist>
+// site in a dist folder, each read whole. (The build names a site's marked pages when that is
+// cheaper, search-index.ts `searchableGlob`, which it knows from rendering them: at 500 × 10 this
+// step alone reads more than the build's.) Run: node --import tsx tools/bench/index-sites.ts <dist>
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeSearchIndexes } from "../pipeline/stages/search-index.ts";
