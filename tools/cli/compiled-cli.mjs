@@ -6,11 +6,16 @@
  * on an idle machine (more under load): tsx resolves and loads each module, Eleventy's included,
  * through a hook thread, in the indexing thread too; and Nx starts one such process per task.
  *
+ * The packages it loads are compiled in with it (but `keptAsPackages`): Node otherwise finds,
+ * reads and links about 500 files of node_modules at every start, through its ESM loader, before
+ * a build does anything (0.2 s of the 0.9–1.1 s of one unit's build; docs/benchmarks.md).
+ *
  * The TypeScript stays the source: tests and tools import it through tsx, and the compiled CLI must
  * behave exactly like it. So each source file keeps its own address: its `import.meta.url` (and
  * `dirname`/`filename`) becomes the source file's URL, reached from the output's own place (the
  * checkout can move), and every relative address computed from it (the repository's root, themes,
- * schemas) is the same as from the source. The modules the CLI loads by address (Eleventy's config,
+ * schemas) is the same as from the source. A package's file keeps its address the same way
+ * (Eleventy finds its own package.json and registers its loader hook by theirs). The modules the CLI loads by address (Eleventy's config,
  * the indexing thread, the preview process) are entries of their own, all in one folder;
  * tools/core/runnable-module.ts picks the compiled one.
  *
@@ -26,6 +31,30 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 const compiledDir = join(root, ".cache", "compiled");
 const inputsFile = join(compiledDir, "cli.inputs.json");
+
+/**
+ * Packages loaded from node_modules as they are, each for its reason; so is every package loaded
+ * with `import()` (`packageImportedWhenNeeded`); every other package the CLI imports is compiled
+ * into it.
+ */
+export const keptAsPackages = [
+  // Native: a platform's binary, found by the package at run time.
+  "sharp",
+  "pagefind",
+  "esbuild",
+  // Written for sloppy mode (a variable named `interface`): it cannot be an ES module. Only
+  // Eleventy's own server loads it, which the portal does not use.
+  "@11ty/eleventy-dev-server",
+  // macOS only, optional to chokidar.
+  "fsevents",
+];
+
+/**
+ * Files of packages that the portal's code also loads by their address, kept outside so that
+ * both load one module: Eleventy's event bus, on which tools/pipeline/eleventy-cache.ts tells
+ * Eleventy's process-wide caches what to forget (compiled in, Eleventy would listen on its own copy).
+ */
+export const keptAsFiles = ["@11ty/eleventy/src/EventBus.js"];
 
 /** What is compiled: the CLI, and each module it loads by address rather than by import. */
 export const cliEntries = [
@@ -79,7 +108,19 @@ async function compile() {
   const ownAddresses = {
     name: "source-addresses",
     setup(build) {
-      build.onLoad({ filter: /\.ts$/ }, (args) => {
+      build.onLoad({ filter: /\.(ts|js|mjs|cjs)$/ }, (args) => {
+        const source = readFileSync(args.path, "utf8");
+        const loader = args.path.endsWith(".ts") ? "ts" : "js";
+        // A CommonJS module's own address has no place in an ES module's output (it would be
+        // undefined there): none of the packages compiled in uses it today; one that does is named.
+        if (loader === "js" && /\b__(dirname|filename)\b/.test(source))
+          return {
+            errors: [
+              {
+                text: `${relative(root, args.path)} uses __dirname or __filename, which the compiled CLI cannot keep: add its package to \`keptAsPackages\` in tools/cli/compiled-cli.mjs`,
+              },
+            ],
+          };
         // Every output lands in one folder of .cache/compiled/: the source is this far from any of them.
         const fromOutput = relative(join(compiledDir, "cli-0"), args.path).split(sep).join("/");
         const url = `new URL(${JSON.stringify(fromOutput)}, import.meta.url)`;
@@ -88,12 +129,36 @@ async function compile() {
         /** @type {Record<string, string>} */
         const addresses = { url: `${url}.href`, filename: path(url), dirname: path(`new URL(".", ${url})`) };
         return {
-          loader: "ts",
-          contents: readFileSync(args.path, "utf8").replace(
-            /\bimport\.meta\.(url|dirname|filename)\b/g,
-            (_, key) => `(${addresses[key]})`,
-          ),
+          loader,
+          contents: source.replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) => `(${addresses[key]})`),
         };
+      });
+    },
+  };
+  /**
+   * A package loaded with `import()` (pdf-lib, eleventy-img: only when a site has documents or
+   * pictures) stays a package: compiled in, it would save nothing at start, and a CommonJS one's
+   * `import()` would give only its default export, where Node gives its named exports too.
+   * @type {import("esbuild").Plugin}
+   */
+  const packageImportedWhenNeeded = {
+    name: "package-imported-when-needed",
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) =>
+        args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined,
+      );
+    },
+  };
+  const kept = new Set(keptAsFiles.map((file) => join(root, "node_modules", file)));
+  /** @type {import("esbuild").Plugin} */
+  const filesLoadedByAddress = {
+    name: "files-loaded-by-address",
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const path = resolve(args.resolveDir, args.path);
+        if (!kept.has(path)) return undefined;
+        // From any output (.cache/compiled/<folder>/), as the checkout's node_modules has it.
+        return { path: relative(join(compiledDir, "cli-0"), path).split(sep).join("/"), external: true };
       });
     },
   };
@@ -110,11 +175,18 @@ async function compile() {
       format: "esm",
       platform: "node",
       target: "node20",
-      // Packages load from node_modules as they are; only the repository's own files are compiled.
-      packages: "external",
+      external: keptAsPackages,
+      // node_modules may be a link to another checkout's (as in the benchmark's runner): a package's
+      // address is then still inside this checkout, and stays right when the checkout moves.
+      preserveSymlinks: true,
+      // The packages compiled in that are CommonJS load Node's built-ins and the packages kept
+      // outside with `require`, which an ES module has only when it makes one.
+      banner: {
+        js: 'import { createRequire as __portalCreateRequire } from "node:module";\nconst require = __portalCreateRequire(import.meta.url);',
+      },
       // tools/core/runnable-module.ts: the address of the output it is in, beside the entries.
       define: { __PORTAL_COMPILED_URL__: "import.meta.url" },
-      plugins: [ownAddresses],
+      plugins: [packageImportedWhenNeeded, filesLoadedByAddress, ownAddresses],
       metafile: true,
       logLevel: "silent",
     });
