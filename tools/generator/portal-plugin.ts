@@ -18,6 +18,7 @@ import { createMarkdown, type MediaUrl } from "../content/markdown.ts";
 import { networkOf } from "./network.ts";
 import { registerPages } from "./pages.ts";
 import { createRunContext, type RunContext } from "./run-context.ts";
+import { keepCompiledTemplates, type NunjucksLib } from "./compiled-templates.ts";
 import { searchableMark } from "./searchable.ts";
 import type { EleventyConfig, PageContext, PortalPluginOptions } from "./types.ts";
 import { recordImages } from "./used-images.ts";
@@ -52,7 +53,13 @@ export function portalPlugin(eleventyConfig: EleventyConfig, options: PortalPlug
 
 /** What Eleventy may read and run: only the theme's templates and the validated content. */
 function settings(eleventyConfig: EleventyConfig, run: RunContext): void {
-  const { sitesDir, themeDir } = run.options;
+  const { sitesDir, themeDir, cacheDir } = run.options;
+  // The theme's templates compiled once for every run, not again in each (compiled-templates.ts).
+  eleventyConfig.on(
+    "eleventy.engine.njk",
+    ({ nunjucks, environment }: { nunjucks: NunjucksLib; environment: object }) =>
+      keepCompiledTemplates(nunjucks, environment, join(cacheDir, "compiled")),
+  );
   eleventyConfig.setUseGitIgnore(false);
   // Eleventy's process-wide template cache stays on (a third of the build time without it);
   // a long-running process that rebuilds sites invalidates changed files: see eleventy-cache.ts.
