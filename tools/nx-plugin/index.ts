@@ -5,6 +5,7 @@ import { reachableFrom } from "../core/import-graph.ts";
 import { retirementOf } from "../core/records.ts";
 import { manifestCopyDir } from "../published/manifest-format.ts";
 import { hubFactsSuffix } from "../published/hub-facts.ts";
+import { inputPatterns, testsExcluded } from "./input-patterns.ts";
 
 /**
  * One Nx project per `sites/<slug>/site.json`, with no file per site: adding a unit's folder
@@ -86,6 +87,9 @@ function retirement(file: string): ReturnType<typeof retirementOf> {
   }
 }
 
+/** The name of a site's inputs (its project's `namedInputs`), which both its targets use. */
+export const siteInputs = "site";
+
 export const createNodes: CreateNodes<PortalPluginOptions> = [
   "sites/*/site.json",
   (configFiles, rawOptions, context) => {
@@ -99,6 +103,7 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
     const live = configFiles.filter((file) => states.get(file) === "live");
     const archives = configFiles.filter((file) => states.get(file) === "archived").map((file) => dirname(file));
     const slugs = live.map((file) => basename(dirname(file)));
+    const shapingPatterns = [...inputPatterns(context.workspaceRoot, shaping.files), testsExcluded];
     return live.map((file) => {
       const root = dirname(file);
       const slug = basename(root);
@@ -106,7 +111,7 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
       const inputs: TargetConfiguration["inputs"] = [
         "{projectRoot}/**/*",
         ...sharedInputs,
-        ...shaping.files.map((f) => `{workspaceRoot}/${f}`),
+        ...shapingPatterns,
         // Regional broadcasts show on every page of every site.
         `{workspaceRoot}/sites/${hub}/content/siaran/**/*`,
         ...(isHub ? archives.map((dir) => `{workspaceRoot}/${dir}/**/*`) : []),
@@ -138,7 +143,7 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
         // one batch that is one build of the site for both, and otherwise the build finds the site
         // in place (build-executor.ts).
         dependsOn: [isHub ? "^manifest" : "manifest"],
-        inputs,
+        inputs: [siteInputs],
         outputs: [`{workspaceRoot}/dist/${slug}`],
         metadata: { description: `Validate and build ${slug}'s site into dist/${slug}/` },
       };
@@ -148,8 +153,7 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
         executor: "./tools/nx-plugin:build",
         options: { slug },
         cache: true,
-        // A copy: Nx may normalise a target's inputs in place.
-        inputs: [...inputs],
+        inputs: [siteInputs],
         outputs: [
           `{workspaceRoot}/dist/${manifestCopyDir}/${slug}.json`,
           `{workspaceRoot}/dist/${manifestCopyDir}/${slug}${hubFactsSuffix}`,
@@ -163,6 +167,8 @@ export const createNodes: CreateNodes<PortalPluginOptions> = [
         root,
         projectType: "application" as const,
         tags: [isHub ? "hub" : "site"],
+        // Named once for the project, not once for each of its targets.
+        namedInputs: { [siteInputs]: inputs },
         ...(isHub ? { implicitDependencies: slugs.filter((s) => s !== slug) } : {}),
         targets: { [options.targetName]: build, ...(isHub ? {} : { manifest }) },
       };

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { copyTooling } from "../test/tooling-copy.ts";
-import { createNodes, sharedInputs } from "./index.ts";
+import { buildDependencies, createNodes, sharedInputs, siteInputs } from "./index.ts";
+import { testsExcluded } from "./input-patterns.ts";
 import { workflowCachePaths } from "./workflow-cache-paths.ts";
 
 describe("the Nx plugin's inferred projects", () => {
@@ -28,8 +29,10 @@ describe("the Nx plugin's inferred projects", () => {
     assert.equal(build.executor, "./tools/nx-plugin:build");
     assert.equal(build.cache, true);
     assert.deepEqual(build.outputs, ["{workspaceRoot}/dist/dinkes"]);
-    assert.ok(build.inputs!.includes("{projectRoot}/**/*"));
-    for (const input of sharedInputs) assert.ok(build.inputs!.includes(input), input);
+    assert.deepEqual(build.inputs, [siteInputs], "the project's inputs, named once");
+    const inputs = project.namedInputs![siteInputs]!;
+    assert.ok(inputs.includes("{projectRoot}/**/*"));
+    for (const input of sharedInputs) assert.ok(inputs.includes(input), input);
     assert.ok(build.metadata?.description);
     // The copy of the manifest the hub reads, cached alone, with the very inputs of the build.
     const manifest = project.targets!.manifest!;
@@ -45,15 +48,31 @@ describe("the Nx plugin's inferred projects", () => {
 
   it("names as inputs exactly the modules the build loads, and every package they load", async () => {
     const results = await create(["sites/dinkes/site.json", "sites/portal/site.json"], {}, context);
-    const inputs = results[0]![1].projects!["sites/dinkes"]!.targets!.build!.inputs!;
-    const files = inputs.filter((i): i is string => typeof i === "string" && i.startsWith("{workspaceRoot}/tools/"));
-    assert.ok(files.includes("{workspaceRoot}/tools/generator/filters/tanggal.ts"));
-    assert.ok(files.includes("{workspaceRoot}/tools/pipeline/stages/publish.ts"));
-    assert.deepEqual(
-      files.filter((f) => /tools\/(deploy|serve|bench|demo)\/|\*/.test(f)),
-      [],
-      "no glob over tools/, and nothing the build does not load",
+    const inputs = results[0]![1].projects!["sites/dinkes"]!.namedInputs![siteInputs]!;
+    const patterns = inputs.filter(
+      (i): i is string => typeof i === "string" && /^!?\{workspaceRoot\}\/tools\//.test(i) && !sharedInputs.includes(i),
     );
+    assert.ok(patterns.includes(testsExcluded), "a module's tests are no input");
+    // What Nx matches: a folder's modules but their tests, or the file named.
+    const matched = patterns
+      .filter((p) => !p.startsWith("!"))
+      .flatMap((p) => {
+        const path = p.slice("{workspaceRoot}/".length);
+        if (!path.endsWith("/*.ts")) return [path];
+        const folder = path.slice(0, -"/*.ts".length);
+        return readdirSync(join(toolsRepoRoot, folder))
+          .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
+          .map((name) => `${folder}/${name}`);
+      });
+    assert.deepEqual(matched.sort(), buildDependencies(toolsRepoRoot).files, "exactly the modules the build loads");
+    assert.ok(matched.includes("tools/generator/filters/tanggal.ts"));
+    assert.ok(matched.includes("tools/pipeline/stages/publish.ts"));
+    assert.deepEqual(
+      matched.filter((f) => /tools\/(deploy|serve|bench|demo)\//.test(f)),
+      [],
+      "nothing the build does not load",
+    );
+    assert.ok(patterns.length < matched.length, "a folder of modules the build loads is one pattern");
     const external = inputs.find((i) => typeof i === "object" && "externalDependencies" in i) as {
       externalDependencies: string[];
     };
@@ -82,7 +101,8 @@ describe("the Nx plugin's inferred projects", () => {
     assert.equal(hub.targets!.manifest, undefined);
     assert.equal(hub.targets!.build!.executor, "./tools/nx-plugin:hub", "never in the units' batch");
     // Of the units, only what their builds keep for the hub; and the quarter hour the deploy names.
-    const hubInputs = hub.targets!.build!.inputs!.filter((i) => typeof i === "object");
+    assert.deepEqual(hub.targets!.build!.inputs, [siteInputs]);
+    const hubInputs = hub.namedInputs![siteInputs]!.filter((i) => typeof i === "object");
     assert.ok(
       hubInputs.some(
         (i) => JSON.stringify(i) === '{"dependentTasksOutputFiles":"**/.manifests/*.hub.json","transitive":false}',
@@ -90,7 +110,7 @@ describe("the Nx plugin's inferred projects", () => {
       JSON.stringify(hubInputs),
     );
     assert.ok(hubInputs.some((i) => JSON.stringify(i) === '{"env":"PORTAL_TIME_SLOT"}'));
-    const unitInputs = results[0]![1].projects!["sites/dinkes"]!.targets!.build!.inputs!;
+    const unitInputs = results[0]![1].projects!["sites/dinkes"]!.namedInputs![siteInputs]!;
     assert.ok(
       !unitInputs.some((i) => JSON.stringify(i).includes("PORTAL_TIME_SLOT")),
       "a unit's cache is not cut by the clock",
