@@ -15,9 +15,9 @@
  * `dirname`/`filename`) becomes the source file's URL, reached from the output's own place (the
  * checkout can move), and every relative address computed from it (the repository's root, themes,
  * schemas) is the same as from the source. A package's file keeps its address the same way
- * (Eleventy finds its own package.json and registers its loader hook by theirs). The modules the CLI loads by address (Eleventy's config,
- * the indexing thread, the preview process) are entries of their own, all in one folder;
- * tools/core/runnable-module.ts picks the compiled one.
+ * (Eleventy finds its own package.json, and registers its loader hook, by their addresses). The
+ * modules the CLI loads by address (Eleventy's config, the indexing thread, the preview process)
+ * are entries of their own, all in one folder; tools/core/runnable-module.ts picks the compiled one.
  *
  * Nothing compiled is committed. The workflows' caches keep it, in the build job, which holds no
  * secret and whose output is already the cache's; an output is used only when its name, the hash
@@ -113,7 +113,9 @@ async function compile() {
         const loader = args.path.endsWith(".ts") ? "ts" : "js";
         // A CommonJS module's own address has no place in an ES module's output (it would be
         // undefined there): none of the packages compiled in uses it today; one that does is named.
-        if (loader === "js" && /\b__(dirname|filename)\b/.test(source))
+        // (An ES module that makes its own from import.meta.url keeps it, as above.)
+        const ownAddress = /\b(?:const|let|var)\s+__(?:dirname|filename)\b/.test(source);
+        if (loader === "js" && !ownAddress && /\b__(dirname|filename)\b/.test(source))
           return {
             errors: [
               {
