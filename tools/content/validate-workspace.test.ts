@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { workspaceAt, toolsRepoRoot } from "../core/workspace.ts";
 import { join } from "node:path";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { formatProblem, type Problem } from "../problems/problem.ts";
 import { validateWorkspace } from "./validate-workspace.ts";
 import { fixtures } from "../test/temp-workspace.ts";
@@ -171,8 +173,14 @@ describe("validation of the broken-content corpus", () => {
 
 describe("validation of the shipped demo and fixtures", () => {
   it("accepts the mini fixture, which uses every content type", async () => {
-    const result = await validateWorkspace(workspaceAt(join(toolsRepoRoot, fixtures.mini)));
-    assert.deepEqual([...result.portalProblems, ...result.sites.flatMap((s) => s.problems)].map(formatProblem), []);
+    // Its own cache folder: validation remembers checked media there, and the fixture stays as committed.
+    const cacheDir = await mkdtemp(join(tmpdir(), "portal-mini-cache-"));
+    try {
+      const result = await validateWorkspace(workspaceAt(join(toolsRepoRoot, fixtures.mini), { cacheDir }));
+      assert.deepEqual([...result.portalProblems, ...result.sites.flatMap((s) => s.problems)].map(formatProblem), []);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it("accepts the built-in demo: every unit of the regency", async () => {
