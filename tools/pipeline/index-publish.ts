@@ -42,16 +42,16 @@ export async function indexPublish(
     const [live, archives] = [batch.sites.filter((s) => !moved(s)), batch.sites.filter(moved)];
     // Settled either way before anything is awaited: the staging below goes on if Pagefind fails.
     const indexing = writeSearchIndexes(
-      live.map((site) => ({
-        slug: site.slug,
-        dir: join(batch.staging, site.slug),
-        searchable: {
-          paths: batch.outputs.get(site.slug)!.searchable,
-          pages: batch.outputs.get(site.slug)!.pages,
-        },
-        ...(site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : {}),
-        ...(started.has(site.slug) ? { started: started.get(site.slug)! } : {}),
-      })),
+      live.map((site) => {
+        const output = batch.outputs.get(site.slug)!;
+        return {
+          slug: site.slug,
+          dir: join(batch.staging, site.slug),
+          searchable: { paths: output.searchable, pages: output.pages },
+          ...(site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : {}),
+          ...(started.has(site.slug) ? { started: started.get(site.slug)! } : {}),
+        };
+      }),
     ).then(
       (indexes) => ({ indexes }),
       (error: unknown) => ({ error }),
