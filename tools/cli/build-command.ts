@@ -3,16 +3,25 @@ import { buildSites, type SiteResult } from "../pipeline/build-sites.ts";
 import type { Progress } from "../core/progress.ts";
 import { formatProblem } from "../problems/problem.ts";
 
-/** `portal build [site...]`: exit 0 only when every requested site built. */
+/**
+ * A site's result as `--json` gives it: with each problem also as the line it prints as, so Nx's
+ * executor shows them without the schemas.
+ */
+export type JsonSiteResult = SiteResult & { lines: string[] };
+
+/**
+ * `portal build [site...]`: exit 0 only when every requested site built. With `json`, each site's
+ * result is a line of JSON, or goes to `onJson` (a caller in this process: build-in-process.ts).
+ */
 export async function runBuild(
   ws: Workspace,
   only: string[],
-  options: { json: boolean; progress?: Progress },
+  options: { json: boolean; progress?: Progress; onJson?: (r: JsonSiteResult) => void },
 ): Promise<number> {
   const started = performance.now();
+  const onJson = options.onJson ?? ((r: JsonSiteResult) => console.log(JSON.stringify(r)));
   const print = (r: SiteResult) => {
-    // With each problem also as the line it prints as: Nx's executor shows them without the schemas.
-    if (options.json) console.log(JSON.stringify({ ...r, lines: r.problems.map(formatProblem) }));
+    if (options.json) onJson({ ...r, lines: r.problems.map(formatProblem) });
     else if (r.ok) console.log(`✔ ${r.slug}: ${r.pages} halaman, ${r.ms} ms`);
     else console.error(`✘ ${r.slug}: gagal\n${r.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
   };

@@ -59,6 +59,8 @@ export const keptAsFiles = ["@11ty/eleventy/src/EventBus.js"];
 /** What is compiled: the CLI, and each module it loads by address rather than by import. */
 export const cliEntries = [
   "tools/cli/portal.ts",
+  // `portal build` in the caller's process: Nx's executor, for one site (nx-plugin/build-executor.ts).
+  "tools/cli/build-in-process.ts",
   "tools/generator/eleventy.config.ts",
   "tools/pipeline/index-publish-worker.ts",
   "tools/pipeline/preview-worker.ts",

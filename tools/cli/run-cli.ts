@@ -30,20 +30,20 @@ export async function runCli(name: string, command: (progress: Progress) => Prom
   };
   process.on("beforeExit", () => fail("stopped before it finished (a step never completed and reported nothing)"));
   process.on("uncaughtException", (error) => {
-    fail(`failed: ${describe(error)}`);
+    fail(`failed: ${describeError(error)}`);
     process.exit(1);
   });
   process.on("unhandledRejection", (reason) => {
     // A build run listens for its own while it runs (pipeline/stages/render.ts), to fail only its sites.
     if (process.listenerCount("unhandledRejection") > 1) return;
-    fail(`failed: ${describe(reason)}`);
+    fail(`failed: ${describeError(reason)}`);
     process.exit(1);
   });
   let code: number;
   try {
     code = await command(progress);
   } catch (error) {
-    return fail(`failed: ${describe(error)}`);
+    return fail(`failed: ${describeError(error)}`);
   }
   if (finished) return;
   finished = true;
@@ -55,7 +55,7 @@ export async function runCli(name: string, command: (progress: Progress) => Prom
 }
 
 /** The message, and where it came from: an internal error is ours to find. */
-function describe(error: unknown): string {
+export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const where = error.stack?.split("\n").slice(1, 6).join("\n");
   return `${error.message.replace(/^Internal error: /, "")}${where ? `\n${where}` : ""}`;

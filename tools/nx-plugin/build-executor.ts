@@ -2,16 +2,17 @@ import { spawn } from "node:child_process";
 import type { Problem } from "../problems/problem.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { manifestCopyPath } from "../published/manifest-format.ts";
 import { createInterface } from "node:readline";
 import type { ExecutorContext, TaskGraph } from "@nx/devkit";
 import { buildProcessFlags } from "../core/build-process-flags.ts";
 
 /**
- * Nx executor for a site's build. Both forms run `portal build --json` in one child process: one
- * site for a single task, every site of the batch for a batch (Nx's batch mode), so a full build
- * pays one process start, not one per site. Results stream back per site as JSON lines, so Nx
- * caches each site separately and a failed site fails only its own task.
+ * Nx executor for a site's build. Both forms run `portal build --json`: one site for a single
+ * task, every site of the batch for a batch (Nx's batch mode), so a full build pays one process
+ * start, not one per site. Results come back per site, so Nx caches each site separately and a
+ * failed site fails only its own task.
  */
 interface BuildOptions {
   slug: string;
@@ -127,7 +128,38 @@ function describe(r: SiteResult): string {
     : `${r.slug} failed:\n${r.lines.map((line) => `  ${line}`).join("\n")}`;
 }
 
+/**
+ * One site (an edit's unit, or the hub) builds in this process, Nx's: a process of its own would
+ * start Node and check the compiled CLI again, about a tenth of such a build (docs/benchmarks.md).
+ * Several build in one child process started with `buildProcessFlags`, which size V8's heap for a
+ * long build (only a command line can: build-process-flags.ts); one site's build is too short for
+ * them to pay.
+ */
 function runPortalBuild(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {
+  return slugs.length === 1 ? buildHere(root, slugs, onResult) : buildInChild(root, slugs, onResult);
+}
+
+async function buildHere(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {
+  // As tools/cli/portal.mjs sets it before Eleventy is loaded (it says why).
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+  let entry: string;
+  try {
+    const launcher = (await import(pathToFileURL(join(root, "tools/cli/compiled-cli.mjs")).href)) as {
+      compiledCli: () => Promise<string>;
+    };
+    entry = await launcher.compiledCli();
+  } catch (error) {
+    // As portal.mjs reports it.
+    console.error(`portal: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const compiled = (await import(
+    new URL("build-in-process.mjs", entry).href
+  )) as typeof import("../cli/build-in-process.ts");
+  return compiled.buildInProcess(root, slugs, onResult);
+}
+
+function buildInChild(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
