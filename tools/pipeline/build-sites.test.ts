@@ -814,6 +814,34 @@ describe("building the units in batches", () => {
       await ws.dispose();
     }
   });
+  it("builds the hub alone from what the units' last builds kept, its index given their records at the start: as a build of all does", async () => {
+    const ws = await withUnits();
+    try {
+      assert.ok((await buildSites(ws, undefined, { now, batchContentFiles: 1 })).results.every((r) => r.ok));
+      // An edit's build as Nx runs it: the unit alone, then the hub alone, from dlh's facts.
+      const post = join(ws.sitesDir, "dlh/content/berita/posyandu-serentak.md");
+      await writeFile(post, (await readFile(post, "utf8")).replace(/^title: .*$/m, "title: Judul Baru Dari DLH"));
+      await forgetCachedFiles([post]);
+      assert.ok((await buildSites(ws, ["dlh"], { now, batchContentFiles: 1 })).results.every((r) => r.ok));
+      const alone = await buildSites(ws, ["portal"], { now, batchContentFiles: 1 });
+      assert.deepEqual(
+        alone.results.map((r) => [r.slug, r.ok]),
+        [["portal", true]],
+      );
+      const hubOf = async () => new Map([...(await contents(ws.distDir))].filter(([f]) => f.startsWith("portal/")));
+      const hub = await hubOf();
+      assert.match(hub.get("portal/kabar/berita/index.html") ?? "", /Judul Baru Dari DLH/);
+      assert.match(JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind"))), /Judul Baru Dari DLH/);
+      await rm(ws.distDir, { recursive: true, force: true });
+      assert.ok((await buildSites(ws, undefined, { now, batchContentFiles: 1 })).results.every((r) => r.ok));
+      const whole = await hubOf();
+      assert.deepEqual([...hub.keys()], [...whole.keys()]);
+      for (const [file, text] of whole) assert.equal(hub.get(file), text, file);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it("reports a hub that fails to render once, though it was rendered twice", async () => {
     const ws = await withUnits();
     try {

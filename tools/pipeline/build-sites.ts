@@ -10,13 +10,15 @@ import { baseFromEnv, type Base } from "../published/site-origin.ts";
 import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
 import { hubData, publishedUnits, unitSearchRecords } from "./stages/hub.ts";
+import type { HubSearchRecord } from "./stages/hub-search-records.ts";
+import { sameRecords } from "./stages/search-index.ts";
 import { type ContentFact, type PublishedUnit, publishedUnitOf } from "../published/hub-facts.ts";
 import { render } from "./stages/render.ts";
 import { buildFailed, indexPublish } from "./index-publish.ts";
 import { type IndexPublishThread, startIndexPublishThread } from "./index-publish-thread.ts";
 import { startValidation, type Validated, type ValidationUnderWay } from "./stages/validate.ts";
 import { type SiteEntry, type ValidationPlan, validateEntry } from "../content/validate-workspace.ts";
-import { countContentFiles } from "../content/site-files.ts";
+import { countContentFiles, inFolderOrder } from "../content/site-files.ts";
 import { regencyReport } from "../report/unit-report.ts";
 import { readUnitHistory, type UnitHistory } from "../content/unit-history.ts";
 import { saveImageResults } from "../generator/image-results.ts";
@@ -59,6 +61,10 @@ interface BuildRun {
   unitsPublished?: Promise<void>;
   /** A full build of many batches: its units are validated batch by batch (validateStage). */
   validating?: ValidationByBatch;
+  /** What the units' builds kept for the hub, read when this build renders the hub and no unit (searchHubEarly). */
+  publishedBefore?: Map<string, PublishedUnit>;
+  /** The hub's records of those units, given to its index then. */
+  hubRecordsGiven?: readonly HubSearchRecord[];
 }
 
 /** The units of a full build of many batches, validated a batch at a time. */
@@ -211,6 +217,7 @@ async function validateStage(r: BuildRun): Promise<void> {
     return;
   }
   const { plan, validated, add } = started;
+  searchHubEarly(r, plan, validated.context);
   const order =
     r.only || r.options.preview ? undefined : unitBatches(plan, r.options.batchContentFiles ?? batchContentFiles);
   if (order) r.validating = { plan, add, batches: order.batches, later: order.later };
@@ -243,6 +250,39 @@ async function validateStage(r: BuildRun): Promise<void> {
     },
   };
   for (const failed of validated.failed) r.build.report(failed);
+}
+
+/**
+ * A build that renders the hub and no unit (an edit's build of the hub in CI, `portal build
+ * portal`) reads every unit's records of the hub's search from what the unit's last build kept
+ * (dist/.manifests/), all known once the registry is: they go to Pagefind in the indexing thread
+ * now, while the hub validates and renders. Pagefind takes the better part of a second for a
+ * region's 3,000 (hub-search-records.ts), and the hub's index waited for them after its pages were
+ * rendered (a 40 × 100 regency: 0.5 s). The hub's stage then gives the records it renders with
+ * (prepareSearch): the same ones, read once here, are kept.
+ */
+function searchHubEarly(
+  r: BuildRun,
+  plan: ValidationPlan,
+  context: Extract<Validated, { context: unknown }>["context"],
+): void {
+  const { portal, registry, archives } = context;
+  const renders = plan.wanted.map((e) => e.name);
+  if (r.options.preview || !renders.includes(portal.hub) || !renders.every((s) => s === portal.hub || archives.has(s)))
+    return;
+  let published: Map<string, PublishedUnit>;
+  try {
+    published = publishedUnits(r.ws.distDir, registry, portal.hub);
+  } catch {
+    // A unit's file that cannot be read: the hub's stage reads them again and names it.
+    return;
+  }
+  r.publishedBefore = published;
+  const sites = registry.filter((s) => s.slug !== portal.hub).sort((a, b) => inFolderOrder(a.slug, b.slug));
+  const records = unitSearchRecords(context, sites, published);
+  if (records.length < (r.options.batchContentFiles ?? batchContentFiles)) return;
+  (r.thread ??= startIndexPublishThread()).appendSearch(portal.hub, records);
+  r.hubRecordsGiven = records;
 }
 
 /**
@@ -310,12 +350,9 @@ async function hubStage(r: BuildRun): Promise<void> {
     if (partial) r.progress.enter(activityStage);
     else readingManifests();
     // A preview of the hub's draft reads them where the built sites are.
-    const published = publishedUnits(
-      build.preview?.published ?? r.ws.distDir,
-      build.registry,
-      build.portal.hub,
-      r.staged,
-    );
+    const published =
+      r.publishedBefore ??
+      publishedUnits(build.preview?.published ?? r.ws.distDir, build.registry, build.portal.hub, r.staged);
     if (partial) {
       await computeReport(r, undefined, published);
       readingManifests();
@@ -339,7 +376,9 @@ async function hubStage(r: BuildRun): Promise<void> {
     const inThread =
       !build.preview &&
       (r.thread !== undefined || searchRecords.length >= (r.options.batchContentFiles ?? batchContentFiles));
-    if (inThread) (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords);
+    // Given already (searchHubEarly), the same records are not sent again.
+    if (inThread && !sameRecords(r.hubRecordsGiven ?? [], searchRecords))
+      (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords);
     // A render's failures are reported once it is known to stand (not if it is done again).
     const renderFailures: SiteResult[] = [];
     const batches = await renderIsolated(hub, { ...hubBuild, report: (result) => renderFailures.push(result) });
@@ -348,6 +387,8 @@ async function hubStage(r: BuildRun): Promise<void> {
     const unpublished = await stagedButUnpublished(r);
     if (unpublished.length) {
       for (const slug of unpublished) r.staged.delete(slug);
+      r.publishedBefore = undefined;
+      r.hubRecordsGiven = undefined;
       await Promise.all(batches.map((b) => rm(b.staging, { recursive: true, force: true, maxRetries: 5 })));
       continue;
     }

@@ -9,6 +9,7 @@ import {
   type SearchRecord,
   type StartedIndex,
   addSearchRecords,
+  sameRecords,
   startSearchIndex,
 } from "./stages/search-index.ts";
 
@@ -92,8 +93,4 @@ async function startedFor(slugs: string[]): Promise<Map<string, Promise<StartedI
     }
   }
   return ready;
-}
-
-function sameRecords(a: readonly SearchRecord[], b: readonly SearchRecord[]): boolean {
-  return a.length === b.length && a.every((r, i) => r.url === b[i]!.url && r.html === b[i]!.html);
 }

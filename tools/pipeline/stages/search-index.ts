@@ -102,6 +102,11 @@ export async function closeSearchProcess(): Promise<void> {
 /** A page that is not a file of the site: its address and its HTML. */
 export type SearchRecord = { url: string; html: string };
 
+/** Whether two lists hold the same records in the same order. */
+export function sameRecords(a: readonly SearchRecord[], b: readonly SearchRecord[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.url === b[i]!.url && r.html === b[i]!.html);
+}
+
 /** An index Pagefind has started, with the records given to it; or why it could not. */
 export type StartedIndex = { index: PagefindIndex; error?: undefined } | { index?: PagefindIndex; error: string };
 
