@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 
 /** One page as a Pagefind index holds it (its fragment: what a result shows). */
 export interface PagefindFragment {
+  /** The address a result links to: its `url` metadata if it has one (search.js), else its own. */
   url: string;
   content: string;
   filters: Record<string, string[]>;
@@ -21,7 +22,8 @@ export async function pagefindFragments(bundle: string): Promise<PagefindFragmen
     names.map(async (name) => {
       const raw = gunzipSync(await readFile(join(dir, name))).toString("utf8");
       if (!raw.startsWith("pagefind_dcd")) throw new Error(`${name}: not a Pagefind fragment`);
-      return JSON.parse(raw.slice("pagefind_dcd".length)) as PagefindFragment;
+      const fragment = JSON.parse(raw.slice("pagefind_dcd".length)) as PagefindFragment;
+      return { ...fragment, url: fragment.meta.url ?? fragment.url };
     }),
   );
 }

@@ -206,8 +206,11 @@ function resultItem(page) {
   const item = document.createElement("li");
   const title = document.createElement("h2");
   const link = document.createElement("a");
-  link.href = page.url;
-  link.textContent = page.meta.title ?? page.url;
+  // A unit's page in the hub's index carries its address as metadata (search-index.ts), as
+  // Pagefind's own interface reads it.
+  const url = page.meta.url ?? page.url;
+  link.href = url;
+  link.textContent = page.meta.title ?? url;
   title.append(link);
   const meta = document.createElement("p");
   meta.className = "meta";
