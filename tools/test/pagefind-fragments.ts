@@ -4,7 +4,6 @@ import { gunzipSync } from "node:zlib";
 
 /** One page as a Pagefind index holds it (its fragment: what a result shows). */
 export interface PagefindFragment {
-  /** The address a result links to: its `url` metadata if it has one (search.js), else its own. */
   url: string;
   content: string;
   filters: Record<string, string[]>;
@@ -22,8 +21,7 @@ export async function pagefindFragments(bundle: string): Promise<PagefindFragmen
     names.map(async (name) => {
       const raw = gunzipSync(await readFile(join(dir, name))).toString("utf8");
       if (!raw.startsWith("pagefind_dcd")) throw new Error(`${name}: not a Pagefind fragment`);
-      const fragment = JSON.parse(raw.slice("pagefind_dcd".length)) as PagefindFragment;
-      return { ...fragment, url: fragment.meta.url ?? fragment.url };
+      return JSON.parse(raw.slice("pagefind_dcd".length)) as PagefindFragment;
     }),
   );
 }

@@ -206,11 +206,8 @@ function resultItem(page) {
   const item = document.createElement("li");
   const title = document.createElement("h2");
   const link = document.createElement("a");
-  // A unit's page in the hub's index carries its address as metadata (search-index.ts), as
-  // Pagefind's own interface reads it.
-  const url = page.meta.url ?? page.url;
-  link.href = url;
-  link.textContent = page.meta.title ?? url;
+  link.href = page.url;
+  link.textContent = page.meta.title ?? page.url;
   title.append(link);
   const meta = document.createElement("p");
   meta.className = "meta";

@@ -1,7 +1,4 @@
-import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { mkdtemp, readFile, rm, unlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import type { PagefindIndex } from "pagefind";
@@ -102,10 +99,7 @@ export async function closeSearchProcess(): Promise<void> {
   await pagefind.close();
 }
 
-/**
- * A page that is not a file of the site: its address and its HTML, a whole document (with a
- * `<head>`, where its address is added for Pagefind: addSearchRecords).
- */
+/** A page that is not a file of the site: its address and its HTML. */
 export type SearchRecord = { url: string; html: string };
 
 /** Whether two lists hold the same records in the same order. */
@@ -131,28 +125,15 @@ export async function startSearchIndex(records: readonly SearchRecord[]): Promis
   }
 }
 
-/**
- * More records into a started index (one that failed stays failed: its records are incomplete).
- * They are written as files of a folder of their own, which Pagefind reads itself: given one at a
- * time (`addHTMLFile`), each crossed Pagefind's pipe as base64 JSON and was parsed alone (a
- * region's 3,000: 0.8–0.9 s, and about 1 s of CPU between this process and Pagefind's, against
- * 0.25 s and 0.55 s read from a folder; docs/benchmarks.md). A file's own address is its place in
- * that folder, so each record carries its address as Pagefind's `url` metadata, which a result's
- * link follows (search.js, as Pagefind's own interface does).
- */
+/** More records into a started index (one that failed stays failed: its records are incomplete). */
 export async function addSearchRecords(started: StartedIndex, records: readonly SearchRecord[]): Promise<StartedIndex> {
-  if (started.error !== undefined || !records.length) return started;
+  if (started.error !== undefined) return started;
   const { index } = started;
-  let dir: string | undefined;
   try {
-    dir = await mkdtemp(join(tmpdir(), "portal-search-records-"));
-    // Named by address: unique in the index, whichever call adds them (a build's batches each add theirs).
-    for (const record of records) writeFileSync(join(dir, `${fileOf(record.url)}.html`), withAddress(record));
-    const added = await index.addDirectory({ path: dir });
-    if (added.errors.length)
-      return { index, error: `Pagefind could not index the records: ${added.errors.slice(0, 3).join("; ")}` };
-    if (added.page_count !== records.length)
-      return { index, error: `Pagefind indexed ${added.page_count} of ${records.length} records` };
+    const recorded = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
+    const refused = recorded.flatMap((r, i) => r.errors.map((e) => `${records[i]!.url}: ${e}`));
+    if (refused.length)
+      return { index, error: `Pagefind could not index ${refused.length} records: ${refused.slice(0, 3).join("; ")}` };
     return { index };
   } catch (error) {
     // With the index: the site's indexing deletes it.
@@ -160,20 +141,7 @@ export async function addSearchRecords(started: StartedIndex, records: readonly 
       index,
       error: `Pagefind could not index the records: ${error instanceof Error ? error.message : String(error)}`,
     };
-  } finally {
-    if (dir) await rm(dir, { recursive: true, force: true });
   }
-}
-
-const fileOf = (url: string) => createHash("sha256").update(url).digest("hex").slice(0, 32);
-
-/** The record's HTML with its address as Pagefind's `url` metadata, first in its `<head>`. */
-function withAddress(record: SearchRecord): string {
-  const at = record.html.indexOf("<head>");
-  if (at < 0) throw new Error(`the search record of ${record.url} has no <head>`);
-  const address = record.url.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  const end = at + "<head>".length;
-  return `${record.html.slice(0, end)}<meta data-pagefind-meta="url[content]" content="${address}">${record.html.slice(end)}`;
 }
 
 /** Past this many names, Pagefind's matching of a folder's files costs more than it saves. */
