@@ -258,8 +258,8 @@ async function validateStage(r: BuildRun): Promise<void> {
  * (dist/.manifests/), all known once the registry is: they go to Pagefind in the indexing thread
  * now, while the hub validates and renders. Pagefind takes the better part of a second for a
  * region's 3,000 (hub-search-records.ts), and the hub's index waited for them after its pages were
- * rendered (a 40 × 100 regency: 0.5 s). The hub's stage then gives the records it renders with
- * (prepareSearch): the same ones, read once here, are kept.
+ * rendered (a 40 × 100 regency: 0.2–0.5 s; docs/benchmarks.md). The hub's stage then renders from
+ * what was read here, and gives its index the records only if they differ (prepareSearch).
  */
 function searchHubEarly(
   r: BuildRun,
@@ -377,7 +377,7 @@ async function hubStage(r: BuildRun): Promise<void> {
       !build.preview &&
       (r.thread !== undefined || searchRecords.length >= (r.options.batchContentFiles ?? batchContentFiles));
     // Given already (searchHubEarly), the same records are not sent again.
-    if (inThread && !sameRecords(r.hubRecordsGiven ?? [], searchRecords))
+    if (inThread && !(r.hubRecordsGiven && sameRecords(r.hubRecordsGiven, searchRecords)))
       (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords);
     // A render's failures are reported once it is known to stand (not if it is done again).
     const renderFailures: SiteResult[] = [];
