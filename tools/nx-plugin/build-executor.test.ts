@@ -49,13 +49,17 @@ describe("the build executor", () => {
     }) as typeof spawn;
     syncBuiltinESMExports();
   });
+  const cwd = process.cwd();
   after(async () => {
+    process.chdir(cwd);
     childProcess.spawn = spawn;
     syncBuiltinESMExports();
     await rm(dir, { recursive: true, force: true });
   });
 
   it("builds a task's one site in its own process, as `portal build --json` would", async () => {
+    // Nx's worker runs where `nx` was typed: here, the site's own folder.
+    process.chdir(join(dir, "sites/dinkes"));
     let result: { success: boolean } | undefined;
     const output = await printed(async () => {
       result = await buildExecutor({ slug: "dinkes" }, context("manifest"));

@@ -142,6 +142,9 @@ function runPortalBuild(root: string, slugs: string[], onResult: (r: SiteResult)
 async function buildHere(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {
   // As tools/cli/portal.mjs sets it before Eleventy is loaded (it says why).
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+  // Where the child would run (`cwd: root`): Nx's worker runs where `nx` was typed, which may be
+  // a site's folder, and the build gives Eleventy its folders relative to the working directory.
+  process.chdir(root);
   let entry: string;
   try {
     const launcher = (await import(pathToFileURL(join(root, "tools/cli/compiled-cli.mjs")).href)) as {
