@@ -65,7 +65,7 @@ describe("the build executor", () => {
       result = await buildExecutor({ slug: "dinkes" }, context("manifest"));
     });
     assert.deepEqual(result, { success: true });
-    assert.match(output, /^dinkes: \d+ pages in \d+ ms$/);
+    assert.match(output, /^dinkes: \d+ pages in \d+ ms$/m);
     assert.deepEqual(portalChildren(), []);
     assert.ok(existsSync(join(dir, "dist/dinkes/index.html")));
     assert.ok(existsSync(join(dir, "dist/.manifests/dinkes.hub.json")), "the copy the hub reads");
@@ -81,7 +81,7 @@ describe("the build executor", () => {
         result = await buildExecutor({ slug: "dinkes" }, context("manifest"));
       });
       assert.deepEqual(result, { success: false });
-      assert.match(output, /^dinkes failed:\n {2}.*posyandu-serentak\.md.*title/);
+      assert.match(output, /^dinkes failed:\n {2}.*posyandu-serentak\.md.*title/m);
       assert.deepEqual(portalChildren(), []);
     } finally {
       await writeFile(post, before);
