@@ -17,7 +17,7 @@ export interface FirstSearch {
    * (Pagefind writes them compressed already).
    */
   searchKbServed: number;
-  /** How many Pagefind bundles (one per origin) the search read. */
+  /** How many Pagefind indexes the search read (a site's `/pagefind/`; the hub's `/pagefind/units/` too). */
   indexes: number;
   /** The search's status line ("10 hasil pertama untuk …"). */
   results: string;
@@ -44,9 +44,9 @@ export async function firstSearch(browser: Browser, url: string): Promise<FirstS
     const size = sizes.responseBodySize + sizes.responseHeadersSize;
     m.requests++;
     bytes += size;
-    const bundle = /^(https?:\/\/[^/]+)\/pagefind\//.exec(request.url());
+    const bundle = /^https?:\/\/[^/]+\/pagefind\/(?:units\/)?/.exec(request.url());
     if (!bundle) return;
-    bundles.add(bundle[1]!);
+    bundles.add(bundle[0]);
     m.searchRequests++;
     searchBytes += size;
     const response = await request.response();

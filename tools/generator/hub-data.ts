@@ -40,6 +40,8 @@ export interface HubData {
   report: RegencyReport;
   /** The units with something to find: the hub's search page filters by them. */
   searchUnits: { slug: string; name: string }[];
+  /** Whether the hub has an index of the units' records (`/pagefind/units/`), which its search merges. */
+  unitsIndex: boolean;
   /** Every unit's services by the hub's topics (`/layanan/`), with the home's services and numbers. */
   catalogue: HubCatalogue;
 }

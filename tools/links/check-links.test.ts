@@ -56,6 +56,22 @@ describe("npm run check-links", () => {
     }
   });
 
+  it("follows the hub's search page to the index of the units' records it merges", async () => {
+    const entry = join(ws.distDir, "portal/pagefind/units/pagefind-entry.json");
+    const original = await readFile(entry, "utf8");
+    await rm(entry);
+    try {
+      const run = checkLinks(ws.root);
+      assert.equal(run.status, 1, run.stdout);
+      assert.match(
+        run.stderr,
+        /dist\/portal\/cari\/index\.html .*\/pagefind\/units\/pagefind-entry\.json → no such file/,
+      );
+    } finally {
+      await writeFile(entry, original);
+    }
+  });
+
   it("reports a page of one unit that another site links to after it disappears, and exits 1", async () => {
     // As if dinkes's article were deleted and only dinkes rebuilt: the hub still links to it.
     await rm(join(ws.distDir, "dinkes/berita/posyandu-serentak"), { recursive: true });

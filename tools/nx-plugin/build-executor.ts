@@ -129,7 +129,7 @@ function describe(r: SiteResult): string {
 }
 
 /**
- * One site (an edit's unit, or the hub) builds in this process, Nx's: a process of its own would
+ * One site (an edit's unit) builds in this process, Nx's batch worker: a process of its own would
  * start Node and check the compiled CLI again, about a tenth of such a build (docs/benchmarks.md).
  * Several build in one child process started with `buildProcessFlags`, which size V8's heap for a
  * long build (only a command line can: build-process-flags.ts); one site's build is too short for

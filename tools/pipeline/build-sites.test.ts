@@ -178,7 +178,7 @@ describe("building the mini fixture", () => {
     );
   });
 
-  it("indexes each site's content pages for search, and the hub's index holds a record of every unit's page", async () => {
+  it("indexes each site's content pages for search, and the hub's second index holds a record of every unit's page", async () => {
     const entry = JSON.parse(await page("pagefind/pagefind-entry.json"));
     // The mini fixture's dinkes has one item of each of the eight types; lists and home are not indexed.
     assert.equal(entry.languages.id.page_count, 8);
@@ -192,7 +192,7 @@ describe("building the mini fixture", () => {
     // The hub's one index: its own pages, and each of dinkes's eight with the same unit and type
     // filters as on dinkes's own pages, at dinkes's address.
     const own = await pagefindFragments(join(ws.distDir, "dinkes/pagefind"));
-    const records = (await pagefindFragments(join(ws.distDir, "portal/pagefind")))
+    const records = (await pagefindFragments(join(ws.distDir, "portal/pagefind/units")))
       .filter((f) => f.url.startsWith("https://dinkes.paserkab.go.id/"))
       .sort((a, b) => a.url.localeCompare(b.url));
     assert.deepEqual(
@@ -205,8 +205,14 @@ describe("building the mini fixture", () => {
       assert.equal(record.meta.title, page.meta.title, record.url);
       assert.equal(record.meta.unit, "Dinas Kesehatan");
     }
+    // Apart from the hub's own pages (records-index.ts), and merged by its search page.
+    const hubOwn = await pagefindFragments(join(ws.distDir, "portal/pagefind"));
+    assert.ok(hubOwn.length > 0);
+    assert.ok(!hubOwn.some((f) => f.url.startsWith("https://")), hubOwn.map((f) => f.url).join());
     const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
     assert.doesNotMatch(hubSearch, /data-indexes/);
+    assert.match(hubSearch, /data-units-index="\/pagefind\/units\/"/);
+    assert.doesNotMatch(await page("cari/index.html"), /data-units-index/);
     assert.match(hubSearch, /<option value="dinkes">Dinas Kesehatan<\/option>/);
     // A chosen unit's own search, which holds all its pages (search.js links to it).
     assert.match(
@@ -511,7 +517,7 @@ describe("a site with broken content", () => {
       const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
       assert.match(hubSearch, /<option value="dinkes"[ >]/);
       assert.doesNotMatch(hubSearch, /<option value="dlh"[ >]/);
-      const urls = (await pagefindFragments(join(ws.distDir, "portal/pagefind"))).map((f) => f.url);
+      const urls = (await pagefindFragments(join(ws.distDir, "portal/pagefind/units"))).map((f) => f.url);
       assert.ok(
         urls.some((u) => u.startsWith("https://dinkes.paserkab.go.id/")),
         urls.join(),
@@ -624,7 +630,7 @@ describe("building the units in batches", () => {
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name).slice(dist.length + 1))
       // Pagefind's index and entry files are not byte-stable between runs (compare-dist.ts); its fragments are.
-      .filter((f) => !/\/pagefind\/(?:index\/|filter\/|pagefind\.|pagefind-entry\.json)/.test(f));
+      .filter((f) => !/\/pagefind\/(?:units\/)?(?:index\/|filter\/|pagefind\.|pagefind-entry\.json)/.test(f));
     const out = new Map<string, string>();
     for (const f of files.sort()) {
       let text = await readFile(join(dist, f), "utf8");
@@ -805,7 +811,7 @@ describe("building the units in batches", () => {
       const news = await readFile(join(ws.distDir, "portal/kabar/berita/index.html"), "utf8");
       assert.match(news, /Posyandu Serentak di 10 Kecamatan/);
       assert.doesNotMatch(news, /Judul Baru/);
-      const records = JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind")));
+      const records = JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind/units")));
       assert.match(records, /\/\/dlh\./);
       assert.doesNotMatch(records, /Judul Baru/);
       assert.doesNotMatch(await readFile(join(ws.distDir, "dlh/index.html"), "utf8"), /Judul Baru/);
@@ -831,7 +837,10 @@ describe("building the units in batches", () => {
       const hubOf = async () => new Map([...(await contents(ws.distDir))].filter(([f]) => f.startsWith("portal/")));
       const hub = await hubOf();
       assert.match(hub.get("portal/kabar/berita/index.html") ?? "", /Judul Baru Dari DLH/);
-      assert.match(JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind"))), /Judul Baru Dari DLH/);
+      assert.match(
+        JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind/units"))),
+        /Judul Baru Dari DLH/,
+      );
       await rm(ws.distDir, { recursive: true, force: true });
       assert.ok((await buildSites(ws, undefined, { now, batchContentFiles: 1 })).results.every((r) => r.ok));
       const whole = await hubOf();

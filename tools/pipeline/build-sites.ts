@@ -281,7 +281,7 @@ function searchHubEarly(
   const sites = registry.filter((s) => s.slug !== portal.hub).sort((a, b) => inFolderOrder(a.slug, b.slug));
   const records = unitSearchRecords(context, sites, published);
   if (records.length < (r.options.batchContentFiles ?? batchContentFiles)) return;
-  (r.thread ??= startIndexPublishThread()).appendSearch(portal.hub, records);
+  (r.thread ??= startIndexPublishThread()).prepareSearch(portal.hub, records, r.ws.cacheDir);
   r.hubRecordsGiven = records;
 }
 
@@ -378,7 +378,7 @@ async function hubStage(r: BuildRun): Promise<void> {
       (r.thread !== undefined || searchRecords.length >= (r.options.batchContentFiles ?? batchContentFiles));
     // Given already (searchHubEarly), the same records are not sent again.
     if (inThread && !(r.hubRecordsGiven && sameRecords(r.hubRecordsGiven, searchRecords)))
-      (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords);
+      (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords, r.ws.cacheDir);
     // A render's failures are reported once it is known to stand (not if it is done again).
     const renderFailures: SiteResult[] = [];
     const batches = await renderIsolated(hub, { ...hubBuild, report: (result) => renderFailures.push(result) });

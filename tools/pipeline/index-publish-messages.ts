@@ -12,11 +12,12 @@ export interface IndexPublishJob {
   context: Omit<PublishContext, "progress" | "report">;
 }
 
-/** A site's search records, to give Pagefind before the site's batch arrives. */
+/** A site's search records, to give Pagefind before the site's batch arrives (unless `cacheDir` has their index). */
 export interface PrepareSearch {
   kind: "prepare";
   slug: string;
   records: readonly SearchRecord[];
+  cacheDir: string;
 }
 
 /**

@@ -15,10 +15,11 @@ import type { SearchRecord } from "./stages/search-index.ts";
 
 export interface IndexPublishThread {
   /**
-   * Starts the site's index with these records in the thread, while the site still renders: its
-   * batch (run) then adds the site's own pages to it. The hub's records of every unit's page.
+   * Starts the index of these records in the thread, while the site still renders, unless
+   * `cacheDir` holds it (records-index.ts): the hub's records of every unit's page, which its
+   * batch (run) then places beside the index of its own pages.
    */
-  prepareSearch(slug: string, records: readonly SearchRecord[]): void;
+  prepareSearch(slug: string, records: readonly SearchRecord[], cacheDir: string): void;
   /**
    * Gives Pagefind some of the site's records now, before all are known: a `prepareSearch` with
    * exactly the records appended, in their order, keeps them; any other replaces them.
@@ -123,8 +124,8 @@ export function startIndexPublishThread(): IndexPublishThread {
         }
       });
     },
-    prepareSearch(slug, records) {
-      if (!stopped) worker.postMessage({ kind: "prepare", slug, records } satisfies PrepareSearch);
+    prepareSearch(slug, records, cacheDir) {
+      if (!stopped) worker.postMessage({ kind: "prepare", slug, records, cacheDir } satisfies PrepareSearch);
     },
     appendSearch(slug, records) {
       if (!stopped && records.length) worker.postMessage({ kind: "append", slug, records } satisfies AppendSearch);

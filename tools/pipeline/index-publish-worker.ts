@@ -6,12 +6,12 @@ import type { IndexPublishDone, ThreadMessage } from "./index-publish-messages.t
 import {
   closeSearchProcess,
   keepSearchProcess,
-  type SearchRecord,
-  type StartedIndex,
+  type UnitRecords,
   addSearchRecords,
   sameRecords,
   startSearchIndex,
 } from "./stages/search-index.ts";
+import { recordsIndexCached } from "./stages/records-index.ts";
 
 /**
  * The thread that indexes and publishes the units' batches while the build's own thread renders
@@ -19,8 +19,11 @@ import {
  * Pagefind and the disk serve one batch at a time.
  */
 let queue: Promise<void> = Promise.resolve();
-/** Indexes started with their records before their site's batch arrives (the hub's), and the records. */
-const started = new Map<string, { records: readonly SearchRecord[]; index: Promise<StartedIndex> }>();
+/**
+ * The hub's records, given before its batch arrives, with their index started in Pagefind (none
+ * when the cache holds their index: records-index.ts).
+ */
+const started = new Map<string, UnitRecords>();
 
 // One Pagefind process for the thread's life, so that the hub's records go into it at once,
 // beside the units' last batch (a batch's end would otherwise close the process under them).
@@ -29,13 +32,19 @@ keepSearchProcess();
 parentPort!.on("message", (message: ThreadMessage) => {
   if (message.kind === "append") {
     // At once too, after the records appended before (Pagefind takes them in the order sent).
+    // Not looked for in the cache: these are some of the records, and Pagefind takes them while
+    // the units still render.
     const earlier = started.get(message.slug);
-    if (!earlier) started.set(message.slug, { records: message.records, index: startSearchIndex(message.records) });
-    else
+    if (!earlier) started.set(message.slug, { records: message.records, started: startSearchIndex(message.records) });
+    else {
+      const records = [...earlier.records, ...message.records];
       started.set(message.slug, {
-        records: [...earlier.records, ...message.records],
-        index: earlier.index.then((s) => addSearchRecords(s, message.records)),
+        records,
+        started: Promise.resolve(earlier.started).then((s) =>
+          s ? addSearchRecords(s, message.records) : startSearchIndex(records),
+        ),
       });
+    }
     return;
   }
   if (message.kind === "prepare") {
@@ -44,8 +53,13 @@ parentPort!.on("message", (message: ThreadMessage) => {
     // records given again otherwise replace the earlier ones.
     const earlier = started.get(message.slug);
     if (earlier && sameRecords(earlier.records, message.records)) return;
-    void earlier?.index.then((s) => s.index?.deleteIndex()).catch(() => undefined);
-    started.set(message.slug, { records: message.records, index: startSearchIndex(message.records) });
+    void earlier?.started?.then((s) => s?.index?.deleteIndex()).catch(() => undefined);
+    // Pagefind takes them only if their index is not in the cache.
+    const { records, cacheDir } = message;
+    started.set(message.slug, {
+      records,
+      started: recordsIndexCached(cacheDir, records).then((cached) => (cached ? undefined : startSearchIndex(records))),
+    });
     return;
   }
   if (message.kind === "close") {
@@ -77,19 +91,19 @@ parentPort!.on("message", (message: ThreadMessage) => {
 });
 
 /**
- * The batch's started indexes. One whose Pagefind process died meanwhile (a batch before it
- * failed, and a failure closes the process) is started again with its records, once.
+ * The batch's records, with their started indexes. One whose Pagefind process died meanwhile (a
+ * batch before it failed, and a failure closes the process) is started again with its records, once.
  */
-async function startedFor(slugs: string[]): Promise<Map<string, Promise<StartedIndex>>> {
-  const ready = new Map<string, Promise<StartedIndex>>();
+async function startedFor(slugs: string[]): Promise<Map<string, UnitRecords>> {
+  const ready = new Map<string, UnitRecords>();
   for (const slug of slugs) {
     const prepared = started.get(slug);
     if (!prepared) continue;
-    const first = await prepared.index;
-    if (first.error === undefined) ready.set(slug, prepared.index);
+    const first = await prepared.started;
+    if (first?.error === undefined) ready.set(slug, prepared);
     else {
       void first.index?.deleteIndex().catch(() => undefined);
-      ready.set(slug, startSearchIndex(prepared.records));
+      ready.set(slug, { records: prepared.records, started: startSearchIndex(prepared.records) });
     }
   }
   return ready;

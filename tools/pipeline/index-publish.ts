@@ -5,7 +5,7 @@ import { eachInParallel } from "../core/in-parallel.ts";
 import { problem } from "../problems/problem.ts";
 import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
 import { type StagedSite, stageArchive, stagePreview, stagePublish } from "./stages/publish.ts";
-import { type StartedIndex, writeSearchIndexes } from "./stages/search-index.ts";
+import { type UnitRecords, writeSearchIndexes } from "./stages/search-index.ts";
 
 /** Sites of a batch published at a time: each is a chain of small file operations. */
 const publishConcurrency = 8;
@@ -19,7 +19,8 @@ const publishConcurrency = 8;
 export async function indexPublish(
   batch: Batch,
   build: PublishContext,
-  started: ReadonlyMap<string, Promise<StartedIndex>> = new Map(),
+  /** The hub's records as the indexing thread holds them, their index started or not (index-publish-worker.ts). */
+  started: ReadonlyMap<string, UnitRecords> = new Map(),
 ): Promise<void> {
   const slugs = batch.sites.map((s) => s.slug);
   const reported = new Set<string>();
@@ -44,12 +45,14 @@ export async function indexPublish(
     const indexing = writeSearchIndexes(
       live.map((site) => {
         const output = batch.outputs.get(site.slug)!;
+        const records =
+          started.get(site.slug) ??
+          (site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : undefined);
         return {
           slug: site.slug,
           dir: join(batch.staging, site.slug),
           searchable: { paths: output.searchable, pages: output.pages },
-          ...(site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : {}),
-          ...(started.has(site.slug) ? { started: started.get(site.slug)! } : {}),
+          ...(records ? { records: { ...records, cacheDir: build.ws.cacheDir } } : {}),
         };
       }),
     ).then(

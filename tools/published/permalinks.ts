@@ -18,8 +18,10 @@ export const siteUrls = {
   media: "/media/",
   images: "/img/",
   search: "/cari/",
-  /** Pagefind's bundle: the site's own search (the hub's also holds a record of units' pages). */
+  /** Pagefind's bundle: the site's own search. */
   searchIndex: "/pagefind/",
+  /** The hub's second index, of the units' records (stages/records-index.ts), merged into its search. */
+  unitsSearchIndex: "/pagefind/units/",
   /** Decap CMS for the site's editors; the CMS's own files are in /admin/decap/. */
   admin: "/admin/",
   cmsConfig: "/admin/config.json",

@@ -30,9 +30,11 @@ describe("the units' pages as records of the hub's search index", () => {
     const dir = await mkdtemp(join(tmpdir(), "hub-records-"));
     dirs.push(dir);
     const records = hubSearchRecords(entries, [["KK", "Kartu Keluarga"]], tanggal, 3000);
-    const result = await writeSearchIndexes([{ slug: "portal", dir, searchable: { paths: [], pages: 0 }, records }]);
+    const result = await writeSearchIndexes([
+      { slug: "portal", dir, searchable: { paths: [], pages: 0 }, records: { records, cacheDir: join(dir, ".cache") } },
+    ]);
     assert.deepEqual(result.get("portal"), { ok: true, pages: records.length });
-    return pagefindFragments(join(dir, "pagefind"));
+    return pagefindFragments(join(dir, "pagefind/units"));
   }
 
   it("carries a service's names, its unit, type and date as the unit's own page does; leaves broadcasts out", async () => {

@@ -165,6 +165,12 @@ export function readHubData(args: {
   }
 
   const today = now.toISOString();
+  // Apart from what the templates see: only the search index reads them.
+  // By folder name, as a build of many batches gives them to Pagefind (unitSearchRecords).
+  const searchRecords = searchRecordsOf(
+    searched.sort((a, b) => inFolderOrder(a.slug, b.slug)),
+    args,
+  );
   // An announcement's `end` is the start of its last valid day (WITA); it is current through that day.
   const current = (i: HubItem) => !i.end || Date.parse(i.end) + 86_400_000 > now.getTime();
   const byDateDesc = (a: HubItem, b: HubItem) => String(b.date).localeCompare(String(a.date));
@@ -220,12 +226,8 @@ export function readHubData(args: {
       };
     }),
     searchUnits: searchUnits.sort((a, b) => a.name.localeCompare(b.name, "id")),
-    // Apart from what the templates see: only the search index reads them.
-    // By folder name, as a build of many batches gives them to Pagefind (unitSearchRecords).
-    searchRecords: searchRecordsOf(
-      searched.sort((a, b) => inFolderOrder(a.slug, b.slug)),
-      args,
-    ),
+    searchRecords,
+    unitsIndex: searchRecords.length > 0,
     catalogue: hubCatalogue(items, args.catalogue),
   };
 }

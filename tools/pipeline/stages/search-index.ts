@@ -1,26 +1,14 @@
-import { readFile, unlink } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import type { PagefindIndex } from "pagefind";
 import { siteUrls } from "../../published/permalinks.ts";
 import { timeLimits, withTimeLimit } from "../../core/progress.ts";
-import { eachInParallel } from "../../core/in-parallel.ts";
+import { allSettledOrThrow, eachInParallel } from "../../core/in-parallel.ts";
+import { placeRecordsIndex } from "./records-index.ts";
+import type { SearchRecord, StartedIndex } from "./search-record.ts";
 
-/**
- * Pagefind writes its ready-made search interfaces beside the index (about 450 KB per site).
- * The theme has its own small interface on pagefind.js, so they are removed; so is the
- * WebAssembly for pages in no known language, since the language is forced to Indonesian
- * (unless the index is empty, when that is the only one Pagefind writes).
- */
-const interfaceFiles = [
-  "pagefind-ui.js",
-  "pagefind-ui.css",
-  "pagefind-modular-ui.js",
-  "pagefind-modular-ui.css",
-  "pagefind-component-ui.js",
-  "pagefind-component-ui.css",
-  "pagefind-highlight.js",
-];
+export type { SearchRecord, StartedIndex } from "./search-record.ts";
+import { pagefindInterfaceFiles, removeFromBundle } from "./pagefind-unused.ts";
 
 /**
  * Two sites at a time keep both cores of a build machine busy in Pagefind's process (measured on
@@ -38,7 +26,9 @@ export type SearchIndexResult = { ok: true; pages: number } | { ok: false; error
  * indexed, and its filters (unit, content type), are marked in the theme (`data-pagefind-*`);
  * pages without `data-pagefind-body` (lists, the home page, the search page) are left out.
  * Indonesian is forced: the whole portal is `lang="id"`, and one language keeps one index per site,
- * which the site's own /cari/ reads (the hub's holds records of the units' pages besides: hub-search-records.ts).
+ * which the site's own /cari/ reads. The hub has a second, of records of the units' pages
+ * (hub-search-records.ts), which its /cari/ merges into the first: `pagefind/units/`, kept by
+ * its content (records-index.ts).
  *
  * (Feeding pages to Pagefind while Eleventy writes them was tried and measured slower: every page
  * then crosses a pipe as base64 JSON, which cost more than Pagefind reading the files.)
@@ -52,17 +42,19 @@ export async function writeSearchIndexes(
      * `pages` HTML pages; without them Pagefind reads every page of the folder, keeping the marked.
      */
     searchable?: { paths: readonly string[]; pages: number };
-    /** Pages indexed beside the site's own: the units' pages, for the hub (hub-search-records.ts). */
-    records?: readonly SearchRecord[];
-    /** The same, already given to Pagefind (startSearchIndex): the site's pages are added to it. */
-    started?: Promise<StartedIndex>;
+    /**
+     * The hub's records of the units' pages (hub-search-records.ts), indexed apart into
+     * `pagefind/units/`: `started` if they were given to Pagefind already (startSearchIndex), or
+     * nothing to write when the cache under `cacheDir` holds their index (records-index.ts).
+     */
+    records?: UnitRecords & { cacheDir: string };
   }[],
 ): Promise<Map<string, SearchIndexResult>> {
   const results = new Map<string, SearchIndexResult>();
   try {
     await eachInParallel(sites, concurrency, async (site) => {
       const indexed = withTimeLimit(
-        indexSite(site.dir, site.searchable, site.started ?? startSearchIndex(site.records ?? [])),
+        indexSite(site.dir, site.searchable, site.records),
         timeLimits.searchIndexMs,
         `Pagefind, indexing ${site.slug}`,
       );
@@ -99,16 +91,19 @@ export async function closeSearchProcess(): Promise<void> {
   await pagefind.close();
 }
 
-/** A page that is not a file of the site: its address and its HTML. */
-export type SearchRecord = { url: string; html: string };
-
 /** Whether two lists hold the same records in the same order. */
 export function sameRecords(a: readonly SearchRecord[], b: readonly SearchRecord[]): boolean {
   return a.length === b.length && a.every((r, i) => r.url === b[i]!.url && r.html === b[i]!.html);
 }
 
-/** An index Pagefind has started, with the records given to it; or why it could not. */
-export type StartedIndex = { index: PagefindIndex; error?: undefined } | { index?: PagefindIndex; error: string };
+/**
+ * The hub's records, and their index if one was started for them beforehand (undefined when none
+ * was, or the cache holds it: records-index.ts).
+ */
+export interface UnitRecords {
+  records: readonly SearchRecord[];
+  started?: Promise<StartedIndex | undefined>;
+}
 
 /**
  * Starts an index in Pagefind's process and gives it `records`. The hub's thousands of records
@@ -164,16 +159,37 @@ export function searchableGlob({ paths, pages }: { paths: readonly string[]; pag
 }
 
 /**
- * The site's pages added to a started index, which is written into the site. A site with no
- * searchable page gets no page of its own: given a folder where no page has `data-pagefind-body`,
- * Pagefind would index every page whole (home, lists, 404).
+ * The site's pages indexed and written into the site, and for the hub the index of the units'
+ * records beside them (records-index.ts). A site with no searchable page gets no page of its own:
+ * given a folder where no page has `data-pagefind-body`, Pagefind would index every page whole
+ * (home, lists, 404).
  */
 async function indexSite(
   siteDir: string,
   searchable: { paths: readonly string[]; pages: number } | undefined,
-  starting: Promise<StartedIndex>,
+  units: (UnitRecords & { cacheDir: string }) | undefined,
 ): Promise<SearchIndexResult> {
-  const started = await starting;
+  const own = indexOwnPages(siteDir, searchable);
+  const records = units?.records.length
+    ? placeRecordsIndex({
+        records: units.records,
+        started: units.started,
+        outDir: join(siteDir, siteUrls.unitsSearchIndex),
+        cacheDir: units.cacheDir,
+        start: startSearchIndex,
+      })
+    : (units?.started?.then((s) => s?.index?.deleteIndex()) ?? Promise.resolve());
+  // Both settle before the staging folder can go (index-publish.ts).
+  await allSettledOrThrow([own, records]);
+  const pages = await own;
+  return pages.ok ? { ok: true, pages: pages.pages + (units?.records.length ?? 0) } : pages;
+}
+
+async function indexOwnPages(
+  siteDir: string,
+  searchable: { paths: readonly string[]; pages: number } | undefined,
+): Promise<SearchIndexResult> {
+  const started = await startSearchIndex([]);
   try {
     if (started.error !== undefined) throw new Error(started.error);
     const { index } = started;
@@ -192,14 +208,11 @@ async function indexSite(
       languages: Record<string, { page_count: number }>;
     };
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    const unused = pages > 0 ? [...interfaceFiles, "wasm.unknown.pagefind"] : interfaceFiles;
-    // Unlinked, not rm()'d: rm looks at each path first (4,000 of them in a 500-unit build).
-    await Promise.all(
-      unused.map((name) =>
-        unlink(join(outDir, name)).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== "ENOENT") throw error;
-        }),
-      ),
+    // The WebAssembly for pages in no known language goes too, since the language is forced to
+    // Indonesian (unless the index is empty, when that is the only one Pagefind writes).
+    await removeFromBundle(
+      outDir,
+      pages > 0 ? [...pagefindInterfaceFiles, "wasm.unknown.pagefind"] : pagefindInterfaceFiles,
     );
     return { ok: true, pages };
   } finally {

@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { pagefindFragments } from "../../test/pagefind-fragments.ts";
+import { placeRecordsIndex, recordsDigest, recordsIndexCached } from "./records-index.ts";
+import { closeSearchProcess, type SearchRecord, type StartedIndex, startSearchIndex } from "./search-index.ts";
+
+const record = (n: number, title: string): SearchRecord => ({
+  url: `https://dinkes.paserkab.go.id/berita/kabar-${n}/`,
+  html: `<!doctype html><html lang="id"><head><meta data-pagefind-filter="unit[content]" data-pagefind-meta="unit[content]" content="Dinas Kesehatan"></head><body><main data-pagefind-body><h1>${title}</h1><p>Ringkasan ${n}.</p></main></body></html>`,
+});
+const records = (title: string) => [record(1, title), record(2, "Posyandu Serentak"), record(3, "Imunisasi Anak")];
+
+describe("the hub's index of the units' records, kept by its content", () => {
+  const dirs: string[] = [];
+  after(async () => {
+    await closeSearchProcess();
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+  async function scratch(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), "records-index-"));
+    dirs.push(dir);
+    return dir;
+  }
+
+  /** Places the records' index at `out`, counting the indexes Pagefind had to start. */
+  async function place(dir: string, out: string, list: readonly SearchRecord[], started = { count: 0 }) {
+    await placeRecordsIndex({
+      records: list,
+      outDir: join(dir, out),
+      cacheDir: join(dir, ".cache"),
+      start: (r) => {
+        started.count++;
+        return startSearchIndex(r);
+      },
+    });
+    return started;
+  }
+  const entries = async (dir: string) => (await readdir(join(dir, ".cache/search"))).sort();
+
+  it("has Pagefind write the index of new records once, and places the same records' index from the cache", async () => {
+    const dir = await scratch();
+    const first = await place(dir, "a", records("Vaksinasi Massal"));
+    assert.equal(first.count, 1);
+    assert.deepEqual((await pagefindFragments(join(dir, "a"))).map((f) => f.meta.title).sort(), [
+      "Imunisasi Anak",
+      "Posyandu Serentak",
+      "Vaksinasi Massal",
+    ]);
+    // Only what a merged index reads: no script, no WebAssembly (the hub's own index has them).
+    const files = await readdir(join(dir, "a"));
+    assert.ok(files.includes("pagefind-entry.json"), files.join());
+    assert.ok(!files.some((f) => /\.js$|^wasm\./.test(f)), files.join());
+    assert.ok(await recordsIndexCached(join(dir, ".cache"), records("Vaksinasi Massal")));
+
+    const again = await place(dir, "b", records("Vaksinasi Massal"));
+    assert.equal(again.count, 0, "the same records: nothing for Pagefind");
+    const [fragment] = await readdir(join(dir, "b/fragment"));
+    const [published, kept] = await Promise.all([
+      stat(join(dir, "b/fragment", fragment!)),
+      stat(join(dir, ".cache/search", recordsDigest(records("Vaksinasi Massal")), "fragment", fragment!)),
+    ]);
+    assert.equal(published.ino, kept.ino, "linked from the cache, not written again");
+
+    // One title changed: a new index, with the new title.
+    const changed = await place(dir, "c", records("Vaksinasi Massal Tahap Dua"));
+    assert.equal(changed.count, 1);
+    assert.ok((await pagefindFragments(join(dir, "c"))).some((f) => f.meta.title === "Vaksinasi Massal Tahap Dua"));
+    assert.equal((await entries(dir)).length, 2);
+  });
+
+  it("keeps the three indexes used last", async () => {
+    const dir = await scratch();
+    const titles = ["Satu", "Dua", "Tiga", "Empat"];
+    for (const [i, title] of titles.entries()) await place(dir, `out-${i}`, records(title));
+    const digest = (title: string) => recordsDigest(records(title));
+    assert.deepEqual(await entries(dir), [digest("Dua"), digest("Tiga"), digest("Empat")].sort());
+    // Used again, "Dua" is newer than "Tiga", which goes when a fifth is written.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal((await place(dir, "again", records("Dua"))).count, 0);
+    await place(dir, "fifth", records("Lima"));
+    assert.deepEqual(await entries(dir), [digest("Dua"), digest("Empat"), digest("Lima")].sort());
+  });
+
+  it("leaves nothing in the cache when Pagefind fails, and says why", async () => {
+    const dir = await scratch();
+    const failing = async (): Promise<StartedIndex> => ({ error: "Pagefind could not start an index: mati" });
+    await assert.rejects(
+      placeRecordsIndex({
+        records: records("Gagal"),
+        outDir: join(dir, "out"),
+        cacheDir: join(dir, ".cache"),
+        start: failing,
+      }),
+      /Pagefind could not start an index: mati/,
+    );
+    assert.deepEqual(await entries(dir), []);
+    assert.equal(await recordsIndexCached(join(dir, ".cache"), records("Gagal")), false);
+  });
+
+  it("names records apart by every byte of their address and text, and by nothing else", () => {
+    const base = records("Sama");
+    assert.equal(recordsDigest(base), recordsDigest(records("Sama")));
+    assert.notEqual(recordsDigest(base), recordsDigest(records("Sama ")));
+    assert.notEqual(recordsDigest(base), recordsDigest([...base].reverse()), "the order is the index's too");
+    assert.notEqual(recordsDigest(base), recordsDigest([{ ...base[0]!, url: `${base[0]!.url}x` }, ...base.slice(1)]));
+    // A record's text that would end one record and start another does not make the same digest.
+    const joined = [{ url: "a", html: 'b"\n"c d' }];
+    const split = [
+      { url: "a", html: "b" },
+      { url: "c", html: "d" },
+    ];
+    assert.notEqual(recordsDigest(joined), recordsDigest(split));
+  });
+});

@@ -1,0 +1,165 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
+import { join } from "node:path";
+import type { SearchRecord, StartedIndex } from "./search-record.ts";
+import { pagefindInterfaceFiles, removeFromBundle } from "./pagefind-unused.ts";
+
+/**
+ * The hub's index of the units' records (hub-search-records.ts), kept apart from the index of the
+ * hub's own pages and kept by its content: `.cache/search/<digest>/`, the digest of the records
+ * and of Pagefind's version. The records change only when a unit's title, summary or service
+ * names among them do, while the hub is built again for any change of what the units keep for it
+ * (a post's new title that is not among a unit's newest, a page's date): the index then comes
+ * from the cache instead of Pagefind taking 3,000 records again (about 0.8 s of Pagefind's time at
+ * 40 × 100, docs/benchmarks.md). search.js merges it into the hub's own index (Pagefind's
+ * `mergeIndex`, which shares the first index's WebAssembly): one entry file and one metadata file
+ * more on the first search.
+ */
+
+/** The entries kept besides the newest: a build that goes back (a revert) finds the one before. */
+const keptEntries = 3;
+
+/**
+ * The hub's search reads only the entry, metadata, chunks and fragments of the units' index: not
+ * Pagefind's scripts (the hub's own index has them), nor its WebAssembly, which a merged index
+ * takes from the first (Pagefind's mergeIndex: `load_wasm: false`).
+ */
+const unusedFiles = [
+  ...pagefindInterfaceFiles,
+  "pagefind.js",
+  "pagefind-worker.js",
+  "wasm.id.pagefind",
+  "wasm.unknown.pagefind",
+];
+
+let pagefindVersion: string | undefined;
+
+/** Pagefind's own version: another version may write another format, so it is part of the digest. */
+function pagefindOwnVersion(): string {
+  pagefindVersion ??= (
+    JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as {
+      version: string;
+    }
+  ).version;
+  return pagefindVersion;
+}
+
+/** The name of the records' index in the cache. */
+export function recordsDigest(records: readonly SearchRecord[]): string {
+  const hash = createHash("sha256");
+  hash.update(`pagefind ${pagefindOwnVersion()}\nforceLanguage id\n`);
+  for (const r of records) hash.update(`${JSON.stringify(r.url)} ${JSON.stringify(r.html)}\n`);
+  return hash.digest("hex").slice(0, 32);
+}
+
+const cacheRoot = (cacheDir: string) => join(cacheDir, "search");
+
+/** Whether the index of exactly these records is in the cache (so Pagefind need not take them). */
+export async function recordsIndexCached(cacheDir: string, records: readonly SearchRecord[]): Promise<boolean> {
+  return isFolder(join(cacheRoot(cacheDir), recordsDigest(records)));
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+/**
+ * Puts the index of `records` at `outDir` (the hub's `pagefind/units/`): from the cache, or
+ * written by Pagefind into the cache first, from `started` (the records given to it beforehand)
+ * or from the records now. An index started for them is deleted from Pagefind's process either way.
+ */
+export async function placeRecordsIndex(args: {
+  records: readonly SearchRecord[];
+  /** Never rejects (startSearchIndex); undefined when none was started. */
+  started?: Promise<StartedIndex | undefined> | undefined;
+  outDir: string;
+  cacheDir: string;
+  /** Starts an index with the records (search-index.ts startSearchIndex), when none was started. */
+  start: (records: readonly SearchRecord[]) => Promise<StartedIndex>;
+}): Promise<void> {
+  const { records, outDir } = args;
+  const root = cacheRoot(args.cacheDir);
+  const kept = join(root, recordsDigest(records));
+  let index: StartedIndex | undefined;
+  try {
+    if (await isFolder(kept)) {
+      // Used now: the pruning keeps the entries used last.
+      const now = new Date();
+      await utimes(kept, now, now).catch(() => undefined);
+    } else {
+      await mkdir(root, { recursive: true });
+      index = (await args.started) ?? (await args.start(records));
+      await writeEntry(index, root, kept);
+    }
+    await linkTree(kept, outDir);
+  } finally {
+    index ??= await args.started;
+    await index?.index?.deleteIndex().catch(() => undefined);
+  }
+}
+
+/** Pagefind writes the index into a folder of its own, which becomes the entry in one rename. */
+async function writeEntry(started: StartedIndex, root: string, kept: string): Promise<void> {
+  if (started.error !== undefined) throw new Error(started.error);
+  const writing = join(root, `.writing-${process.pid}-${randomBytes(4).toString("hex")}`);
+  try {
+    const written = await started.index.writeFiles({ outputPath: writing });
+    if (written.errors.length)
+      throw new Error(`Pagefind could not write the index of the units' records: ${written.errors.join("; ")}`);
+    await removeFromBundle(writing, unusedFiles);
+    await rename(writing, kept).catch(async (error: NodeJS.ErrnoException) => {
+      // Another build wrote the same records' index meanwhile: the same files.
+      if (!(await isFolder(kept))) throw error;
+    });
+  } finally {
+    await rm(writing, { recursive: true, force: true });
+  }
+  await prune(root, kept);
+}
+
+/** Removes all but the `keptEntries` entries used last (and what a build that died left writing). */
+async function prune(root: string, newest: string): Promise<void> {
+  const entries = await readdir(root, { withFileTypes: true });
+  const dated = await Promise.all(
+    entries
+      .filter((e) => e.isDirectory() && join(root, e.name) !== newest)
+      .map(async (e) => {
+        const path = join(root, e.name);
+        const s = await stat(path).catch(() => undefined);
+        return { path, time: s?.mtimeMs ?? 0, writing: e.name.startsWith(".writing-") };
+      }),
+  );
+  // What a build that died left writing goes after an hour (one still writing is younger).
+  const abandoned = dated.filter((d) => d.writing && Date.now() - d.time > 3_600_000);
+  const old = dated
+    .filter((d) => !d.writing)
+    .sort((a, b) => b.time - a.time)
+    .slice(keptEntries - 1);
+  for (const d of [...old, ...abandoned]) await rm(d.path, { recursive: true, force: true });
+}
+
+/**
+ * The entry's files linked into `to` (each a name more for the same file: thousands of small files
+ * cost a directory entry each, not their bytes), copied where links cannot be made (another
+ * file system). Nothing writes into a published file, so the cache's stays as it was.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const entries = await readdir(from, { withFileTypes: true });
+  await Promise.all(entries.filter((e) => e.isDirectory()).map((e) => linkTree(join(from, e.name), join(to, e.name))));
+  const files = entries.filter((e) => e.isFile()).map((e) => e.name);
+  let next = 0;
+  // Sixteen at a time: the thread pool's four do the work, the rest keep it fed.
+  await Promise.all(
+    Array.from({ length: Math.min(16, files.length) }, async () => {
+      while (next < files.length) {
+        const name = files[next++]!;
+        await link(join(from, name), join(to, name)).catch(() => copyFile(join(from, name), join(to, name)));
+      }
+    }),
+  );
+}
