@@ -836,6 +836,9 @@ describe("building the units in batches", () => {
       );
       const hubOf = async () => new Map([...(await contents(ws.distDir))].filter(([f]) => f.startsWith("portal/")));
       const hub = await hubOf();
+      // The records' index, linked into a folder of the staging while the hub rendered, was moved in.
+      assert.ok(existsSync(join(ws.distDir, "portal/pagefind/units/pagefind-entry.json")));
+      assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
       assert.match(hub.get("portal/kabar/berita/index.html") ?? "", /Judul Baru Dari DLH/);
       assert.match(
         JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind/units"))),

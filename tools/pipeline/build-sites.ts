@@ -7,7 +7,7 @@ import { Progress } from "../core/progress.ts";
 import { readUiStrings } from "../generator/run-context.ts";
 import { problem, type Problem } from "../problems/problem.ts";
 import { baseFromEnv, type Base } from "../published/site-origin.ts";
-import type { Batch, BuildContext, SiteResult } from "./build-context.ts";
+import { type Batch, type BuildContext, type SiteResult, stagingRoot } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
 import { hubData, publishedUnits, unitSearchRecords } from "./stages/hub.ts";
 import type { HubSearchRecord } from "./stages/hub-search-records.ts";
@@ -281,9 +281,12 @@ function searchHubEarly(
   const sites = registry.filter((s) => s.slug !== portal.hub).sort((a, b) => inFolderOrder(a.slug, b.slug));
   const records = unitSearchRecords(context, sites, published);
   if (records.length < (r.options.batchContentFiles ?? batchContentFiles)) return;
-  (r.thread ??= startIndexPublishThread()).prepareSearch(portal.hub, records, r.ws.cacheDir);
+  (r.thread ??= startIndexPublishThread()).prepareSearch(portal.hub, records, recordsDirs(r.ws));
   r.hubRecordsGiven = records;
 }
+
+/** Where the hub's index of the units' records is kept and staged (stages/records-index.ts). */
+const recordsDirs = (ws: Workspace) => ({ cacheDir: ws.cacheDir, stagingDir: stagingRoot(ws) });
 
 /**
  * How alive each unit is (the report's judgement, from what validation parsed and Git): dormant
@@ -378,7 +381,7 @@ async function hubStage(r: BuildRun): Promise<void> {
       (r.thread !== undefined || searchRecords.length >= (r.options.batchContentFiles ?? batchContentFiles));
     // Given already (searchHubEarly), the same records are not sent again.
     if (inThread && !(r.hubRecordsGiven && sameRecords(r.hubRecordsGiven, searchRecords)))
-      (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords, r.ws.cacheDir);
+      (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords, recordsDirs(r.ws));
     // A render's failures are reported once it is known to stand (not if it is done again).
     const renderFailures: SiteResult[] = [];
     const batches = await renderIsolated(hub, { ...hubBuild, report: (result) => renderFailures.push(result) });

@@ -12,12 +12,20 @@ export interface IndexPublishJob {
   context: Omit<PublishContext, "progress" | "report">;
 }
 
-/** A site's search records, to give Pagefind before the site's batch arrives (unless `cacheDir` has their index). */
-export interface PrepareSearch {
+/**
+ * A site's search records, all of them: their index is made ready (from `cacheDir`, or by
+ * Pagefind into it) and linked into a folder of `stagingDir` before the site's batch arrives.
+ */
+export interface PrepareSearch extends RecordsDirs {
   kind: "prepare";
   slug: string;
   records: readonly SearchRecord[];
+}
+
+/** Where the records' index is kept (the workspace's `.cache/`) and staged (dist/.staging/). */
+export interface RecordsDirs {
   cacheDir: string;
+  stagingDir: string;
 }
 
 /**

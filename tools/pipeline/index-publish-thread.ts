@@ -7,6 +7,7 @@ import type {
   IndexPublishDone,
   IndexPublishJob,
   PrepareSearch,
+  RecordsDirs,
   ThreadClosed,
 } from "./index-publish-messages.ts";
 import { buildFailed } from "./index-publish.ts";
@@ -19,7 +20,7 @@ export interface IndexPublishThread {
    * `cacheDir` holds it (records-index.ts): the hub's records of every unit's page, which its
    * batch (run) then places beside the index of its own pages.
    */
-  prepareSearch(slug: string, records: readonly SearchRecord[], cacheDir: string): void;
+  prepareSearch(slug: string, records: readonly SearchRecord[], dirs: RecordsDirs): void;
   /**
    * Gives Pagefind some of the site's records now, before all are known: a `prepareSearch` with
    * exactly the records appended, in their order, keeps them; any other replaces them.
@@ -124,8 +125,8 @@ export function startIndexPublishThread(): IndexPublishThread {
         }
       });
     },
-    prepareSearch(slug, records, cacheDir) {
-      if (!stopped) worker.postMessage({ kind: "prepare", slug, records, cacheDir } satisfies PrepareSearch);
+    prepareSearch(slug, records, dirs) {
+      if (!stopped) worker.postMessage({ kind: "prepare", slug, records, ...dirs } satisfies PrepareSearch);
     },
     appendSearch(slug, records) {
       if (!stopped && records.length) worker.postMessage({ kind: "append", slug, records } satisfies AppendSearch);

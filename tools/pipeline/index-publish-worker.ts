@@ -11,7 +11,8 @@ import {
   sameRecords,
   startSearchIndex,
 } from "./stages/search-index.ts";
-import { recordsIndexCached } from "./stages/records-index.ts";
+import { stageRecordsIndex } from "./stages/records-index.ts";
+import { rm } from "node:fs/promises";
 
 /**
  * The thread that indexes and publishes the units' batches while the build's own thread renders
@@ -20,10 +21,21 @@ import { recordsIndexCached } from "./stages/records-index.ts";
  */
 let queue: Promise<void> = Promise.resolve();
 /**
- * The hub's records, given before its batch arrives, with their index started in Pagefind (none
- * when the cache holds their index: records-index.ts).
+ * The hub's records, given before its batch arrives: appended, with their index started in
+ * Pagefind; or all of them (prepared), with their index being linked into a folder of its own
+ * (`staging`: records-index.ts stageRecordsIndex).
  */
-const started = new Map<string, UnitRecords>();
+const started = new Map<string, UnitRecords & { staging?: Promise<{ folder: string } | { error: string }> }>();
+
+/** An index started and a folder staged for records no site will take. */
+async function forget(
+  entry: { started?: UnitRecords["started"]; staging?: Promise<{ folder: string } | { error: string }> } | undefined,
+): Promise<void> {
+  if (!entry) return;
+  await (await entry.started?.catch(() => undefined))?.index?.deleteIndex().catch(() => undefined);
+  const staged = await entry.staging;
+  if (staged && "folder" in staged) await rm(staged.folder, { recursive: true, force: true });
+}
 
 // One Pagefind process for the thread's life, so that the hub's records go into it at once,
 // beside the units' last batch (a batch's end would otherwise close the process under them).
@@ -48,22 +60,28 @@ parentPort!.on("message", (message: ThreadMessage) => {
     return;
   }
   if (message.kind === "prepare") {
-    // At once, not in the queue: the records go into Pagefind while the site renders and the
-    // batches before it are indexed. The records appended already, if they are these, stay;
-    // records given again otherwise replace the earlier ones.
+    // At once, not in the queue: the records' index is made ready while the site renders and the
+    // batches before it are indexed (from the cache, or Pagefind writes it there), and linked
+    // into a folder of its own that the site's indexing moves into place (records-index.ts).
+    // The records appended already, if they are these, are its records; records given again
+    // otherwise replace the earlier ones.
+    const { records, cacheDir, stagingDir } = message;
     const earlier = started.get(message.slug);
-    if (earlier && sameRecords(earlier.records, message.records)) return;
-    void earlier?.started?.then((s) => s?.index?.deleteIndex()).catch(() => undefined);
-    // Pagefind takes them only if their index is not in the cache.
-    const { records, cacheDir } = message;
+    const same = earlier !== undefined && sameRecords(earlier.records, records);
+    if (same && earlier.staging) return;
+    if (!same) void forget(earlier);
+    const index = same ? earlier.started : undefined;
     started.set(message.slug, {
       records,
-      started: recordsIndexCached(cacheDir, records).then((cached) => (cached ? undefined : startSearchIndex(records))),
+      staging: stageRecordsIndex({ records, started: index, cacheDir, stagingDir, start: startSearchIndex }),
     });
     return;
   }
   if (message.kind === "close") {
     queue = queue.then(async () => {
+      // What was prepared for a site whose batch never came (its render failed).
+      await Promise.all([...started.values()].map(forget));
+      started.clear();
       await closeSearchProcess();
       parentPort!.postMessage({ kind: "closed" });
     });
@@ -85,7 +103,11 @@ parentPort!.on("message", (message: ThreadMessage) => {
       () => done(),
       (error: unknown) => done(error),
     );
-    for (const site of job.batch.sites) started.delete(site.slug);
+    for (const site of job.batch.sites) {
+      // Moved into the site when it published; still here if the site failed before.
+      await forget(started.get(site.slug));
+      started.delete(site.slug);
+    }
     parentPort!.postMessage(reply);
   });
 });
@@ -99,6 +121,16 @@ async function startedFor(slugs: string[]): Promise<Map<string, UnitRecords>> {
   for (const slug of slugs) {
     const prepared = started.get(slug);
     if (!prepared) continue;
+    if (prepared.staging) {
+      // Staged, or failed to be (Pagefind's process closed under it): the indexing places the
+      // records' index itself then, with an index of its own.
+      const staged = await prepared.staging;
+      ready.set(
+        slug,
+        "folder" in staged ? { records: prepared.records, staged: staged.folder } : { records: prepared.records },
+      );
+      continue;
+    }
     const first = await prepared.started;
     if (first?.error === undefined) ready.set(slug, prepared);
     else {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { pagefindFragments } from "../../test/pagefind-fragments.ts";
-import { placeRecordsIndex, recordsDigest, recordsIndexCached } from "./records-index.ts";
+import { placeRecordsIndex, recordsDigest, recordsIndexCached, stageRecordsIndex } from "./records-index.ts";
 import { closeSearchProcess, type SearchRecord, type StartedIndex, startSearchIndex } from "./search-index.ts";
 
 const record = (n: number, title: string): SearchRecord => ({
@@ -98,6 +98,40 @@ describe("the hub's index of the units' records, kept by its content", () => {
     );
     assert.deepEqual(await entries(dir), []);
     assert.equal(await recordsIndexCached(join(dir, ".cache"), records("Gagal")), false);
+  });
+
+  it("stages the index in a folder of its own while the hub renders, then moves it into the hub in one rename", async () => {
+    const dir = await scratch();
+    const staging = join(dir, "dist/.staging");
+    const staged = await stageRecordsIndex({
+      records: records("Bertahap"),
+      cacheDir: join(dir, ".cache"),
+      stagingDir: staging,
+      start: startSearchIndex,
+    });
+    assert.ok("folder" in staged, JSON.stringify(staged));
+    // Named as a build's staging run, so that the debris stage of a later build clears it if this one dies.
+    assert.match(staged.folder, new RegExp(`/run-${process.pid}-\\d+$`));
+    await placeRecordsIndex({
+      records: records("Bertahap"),
+      staged: staged.folder,
+      outDir: join(dir, "dist/portal/pagefind/units"),
+      cacheDir: join(dir, ".cache"),
+      start: () => assert.fail("staged: nothing for Pagefind"),
+    });
+    assert.ok(
+      (await pagefindFragments(join(dir, "dist/portal/pagefind/units"))).some((f) => f.meta.title === "Bertahap"),
+    );
+    assert.deepEqual(await readdir(staging), []);
+    // A failure is an answer, not a rejection: the hub's indexing then places the index itself.
+    const failed = await stageRecordsIndex({
+      records: records("Gagal Bertahap"),
+      cacheDir: join(dir, ".cache"),
+      stagingDir: staging,
+      start: async () => ({ error: "Pagefind could not start an index: mati" }),
+    });
+    assert.deepEqual(failed, { error: "Pagefind could not start an index: mati" });
+    assert.deepEqual(await readdir(staging), []);
   });
 
   it("names records apart by every byte of their address and text, and by nothing else", () => {

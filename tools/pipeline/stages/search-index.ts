@@ -103,6 +103,8 @@ export function sameRecords(a: readonly SearchRecord[], b: readonly SearchRecord
 export interface UnitRecords {
   records: readonly SearchRecord[];
   started?: Promise<StartedIndex | undefined>;
+  /** Where their index is linked already, to be moved into the site (records-index.ts stageRecordsIndex). */
+  staged?: string;
 }
 
 /**
@@ -174,6 +176,7 @@ async function indexSite(
     ? placeRecordsIndex({
         records: units.records,
         started: units.started,
+        ...(units.staged === undefined ? {} : { staged: units.staged }),
         outDir: join(siteDir, siteUrls.unitsSearchIndex),
         cacheDir: units.cacheDir,
         start: startSearchIndex,
