@@ -45,12 +45,19 @@ function pagefindOwnVersion(): string {
   return pagefindVersion;
 }
 
+/** Digests made, by list: the indexing thread names the same list when it stages and when it places. */
+const digests = new WeakMap<readonly SearchRecord[], string>();
+
 /** The name of the records' index in the cache. */
 export function recordsDigest(records: readonly SearchRecord[]): string {
+  const known = digests.get(records);
+  if (known) return known;
   const hash = createHash("sha256");
   hash.update(`pagefind ${pagefindOwnVersion()}\nforceLanguage id\n`);
   for (const r of records) hash.update(`${JSON.stringify(r.url)} ${JSON.stringify(r.html)}\n`);
-  return hash.digest("hex").slice(0, 32);
+  const digest = hash.digest("hex").slice(0, 32);
+  digests.set(records, digest);
+  return digest;
 }
 
 const cacheRoot = (cacheDir: string) => join(cacheDir, "search");
