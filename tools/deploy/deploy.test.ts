@@ -118,6 +118,7 @@ describe("deploy, served by nginx", () => {
       fingerprinted: await get(port, "dinkes.localhost", style),
       image: image ? await get(port, "dinkes.localhost", image) : undefined,
       searchEntry: await get(port, "dinkes.localhost", "/pagefind/pagefind-entry.json"),
+      unitsSearchEntry: await get(port, "localhost", "/pagefind/units/pagefind-entry.json"),
       notFound: await get(port, "dinkes.localhost", "/tidak-ada/"),
       unknownHost: await home("tidak-dikenal.localhost"),
       admin: await get(port, "dinkes.localhost", "/admin/"),
@@ -141,6 +142,8 @@ describe("deploy, served by nginx", () => {
     assert.equal(responses.fingerprinted.headers["cache-control"], "public, max-age=31536000, immutable");
     if (responses.image) assert.equal(responses.image.headers["cache-control"], "public, max-age=31536000, immutable");
     assert.equal(responses.searchEntry.headers["cache-control"], "public, max-age=60");
+    assert.equal(responses.unitsSearchEntry.status, 200);
+    assert.equal(responses.unitsSearchEntry.headers["cache-control"], "public, max-age=60");
     // The CMS's module is revalidated each time; the chunks it names by their content are kept.
     const cms = await readdir(join(target, "dinkes", "current", "admin", "decap"));
     const chunk = cms.find((name) => name !== "decap-cms.js");
