@@ -255,11 +255,12 @@ async function validateStage(r: BuildRun): Promise<void> {
 /**
  * A build that renders the hub and no unit (an edit's build of the hub in CI, `portal build
  * portal`) reads every unit's records of the hub's search from what the unit's last build kept
- * (dist/.manifests/), all known once the registry is: they go to Pagefind in the indexing thread
- * now, while the hub validates and renders. Pagefind takes the better part of a second for a
- * region's 3,000 (hub-search-records.ts), and the hub's index waited for them after its pages were
- * rendered (a 40 × 100 regency: 0.2–0.5 s; docs/benchmarks.md). The hub's stage then renders from
- * what was read here, and gives its index the records only if they differ (prepareSearch).
+ * (dist/.manifests/), all known once the registry is: their index is made ready in the indexing
+ * thread now, while the hub validates and renders (from .cache/search, or Pagefind writes it there:
+ * the better part of a second for a region's 3,000; stages/records-index.ts), where the hub's
+ * index waited for them after its pages were rendered (a 40 × 100 regency: 0.2–0.5 s;
+ * docs/benchmarks.md). The hub's stage then renders from what was read here, and gives the thread
+ * the records again only if they differ (prepareSearch).
  */
 function searchHubEarly(
   r: BuildRun,

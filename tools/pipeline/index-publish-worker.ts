@@ -70,6 +70,8 @@ parentPort!.on("message", (message: ThreadMessage) => {
     const same = earlier !== undefined && sameRecords(earlier.records, records);
     if (same && earlier.staging) return;
     if (!same) void forget(earlier);
+    // No record, no index of them (the hub's search page then merges none: hub.ts `unitsIndex`).
+    if (records.length === 0) return void started.set(message.slug, { records });
     const index = same ? earlier.started : undefined;
     started.set(message.slug, {
       records,

@@ -17,7 +17,7 @@ import { pagefindInterfaceFiles, removeFromBundle } from "./pagefind-unused.ts";
  * more on the first search.
  */
 
-/** The entries kept besides the newest: a build that goes back (a revert) finds the one before. */
+/** The entries kept, the newest among them: a build that goes back (a revert) finds the one before. */
 const keptEntries = 3;
 
 /**

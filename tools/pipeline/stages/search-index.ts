@@ -44,8 +44,8 @@ export async function writeSearchIndexes(
     searchable?: { paths: readonly string[]; pages: number };
     /**
      * The hub's records of the units' pages (hub-search-records.ts), indexed apart into
-     * `pagefind/units/`: `started` if they were given to Pagefind already (startSearchIndex), or
-     * nothing to write when the cache under `cacheDir` holds their index (records-index.ts).
+     * `pagefind/units/` from the cache under `cacheDir` (records-index.ts): `staged` if their index
+     * is linked into a staging folder already, `started` if they were given to Pagefind already.
      */
     records?: UnitRecords & { cacheDir: string };
   }[],
