@@ -40,6 +40,11 @@ async function forget(
 // One Pagefind process for the thread's life, so that the hub's records go into it at once,
 // beside the units' last batch (a batch's end would otherwise close the process under them).
 keepSearchProcess();
+// Started now, while the build's thread validates and renders: Pagefind's process takes 30–45 ms
+// to start, which a build of the hub alone otherwise waited for after its render, its records'
+// index coming from the cache (docs/benchmarks.md). A process that cannot start fails the first
+// index the thread asks for, with the reason, as before.
+void startSearchIndex([]).then((s) => s.index?.deleteIndex().catch(() => undefined));
 
 parentPort!.on("message", (message: ThreadMessage) => {
   if (message.kind === "append") {
