@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -38,7 +38,7 @@ describe("the hub's index of the units' records, kept by its content", () => {
     });
     return started;
   }
-  const entries = async (dir: string) => (await readdir(join(dir, ".cache/search"))).sort();
+  const entries = async (dir: string) => (await readdir(join(dir, ".cache/search")).catch(() => [])).sort();
 
   it("has Pagefind write the index of new records once, and places the same records' index from the cache", async () => {
     const dir = await scratch();
@@ -98,6 +98,20 @@ describe("the hub's index of the units' records, kept by its content", () => {
     );
     assert.deepEqual(await entries(dir), []);
     assert.equal(await recordsIndexCached(join(dir, ".cache"), records("Gagal")), false);
+  });
+
+  it("writes the index straight into the hub when the cache cannot be written, and tries the cache again next time", async () => {
+    const dir = await scratch();
+    await mkdir(join(dir, ".cache"), { recursive: true });
+    // A file where the cache's folder should be (a careless hand, a broken restore).
+    await writeFile(join(dir, ".cache/search"), "bukan folder");
+    const first = await place(dir, "out", records("Tanpa Cache"));
+    assert.equal(first.count, 1);
+    assert.ok((await pagefindFragments(join(dir, "out"))).some((f) => f.meta.title === "Tanpa Cache"));
+    assert.ok(!(await readdir(join(dir, "out"))).some((f) => /\.js$|^wasm\./.test(f)));
+    await rm(join(dir, ".cache/search"));
+    assert.equal((await place(dir, "again", records("Tanpa Cache"))).count, 1);
+    assert.equal((await place(dir, "third", records("Tanpa Cache"))).count, 0, "kept once it could be");
   });
 
   it("stages the index in a folder of its own while the hub renders, then moves it into the hub in one rename", async () => {

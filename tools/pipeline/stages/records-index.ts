@@ -130,9 +130,18 @@ async function linkRecordsIndex(args: {
       const now = new Date();
       await utimes(kept, now, now).catch(() => undefined);
     } else {
-      await mkdir(root, { recursive: true });
       index = (await args.started) ?? (await args.start(records));
-      await writeEntry(index, root, kept);
+      if (index.error !== undefined) throw new Error(index.error);
+      const cached = await mkdir(root, { recursive: true })
+        .then(() => writeEntry(index!, root, kept))
+        .then(
+          () => true,
+          () => false,
+        );
+      // A cache that cannot be written (a file where its folder should be, a read-only disk)
+      // costs the time it would have saved, not the hub's search: Pagefind writes into the site,
+      // and fails the site with its own reason if it cannot there either.
+      if (!cached) return await writeBundle(index, outDir);
     }
     await linkTree(kept, outDir);
   } finally {
@@ -143,13 +152,9 @@ async function linkRecordsIndex(args: {
 
 /** Pagefind writes the index into a folder of its own, which becomes the entry in one rename. */
 async function writeEntry(started: StartedIndex, root: string, kept: string): Promise<void> {
-  if (started.error !== undefined) throw new Error(started.error);
   const writing = join(root, `.writing-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
-    const written = await started.index.writeFiles({ outputPath: writing });
-    if (written.errors.length)
-      throw new Error(`Pagefind could not write the index of the units' records: ${written.errors.join("; ")}`);
-    await removeFromBundle(writing, unusedFiles);
+    await writeBundle(started, writing);
     await rename(writing, kept).catch(async (error: NodeJS.ErrnoException) => {
       // Another build wrote the same records' index meanwhile: the same files.
       if (!(await isFolder(kept))) throw error;
@@ -158,6 +163,15 @@ async function writeEntry(started: StartedIndex, root: string, kept: string): Pr
     await rm(writing, { recursive: true, force: true });
   }
   await prune(root, kept);
+}
+
+/** Pagefind writes the records' index into `outDir`, without the files the hub's search does not read. */
+async function writeBundle(started: StartedIndex, outDir: string): Promise<void> {
+  if (started.error !== undefined) throw new Error(started.error);
+  const written = await started.index.writeFiles({ outputPath: outDir });
+  if (written.errors.length)
+    throw new Error(`Pagefind could not write the index of the units' records: ${written.errors.join("; ")}`);
+  await removeFromBundle(outDir, unusedFiles);
 }
 
 /** Removes all but the `keptEntries` entries used last (and what a build that died left writing). */
