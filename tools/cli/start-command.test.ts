@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { after, afterEach, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { launchChromium } from "../test/browser.ts";
@@ -108,6 +108,15 @@ describe("portal start", () => {
     portal = await startPortal(ws.root, { PORTAL_SCHEMA_DIR: schemaDir });
     port = portal.port;
     browser = await launching;
+  });
+  // Every test here needs the server: one that stopped is named where it stopped, with how it ended
+  // and its last words, not by the refused connections of every test after.
+  let endReported = false;
+  afterEach(() => {
+    const ended = portal?.ended();
+    if (!ended || endReported) return;
+    endReported = true;
+    assert.fail(`portal start ${ended} during this test; it last printed:\n${output().slice(-3000)}`);
   });
   after(async () => {
     await broadcastOpening?.catch(() => undefined);
@@ -459,7 +468,9 @@ describe("portal start", () => {
     const deadline = Date.now() + 30_000;
     for (;;) {
       await page.goto(`http://dlh.localhost:${port}/berita/bank-sampah/`).catch((error: Error) => {
-        throw new Error(`${error.message}\nnpm start said:\n${output().slice(before)}`);
+        throw new Error(
+          `${error.message}\nnpm start (${portal.ended() ?? "running"}) said:\n${output().slice(before)}`,
+        );
       });
       if (page.url() === `http://localhost:${port}/arsip/dlh/` || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 200));

@@ -10,6 +10,8 @@ export interface Daemon {
   process: ChildProcess;
   /** Everything it has printed so far (stdout and stderr). */
   output: () => string;
+  /** How it ended ("exited with code 1", "killed by SIGKILL"), or undefined while it runs. */
+  ended: () => string | undefined;
   stop: () => Promise<void>;
 }
 
@@ -34,6 +36,10 @@ export async function startDaemon(
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
+  // A server that dies in the middle of a file takes every later test with it, each failing on a
+  // refused connection: how it ended is what tells a crash (a signal) from an exit of its own.
+  let ended: string | undefined;
+  child.once("exit", (code, signal) => (ended = signal ? `killed by ${signal}` : `exited with code ${code}`));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
@@ -52,7 +58,7 @@ export async function startDaemon(
       throw new Error(`${name} did not get ready:\n${output}`);
     }
   }
-  return { process: child, output: () => output, stop };
+  return { process: child, output: () => output, ended: () => ended, stop };
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */

@@ -10,6 +10,8 @@ export interface RunningPortal {
   output: () => string;
   /** Whether the process is still running. */
   running: () => boolean;
+  /** How it ended ("exited with code 1", "killed by SIGKILL"), or undefined while it runs. */
+  ended: () => string | undefined;
   /**
    * Waits until what it printed after `from` (a length of `output()`) matches `pattern`; fails
    * after `timeoutMs` with what it did print, so a rebuild that never comes names itself.
@@ -68,6 +70,7 @@ export async function startPortal(root: string, env: NodeJS.ProcessEnv = {}): Pr
     output: server.output,
     printed,
     running: () => server.process.exitCode === null && server.process.signalCode === null,
+    ended: server.ended,
     stop: server.stop,
   };
 }
