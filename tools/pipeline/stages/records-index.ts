@@ -62,11 +62,6 @@ export function recordsDigest(records: readonly SearchRecord[]): string {
 
 const cacheRoot = (cacheDir: string) => join(cacheDir, "search");
 
-/** Whether the index of exactly these records is in the cache (so Pagefind need not take them). */
-export async function recordsIndexCached(cacheDir: string, records: readonly SearchRecord[]): Promise<boolean> {
-  return isFolder(join(cacheRoot(cacheDir), recordsDigest(records)));
-}
-
 async function isFolder(path: string): Promise<boolean> {
   return stat(path).then(
     (s) => s.isDirectory(),
