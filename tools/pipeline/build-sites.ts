@@ -63,7 +63,9 @@ interface BuildRun {
   validating?: ValidationByBatch;
   /** What the units' builds kept for the hub, read when this build renders the hub and no unit (searchHubEarly). */
   publishedBefore?: Map<string, PublishedUnit>;
-  /** The hub's records of those units, given to its index then. */
+  /** The hub's records of those units (the hub's data takes them rather than making them again). */
+  publishedBeforeRecords?: HubSearchRecord[];
+  /** The hub's records given to its index already. */
   hubRecordsGiven?: readonly HubSearchRecord[];
 }
 
@@ -281,6 +283,7 @@ function searchHubEarly(
   r.publishedBefore = published;
   const sites = registry.filter((s) => s.slug !== portal.hub).sort((a, b) => inFolderOrder(a.slug, b.slug));
   const records = unitSearchRecords(context, sites, published);
+  r.publishedBeforeRecords = records;
   if (records.length < (r.options.batchContentFiles ?? batchContentFiles)) return;
   (r.thread ??= startIndexPublishThread()).prepareSearch(portal.hub, records, recordsDirs(r.ws));
   r.hubRecordsGiven = records;
@@ -372,7 +375,10 @@ async function hubStage(r: BuildRun): Promise<void> {
         });
       return;
     }
-    const { searchRecords, ...data } = hubData(build, build.status, published, build.retired);
+    const { searchRecords, ...data } = hubData(build, build.status, published, {
+      retired: build.retired,
+      ...(published === r.publishedBefore && r.publishedBeforeRecords ? { records: r.publishedBeforeRecords } : {}),
+    });
     const hubBuild = { ...build, hub: data, hubSearchRecords: searchRecords };
     // A region's worth of records (3,000 at most: hub-search-records.ts) go into the hub's index in
     // the indexing thread while the hub's pages render, or are there already, given batch by batch
@@ -381,7 +387,10 @@ async function hubStage(r: BuildRun): Promise<void> {
       !build.preview &&
       (r.thread !== undefined || searchRecords.length >= (r.options.batchContentFiles ?? batchContentFiles));
     // Given already (searchHubEarly), the same records are not sent again.
-    if (inThread && !(r.hubRecordsGiven && sameRecords(r.hubRecordsGiven, searchRecords)))
+    if (
+      inThread &&
+      !(r.hubRecordsGiven && (r.hubRecordsGiven === searchRecords || sameRecords(r.hubRecordsGiven, searchRecords)))
+    )
       (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords, recordsDirs(r.ws));
     // A render's failures are reported once it is known to stand (not if it is done again).
     const renderFailures: SiteResult[] = [];
@@ -392,6 +401,7 @@ async function hubStage(r: BuildRun): Promise<void> {
     if (unpublished.length) {
       for (const slug of unpublished) r.staged.delete(slug);
       r.publishedBefore = undefined;
+      r.publishedBeforeRecords = undefined;
       r.hubRecordsGiven = undefined;
       await Promise.all(batches.map((b) => rm(b.staging, { recursive: true, force: true, maxRetries: 5 })));
       continue;

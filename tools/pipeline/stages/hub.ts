@@ -27,13 +27,21 @@ export function hubData(
   build: BuildContext,
   report: RegencyReport,
   published: ReadonlyMap<string, PublishedUnit>,
-  retired: SiteRecord[] = [],
+  {
+    retired = [],
+    records,
+  }: {
+    retired?: SiteRecord[];
+    /** The search records of `published`, when they were made already (unitSearchRecords). */
+    records?: HubSearchRecord[];
+  } = {},
 ): HubData & { searchRecords: HubSearchRecord[] } {
   const labels = build.ui.unitTypes;
   return readHubData({
     report,
     retired,
     published,
+    ...(records ? { searchRecords: records } : {}),
     portal: build.portal,
     registry: build.registry,
     base: build.base,
@@ -121,6 +129,8 @@ export function readHubData(args: {
   labels: Record<string, string>;
   /** The hub's katalog.json: the topics that group the units' services. */
   catalogue: ServiceCatalogue;
+  /** The search records of `published`, made already (unitSearchRecords): the same as made here. */
+  searchRecords?: HubSearchRecord[];
 }): HubData & { searchRecords: HubSearchRecord[] } {
   const { portal, registry, base, now } = args;
   const activity = typesWhere((t) => t.activity);
@@ -167,13 +177,21 @@ export function readHubData(args: {
   const today = now.toISOString();
   // Apart from what the templates see: only the search index reads them.
   // By folder name, as a build of many batches gives them to Pagefind (unitSearchRecords).
-  const searchRecords = searchRecordsOf(
-    searched.sort((a, b) => inFolderOrder(a.slug, b.slug)),
-    args,
-  );
+  const searchRecords =
+    args.searchRecords ??
+    searchRecordsOf(
+      searched.sort((a, b) => inFolderOrder(a.slug, b.slug)),
+      args,
+    );
   // An announcement's `end` is the start of its last valid day (WITA); it is current through that day.
   const current = (i: HubItem) => !i.end || Date.parse(i.end) + 86_400_000 > now.getTime();
-  const byDateDesc = (a: HubItem, b: HubItem) => String(b.date).localeCompare(String(a.date));
+  // The manifests' dates are ISO instants of one format (toISOString): their text sorts as their
+  // time does, without localeCompare's collation (20 ms of the hub's build for a region's 4,000).
+  const byDate = (a: HubItem, b: HubItem) => {
+    const [x, y] = [String(a.date), String(b.date)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const byDateDesc = (a: HubItem, b: HubItem) => byDate(b, a);
   return {
     groups,
     news: items
@@ -188,9 +206,7 @@ export function readHubData(args: {
     // two months ahead is not the latest news (the agenda's own list puts it first: hub-data.ts).
     all: [
       ...items.filter((i) => listed.includes(i.type) && !(String(i.date) > today)).sort(byDateDesc),
-      ...items
-        .filter((i) => listed.includes(i.type) && String(i.date) > today)
-        .sort((a, b) => String(a.date).localeCompare(String(b.date))),
+      ...items.filter((i) => listed.includes(i.type) && String(i.date) > today).sort(byDate),
     ],
     now: today,
     documents: items
@@ -210,7 +226,7 @@ export function readHubData(args: {
       .slice(0, 5),
     events: items
       .filter((i) => i.type === "agenda" && String(i.end ?? i.date) >= today)
-      .sort((a, b) => String(a.date).localeCompare(String(b.date)))
+      .sort(byDate)
       .slice(0, 5),
     counts,
     report: args.report,
