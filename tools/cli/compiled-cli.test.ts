@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -48,16 +48,54 @@ describe("the portal CLI compiled (tools/cli/portal.mjs)", () => {
       { cwd: toolsRepoRoot, encoding: "utf8", env: { ...process.env, PORTAL_BASE_URL: "" } },
     );
     assert.equal(fromSources.status, 0, fromSources.stderr);
-    const compiled = plainNode(["tools/cli/portal.mjs", "build", "--root", ws.root, "--dist", join(ws.root, "b")]);
-    assert.equal(compiled.status, 0, compiled.stderr);
-    assert.match(compiled.stdout, /dinkes: \d+ halaman/);
-    const [a, b] = [await tree(join(ws.root, "a")), await tree(join(ws.root, "b"))];
-    assert.ok(
-      [...b.keys()].some((path) => path.startsWith("dinkes/pagefind/")),
-      "the search index, written by the thread",
-    );
-    assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
-    for (const [path, contents] of a) assert.ok(b.get(path) === contents, `${path} differs`);
+    const a = await tree(join(ws.root, "a"));
+    // Twice: the second run at the latest starts from V8's cache of the compiled code, in which
+    // `import()` (eleventy-img for the photo, pdf-lib for the document) must still work.
+    for (const out of ["b", "c"]) {
+      const compiled = plainNode(["tools/cli/portal.mjs", "build", "--root", ws.root, "--dist", join(ws.root, out)]);
+      assert.equal(compiled.status, 0, compiled.stderr);
+      assert.match(compiled.stdout, /dinkes: \d+ halaman/);
+      const b = await tree(join(ws.root, out));
+      assert.ok(
+        [...b.keys()].some((path) => path.startsWith("dinkes/pagefind/")),
+        "the search index, written by the thread",
+      );
+      assert.ok([...b.keys()].some((path) => path.endsWith(".webp")) && [...b.keys()].some((p) => p.endsWith(".pdf")));
+      assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
+      for (const [path, contents] of a) assert.ok(b.get(path) === contents, `${path} differs (${out})`);
+    }
+  });
+
+  it("starts from V8's cache of its code once a run made it, makes it again when it is damaged, and keeps one for each set of V8 flags", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "portal-code-cache-"));
+    try {
+      await copyTooling(dir);
+      const validate = (flags: string[] = []) => {
+        const run = plainNode([...flags, "tools/cli/portal.mjs", "validate", "--root", ws.root], dir);
+        assert.equal(run.status, 0, run.stderr);
+        assert.match(run.stdout, /valid/);
+      };
+      validate();
+      const [folder] = (await readdir(join(dir, ".cache/compiled"))).filter((name) => name.startsWith("cli-"));
+      const compiled = join(dir, ".cache/compiled", folder!);
+      const caches = async () => (await readdir(compiled)).filter((name) => name.endsWith(".v8")).sort();
+      const made = await caches();
+      assert.equal(made.length, 1, "the first run leaves the code it compiled");
+      const cache = join(compiled, made[0]!);
+      const first = await stat(cache);
+      assert.ok(first.size > 100_000, `${first.size} bytes`);
+      validate();
+      assert.equal((await stat(cache)).ino, first.ino, "taken as it is: not made again");
+      await writeFile(cache, "not V8's code");
+      validate();
+      const remade = await stat(cache);
+      assert.ok(remade.ino !== first.ino && remade.size > 100_000, "a damaged cache is made again");
+      validate(["--max-semi-space-size=32"]);
+      assert.equal((await caches()).length, 2, "other V8 flags: a cache of their own");
+      assert.equal((await stat(cache)).ino, remade.ino, "the first left as it was");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("compiles again when a source changed, not when the checkout moved, and names the file and line that does not compile", async () => {

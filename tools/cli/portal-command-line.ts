@@ -6,8 +6,9 @@ import { cliCommands, parseOptionsOf, usage } from "./commands.ts";
 import { runCli } from "./run-cli.ts";
 
 /**
- * `portal <command>`: the one entry point for operators and npm scripts. The commands, options
- * and help are one table (commands.ts); this file parses the arguments by it and dispatches.
+ * `portal <command>`: the one entry point for operators and npm scripts (portal.ts from the
+ * sources, portal.mjs compiled). The commands, options and help are one table (commands.ts); this
+ * file parses the arguments by it and dispatches.
  */
 
 /**
@@ -51,4 +52,7 @@ async function main(progress: Progress): Promise<number> {
   return command.run({ ws, args, values, progress });
 }
 
-await runCli(`portal ${process.argv[2] ?? ""}`.trim(), main);
+/** Runs the command the process was started with; never rejects (run-cli.ts sets the exit code). */
+export function runPortal(): Promise<void> {
+  return runCli(`portal ${process.argv[2] ?? ""}`.trim(), main);
+}

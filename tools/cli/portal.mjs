@@ -4,7 +4,7 @@
  * first when its sources changed (compiled-cli.mjs says why). `node --import tsx tools/cli/portal.ts`
  * runs the same commands from the sources.
  */
-import { compiledCli } from "./compiled-cli.mjs";
+import { compiledCli, loadCompiled } from "./compiled-cli.mjs";
 
 // Eleventy registers an ESM resolve hook (in a thread of its own, on Node 20) so that a project's
 // JavaScript templates, data files and config are imported afresh after an edit in watch mode.
@@ -13,11 +13,15 @@ import { compiledCli } from "./compiled-cli.mjs";
 // one-site build (docs/benchmarks.md). Read when Eleventy is loaded; the CLI's children inherit it.
 process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 
-let entry;
+let dir;
 try {
-  entry = await compiledCli();
+  dir = await compiledCli();
 } catch (error) {
   console.error(`portal: ${/** @type {Error} */ (error).message}`);
   process.exit(1);
 }
-await import(entry);
+const script = /** @type {typeof import("./cli-script.ts")} */ (
+  /** @type {unknown} */ (await loadCompiled(dir, "cli-script"))
+);
+// Not awaited: it never rejects, and the process ends when the command is done (run-cli.ts).
+void script.runPortal();

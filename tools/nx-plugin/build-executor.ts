@@ -139,27 +139,38 @@ function runPortalBuild(root: string, slugs: string[], onResult: (r: SiteResult)
   return slugs.length === 1 ? buildHere(root, slugs, onResult) : buildInChild(root, slugs, onResult);
 }
 
+/** What the executor uses of tools/cli/compiled-cli.mjs. */
+interface CompiledCli {
+  compiledCli: () => Promise<string>;
+  loadCompiled: (dir: string, name: string) => Promise<Record<string, unknown>>;
+  saveCompiledCode: () => void;
+}
+
 async function buildHere(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {
   // As tools/cli/portal.mjs sets it before Eleventy is loaded (it says why).
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   // Where the child would run (`cwd: root`): Nx's worker runs where `nx` was typed, which may be
   // a site's folder, and the build gives Eleventy its folders relative to the working directory.
   process.chdir(root);
-  let entry: string;
+  let compiled: typeof import("../cli/cli-script.ts");
+  let launcher: CompiledCli;
   try {
-    const launcher = (await import(pathToFileURL(join(root, "tools/cli/compiled-cli.mjs")).href)) as {
-      compiledCli: () => Promise<string>;
-    };
-    entry = await launcher.compiledCli();
+    launcher = (await import(pathToFileURL(join(root, "tools/cli/compiled-cli.mjs")).href)) as CompiledCli;
+    compiled = (await launcher.loadCompiled(
+      await launcher.compiledCli(),
+      "cli-script",
+    )) as unknown as typeof import("../cli/cli-script.ts");
   } catch (error) {
     // As portal.mjs reports it.
     console.error(`portal: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  const compiled = (await import(
-    new URL("build-in-process.mjs", entry).href
-  )) as typeof import("../cli/build-in-process.ts");
-  return compiled.buildInProcess(root, slugs, onResult);
+  try {
+    return await compiled.buildInProcess(root, slugs, onResult);
+  } finally {
+    // Nx may end its batch process with a signal, before the code cache would be left at exit.
+    launcher.saveCompiledCode();
+  }
 }
 
 function buildInChild(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {

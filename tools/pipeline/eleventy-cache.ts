@@ -10,9 +10,11 @@ import type { Workspace } from "../core/workspace.ts";
  * fails if this stops working.)
  */
 const eventBusUrl = new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href;
-const { default: eventBus } = (await import(eventBusUrl)) as {
-  default: { emit: (event: string, ...args: unknown[]) => Promise<unknown> };
-};
+type EventBus = { emit: (event: string, ...args: unknown[]) => Promise<unknown> };
+let eventBusLoaded: Promise<EventBus> | undefined;
+/** Loaded when first needed: the compiled CLI is a script, which has no top-level await. */
+const eventBus = (): Promise<EventBus> =>
+  (eventBusLoaded ??= import(eventBusUrl).then((module: { default: EventBus }) => module.default));
 
 /**
  * What to forget before rebuilding `slugs`: the changed files (their contents are stale) and
@@ -39,17 +41,18 @@ export function filesToForget(ws: Workspace, slugs: readonly string[], changed: 
  */
 export async function forgetCompiledLayouts(themeDir: string): Promise<void> {
   // Any reported file empties the whole layout cache.
-  await eventBus.emit("eleventy.resourceModified", join(themeDir, "_includes", "layouts"), [], {
+  await (await eventBus()).emit("eleventy.resourceModified", join(themeDir, "_includes", "layouts"), [], {
     viaConfigReset: false,
     relevantLayouts: [],
   });
 }
 
 export async function forgetCachedFiles(paths: Iterable<string>): Promise<void> {
+  const bus = await eventBus();
   for (const path of paths) {
     // Eleventy keys its caches by absolute path in one place and by ./relative path in another.
     for (const form of [path, `./${relative(process.cwd(), path)}`]) {
-      await eventBus.emit("eleventy.resourceModified", form, [], { viaConfigReset: false, relevantLayouts: [] });
+      await bus.emit("eleventy.resourceModified", form, [], { viaConfigReset: false, relevantLayouts: [] });
     }
   }
 }
