@@ -19,12 +19,13 @@
  * modules the CLI loads by address (Eleventy's config, the indexing thread, the preview process)
  * are entries of their own, all in one folder; tools/core/runnable-module.ts picks the compiled one.
  *
- * The CLI and the build Nx's executor runs in its own process are each one CommonJS script, which
- * Node runs through V8's code cache (`loadCompiled`): its first run leaves the code V8 compiled
- * beside it, and every later process starts from that instead of parsing and compiling 4 MB of
- * JavaScript again (Node 20 has no compile cache for ES modules; Node 22's `module.enableCompileCache`
- * does this for both). Measured on the hub's build at 40 × 100: 1.15 s against 0.98 s a process
- * (docs/benchmarks.md). Eleventy's config and the threads' entries stay ES modules.
+ * The command line and the build Nx's executor runs in its own process are one CommonJS script,
+ * which Node runs through V8's code cache (`loadCompiled`): its first run leaves the code V8
+ * compiled beside it, and every later process starts from that instead of parsing and compiling
+ * 4 MB of JavaScript again (Node 20 has no compile cache for ES modules; Node 22's
+ * `module.enableCompileCache` does this for both). The hub's build at 40 × 100 took 1.06 s a
+ * process against 1.30 s (docs/benchmarks.md). Eleventy's config and the threads' entries stay ES
+ * modules.
  *
  * Nothing compiled is committed. The workflows' caches keep it, in the build job, which holds no
  * secret and whose output is already the cache's; an output is used only when its name, the hash
@@ -118,10 +119,11 @@ export async function compiledCli() {
 }
 
 /**
- * Runs the compiled script (`cli-script`) in this process and gives its exports. V8 compiles it from the code cache beside it when there is one it accepts (made by this
- * V8 with these flags from this very source: it checks all three), and otherwise compiles it, runs
- * it, and leaves the code it compiled by then as the cache, once the process ends
- * (`saveCompiledCode` sooner). A cache that cannot be written costs only the time it would save.
+ * Runs the compiled script (`cli-script`) in this process and gives its exports. V8 compiles it
+ * from the code cache beside it when there is one it accepts (made by this V8 with these flags from
+ * this very source: it checks all three), and otherwise compiles it, runs it, and leaves the code
+ * it compiled by then as the cache, once the process ends (`saveCompiledCode` sooner). A cache that
+ * cannot be written costs only the time it would save.
  *
  * The script is CommonJS as esbuild wrote it, in a function given what such a module gets, and what
  * it cannot have as a script: `import()` and `import.meta.resolve` (as this ES module does them; a
@@ -373,7 +375,7 @@ async function compile() {
   return outDir;
 }
 
-/** @param {string} source "tools/cli/portal.ts" → "portal" */
+/** @param {string} source "tools/cli/cli-script.ts" → "cli-script" */
 const basenameOf = (source) => source.replace(/^.*\//, "").replace(/\.ts$/, "");
 
 /**
