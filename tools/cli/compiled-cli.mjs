@@ -122,7 +122,7 @@ export async function compiledCli() {
  * Runs the compiled script (`cli-script`) in this process and gives its exports. V8 compiles it
  * from the code cache beside it when there is one it accepts (made by this V8 with these flags from
  * this very source: it checks all three), and otherwise compiles it, runs it, and leaves the code
- * it compiled by then as the cache, once the process ends (`saveCompiledCode` sooner). A cache that
+ * it compiled by then as the cache when a build's process asks (`saveCompiledCode`). A cache that
  * cannot be written costs only the time it would save.
  *
  * The script is CommonJS as esbuild wrote it, in a function given what such a module gets, and what
@@ -184,12 +184,12 @@ const scriptParameters = [
 
 /** Scripts run without a code cache V8 accepted, by the file their cache goes to. */
 const unsaved = new Map();
-process.once("exit", saveCompiledCode);
 
 /**
  * Writes the code cache of each script this process ran without one: the code V8 compiled so far,
- * the functions the run called included. Called once the process ends; Nx's batch process, which
- * Nx may end with a signal, calls it after its build.
+ * the functions the run called included. Only a build's process calls it (at its end: portal.mjs,
+ * Nx's executor): V8 keeps taking a cache it accepts, so one left by a short command (`--help`,
+ * `guard`, the first step of the deploy workflow) would hold little of a build's code for good.
  */
 export function saveCompiledCode() {
   for (const [file, script] of unsaved) {

@@ -66,31 +66,36 @@ describe("the portal CLI compiled (tools/cli/portal.mjs)", () => {
     }
   });
 
-  it("starts from V8's cache of its code once a run made it, makes it again when it is damaged, and keeps one for each set of V8 flags", async () => {
+  it("starts from V8's cache of its code once a build made it, makes it again when it is damaged, and keeps one for each set of V8 flags", async () => {
     const dir = await mkdtemp(join(tmpdir(), "portal-code-cache-"));
     try {
       await copyTooling(dir);
-      const validate = (flags: string[] = []) => {
-        const run = plainNode([...flags, "tools/cli/portal.mjs", "validate", "--root", ws.root], dir);
-        assert.equal(run.status, 0, run.stderr);
-        assert.match(run.stdout, /valid/);
+      const run = (command: string, flags: string[] = []) => {
+        const out = join(dir, "out");
+        const args = command === "build" ? ["--dist", out] : [];
+        const ran = plainNode([...flags, "tools/cli/portal.mjs", command, "--root", ws.root, ...args], dir);
+        assert.equal(ran.status, 0, ran.stderr);
+        assert.match(ran.stdout, command === "build" ? /dinkes: \d+ halaman/ : /valid/);
       };
-      validate();
+      run("validate");
       const [folder] = (await readdir(join(dir, ".cache/compiled"))).filter((name) => name.startsWith("cli-"));
       const compiled = join(dir, ".cache/compiled", folder!);
       const caches = async () => (await readdir(compiled)).filter((name) => name.endsWith(".v8")).sort();
+      assert.deepEqual(await caches(), [], "a command that builds nothing leaves none (it would hold little)");
+      run("build");
       const made = await caches();
-      assert.equal(made.length, 1, "the first run leaves the code it compiled");
+      assert.equal(made.length, 1, "a build leaves the code it compiled");
       const cache = join(compiled, made[0]!);
       const first = await stat(cache);
       assert.ok(first.size > 100_000, `${first.size} bytes`);
-      validate();
+      run("build");
+      run("validate");
       assert.equal((await stat(cache)).ino, first.ino, "taken as it is: not made again");
       await writeFile(cache, "not V8's code");
-      validate();
+      run("build");
       const remade = await stat(cache);
       assert.ok(remade.ino !== first.ino && remade.size > 100_000, "a damaged cache is made again");
-      validate(["--max-semi-space-size=32"]);
+      run("build", ["--max-semi-space-size=32"]);
       assert.equal((await caches()).length, 2, "other V8 flags: a cache of their own");
       assert.equal((await stat(cache)).ino, remade.ino, "the first left as it was");
     } finally {

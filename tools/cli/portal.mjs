@@ -4,7 +4,7 @@
  * first when its sources changed (compiled-cli.mjs says why). `node --import tsx tools/cli/portal.ts`
  * runs the same commands from the sources.
  */
-import { compiledCli, loadCompiled } from "./compiled-cli.mjs";
+import { compiledCli, loadCompiled, saveCompiledCode } from "./compiled-cli.mjs";
 
 // Eleventy registers an ESM resolve hook (in a thread of its own, on Node 20) so that a project's
 // JavaScript templates, data files and config are imported afresh after an edit in watch mode.
@@ -20,6 +20,9 @@ try {
   console.error(`portal: ${/** @type {Error} */ (error).message}`);
   process.exit(1);
 }
+// The commands that build leave V8's cache of the code they ran, when there was none it took
+// (compiled-cli.mjs `saveCompiledCode`); a shorter command's would hold little of a build's code.
+if (process.argv[2] === "build" || process.argv[2] === "start") process.once("exit", saveCompiledCode);
 const script = /** @type {typeof import("./cli-script.ts")} */ (
   /** @type {unknown} */ (await loadCompiled(dir, "cli-script"))
 );
