@@ -11,7 +11,6 @@ import { type Batch, type BuildContext, type SiteResult, stagingRoot } from "./b
 import { clearDebris } from "./debris.ts";
 import { hubData, publishedUnits, unitSearchRecords } from "./stages/hub.ts";
 import type { HubSearchRecord } from "./stages/hub-search-records.ts";
-import { sameRecords } from "./stages/search-index.ts";
 import { type ContentFact, type PublishedUnit, publishedUnitOf } from "../published/hub-facts.ts";
 import { render } from "./stages/render.ts";
 import { buildFailed, indexPublish } from "./index-publish.ts";
@@ -62,11 +61,15 @@ interface BuildRun {
   /** A full build of many batches: its units are validated batch by batch (validateStage). */
   validating?: ValidationByBatch;
   /** What the units' builds kept for the hub, read when this build renders the hub and no unit (searchHubEarly). */
-  publishedBefore?: Map<string, PublishedUnit>;
-  /** The hub's records of those units (the hub's data takes them rather than making them again). */
-  publishedBeforeRecords?: HubSearchRecord[];
-  /** The hub's records given to its index already. */
-  hubRecordsGiven?: readonly HubSearchRecord[];
+  publishedBefore?: PublishedBefore;
+}
+
+/** The units' facts a build of the hub alone reads first, their search records, and whether the indexing thread has them. */
+interface PublishedBefore {
+  units: Map<string, PublishedUnit>;
+  /** The hub's data takes them rather than making them again. */
+  records: HubSearchRecord[];
+  given: boolean;
 }
 
 /** The units of a full build of many batches, validated a batch at a time. */
@@ -261,8 +264,8 @@ async function validateStage(r: BuildRun): Promise<void> {
  * thread now, while the hub validates and renders (from .cache/search, or Pagefind writes it there:
  * the better part of a second for a region's 3,000; stages/records-index.ts), where the hub's
  * index waited for them after its pages were rendered (a 40 × 100 regency: 0.2–0.5 s;
- * docs/benchmarks.md). The hub's stage then renders from what was read here, and gives the thread
- * the records again only if they differ (prepareSearch).
+ * docs/benchmarks.md). The hub's stage then renders from what was read here, with these records
+ * (the same as its data would make), and does not give them to the thread again.
  */
 function searchHubEarly(
   r: BuildRun,
@@ -280,13 +283,11 @@ function searchHubEarly(
     // A unit's file that cannot be read: the hub's stage reads them again and names it.
     return;
   }
-  r.publishedBefore = published;
   const sites = registry.filter((s) => s.slug !== portal.hub).sort((a, b) => inFolderOrder(a.slug, b.slug));
   const records = unitSearchRecords(context, sites, published);
-  r.publishedBeforeRecords = records;
-  if (records.length < (r.options.batchContentFiles ?? batchContentFiles)) return;
-  (r.thread ??= startIndexPublishThread()).prepareSearch(portal.hub, records, recordsDirs(r.ws));
-  r.hubRecordsGiven = records;
+  const given = records.length >= (r.options.batchContentFiles ?? batchContentFiles);
+  if (given) (r.thread ??= startIndexPublishThread()).prepareSearch(portal.hub, records, recordsDirs(r.ws));
+  r.publishedBefore = { units: published, records, given };
 }
 
 /** Where the hub's index of the units' records is kept and staged (stages/records-index.ts). */
@@ -357,8 +358,9 @@ async function hubStage(r: BuildRun): Promise<void> {
     if (partial) r.progress.enter(activityStage);
     else readingManifests();
     // A preview of the hub's draft reads them where the built sites are.
+    const early = r.publishedBefore;
     const published =
-      r.publishedBefore ??
+      early?.units ??
       publishedUnits(build.preview?.published ?? r.ws.distDir, build.registry, build.portal.hub, r.staged);
     if (partial) {
       await computeReport(r, undefined, published);
@@ -377,7 +379,7 @@ async function hubStage(r: BuildRun): Promise<void> {
     }
     const { searchRecords, ...data } = hubData(build, build.status, published, {
       retired: build.retired,
-      ...(published === r.publishedBefore && r.publishedBeforeRecords ? { records: r.publishedBeforeRecords } : {}),
+      ...(early ? { records: early.records } : {}),
     });
     const hubBuild = { ...build, hub: data, hubSearchRecords: searchRecords };
     // A region's worth of records (3,000 at most: hub-search-records.ts) go into the hub's index in
@@ -386,11 +388,8 @@ async function hubStage(r: BuildRun): Promise<void> {
     const inThread =
       !build.preview &&
       (r.thread !== undefined || searchRecords.length >= (r.options.batchContentFiles ?? batchContentFiles));
-    // Given already (searchHubEarly), the same records are not sent again.
-    if (
-      inThread &&
-      !(r.hubRecordsGiven && (r.hubRecordsGiven === searchRecords || sameRecords(r.hubRecordsGiven, searchRecords)))
-    )
+    // Given already (searchHubEarly): the same records, not sent again.
+    if (inThread && !early?.given)
       (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords, recordsDirs(r.ws));
     // A render's failures are reported once it is known to stand (not if it is done again).
     const renderFailures: SiteResult[] = [];
@@ -401,8 +400,6 @@ async function hubStage(r: BuildRun): Promise<void> {
     if (unpublished.length) {
       for (const slug of unpublished) r.staged.delete(slug);
       r.publishedBefore = undefined;
-      r.publishedBeforeRecords = undefined;
-      r.hubRecordsGiven = undefined;
       await Promise.all(batches.map((b) => rm(b.staging, { recursive: true, force: true, maxRetries: 5 })));
       continue;
     }

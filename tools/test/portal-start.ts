@@ -69,7 +69,7 @@ export async function startPortal(root: string, env: NodeJS.ProcessEnv = {}): Pr
     port,
     output: server.output,
     printed,
-    running: () => server.process.exitCode === null && server.process.signalCode === null,
+    running: () => server.ended() === undefined,
     ended: server.ended,
     stop: server.stop,
   };
