@@ -6,7 +6,7 @@ import { siteUrl, successorOf, type Base } from "../../published/site-origin.ts"
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
 import type { RegencyReport } from "../../report/unit-report.ts";
-import { retiredUnitUrl } from "../../published/permalinks.ts";
+import { retiredUnitUrl, siteUrls } from "../../published/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
 import { dateFilters } from "../../published/indonesian-dates.ts";
 import { inFolderOrder } from "../../content/site-files.ts";
@@ -16,6 +16,7 @@ import {
   hubSearchRecords,
   hubSearchShare,
   hubSearchUnitCount,
+  recordsShardOf,
 } from "./hub-search-records.ts";
 
 /**
@@ -85,22 +86,23 @@ export function unitSearchRecords(
   return searchRecordsOf(
     sites.flatMap((site) => {
       const manifest = site.status === "active" ? published.get(site.slug)?.manifest : undefined;
-      return manifest ? [{ unit: site.name, items: manifest.items }] : [];
+      return manifest ? [{ slug: site.slug, unit: site.name, items: manifest.items }] : [];
     }),
     build,
   );
 }
 
 function searchRecordsOf(
-  units: readonly HubSearchUnit[],
+  units: readonly (Omit<HubSearchUnit, "shard"> & { slug: string })[],
   {
     portal,
     registry,
     catalogue,
   }: { portal: PortalConfig; registry: readonly SiteRecord[]; catalogue: ServiceCatalogue },
 ): HubSearchRecord[] {
+  const shards = recordsShardOf(registry, portal.hub);
   return hubSearchRecords(
-    units,
+    units.map((u) => ({ ...u, shard: shards.get(u.slug) ?? 0 })),
     catalogue.synonyms,
     dateFilters(portal.time_zone).tanggal,
     hubSearchShare(hubSearchUnitCount(registry, portal.hub)),
@@ -141,7 +143,7 @@ export function readHubData(args: {
   const items: HubItem[] = [];
   const counts = { units: 0, active: 0, quiet: 0, dormant: 0, withoutSite: 0 };
   const searchUnits: HubData["searchUnits"] = [];
-  const searched: (HubSearchUnit & { slug: string })[] = [];
+  const searched: (Omit<HubSearchUnit, "shard"> & { slug: string })[] = [];
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
     const manifest = site.status === "active" ? args.published.get(site.slug)?.manifest : undefined;
@@ -243,7 +245,9 @@ export function readHubData(args: {
     }),
     searchUnits: searchUnits.sort((a, b) => a.name.localeCompare(b.name, "id")),
     searchRecords,
-    unitsIndex: searchRecords.length > 0,
+    unitsIndexes: [...new Set(searchRecords.map((r) => r.shard))]
+      .sort((a, b) => a - b)
+      .map((shard) => `${siteUrls.unitsSearchIndex}${shard}/`),
     catalogue: hubCatalogue(items, args.catalogue),
   };
 }
