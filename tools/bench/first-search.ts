@@ -17,10 +17,7 @@ export interface FirstSearch {
    * (Pagefind writes them compressed already).
    */
   searchKbServed: number;
-  /**
-   * How many Pagefind indexes the search read (a site's `/pagefind/`; on the hub each part of its
-   * index of the units' records too, `/pagefind/units/<n>/`).
-   */
+  /** How many Pagefind indexes the search read (a site's `/pagefind/`; the hub's `/pagefind/units/` too). */
   indexes: number;
   /** The search's status line ("10 hasil pertama untuk …"). */
   results: string;
@@ -47,7 +44,7 @@ export async function firstSearch(browser: Browser, url: string): Promise<FirstS
     const size = sizes.responseBodySize + sizes.responseHeadersSize;
     m.requests++;
     bytes += size;
-    const bundle = /^https?:\/\/[^/]+\/pagefind\/(?:units\/\d+\/)?/.exec(request.url());
+    const bundle = /^https?:\/\/[^/]+\/pagefind\/(?:units\/)?/.exec(request.url());
     if (!bundle) return;
     bundles.add(bundle[0]);
     m.searchRequests++;

@@ -118,7 +118,7 @@ describe("deploy, served by nginx", () => {
       fingerprinted: await get(port, "dinkes.localhost", style),
       image: image ? await get(port, "dinkes.localhost", image) : undefined,
       searchEntry: await get(port, "dinkes.localhost", "/pagefind/pagefind-entry.json"),
-      unitsSearchEntry: await get(port, "localhost", "/pagefind/units/0/pagefind-entry.json"),
+      unitsSearchEntry: await get(port, "localhost", "/pagefind/units/pagefind-entry.json"),
       notFound: await get(port, "dinkes.localhost", "/tidak-ada/"),
       unknownHost: await home("tidak-dikenal.localhost"),
       admin: await get(port, "dinkes.localhost", "/admin/"),

@@ -193,8 +193,8 @@ function maps(c: NginxContext): string[] {
     '    default "no-cache";',
     `    ~^${previewPath}/ "private, no-store";`,
     '    ~^/img/ "public, max-age=31536000, immutable";',
-    // A site's index and the parts of the hub's second one, of the units' records (/pagefind/units/<n>/).
-    '    ~^/pagefind/(?:units/\\d+/)?pagefind-entry\\.json$ "public, max-age=60";',
+    // A site's index and the hub's second one, of the units' records (/pagefind/units/).
+    '    ~^/pagefind/(?:units/)?pagefind-entry\\.json$ "public, max-age=60";',
     '    ~^/pagefind/.+\\.pf_ "public, max-age=31536000, immutable";',
     '    ~^/pagefind/ "public, max-age=300";',
     "    ~^/assets/ $portal_asset_cache;",

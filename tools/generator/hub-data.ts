@@ -40,11 +40,8 @@ export interface HubData {
   report: RegencyReport;
   /** The units with something to find: the hub's search page filters by them. */
   searchUnits: { slug: string; name: string }[];
-  /**
-   * The parts of the hub's index of the units' records (`/pagefind/units/<shard>/`:
-   * records-index.ts), which its search merges; none when the units have no record.
-   */
-  unitsIndexes: string[];
+  /** Whether the hub has an index of the units' records (`/pagefind/units/`), which its search merges. */
+  unitsIndex: boolean;
   /** Every unit's services by the hub's topics (`/layanan/`), with the home's services and numbers. */
   catalogue: HubCatalogue;
 }

@@ -174,9 +174,8 @@ export function pageReferences(html: string): string[] {
       onopentag(name, attributes) {
         if (name === "meta" && /^og:image$/.test(attributes.property ?? "") && attributes.content)
           found.push(attributes.content);
-        // The hub's search page names the parts of the index of the units' records it merges (search.js).
-        for (const part of (attributes["data-units-indexes"] ?? "").split(" ").filter(Boolean))
-          found.push(`${part}pagefind-entry.json`);
+        // The hub's search page names the index of the units' records it merges (search.js).
+        if (attributes["data-units-index"]) found.push(`${attributes["data-units-index"]}pagefind-entry.json`);
         for (const attribute of urlAttributes[name] ?? []) {
           const value = attributes[attribute];
           if (value === undefined) continue;

@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { Progress } from "../core/progress.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
-import { pagefindFragments, partsFragments } from "../test/pagefind-fragments.ts";
+import { pagefindFragments } from "../test/pagefind-fragments.ts";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 import { buildSites, inBatches, taperedBatches, type BuildReport } from "./build-sites.ts";
 import { forgetCachedFiles } from "./eleventy-cache.ts";
@@ -192,7 +192,7 @@ describe("building the mini fixture", () => {
     // The hub's one index: its own pages, and each of dinkes's eight with the same unit and type
     // filters as on dinkes's own pages, at dinkes's address.
     const own = await pagefindFragments(join(ws.distDir, "dinkes/pagefind"));
-    const records = (await partsFragments(join(ws.distDir, "portal/pagefind/units")))
+    const records = (await pagefindFragments(join(ws.distDir, "portal/pagefind/units")))
       .filter((f) => f.url.startsWith("https://dinkes.paserkab.go.id/"))
       .sort((a, b) => a.url.localeCompare(b.url));
     assert.deepEqual(
@@ -211,10 +211,7 @@ describe("building the mini fixture", () => {
     assert.ok(!hubOwn.some((f) => f.url.startsWith("https://")), hubOwn.map((f) => f.url).join());
     const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
     assert.doesNotMatch(hubSearch, /data-indexes/);
-    // Each part of the records' index that was written, and only those (hub-search-records.ts).
-    const parts = (await readdir(join(ws.distDir, "portal/pagefind/units"))).sort();
-    assert.ok(parts.length > 0 && parts.every((n) => /^[0-2]$/.test(n)), parts.join());
-    assert.match(hubSearch, new RegExp(`data-units-indexes="${parts.map((n) => `/pagefind/units/${n}/`).join(" ")}"`));
+    assert.match(hubSearch, /data-units-index="\/pagefind\/units\/"/);
     assert.doesNotMatch(await page("cari/index.html"), /data-units-index/);
     assert.match(hubSearch, /<option value="dinkes">Dinas Kesehatan<\/option>/);
     // A chosen unit's own search, which holds all its pages (search.js links to it).
@@ -520,7 +517,7 @@ describe("a site with broken content", () => {
       const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
       assert.match(hubSearch, /<option value="dinkes"[ >]/);
       assert.doesNotMatch(hubSearch, /<option value="dlh"[ >]/);
-      const urls = (await partsFragments(join(ws.distDir, "portal/pagefind/units"))).map((f) => f.url);
+      const urls = (await pagefindFragments(join(ws.distDir, "portal/pagefind/units"))).map((f) => f.url);
       assert.ok(
         urls.some((u) => u.startsWith("https://dinkes.paserkab.go.id/")),
         urls.join(),
@@ -814,7 +811,7 @@ describe("building the units in batches", () => {
       const news = await readFile(join(ws.distDir, "portal/kabar/berita/index.html"), "utf8");
       assert.match(news, /Posyandu Serentak di 10 Kecamatan/);
       assert.doesNotMatch(news, /Judul Baru/);
-      const records = JSON.stringify(await partsFragments(join(ws.distDir, "portal/pagefind/units")));
+      const records = JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind/units")));
       assert.match(records, /\/\/dlh\./);
       assert.doesNotMatch(records, /Judul Baru/);
       assert.doesNotMatch(await readFile(join(ws.distDir, "dlh/index.html"), "utf8"), /Judul Baru/);
@@ -840,11 +837,11 @@ describe("building the units in batches", () => {
       const hubOf = async () => new Map([...(await contents(ws.distDir))].filter(([f]) => f.startsWith("portal/")));
       const hub = await hubOf();
       // The records' index, linked into a folder of the staging while the hub rendered, was moved in.
-      assert.ok(existsSync(join(ws.distDir, "portal/pagefind/units/0/pagefind-entry.json")));
+      assert.ok(existsSync(join(ws.distDir, "portal/pagefind/units/pagefind-entry.json")));
       assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
       assert.match(hub.get("portal/kabar/berita/index.html") ?? "", /Judul Baru Dari DLH/);
       assert.match(
-        JSON.stringify(await partsFragments(join(ws.distDir, "portal/pagefind/units"))),
+        JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind/units"))),
         /Judul Baru Dari DLH/,
       );
       await rm(ws.distDir, { recursive: true, force: true });

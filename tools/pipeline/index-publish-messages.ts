@@ -1,5 +1,5 @@
 import type { Batch, PublishContext, SiteResult } from "./build-context.ts";
-import type { ShardedRecord } from "./stages/search-index.ts";
+import type { SearchRecord } from "./stages/search-index.ts";
 
 // What the build's thread and the indexing thread (index-publish-thread.ts, index-publish-worker.ts)
 // send each other: plain data, copied between the threads.
@@ -19,7 +19,7 @@ export interface IndexPublishJob {
 export interface PrepareSearch extends RecordsDirs {
   kind: "prepare";
   slug: string;
-  records: readonly ShardedRecord[];
+  records: readonly SearchRecord[];
 }
 
 /** Where the records' index is kept (the workspace's `.cache/`) and staged (dist/.staging/). */
@@ -35,7 +35,7 @@ export interface RecordsDirs {
 export interface AppendSearch {
   kind: "append";
   slug: string;
-  records: readonly ShardedRecord[];
+  records: readonly SearchRecord[];
 }
 
 /** The build is over: Pagefind's process ends, then the thread answers `closed` and is ended. */

@@ -12,7 +12,7 @@ import type {
 } from "./index-publish-messages.ts";
 import { buildFailed } from "./index-publish.ts";
 import { runnableModule } from "../core/runnable-module.ts";
-import type { ShardedRecord } from "./stages/search-index.ts";
+import type { SearchRecord } from "./stages/search-index.ts";
 
 export interface IndexPublishThread {
   /**
@@ -20,12 +20,12 @@ export interface IndexPublishThread {
    * `cacheDir` holds it (records-index.ts): the hub's records of every unit's page, which its
    * batch (run) then places beside the index of its own pages.
    */
-  prepareSearch(slug: string, records: readonly ShardedRecord[], dirs: RecordsDirs): void;
+  prepareSearch(slug: string, records: readonly SearchRecord[], dirs: RecordsDirs): void;
   /**
    * Gives Pagefind some of the site's records now, before all are known: a `prepareSearch` with
    * exactly the records appended, in their order, keeps them; any other replaces them.
    */
-  appendSearch(slug: string, records: readonly ShardedRecord[]): void;
+  appendSearch(slug: string, records: readonly SearchRecord[]): void;
   /** Queues the batch; resolves once each of its sites is reported to `build.report`. */
   run(batch: Batch, build: PublishContext): Promise<void>;
   /** Ends the thread (after the batches queued, which the caller awaits first). */

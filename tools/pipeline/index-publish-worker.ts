@@ -11,8 +11,7 @@ import {
   sameRecords,
   startSearchIndex,
 } from "./stages/search-index.ts";
-import { recordsByShard, stageRecordsIndex } from "./stages/records-index.ts";
-import type { StartedIndex } from "./stages/search-record.ts";
+import { stageRecordsIndex } from "./stages/records-index.ts";
 import { rm } from "node:fs/promises";
 
 /**
@@ -22,9 +21,9 @@ import { rm } from "node:fs/promises";
  */
 let queue: Promise<void> = Promise.resolve();
 /**
- * The hub's records, given before its batch arrives: appended, with an index started in Pagefind
- * for each part (shard) of them; or all of them (prepared), with their index being linked into a
- * folder of its own (`staging`: records-index.ts stageRecordsIndex).
+ * The hub's records, given before its batch arrives: appended, with their index started in
+ * Pagefind; or all of them (prepared), with their index being linked into a folder of its own
+ * (`staging`: records-index.ts stageRecordsIndex).
  */
 const started = new Map<string, UnitRecords & { staging?: Promise<{ folder: string } | { error: string }> }>();
 
@@ -33,8 +32,7 @@ async function forget(
   entry: { started?: UnitRecords["started"]; staging?: Promise<{ folder: string } | { error: string }> } | undefined,
 ): Promise<void> {
   if (!entry) return;
-  for (const started of entry.started?.values() ?? [])
-    await (await started.catch(() => undefined))?.index?.deleteIndex().catch(() => undefined);
+  await (await entry.started?.catch(() => undefined))?.index?.deleteIndex().catch(() => undefined);
   const staged = await entry.staging;
   if (staged && "folder" in staged) await rm(staged.folder, { recursive: true, force: true });
 }
@@ -50,22 +48,20 @@ void startSearchIndex([]).then((s) => s.index?.deleteIndex().catch(() => undefin
 
 parentPort!.on("message", (message: ThreadMessage) => {
   if (message.kind === "append") {
-    // At once too, each part's after the records appended to it before (Pagefind takes them in
-    // the order sent). Not looked for in the cache: these are some of the records, and Pagefind
-    // takes them while the units still render.
+    // At once too, after the records appended before (Pagefind takes them in the order sent).
+    // Not looked for in the cache: these are some of the records, and Pagefind takes them while
+    // the units still render.
     const earlier = started.get(message.slug);
-    const records = [...(earlier?.records ?? []), ...message.records];
-    const indexes = new Map(earlier?.started ?? []);
-    for (const [shard, added] of recordsByShard(message.records)) {
-      const before = indexes.get(shard);
-      indexes.set(
-        shard,
-        before
-          ? before.then((s) => (s ? addSearchRecords(s, added) : startSearchIndex(recordsByShard(records).get(shard)!)))
-          : startSearchIndex(added),
-      );
+    if (!earlier) started.set(message.slug, { records: message.records, started: startSearchIndex(message.records) });
+    else {
+      const records = [...earlier.records, ...message.records];
+      started.set(message.slug, {
+        records,
+        started: Promise.resolve(earlier.started).then((s) =>
+          s ? addSearchRecords(s, message.records) : startSearchIndex(records),
+        ),
+      });
     }
-    started.set(message.slug, { records, started: indexes });
     return;
   }
   if (message.kind === "prepare") {
@@ -79,7 +75,7 @@ parentPort!.on("message", (message: ThreadMessage) => {
     const same = earlier !== undefined && sameRecords(earlier.records, records);
     if (same && earlier.staging) return;
     if (!same) void forget(earlier);
-    // No record, no index of them (the hub's search page then merges none: hub.ts `unitsIndexes`).
+    // No record, no index of them (the hub's search page then merges none: hub.ts `unitsIndex`).
     if (records.length === 0) return void started.set(message.slug, { records });
     const index = same ? earlier.started : undefined;
     started.set(message.slug, {
@@ -142,16 +138,12 @@ async function startedFor(slugs: string[]): Promise<Map<string, UnitRecords>> {
       );
       continue;
     }
-    const indexes = new Map<number, Promise<StartedIndex | undefined>>();
-    for (const [shard, index] of prepared.started ?? []) {
-      const first = await index;
-      if (first?.error === undefined) indexes.set(shard, index);
-      else {
-        void first.index?.deleteIndex().catch(() => undefined);
-        indexes.set(shard, startSearchIndex(recordsByShard(prepared.records).get(shard) ?? []));
-      }
+    const first = await prepared.started;
+    if (first?.error === undefined) ready.set(slug, prepared);
+    else {
+      void first.index?.deleteIndex().catch(() => undefined);
+      ready.set(slug, { records: prepared.records, started: startSearchIndex(prepared.records) });
     }
-    ready.set(slug, { records: prepared.records, started: indexes });
   }
   return ready;
 }

@@ -25,13 +25,3 @@ export async function pagefindFragments(bundle: string): Promise<PagefindFragmen
     }),
   );
 }
-
-/**
- * Every page of an index written in parts, one Pagefind bundle in each folder of `folder` (the
- * hub's `pagefind/units/<shard>/`: records-index.ts), parts in the order of their numbers.
- */
-export async function partsFragments(folder: string): Promise<PagefindFragment[]> {
-  const parts = (await readdir(folder)).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(a) - Number(b));
-  if (!parts.length) throw new Error(`${folder}: no part of an index`);
-  return (await Promise.all(parts.map((part) => pagefindFragments(join(folder, part))))).flat();
-}

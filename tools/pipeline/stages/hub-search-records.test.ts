@@ -8,7 +8,7 @@ import type { ManifestItem } from "../../published/manifest-format.ts";
 import { pagefindFragments } from "../../test/pagefind-fragments.ts";
 import { xssVectors } from "../../test/xss-vectors.ts";
 import { serviceFilter } from "../../published/search-filters.ts";
-import { hubSearchRecords, hubSearchShare, hubSearchUnitCount, recordsShardOf } from "./hub-search-records.ts";
+import { hubSearchRecords, hubSearchShare, hubSearchUnitCount } from "./hub-search-records.ts";
 import { writeSearchIndexes } from "./search-index.ts";
 
 const tanggal = dateFilters("Asia/Makassar").tanggal;
@@ -34,15 +34,13 @@ describe("the units' pages as records of the hub's search index", () => {
       { slug: "portal", dir, searchable: { paths: [], pages: 0 }, records: { records, cacheDir: join(dir, ".cache") } },
     ]);
     assert.deepEqual(result.get("portal"), { ok: true, pages: records.length });
-    const parts = [...new Set(records.map((r) => r.shard))];
-    return (await Promise.all(parts.map((n) => pagefindFragments(join(dir, "pagefind/units", String(n)))))).flat();
+    return pagefindFragments(join(dir, "pagefind/units"));
   }
 
   it("carries a service's names, its unit, type and date as the unit's own page does; leaves broadcasts out", async () => {
     const [service, news, ...rest] = await indexed([
       {
         unit: "Dinas Kependudukan dan Pencatatan Sipil",
-        shard: 0,
         items: [
           item({
             type: "layanan",
@@ -55,7 +53,6 @@ describe("the units' pages as records of the hub's search index", () => {
       },
       {
         unit: "Dinas Kesehatan",
-        shard: 0,
         items: [
           item({ date: "2025-08-16T16:30:00.000Z", summary: "Ringkasan." }),
           item({ type: "siaran", title: "Siaran", url: "https://dinkes.paserkab.go.id/s/" }),
@@ -85,7 +82,6 @@ describe("the units' pages as records of the hub's search index", () => {
     const units = [
       {
         unit: "A",
-        shard: 0,
         items: [
           item({ type: "berita", title: "Lama", url: "https://a.x/berita/lama/", date: day(1) }),
           item({ type: "layanan", title: "KTP", url: "https://a.x/layanan/ktp/" }),
@@ -95,7 +91,6 @@ describe("the units' pages as records of the hub's search index", () => {
       },
       {
         unit: "B",
-        shard: 0,
         items: [
           item({ type: "pengumuman", title: "Baru", url: "https://b.x/pengumuman/baru/", date: day(9) }),
           item({ type: "dokumen", title: "Renstra", url: "https://b.x/dokumen/renstra/", date: day(2) }),
@@ -123,27 +118,9 @@ describe("the units' pages as records of the hub's search index", () => {
     assert.equal(hubSearchShare(0), 3000);
   });
 
-  it("gives each unit's records a part of the index: the sharing units in folder order, a third in each", () => {
-    const units = (slugs: string[]) => [
-      { slug: "portal", status: "active" as const },
-      ...slugs.map((slug) => ({ slug, status: "active" as const })),
-    ];
-    const shards = (slugs: string[]) => Object.fromEntries(recordsShardOf(units(slugs), "portal"));
-    const nine = ["i", "h", "g", "f", "e", "d", "c", "b", "a"];
-    assert.deepEqual(shards(nine), { a: 0, b: 0, c: 0, d: 1, e: 1, f: 1, g: 2, h: 2, i: 2 });
-    // A unit added moves only the units at the edges of its part; what units publish moves none.
-    assert.deepEqual(shards([...nine, "dd"]), { a: 0, b: 0, c: 0, d: 0, dd: 1, e: 1, f: 1, g: 2, h: 2, i: 2 });
-    assert.deepEqual(shards(["b", "a"]), { a: 0, b: 1 }, "fewer units than parts: a part each");
-    assert.deepEqual(shards([]), {});
-    // A retired unit and the hub have no records (hubSearchUnitCount): no part.
-    const withRetired = [...units(["a", "b", "c"]), { slug: "z", status: "retired" as const }];
-    assert.deepEqual(Object.fromEntries(recordsShardOf(withRetired, "portal")), { a: 0, b: 1, c: 2 });
-  });
-
   it("keeps every hostile title, summary and unit name as text: nothing of it becomes markup", async () => {
     const entries = xssVectors.map((vector, i) => ({
       unit: `Unit "${vector}"`,
-      shard: i % 3,
       items: [item({ title: `T${i} ${vector}`, summary: vector, url: `https://dinkes.paserkab.go.id/berita/x${i}/` })],
     }));
     const fragments = await indexed(entries);

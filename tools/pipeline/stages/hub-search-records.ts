@@ -2,9 +2,8 @@ import type { ManifestItem } from "../../published/manifest-format.ts";
 import { serviceWords } from "../../generator/service-words.ts";
 import { serviceFilter } from "../../published/search-filters.ts";
 import { schemas } from "../../schema/schemas.ts";
-import type { ShardedRecord } from "./search-record.ts";
+import type { SearchRecord } from "./search-index.ts";
 import type { SiteRecord } from "../../core/records.ts";
-import { inFolderOrder } from "../../content/site-files.ts";
 
 /**
  * The units' pages in the hub's own search index: one small HTML record per item of every unit's
@@ -28,23 +27,16 @@ import { inFolderOrder } from "../../content/site-files.ts";
  * the next batch renders, not all of them after the last (build-sites.ts); and a unit that writes
  * much never pushes a quiet unit's pages out of the regency's search.
  */
-/**
- * Its `url` is the page's absolute address on its unit's subdomain (Pagefind keeps absolute URLs
- * as given); its `shard`, its unit's (recordsShardOf).
- */
-export type HubSearchRecord = ShardedRecord;
+/** Its `url` is the page's absolute address on its unit's subdomain (Pagefind keeps absolute URLs as given). */
+export type HubSearchRecord = SearchRecord;
 
 /** Types whose pages Pagefind indexes on the unit's own site (item.njk): all but broadcasts. */
 const unsearched = new Set(["siaran"]);
 
-/**
- * A unit's manifest items, with the unit's name (its filter value on the unit's own pages) and the
- * part of the hub's index its records go to (recordsShardOf).
- */
+/** A unit's manifest items, with the unit's name (its filter value on the unit's own pages). */
 export interface HubSearchUnit {
   unit: string;
   items: readonly ManifestItem[];
-  shard: number;
 }
 
 /**
@@ -68,34 +60,6 @@ export function hubSearchUnitCount(registry: readonly Pick<SiteRecord, "slug" | 
   return registry.filter((s) => s.slug !== hub && s.status === "active").length;
 }
 
-/**
- * How many parts the hub's index of the units' records is written in, at most. Pagefind cannot
- * change an index in place: one post's new title among a unit's newest records wrote the whole
- * region's index again, 0.8–1.0 s of Pagefind's time for 3,000 records at 40 × 100, more than
- * the hub's render; a part holds a third of the units, so an edit writes a third (0.3 s) and the
- * other parts come from the cache (records-index.ts). Each part costs the hub's first search about
- * three requests and 2 KB more (its entry, metadata and a chunk of its words: docs/benchmarks.md).
- */
-export const recordsShards = 3;
-
-/**
- * Which part of the hub's index each unit's records are written in: the units that share the index
- * (hubSearchUnitCount) in the order of their folders, in `recordsShards` runs of as many units
- * each. It changes only when the registry does (a unit added or retired moves the units
- * between it and a run's edge), never with what a unit publishes.
- */
-export function recordsShardOf(
-  registry: readonly Pick<SiteRecord, "slug" | "status">[],
-  hub: string,
-): Map<string, number> {
-  const units = registry
-    .filter((s) => s.slug !== hub && s.status === "active")
-    .map((s) => s.slug)
-    .sort(inFolderOrder);
-  const shards = Math.min(recordsShards, units.length);
-  return new Map(units.map((slug, i) => [slug, Math.floor((i * shards) / units.length)]));
-}
-
 /** The records of the units' items, unit after unit, each unit's at most `share` (hubSearchShare). */
 export function hubSearchRecords(
   units: readonly HubSearchUnit[],
@@ -103,8 +67,8 @@ export function hubSearchRecords(
   tanggal: (iso: string) => string,
   share: number,
 ): HubSearchRecord[] {
-  return units.flatMap(({ unit, items, shard }) =>
-    keptItems(items, share).map((item) => ({ ...recordOf(item, unit, synonyms, tanggal), shard })),
+  return units.flatMap(({ unit, items }) =>
+    keptItems(items, share).map((item) => recordOf(item, unit, synonyms, tanggal)),
   );
 }
 
@@ -128,7 +92,7 @@ function recordOf(
   unit: string,
   synonyms: readonly string[][],
   tanggal: (iso: string) => string,
-): Omit<HubSearchRecord, "shard"> {
+): HubSearchRecord {
   const types = schemas().typeByName;
   const aliases = item.extra?.aliases;
   const knownAs =

@@ -6,7 +6,7 @@ import { siteUrl, successorOf, type Base } from "../../published/site-origin.ts"
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
 import type { RegencyReport } from "../../report/unit-report.ts";
-import { retiredUnitUrl, siteUrls } from "../../published/permalinks.ts";
+import { retiredUnitUrl } from "../../published/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
 import { dateFilters } from "../../published/indonesian-dates.ts";
 import { inFolderOrder } from "../../content/site-files.ts";
@@ -16,7 +16,6 @@ import {
   hubSearchRecords,
   hubSearchShare,
   hubSearchUnitCount,
-  recordsShardOf,
 } from "./hub-search-records.ts";
 
 /**
@@ -86,23 +85,22 @@ export function unitSearchRecords(
   return searchRecordsOf(
     sites.flatMap((site) => {
       const manifest = site.status === "active" ? published.get(site.slug)?.manifest : undefined;
-      return manifest ? [{ slug: site.slug, unit: site.name, items: manifest.items }] : [];
+      return manifest ? [{ unit: site.name, items: manifest.items }] : [];
     }),
     build,
   );
 }
 
 function searchRecordsOf(
-  units: readonly (Omit<HubSearchUnit, "shard"> & { slug: string })[],
+  units: readonly HubSearchUnit[],
   {
     portal,
     registry,
     catalogue,
   }: { portal: PortalConfig; registry: readonly SiteRecord[]; catalogue: ServiceCatalogue },
 ): HubSearchRecord[] {
-  const shards = recordsShardOf(registry, portal.hub);
   return hubSearchRecords(
-    units.map((u) => ({ ...u, shard: shards.get(u.slug) ?? 0 })),
+    units,
     catalogue.synonyms,
     dateFilters(portal.time_zone).tanggal,
     hubSearchShare(hubSearchUnitCount(registry, portal.hub)),
@@ -143,7 +141,7 @@ export function readHubData(args: {
   const items: HubItem[] = [];
   const counts = { units: 0, active: 0, quiet: 0, dormant: 0, withoutSite: 0 };
   const searchUnits: HubData["searchUnits"] = [];
-  const searched: (Omit<HubSearchUnit, "shard"> & { slug: string })[] = [];
+  const searched: (HubSearchUnit & { slug: string })[] = [];
 
   for (const site of registry.filter((s) => s.slug !== portal.hub)) {
     const manifest = site.status === "active" ? args.published.get(site.slug)?.manifest : undefined;
@@ -245,9 +243,7 @@ export function readHubData(args: {
     }),
     searchUnits: searchUnits.sort((a, b) => a.name.localeCompare(b.name, "id")),
     searchRecords,
-    unitsIndexes: [...new Set(searchRecords.map((r) => r.shard))]
-      .sort((a, b) => a - b)
-      .map((shard) => `${siteUrls.unitsSearchIndex}${shard}/`),
+    unitsIndex: searchRecords.length > 0,
     catalogue: hubCatalogue(items, args.catalogue),
   };
 }

@@ -5,24 +5,15 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { pagefindFragments } from "../../test/pagefind-fragments.ts";
 import { placeRecordsIndex, recordsDigest, stageRecordsIndex } from "./records-index.ts";
-import {
-  closeSearchProcess,
-  type SearchRecord,
-  type ShardedRecord,
-  type StartedIndex,
-  startSearchIndex,
-} from "./search-index.ts";
+import { closeSearchProcess, type SearchRecord, type StartedIndex, startSearchIndex } from "./search-index.ts";
 
-const record = (n: number, title: string, shard = 0): ShardedRecord => ({
+const record = (n: number, title: string): SearchRecord => ({
   url: `https://dinkes.paserkab.go.id/berita/kabar-${n}/`,
   html: `<!doctype html><html lang="id"><head><meta data-pagefind-filter="unit[content]" data-pagefind-meta="unit[content]" content="Dinas Kesehatan"></head><body><main data-pagefind-body><h1>${title}</h1><p>Ringkasan ${n}.</p></main></body></html>`,
-  shard,
 });
 const records = (title: string) => [record(1, title), record(2, "Posyandu Serentak"), record(3, "Imunisasi Anak")];
-/** The same records without their part, as the cache names them. */
-const plain = (list: readonly ShardedRecord[]): SearchRecord[] => list.map(({ url, html }) => ({ url, html }));
 
-describe("the hub's index of the units' records, in parts each kept by its content", () => {
+describe("the hub's index of the units' records, kept by its content", () => {
   const dirs: string[] = [];
   after(async () => {
     await closeSearchProcess();
@@ -35,7 +26,7 @@ describe("the hub's index of the units' records, in parts each kept by its conte
   }
 
   /** Places the records' index at `out`, counting the indexes Pagefind had to start. */
-  async function place(dir: string, out: string, list: readonly ShardedRecord[], started = { count: 0 }) {
+  async function place(dir: string, out: string, list: readonly SearchRecord[], started = { count: 0 }) {
     await placeRecordsIndex({
       records: list,
       outDir: join(dir, out),
@@ -53,87 +44,44 @@ describe("the hub's index of the units' records, in parts each kept by its conte
     const dir = await scratch();
     const first = await place(dir, "a", records("Vaksinasi Massal"));
     assert.equal(first.count, 1);
-    assert.deepEqual(await readdir(join(dir, "a")), ["0"], "one part: every record is in shard 0");
-    assert.deepEqual((await pagefindFragments(join(dir, "a/0"))).map((f) => f.meta.title).sort(), [
+    assert.deepEqual((await pagefindFragments(join(dir, "a"))).map((f) => f.meta.title).sort(), [
       "Imunisasi Anak",
       "Posyandu Serentak",
       "Vaksinasi Massal",
     ]);
     // Only what a merged index reads: no script, no WebAssembly (the hub's own index has them).
-    const files = await readdir(join(dir, "a/0"));
+    const files = await readdir(join(dir, "a"));
     assert.ok(files.includes("pagefind-entry.json"), files.join());
     assert.ok(!files.some((f) => /\.js$|^wasm\./.test(f)), files.join());
-    assert.deepEqual(await entries(dir), [recordsDigest(plain(records("Vaksinasi Massal")))]);
+    assert.deepEqual(await entries(dir), [recordsDigest(records("Vaksinasi Massal"))]);
 
     const again = await place(dir, "b", records("Vaksinasi Massal"));
     assert.equal(again.count, 0, "the same records: nothing for Pagefind");
-    const [fragment] = await readdir(join(dir, "b/0/fragment"));
+    const [fragment] = await readdir(join(dir, "b/fragment"));
     const [published, kept] = await Promise.all([
-      stat(join(dir, "b/0/fragment", fragment!)),
-      stat(join(dir, ".cache/search", recordsDigest(plain(records("Vaksinasi Massal"))), "fragment", fragment!)),
+      stat(join(dir, "b/fragment", fragment!)),
+      stat(join(dir, ".cache/search", recordsDigest(records("Vaksinasi Massal")), "fragment", fragment!)),
     ]);
     assert.equal(published.ino, kept.ino, "linked from the cache, not written again");
 
     // One title changed: a new index, with the new title.
     const changed = await place(dir, "c", records("Vaksinasi Massal Tahap Dua"));
     assert.equal(changed.count, 1);
-    assert.ok((await pagefindFragments(join(dir, "c/0"))).some((f) => f.meta.title === "Vaksinasi Massal Tahap Dua"));
+    assert.ok((await pagefindFragments(join(dir, "c"))).some((f) => f.meta.title === "Vaksinasi Massal Tahap Dua"));
     assert.equal((await entries(dir)).length, 2);
   });
 
-  it("writes again only the part whose records changed; the others come from the cache", async () => {
+  it("keeps the three indexes used last", async () => {
     const dir = await scratch();
-    const region = (newest: string) => [
-      record(1, "Posyandu Serentak", 0),
-      record(2, "Imunisasi Anak", 0),
-      record(3, newest, 1),
-      record(4, "Jadwal Vaksinasi", 2),
-    ];
-    const first = await place(dir, "a", region("Kabar Lama"));
-    assert.equal(first.count, 3, "three parts, each written once");
-    assert.deepEqual((await readdir(join(dir, "a"))).sort(), ["0", "1", "2"]);
-    assert.deepEqual(
-      (await pagefindFragments(join(dir, "a/2"))).map((f) => f.meta.title),
-      ["Jadwal Vaksinasi"],
-    );
-
-    // A unit's newest post in part 1: Pagefind writes that part alone.
-    const edited = await place(dir, "b", region("Kabar Terbaru"));
-    assert.equal(edited.count, 1);
-    assert.deepEqual(
-      (await pagefindFragments(join(dir, "b/1"))).map((f) => f.meta.title),
-      ["Kabar Terbaru"],
-    );
-    for (const part of ["0", "2"]) {
-      const [fragment] = await readdir(join(dir, `b/${part}/fragment`));
-      const [now, before] = await Promise.all([
-        stat(join(dir, `b/${part}/fragment`, fragment!)),
-        stat(join(dir, `a/${part}/fragment`, fragment!)),
-      ]);
-      assert.equal(now.ino, before.ino, `part ${part} linked from the cache`);
-    }
-    // A part with no record left has no folder (and the hub's search merges none: hub.ts).
-    await place(dir, "c", region("Kabar Terbaru").slice(0, 3));
-    assert.deepEqual((await readdir(join(dir, "c"))).sort(), ["0", "1"]);
-    // A record that names no part is a fault of the build, said before anything is written.
-    await assert.rejects(
-      place(dir, "d", [{ ...record(9, "Tanpa Bagian"), shard: -1 }]),
-      /kabar-9\/: no part of the index \(-1\)/,
-    );
-    assert.ok(!(await readdir(dir)).includes("d"));
-  });
-
-  it("keeps the nine indexes used last: three for each of the three parts", async () => {
-    const dir = await scratch();
-    const titles = ["Satu", "Dua", "Tiga", "Empat", "Lima", "Enam", "Tujuh", "Delapan", "Sembilan", "Sepuluh"];
+    const titles = ["Satu", "Dua", "Tiga", "Empat"];
     for (const [i, title] of titles.entries()) await place(dir, `out-${i}`, records(title));
-    const digest = (title: string) => recordsDigest(plain(records(title)));
-    assert.deepEqual(await entries(dir), titles.slice(1).map(digest).sort());
-    // Used again, "Dua" is newer than "Tiga", which goes when an eleventh is written.
+    const digest = (title: string) => recordsDigest(records(title));
+    assert.deepEqual(await entries(dir), [digest("Dua"), digest("Tiga"), digest("Empat")].sort());
+    // Used again, "Dua" is newer than "Tiga", which goes when a fifth is written.
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal((await place(dir, "again", records("Dua"))).count, 0);
-    await place(dir, "eleventh", records("Sebelas"));
-    assert.deepEqual(await entries(dir), ["Dua", ...titles.slice(3), "Sebelas"].map(digest).sort());
+    await place(dir, "fifth", records("Lima"));
+    assert.deepEqual(await entries(dir), [digest("Dua"), digest("Empat"), digest("Lima")].sort());
   });
 
   it("leaves nothing in the cache when Pagefind fails, and says why", async () => {
@@ -158,8 +106,8 @@ describe("the hub's index of the units' records, in parts each kept by its conte
     await writeFile(join(dir, ".cache/search"), "bukan folder");
     const first = await place(dir, "out", records("Tanpa Cache"));
     assert.equal(first.count, 1);
-    assert.ok((await pagefindFragments(join(dir, "out/0"))).some((f) => f.meta.title === "Tanpa Cache"));
-    assert.ok(!(await readdir(join(dir, "out/0"))).some((f) => /\.js$|^wasm\./.test(f)));
+    assert.ok((await pagefindFragments(join(dir, "out"))).some((f) => f.meta.title === "Tanpa Cache"));
+    assert.ok(!(await readdir(join(dir, "out"))).some((f) => /\.js$|^wasm\./.test(f)));
     await rm(join(dir, ".cache/search"));
     assert.equal((await place(dir, "again", records("Tanpa Cache"))).count, 1);
     assert.equal((await place(dir, "third", records("Tanpa Cache"))).count, 0, "kept once it could be");
@@ -185,7 +133,7 @@ describe("the hub's index of the units' records, in parts each kept by its conte
       start: () => assert.fail("staged: nothing for Pagefind"),
     });
     assert.ok(
-      (await pagefindFragments(join(dir, "dist/portal/pagefind/units/0"))).some((f) => f.meta.title === "Bertahap"),
+      (await pagefindFragments(join(dir, "dist/portal/pagefind/units"))).some((f) => f.meta.title === "Bertahap"),
     );
     assert.deepEqual(await readdir(staging), []);
     // A failure is an answer, not a rejection: the hub's indexing then places the index itself.
@@ -200,9 +148,9 @@ describe("the hub's index of the units' records, in parts each kept by its conte
   });
 
   it("names records apart by every byte of their address and text, and by nothing else", () => {
-    const base = plain(records("Sama"));
-    assert.equal(recordsDigest(base), recordsDigest(plain(records("Sama"))));
-    assert.notEqual(recordsDigest(base), recordsDigest(plain(records("Sama "))));
+    const base = records("Sama");
+    assert.equal(recordsDigest(base), recordsDigest(records("Sama")));
+    assert.notEqual(recordsDigest(base), recordsDigest(records("Sama ")));
     assert.notEqual(recordsDigest(base), recordsDigest([...base].reverse()), "the order is the index's too");
     assert.notEqual(recordsDigest(base), recordsDigest([{ ...base[0]!, url: `${base[0]!.url}x` }, ...base.slice(1)]));
     // A record's text that would end one record and start another does not make the same digest.

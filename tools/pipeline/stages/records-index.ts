@@ -2,28 +2,23 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { SearchRecord, ShardedRecord, StartedIndex, StartedShards } from "./search-record.ts";
+import type { SearchRecord, StartedIndex } from "./search-record.ts";
 import { pagefindInterfaceFiles, removeFromBundle } from "./pagefind-unused.ts";
 
 /**
  * The hub's index of the units' records (hub-search-records.ts), kept apart from the index of the
- * hub's own pages, in parts (`pagefind/units/<shard>/`: a third of the units each,
- * recordsShardOf), each part kept by its content: `.cache/search/<digest>/`, the digest of its
- * records and of Pagefind's version. A part's records change only when a unit's title, summary or
- * service names among them do, while the hub is built again for any change of what the units keep
- * for it (a post's new title that is not among a unit's newest, a page's date): the part then
- * comes from the cache instead of Pagefind taking its records again; and a unit's new post writes
- * its own part again, not the region's 3,000 records (about 0.8 s of Pagefind's time at 40 × 100,
- * docs/benchmarks.md). search.js merges the parts into the hub's own index (Pagefind's
- * `mergeIndex`, which shares the first index's WebAssembly): an entry file, a metadata file and a
- * chunk more on the first search for each.
+ * hub's own pages and kept by its content: `.cache/search/<digest>/`, the digest of the records
+ * and of Pagefind's version. The records change only when a unit's title, summary or service
+ * names among them do, while the hub is built again for any change of what the units keep for it
+ * (a post's new title that is not among a unit's newest, a page's date): the index then comes
+ * from the cache instead of Pagefind taking 3,000 records again (about 0.8 s of Pagefind's time at
+ * 40 × 100, docs/benchmarks.md). search.js merges it into the hub's own index (Pagefind's
+ * `mergeIndex`, which shares the first index's WebAssembly): one entry file and one metadata file
+ * more on the first search.
  */
 
-/**
- * The entries kept, the newest among them: three for each part (recordsShards), so that a build
- * that goes back (a revert) finds the one before.
- */
-const keptEntries = 9;
+/** The entries kept, the newest among them: a build that goes back (a revert) finds the one before. */
+const keptEntries = 3;
 
 /**
  * The hub's search reads only the entry, metadata, chunks and fragments of the units' index: not
@@ -53,26 +48,7 @@ function pagefindOwnVersion(): string {
 /** Digests made, by list: the indexing thread names the same list when it stages and when it places. */
 const digests = new WeakMap<readonly SearchRecord[], string>();
 
-/** Shards made, by list: the thread stages and places the same list. */
-const shards = new WeakMap<readonly ShardedRecord[], ReadonlyMap<number, readonly ShardedRecord[]>>();
-
-/** The records of each part, by shard, in the records' order; a shard with no record has no part. */
-export function recordsByShard(records: readonly ShardedRecord[]): ReadonlyMap<number, readonly ShardedRecord[]> {
-  const known = shards.get(records);
-  if (known) return known;
-  const split = new Map<number, ShardedRecord[]>();
-  for (const r of records) {
-    // The shard names a folder of the site.
-    if (!Number.isSafeInteger(r.shard) || r.shard < 0) throw new Error(`${r.url}: no part of the index (${r.shard})`);
-    const part = split.get(r.shard);
-    if (part) part.push(r);
-    else split.set(r.shard, [r]);
-  }
-  shards.set(records, split);
-  return split;
-}
-
-/** The name of an index of `records` in the cache. */
+/** The name of the records' index in the cache. */
 export function recordsDigest(records: readonly SearchRecord[]): string {
   const known = digests.get(records);
   if (known) return known;
@@ -93,22 +69,13 @@ async function isFolder(path: string): Promise<boolean> {
   );
 }
 
-/** What placing, staging and linking the records' index read. */
-interface RecordsIndexArgs {
-  records: readonly ShardedRecord[];
-  /** The indexes started for the records of some shards (never rejecting: startSearchIndex). */
-  started?: StartedShards | undefined;
-  cacheDir: string;
-  /** Starts an index with the records (search-index.ts startSearchIndex), for a shard none was started for. */
-  start: (records: readonly SearchRecord[]) => Promise<StartedIndex>;
-}
-
 /**
- * Puts the index of `records` at `outDir` (the hub's `pagefind/units/`, a folder a part):
- * moved there in one rename from where it was `staged` beforehand, or linked there now
- * (linkRecordsIndex).
+ * Puts the index of `records` at `outDir` (the hub's `pagefind/units/`): moved there in one
+ * rename from where it was `staged` beforehand, or linked there now (linkRecordsIndex).
  */
-export async function placeRecordsIndex(args: RecordsIndexArgs & { outDir: string; staged?: string }): Promise<void> {
+export async function placeRecordsIndex(
+  args: Parameters<typeof linkRecordsIndex>[0] & { staged?: string },
+): Promise<void> {
   if (args.staged === undefined) return linkRecordsIndex(args);
   await mkdir(dirname(args.outDir), { recursive: true });
   await rename(args.staged, args.outDir);
@@ -122,7 +89,7 @@ export async function placeRecordsIndex(args: RecordsIndexArgs & { outDir: strin
  * the hub's indexing places the index itself then.
  */
 export async function stageRecordsIndex(
-  args: RecordsIndexArgs & { stagingDir: string },
+  args: Omit<Parameters<typeof linkRecordsIndex>[0], "outDir"> & { stagingDir: string },
 ): Promise<{ folder: string } | { error: string }> {
   const folder = join(args.stagingDir, `run-${process.pid}-${Date.now()}${randomInt(1000, 9999)}`);
   try {
@@ -135,41 +102,17 @@ export async function stageRecordsIndex(
 }
 
 /**
- * Links each part of the records' index into `outDir/<shard>/`, side by side (linkPart). Every
- * part settles before a failure is thrown, so that none is left writing, and an index started for
- * a shard that has no records now is deleted.
+ * Links the index of `records` into `outDir`: from the cache, or written by Pagefind into the
+ * cache first, from `started` (the records given to it beforehand) or from the records now. An
+ * index started for them is deleted from Pagefind's process either way.
  */
-async function linkRecordsIndex(args: RecordsIndexArgs & { outDir: string }): Promise<void> {
-  const parts = recordsByShard(args.records);
-  const unused = [...(args.started ?? new Map<number, Promise<StartedIndex | undefined>>())].filter(
-    ([shard]) => !parts.has(shard),
-  );
-  const settled = await Promise.allSettled([
-    ...[...parts].map(([shard, records]) =>
-      linkPart({
-        records,
-        started: args.started?.get(shard),
-        outDir: join(args.outDir, String(shard)),
-        cacheDir: args.cacheDir,
-        start: args.start,
-      }),
-    ),
-    ...unused.map(async ([, started]) => (await started)?.index?.deleteIndex()),
-  ]);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (failed) throw failed.reason;
-}
-
-/**
- * Links the index of one part's `records` into `outDir`: from the cache, or written by Pagefind
- * into the cache first, from `started` (the records given to it beforehand) or from the records
- * now. An index started for them is deleted from Pagefind's process either way.
- */
-async function linkPart(args: {
+async function linkRecordsIndex(args: {
   records: readonly SearchRecord[];
-  started: Promise<StartedIndex | undefined> | undefined;
+  /** Never rejects (startSearchIndex); undefined when none was started. */
+  started?: Promise<StartedIndex | undefined> | undefined;
   outDir: string;
   cacheDir: string;
+  /** Starts an index with the records (search-index.ts startSearchIndex), when none was started. */
   start: (records: readonly SearchRecord[]) => Promise<StartedIndex>;
 }): Promise<void> {
   const { records, outDir } = args;

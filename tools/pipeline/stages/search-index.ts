@@ -5,9 +5,9 @@ import { siteUrls } from "../../published/permalinks.ts";
 import { timeLimits, withTimeLimit } from "../../core/progress.ts";
 import { allSettledOrThrow, eachInParallel } from "../../core/in-parallel.ts";
 import { placeRecordsIndex } from "./records-index.ts";
-import type { SearchRecord, ShardedRecord, StartedIndex, StartedShards } from "./search-record.ts";
+import type { SearchRecord, StartedIndex } from "./search-record.ts";
 
-export type { SearchRecord, ShardedRecord, StartedIndex, StartedShards } from "./search-record.ts";
+export type { SearchRecord, StartedIndex } from "./search-record.ts";
 import { pagefindInterfaceFiles, removeFromBundle } from "./pagefind-unused.ts";
 
 /**
@@ -27,8 +27,8 @@ export type SearchIndexResult = { ok: true; pages: number } | { ok: false; error
  * pages without `data-pagefind-body` (lists, the home page, the search page) are left out.
  * Indonesian is forced: the whole portal is `lang="id"`, and one language keeps one index per site,
  * which the site's own /cari/ reads. The hub has a second, of records of the units' pages
- * (hub-search-records.ts), which its /cari/ merges into the first: `pagefind/units/`, in parts,
- * each kept by its content (records-index.ts).
+ * (hub-search-records.ts), which its /cari/ merges into the first: `pagefind/units/`, kept by
+ * its content (records-index.ts).
  *
  * (Feeding pages to Pagefind while Eleventy writes them was tried and measured slower: every page
  * then crosses a pipe as base64 JSON, which cost more than Pagefind reading the files.)
@@ -45,7 +45,7 @@ export async function writeSearchIndexes(
     /**
      * The hub's records of the units' pages (hub-search-records.ts), indexed apart into
      * `pagefind/units/` from the cache under `cacheDir` (records-index.ts): `staged` if their index
-     * is linked into a staging folder already, `started` for the shards given to Pagefind already.
+     * is linked into a staging folder already, `started` if they were given to Pagefind already.
      */
     records?: UnitRecords & { cacheDir: string };
   }[],
@@ -91,20 +91,18 @@ export async function closeSearchProcess(): Promise<void> {
   await pagefind.close();
 }
 
-/** Whether two lists hold the same records in the same order, each in the same part. */
-export function sameRecords(a: readonly ShardedRecord[], b: readonly ShardedRecord[]): boolean {
-  return (
-    a.length === b.length && a.every((r, i) => r.url === b[i]!.url && r.html === b[i]!.html && r.shard === b[i]!.shard)
-  );
+/** Whether two lists hold the same records in the same order. */
+export function sameRecords(a: readonly SearchRecord[], b: readonly SearchRecord[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.url === b[i]!.url && r.html === b[i]!.html);
 }
 
 /**
- * The hub's records, and the indexes started for their parts beforehand (none when none was, or
- * the cache holds it: records-index.ts).
+ * The hub's records, and their index if one was started for them beforehand (undefined when none
+ * was, or the cache holds it: records-index.ts).
  */
 export interface UnitRecords {
-  records: readonly ShardedRecord[];
-  started?: StartedShards;
+  records: readonly SearchRecord[];
+  started?: Promise<StartedIndex | undefined>;
   /** Where their index is linked already, to be moved into the site (records-index.ts stageRecordsIndex). */
   staged?: string;
 }
@@ -183,7 +181,7 @@ async function indexSite(
         cacheDir: units.cacheDir,
         start: startSearchIndex,
       })
-    : Promise.all([...(units?.started?.values() ?? [])].map(async (s) => (await s)?.index?.deleteIndex()));
+    : (units?.started?.then((s) => s?.index?.deleteIndex()) ?? Promise.resolve());
   // Both settle before the staging folder can go (index-publish.ts).
   await allSettledOrThrow([own, records]);
   const pages = await own;
