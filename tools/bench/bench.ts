@@ -488,6 +488,8 @@ try {
 }
 const hubSearch = searches[0]![1];
 const demoWordSearches = searches.slice(2).map(([, s]) => s);
+/** "107–122": the least and the most of some figures. */
+const span = (figures: number[]) => `${Math.min(...figures)}–${Math.max(...figures)}`;
 for (const [name, s] of searches) console.log(`  first search, ${name}: ${firstSearchRow(name, s)}`);
 
 const ratio = portalRow.seconds / themeRow.seconds;
@@ -547,7 +549,7 @@ Against issue 27's targets (medians of this run):
 - full build ÷ one same-theme Eleventy process: **${ratio.toFixed(2)}×** (target ≤ 1.2×); ÷ the floor: **${floorRatio.toFixed(2)}×** (target ≤ 2.5×);
 - peak memory of the full build: **${gib(portalRow.maxRssMb)}** (target < 1 GiB at national scale);
 - one-post edit as CI builds it: **${ciEdited.seconds.toFixed(2)} s** for a post's body, the hub from the cache; **${ciRetitled.seconds.toFixed(2)} s** for its title, which its unit's facts for the hub hold, so the hub is built again (target ≤ 3 s at regency scale, ≤ 5 s at national); **${ciRetitledSearched.seconds.toFixed(2)} s** for the newest post's title, which the hub's search holds too;
-- the hub's first search: **${hubSearch.searchRequests} requests, ${hubSearch.searchKbServed} KB** of Pagefind's as deployed, from ${hubSearch.indexes} ${hubSearch.indexes === 1 ? "index" : "indexes"} (target ≤ 100 KB, a bounded number of requests at any scale); with the units' records in the demo's words, **${Math.min(...demoWordSearches.map((s) => s.searchKbServed))}–${Math.max(...demoWordSearches.map((s) => s.searchKbServed))} KB** in ${Math.min(...demoWordSearches.map((s) => s.searchRequests))}–${Math.max(...demoWordSearches.map((s) => s.searchRequests))} requests (${demoWordQueries.map((q) => `"${q}"`).join(", ")});
+- the hub's first search: **${hubSearch.searchRequests} requests, ${hubSearch.searchKbServed} KB** of Pagefind's as deployed, from ${hubSearch.indexes} ${hubSearch.indexes === 1 ? "index" : "indexes"} (target ≤ 100 KB, a bounded number of requests at any scale); with the units' records in the demo's words, **${span(demoWordSearches.map((s) => s.searchKbServed))} KB** in ${span(demoWordSearches.map((s) => s.searchRequests))} requests (${demoWordQueries.map((q) => `"${q}"`).join(", ")});
 - \`deploy\` with nothing changed: **${redeploy.seconds.toFixed(2)} s** for ${sites} sites (target ≤ 2 s for the demo's 44).
 
 ${hugoLine}
