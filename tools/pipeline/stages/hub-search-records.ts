@@ -41,8 +41,10 @@ export interface HubSearchUnit {
 
 /**
  * How many records the hub's index holds at most. Measured at 500 units (docs/benchmarks.md): with
- * Pagefind's own script and WebAssembly (70 KB as sent), 3,000 records keep the hub's first search
- * under 100 KB; 8,000 made it 145 KB.
+ * Pagefind's own script and WebAssembly (70 KB as sent), 3,000 of the synthetic regency's records
+ * kept the hub's first search under 100 KB; 8,000 made it 145 KB. Records in real words make a
+ * larger index: 3,000 in the demo's words cost a first search 107–122 KB, 750 of them 97–113 KB
+ * (the bench's demo-words rows), over issue 27's 100 KB either way.
  */
 export const hubSearchRecordLimit = 3000;
 
