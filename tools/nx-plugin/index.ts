@@ -24,8 +24,9 @@ function normalizeOptions(options: PortalPluginOptions | undefined): Required<Po
 /**
  * Where a site's build starts: the executor, the compiled script it loads by address (the build in
  * its own process, and the command line: cli-script.ts), the CLI as it runs compiled (its launcher
- * and its compilation) and from the sources, and its build command. Every module they load (tools/core/import-graph.ts) is an input of every
- * site; no other file of tools/ is, so an edit in tools/deploy/ or a test rebuilds nothing.
+ * and its compilation) and from the sources, and its build command. Every module they load
+ * (tools/core/import-graph.ts) is an input of every site; no other file of tools/ is, so an edit
+ * in tools/deploy/ or a test rebuilds nothing.
  */
 export const buildEntries = [
   "tools/nx-plugin/build-executor.ts",
