@@ -1,6 +1,5 @@
-import { extname } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
-import { compressible, minimumBytes } from "../deploy/stage.ts";
+import { bytesToCompress, minimumBytes, precompressedKinds } from "../deploy/stage.ts";
 import type { Browser, Request } from "playwright-core";
 
 /** What one first search costs a visitor: every request, and those of the search itself. */
@@ -13,8 +12,8 @@ export interface FirstSearch {
   searchKb: number;
   /**
    * Pagefind's bytes as the deployed nginx sends them to a browser that takes brotli: its script
-   * and JSON as deploy precompresses them (tools/deploy/stage.ts), its index files as they are
-   * (Pagefind writes them compressed already).
+   * and JSON, and its index files unpacked, in brotli as deploy precompresses them
+   * (tools/deploy/stage.ts), each file that would not gain from it as it is.
    */
   searchKbServed: number;
   /** How many Pagefind indexes the search read (a site's `/pagefind/`; the hub's `/pagefind/units/` too). */
@@ -51,9 +50,13 @@ export async function firstSearch(browser: Browser, url: string): Promise<FirstS
     searchBytes += size;
     const response = await request.response();
     const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
-    const text = compressible.has(extname(new URL(request.url()).pathname)) && body.length >= minimumBytes;
-    const served = text ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : body;
-    searchServed += sizes.responseHeadersSize + served.length;
+    const path = new URL(request.url()).pathname;
+    const precompressed = precompressedKinds(path).includes("br") && body.length >= minimumBytes;
+    const br = precompressed
+      ? brotliCompressSync(await bytesToCompress(path, body), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : body;
+    // Deploy keeps the brotli file only when it is smaller (stage.ts).
+    searchServed += sizes.responseHeadersSize + Math.min(br.length, body.length);
   };
   const t = performance.now();
   await page.goto(url);

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSites } from "../pipeline/build-sites.ts";
@@ -176,6 +177,56 @@ describe("deploy, served by nginx", () => {
     }
   });
 
+  it("sends Pagefind's index files in brotli to browsers that take it, as they are to the others", async () => {
+    const pagefindDir = join(target, "dinkes", "current", "pagefind");
+    const wasm = (await readdir(pagefindDir)).find((name) => /^wasm\.[a-z]+\.pagefind$/.test(name));
+    assert.ok(wasm, "the unit's search has Pagefind's WebAssembly");
+    const packed = await readFile(join(pagefindDir, wasm));
+    const unpacked = gunzipSync(packed);
+    assert.equal(unpacked.subarray(0, 12).toString(), "pagefind_dcd", "Pagefind's signature, which its script checks");
+    const path = `/pagefind/${wasm}`;
+    const br = await get(port, "dinkes.localhost", path, { "accept-encoding": "gzip, deflate, br, zstd" });
+    assert.equal(br.status, 200);
+    assert.equal(br.headers["content-encoding"], "br");
+    assert.equal(br.headers["content-type"], "application/octet-stream");
+    assert.match(String(br.headers.vary), /Accept-Encoding/);
+    assert.ok(brotliDecompressSync(br.bytes).equals(unpacked), "the brotli body is Pagefind's file unpacked");
+    assert.ok(br.bytes.length < packed.length * 0.95, `${br.bytes.length} bytes in brotli, ${packed.length} in gzip`);
+    const accepts: Record<string, string>[] = [
+      { "accept-encoding": "gzip" },
+      { "accept-encoding": "gzip, br;q=0" },
+      {},
+    ];
+    for (const accept of accepts) {
+      const plain = await get(port, "dinkes.localhost", path, accept);
+      assert.equal(plain.status, 200, JSON.stringify(accept));
+      assert.equal(plain.headers["content-encoding"], undefined, JSON.stringify(accept));
+      assert.ok(plain.bytes.equals(packed), `the file as Pagefind wrote it for ${JSON.stringify(accept)}`);
+      assert.match(String(plain.headers.vary), /Accept-Encoding/);
+    }
+    for (const response of [br, await get(port, "dinkes.localhost", path)]) {
+      assert.match(String(response.headers["content-security-policy"]), /default-src 'self'/);
+      assert.equal(response.headers["x-content-type-options"], "nosniff");
+      assert.equal(response.headers["cache-control"], "public, max-age=300");
+    }
+    // A result fragment too small to gain a packet has no brotli file: it goes as it is to anyone.
+    const fragments = await readdir(join(pagefindDir, "fragment"));
+    const small = [];
+    for (const name of fragments) if ((await stat(join(pagefindDir, "fragment", name))).size < 512) small.push(name);
+    assert.ok(small.length, `the unit's index has a fragment under 512 bytes: ${fragments.join(", ")}`);
+    const fragment = small[0]!;
+    assert.equal(existsSync(join(pagefindDir, "fragment", `${fragment}.br`)), false);
+    const asItIs = await get(port, "dinkes.localhost", `/pagefind/fragment/${fragment}`, { "accept-encoding": "br" });
+    assert.equal(asItIs.status, 200);
+    assert.equal(asItIs.headers["content-encoding"], undefined);
+    assert.equal(asItIs.headers["cache-control"], "public, max-age=31536000, immutable");
+    assert.ok(asItIs.bytes.equals(await readFile(join(pagefindDir, "fragment", fragment))));
+    // The brotli files are reached through the rewrite alone: asked for by name, a 404.
+    const direct = await get(port, "dinkes.localhost", `${path}.br`, { "accept-encoding": "br" });
+    assert.equal(direct.status, 404);
+    assert.equal(direct.headers["content-encoding"], undefined);
+  });
+
   it("loads every kind of page in Chromium under the policy with no violation", async () => {
     const context = await browser.newContext();
     const violations: string[] = [];
@@ -224,7 +275,15 @@ describe("deploy, served by nginx", () => {
       await page.goto(url);
       await requests.settled();
     }
-    // Search runs Pagefind's WebAssembly, on the unit and across units on the hub.
+    // Search runs Pagefind's WebAssembly, on the unit and across units on the hub, reading its
+    // files as they arrive in brotli.
+    const encodings: string[] = [];
+    page.on("response", (response) => {
+      if (/\/pagefind\/.*(?:\.pagefind|\.pf_\w+)$/.test(response.url()))
+        encodings.push(
+          `${new URL(response.url()).host}${new URL(response.url()).pathname} ${response.headers()["content-encoding"] ?? "as it is"}`,
+        );
+    });
     for (const url of [`${unit}/cari/?q=posyandu`, `${hub}/cari/?q=posyandu`]) {
       await page.goto(url);
       await page.locator("#search-results li a").first().waitFor({ timeout: 15_000 });
@@ -234,6 +293,11 @@ describe("deploy, served by nginx", () => {
         url,
       );
     }
+    for (const host of [`dinkes.localhost:${port}`, `localhost:${port}`])
+      assert.ok(
+        encodings.some((e) => e.startsWith(`${host}/pagefind/wasm.`) && e.endsWith(" br")),
+        `${host}'s WebAssembly in brotli: ${encodings.join("; ")}`,
+      );
     // The policy holds: a script injected into a unit's page (as gambling spam is) does not run,
     // and is reported, which also proves violations are seen here.
     await page.goto(`${unit}/`);

@@ -2,16 +2,18 @@ import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
+import { brotliCompress, constants, gunzip, gzip } from "node:zlib";
 import type { FileHashes } from "./file-hashes.ts";
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 /**
  * A site as it will be deployed: `dist/<slug>/` hard-linked into a staging folder (no copy), with
- * gzip and brotli versions of every text file beside it, so nginx serves them as they are
- * (`gzip_static`, `brotli_static`) instead of compressing each response, and a hash manifest of
+ * gzip and brotli versions of every text file beside it (brotli of Pagefind's index files), so
+ * nginx serves them as they are (`gzip_static`, `brotli_static`, nginx-config.ts's rewrite for
+ * Pagefind's) instead of compressing each response, and a hash manifest of
  * every file, which `verify-deploy` later compares with what the server holds.
  */
 export interface ReleaseManifest {
@@ -22,7 +24,7 @@ export interface ReleaseManifest {
   files: Record<string, string>;
 }
 
-/** Text that compresses well; images, PDFs and Pagefind's files are compressed already. */
+/** Text that compresses well; images and PDFs are compressed already, Pagefind's files in gzip (isPagefindIndexFile). */
 export const compressible = new Set([
   ".html",
   ".css",
@@ -39,6 +41,35 @@ export const compressible = new Set([
 export const minimumBytes = 512;
 
 /**
+ * Pagefind's index files (its list of pages, word chunks, filters, result fragments, WebAssembly)
+ * under a site's `pagefind/` (`path` relative to the site, or its address): gzip inside, which Pagefind's script unpacks itself, and reads as
+ * they are when they arrive unpacked (its `decompress` checks for its signature first). Deploy
+ * writes beside each a brotli file of its unpacked bytes, which nginx sends to browsers that take
+ * brotli (nginx-config.ts): a first search on the hub fetches about 15 KB less of them.
+ */
+export const isPagefindIndexFile = (path: string): boolean =>
+  /^\/?pagefind\/(?:.+\/)?(?:[^/]+\.pf_(?:meta|index|filter|fragment)|wasm\.[a-z0-9_-]+\.pagefind)$/.test(path);
+
+/**
+ * What deploy puts beside a file of at least `minimumBytes`: gzip and brotli of a text file,
+ * brotli of a Pagefind index file's unpacked bytes (isPagefindIndexFile), nothing beside the rest
+ * (images, PDFs: compressed already).
+ */
+export function precompressedKinds(path: string): readonly ("br" | "gz")[] {
+  if (isPagefindIndexFile(path)) return ["br"];
+  return compressible.has(extname(path).toLowerCase()) ? ["br", "gz"] : [];
+}
+
+/**
+ * The bytes deploy compresses for `path`: a Pagefind index file unpacked (a file that is not
+ * gzip, which Pagefind never writes there, is taken as it is), any other as it is.
+ */
+export async function bytesToCompress(path: string, data: Buffer): Promise<Buffer> {
+  if (!isPagefindIndexFile(path) || data[0] !== 0x1f || data[1] !== 0x8b) return data;
+  return gunzipAsync(data).catch(() => data);
+}
+
+/**
  * Compressed copies by the content's hash: a file that did not change since the last deploy, or
  * that every site shares (the CMS's bundle, the theme), is compressed once. Returns the copy's
  * path in the cache; the file is read only when the copy is not there yet.
@@ -47,6 +78,7 @@ async function compressedCopy(
   cacheDir: string,
   hash: string,
   kind: "br" | "gz",
+  /** The bytes to compress (bytesToCompress): the same for the same `hash`. */
   read: () => Promise<Buffer>,
 ): Promise<string> {
   const file = join(cacheDir, `${hash}.${kind}`);
@@ -105,13 +137,15 @@ export async function stageSite(options: {
       const to = join(staging, path);
       await mkdir(dirname(to), { recursive: true });
       await place(from, to);
-      if (!compressible.has(extname(path).toLowerCase())) continue;
+      const kinds = precompressedKinds(path);
+      if (!kinds.length) continue;
       const { size } = await stat(from);
       if (size < minimumBytes) continue;
-      const sha = options.files[path]!;
+      // An unpacked file's copies are kept under their own name: its hash is of the packed bytes.
+      const sha = isPagefindIndexFile(path) ? `${options.files[path]!}.unpacked` : options.files[path]!;
       let data: Promise<Buffer> | undefined;
-      const read = () => (data ??= readFile(from));
-      for (const kind of ["br", "gz"] as const) {
+      const read = () => (data ??= readFile(from).then((bytes) => bytesToCompress(path, bytes)));
+      for (const kind of kinds) {
         const copy = await compressedCopy(options.cacheDir, sha, kind, read);
         if ((await stat(copy)).size >= size) continue;
         await place(copy, `${to}.${kind}`);

@@ -79,6 +79,8 @@ export interface Response {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body as it arrived (not decoded: a compressed body stays compressed). */
+  bytes: Buffer;
   /** Over TLS: the protocol negotiated ("TLSv1.3"). */
   tlsProtocol?: string;
 }
@@ -104,6 +106,7 @@ export function get(
           status: res.statusCode ?? 0,
           headers: res.headers,
           body: Buffer.concat(chunks).toString("utf8"),
+          bytes: Buffer.concat(chunks),
           ...(options.tls ? { tlsProtocol: (res.socket as TLSSocket).getProtocol() ?? "" } : {}),
         }),
       );
