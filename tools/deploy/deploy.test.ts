@@ -221,6 +221,16 @@ describe("deploy, served by nginx", () => {
     assert.equal(asItIs.headers["content-encoding"], undefined);
     assert.equal(asItIs.headers["cache-control"], "public, max-age=31536000, immutable");
     assert.ok(asItIs.bytes.equals(await readFile(join(pagefindDir, "fragment", fragment))));
+    // Pagefind's script too (Debian 12's brotli module would send its .gz), as a script.
+    const script = await readFile(join(pagefindDir, "pagefind.js"));
+    const scriptBr = await get(port, "dinkes.localhost", "/pagefind/pagefind.js", { "accept-encoding": "gzip, br" });
+    assert.equal(scriptBr.headers["content-encoding"], "br");
+    assert.match(String(scriptBr.headers["content-type"]), /^application\/javascript/);
+    assert.ok(brotliDecompressSync(scriptBr.bytes).equals(script));
+    assert.equal(scriptBr.headers["cache-control"], "public, max-age=300");
+    const scriptGz = await get(port, "dinkes.localhost", "/pagefind/pagefind.js", { "accept-encoding": "gzip" });
+    assert.equal(scriptGz.headers["content-encoding"], "gzip");
+    assert.ok(gunzipSync(scriptGz.bytes).equals(script));
     // The brotli files are reached through the rewrite alone: asked for by name, a 404.
     const direct = await get(port, "dinkes.localhost", `${path}.br`, { "accept-encoding": "br" });
     assert.equal(direct.status, 404);
@@ -279,7 +289,7 @@ describe("deploy, served by nginx", () => {
     // files as they arrive in brotli.
     const encodings: string[] = [];
     page.on("response", (response) => {
-      if (/\/pagefind\/.*(?:\.pagefind|\.pf_\w+)$/.test(response.url()))
+      if (/\/pagefind\/.*(?:\.pagefind|\.pf_\w+|\.js)$/.test(response.url()))
         encodings.push(
           `${new URL(response.url()).host}${new URL(response.url()).pathname} ${response.headers()["content-encoding"] ?? "as it is"}`,
         );
@@ -295,8 +305,10 @@ describe("deploy, served by nginx", () => {
     }
     for (const host of [`dinkes.localhost:${port}`, `localhost:${port}`])
       assert.ok(
-        encodings.some((e) => e.startsWith(`${host}/pagefind/wasm.`) && e.endsWith(" br")),
-        `${host}'s WebAssembly in brotli: ${encodings.join("; ")}`,
+        ["wasm.", "pagefind.js "].every((file) =>
+          encodings.some((e) => e.startsWith(`${host}/pagefind/${file}`) && e.endsWith(" br")),
+        ),
+        `${host}'s WebAssembly and Pagefind's script in brotli: ${encodings.join("; ")}`,
       );
     // The policy holds: a script injected into a unit's page (as gambling spam is) does not run,
     // and is reported, which also proves violations are seen here.

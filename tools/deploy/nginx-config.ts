@@ -194,7 +194,7 @@ function maps(c: NginxContext): string[] {
     `    ~^${previewPath}/ "private, no-store";`,
     '    ~^/img/ "public, max-age=31536000, immutable";',
     // A site's index and the hub's second one, of the units' records (/pagefind/units/).
-    '    ~^/pagefind/(?:units/)?pagefind-entry\\.json$ "public, max-age=60";',
+    '    ~^/pagefind/(?:units/)?pagefind-entry\\.json(?:\\.br)?$ "public, max-age=60";',
     '    ~^/pagefind/.+\\.pf_ "public, max-age=31536000, immutable";',
     '    ~^/pagefind/ "public, max-age=300";',
     "    ~^/assets/ $portal_asset_cache;",
@@ -310,18 +310,20 @@ function sitesServer(c: NginxContext): string[] {
 }
 
 /**
- * Pagefind's index files are gzip inside, and Pagefind's script unpacks them; deploy writes beside
- * each a brotli file of its unpacked bytes (stage.ts isPagefindIndexFile), which a browser that
- * takes brotli gets with `Content-Encoding: br`, so Pagefind reads the bytes as they arrive: its
- * WebAssembly 48 KB instead of 56, a first search on the hub about 15 KB less. Core nginx, not
- * `brotli_static`: Debian 12's module cannot open files under `disable_symlinks`, and these are
- * not the text files its `.gz` fallback covers. The `.br` files are reached only through this
- * rewrite (`internal`); a location's own `add_header` drops the server's, so they are repeated.
+ * Pagefind's files in brotli on any nginx. Its index files are gzip inside, and its script unpacks
+ * them; deploy writes beside each a brotli file of its unpacked bytes (stage.ts
+ * isPagefindIndexFile), which a browser that takes brotli gets with `Content-Encoding: br`, so
+ * Pagefind reads the bytes as they arrive: its WebAssembly 48 KB instead of 56, a first search on
+ * the hub about 15 KB less. Its script and JSON get their `.br` (written for every text file) the
+ * same way. Core nginx, not `brotli_static`: Debian 12's module cannot open files under
+ * `disable_symlinks` and sends the `.gz` (its script: 13.5 KB instead of 11.8), and index files
+ * have no `.gz`. The `.br` files are reached only through the rewrite (`internal`); a location's
+ * own `add_header` drops the server's, so they are repeated, once: nested locations inherit them.
  */
 function pagefindLocations(headers: readonly string[]): string[] {
   const repeated = headers.map((line) => `    ${line}`);
   return [
-    "    location ~ ^/pagefind/.+\\.(?:pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$ {",
+    "    location ~ ^/pagefind/.+\\.(?:pf_meta|pf_index|pf_filter|pf_fragment|pagefind|js|json)$ {",
     "        set $portal_br $portal_takes_br;",
     "        if (!-f $request_filename.br) {",
     '            set $portal_br "";',
@@ -339,6 +341,14 @@ function pagefindLocations(headers: readonly string[]): string[] {
     "        add_header Content-Encoding br always;",
     "        add_header Vary Accept-Encoding always;",
     ...repeated,
+    "        location ~ \\.js\\.br$ {",
+    "            internal;",
+    "            default_type application/javascript;",
+    "        }",
+    "        location ~ \\.json\\.br$ {",
+    "            internal;",
+    "            default_type application/json;",
+    "        }",
     "    }",
   ];
 }
