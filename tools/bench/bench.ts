@@ -4,13 +4,13 @@ import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, w
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { toolsRepoRoot } from "../core/workspace.ts";
+import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { batchContentFiles } from "../pipeline/build-sites.ts";
 import { workflowCachePaths } from "../nx-plugin/workflow-cache-paths.ts";
 import { writeBenchmarkSection } from "./benchmarks-section.ts";
-import { startDevServer } from "../serve/dev-server.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
 import { type FirstSearch, firstSearch, firstSearchHeader, firstSearchRow } from "./first-search.ts";
+import { serveOverHttps } from "./https-sites.ts";
 import { demoWordsRecords } from "./demo-words-records.ts";
 import { siteUrls } from "../published/permalinks.ts";
 import { placeRecordsIndex } from "../pipeline/stages/records-index.ts";
@@ -438,30 +438,30 @@ const redeploy = await measure(
 results.push(redeploy);
 await rm(target, { recursive: true, force: true });
 
-// The hub's first search at this number of units: the same sites built for http://*.localhost
-// and served by the development server, searched in Chromium for a word every page holds.
+// The hub's first search at this number of units: the hub and one unit built for
+// https://*.localhost, deployed and served by nginx over TLS and HTTP/2 as production serves them
+// (https-sites.ts), searched in Chromium for a word every page holds.
 const searchDist = join(root, "search-dist");
 const searchPort = await freePort();
 run("build for the first search", portalBuild(searchDist), {
-  PORTAL_BASE_URL: `http://localhost:${searchPort}`,
+  PORTAL_BASE_URL: `https://localhost:${searchPort}`,
 });
-const searchSlugs = new Set(await readdir(join(root, "sites")));
-const searchServer = await startDevServer({
+const searchSites = await serveOverHttps({
+  ws: workspaceAt(root),
   distDir: searchDist,
-  domain: "contohkab.go.id",
-  hub: "portal",
-  slugs: () => searchSlugs,
+  slugs: ["portal", "unit001"],
   port: searchPort,
 });
 const browser = await launchChromium();
+const searchContext = await browser.newContext({ ignoreHTTPSErrors: true });
 const searches: [string, FirstSearch][] = [];
 const demoWordQueries = ["pelayanan", "ktp", "kesehatan"];
 try {
   for (const [name, origin] of [
-    ["the hub", `http://localhost:${searchPort}`],
-    ["one unit (unit001)", `http://unit001.localhost:${searchPort}`],
+    ["the hub", `https://localhost:${searchPort}`],
+    ["one unit (unit001)", `https://unit001.localhost:${searchPort}`],
   ] as const)
-    searches.push([name, await firstSearch(browser, `${origin}/cari/?q=pelayanan`)]);
+    searches.push([name, await firstSearch(searchContext, `${origin}/cari/?q=pelayanan`)]);
   // The same hub with its index of the units' records made of the demo's words instead of the
   // synthetic posts' few (demo-words-records.ts): what a real regency's first search loads.
   const unitsIndex = join(searchDist, "portal", siteUrls.unitsSearchIndex);
@@ -476,14 +476,15 @@ try {
   } finally {
     await closeSearchProcess();
   }
+  await searchSites.deploy(["portal"]);
   for (const query of demoWordQueries)
     searches.push([
       `the hub, its units' records in the demo's words ("${query}")`,
-      await firstSearch(browser, `http://localhost:${searchPort}/cari/?q=${query}`),
+      await firstSearch(searchContext, `https://localhost:${searchPort}/cari/?q=${query}`),
     ]);
 } finally {
   await browser.close();
-  await searchServer.close();
+  await searchSites.close();
   await rm(searchDist, { recursive: true, force: true });
 }
 const hubSearch = searches[0]![1];
@@ -526,8 +527,10 @@ Page weights of the cold build, HTML only (images, CSS and the search come on to
 | --- | --- | ---: |
 ${weights.join("\n")}
 
-The first search for "pelayanan" (a word of every page), as a visitor's browser fetches it
-(tools/bench/first-search.ts; one run each, over loopback); then the hub's first search again
+The first search for "pelayanan" (a word of every page), as a visitor's browser fetches it from
+nginx over TLS and HTTP/2, the sites deployed as production's are (tools/bench/first-search.ts,
+https-sites.ts; one run each, over loopback; bytes as they came over the connection, headers
+included); then the hub's first search again
 with its index of the units' records made of the demo's own words, ${hubSearchRecordLimit.toLocaleString("en")} records at most as the
 hub keeps them, where the synthetic posts repeat a few words and make a smaller index than a real
 regency's (tools/bench/demo-words-records.ts):
@@ -549,7 +552,7 @@ Against issue 27's targets (medians of this run):
 - full build ÷ one same-theme Eleventy process: **${ratio.toFixed(2)}×** (target ≤ 1.2×); ÷ the floor: **${floorRatio.toFixed(2)}×** (target ≤ 2.5×);
 - peak memory of the full build: **${gib(portalRow.maxRssMb)}** (target < 1 GiB at national scale);
 - one-post edit as CI builds it: **${ciEdited.seconds.toFixed(2)} s** for a post's body, the hub from the cache; **${ciRetitled.seconds.toFixed(2)} s** for its title, which its unit's facts for the hub hold, so the hub is built again (target ≤ 3 s at regency scale, ≤ 5 s at national); **${ciRetitledSearched.seconds.toFixed(2)} s** for the newest post's title, which the hub's search holds too;
-- the hub's first search: **${hubSearch.searchRequests} requests, ${hubSearch.searchKbServed} KB** of Pagefind's as deployed, from ${hubSearch.indexes} ${hubSearch.indexes === 1 ? "index" : "indexes"} (target ≤ 100 KB, a bounded number of requests at any scale); with the units' records in the demo's words, **${span(demoWordSearches.map((s) => s.searchKbServed))} KB** in ${span(demoWordSearches.map((s) => s.searchRequests))} requests (${demoWordQueries.map((q) => `"${q}"`).join(", ")});
+- the hub's first search: **${hubSearch.searchRequests} requests, ${hubSearch.searchKb} KB** of Pagefind's as nginx sends them over HTTP/2, from ${hubSearch.indexes} ${hubSearch.indexes === 1 ? "index" : "indexes"} (target ≤ 100 KB, a bounded number of requests at any scale); with the units' records in the demo's words, **${span(demoWordSearches.map((s) => s.searchKb))} KB** in ${span(demoWordSearches.map((s) => s.searchRequests))} requests (${demoWordQueries.map((q) => `"${q}"`).join(", ")});
 - \`deploy\` with nothing changed: **${redeploy.seconds.toFixed(2)} s** for ${sites} sites (target ≤ 2 s for the demo's 44).
 
 ${hugoLine}

@@ -1,6 +1,4 @@
-import { brotliCompressSync, constants } from "node:zlib";
-import { bytesToCompress, minimumBytes, precompressedKinds } from "../deploy/stage.ts";
-import type { Browser, Request } from "playwright-core";
+import type { BrowserContext, Page, Request } from "playwright-core";
 
 /** What one first search costs a visitor: every request, and those of the search itself. */
 export interface FirstSearch {
@@ -10,37 +8,39 @@ export interface FirstSearch {
   /** Of those, Pagefind's: its script, WebAssembly, index chunks, filters and result fragments. */
   searchRequests: number;
   searchKb: number;
-  /**
-   * Pagefind's bytes as the deployed nginx sends them to a browser that takes brotli: its script
-   * and JSON, and its index files unpacked, in brotli as deploy precompresses them
-   * (tools/deploy/stage.ts), each file that would not gain from it as it is.
-   */
-  searchKbServed: number;
   /** How many Pagefind indexes the search read (a site's `/pagefind/`; the hub's `/pagefind/units/` too). */
   indexes: number;
+  /** The protocol the responses came in ("h2" from nginx over TLS). */
+  protocol: string;
   /** The search's status line ("10 hasil pertama untuk …"). */
   results: string;
   ms: number;
 }
 
 /**
- * Opens `url` (a /cari/ page with `?q=`) in a fresh page and counts what the browser fetched until
- * the first results show and the network is idle. Sizes are the bodies as sent, headers included.
+ * Opens `url` (a /cari/ page with `?q=`) in a fresh page of `context` and counts what the browser
+ * fetched until the first results show and the network is idle. Sizes are what came over the
+ * connection for each response (Chromium's encoded length: the body as the server compressed it,
+ * and its headers, which HTTP/2 compresses too), so serve the sites as production does
+ * (https-sites.ts) for figures that are citizens'.
  */
-export async function firstSearch(browser: Browser, url: string): Promise<FirstSearch> {
-  const page = await browser.newPage();
+export async function firstSearch(context: Pick<BrowserContext, "newPage">, url: string): Promise<FirstSearch> {
+  const page: Page = await context.newPage();
   const m = { requests: 0, searchRequests: 0 };
   const bundles = new Set<string>();
+  const protocols = new Set<string>();
   let bytes = 0;
   let searchBytes = 0;
-  let searchServed = 0;
-  // Each request is counted asynchronously (its sizes, its body): the figures are read only once
-  // every count has finished.
+  // Each request is counted asynchronously (its sizes): the figures are read only once every
+  // count has finished.
   const counting: Promise<void>[] = [];
   page.on("requestfinished", (request) => void counting.push(count(request)));
   const count = async (request: Request): Promise<void> => {
     const sizes = await request.sizes();
+    // Playwright's two parts add up to Chromium's encoded length of the response.
     const size = sizes.responseBodySize + sizes.responseHeadersSize;
+    const response = await request.response();
+    if (response) protocols.add((await response.httpVersion()).replace("HTTP/2.0", "h2"));
     m.requests++;
     bytes += size;
     const bundle = /^https?:\/\/[^/]+\/pagefind\/(?:units\/)?/.exec(request.url());
@@ -48,15 +48,6 @@ export async function firstSearch(browser: Browser, url: string): Promise<FirstS
     bundles.add(bundle[0]);
     m.searchRequests++;
     searchBytes += size;
-    const response = await request.response();
-    const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
-    const path = new URL(request.url()).pathname;
-    const precompressed = precompressedKinds(path).includes("br") && body.length >= minimumBytes;
-    const br = precompressed
-      ? brotliCompressSync(await bytesToCompress(path, body), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-      : body;
-    // Deploy keeps the brotli file only when it is smaller (stage.ts).
-    searchServed += sizes.responseHeadersSize + Math.min(br.length, body.length);
   };
   const t = performance.now();
   await page.goto(url);
@@ -71,17 +62,17 @@ export async function firstSearch(browser: Browser, url: string): Promise<FirstS
     ...m,
     kb: kb(bytes),
     searchKb: kb(searchBytes),
-    searchKbServed: kb(searchServed),
     indexes: bundles.size,
+    protocol: [...protocols].sort().join(", "),
     results,
     ms,
   };
 }
 
 export const firstSearchHeader = [
-  "| search | indexes read | requests (Pagefind's) | KB (Pagefind's) | Pagefind's KB as deployed (brotli) | results | time on loopback (ms) |",
-  "| --- | ---: | ---: | ---: | ---: | --- | ---: |",
+  "| search | indexes read | requests (Pagefind's) | KB as sent (Pagefind's) | protocol | results | time on loopback (ms) |",
+  "| --- | ---: | ---: | ---: | --- | --- | ---: |",
 ];
 
 export const firstSearchRow = (name: string, s: FirstSearch) =>
-  `| ${name} | ${s.indexes} | ${s.requests} (${s.searchRequests}) | ${s.kb} (${s.searchKb}) | ${s.searchKbServed} | ${s.results} | ${s.ms} |`;
+  `| ${name} | ${s.indexes} | ${s.requests} (${s.searchRequests}) | ${s.kb} (${s.searchKb}) | ${s.protocol} | ${s.results} | ${s.ms} |`;

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -118,4 +118,24 @@ export function get(
     req.on("error", reject);
     req.end();
   });
+}
+
+/**
+ * A self-signed certificate for `localhost` and every `*.localhost` name, as a wildcard certificate
+ * is for the apex and the units' subdomains, written into `dir`.
+ */
+export function selfSignedCertificate(dir: string): { certificate: string; key: string } {
+  const certificate = join(dir, "cert.pem");
+  const key = join(dir, "key.pem");
+  const made = spawnSync(
+    "openssl",
+    [
+      ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1"],
+      ...["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,DNS:*.localhost"],
+      ...["-keyout", key, "-out", certificate],
+    ],
+    { encoding: "utf8" },
+  );
+  if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr || made.error}`);
+  return { certificate, key };
 }
