@@ -2,6 +2,7 @@
 // for the first query on the hub and on one unit, each reading its own index, with the sites
 // deployed and served by nginx over TLS and HTTP/2 as production serves them (https-sites.ts).
 // Run: node --import tsx tools/bench/search-payload.ts   (needs the demo's image cache warm: npm run build)
+//      QUERY=ktp node --import tsx tools/bench/search-payload.ts   (another query than "pelayanan")
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +20,7 @@ const sites = await serveOverHttps({ ws, distDir: dist, slugs: ["portal", "dinke
 const browser = await launchChromium();
 const context = await browser.newContext({ ignoreHTTPSErrors: true });
 
-const query = "pelayanan";
+const query = process.env.QUERY ?? "pelayanan";
 try {
   const hub = await firstSearch(context, `https://localhost:${port}/cari/?q=${query}`);
   const unit = await firstSearch(context, `https://dinkes.localhost:${port}/cari/?q=${query}`);
