@@ -42,10 +42,11 @@ export const minimumBytes = 512;
 
 /**
  * Pagefind's index files (its list of pages, word chunks, filters, result fragments, WebAssembly)
- * under a site's `pagefind/` (`path` relative to the site, or its address): gzip inside, which Pagefind's script unpacks itself, and reads as
- * they are when they arrive unpacked (its `decompress` checks for its signature first). Deploy
- * writes beside each a brotli file of its unpacked bytes, which nginx sends to browsers that take
- * brotli (nginx-config.ts): a first search on the hub fetches about 15 KB less of them.
+ * under a site's `pagefind/` (`path` relative to the site, or its address; no unit's page can be
+ * there: permalinks.ts reserves it): gzip inside, which Pagefind's script unpacks itself, and
+ * reads as they are when they arrive unpacked (its `decompress` checks for its signature first).
+ * Deploy writes beside each a brotli file of its unpacked bytes, which nginx sends to browsers
+ * that take brotli (nginx-config.ts): a first search on the hub fetches about 15 KB less of them.
  */
 export const isPagefindIndexFile = (path: string): boolean =>
   /^\/?pagefind\/(?:.+\/)?(?:[^/]+\.pf_(?:meta|index|filter|fragment)|wasm\.[a-z0-9_-]+\.pagefind)$/.test(path);
