@@ -38,6 +38,12 @@ export const systemPackages: readonly SystemPackage[] = [
     provides: { file: "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so" },
     neededBy: "test",
   },
+  {
+    name: "openssl",
+    why: "the certificates of nginx over HTTPS (the deploy test, the bench's first search)",
+    provides: { command: "openssl" },
+    neededBy: "test",
+  },
   { name: "rsync", why: "deploys", provides: { command: "rsync" }, neededBy: "test" },
   { name: "openssh-server", why: "the deploy over SSH", provides: { file: "/usr/sbin/sshd" }, neededBy: "test" },
   { name: "openssh-client", why: "the deploy over SSH", provides: { command: "ssh" }, neededBy: "test" },
