@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
-import { bytesToCompress, isPagefindIndexFile, precompressedKinds } from "./stage.ts";
+import { isPagefindIndexFile, unpacked } from "./stage.ts";
 
 describe("what deploy compresses beside a file", () => {
   it("takes Pagefind's index files of a site's pagefind/ (and the hub's units/), by path or address", () => {
@@ -12,31 +12,25 @@ describe("what deploy compresses beside a file", () => {
       "pagefind/units/fragment/id_9f8e7d6.pf_fragment",
       "pagefind/filter/id_0a1b2c3.pf_filter",
     ])
-      assert.deepEqual(precompressedKinds(path), ["br"], path);
-    // Not Pagefind's index: its script (a text file: both), an archive's copy, a unit's upload, a name alike.
-    assert.deepEqual(precompressedKinds("pagefind/pagefind.js"), ["br", "gz"]);
+      assert.equal(isPagefindIndexFile(path), true, path);
+    // Not Pagefind's index: its script (a text file), an archive's copy, a unit's upload, a name alike.
     for (const path of [
+      "pagefind/pagefind.js",
       "arsip/dlh/pagefind/index/id_1.pf_index",
       "media/pagefind/wasm.id.pagefind",
       "pagefind/wasm..pagefind",
       "pagefind/index/id_1.pf_index.br",
       "media/laporan.pdf",
-    ]) {
+    ])
       assert.equal(isPagefindIndexFile(path), false, path);
-      assert.deepEqual(precompressedKinds(path), [], path);
-    }
   });
 
-  it("compresses a Pagefind file unpacked, and takes bytes that are not gzip, or a broken gzip, as they are", async () => {
+  it("unpacks a Pagefind file, and takes bytes that are not gzip, or a broken gzip, as they are", async () => {
     const raw = Buffer.concat([Buffer.from("pagefind_dcd"), Buffer.alloc(2000, 7)]);
-    const path = "pagefind/index/id_1.pf_index";
-    assert.ok((await bytesToCompress(path, gzipSync(raw))).equals(raw));
+    assert.ok((await unpacked(gzipSync(raw))).equals(raw));
     const notGzip = Buffer.from("<script>alert(1)</script>");
-    assert.ok((await bytesToCompress(path, notGzip)).equals(notGzip));
+    assert.ok((await unpacked(notGzip)).equals(notGzip));
     const broken = gzipSync(raw).subarray(0, 40);
-    assert.ok((await bytesToCompress(path, broken)).equals(broken));
-    // Any other file as it is, gzip or not.
-    const gz = gzipSync(raw);
-    assert.ok((await bytesToCompress("media/arsip.gz", gz)).equals(gz));
+    assert.ok((await unpacked(broken)).equals(broken));
   });
 });

@@ -52,21 +52,11 @@ export const isPagefindIndexFile = (path: string): boolean =>
   /^\/?pagefind\/(?:.+\/)?(?:[^/]+\.pf_(?:meta|index|filter|fragment)|wasm\.[a-z0-9_-]+\.pagefind)$/.test(path);
 
 /**
- * What deploy puts beside a file of at least `minimumBytes`: gzip and brotli of a text file,
- * brotli of a Pagefind index file's unpacked bytes (isPagefindIndexFile), nothing beside the rest
- * (images, PDFs: compressed already).
+ * A Pagefind index file's bytes unpacked, which deploy compresses in brotli; bytes that are not
+ * gzip (Pagefind never writes such there), or a broken gzip, as they are.
  */
-export function precompressedKinds(path: string): readonly ("br" | "gz")[] {
-  if (isPagefindIndexFile(path)) return ["br"];
-  return compressible.has(extname(path).toLowerCase()) ? ["br", "gz"] : [];
-}
-
-/**
- * The bytes deploy compresses for `path`: a Pagefind index file unpacked (a file that is not
- * gzip, which Pagefind never writes there, is taken as it is), any other as it is.
- */
-export async function bytesToCompress(path: string, data: Buffer): Promise<Buffer> {
-  if (!isPagefindIndexFile(path) || data[0] !== 0x1f || data[1] !== 0x8b) return data;
+export async function unpacked(data: Buffer): Promise<Buffer> {
+  if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
   return gunzipAsync(data).catch(() => data);
 }
 
@@ -79,7 +69,7 @@ async function compressedCopy(
   cacheDir: string,
   hash: string,
   kind: "br" | "gz",
-  /** The bytes to compress (bytesToCompress): the same for the same `hash`. */
+  /** The bytes to compress: the same for the same `hash`. */
   read: () => Promise<Buffer>,
 ): Promise<string> {
   const file = join(cacheDir, `${hash}.${kind}`);
@@ -138,14 +128,20 @@ export async function stageSite(options: {
       const to = join(staging, path);
       await mkdir(dirname(to), { recursive: true });
       await place(from, to);
-      const kinds = precompressedKinds(path);
+      // Text in gzip and brotli; Pagefind's index files, gzip already, in brotli of their unpacked bytes.
+      const pagefind = isPagefindIndexFile(path);
+      const kinds = pagefind
+        ? (["br"] as const)
+        : compressible.has(extname(path).toLowerCase())
+          ? (["br", "gz"] as const)
+          : [];
       if (!kinds.length) continue;
       const { size } = await stat(from);
       if (size < minimumBytes) continue;
       // An unpacked file's copies are kept under their own name: its hash is of the packed bytes.
-      const sha = isPagefindIndexFile(path) ? `${options.files[path]!}.unpacked` : options.files[path]!;
+      const sha = pagefind ? `${options.files[path]!}.unpacked` : options.files[path]!;
       let data: Promise<Buffer> | undefined;
-      const read = () => (data ??= readFile(from).then((bytes) => bytesToCompress(path, bytes)));
+      const read = () => (data ??= readFile(from).then((bytes) => (pagefind ? unpacked(bytes) : bytes)));
       for (const kind of kinds) {
         const copy = await compressedCopy(options.cacheDir, sha, kind, read);
         if ((await stat(copy)).size >= size) continue;
