@@ -36,7 +36,7 @@ export async function demoWordsRecords(sitesDir: string, units: number): Promise
       date: new Date(day + i * 86_400_000).toISOString(),
     })),
   }));
-  return hubSearchRecords(entries, [], dateFilters("Asia/Makassar").tanggal, share);
+  return hubSearchRecords(entries, [], dateFilters("Asia/Makassar").tanggal, share).older;
 }
 
 /** Every title of the demo's Markdown, and every sentence of 8 to 30 words of its pages' text. */

@@ -49,6 +49,7 @@ export async function writeSyntheticRegency(
     ...Array.from({ length: options.sites - 1 }, (_, i) => `unit${String(i + 1).padStart(3, "0")}`),
   ];
   let files = 0;
+  const lastPost = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000;
   for (const [n, slug] of slugs.entries()) {
     const dir = join(root, "sites", slug);
     await mkdir(join(dir, "content/halaman"), { recursive: true });
@@ -85,7 +86,9 @@ export async function writeSyntheticRegency(
       files++;
     }
     for (let p = 0; p < options.posts; p++) {
-      const date = new Date(Date.UTC(2026, 0, 1) + p * 86_400_000 * 3).toISOString().slice(0, 10);
+      // Every third day up to yesterday, as a living unit's news: its newest are in the hub's own
+      // search index (hub-search-records.ts), its older in the units' index.
+      const date = new Date(lastPost - (options.posts - 1 - p) * 86_400_000 * 3).toISOString().slice(0, 10);
       await writeFile(
         join(dir, "content/berita", `berita-${p}.md`),
         `---\ntitle: Berita nomor ${p} dari ${slug} tentang pelayanan publik\ndate: ${date}\nauthor: Humas\nsummary: Ringkasan berita nomor ${p} tentang kegiatan pelayanan publik di unit ini.\ntags: [layanan, berita-${p % 7}]\n---\n${paragraphs(5, p)}\n`,

@@ -225,6 +225,21 @@ describe("portal start", () => {
     await page.close();
   });
 
+  it("finds a unit's coming event from the hub's search, a record in the hub's own index, at the unit's address", async () => {
+    const page = await browser.newPage();
+    const fragments: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/fragment/")) fragments.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`http://localhost:${port}/cari/?q=${encodeURIComponent("rapat koordinasi")}`);
+    const result = page.locator("#search-results a", { hasText: "Rapat Koordinasi Kesehatan Ibu dan Anak" });
+    await result.waitFor({ timeout: 15_000 });
+    assert.equal(await result.getAttribute("href"), `http://dinkes.localhost:${port}/agenda/rapat-koordinasi/`);
+    // Dated after the start of last week (2099): its record is in the hub's own index, not the units'.
+    assert.ok(fragments.length > 0 && fragments.every((f) => f.startsWith("/pagefind/fragment/")), fragments.join());
+    await page.close();
+  });
+
   it('leaves out Pagefind\'s one-letter near misses ("vaksinasi" finding the "V" of "tahap V")', async () => {
     const page = await browser.newPage();
     await page.goto(`http://dlh.localhost:${port}/cari/?q=vaksinasi`);

@@ -55,6 +55,18 @@ export function localDate(instant: Date, timeZone: string): string {
   return wallClock(instant, timeZone).toISOString().slice(0, 10);
 }
 
+/**
+ * Monday 00:00 of the week before `now`'s, in the zone: the start of a window of 7 to 14 days that
+ * moves once a week (the hub's search keeps its units' items dated from then in its own index:
+ * hub-search-records.ts).
+ */
+export function startOfPreviousWeek(now: Date, timeZone: string): Date {
+  const local = wallClock(now, timeZone);
+  const sinceMonday = (local.getUTCDay() + 6) % 7;
+  const monday = utc(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - sinceMonday - 7);
+  return new Date(monday.getTime() - zoneOffsetHours(timeZone) * 3_600_000);
+}
+
 export function zoneAbbr(timeZone: string): string {
   return offsets[timeZone]?.abbr ?? timeZone;
 }

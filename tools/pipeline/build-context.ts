@@ -71,8 +71,12 @@ export interface BuildContext {
   status?: RegencyReport;
   /** What the hub shows of the units; set by the hub stage for the hub's batch. */
   hub?: HubData;
-  /** The units' pages as records of the hub's search index (stages/hub-search-records.ts), with `hub`. */
+  /**
+   * The units' pages as records of the hub's search (stages/hub-search-records.ts), with `hub`:
+   * those of the units' index (`pagefind/units/`), and the recent ones, in the hub's own index.
+   */
   hubSearchRecords?: readonly HubSearchRecord[];
+  hubOwnRecords?: readonly HubSearchRecord[];
   report: (result: SiteResult) => void;
 }
 
@@ -90,6 +94,7 @@ export type PublishContext = Pick<
   | "cmsFiles"
   | "preview"
   | "hubSearchRecords"
+  | "hubOwnRecords"
   | "progress"
   | "report"
 >;

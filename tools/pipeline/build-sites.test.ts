@@ -178,7 +178,7 @@ describe("building the mini fixture", () => {
     );
   });
 
-  it("indexes each site's content pages for search, and the hub's second index holds a record of every unit's page", async () => {
+  it("indexes each site's content pages for search, and the hub's search holds a record of every unit's page", async () => {
     const entry = JSON.parse(await page("pagefind/pagefind-entry.json"));
     // The mini fixture's dinkes has one item of each of the eight types; lists and home are not indexed.
     assert.equal(entry.languages.id.page_count, 8);
@@ -189,12 +189,20 @@ describe("building the mini fixture", () => {
     );
     const manifest = JSON.parse(await page("manifest.json"));
     assert.equal(manifest.site.search, "https://dinkes.paserkab.go.id/pagefind/");
-    // The hub's one index: its own pages, and each of dinkes's eight with the same unit and type
-    // filters as on dinkes's own pages, at dinkes's address.
+    // The hub's search: each of dinkes's eight pages as a record, with the same unit and type
+    // filters as on dinkes's own pages, at dinkes's address. The units' index holds them, but for
+    // what is dated from the week before this build's on (here the coming meeting, in 2099), which
+    // the hub's own index holds beside its pages (hub-search-records.ts).
     const own = await pagefindFragments(join(ws.distDir, "dinkes/pagefind"));
-    const records = (await pagefindFragments(join(ws.distDir, "portal/pagefind/units")))
-      .filter((f) => f.url.startsWith("https://dinkes.paserkab.go.id/"))
-      .sort((a, b) => a.url.localeCompare(b.url));
+    const units = await pagefindFragments(join(ws.distDir, "portal/pagefind/units"));
+    const hubOwn = await pagefindFragments(join(ws.distDir, "portal/pagefind"));
+    const ofDinkes = (fragments: typeof own) =>
+      fragments.filter((f) => f.url.startsWith("https://dinkes.paserkab.go.id/"));
+    assert.deepEqual(
+      ofDinkes(hubOwn).map((f) => f.url),
+      ["https://dinkes.paserkab.go.id/agenda/rapat-koordinasi/"],
+    );
+    const records = [...ofDinkes(units), ...ofDinkes(hubOwn)].sort((a, b) => a.url.localeCompare(b.url));
     assert.deepEqual(
       records.map((r) => r.url),
       own.map((f) => `https://dinkes.paserkab.go.id${f.url}`).sort(),
@@ -205,10 +213,11 @@ describe("building the mini fixture", () => {
       assert.equal(record.meta.title, page.meta.title, record.url);
       assert.equal(record.meta.unit, "Dinas Kesehatan");
     }
-    // Apart from the hub's own pages (records-index.ts), and merged by its search page.
-    const hubOwn = await pagefindFragments(join(ws.distDir, "portal/pagefind"));
-    assert.ok(hubOwn.length > 0);
-    assert.ok(!hubOwn.some((f) => f.url.startsWith("https://")), hubOwn.map((f) => f.url).join());
+    // The hub's own pages are there too, at their own addresses.
+    assert.ok(
+      hubOwn.some((f) => f.url.startsWith("/")),
+      hubOwn.map((f) => f.url).join(),
+    );
     const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
     assert.doesNotMatch(hubSearch, /data-indexes/);
     assert.match(hubSearch, /data-units-index="\/pagefind\/units\/"/);
@@ -849,6 +858,40 @@ describe("building the units in batches", () => {
       const whole = await hubOf();
       assert.deepEqual([...hub.keys()], [...whole.keys()]);
       for (const [file, text] of whole) assert.equal(hub.get(file), text, file);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it("writes a recent item's new title into the hub's own index, its units' index taken unchanged from the cache", async () => {
+    const ws = await withUnits();
+    try {
+      assert.ok((await buildSites(ws, undefined, { now, batchContentFiles: 1 })).results.every((r) => r.ok));
+      const kept = () => readdir(join(ws.cacheDir, "search")).then((names) => names.sort());
+      const before = await kept();
+      assert.equal(before.length, 1);
+      const unitsEntry = () => readFile(join(ws.distDir, "portal/pagefind/units/pagefind-entry.json"), "utf8");
+      const entryBefore = await unitsEntry();
+      /** An edit's build as Nx runs it: the unit alone, then the hub alone, from dlh's facts. */
+      const retitle = async (file: string, title: string) => {
+        const path = join(ws.sitesDir, "dlh/content", file);
+        await writeFile(path, (await readFile(path, "utf8")).replace(/^title: .*$/m, `title: ${title}`));
+        await forgetCachedFiles([path]);
+        for (const only of [["dlh"], ["portal"]])
+          assert.ok((await buildSites(ws, only, { now, batchContentFiles: 1 })).results.every((r) => r.ok));
+      };
+      // The coming meeting is dated after the start of the week before `now`'s.
+      await retitle("agenda/rapat-koordinasi.md", "Rapat Terbaru Dari DLH");
+      assert.deepEqual(await kept(), before, "no new index of the units' records");
+      assert.equal(await unitsEntry(), entryBefore);
+      const found = async (dir: string) => JSON.stringify(await pagefindFragments(join(ws.distDir, "portal", dir)));
+      assert.match(await found("pagefind"), /Rapat Terbaru Dari DLH/);
+      assert.doesNotMatch(await found("pagefind/units"), /Rapat Terbaru Dari DLH/);
+      // An older post's title is in the units' index: that one is written again.
+      await retitle("berita/posyandu-serentak.md", "Berita Lama Dari DLH");
+      assert.equal((await kept()).length, 2);
+      assert.match(await found("pagefind/units"), /Berita Lama Dari DLH/);
+      assert.doesNotMatch(await found("pagefind"), /Berita Lama Dari DLH/);
     } finally {
       await ws.dispose();
     }

@@ -10,7 +10,7 @@ import { baseFromEnv, type Base } from "../published/site-origin.ts";
 import { type Batch, type BuildContext, type SiteResult, stagingRoot } from "./build-context.ts";
 import { clearDebris } from "./debris.ts";
 import { hubData, publishedUnits, unitSearchRecords } from "./stages/hub.ts";
-import type { HubSearchRecord } from "./stages/hub-search-records.ts";
+import type { HubSearchRecordSets } from "./stages/hub-search-records.ts";
 import { type ContentFact, type PublishedUnit, publishedUnitOf } from "../published/hub-facts.ts";
 import { render } from "./stages/render.ts";
 import { buildFailed, indexPublish } from "./index-publish.ts";
@@ -68,7 +68,7 @@ interface BuildRun {
 interface PublishedBefore {
   units: Map<string, PublishedUnit>;
   /** The hub's data takes them rather than making them again. */
-  records: HubSearchRecord[];
+  records: HubSearchRecordSets;
   given: boolean;
 }
 
@@ -285,8 +285,8 @@ function searchHubEarly(
   }
   const sites = registry.filter((s) => s.slug !== portal.hub).sort((a, b) => inFolderOrder(a.slug, b.slug));
   const records = unitSearchRecords(context, sites, published);
-  const given = records.length >= (r.options.batchContentFiles ?? batchContentFiles);
-  if (given) (r.thread ??= startIndexPublishThread()).prepareSearch(portal.hub, records, recordsDirs(r.ws));
+  const given = records.older.length >= (r.options.batchContentFiles ?? batchContentFiles);
+  if (given) (r.thread ??= startIndexPublishThread()).prepareSearch(portal.hub, records.older, recordsDirs(r.ws));
   r.publishedBefore = { units: published, records, given };
 }
 
@@ -381,16 +381,21 @@ async function hubStage(r: BuildRun): Promise<void> {
       retired: build.retired,
       ...(early ? { records: early.records } : {}),
     });
-    const hubBuild = { ...build, hub: data, hubSearchRecords: searchRecords };
+    const hubBuild = {
+      ...build,
+      hub: data,
+      hubSearchRecords: searchRecords.older,
+      hubOwnRecords: searchRecords.recent,
+    };
     // A region's worth of records (3,000 at most: hub-search-records.ts) go into the hub's index in
     // the indexing thread while the hub's pages render, or are there already, given batch by batch
     // (handOn); a small region's take no time to speak of. (A draft's preview is not searched.)
     const inThread =
       !build.preview &&
-      (r.thread !== undefined || searchRecords.length >= (r.options.batchContentFiles ?? batchContentFiles));
+      (r.thread !== undefined || searchRecords.older.length >= (r.options.batchContentFiles ?? batchContentFiles));
     // Given already (searchHubEarly): the same records, not sent again.
     if (inThread && !early?.given)
-      (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords, recordsDirs(r.ws));
+      (r.thread ??= startIndexPublishThread()).prepareSearch(build.portal.hub, searchRecords.older, recordsDirs(r.ws));
     // A render's failures are reported once it is known to stand (not if it is done again).
     const renderFailures: SiteResult[] = [];
     const batches = await renderIsolated(hub, { ...hubBuild, report: (result) => renderFailures.push(result) });
@@ -568,7 +573,7 @@ async function handOn(r: BuildRun, thread: IndexPublishThread, batch: Batch): Pr
   const build = r.build!;
   await stageForHub(batch, r.staged);
   if (!build.preview && r.validated!.hub.some((s) => s.slug === build.portal.hub))
-    thread.appendSearch(build.portal.hub, unitSearchRecords(build, batch.sites, r.staged));
+    thread.appendSearch(build.portal.hub, unitSearchRecords(build, batch.sites, r.staged).older);
   return { published: thread.run(batch, build) };
 }
 

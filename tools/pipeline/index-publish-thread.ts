@@ -115,7 +115,11 @@ export function startIndexPublishThread(): IndexPublishThread {
             ...(build.cmsLocalBackend ? { cmsLocalBackend: build.cmsLocalBackend } : {}),
             ...(build.cmsFiles ? { cmsFiles: build.cmsFiles } : {}),
             ...(build.preview ? { preview: build.preview } : {}),
-            // Records are not sent with a batch: prepareSearch gives them to the thread beforehand.
+            // The units' records are not sent with a batch: prepareSearch gives them to the thread
+            // beforehand. The recent few that go into the hub's own index are.
+            ...(build.hubOwnRecords?.length && slugs.has(build.portal.hub)
+              ? { hubOwnRecords: build.hubOwnRecords }
+              : {}),
           },
         };
         try {

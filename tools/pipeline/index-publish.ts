@@ -48,11 +48,13 @@ export async function indexPublish(
         const records =
           started.get(site.slug) ??
           (site.slug === build.portal.hub && build.hubSearchRecords ? { records: build.hubSearchRecords } : undefined);
+        const own = site.slug === build.portal.hub ? build.hubOwnRecords : undefined;
         return {
           slug: site.slug,
           dir: join(batch.staging, site.slug),
           searchable: { paths: output.searchable, pages: output.pages },
           ...(records ? { records: { ...records, cacheDir: build.ws.cacheDir } } : {}),
+          ...(own?.length ? { ownRecords: own } : {}),
         };
       }),
     ).then(

@@ -1,7 +1,8 @@
 // The search page (/cari/): runs the query in the address (?q=&jenis=&unit=) and each one typed,
 // on Pagefind's own loader (/pagefind/pagefind.js). Every site searches its own index; the hub
-// merges into its own one more, of a record of every unit's page (/pagefind/units/), so its first
-// search costs the same at 5 units or 500.
+// merges into its own one more, of a record of every unit's page (/pagefind/units/; the units'
+// items of this week and the last are records in the hub's own), so its first search costs the
+// same at 5 units or 500.
 // Loaded only on /cari/, as a module: every other page stays free of JavaScript.
 
 const root = document.querySelector("[data-search]");

@@ -12,6 +12,7 @@ import { hubSearchRecords, hubSearchShare, hubSearchUnitCount } from "./hub-sear
 import { writeSearchIndexes } from "./search-index.ts";
 
 const tanggal = dateFilters("Asia/Makassar").tanggal;
+const titlesOf = (records: readonly { html: string }[]) => records.map((r) => /<h1>(.*?)<\/h1>/.exec(r.html)![1]);
 const item = (over: Partial<ManifestItem>): ManifestItem => ({
   type: "berita",
   title: "Judul",
@@ -29,7 +30,7 @@ describe("the units' pages as records of the hub's search index", () => {
   async function indexed(entries: Parameters<typeof hubSearchRecords>[0]) {
     const dir = await mkdtemp(join(tmpdir(), "hub-records-"));
     dirs.push(dir);
-    const records = hubSearchRecords(entries, [["KK", "Kartu Keluarga"]], tanggal, 3000);
+    const records = hubSearchRecords(entries, [["KK", "Kartu Keluarga"]], tanggal, 3000).older;
     const result = await writeSearchIndexes([
       { slug: "portal", dir, searchable: { paths: [], pages: 0 }, records: { records, cacheDir: join(dir, ".cache") } },
     ]);
@@ -98,8 +99,7 @@ describe("the units' pages as records of the hub's search index", () => {
         ],
       },
     ];
-    const titles = (share: number) =>
-      hubSearchRecords(units, [], tanggal, share).map((r) => /<h1>(.*?)<\/h1>/.exec(r.html)![1]);
+    const titles = (share: number) => titlesOf(hubSearchRecords(units, [], tanggal, share).older);
     assert.deepEqual(titles(10), ["KTP", "Kontak", "Terbaru", "Lama", "Renstra", "Baru", "Tengah"]);
     // A's newest news beyond its share is left out however new it is; B keeps its own.
     assert.deepEqual(titles(2), ["KTP", "Kontak", "Renstra", "Baru"]);
@@ -116,6 +116,39 @@ describe("the units' pages as records of the hub's search index", () => {
     assert.equal(hubSearchShare(7, 100), 14);
     assert.equal(hubSearchShare(4000), 1);
     assert.equal(hubSearchShare(0), 3000);
+  });
+
+  it("puts the items dated from the week before this one in the hub's own set, after the share is taken", () => {
+    const at = (iso: string) => new Date(iso).toISOString();
+    const from = new Date("2026-11-29T16:00:00.000Z");
+    const units = [
+      {
+        unit: "A",
+        items: [
+          item({ type: "layanan", title: "KTP", url: "https://a.x/layanan/ktp/" }),
+          item({ title: "Kemarin", url: "https://a.x/berita/kemarin/", date: at("2026-12-06T02:00:00Z") }),
+          item({ title: "Tepat", url: "https://a.x/berita/tepat/", date: from.toISOString() }),
+          item({ title: "Sedetik", url: "https://a.x/berita/sedetik/", date: at("2026-11-29T15:59:59Z") }),
+          item({ title: "Terlalu", url: "https://a.x/berita/terlalu/", date: at("2026-12-05T00:00:00Z") }),
+        ],
+      },
+      {
+        unit: "B",
+        items: [
+          item({ type: "agenda", title: "Nanti", url: "https://b.x/agenda/nanti/", date: at("2027-03-01T00:00:00Z") }),
+          item({ type: "dokumen", title: "Renstra", url: "https://b.x/dokumen/renstra/" }),
+        ],
+      },
+    ];
+    // Tepat is the boundary itself; Sedetik, a second before it.
+    const sets = hubSearchRecords(units, [], tanggal, 5, from);
+    assert.deepEqual(titlesOf(sets.recent), ["Kemarin", "Terlalu", "Tepat", "Nanti"]);
+    assert.deepEqual(titlesOf(sets.older), ["KTP", "Sedetik", "Renstra"], "what has no date is older");
+    const all = hubSearchRecords(units, [], tanggal, 5);
+    assert.deepEqual(all.recent, [], "without a boundary every record is older");
+    assert.deepEqual(titlesOf(all.older).sort(), [...titlesOf(sets.recent), ...titlesOf(sets.older)].sort());
+    // A share of 3 (KTP and A's two newest) leaves Tepat out of both: the split never brings back what the share left.
+    assert.deepEqual(titlesOf(hubSearchRecords(units, [], tanggal, 3, from).recent), ["Kemarin", "Terlalu", "Nanti"]);
   });
 
   it("keeps every hostile title, summary and unit name as text: nothing of it becomes markup", async () => {

@@ -64,16 +64,41 @@ export function hubSearchUnitCount(registry: readonly Pick<SiteRecord, "slug" | 
   return registry.filter((s) => s.slug !== hub && s.status === "active").length;
 }
 
-/** The records of the units' items, unit after unit, each unit's at most `share` (hubSearchShare). */
+/**
+ * The records of the units' items, unit after unit, each unit's at most `share` (hubSearchShare),
+ * in two sets. The hub's build writes its own index every time, and the units' index
+ * (`pagefind/units/`) only when its records change (records-index.ts): so the items dated from
+ * `recentFrom` on (the week before this one: core/wita.ts startOfPreviousWeek) go into the hub's
+ * own index, and the others into the units'. What editors write and correct most, this week's news,
+ * then costs the hub's build no new index of a region's 3,000 records (Pagefind's 0.8–1 s at
+ * 40 × 100: docs/benchmarks.md), and the first search still reads two indexes. The units' index is
+ * written again when an older item changes, or once a week, when a week's items move into it.
+ * Without `recentFrom`, every record is in `older`.
+ */
 export function hubSearchRecords(
   units: readonly HubSearchUnit[],
   synonyms: readonly string[][],
   tanggal: (iso: string) => string,
   share: number,
-): HubSearchRecord[] {
-  return units.flatMap(({ unit, items }) =>
-    keptItems(items, share).map((item) => recordOf(item, unit, synonyms, tanggal)),
-  );
+  recentFrom?: Date,
+): HubSearchRecordSets {
+  const sets: HubSearchRecordSets = { recent: [], older: [] };
+  const from = recentFrom?.getTime() ?? Number.POSITIVE_INFINITY;
+  for (const { unit, items } of units) {
+    for (const item of keptItems(items, share)) {
+      // Manifests' dates are ISO instants (generator/manifest.ts); an item without one is older.
+      const recent = item.date !== undefined && Date.parse(item.date) >= from;
+      (recent ? sets.recent : sets.older).push(recordOf(item, unit, synonyms, tanggal));
+    }
+  }
+  return sets;
+}
+
+export interface HubSearchRecordSets {
+  /** Items dated from `recentFrom` on (an agenda's coming events too): the hub's own index. */
+  recent: HubSearchRecord[];
+  /** The rest: the units' index. */
+  older: HubSearchRecord[];
 }
 
 /** A unit's items of every type first, then its newest of the others, `share` at most. */

@@ -10,8 +10,9 @@ import { retiredUnitUrl } from "../../published/permalinks.ts";
 import type { BuildContext } from "../build-context.ts";
 import { dateFilters } from "../../published/indonesian-dates.ts";
 import { inFolderOrder } from "../../content/site-files.ts";
+import { startOfPreviousWeek } from "../../core/wita.ts";
 import {
-  type HubSearchRecord,
+  type HubSearchRecordSets,
   type HubSearchUnit,
   hubSearchRecords,
   hubSearchShare,
@@ -33,9 +34,9 @@ export function hubData(
   }: {
     retired?: SiteRecord[];
     /** The search records of `published`, when they were made already (unitSearchRecords). */
-    records?: HubSearchRecord[];
+    records?: HubSearchRecordSets;
   } = {},
-): HubData & { searchRecords: HubSearchRecord[] } {
+): HubData & { searchRecords: HubSearchRecordSets } {
   const labels = build.ui.unitTypes;
   return readHubData({
     report,
@@ -78,10 +79,10 @@ export function publishedUnits(
  * the order of the units' folders, as hubData's records.
  */
 export function unitSearchRecords(
-  build: Pick<BuildContext, "portal" | "registry" | "catalogue">,
+  build: Pick<BuildContext, "portal" | "registry" | "catalogue" | "now">,
   sites: readonly SiteRecord[],
   published: ReadonlyMap<string, PublishedUnit>,
-): HubSearchRecord[] {
+): HubSearchRecordSets {
   return searchRecordsOf(
     sites.flatMap((site) => {
       const manifest = site.status === "active" ? published.get(site.slug)?.manifest : undefined;
@@ -97,13 +98,15 @@ function searchRecordsOf(
     portal,
     registry,
     catalogue,
-  }: { portal: PortalConfig; registry: readonly SiteRecord[]; catalogue: ServiceCatalogue },
-): HubSearchRecord[] {
+    now,
+  }: { portal: PortalConfig; registry: readonly SiteRecord[]; catalogue: ServiceCatalogue; now: Date },
+): HubSearchRecordSets {
   return hubSearchRecords(
     units,
     catalogue.synonyms,
     dateFilters(portal.time_zone).tanggal,
     hubSearchShare(hubSearchUnitCount(registry, portal.hub)),
+    startOfPreviousWeek(now, portal.time_zone),
   );
 }
 
@@ -130,8 +133,8 @@ export function readHubData(args: {
   /** The hub's katalog.json: the topics that group the units' services. */
   catalogue: ServiceCatalogue;
   /** The search records of `published`, made already (unitSearchRecords): the same as made here. */
-  searchRecords?: HubSearchRecord[];
-}): HubData & { searchRecords: HubSearchRecord[] } {
+  searchRecords?: HubSearchRecordSets;
+}): HubData & { searchRecords: HubSearchRecordSets } {
   const { portal, registry, base, now } = args;
   const activity = typesWhere((t) => t.activity);
   const feeds = typesWhere((t) => t.feed);
@@ -241,7 +244,7 @@ export function readHubData(args: {
     }),
     searchUnits: searchUnits.sort((a, b) => a.name.localeCompare(b.name, "id")),
     searchRecords,
-    unitsIndex: searchRecords.length > 0,
+    unitsIndex: searchRecords.older.length > 0,
     catalogue: hubCatalogue(items, args.catalogue),
   };
 }

@@ -10,8 +10,8 @@ import { pagefindInterfaceFiles, removeFromBundle } from "./pagefind-unused.ts";
  * hub's own pages and kept by its content: `.cache/search/<digest>/`, the digest of the records
  * and of Pagefind's version. The records change only when a unit's title, summary or service
  * names among them do, while the hub is built again for any change of what the units keep for it
- * (a post's new title that is not among a unit's newest, a page's date): the index then comes
- * from the cache instead of Pagefind taking 3,000 records again (about 0.8 s of Pagefind's time at
+ * (a post's new title that is not among a unit's newest, a page's date; a recent item's title,
+ * whose record is in the hub's own index): the index then comes from the cache instead of Pagefind taking 3,000 records again (about 0.8 s of Pagefind's time at
  * 40 × 100, docs/benchmarks.md). search.js merges it into the hub's own index (Pagefind's
  * `mergeIndex`, which shares the first index's WebAssembly): one entry file and one metadata file
  * more on the first search.

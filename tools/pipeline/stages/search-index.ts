@@ -28,7 +28,8 @@ export type SearchIndexResult = { ok: true; pages: number } | { ok: false; error
  * Indonesian is forced: the whole portal is `lang="id"`, and one language keeps one index per site,
  * which the site's own /cari/ reads. The hub has a second, of records of the units' pages
  * (hub-search-records.ts), which its /cari/ merges into the first: `pagefind/units/`, kept by
- * its content (records-index.ts).
+ * its content (records-index.ts); the records of the units' recent items go into the first, with
+ * the hub's pages (`ownRecords`), so that this week's news does not change the second.
  *
  * (Feeding pages to Pagefind while Eleventy writes them was tried and measured slower: every page
  * then crosses a pipe as base64 JSON, which cost more than Pagefind reading the files.)
@@ -48,13 +49,15 @@ export async function writeSearchIndexes(
      * is linked into a staging folder already, `started` if they were given to Pagefind already.
      */
     records?: UnitRecords & { cacheDir: string };
+    /** Records indexed with the site's own pages (the hub's of its units' recent items: hub-search-records.ts). */
+    ownRecords?: readonly SearchRecord[];
   }[],
 ): Promise<Map<string, SearchIndexResult>> {
   const results = new Map<string, SearchIndexResult>();
   try {
     await eachInParallel(sites, concurrency, async (site) => {
       const indexed = withTimeLimit(
-        indexSite(site.dir, site.searchable, site.records),
+        indexSite(site.dir, site.searchable, site.records, site.ownRecords ?? []),
         timeLimits.searchIndexMs,
         `Pagefind, indexing ${site.slug}`,
       );
@@ -170,8 +173,9 @@ async function indexSite(
   siteDir: string,
   searchable: { paths: readonly string[]; pages: number } | undefined,
   units: (UnitRecords & { cacheDir: string }) | undefined,
+  ownRecords: readonly SearchRecord[],
 ): Promise<SearchIndexResult> {
-  const own = indexOwnPages(siteDir, searchable);
+  const own = indexOwnPages(siteDir, searchable, ownRecords);
   const records = units?.records.length
     ? placeRecordsIndex({
         records: units.records,
@@ -191,8 +195,9 @@ async function indexSite(
 async function indexOwnPages(
   siteDir: string,
   searchable: { paths: readonly string[]; pages: number } | undefined,
+  records: readonly SearchRecord[],
 ): Promise<SearchIndexResult> {
-  const started = await startSearchIndex([]);
+  const started = await startSearchIndex(records);
   try {
     if (started.error !== undefined) throw new Error(started.error);
     const { index } = started;
