@@ -228,7 +228,7 @@ function maps(c: NginxContext): string[] {
     '    "~*(?:^|,)\\s*br\\s*(?:,|$|;\\s*q=(?:1|0?\\.[0-9]*[1-9]))" 1;',
     "}",
     "",
-    "# The hub's search reads every unit's index from the unit's own origin.",
+    "# Any site may read a site's search index: each manifest.json names it (site.search).",
     "map $uri $portal_cors {",
     '    default "";',
     '    ~^/pagefind/ "*";',
