@@ -6,10 +6,12 @@ import type { SearchRecord } from "./search-index.ts";
 import type { SiteRecord } from "../../core/records.ts";
 
 /**
- * The units' pages in the hub's own search index: one small HTML record per item of every unit's
- * manifest, given to Pagefind beside the hub's own pages. The hub's first search then loads one
- * index, whatever the number of units, and a unit whose server is down is still found (issue 27:
- * merging every unit's index took 188 requests for the demo's 44 units, 2,012 at 500).
+ * The units' pages in the hub's search: one small HTML record per item of every unit's manifest,
+ * in the hub's index of the units' records (`pagefind/units/`, records-index.ts), or for the
+ * recent ones in the hub's own index beside its pages (hubSearchRecords). The hub's first search
+ * then loads two indexes, whatever the number of units, and a unit whose server is down is still
+ * found (issue 27: merging every unit's index took 188 requests for the demo's 44 units, 2,012 at
+ * 500).
  *
  * A record holds what the unit's page shows a searcher first: the title, the names a service is
  * known by (weighted as on the service's own page, layanan.njk) and the summary; its unit, type
@@ -17,15 +19,16 @@ import type { SiteRecord } from "../../core/records.ts";
  * one search page (search.js) reads both alike. A page's full text stays in its unit's own index:
  * the unit's /cari/ searches it.
  *
- * The index holds at most `hubSearchRecordLimit` records: every first search loads Pagefind's list
- * of all its pages (about 5 bytes a record as sent), so the records decide what the hub's first
- * search costs. Each unit that can have a site has an equal share of them (hubSearchShare): its
- * items of every type first, then those of the types whose schema says `x-hub-search: newest`
- * (news, announcements, events, albums), newest first, as many as its share holds. An older news
- * item left out is still found by its unit's own search. A share makes a unit's records depend on
- * its own manifest alone, so a build of many batches gives each batch's records to Pagefind while
- * the next batch renders, not all of them after the last (build-sites.ts); and a unit that writes
- * much never pushes a quiet unit's pages out of the regency's search.
+ * The hub's search holds at most `hubSearchRecordLimit` records: every first search loads
+ * Pagefind's list of all the pages of each index (about 5 bytes a record as sent), so the records
+ * decide what the hub's first search costs. Each unit that can have a site has an equal share of
+ * them (hubSearchShare): its items of every type first, then those of the types whose schema says
+ * `x-hub-search: newest` (news, announcements, events, albums), newest first, as many as its share
+ * holds. An older news item left out is still found by its unit's own search. A share makes a
+ * unit's records depend on its own manifest alone, so a build of many batches gives each batch's
+ * records to Pagefind while the next batch renders, not all of them after the last
+ * (build-sites.ts); and a unit that writes much never pushes a quiet unit's pages out of the
+ * regency's search.
  */
 /** Its `url` is the page's absolute address on its unit's subdomain (Pagefind keeps absolute URLs as given). */
 export type HubSearchRecord = SearchRecord;
