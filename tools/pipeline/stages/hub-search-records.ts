@@ -46,8 +46,8 @@ export interface HubSearchUnit {
  * How many records the hub's index holds at most. Every first search loads Pagefind's list of the
  * index's pages (about 5 bytes a record in brotli) beside the chunks of its words (10–13 KB each),
  * Pagefind's script and WebAssembly (61 KB as nginx sends them). Measured from nginx over HTTP/2
- * (docs/benchmarks.md): 3,000 of the synthetic regency's records, 71 KB; 3,000 in the demo's words,
- * 94–107 KB, over issue 27's 100 KB for two of three words; 1,000 of them would take about 10 KB
+ * (docs/benchmarks.md): 3,000 of the synthetic regency's records, 81 KB; 3,000 in the demo's words,
+ * 95–108 KB, over issue 27's 100 KB for two of three words; 1,000 of them would take about 10 KB
  * off (the list of pages shrinks, a word's chunks do not) for a third of the regency's pages. At
  * 8,000 records the list alone was 42 KB.
  */
