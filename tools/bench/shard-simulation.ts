@@ -1,25 +1,27 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, readdir, rm, symlink } from "node:fs/promises";
+import { cp, rm, symlink } from "node:fs/promises";
 import { join } from "node:path";
-import { manifestCopyDir } from "../published/manifest-format.ts";
-import { hubFactsSuffix } from "../published/hub-facts.ts";
+import { startNxRemoteCache } from "../test/nx-remote-cache.ts";
 
 /**
- * Issue 27, past one machine: the build of every site split into GitHub Actions matrix jobs,
- * simulated here by running each job's real command in a fresh clone of its own, one after the
- * other, and taking the critical path (the slowest unit job, then the hub's job, which reads the
- * manifests the unit jobs pass on as artifacts). Cold: no Nx cache, as after a change to the
- * theme, when every site is rebuilt; the other caches the workflow restores (`restore`: the
- * encoded images, the CMS's bundle) are there, as they would be. A runner's own start (checkout,
- * npm ci, cache restore) is not timed: GitHub's, not this machine's, and the same for every job.
+ * Issue 27, past one machine: the build of every site split into GitHub Actions matrix jobs as
+ * deploy.yml splits it, simulated here by running each job's real command in a fresh clone of its
+ * own, one after the other, and taking the critical path: the slowest unit job, then the job that
+ * gathers them (deploy.yml's `gather`: the build job's own command, which takes every unit from
+ * Nx's remote cache, here a server of its protocol on loopback, and builds the hub). Cold: no Nx
+ * cache, as after a change to the theme, when every site is rebuilt; the other caches the
+ * workflow restores (`restore`: the encoded images, the CMS's bundle) are there, as they would
+ * be. A runner's own start (checkout, npm ci, cache restore) is not timed: GitHub's, not this
+ * machine's, and the same for every job.
  */
 export interface ShardRun {
   shards: number;
   /** Seconds of each unit job's build, in the order of the shards. */
   jobs: number[];
+  /** The gathering job: every unit from the remote cache, and the hub built (0 with one job, which builds all). */
   hub: number;
-  /** The slowest unit job, then the hub's: how long the build takes with this many runners. */
+  /** The slowest unit job, then the gathering one: how long the build takes with this many runners. */
   critical: number;
 }
 
@@ -38,25 +40,37 @@ export interface ShardSimulation {
 
 export async function simulateShards(o: ShardSimulation): Promise<ShardRun> {
   const groups = Array.from({ length: o.shards }, (_, i) => o.units.filter((_, n) => n % o.shards === i));
-  const manifests = join(o.scratch, "manifests");
-  await mkdir(manifests, { recursive: true });
-  const jobs: number[] = [];
-  for (const [i, group] of groups.entries()) {
-    const clone = await freshClone(o, `shard-${i}`);
-    jobs.push(timedNx(clone, ["run-many", "-t", "build", `--projects=${group.join(",")}`]));
-    // The job's artifact for the hub's job: what its units' builds kept for the hub.
-    await cp(join(clone, "dist", manifestCopyDir), manifests, { recursive: true });
+  const token = "bench-0123456789abcdef0123456789abcdef";
+  const cache = await startNxRemoteCache({ write: token, read: `${token}-read` });
+  const env = { NX_SELF_HOSTED_REMOTE_CACHE_SERVER: cache.url, NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: token };
+  try {
+    // One job is deploy.yml's build job alone: every site, with no remote cache to gather from.
+    if (o.shards === 1) {
+      const clone = await freshClone(o, "one-job");
+      const seconds = await timedNx(
+        clone,
+        ["run-many", "-t", "build", `--projects=${[...o.units, o.hub].join(",")}`],
+        {},
+      );
+      await rm(clone, { recursive: true, force: true });
+      return { shards: 1, jobs: [seconds], hub: 0, critical: seconds };
+    }
+    const jobs: number[] = [];
+    for (const [i, group] of groups.entries()) {
+      const clone = await freshClone(o, `shard-${i}`);
+      jobs.push(await timedNx(clone, ["run-many", "-t", "build", `--projects=${group.join(",")}`], env));
+      await rm(clone, { recursive: true, force: true });
+    }
+    // Each unit's job stored two entries a unit: its site, and what the hub reads of it.
+    if (cache.stored.length !== 2 * o.units.length)
+      throw new Error(`the unit jobs stored ${cache.stored.length} entries for ${o.units.length} units, not two each`);
+    const clone = await freshClone(o, "gather");
+    const hub = await timedNx(clone, ["run-many", "-t", "build", `--projects=${[...o.units, o.hub].join(",")}`], env);
     await rm(clone, { recursive: true, force: true });
+    return { shards: o.shards, jobs, hub, critical: Math.max(...jobs) + hub };
+  } finally {
+    await cache.stop();
   }
-  const clone = await freshClone(o, "hub");
-  await cp(manifests, join(clone, "dist", manifestCopyDir), { recursive: true });
-  // Each unit's job kept two files for the hub: its manifest's copy and what the hub reads of it.
-  const got = (await readdir(join(clone, "dist", manifestCopyDir))).filter((f) => f.endsWith(hubFactsSuffix)).length;
-  if (got !== o.units.length) throw new Error(`the hub's job got the facts of ${got} of ${o.units.length} units`);
-  const hub = timedNx(clone, ["run", `${o.hub}:build`, "--exclude-task-dependencies"]);
-  await rm(clone, { recursive: true, force: true });
-  await rm(manifests, { recursive: true, force: true });
-  return { shards: o.shards, jobs, hub, critical: Math.max(...jobs) + hub };
 }
 
 async function freshClone(o: ShardSimulation, name: string): Promise<string> {
@@ -71,20 +85,25 @@ async function freshClone(o: ShardSimulation, name: string): Promise<string> {
   return clone;
 }
 
-/** Seconds `nx <args>` took in `cwd`, as CI runs it (no daemon); throws with Nx's output if it failed. */
-function timedNx(cwd: string, args: string[]): number {
+/**
+ * Seconds `nx <args>` took in `cwd`, as CI runs it (no daemon); throws with Nx's output if it
+ * failed. Not spawnSync: the remote cache answers from this process.
+ */
+async function timedNx(cwd: string, args: string[], env: Record<string, string>): Promise<number> {
   const started = performance.now();
-  const run = spawnSync(
+  const child = spawn(
     process.execPath,
     [join(cwd, "node_modules/nx/dist/bin/nx.js"), ...args, "--outputStyle=static"],
     {
       cwd,
-      encoding: "utf8",
-      env: { ...process.env, CI: "true", NX_DAEMON: "false", FORCE_COLOR: "0" },
-      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, CI: "true", NX_DAEMON: "false", FORCE_COLOR: "0", ...env },
     },
   );
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`nx ${args.join(" ")} failed in ${cwd}:\n${run.stdout}\n${run.stderr}`);
+  if (code !== 0) throw new Error(`nx ${args.join(" ")} failed in ${cwd}:\n${output}`);
   return seconds;
 }

@@ -1,12 +1,21 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { affectedSites } from "./affected.ts";
 
 /**
- * The deploy workflow's matrix: the affected sites (`nx show projects --affected`) in shards of at
- * most `size`, so a change to the theme (every site) deploys in parallel jobs and a one-unit
- * change in one. Printed as `shards=<json>` for $GITHUB_OUTPUT.
+ * The deploy workflow's two matrices, from the affected sites (`nx show projects --affected`):
  *
- *   node --import tsx tools/deploy/plan-shards.ts --base <sha> [--size 10] [--all]
+ * - `shards`: the sites in deploy jobs of at most `size`, so a change to the theme (every site)
+ *   deploys in parallel jobs and a one-unit change in one;
+ * - `unit_jobs`: with `--units-per-job` (given when the workflow has a remote cache, deploy.yml),
+ *   the affected units in build jobs when there are more than one job's worth, each built by
+ *   `nx run-many` on a runner of its own and stored in Nx's remote cache, from which the hub's
+ *   job then takes them. Otherwise `[]`, and one job builds everything, as it does without one.
+ *
+ * Printed as `name=<value>` lines for $GITHUB_OUTPUT.
+ *
+ *   node --import tsx tools/deploy/plan-shards.ts --base <sha> [--size 10] [--all] [--units-per-job 150]
  */
 export function shardsOf(sites: readonly string[], size: number): { shard: number; sites: string }[] {
   const sorted = [...sites].sort();
@@ -18,17 +27,56 @@ export function shardsOf(sites: readonly string[], size: number): { shard: numbe
   }));
 }
 
+/**
+ * More build jobs than this stop paying: the hub's job waits for the slowest unit job, and each job
+ * pays its own start (`npm run bench -- --scale national`: 2.07× faster with 8 jobs than with one,
+ * 1.77× with 4; docs/benchmarks.md).
+ */
+export const maxUnitJobs = 8;
+
+/** The units' build jobs: none when one job's worth or fewer, else even jobs, at most `maxUnitJobs`. */
+export function unitJobsOf(
+  sites: readonly string[],
+  hub: string,
+  perJob: number,
+): { job: number; units: string; projects: string }[] {
+  const units = sites.filter((site) => site !== hub);
+  if (units.length <= perJob) return [];
+  const jobs = Math.min(maxUnitJobs, Math.ceil(units.length / perJob));
+  return shardsOf(units, Math.ceil(units.length / jobs)).map(({ shard, sites: list }) => ({
+    job: shard,
+    units: list,
+    // Nx's --projects takes one comma-separated value.
+    projects: list.replaceAll(" ", ","),
+  }));
+}
+
+/** The hub's folder, from portal.json (Nx's graph has already read it: a broken one fails there first). */
+function hubOf(root: string): string {
+  const hub = (JSON.parse(readFileSync(join(root, "portal.json"), "utf8")) as { hub?: unknown }).hub;
+  if (typeof hub !== "string" || hub === "") throw new Error("portal.json has no `hub`: add the hub's folder name");
+  return hub;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       base: { type: "string" },
       size: { type: "string", default: "10" },
       all: { type: "boolean", default: false },
+      "units-per-job": { type: "string" },
     },
   });
+  const perJob = values["units-per-job"] === undefined ? undefined : Number(values["units-per-job"]);
+  if (perJob !== undefined && !(Number.isInteger(perJob) && perJob >= 1)) {
+    console.error(`--units-per-job ${values["units-per-job"]}: expected a whole number of at least 1`);
+    process.exit(2);
+  }
   const sites = affectedSites(process.cwd(), values.all ? undefined : values.base);
   console.log(`shards=${JSON.stringify(shardsOf(sites, Number(values.size)))}`);
   console.log(`sites=${sites.join(" ")}`);
-  // Nx's --projects takes one comma-separated value.
   console.log(`projects=${sites.join(",")}`);
+  console.log(
+    `unit_jobs=${JSON.stringify(perJob === undefined ? [] : unitJobsOf(sites, hubOf(process.cwd()), perJob))}`,
+  );
 }

