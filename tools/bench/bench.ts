@@ -403,7 +403,7 @@ if (ciRetitledOlder) results.push(ciRetitledOlder);
 await rm(runner, { recursive: true, force: true });
 
 // Past one machine: every site rebuilt (as after a theme change) by 1, 2, 4 and 8 matrix jobs of
-// units, then the job that gathers them from the remote cache and builds the hub; each job's
+// units, then the hub's job, which takes their manifests from the remote cache; each job's
 // command run here in a clone of its own (shard-simulation.ts).
 const shardRuns: ShardRun[] = [];
 const units = (await readdir(join(root, "sites"))).filter((s) => s !== "portal").sort();
@@ -421,7 +421,7 @@ for (const shards of shardCounts) {
   );
   const r = shardRuns.at(-1)!;
   console.log(
-    `  ${shards} unit job(s): slowest ${Math.max(...r.jobs).toFixed(2)} s, gathering ${r.hub.toFixed(2)} s, critical path ${r.critical.toFixed(2)} s`,
+    `  ${shards} unit job(s): slowest ${Math.max(...r.jobs).toFixed(2)} s, hub ${r.hub.toFixed(2)} s, deploy job's fetch ${r.deployShard?.toFixed(2) ?? "none"} s, critical path ${r.critical.toFixed(2)} s`,
   );
 }
 await rm(`${root}-shards`, { recursive: true, force: true });
@@ -553,14 +553,15 @@ ${[...firstSearchHeader, ...searches.map(([name, s]) => firstSearchRow(name, s))
 Past one machine: every site rebuilt with no Nx cache (as after a change to the theme) as
 deploy.yml builds it with a remote cache: matrix jobs of units, which store their outputs in Nx's
 remote cache (here a server of its protocol on loopback, tools/test/nx-remote-cache.ts), then the
-job that gathers them: the build job's own command, which takes every unit from that cache and
-builds the hub. With one job, the build job alone builds every site. Each job's command ran here
-in a fresh clone of its own, one after the other (tools/bench/shard-simulation.ts; one run each;
-a runner's checkout, \`npm ci\` and cache restore are not counted):
+hub's job, which takes the units' manifests from that cache and builds the hub; each deploy job
+then takes its ten sites from the cache (the last column, outside the build's critical path). With
+one job, the build job alone builds every site. Each job's command ran here in a fresh clone of
+its own, one after the other (tools/bench/shard-simulation.ts; one run each; a runner's checkout,
+\`npm ci\` and cache restore are not counted):
 
-| unit jobs | each unit job (s) | gathering job (s) | critical path (s) | vs one job |
-| ---: | --- | ---: | ---: | ---: |
-${shardRuns.map((r) => `| ${r.shards} | ${r.jobs.map((j) => j.toFixed(1)).join(", ")} | ${r.shards === 1 ? "none" : r.hub.toFixed(1)} | ${r.critical.toFixed(1)} | ${(shardRuns[0]!.critical / r.critical).toFixed(2)}× |`).join("\n")}
+| unit jobs | each unit job (s) | hub's job (s) | critical path (s) | vs one job | a deploy job's ten sites (s) |
+| ---: | --- | ---: | ---: | ---: | ---: |
+${shardRuns.map((r) => `| ${r.shards} | ${r.jobs.map((j) => j.toFixed(1)).join(", ")} | ${r.shards === 1 ? "none" : r.hub.toFixed(1)} | ${r.critical.toFixed(1)} | ${(shardRuns[0]!.critical / r.critical).toFixed(2)}× | ${r.deployShard?.toFixed(1) ?? "none"} |`).join("\n")}
 
 ${shardCeiling(shardRuns)}
 
@@ -648,12 +649,12 @@ const demoBenches: (() => boolean)[] = [
 if (values.scale === undefined) for (const bench of demoBenches) if (!bench()) process.exitCode = 1;
 
 /**
- * What more runners cannot take away: the gathering job, which waits for every unit job, and what
+ * What more runners cannot take away: the hub's job, which waits for every unit job, and what
  * each unit job pays before its first site (Nx's graph in a fresh clone, starting the build).
  */
 function shardCeiling(runs: ShardRun[]): string {
   if (runs.length < 2) return "";
   const most = runs.at(-1)!;
   const fixed = Math.min(...most.jobs);
-  return `The ceiling: the gathering job (${most.hub.toFixed(1)} s with ${most.shards} unit jobs: every unit from the remote cache, and the hub) comes after the slowest unit job, and every unit job pays its own start (its fastest took ${fixed.toFixed(1)} s with ${most.shards} jobs, for ${Math.ceil((sites - 1) / most.shards)} units or fewer); so the build cannot go under about ${(most.hub + fixed).toFixed(1)} s however many runners, and each doubling gains less.`;
+  return `The ceiling: the hub's job (${most.hub.toFixed(1)} s with ${most.shards} unit jobs: the units' manifests from the remote cache, and the hub) comes after the slowest unit job, and every unit job pays its own start (its fastest took ${fixed.toFixed(1)} s with ${most.shards} jobs, for ${Math.ceil((sites - 1) / most.shards)} units or fewer); so the build cannot go under about ${(most.hub + fixed).toFixed(1)} s however many runners, and each doubling gains less.`;
 }

@@ -7,9 +7,10 @@ import { startNxRemoteCache } from "../test/nx-remote-cache.ts";
 /**
  * Issue 27, past one machine: the build of every site split into GitHub Actions matrix jobs as
  * deploy.yml splits it, simulated here by running each job's real command in a fresh clone of its
- * own, one after the other, and taking the critical path: the slowest unit job, then the job that
- * gathers them (deploy.yml's `gather`: the build job's own command, which takes every unit from
- * Nx's remote cache, here a server of its protocol on loopback, and builds the hub). Cold: no Nx
+ * own, one after the other, and taking the critical path: the slowest unit job, then the hub's
+ * job (deploy.yml's `gather`: the units' manifests from Nx's remote cache, here a server of its
+ * protocol on loopback, and the hub built); then each deploy job takes its shard's sites from that
+ * cache, which is timed for one shard of ten. Cold: no Nx
  * cache, as after a change to the theme, when every site is rebuilt; the other caches the
  * workflow restores (`restore`: the encoded images, the CMS's bundle) are there, as they would
  * be. A runner's own start (checkout, npm ci, cache restore) is not timed: GitHub's, not this
@@ -19,9 +20,11 @@ export interface ShardRun {
   shards: number;
   /** Seconds of each unit job's build, in the order of the shards. */
   jobs: number[];
-  /** The gathering job: every unit from the remote cache, and the hub built (0 with one job, which builds all). */
+  /** The hub's job: the units' manifests from the remote cache, and the hub built (0 with one job, which builds all). */
   hub: number;
-  /** The slowest unit job, then the gathering one: how long the build takes with this many runners. */
+  /** A deploy job's fetch of its ten units' sites from the remote cache (none with one job: the artifact holds them). */
+  deployShard?: number;
+  /** The slowest unit job, then the hub's: how long the build takes with this many runners. */
   critical: number;
 }
 
@@ -64,10 +67,18 @@ export async function simulateShards(o: ShardSimulation): Promise<ShardRun> {
     // Each unit's job stored two entries a unit: its site, and what the hub reads of it.
     if (cache.stored.length !== 2 * o.units.length)
       throw new Error(`the unit jobs stored ${cache.stored.length} entries for ${o.units.length} units, not two each`);
-    const clone = await freshClone(o, "gather");
-    const hub = await timedNx(clone, ["run-many", "-t", "build", `--projects=${[...o.units, o.hub].join(",")}`], env);
-    await rm(clone, { recursive: true, force: true });
-    return { shards: o.shards, jobs, hub, critical: Math.max(...jobs) + hub };
+    const gathering = await freshClone(o, "gather");
+    const hub = await timedNx(gathering, ["run", `${o.hub}:build`], env);
+    await rm(gathering, { recursive: true, force: true });
+    // A deploy job of ten sites takes them from the remote cache before it deploys them.
+    const deploying = await freshClone(o, "deploy");
+    const deployShard = await timedNx(
+      deploying,
+      ["run-many", "-t", "build", `--projects=${o.units.slice(0, 10).join(",")}`],
+      env,
+    );
+    await rm(deploying, { recursive: true, force: true });
+    return { shards: o.shards, jobs, hub, deployShard, critical: Math.max(...jobs) + hub };
   } finally {
     await cache.stop();
   }

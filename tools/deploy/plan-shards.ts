@@ -11,7 +11,8 @@ import { affectedSites } from "./affected.ts";
  * - `unit_jobs`: with `--units-per-job` (given when the workflow has a remote cache, deploy.yml),
  *   the affected units in build jobs when there are more than one job's worth, each built by
  *   `nx run-many` on a runner of its own and stored in Nx's remote cache, from which the hub's
- *   job then takes them. Otherwise `[]`, and one job builds everything, as it does without one.
+ *   job takes their manifests and each deploy job its shard's sites. Otherwise `[]`, and one job
+ *   builds everything, as it does without one.
  *
  * Printed as `name=<value>` lines for $GITHUB_OUTPUT.
  *
@@ -51,6 +52,25 @@ export function unitJobsOf(
   }));
 }
 
+/**
+ * The deploy jobs' shards, each with its units (the hub left out) as Nx's --projects: after the
+ * units' build jobs, a deploy job takes its units' sites from the remote cache itself, so the job
+ * that builds the hub does not fetch every unit's site only to hand them on.
+ */
+export function deployShardsOf(
+  sites: readonly string[],
+  hub: string,
+  size: number,
+): { shard: number; sites: string; units: string }[] {
+  return shardsOf(sites, size).map((shard) => ({
+    ...shard,
+    units: shard.sites
+      .split(" ")
+      .filter((site) => site !== hub)
+      .join(","),
+  }));
+}
+
 /** The hub's folder, from portal.json (Nx's graph has already read it: a broken one fails there first). */
 function hubOf(root: string): string {
   const hub = (JSON.parse(readFileSync(join(root, "portal.json"), "utf8")) as { hub?: unknown }).hub;
@@ -73,10 +93,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const sites = affectedSites(process.cwd(), values.all ? undefined : values.base);
-  console.log(`shards=${JSON.stringify(shardsOf(sites, Number(values.size)))}`);
+  const hub = hubOf(process.cwd());
+  console.log(`shards=${JSON.stringify(deployShardsOf(sites, hub, Number(values.size)))}`);
   console.log(`sites=${sites.join(" ")}`);
   console.log(`projects=${sites.join(",")}`);
-  console.log(
-    `unit_jobs=${JSON.stringify(perJob === undefined ? [] : unitJobsOf(sites, hubOf(process.cwd()), perJob))}`,
-  );
+  console.log(`hub=${hub}`);
+  console.log(`unit_jobs=${JSON.stringify(perJob === undefined ? [] : unitJobsOf(sites, hub, perJob))}`);
 }

