@@ -30,8 +30,8 @@ export function shardsOf(sites: readonly string[], size: number): { shard: numbe
 
 /**
  * More build jobs than this stop paying: the hub's job waits for the slowest unit job, and each job
- * pays its own start (`npm run bench -- --scale national`: 2.07× faster with 8 jobs than with one,
- * 1.77× with 4; docs/benchmarks.md).
+ * pays its own start (`npm run bench -- --scale national`, the units' jobs storing in a remote
+ * cache: 2.15× faster with 8 jobs than with one, 1.65× with 4, none with 2; docs/benchmarks.md).
  */
 export const maxUnitJobs = 8;
 
