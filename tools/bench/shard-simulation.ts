@@ -8,13 +8,13 @@ import { startNxRemoteCache } from "../test/nx-remote-cache.ts";
  * Issue 27, past one machine: the build of every site split into GitHub Actions matrix jobs as
  * deploy.yml splits it, simulated here by running each job's real command in a fresh clone of its
  * own, one after the other, and taking the critical path: the slowest unit job, then the hub's
- * job (deploy.yml's `gather`: the units' manifests from Nx's remote cache, here a server of its
+ * job (deploy.yml's `hub`: the units' manifests from Nx's remote cache, here a server of its
  * protocol on loopback, and the hub built); then each deploy job takes its shard's sites from that
- * cache, which is timed for one shard of ten. Cold: no Nx
- * cache, as after a change to the theme, when every site is rebuilt; the other caches the
- * workflow restores (`restore`: the encoded images, the CMS's bundle) are there, as they would
- * be. A runner's own start (checkout, npm ci, cache restore) is not timed: GitHub's, not this
- * machine's, and the same for every job.
+ * cache, which is timed for one shard of ten. One job is the build job alone, which builds every
+ * site itself. Cold: no Nx cache, as after a change to the theme, when every site is rebuilt; the
+ * other caches the workflow restores (`restore`: the encoded images, the CMS's bundle) are there,
+ * as they would be. A runner's own start (checkout, npm ci, cache restore) is not timed: GitHub's,
+ * not this machine's, and the same for every job.
  */
 export interface ShardRun {
   shards: number;
