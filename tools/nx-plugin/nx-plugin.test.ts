@@ -400,7 +400,7 @@ describe("nx affected -t build in a scratch repository", () => {
     const cache = await startNxRemoteCache(tokens);
     const clones: string[] = [];
     /** A new runner: a fresh clone with nothing of Nx's local cache, and the job's command from deploy.yml. */
-    const job = async (name: string, step: string, values: Record<string, string>) => {
+    const job = async (name: string, step: string, values: Record<string, string>, token = tokens.write) => {
       const clone = await mkdtemp(join(tmpdir(), `portal-nx-${name}-`));
       clones.push(clone);
       assert.equal(spawnSync("git", ["clone", "-q", dir, clone]).status, 0);
@@ -416,7 +416,7 @@ describe("nx affected -t build in a scratch repository", () => {
           NX_NO_CLOUD: "true",
           FORCE_COLOR: "0",
           NX_SELF_HOSTED_REMOTE_CACHE_SERVER: cache.url,
-          NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: tokens.write,
+          NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: token,
         },
       });
       let out = "";
@@ -468,6 +468,22 @@ describe("nx affected -t build in a scratch repository", () => {
       const deploy = await job("deploy", "Take this shard's units", { "matrix.units": shards[0]!.units });
       assert.deepEqual(builtIn(deploy.out), [], deploy.out);
       for (const site of ["dinkes", "dlh"]) assert.ok(existsSync(join(deploy.clone, "dist", site, "index.html")), site);
+      // A token that may only read (a pull request's, deploy.md) builds what the cache lacks and
+      // stores none of it: Nx takes the server's 403 as "not stored", not as a failure.
+      const before = cache.stored.length;
+      await appendFile(join(dir, "sites/dlh/content/halaman/profil.md"), "\nParagraf dari cabang.\n");
+      git("-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "cabang");
+      try {
+        const branch = await job("units", "Build ", { "matrix.units": "dlh", "matrix.projects": "dlh" }, tokens.read);
+        assert.deepEqual(builtIn(branch.out), ["dlh"], branch.out);
+      } finally {
+        git("reset", "-q", "--hard", "HEAD~1");
+      }
+      assert.equal(cache.stored.length, before, "nothing stored with a token that may only read");
+      assert.ok(
+        cache.log.some((line) => /^PUT \S+ 403$/.test(line)),
+        cache.log.join("\n"),
+      );
     } finally {
       await cache.stop();
       for (const clone of clones) await rm(clone, { recursive: true, force: true });
