@@ -43,21 +43,21 @@ export interface ShardSimulation {
 
 export async function simulateShards(o: ShardSimulation): Promise<ShardRun> {
   const groups = Array.from({ length: o.shards }, (_, i) => o.units.filter((_, n) => n % o.shards === i));
+  // One job is deploy.yml's build job alone: every site, with no remote cache.
+  if (o.shards === 1) {
+    const clone = await freshClone(o, "one-job");
+    const seconds = await timedNx(
+      clone,
+      ["run-many", "-t", "build", `--projects=${[...o.units, o.hub].join(",")}`],
+      {},
+    );
+    await rm(clone, { recursive: true, force: true });
+    return { shards: 1, jobs: [seconds], hub: 0, critical: seconds };
+  }
   const token = "bench-0123456789abcdef0123456789abcdef";
   const cache = await startNxRemoteCache({ write: token, read: `${token}-read` });
   const env = { NX_SELF_HOSTED_REMOTE_CACHE_SERVER: cache.url, NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: token };
   try {
-    // One job is deploy.yml's build job alone: every site, with no remote cache to gather from.
-    if (o.shards === 1) {
-      const clone = await freshClone(o, "one-job");
-      const seconds = await timedNx(
-        clone,
-        ["run-many", "-t", "build", `--projects=${[...o.units, o.hub].join(",")}`],
-        {},
-      );
-      await rm(clone, { recursive: true, force: true });
-      return { shards: 1, jobs: [seconds], hub: 0, critical: seconds };
-    }
     const jobs: number[] = [];
     for (const [i, group] of groups.entries()) {
       const clone = await freshClone(o, `shard-${i}`);

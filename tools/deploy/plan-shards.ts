@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { hubSlug } from "../core/hub-slug.ts";
 import { affectedSites } from "./affected.ts";
 
 /**
@@ -53,7 +52,8 @@ export function unitJobsOf(
 }
 
 /**
- * The deploy jobs' shards, each with its units (the hub left out) as Nx's --projects: after the
+ * The deploy jobs' shards, each with its units (the hub left out) as Nx's --projects (as the units'
+ * jobs name theirs, `unitJobsOf`): after the
  * units' build jobs, a deploy job takes its units' sites from the remote cache itself, so the job
  * that builds the hub does not fetch every unit's site only to hand them on.
  */
@@ -61,21 +61,14 @@ export function deployShardsOf(
   sites: readonly string[],
   hub: string,
   size: number,
-): { shard: number; sites: string; units: string }[] {
+): { shard: number; sites: string; projects: string }[] {
   return shardsOf(sites, size).map((shard) => ({
     ...shard,
-    units: shard.sites
+    projects: shard.sites
       .split(" ")
       .filter((site) => site !== hub)
       .join(","),
   }));
-}
-
-/** The hub's folder, from portal.json (Nx's graph has already read it: a broken one fails there first). */
-function hubOf(root: string): string {
-  const hub = (JSON.parse(readFileSync(join(root, "portal.json"), "utf8")) as { hub?: unknown }).hub;
-  if (typeof hub !== "string" || hub === "") throw new Error("portal.json has no `hub`: add the hub's folder name");
-  return hub;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -93,7 +86,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const sites = affectedSites(process.cwd(), values.all ? undefined : values.base);
-  const hub = hubOf(process.cwd());
+  const hub = hubSlug(process.cwd());
   console.log(`shards=${JSON.stringify(deployShardsOf(sites, hub, Number(values.size)))}`);
   console.log(`sites=${sites.join(" ")}`);
   console.log(`projects=${sites.join(",")}`);

