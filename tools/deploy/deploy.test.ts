@@ -149,6 +149,13 @@ describe("deploy, served by nginx", () => {
       /'unsafe-inline'|'unsafe-eval'/,
       "no inline script or style on the site's pages",
     );
+    // A page talks to its own host only and starts no worker: a script injected into a unit's page
+    // could otherwise send what it read to any unit's host (the search below proves it needs neither).
+    for (const response of [hubHtml, responses.html, responses.notFound]) {
+      const policy = String(response.headers["content-security-policy"]);
+      assert.match(policy, /(?:^|; )connect-src 'self'(?:;|$)/, policy);
+      assert.match(policy, /(?:^|; )worker-src 'none'(?:;|$)/, policy);
+    }
     assert.equal(responses.fingerprinted.headers["cache-control"], "public, max-age=31536000, immutable");
     if (responses.image) assert.equal(responses.image.headers["cache-control"], "public, max-age=31536000, immutable");
     assert.equal(responses.searchEntry.headers["cache-control"], "public, max-age=60");

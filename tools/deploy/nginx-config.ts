@@ -110,17 +110,19 @@ export function nginxConfig(options: NginxOptions): string {
 function csps(c: NginxContext): { siteCsp: string; adminCsp: string } {
   const { options, portal, hub, units } = c;
   // What the sites' pages may load. The hub shows units' logos (img-src); Pagefind compiles
-  // WebAssembly ('wasm-unsafe-eval'). connect-src to the units and worker-src date from when the
-  // hub's search merged every unit's index in Pagefind's worker; since 2026-12 it reads its own
-  // index in the page (search.js), so both could be narrowed (left for a change of its own).
+  // WebAssembly ('wasm-unsafe-eval'). A page fetches only its own site's files: search.js reads the
+  // site's own Pagefind indexes (the hub's index of the units' records is the hub's file), in the
+  // page, with no worker. So a script that got into a page can send nothing to another host with
+  // fetch, and start no worker (when the hub merged every unit's index in Pagefind's worker, both
+  // were open to the units).
   // The only inline code is the accent stylesheet, allowed by its hash per site.
   const siteCsp = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' $portal_style",
     `img-src 'self' data: ${hub} ${units}`,
-    `connect-src 'self' ${hub} ${units}`,
-    "worker-src 'self' blob:",
+    "connect-src 'self'",
+    "worker-src 'none'",
     "font-src 'self'",
     `form-action 'self' ${hub}`,
     "frame-ancestors 'none'",
