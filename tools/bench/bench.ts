@@ -201,11 +201,14 @@ const results = [];
 const samples = { plain: [] as Sample[], theme: [] as Sample[], portal: [] as Sample[] };
 let plainPages = 0;
 let themePages = 0;
-// The quick guard's first round warms the machine (tsx's transform cache, the page cache) and is
-// left out: measured here, a first round's portal build ran 25% slower than the next ones.
-const warmUp = values.quick ? 1 : 0;
+// A first round is left out: in a new workspace it also does what a checkout does once, not each
+// build (the CLI's compiling and V8's cache of its code, which CI restores from its cache with
+// .cache/compiled; tsx's transform cache; the page cache). Measured here: a first round's portal
+// build ran 25% slower than the next ones (the quick guard), and 16.63 s against 8.43 and 8.88 at
+// 40 × 100 in a full run (2026-12-07, docs/benchmarks.md).
+const warmUp = 1;
 for (let i = 0; i < runs + warmUp; i++) {
-  if (i === warmUp && warmUp) for (const list of Object.values(samples)) list.length = 0;
+  if (i === warmUp) for (const list of Object.values(samples)) list.length = 0;
   await clean();
   samples.plain.push(run("plain", plain));
   plainPages = await countHtml(join(root, "plain-dist"));
@@ -531,6 +534,10 @@ ${values.scale ? `Preset \`--scale ${values.scale}\`. ` : ""}Machine: ${cpus().l
 Content: ${files} Markdown files (${posts} news and 6 profile pages per site), no images.
 The portal build writes ${pages} HTML pages (list pages, the Daftar Informasi Publik, 404) plus feeds,
 sitemap and manifest per site; the baseline writes ${plainPages} pages with a minimal layout.
+The three cold builds (the floor, the same theme, the portal) run in interleaved rounds, each from
+an empty \`dist/\` and no Nx cache, after one round that is left out: in a new workspace it also
+compiles the CLI and makes V8's cache of its code (CI restores both with \`.cache/compiled\`) and
+fills tsx's and the system's caches.
 
 ${table.join("\n")}
 
