@@ -28,7 +28,8 @@ describe("a feed item's addresses made absolute (absoluteHtml)", () => {
         else changed++;
       }
     }
-    // Both kinds are there: most bodies have no link or picture, some have relative addresses.
+    // Both kinds are there: most bodies have no link or picture, or link to other sites only; some
+    // have relative addresses.
     assert.ok(unchanged > 100, `bodies with nothing to make absolute: ${unchanged}`);
     assert.ok(changed > 5, `bodies whose addresses were made absolute: ${changed}`);
   });
@@ -46,6 +47,12 @@ describe("a feed item's addresses made absolute (absoluteHtml)", () => {
       '<a href="/judi/">bukan tautan</a> <script>alert(1)</script> <img src=x onerror=alert(1)>',
       "[relatif](../layanan/) [akar](/layanan/) [surel](mailto:a@b.id) <https://paserkab.go.id/>",
       '![foto](/media/berita/a.jpg "judul")',
+      // Addresses already absolute, and absolute ones the URL parser writes otherwise.
+      "[situs](https://paserkab.go.id/layanan/) [kueri](https://paserkab.go.id/cari/?q=ktp&jenis=layanan#hasil)",
+      "[tanpa garis miring](https://paserkab.go.id) [huruf besar](HTTPS://PASERKAB.GO.ID/A/) [port](https://paserkab.go.id:443/a/)",
+      "[spasi](<https://paserkab.go.id/a b/>) [titik](https://paserkab.go.id/a/../b/) [idn](https://bücher.example/) [tel](tel:+62543123)",
+      "[protokol relatif](//paserkab.go.id/a/) [surel](mailto:humas@paserkab.go.id) ![foto](https://paserkab.go.id/a.jpg)",
+      "[mutlak](https://paserkab.go.id/a/) lalu [relatif](/b/)",
     ];
     for (const text of markdown) {
       const html = md.render(text);
@@ -61,5 +68,22 @@ describe("a feed item's addresses made absolute (absoluteHtml)", () => {
       assert.match(await absoluteHtml(html, base), /https:\/\/dinkes\.paserkab\.go\.id\/layanan\//, html);
     const upper = '<p><A HREF="/layanan/">Layanan</A></p>';
     assert.equal(await absoluteHtml(upper, base), await convertHtmlToAbsoluteUrls(upper, base));
+    // Written by hand, not by markdown-it: every shape of an attribute the conversion reads.
+    for (const html of [
+      "<p><a href='/layanan/'>a</a></p>",
+      "<p><a href=/layanan/>a</a></p>",
+      '<p><a href = "/layanan/">a</a></p>',
+      '<p><a/href="/layanan/">a</a></p>',
+      '<p><a title="https://paserkab.go.id/" href="/layanan/">a</a></p>',
+      '<p><img src="https://paserkab.go.id/a.jpg" srcset="/a.jpg 1x, /b.jpg 2x"></p>',
+      '<p><blockquote cite="/sumber/">k</blockquote><video poster="/p.jpg"></video></p>',
+      '<p><a href=" https://paserkab.go.id/a/ ">a</a></p>',
+    ])
+      assert.equal(await absoluteHtml(html, base), await convertHtmlToAbsoluteUrls(html, base), html);
+    // Absolute as the parser writes them: given as they are, which is what the conversion gives.
+    const absolute =
+      '<p><a href="https://paserkab.go.id/a/?q=1&amp;r=2">a</a> <img src="https://paserkab.go.id/b.jpg" alt="b"></p>';
+    assert.equal(await absoluteHtml(absolute, base), absolute);
+    assert.equal(await convertHtmlToAbsoluteUrls(absolute, base), absolute);
   });
 });
