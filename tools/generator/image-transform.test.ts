@@ -75,6 +75,7 @@ describe("a feed item's addresses made absolute (absoluteHtml)", () => {
       '<p><a href = "/layanan/">a</a></p>',
       '<p><a/href="/layanan/">a</a></p>',
       '<p><a title="https://paserkab.go.id/" href="/layanan/">a</a></p>',
+      '<p><a title="https://paserkab.go.id/"href="/layanan/">a</a></p>',
       '<p><img src="https://paserkab.go.id/a.jpg" srcset="/a.jpg 1x, /b.jpg 2x"></p>',
       '<p><blockquote cite="/sumber/">k</blockquote><video poster="/p.jpg"></video></p>',
       '<p><a href=" https://paserkab.go.id/a/ ">a</a></p>',

@@ -148,10 +148,11 @@ const tagWithAttribute = /<[A-Za-z][^\s/>]*[\s/]+[^\s/>]/;
 
 /**
  * Every attribute the conversion reads an address from (@11ty/posthtml-urls' filter), whatever its
- * tag, however it is quoted or spaced: finding one more than it reads only sends the body to it.
+ * tag, however it is quoted or spaced (right after another's closing quote too, as parsers take
+ * it): finding one more than it reads only sends the body to it.
  */
 const addressAttribute =
-  /[\s/](href|src|srcset|ping|cite|formaction|action|data|poster|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+  /[\s/"'](href|src|srcset|ping|cite|formaction|action|data|poster|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
 /**
  * Whether the conversion would leave every address of `html` as it is: each is absolute already
