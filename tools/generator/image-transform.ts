@@ -137,29 +137,21 @@ export function imageTransformPlugin(
 }
 
 /**
- * A tag with an attribute. posthtml-urls changes attribute values only, so a body with none (73 of
- * the demo's 131 news bodies: paragraphs, emphasis and lists, no link and no picture) is already as
- * absolute as it will be, and is given as it is instead of being parsed and written again (about
- * 0.1 ms a body here). Tested against the conversion itself on every body of the demo
- * (image-transform.test.ts). A slash parts a tag's name from an attribute as a space does
- * (`<a/href="/x">`), as HTML parsers read it.
- */
-const tagWithAttribute = /<[A-Za-z][^\s/>]*[\s/]+[^\s/>]/;
-
-/**
  * Every attribute the conversion reads an address from (@11ty/posthtml-urls' filter), whatever its
- * tag, however it is quoted or spaced (right after another's closing quote too, as parsers take
- * it): finding one more than it reads only sends the body to it.
+ * tag, however it is quoted or spaced (after a slash, or right after another's closing quote, too:
+ * HTML parsers read both as a space): finding one more than it reads only sends the body to it.
  */
 const addressAttribute =
   /[\s/"'](href|src|srcset|ping|cite|formaction|action|data|poster|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
 /**
- * Whether the conversion would leave every address of `html` as it is: each is absolute already
- * and written as the URL parser writes it (`new URL(a, base)` of such an address is the address).
- * A news item's links to other sites are (38 of the demo's 58 bodies with an attribute), so those
- * bodies are not parsed and written again either. A list of addresses (srcset, ping, a refresh's
- * content) always goes to the conversion.
+ * Whether the conversion would leave every address of `html` as it is. posthtml-urls changes those
+ * attributes' values only, so a body with none (73 of the demo's 131 news bodies: paragraphs,
+ * emphasis and lists) or whose every address is absolute already and written as the URL parser
+ * writes it (`new URL(a, base)` of it is itself: links to other sites, 38 of the other 58) is
+ * given as it is, instead of being parsed and written again. A list of addresses (srcset, ping, a
+ * refresh's content) always goes to the conversion. Tested against the conversion itself on every
+ * body of the demo (image-transform.test.ts).
  */
 function addressesAbsolute(html: string): boolean {
   for (const [, name, ...values] of html.matchAll(addressAttribute)) {
@@ -172,9 +164,7 @@ function addressesAbsolute(html: string): boolean {
 
 /** `html` with every address made absolute against `base`, as @11ty/eleventy-plugin-rss does it. */
 export function absoluteHtml(html: string, base: string): Promise<string> {
-  return tagWithAttribute.test(html) && !addressesAbsolute(html)
-    ? convertHtmlToAbsoluteUrls(html, base)
-    : Promise.resolve(html);
+  return addressesAbsolute(html) ? Promise.resolve(html) : convertHtmlToAbsoluteUrls(html, base);
 }
 
 /** A news item's body for a feed reader: responsive images resolved and every URL absolute. */
