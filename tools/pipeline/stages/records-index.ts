@@ -3,18 +3,20 @@ import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { SearchRecord, StartedIndex } from "./search-record.ts";
+import { effectiveIndexChunkSize } from "./pagefind-environment.ts";
 import { pagefindInterfaceFiles, removeFromBundle } from "./pagefind-unused.ts";
 
 /**
  * The hub's index of the units' records (hub-search-records.ts), kept apart from the index of the
  * hub's own pages and kept by its content: `.cache/search/<digest>/`, the digest of the records
- * and of Pagefind's version. The records change only when a unit's title, summary or service
- * names among them do, while the hub is built again for any change of what the units keep for it
- * (a post's new title that is not among a unit's newest, a page's date; a recent item's title,
- * whose record is in the hub's own index): the index then comes from the cache instead of Pagefind taking 3,000 records again (about 0.8 s of Pagefind's time at
- * 40 × 100, docs/benchmarks.md). search.js merges it into the hub's own index (Pagefind's
- * `mergeIndex`, which shares the first index's WebAssembly): one entry file and one metadata file
- * more on the first search.
+ * and of how Pagefind writes them (its version, the size of its files: pagefind-environment.ts).
+ * The records change only when a unit's title, summary or service names among them do, while
+ * the hub is built again for any change of what the units keep for it (a post's new title that
+ * is not among a unit's newest, a page's date; a recent item's title, whose record is in the
+ * hub's own index): the index then comes from the cache instead of Pagefind taking 3,000 records
+ * again (about 0.8 s of Pagefind's time at 40 × 100, docs/benchmarks.md). search.js merges it
+ * into the hub's own index (Pagefind's `mergeIndex`, which shares the first index's
+ * WebAssembly): one entry file and one metadata file more on the first search.
  */
 
 /** The entries kept, the newest among them: a build that goes back (a revert) finds the one before. */
@@ -53,7 +55,7 @@ export function recordsDigest(records: readonly SearchRecord[]): string {
   const known = digests.get(records);
   if (known) return known;
   const hash = createHash("sha256");
-  hash.update(`pagefind ${pagefindOwnVersion()}\nforceLanguage id\n`);
+  hash.update(`pagefind ${pagefindOwnVersion()}\nforceLanguage id\nindex chunk size ${effectiveIndexChunkSize()}\n`);
   for (const r of records) hash.update(`${JSON.stringify(r.url)} ${JSON.stringify(r.html)}\n`);
   const digest = hash.digest("hex").slice(0, 32);
   digests.set(records, digest);

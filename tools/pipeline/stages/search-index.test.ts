@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { pagefindFragments } from "../../test/pagefind-fragments.ts";
+import { indexChunkSize, indexChunkSizeVariable } from "./pagefind-environment.ts";
 import { searchableGlob, writeSearchIndexes } from "./search-index.ts";
 
 describe("which pages of a site Pagefind reads", () => {
@@ -82,5 +83,33 @@ describe("which pages of a site Pagefind reads", () => {
     // Nothing searchable: no page is read, not even the unmarked ones whole.
     const none = await writeSearchIndexes([{ slug: "dinkes", dir, searchable: { paths: [], pages: 5 } }]);
     assert.deepEqual(none.get("dinkes"), { ok: true, pages: 0 });
+  });
+});
+
+describe("the size of Pagefind's word index files", () => {
+  const dirs: string[] = [];
+  after(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("splits a site's word index into files of about indexChunkSize word locations, not Pagefind's 20,000", async () => {
+    // Pagefind reads the size from its environment only, under a name it calls unstable
+    // (pagefind-environment.ts): a version that stops reading it writes one or two files here.
+    assert.equal(process.env[indexChunkSizeVariable], String(indexChunkSize));
+    const dir = await mkdtemp(join(tmpdir(), "search-chunks-"));
+    dirs.push(dir);
+    // 200 pages of 60 words each found once: 24,000 locations as Pagefind counts them (one more a page a word).
+    for (let page = 0; page < 200; page++) {
+      const words = Array.from({ length: 60 }, (_, w) => `kata${page}x${w}`).join(" ");
+      await mkdir(join(dir, `halaman-${page}`), { recursive: true });
+      await writeFile(
+        join(dir, `halaman-${page}/index.html`),
+        `<!doctype html><html lang="id"><head><title>Halaman ${page}</title></head><body><main data-pagefind-body><p>${words}</p></main></body></html>`,
+      );
+    }
+    const results = await writeSearchIndexes([{ slug: "dinkes", dir }]);
+    assert.deepEqual(results.get("dinkes"), { ok: true, pages: 200 });
+    const chunks = (await readdir(join(dir, "pagefind/index"))).filter((f) => f.endsWith(".pf_index"));
+    assert.ok(chunks.length >= 24_000 / indexChunkSize - 1, `${chunks.length} files: ${chunks.join(", ")}`);
   });
 });

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+// Before any index is created: the size of its word index's files (pagefind-environment.ts).
+import "./pagefind-environment.ts";
 import { siteUrls } from "../../published/permalinks.ts";
 import { timeLimits, withTimeLimit } from "../../core/progress.ts";
 import { allSettledOrThrow, eachInParallel } from "../../core/in-parallel.ts";
