@@ -345,9 +345,13 @@ results.push(edited);
 const cachePaths = workflowCachePaths(toolsRepoRoot, "deploy.yml");
 git("add", "-A");
 git("commit", "-qm", "edits of the in-place row");
-// The quarter hour, an input of the hub's build, as deploy.yml names it before building.
-const timeSlot = () => ({ PORTAL_TIME_SLOT: String(Math.floor(Date.now() / 900_000)) });
-run("warm the Nx cache at this commit", nx("run-many", "-t", "build"), timeSlot());
+// The quarter hour, an input of the hub's build, as deploy.yml names it before building: one for
+// the warming and every edit after it, as for pushes within the quarter hour of the build before
+// them (the scheduled rebuild builds the hub of each quarter hour). Named anew for each row, a row
+// begun after the next quarter hour found no hub of its own in the cache, and measured the hub's
+// build at every edit, its body's too.
+const timeSlot = { PORTAL_TIME_SLOT: String(Math.floor(Date.now() / 900_000)) };
+run("warm the Nx cache at this commit", nx("run-many", "-t", "build"), timeSlot);
 const runner = join(root, "..", `${root.split("/").at(-1)}-runner`);
 let ciEdit = 0;
 /** The edit as a CI runner builds it: `change` the post's text (the runner's clone, each run anew). */
@@ -376,7 +380,7 @@ const asCi = (label: string, post: string, change: (text: string, n: number) => 
       "--base=HEAD~1",
       "--outputStyle=static",
     ],
-    timeSlot(),
+    timeSlot,
     runner,
   );
 // A post's body: the hub shows nothing of it, so Nx takes the hub from its cache.
