@@ -15,7 +15,7 @@ export const indexChunkSizeVariable = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
  * (Pagefind 1.5 and later): "kesehatan" and "sehat" often sit in two files. Smaller files cost a
  * first search fewer bytes in the same number of requests: the hub's first search, its units'
  * records in the demo's words, fetched 87–92 KB of Pagefind's files at 5,000 against 94–107 KB
- * at 20,000, in 18 to 20 requests either way; 2,500 saved 1–4 KB more for three times the files
+ * at 20,000, in 18 to 20 requests either way; 2,500 saved 1–4 KB more for nearly twice the files
  * (docs/benchmarks.md, the log of 2026-12-07).
  */
 export const indexChunkSize = 5000;
