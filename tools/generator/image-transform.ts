@@ -156,10 +156,18 @@ const addressAttribute =
 function addressesAbsolute(html: string): boolean {
   for (const [, name, ...values] of html.matchAll(addressAttribute)) {
     if (/^(?:srcset|ping|content)$/i.test(name!)) return false;
-    const value = values.find((v) => v !== undefined) ?? "";
-    if (!URL.canParse(value) || new URL(value).href !== value) return false;
+    if (!writtenAsParsed(values.find((v) => v !== undefined) ?? "")) return false;
   }
   return true;
+}
+
+/** Whether `value` is an absolute address the URL parser writes back as it is (parsed once). */
+function writtenAsParsed(value: string): boolean {
+  try {
+    return new URL(value).href === value;
+  } catch {
+    return false;
+  }
 }
 
 /** `html` with every address made absolute against `base`, as @11ty/eleventy-plugin-rss does it. */
