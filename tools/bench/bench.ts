@@ -351,20 +351,41 @@ git("commit", "-qm", "edits of the in-place row");
 // begun after the next quarter hour found no hub of its own in the cache, and measured the hub's
 // build at every edit, its body's too.
 const timeSlot = { PORTAL_TIME_SLOT: String(Math.floor(Date.now() / 900_000)) };
-run("warm the Nx cache at this commit", nx("run-many", "-t", "build"), timeSlot);
 const runner = join(root, "..", `${root.split("/").at(-1)}-runner`);
+/** A runner's checkout: the workspace cloned at the runner's path, and `restored` of `root`'s cache paths in it. */
+async function checkOutRunner(restored: readonly string[]): Promise<void> {
+  await rm(runner, { recursive: true, force: true });
+  spawnSync("git", ["clone", "-q", root, runner]);
+  await symlink(join(toolsRepoRoot, "node_modules"), join(runner, "node_modules"));
+  for (const path of restored)
+    if (existsSync(join(root, path))) await cp(join(root, path), join(runner, path), { recursive: true });
+}
+// The cache as the build before the edit left it. A runner checks out at one path every time, and
+// the theme's templates are kept compiled under their paths (compiled-templates.ts): filled in
+// `root`, the cache held none of the runner's, and each edit compiled them again in the unit's
+// batch and in the hub's process, which CI does not. So that build runs in the runner's checkout:
+// every site built there (Nx's cache and data left out; the CMS's bundle and the compiled CLI kept),
+// and its cache paths are what each edit's checkout restores.
+const nxPaths = new Set([".nx/cache", ".nx/workspace-data"]);
+await checkOutRunner(cachePaths.filter((path) => !nxPaths.has(path)));
+run(
+  "warm the cache at this commit, in the runner's checkout",
+  [node, join(runner, "node_modules/nx/dist/bin/nx.js"), "run-many", "-t", "build", "--outputStyle=static"],
+  timeSlot,
+  runner,
+);
+for (const path of cachePaths) {
+  await rm(join(root, path), { recursive: true, force: true });
+  if (existsSync(join(runner, path))) await cp(join(runner, path), join(root, path), { recursive: true });
+}
 let ciEdit = 0;
-/** The edit as a CI runner builds it: `change` the post's text (the runner's clone, each run anew). */
+/** The edit as a CI runner builds it: `change` the post's text (the runner's checkout, each run anew). */
 const asCi = (label: string, post: string, change: (text: string, n: number) => string) =>
   measure(
     `${label} as CI builds it: a fresh clone with ${cachePaths.map((p) => `\`${p}\``).join(", ")} restored (deploy.yml's cache), then \`nx affected -t build --base=HEAD~1\``,
     runs,
     async () => {
-      await rm(runner, { recursive: true, force: true });
-      spawnSync("git", ["clone", "-q", root, runner]);
-      await symlink(join(toolsRepoRoot, "node_modules"), join(runner, "node_modules"));
-      for (const path of cachePaths)
-        if (existsSync(join(root, path))) await cp(join(root, path), join(runner, path), { recursive: true });
+      await checkOutRunner(cachePaths);
       const file = join(runner, "sites/unit001/content/berita", post);
       await writeFile(file, change(await readFile(file, "utf8"), ++ciEdit));
       spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "sunting"], {
