@@ -569,7 +569,9 @@ sitemap and manifest per site; the baseline writes ${plainPages} pages with a mi
 The three cold builds (the floor, the same theme, the portal) run in interleaved rounds, each from
 an empty \`dist/\` and no Nx cache, after one round that is left out: in a new workspace it also
 compiles the CLI and makes V8's cache of its code (CI restores both with \`.cache/compiled\`) and
-fills tsx's and the system's caches.
+fills tsx's and the system's caches. The edits "as CI builds it" each restore the cache a build of
+every site left in the runner's own checkout, as the run before a push leaves it for a runner, which
+checks out at one path every time.
 
 ${table.join("\n")}
 
