@@ -188,7 +188,14 @@ const sameTheme = [
   `--config=${join(root, "tools/generator/standalone.config.ts")}`,
   "--quiet",
 ];
-const nx = (...args: string[]) => [node, join(root, "node_modules/nx/dist/bin/nx.js"), ...args, "--outputStyle=static"];
+/** Nx's command line in the workspace at `dir` (the bench's own, or a runner's checkout). */
+const nxIn = (dir: string, ...args: string[]) => [
+  node,
+  join(dir, "node_modules/nx/dist/bin/nx.js"),
+  ...args,
+  "--outputStyle=static",
+];
+const nx = (...args: string[]) => nxIn(root, ...args);
 const clean = async () => {
   // .cache/search too: a cold build's Pagefind takes every record of the hub's search.
   for (const d of ["dist", "plain-dist", "theme-dist", ".nx", ".cache/search"])
@@ -370,7 +377,7 @@ const nxPaths = new Set([".nx/cache", ".nx/workspace-data"]);
 await checkOutRunner(cachePaths.filter((path) => !nxPaths.has(path)));
 run(
   "warm the cache at this commit, in the runner's checkout",
-  [node, join(runner, "node_modules/nx/dist/bin/nx.js"), "run-many", "-t", "build", "--outputStyle=static"],
+  nxIn(runner, "run-many", "-t", "build"),
   timeSlot,
   runner,
 );
@@ -392,15 +399,7 @@ const asCi = (label: string, post: string, change: (text: string, n: number) => 
         cwd: runner,
       });
     },
-    [
-      node,
-      join(runner, "node_modules/nx/dist/bin/nx.js"),
-      "affected",
-      "-t",
-      "build",
-      "--base=HEAD~1",
-      "--outputStyle=static",
-    ],
+    nxIn(runner, "affected", "-t", "build", "--base=HEAD~1"),
     timeSlot,
     runner,
   );
