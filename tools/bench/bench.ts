@@ -386,10 +386,22 @@ for (const path of cachePaths) {
   if (existsSync(join(runner, path))) await cp(join(runner, path), join(root, path), { recursive: true });
 }
 let ciEdit = 0;
+/**
+ * `command` in the runner's checkout as deploy.yml runs its build: the build server started just
+ * before it (tools/cli/build-server.ts), so that it loads while Nx reads its graph, and stopped
+ * after it. Timed from the server's start: the workflow starts it in the same step.
+ */
+const withBuildServer = (command: string[]) => [
+  "sh",
+  "-c",
+  'node tools/cli/portal.mjs build-server > /dev/null 2>&1 & server=$!; "$@"; code=$?; kill "$server"; wait "$server"; exit "$code"',
+  "sh",
+  ...command,
+];
 /** The edit as a CI runner builds it: `change` the post's text (the runner's checkout, each run anew). */
 const asCi = (label: string, post: string, change: (text: string, n: number) => string) =>
   measure(
-    `${label} as CI builds it: a fresh clone with ${cachePaths.map((p) => `\`${p}\``).join(", ")} restored (deploy.yml's cache), then \`nx affected -t build --base=HEAD~1\``,
+    `${label} as CI builds it: a fresh clone with ${cachePaths.map((p) => `\`${p}\``).join(", ")} restored (deploy.yml's cache), then \`portal build-server &\` and \`nx affected -t build --base=HEAD~1\``,
     runs,
     async () => {
       await checkOutRunner(cachePaths);
@@ -399,7 +411,7 @@ const asCi = (label: string, post: string, change: (text: string, n: number) => 
         cwd: runner,
       });
     },
-    nxIn(runner, "affected", "-t", "build", "--base=HEAD~1"),
+    withBuildServer(nxIn(runner, "affected", "-t", "build", "--base=HEAD~1")),
     timeSlot,
     runner,
   );
@@ -570,7 +582,9 @@ an empty \`dist/\` and no Nx cache, after one round that is left out: in a new w
 compiles the CLI and makes V8's cache of its code (CI restores both with \`.cache/compiled\`) and
 fills tsx's and the system's caches. The edits "as CI builds it" each restore the cache a build of
 every site left in the runner's own checkout, as the run before a push leaves it for a runner, which
-checks out at one path every time.
+checks out at one path every time; and, as deploy.yml does, they start \`portal build-server\` just
+before Nx (timed with it), so the unit's build and the hub's run in one process that loaded the CLI
+while Nx read its graph.
 
 ${table.join("\n")}
 

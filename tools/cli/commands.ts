@@ -60,6 +60,18 @@ export const cliCommands: readonly CliCommand[] = [
       (await import("./build-command.ts")).runBuild(ws, args, { json: values.json === true, progress }),
   },
   {
+    name: "build-server",
+    help: "keep the CLI loaded and build what `portal build <site...>` and Nx's one-site tasks hand it, while it runs (CI starts it before Nx: a post's edit builds its unit and the hub there); stops after --idle seconds with nothing to build",
+    run: async ({ ws, values }) => {
+      const idle = str(values.idle) ?? "600";
+      if (!/^[1-9][0-9]{0,5}$/.test(idle)) {
+        console.error(`portal build-server: --idle takes whole seconds from 1 to 999999, not "${idle}"`);
+        return 2;
+      }
+      return (await import("./build-server.ts")).runBuildServer(ws, { idleSeconds: Number(idle) });
+    },
+  },
+  {
     name: "start",
     script: "start",
     help: "build everything, serve every site on *.localhost, rebuild on change",
@@ -232,6 +244,13 @@ export const cliOptions: readonly CliOption[] = [
     help: "print results as JSON lines (for tools); build: each site's problems as data (code, file, line, arguments, words)",
   },
   { name: "csv", type: "boolean", commands: ["report"], help: "report: one CSV row per unit" },
+  {
+    name: "idle",
+    type: "string",
+    value: "<seconds>",
+    commands: ["build-server"],
+    help: "stop after this long with nothing to build (default: 600)",
+  },
   {
     name: "now",
     type: "string",

@@ -146,6 +146,16 @@ interface CompiledCli {
   saveCompiledCode: () => void;
 }
 
+/** What the executor uses of tools/cli/build-server-client.mjs. */
+interface BuildServerClient {
+  buildServerSocket: (root: string) => string;
+  buildOnServer: (request: {
+    socket: string;
+    sites: string[];
+    onResult: (result: SiteResult) => void;
+  }) => Promise<{ code: number } | { unserved: string | undefined }>;
+}
+
 async function buildHere(root: string, slugs: string[], onResult: (r: SiteResult) => void): Promise<number> {
   // As tools/cli/portal.mjs sets it before Eleventy is loaded (it says why).
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
@@ -155,6 +165,14 @@ async function buildHere(root: string, slugs: string[], onResult: (r: SiteResult
   let compiled: typeof import("../cli/cli-script.ts");
   let launcher: CompiledCli;
   try {
+    // Built by the checkout's build server when one is running (build-server-client.mjs): the hub's
+    // task after this one then finds the code this build ran already loaded and optimised there.
+    const client = (await import(
+      pathToFileURL(join(root, "tools/cli/build-server-client.mjs")).href
+    )) as BuildServerClient;
+    const served = await client.buildOnServer({ socket: client.buildServerSocket(root), sites: slugs, onResult });
+    if ("code" in served) return served.code;
+    if (served.unserved) console.error(`portal: ${served.unserved}; building in this process instead.`);
     launcher = (await import(pathToFileURL(join(root, "tools/cli/compiled-cli.mjs")).href)) as CompiledCli;
     compiled = (await launcher.loadCompiled(
       await launcher.compiledCli(),
