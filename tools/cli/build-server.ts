@@ -34,6 +34,7 @@ interface BuildServerClient {
 
 /** A request longer than this is not a build's (a site list and an environment): refused unread. */
 const requestBytesAtMost = 1 << 20;
+const requestWithinMs = 10_000;
 
 export interface BuildServerOptions {
   idleSeconds: number;
@@ -187,6 +188,12 @@ interface BuildRequest {
 /** The first line a client sends, checked: a request that is not a build's is refused, unbuilt. */
 async function readRequest(conn: Socket, protocol: number): Promise<BuildRequest | { refused: string }> {
   const line = await new Promise<string | undefined>((resolve) => {
+    // A caller sends its request at once: one that does not is not left holding the server awake.
+    const late = setTimeout(() => {
+      resolve(undefined);
+      conn.destroy();
+    }, requestWithinMs);
+    conn.once("close", () => clearTimeout(late));
     let bytes = 0;
     conn.on("data", (chunk: Buffer) => {
       bytes += chunk.length;
@@ -197,13 +204,15 @@ async function readRequest(conn: Socket, protocol: number): Promise<BuildRequest
     });
     const lines = createInterface({ input: conn, crlfDelay: Number.POSITIVE_INFINITY });
     lines.once("line", (first) => {
+      clearTimeout(late);
       lines.close();
       resolve(first);
     });
     conn.once("close", () => resolve(undefined));
     conn.once("error", () => resolve(undefined));
   });
-  if (line === undefined) return { refused: `no request line of at most ${requestBytesAtMost} bytes` };
+  if (line === undefined)
+    return { refused: `no request line of at most ${requestBytesAtMost} bytes within ${requestWithinMs / 1000} s` };
   let request: unknown;
   try {
     request = JSON.parse(line);
