@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync, statSync } from "node:fs";
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,6 +39,17 @@ describe("portal build-server", () => {
   let server: { child: ChildProcess; output: () => string } | undefined;
   const env = { ...process.env, CI: "true", NX_DAEMON: "false", NX_NO_CLOUD: "true", FORCE_COLOR: "0" };
   const post = () => join(dir, "sites/dinkes/content/berita/posyandu-serentak.md");
+
+  /** `check` with dinkes' post changed by `change`, the post as it was afterwards. */
+  async function withPost(change: (text: string) => string, check: () => Promise<void>): Promise<void> {
+    const before = await readFile(post(), "utf8");
+    await writeFile(post(), change(before));
+    try {
+      await check();
+    } finally {
+      await writeFile(post(), before);
+    }
+  }
 
   /** `portal <args>` in the checkout, as Nx's run-commands runs it. */
   const portal = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
@@ -114,16 +125,15 @@ describe("portal build-server", () => {
   });
 
   it("sees a post edited between two builds", async () => {
-    const before = await readFile(post(), "utf8");
-    await writeFile(post(), before.replace(/^title: .*$/m, "title: Posyandu Serentak Diperluas ke 12 Kecamatan"));
-    try {
-      const run = portal(["build", "dinkes"]);
-      assert.equal(run.status, 0, run.stdout + run.stderr);
-      const page = await readFile(join(dir, "dist/dinkes/berita/posyandu-serentak/index.html"), "utf8");
-      assert.match(page, /Posyandu Serentak Diperluas ke 12 Kecamatan/);
-    } finally {
-      await writeFile(post(), before);
-    }
+    await withPost(
+      (text) => text.replace(/^title: .*$/m, "title: Posyandu Serentak Diperluas ke 12 Kecamatan"),
+      async () => {
+        const run = portal(["build", "dinkes"]);
+        assert.equal(run.status, 0, run.stdout + run.stderr);
+        const page = await readFile(join(dir, "dist/dinkes/berita/posyandu-serentak/index.html"), "utf8");
+        assert.match(page, /Posyandu Serentak Diperluas ke 12 Kecamatan/);
+      },
+    );
     assert.equal(portal(["build", "dinkes"]).status, 0);
     const page = await readFile(join(dir, "dist/dinkes/berita/posyandu-serentak/index.html"), "utf8");
     assert.doesNotMatch(page, /Diperluas/, "the edit undone is undone in the next build");
@@ -156,39 +166,43 @@ describe("portal build-server", () => {
   });
 
   it("fails as the CLI fails: a broken post is named with its field, and the exit code is 1", async () => {
-    const before = await readFile(post(), "utf8");
-    await writeFile(post(), before.replace(/^date: .*$/m, "date: kemarin sore"));
-    try {
-      const run = portal(["build", "dinkes"]);
-      assert.equal(run.status, 1, run.stdout + run.stderr);
-      assert.match(run.stderr, /posyandu-serentak\.md/);
-      assert.match(run.stderr, /date/);
-    } finally {
-      await writeFile(post(), before);
-    }
+    await withPost(
+      (text) => text.replace(/^date: .*$/m, "date: kemarin sore"),
+      async () => {
+        const run = portal(["build", "dinkes"]);
+        assert.equal(run.status, 1, run.stdout + run.stderr);
+        assert.match(run.stderr, /posyandu-serentak\.md/);
+        assert.match(run.stderr, /date/);
+      },
+    );
     assert.equal(portal(["build", "dinkes"]).status, 0, "and the server goes on serving");
   });
 
   it("builds the one-site task Nx's executor hands it, and the hub's command after it", async () => {
-    const before = await readFile(post(), "utf8");
-    await appendFile(post(), "\nSatu kalimat lagi.\n");
-    try {
-      const run = spawnSync(
-        process.execPath,
-        [join(dir, "node_modules/nx/dist/bin/nx.js"), "run", "portal:build", "--skip-nx-cache", "--outputStyle=static"],
-        { cwd: dir, encoding: "utf8", env },
-      );
-      assert.equal(run.status, 0, run.stdout + run.stderr);
-      await until(() => {
-        assert.match(server!.output(), /built dinkes \(exit 0.*\n(.*\n)*.*built portal \(exit 0/);
-      });
-      assert.match(
-        await readFile(join(dir, "dist/dinkes/berita/posyandu-serentak/index.html"), "utf8"),
-        /Satu kalimat lagi/,
-      );
-    } finally {
-      await writeFile(post(), before);
-    }
+    await withPost(
+      (text) => `${text}\nSatu kalimat lagi.\n`,
+      async () => {
+        const run = spawnSync(
+          process.execPath,
+          [
+            join(dir, "node_modules/nx/dist/bin/nx.js"),
+            "run",
+            "portal:build",
+            "--skip-nx-cache",
+            "--outputStyle=static",
+          ],
+          { cwd: dir, encoding: "utf8", env },
+        );
+        assert.equal(run.status, 0, run.stdout + run.stderr);
+        await until(() => {
+          assert.match(server!.output(), /built dinkes \(exit 0.*\n(.*\n)*.*built portal \(exit 0/);
+        });
+        assert.match(
+          await readFile(join(dir, "dist/dinkes/berita/posyandu-serentak/index.html"), "utf8"),
+          /Satu kalimat lagi/,
+        );
+      },
+    );
   });
 
   it("refuses a request that is not a build's, and goes on serving", async () => {

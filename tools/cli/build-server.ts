@@ -1,6 +1,7 @@
 import { type Dirent, chmodSync, lstatSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { type Socket, connect, createServer } from "node:net";
 import { join, relative, sep } from "node:path";
+import { listSiteSlugs } from "../content/registry.ts";
 import { pathToFileURL } from "node:url";
 import { createInterface } from "node:readline";
 import { Progress } from "../core/progress.ts";
@@ -307,7 +308,11 @@ class SourceStamps {
   #last: Map<string, string> | undefined;
 
   async forgetChanged(ws: Workspace): Promise<void> {
-    const files = [...filesUnder(ws.themeDir), ...filesUnder(ws.sitesDir).filter(isContent(ws))];
+    const sites = await listSiteSlugs(ws);
+    const files = [
+      ...filesUnder(ws.themeDir),
+      ...sites.flatMap((slug) => filesUnder(join(ws.sitesDir, slug, "content"))),
+    ];
     const now = stampsOf(files);
     const last = this.#last;
     this.#last = now;
@@ -317,12 +322,10 @@ class SourceStamps {
     if (changed.length === 0) return;
     // A template of the theme: every page compiled from it is compiled again (npm start does the same).
     const themeChanged = changed.some((file) => file.startsWith(`${ws.themeDir}${sep}`));
-    await forgetCachedFiles(themeChanged ? filesToForget(ws, everySite(ws), changed) : changed);
+    // The hub renders archived units' pages too: every site's content, not only the built sites'.
+    await forgetCachedFiles(themeChanged ? filesToForget(ws, sites, changed) : changed);
   }
 }
-
-/** Whether a file under sites/ is a page's source (sites/<slug>/content/...). */
-const isContent = (ws: Workspace) => (file: string) => relative(ws.sitesDir, file).split(sep)[1] === "content";
 
 function filesUnder(dir: string): string[] {
   try {
@@ -356,21 +359,6 @@ function firstChanged(before: ReadonlyMap<string, string>, now: ReadonlyMap<stri
   for (const [file, stamp] of now) if (before.get(file) !== stamp) return file;
   for (const file of before.keys()) if (!now.has(file)) return file;
   return undefined;
-}
-
-/**
- * Every site's folder name: the hub renders the pages of archived units too, so their content is
- * forgotten with the built sites' when the theme changed.
- */
-function everySite(ws: Workspace): string[] {
-  try {
-    return readdirSync(ws.sitesDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name);
-  } catch {
-    // No sites/ folder: the build says so.
-    return [];
-  }
 }
 
 /**
