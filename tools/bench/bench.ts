@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -386,35 +386,55 @@ for (const path of cachePaths) {
   if (existsSync(join(runner, path))) await cp(join(runner, path), join(root, path), { recursive: true });
 }
 let ciEdit = 0;
+/** The build server of the edit being measured, started before the timed build as deploy.yml starts it. */
+let ciServer: ChildProcess | undefined;
+/** How long each edit's plan step took: not timed, as it never was, and said beside the table. */
+const planSeconds: number[] = [];
+const planSpan = () =>
+  planSeconds.length ? `${Math.min(...planSeconds).toFixed(2)}–${Math.max(...planSeconds).toFixed(2)}` : "not run";
+async function stopCiServer(): Promise<void> {
+  const server = ciServer;
+  ciServer = undefined;
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
 /**
- * `command` in the runner's checkout as deploy.yml runs its build: the build server started just
- * before it (tools/cli/build-server.ts), so that it loads while Nx reads its graph, and stopped
- * after it. Timed from the server's start: the workflow starts it in the same step.
+ * The edit as a CI runner builds it: `change` the post's text (the runner's checkout, each run
+ * anew), then what deploy.yml runs before its build step, untimed: `portal build-server` started
+ * in the background, then the plan step (plan-shards.ts, which asks Nx what the push affects),
+ * while which the server loads the CLI and warms up. Timed: Nx's build of what the push affects.
  */
-const withBuildServer = (command: string[]) => [
-  "sh",
-  "-c",
-  'node tools/cli/portal.mjs build-server > /dev/null 2>&1 & server=$!; "$@"; code=$?; kill "$server"; wait "$server"; exit "$code"',
-  "sh",
-  ...command,
-];
-/** The edit as a CI runner builds it: `change` the post's text (the runner's checkout, each run anew). */
 const asCi = (label: string, post: string, change: (text: string, n: number) => string) =>
   measure(
-    `${label} as CI builds it: a fresh clone with ${cachePaths.map((p) => `\`${p}\``).join(", ")} restored (deploy.yml's cache), then \`portal build-server &\` and \`nx affected -t build --base=HEAD~1\``,
+    `${label} as CI builds it: a fresh clone with ${cachePaths.map((p) => `\`${p}\``).join(", ")} restored (deploy.yml's cache), \`portal build-server &\` and the plan step (not timed), then \`nx affected -t build --base=HEAD~1 --head=HEAD\``,
     runs,
     async () => {
+      await stopCiServer();
       await checkOutRunner(cachePaths);
       const file = join(runner, "sites/unit001/content/berita", post);
       await writeFile(file, change(await readFile(file, "utf8"), ++ciEdit));
-      spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "sunting"], {
+      spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qm", "sunting"], {
         cwd: runner,
       });
+      ciServer = spawn(node, [join(runner, "tools/cli/portal.mjs"), "build-server"], {
+        cwd: runner,
+        stdio: "ignore",
+      });
+      const planned = performance.now();
+      const plan = spawnSync(
+        node,
+        ["--import", "tsx", "tools/deploy/plan-shards.ts", "--base", "HEAD~1", "--size", "10"],
+        { cwd: runner, encoding: "utf8", env: { ...process.env, CI: "true", NX_DAEMON: "false" } },
+      );
+      if (plan.status !== 0) throw new Error(`the plan step failed: ${plan.stderr}`);
+      planSeconds.push((performance.now() - planned) / 1000);
     },
-    withBuildServer(nxIn(runner, "affected", "-t", "build", "--base=HEAD~1")),
+    nxIn(runner, "affected", "-t", "build", "--base=HEAD~1", "--head=HEAD"),
     timeSlot,
     runner,
-  );
+  ).finally(stopCiServer);
 // A post's body: the hub shows nothing of it, so Nx takes the hub from its cache.
 const ciEdited = await asCi("One-post edit (its body)", "berita-1.md", (text, n) => `${text}\nSunting CI ke-${n}.\n`);
 results.push(ciEdited);
@@ -582,9 +602,12 @@ an empty \`dist/\` and no Nx cache, after one round that is left out: in a new w
 compiles the CLI and makes V8's cache of its code (CI restores both with \`.cache/compiled\`) and
 fills tsx's and the system's caches. The edits "as CI builds it" each restore the cache a build of
 every site left in the runner's own checkout, as the run before a push leaves it for a runner, which
-checks out at one path every time; and, as deploy.yml does, they start \`portal build-server\` just
-before Nx (timed with it), so the unit's build and the hub's run in one process that loaded the CLI
-while Nx read its graph.
+checks out at one path every time; and, as deploy.yml does, they start \`portal build-server\` before
+the plan step (\`plan-shards.ts\`, which asks Nx what the push affects: ${planSpan()} s here, not timed,
+as it never was), so the unit's build and the hub's run in one process that loaded the CLI and built
+one unit aside meanwhile. The timed command is \`nx affected\` with the plan's own \`--base\` and
+\`--head\`: it finds the affected sites again and builds them, where deploy.yml's build step builds
+the sites the plan named (\`nx run-many --projects\`).
 
 ${table.join("\n")}
 

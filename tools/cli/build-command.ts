@@ -16,7 +16,13 @@ export type JsonSiteResult = SiteResult & { lines: string[] };
 export async function runBuild(
   ws: Workspace,
   only: string[],
-  options: { json: boolean; progress?: Progress; onJson?: (r: JsonSiteResult) => void },
+  options: {
+    json: boolean;
+    progress?: Progress;
+    onJson?: (r: JsonSiteResult) => void;
+    /** Pictures in WebP and JPEG, encoded quickly (build-sites.ts `quickImages`): the build server's warm-up. */
+    quickImages?: true;
+  },
 ): Promise<number> {
   const started = performance.now();
   const onJson = options.onJson ?? ((r: JsonSiteResult) => console.log(JSON.stringify(r)));
@@ -28,6 +34,7 @@ export async function runBuild(
   const report = await buildSites(ws, only.length ? only : undefined, {
     onResult: print,
     ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.quickImages ? { quickImages: true as const } : {}),
   });
   if (report.fatal.length) {
     for (const p of report.fatal) console.error(formatProblem(p));

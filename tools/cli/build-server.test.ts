@@ -114,6 +114,11 @@ describe("portal build-server", () => {
     assert.equal(stat.mode & 0o777, 0o600);
   });
 
+  it("warms up by building a unit aside before any request, leaving the checkout's dist/ untouched", async () => {
+    await until(() => assert.match(server!.output(), /warmed up by building dinkes aside \(exit 0, [\d.]+ s\)/));
+    // The tests below build into dist/; none has yet.
+    assert.equal(existsSync(join(dir, "dist")), false, "the warm-up wrote into the checkout's dist/");
+  });
   it("builds the site `portal build <site>` names, printing what the CLI prints, and exits with its code", async () => {
     const run = portal(["build", "dinkes"]);
     assert.equal(run.status, 0, run.stdout + run.stderr);
