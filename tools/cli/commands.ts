@@ -61,7 +61,7 @@ export const cliCommands: readonly CliCommand[] = [
   },
   {
     name: "build-server",
-    help: "keep the CLI loaded and build what `portal build <site...>` and Nx's one-site tasks hand it, while it runs (CI starts it before Nx: a post's edit builds its unit and the hub there); stops after --idle seconds with nothing to build",
+    help: "keep the CLI loaded, warm it up by building one unit aside, and build what `portal build <site...>` and Nx's one-site tasks hand it, while it runs (CI starts it before its plan step: a post's edit builds its unit and the hub there); stops after --idle seconds with nothing to build",
     run: async ({ ws, values }) => {
       const idle = str(values.idle) ?? "600";
       if (!/^[1-9][0-9]{0,5}$/.test(idle)) {
