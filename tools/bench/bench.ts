@@ -415,9 +415,12 @@ const asCi = (label: string, post: string, change: (text: string, n: number) => 
       await checkOutRunner(cachePaths);
       const file = join(runner, "sites/unit001/content/berita", post);
       await writeFile(file, change(await readFile(file, "utf8"), ++ciEdit));
-      spawnSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qm", "sunting"], {
-        cwd: runner,
-      });
+      const committed = spawnSync(
+        "git",
+        ["-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qam", "sunting"],
+        { cwd: runner, encoding: "utf8" },
+      );
+      if (committed.status !== 0) throw new Error(`the edit's commit failed: ${committed.stderr}${committed.stdout}`);
       ciServer = spawn(node, [join(runner, "tools/cli/portal.mjs"), "build-server"], {
         cwd: runner,
         stdio: "ignore",

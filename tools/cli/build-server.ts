@@ -105,19 +105,25 @@ export async function runBuildServer(ws: Workspace, options: BuildServerOptions)
       send({ refused: request.refused });
       conn.end();
     } else {
-      queue = queue.then(async () => {
-        const started = performance.now();
-        const built = await buildFor(request, send, { loaded, sources });
-        if ("refused" in built) {
-          send({ refused: built.refused });
-          conn.end();
-          return close(built.refused, 0);
-        }
-        if (!conn.destroyed) conn.end(`${JSON.stringify({ code: built.code })}\n`);
-        console.log(
-          `portal build-server: built ${request.sites.join(" ")} (exit ${built.code}, ${((performance.now() - started) / 1000).toFixed(2)} s)`,
-        );
-      });
+      queue = queue
+        .then(async () => {
+          const started = performance.now();
+          const built = await buildFor(request, send, { loaded, sources });
+          if ("refused" in built) {
+            send({ refused: built.refused });
+            conn.end();
+            return close(built.refused, 0);
+          }
+          if (!conn.destroyed) conn.end(`${JSON.stringify({ code: built.code })}\n`);
+          console.log(
+            `portal build-server: built ${request.sites.join(" ")} (exit ${built.code}, ${((performance.now() - started) / 1000).toFixed(2)} s)`,
+          );
+        })
+        .catch((error: unknown) => {
+          // Hung up without an exit code, the caller builds in its own process; the queue goes on.
+          console.error(`portal build-server: could not build ${request.sites.join(" ")}: ${describeError(error)}`);
+          conn.destroy();
+        });
       await queue;
     }
     if (--pending === 0) idleFromNow();
@@ -149,11 +155,13 @@ export async function runBuildServer(ws: Workspace, options: BuildServerOptions)
   );
   // Queued as a build: a request that comes meanwhile waits for it, and the idle time counts from its end.
   pending++;
-  queue = queue.then(async () => {
-    const warm = pending > 1 ? { skipped: "a caller was waiting" } : await warmUp({ loaded, sources });
-    if ("refused" in warm) return close(warm.refused, 0);
-    console.log(`portal build-server: ${"skipped" in warm ? `not warmed up (${warm.skipped})` : warm.warmed}.`);
-  });
+  queue = queue
+    .then(async () => {
+      const warm = pending > 1 ? { skipped: "a caller was waiting" } : await warmUp({ loaded, sources });
+      if ("refused" in warm) return close(warm.refused, 0);
+      console.log(`portal build-server: ${"skipped" in warm ? `not warmed up (${warm.skipped})` : warm.warmed}.`);
+    })
+    .catch((error: unknown) => console.error(`portal build-server: not warmed up: ${describeError(error)}`));
   await queue;
   if (--pending === 0) idleFromNow();
   return stopped;
@@ -173,14 +181,16 @@ async function warmUp(kept: {
 }): Promise<{ warmed: string } | { skipped: string } | { refused: string }> {
   const ws = workspaceAt();
   let unit: string | undefined;
+  let aside: string;
   try {
     const hub = hubSlug(ws.root);
     unit = (await listSiteSlugs(ws)).find((slug) => slug !== hub);
+    if (!unit) return { skipped: "no unit but the hub" };
+    aside = await mkdtemp(join(tmpdir(), "portal-warm-up-"));
   } catch (error) {
+    // Never a failure of the server's: the builds queued after it would never run.
     return { skipped: describeError(error) };
   }
-  if (!unit) return { skipped: "no unit but the hub" };
-  const aside = await mkdtemp(join(tmpdir(), "portal-warm-up-"));
   const started = performance.now();
   try {
     const env = Object.fromEntries(
@@ -199,7 +209,7 @@ async function warmUp(kept: {
       warmed: `warmed up by building ${unit} aside (exit ${built.code}, ${((performance.now() - started) / 1000).toFixed(2)} s)`,
     };
   } finally {
-    await rm(aside, { recursive: true, force: true });
+    await rm(aside, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
