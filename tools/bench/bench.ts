@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -9,6 +9,7 @@ import { batchContentFiles } from "../pipeline/build-sites.ts";
 import { workflowCachePaths } from "../nx-plugin/workflow-cache-paths.ts";
 import { writeBenchmarkSection } from "./benchmarks-section.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
+import { type Daemon, startDaemon } from "../test/daemon.ts";
 import { type FirstSearch, firstSearch, firstSearchHeader, firstSearchRow } from "./first-search.ts";
 import { serveOverHttps } from "./https-sites.ts";
 import { demoWordsRecords } from "./demo-words-records.ts";
@@ -387,7 +388,7 @@ for (const path of cachePaths) {
 }
 let ciEdit = 0;
 /** The build server of the edit being measured, started before the timed build as deploy.yml starts it. */
-let ciServer: ChildProcess | undefined;
+let ciServer: Daemon | undefined;
 /** How long each edit's plan step took: not timed, as it never was, and said beside the table. */
 const planSeconds: number[] = [];
 const planSpan = () =>
@@ -395,10 +396,7 @@ const planSpan = () =>
 async function stopCiServer(): Promise<void> {
   const server = ciServer;
   ciServer = undefined;
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
+  await server?.stop();
 }
 /**
  * The edit as a CI runner builds it: `change` the post's text (the runner's checkout, each run
@@ -421,10 +419,16 @@ const asCi = (label: string, post: string, change: (text: string, n: number) => 
         { cwd: runner, encoding: "utf8" },
       );
       if (committed.status !== 0) throw new Error(`the edit's commit failed: ${committed.stderr}${committed.stdout}`);
-      ciServer = spawn(node, [join(runner, "tools/cli/portal.mjs"), "build-server"], {
-        cwd: runner,
-        stdio: "ignore",
-      });
+      // Not waited for: the plan step runs while it loads, as in the workflow.
+      ciServer = await startDaemon(
+        "portal build-server",
+        node,
+        [join(runner, "tools/cli/portal.mjs"), "build-server"],
+        {
+          cwd: runner,
+          ready: () => true,
+        },
+      );
       const planned = performance.now();
       const plan = spawnSync(
         node,

@@ -21,6 +21,8 @@ export interface DaemonOptions {
   timeoutMs?: number;
   /** Added to the environment the process inherits. */
   env?: NodeJS.ProcessEnv;
+  /** Where it runs (default: here). */
+  cwd?: string;
 }
 
 export async function startDaemon(
@@ -32,6 +34,7 @@ export async function startDaemon(
   const child = spawn(command, args, {
     stdio: ["ignore", "pipe", "pipe"],
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
