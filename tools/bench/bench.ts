@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { batchContentFiles } from "../pipeline/build-sites.ts";
-import { workflowCachePaths } from "../nx-plugin/workflow-cache-paths.ts";
+import { workflowCachePaths, workflowStepCommand } from "../nx-plugin/workflow-cache-paths.ts";
 import { writeBenchmarkSection } from "./benchmarks-section.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
 import { type Daemon, startDaemon } from "../test/daemon.ts";
@@ -120,14 +120,15 @@ async function measure(
   label: string,
   times: number,
   before: () => Promise<void>,
-  command: string[],
+  /** The command, or what gives it once `before` has run (a step whose arguments a plan gives). */
+  command: string[] | (() => string[]),
   env?: NodeJS.ProcessEnv,
   cwd?: string,
 ): Promise<{ label: string; seconds: number; maxRssMb?: number; samples: number[] }> {
   const samples: Sample[] = [];
   for (let i = 0; i < times; i++) {
     await before();
-    samples.push(run(label, command, env, cwd));
+    samples.push(run(label, typeof command === "function" ? command() : command, env, cwd));
     process.stdout.write(`  ${label}: ${samples.at(-1)!.seconds.toFixed(2)} s\n`);
   }
   const rss = samples.map((s) => s.maxRssMb).filter((x): x is number => x !== undefined);
@@ -391,6 +392,19 @@ let ciEdit = 0;
 let ciServer: Daemon | undefined;
 /** How long each edit's plan step took: not timed, as it never was, and said beside the table. */
 const planSeconds: number[] = [];
+/** The sites the last edit's plan named (its `projects=` output), which deploy.yml's build step builds. */
+let plannedProjects: string | undefined;
+/** deploy.yml's build step itself, with the plan's sites: what the runner runs, launcher and all. */
+const buildStep = () => {
+  if (plannedProjects === undefined) throw new Error("the plan step named no projects");
+  const command = workflowStepCommand(toolsRepoRoot, "deploy.yml", "build", "Build them", {
+    "steps.plan.outputs.projects": plannedProjects,
+  });
+  return ["bash", "-c", command];
+};
+const buildStepText = workflowStepCommand(toolsRepoRoot, "deploy.yml", "build", "Build them", {
+  "steps.plan.outputs.projects": "<the plan's sites>",
+});
 const planSpan = () =>
   planSeconds.length ? `${Math.min(...planSeconds).toFixed(2)}–${Math.max(...planSeconds).toFixed(2)}` : "not run";
 async function stopCiServer(): Promise<void> {
@@ -406,7 +420,7 @@ async function stopCiServer(): Promise<void> {
  */
 const asCi = (label: string, post: string, change: (text: string, n: number) => string) =>
   measure(
-    `${label} as CI builds it: a fresh clone with ${cachePaths.map((p) => `\`${p}\``).join(", ")} restored (deploy.yml's cache), \`portal build-server &\` and the plan step (not timed), then \`nx affected -t build --base=HEAD~1 --head=HEAD\``,
+    `${label} as CI builds it: a fresh clone with ${cachePaths.map((p) => `\`${p}\``).join(", ")} restored (deploy.yml's cache), \`portal build-server &\` and the plan step (not timed), then deploy.yml's build step, \`${buildStepText}\``,
     runs,
     async () => {
       await stopCiServer();
@@ -437,8 +451,10 @@ const asCi = (label: string, post: string, change: (text: string, n: number) => 
       );
       if (plan.status !== 0) throw new Error(`the plan step failed: ${plan.stderr}`);
       planSeconds.push((performance.now() - planned) / 1000);
+      plannedProjects = /^projects=(.*)$/m.exec(plan.stdout)?.[1];
+      if (!plannedProjects) throw new Error(`the plan step named no sites for the edit:\n${plan.stdout}`);
     },
-    nxIn(runner, "affected", "-t", "build", "--base=HEAD~1", "--head=HEAD"),
+    buildStep,
     timeSlot,
     runner,
   ).finally(stopCiServer);
@@ -612,9 +628,9 @@ every site left in the runner's own checkout, as the run before a push leaves it
 checks out at one path every time; and, as deploy.yml does, they start \`portal build-server\` before
 the plan step (\`plan-shards.ts\`, which asks Nx what the push affects: ${planSpan()} s here, not timed,
 as it never was), so the unit's build and the hub's run in one process that loaded the CLI and built
-one unit aside meanwhile. The timed command is \`nx affected\` with the plan's own \`--base\` and
-\`--head\`: it finds the affected sites again and builds them, where deploy.yml's build step builds
-the sites the plan named (\`nx run-many --projects\`).
+one unit aside meanwhile. The timed command is deploy.yml's build step itself, taken from the
+workflow with the sites the plan named and run by bash as the runner runs it: \`${buildStepText}\`
+(Nx's own launcher, not \`npx nx\`, which starts npm first).
 
 ${table.join("\n")}
 
