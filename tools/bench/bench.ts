@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { toolsRepoRoot, workspaceAt } from "../core/workspace.ts";
 import { batchContentFiles } from "../pipeline/build-sites.ts";
-import { workflowCachePaths, workflowStepCommand } from "../nx-plugin/workflow-cache-paths.ts";
+import { runDeployPlan, workflowCachePaths, workflowStepCommand } from "../nx-plugin/workflow-cache-paths.ts";
 import { writeBenchmarkSection } from "./benchmarks-section.ts";
 import { freePort, launchChromium } from "../test/browser.ts";
 import { type Daemon, startDaemon } from "../test/daemon.ts";
@@ -444,15 +444,11 @@ const asCi = (label: string, post: string, change: (text: string, n: number) => 
         },
       );
       const planned = performance.now();
-      const plan = spawnSync(
-        node,
-        ["--import", "tsx", "tools/deploy/plan-shards.ts", "--base", "HEAD~1", "--size", "10"],
-        { cwd: runner, encoding: "utf8", env: { ...process.env, CI: "true", NX_DAEMON: "false" } },
-      );
-      if (plan.status !== 0) throw new Error(`the plan step failed: ${plan.stderr}`);
+      // deploy.yml's plan step itself, for a push from the commit before.
+      const plan = runDeployPlan(toolsRepoRoot, runner, { before: "HEAD~1" }, { ...process.env, CI: "true" });
       planSeconds.push((performance.now() - planned) / 1000);
-      plannedProjects = /^projects=(.*)$/m.exec(plan.stdout)?.[1];
-      if (!plannedProjects) throw new Error(`the plan step named no sites for the edit:\n${plan.stdout}`);
+      plannedProjects = plan.projects;
+      if (!plannedProjects) throw new Error(`the plan step named no sites for the edit: ${JSON.stringify(plan)}`);
     },
     buildStep,
     timeSlot,
@@ -628,9 +624,9 @@ every site left in the runner's own checkout, as the run before a push leaves it
 checks out at one path every time; and, as deploy.yml does, they start \`portal build-server\` before
 the plan step (\`plan-shards.ts\`, which asks Nx what the push affects: ${planSpan()} s here, not timed,
 as it never was), so the unit's build and the hub's run in one process that loaded the CLI and built
-one unit aside meanwhile. The timed command is deploy.yml's build step itself, taken from the
-workflow with the sites the plan named and run by bash as the runner runs it: \`${buildStepText}\`
-(Nx's own launcher, not \`npx nx\`, which starts npm first).
+one unit aside meanwhile. Both steps are deploy.yml's own, taken from the workflow and run by bash
+as the runner runs them; the timed one is the build step, with the sites the plan named:
+\`${buildStepText}\` (Nx's own launcher, not \`npx nx\`, which starts npm first).
 
 ${table.join("\n")}
 

@@ -9,7 +9,7 @@ import { toolsRepoRoot } from "../core/workspace.ts";
 import { copyTooling } from "../test/tooling-copy.ts";
 import { buildDependencies, createNodes, sharedInputs, siteInputs } from "./index.ts";
 import { testsExcluded } from "./input-patterns.ts";
-import { workflowCachePaths, workflowStepCommand } from "./workflow-cache-paths.ts";
+import { runDeployPlan, workflowCachePaths, workflowStepCommand } from "./workflow-cache-paths.ts";
 import { startNxRemoteCache } from "../test/nx-remote-cache.ts";
 
 describe("the Nx plugin's inferred projects", () => {
@@ -428,18 +428,13 @@ describe("nx affected -t build in a scratch repository", () => {
       return { clone, out };
     };
     try {
-      // The build job's plan, as deploy.yml asks for it with a remote cache and one unit a job.
-      const plan = spawnSync(
-        process.execPath,
-        ["--import", "tsx", join(toolsRepoRoot, "tools/deploy/plan-shards.ts"), "--all", "--units-per-job", "1"],
-        { cwd: dir, encoding: "utf8", env: { ...process.env, NX_DAEMON: "false" } },
-      );
-      assert.equal(plan.status, 0, plan.stderr);
-      const outputs = Object.fromEntries(
-        plan.stdout
-          .trim()
-          .split("\n")
-          .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+      // The build job's plan step, as deploy.yml runs it for a run that builds every site, with a
+      // remote cache and one unit a job.
+      const outputs = runDeployPlan(
+        toolsRepoRoot,
+        dir,
+        { before: "HEAD", all: true, unitsPerJob: 1 },
+        { ...process.env, CI: "true", NX_DAEMON: "false" },
       );
       const unitJobs = JSON.parse(outputs.unit_jobs!) as { job: number; units: string; projects: string }[];
       assert.deepEqual(

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 
@@ -50,9 +52,50 @@ export function workflowStepCommand(
   const { path, jobs } = workflowJobs(root, file);
   const step = jobs[job]?.steps?.find((s) => s.name?.startsWith(name) && s.run);
   if (!step) throw new Error(`${path}: job ${job} has no step named "${name}…" that runs a command`);
-  return step.run!.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (expression, key: string) => {
+  // Up to the first `}}`: an expression may hold braces of its own (`format('--x {0}', ...)`).
+  return step.run!.replace(/\$\{\{\s*(.+?)\s*\}\}/gs, (expression, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`${path}: ${job} "${step.name}": no value for ${expression}`);
     return value;
   });
+}
+
+/**
+ * deploy.yml's plan step (tools/deploy/plan-shards.ts) as the runner runs it for a push from
+ * `before`: with `all` as a run that builds every site is asked for, with `unitsPerJob` as when the
+ * remote cache and the number of units a build job takes are configured. Its outputs (`sites=`,
+ * `projects=`, `shards=`, ...) by name, from the `$GITHUB_OUTPUT` file it appends to.
+ */
+export function runDeployPlan(
+  root: string,
+  cwd: string,
+  push: { before: string; all?: boolean; unitsPerJob?: number },
+  env: NodeJS.ProcessEnv,
+): Record<string, string> {
+  const command = workflowStepCommand(root, "deploy.yml", "build", "Which sites this push affects", {
+    "github.event.before": push.before,
+    "inputs.all && '--all' || ''": push.all ? "--all" : "",
+    "vars.NX_SELF_HOSTED_REMOTE_CACHE_SERVER && vars.PORTAL_UNITS_PER_BUILD_JOB && format('--units-per-job {0}', vars.PORTAL_UNITS_PER_BUILD_JOB) || ''":
+      push.unitsPerJob === undefined ? "" : `--units-per-job ${push.unitsPerJob}`,
+  });
+  const folder = mkdtempSync(join(tmpdir(), "portal-plan-"));
+  try {
+    const output = join(folder, "output");
+    writeFileSync(output, "");
+    const run = spawnSync("bash", ["-c", command], {
+      cwd,
+      encoding: "utf8",
+      env: { ...env, GITHUB_OUTPUT: output },
+    });
+    if (run.status !== 0)
+      throw new Error(`deploy.yml's plan step failed (exit ${run.status}): ${command}\n${run.stdout}${run.stderr}`);
+    return Object.fromEntries(
+      readFileSync(output, "utf8")
+        .split("\n")
+        .filter((line) => line.includes("="))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
