@@ -8,7 +8,7 @@ export interface FirstSearch {
   /** Of those, Pagefind's: its script, WebAssembly, index chunks, filters and result fragments. */
   searchRequests: number;
   searchKb: number;
-  /** How many Pagefind indexes the search read (a site's `/pagefind/`; the hub's `/pagefind/units/` too). */
+  /** How many Pagefind indexes the search read (a site's `/pagefind/`; the hub's parts of `/pagefind/units/` too). */
   indexes: number;
   /** The protocol the responses came in ("h2" from nginx over TLS). */
   protocol: string;
@@ -43,7 +43,7 @@ export async function firstSearch(context: Pick<BrowserContext, "newPage">, url:
     if (response) protocols.add((await response.httpVersion()).replace("HTTP/2.0", "h2"));
     m.requests++;
     bytes += size;
-    const bundle = /^https?:\/\/[^/]+\/pagefind\/(?:units\/)?/.exec(request.url());
+    const bundle = /^https?:\/\/[^/]+\/pagefind\/(?:units\/\d+\/)?/.exec(request.url());
     if (!bundle) return;
     bundles.add(bundle[0]);
     m.searchRequests++;

@@ -6,6 +6,7 @@ import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { decodeHTML } from "entities";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSites } from "../pipeline/build-sites.ts";
@@ -114,12 +115,16 @@ describe("deploy, served by nginx", () => {
     const hubHtml = await home("localhost");
     const style = /href="(\/assets\/style\.css\?v=[0-9a-f]{8})"/.exec(hubHtml.body)![1]!;
     const image = /src="(\/img\/[^"]+)"/.exec((await home("dinkes.localhost")).body)?.[1];
+    // The first of the parts of the units' records' index the hub's search merges (records-index.ts).
+    const unitsIndexes = /data-units-indexes="([^"]+)"/.exec((await get(port, "localhost", "/cari/")).body)?.[1];
+    const [unitsIndex] = JSON.parse(decodeHTML(unitsIndexes ?? "[]")) as string[];
+    assert.ok(unitsIndex, "the hub's search names an index of the units' records");
     const responses = {
       html: await home("dinkes.localhost"),
       fingerprinted: await get(port, "dinkes.localhost", style),
       image: image ? await get(port, "dinkes.localhost", image) : undefined,
       searchEntry: await get(port, "dinkes.localhost", "/pagefind/pagefind-entry.json"),
-      unitsSearchEntry: await get(port, "localhost", "/pagefind/units/pagefind-entry.json"),
+      unitsSearchEntry: await get(port, "localhost", `${unitsIndex}pagefind-entry.json`),
       notFound: await get(port, "dinkes.localhost", "/tidak-ada/"),
       unknownHost: await home("tidak-dikenal.localhost"),
       admin: await get(port, "dinkes.localhost", "/admin/"),

@@ -206,8 +206,8 @@ function maps(c: NginxContext): string[] {
     '    default "no-cache";',
     `    ~^${previewPath}/ "private, no-store";`,
     '    ~^/img/ "public, max-age=31536000, immutable";',
-    // A site's index and the hub's second one, of the units' records (/pagefind/units/).
-    '    ~^/pagefind/(?:units/)?pagefind-entry\\.json(?:\\.br)?$ "public, max-age=60";',
+    // A site's index and the hub's parts of one of the units' records (/pagefind/units/<part>/).
+    '    ~^/pagefind/(?:units/[0-9]+/)?pagefind-entry\\.json(?:\\.br)?$ "public, max-age=60";',
     '    ~^/pagefind/.+\\.pf_ "public, max-age=31536000, immutable";',
     '    ~^/pagefind/ "public, max-age=300";',
     "    ~^/assets/ $portal_asset_cache;",

@@ -7,9 +7,9 @@ describe("what deploy compresses beside a file", () => {
   it("takes Pagefind's index files of a site's pagefind/ (and the hub's units/), by path or address", () => {
     for (const path of [
       "pagefind/index/id_1a2b3c4.pf_index",
-      "pagefind/units/pagefind.id_3f9e1d2c4b.pf_meta",
+      "pagefind/units/0/pagefind.id_3f9e1d2c4b.pf_meta",
       "/pagefind/wasm.id.pagefind",
-      "pagefind/units/fragment/id_9f8e7d6.pf_fragment",
+      "pagefind/units/2/fragment/id_9f8e7d6.pf_fragment",
       "pagefind/filter/id_0a1b2c3.pf_filter",
     ])
       assert.equal(isPagefindIndexFile(path), true, path);

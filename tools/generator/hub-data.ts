@@ -40,8 +40,11 @@ export interface HubData {
   report: RegencyReport;
   /** The units with something to find: the hub's search page filters by them. */
   searchUnits: { slug: string; name: string }[];
-  /** Whether the hub has an index of the units' records (`/pagefind/units/`), which its search merges. */
-  unitsIndex: boolean;
+  /**
+   * The indexes of the units' records (`/pagefind/units/<part>/`, records-index.ts), which the
+   * hub's search merges; none when no unit has a record.
+   */
+  unitsIndexes: string[];
   /** Every unit's services by the hub's topics (`/layanan/`), with the home's services and numbers. */
   catalogue: HubCatalogue;
 }

@@ -166,6 +166,17 @@ function* htmlFiles(dir: string): Generator<string> {
   }
 }
 
+/** The entry files of the indexes a hub's search page names (`data-units-indexes`, a JSON list of folders). */
+function unitsIndexEntries(attribute: string): string[] {
+  try {
+    const folders: unknown = JSON.parse(attribute);
+    if (Array.isArray(folders)) return folders.map((folder) => `${String(folder)}pagefind-entry.json`);
+  } catch {
+    // Not a list: named as it is, so the check reports it missing.
+  }
+  return [attribute];
+}
+
 /** Every URL a page makes the browser follow, plus Open Graph images (shared on social media). */
 export function pageReferences(html: string): string[] {
   const found: string[] = [];
@@ -174,8 +185,8 @@ export function pageReferences(html: string): string[] {
       onopentag(name, attributes) {
         if (name === "meta" && /^og:image$/.test(attributes.property ?? "") && attributes.content)
           found.push(attributes.content);
-        // The hub's search page names the index of the units' records it merges (search.js).
-        if (attributes["data-units-index"]) found.push(`${attributes["data-units-index"]}pagefind-entry.json`);
+        // The hub's search page names the indexes of the units' records it merges (search.js).
+        if (attributes["data-units-indexes"]) found.push(...unitsIndexEntries(attributes["data-units-indexes"]));
         for (const attribute of urlAttributes[name] ?? []) {
           const value = attributes[attribute];
           if (value === undefined) continue;

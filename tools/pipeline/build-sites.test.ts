@@ -8,7 +8,8 @@ import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { Progress } from "../core/progress.ts";
 import { toolsRepoRoot } from "../core/workspace.ts";
-import { pagefindFragments } from "../test/pagefind-fragments.ts";
+import { pagefindFragments, unitsIndexFragments } from "../test/pagefind-fragments.ts";
+import { decodeHTML } from "entities";
 import { fixtures, tempWorkspace } from "../test/temp-workspace.ts";
 import { buildSites, inBatches, taperedBatches, type BuildReport } from "./build-sites.ts";
 import { forgetCachedFiles } from "./eleventy-cache.ts";
@@ -194,7 +195,7 @@ describe("building the mini fixture", () => {
     // what is dated from the week before this build's on (here the coming meeting, in 2099), which
     // the hub's own index holds beside its pages (hub-search-records.ts).
     const own = await pagefindFragments(join(ws.distDir, "dinkes/pagefind"));
-    const units = await pagefindFragments(join(ws.distDir, "portal/pagefind/units"));
+    const units = await unitsIndexFragments(join(ws.distDir, "portal/pagefind/units"));
     const hubOwn = await pagefindFragments(join(ws.distDir, "portal/pagefind"));
     const ofDinkes = (fragments: typeof own) =>
       fragments.filter((f) => f.url.startsWith("https://dinkes.paserkab.go.id/"));
@@ -220,7 +221,13 @@ describe("building the mini fixture", () => {
     );
     const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
     assert.doesNotMatch(hubSearch, /data-indexes/);
-    assert.match(hubSearch, /data-units-index="\/pagefind\/units\/"/);
+    // It merges each part of the units' index that holds records, and names no other (records-index.ts).
+    const named = JSON.parse(decodeHTML(/data-units-indexes="([^"]+)"/.exec(hubSearch)?.[1] ?? "[]")) as string[];
+    assert.ok(named.length > 0 && named.every((folder) => /^\/pagefind\/units\/\d+\/$/.test(folder)), named.join());
+    assert.deepEqual(
+      named,
+      (await readdir(join(ws.distDir, "portal/pagefind/units"))).sort().map((part) => `/pagefind/units/${part}/`),
+    );
     assert.doesNotMatch(await page("cari/index.html"), /data-units-index/);
     assert.match(hubSearch, /<option value="dinkes">Dinas Kesehatan<\/option>/);
     // A chosen unit's own search, which holds all its pages (search.js links to it).
@@ -526,7 +533,7 @@ describe("a site with broken content", () => {
       const hubSearch = await readFile(join(ws.distDir, "portal/cari/index.html"), "utf8");
       assert.match(hubSearch, /<option value="dinkes"[ >]/);
       assert.doesNotMatch(hubSearch, /<option value="dlh"[ >]/);
-      const urls = (await pagefindFragments(join(ws.distDir, "portal/pagefind/units"))).map((f) => f.url);
+      const urls = (await unitsIndexFragments(join(ws.distDir, "portal/pagefind/units"))).map((f) => f.url);
       assert.ok(
         urls.some((u) => u.startsWith("https://dinkes.paserkab.go.id/")),
         urls.join(),
@@ -639,7 +646,7 @@ describe("building the units in batches", () => {
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name).slice(dist.length + 1))
       // Pagefind's index and entry files are not byte-stable between runs (compare-dist.ts); its fragments are.
-      .filter((f) => !/\/pagefind\/(?:units\/)?(?:index\/|filter\/|pagefind\.|pagefind-entry\.json)/.test(f));
+      .filter((f) => !/\/pagefind\/(?:units\/\d+\/)?(?:index\/|filter\/|pagefind\.|pagefind-entry\.json)/.test(f));
     const out = new Map<string, string>();
     for (const f of files.sort()) {
       let text = await readFile(join(dist, f), "utf8");
@@ -820,7 +827,7 @@ describe("building the units in batches", () => {
       const news = await readFile(join(ws.distDir, "portal/kabar/berita/index.html"), "utf8");
       assert.match(news, /Posyandu Serentak di 10 Kecamatan/);
       assert.doesNotMatch(news, /Judul Baru/);
-      const records = JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind/units")));
+      const records = JSON.stringify(await unitsIndexFragments(join(ws.distDir, "portal/pagefind/units")));
       assert.match(records, /\/\/dlh\./);
       assert.doesNotMatch(records, /Judul Baru/);
       assert.doesNotMatch(await readFile(join(ws.distDir, "dlh/index.html"), "utf8"), /Judul Baru/);
@@ -846,11 +853,15 @@ describe("building the units in batches", () => {
       const hubOf = async () => new Map([...(await contents(ws.distDir))].filter(([f]) => f.startsWith("portal/")));
       const hub = await hubOf();
       // The records' index, linked into a folder of the staging while the hub rendered, was moved in.
-      assert.ok(existsSync(join(ws.distDir, "portal/pagefind/units/pagefind-entry.json")));
+      const parts = await readdir(join(ws.distDir, "portal/pagefind/units"));
+      assert.ok(
+        parts.length > 0 &&
+          parts.every((p) => existsSync(join(ws.distDir, "portal/pagefind/units", p, "pagefind-entry.json"))),
+      );
       assert.deepEqual(await readdir(join(ws.distDir, ".staging")).catch(() => []), []);
       assert.match(hub.get("portal/kabar/berita/index.html") ?? "", /Judul Baru Dari DLH/);
       assert.match(
-        JSON.stringify(await pagefindFragments(join(ws.distDir, "portal/pagefind/units"))),
+        JSON.stringify(await unitsIndexFragments(join(ws.distDir, "portal/pagefind/units"))),
         /Judul Baru Dari DLH/,
       );
       await rm(ws.distDir, { recursive: true, force: true });
@@ -869,8 +880,12 @@ describe("building the units in batches", () => {
       assert.ok((await buildSites(ws, undefined, { now, batchContentFiles: 1 })).results.every((r) => r.ok));
       const kept = () => readdir(join(ws.cacheDir, "search")).then((names) => names.sort());
       const before = await kept();
-      assert.equal(before.length, 1);
-      const unitsEntry = () => readFile(join(ws.distDir, "portal/pagefind/units/pagefind-entry.json"), "utf8");
+      const parts = await readdir(join(ws.distDir, "portal/pagefind/units"));
+      assert.equal(before.length, parts.length, "an index kept for each part");
+      const unitsEntry = () =>
+        Promise.all(
+          parts.map((p) => readFile(join(ws.distDir, "portal/pagefind/units", p, "pagefind-entry.json"), "utf8")),
+        );
       const entryBefore = await unitsEntry();
       /** An edit's build as Nx runs it: the unit alone, then the hub alone, from dlh's facts. */
       const retitle = async (file: string, title: string) => {
@@ -883,13 +898,18 @@ describe("building the units in batches", () => {
       // The coming meeting is dated after the start of the week before `now`'s.
       await retitle("agenda/rapat-koordinasi.md", "Rapat Terbaru Dari DLH");
       assert.deepEqual(await kept(), before, "no new index of the units' records");
-      assert.equal(await unitsEntry(), entryBefore);
-      const found = async (dir: string) => JSON.stringify(await pagefindFragments(join(ws.distDir, "portal", dir)));
+      assert.deepEqual(await unitsEntry(), entryBefore);
+      const found = async (dir: string) =>
+        JSON.stringify(
+          dir === "pagefind/units"
+            ? await unitsIndexFragments(join(ws.distDir, "portal", dir))
+            : await pagefindFragments(join(ws.distDir, "portal", dir)),
+        );
       assert.match(await found("pagefind"), /Rapat Terbaru Dari DLH/);
       assert.doesNotMatch(await found("pagefind/units"), /Rapat Terbaru Dari DLH/);
-      // An older post's title is in the units' index: that one is written again.
+      // An older post's title is in the units' index: dlh's part of it is written again, and only that.
       await retitle("berita/posyandu-serentak.md", "Berita Lama Dari DLH");
-      assert.equal((await kept()).length, 2);
+      assert.equal((await kept()).length, before.length + 1);
       assert.match(await found("pagefind/units"), /Berita Lama Dari DLH/);
       assert.doesNotMatch(await found("pagefind"), /Berita Lama Dari DLH/);
     } finally {

@@ -7,11 +7,12 @@ import {
   closeSearchProcess,
   keepSearchProcess,
   type UnitRecords,
-  addSearchRecords,
+  addRecordParts,
   sameRecords,
+  startRecordParts,
   startSearchIndex,
 } from "./stages/search-index.ts";
-import { stageRecordsIndex } from "./stages/records-index.ts";
+import { recordsInParts, stageRecordsIndex } from "./stages/records-index.ts";
 import { rm } from "node:fs/promises";
 
 /**
@@ -32,7 +33,9 @@ async function forget(
   entry: { started?: UnitRecords["started"]; staging?: Promise<{ folder: string } | { error: string }> } | undefined,
 ): Promise<void> {
   if (!entry) return;
-  await (await entry.started?.catch(() => undefined))?.index?.deleteIndex().catch(() => undefined);
+  await Promise.all(
+    (entry.started ?? []).map(async (part) => (await part)?.index?.deleteIndex().catch(() => undefined)),
+  );
   const staged = await entry.staging;
   if (staged && "folder" in staged) await rm(staged.folder, { recursive: true, force: true });
 }
@@ -52,16 +55,12 @@ parentPort!.on("message", (message: ThreadMessage) => {
     // Not looked for in the cache: these are some of the records, and Pagefind takes them while
     // the units still render.
     const earlier = started.get(message.slug);
-    if (!earlier) started.set(message.slug, { records: message.records, started: startSearchIndex(message.records) });
-    else {
-      const records = [...earlier.records, ...message.records];
+    if (!earlier) started.set(message.slug, { records: message.records, started: startRecordParts(message.records) });
+    else
       started.set(message.slug, {
-        records,
-        started: Promise.resolve(earlier.started).then((s) =>
-          s ? addSearchRecords(s, message.records) : startSearchIndex(records),
-        ),
+        records: [...earlier.records, ...message.records],
+        started: addRecordParts(earlier.started ?? [], message.records),
       });
-    }
     return;
   }
   if (message.kind === "prepare") {
@@ -75,7 +74,7 @@ parentPort!.on("message", (message: ThreadMessage) => {
     const same = earlier !== undefined && sameRecords(earlier.records, records);
     if (same && earlier.staging) return;
     if (!same) void forget(earlier);
-    // No record, no index of them (the hub's search page then merges none: hub.ts `unitsIndex`).
+    // No record, no index of them (the hub's search page then merges none: hub.ts `unitsIndexes`).
     if (records.length === 0) return void started.set(message.slug, { records });
     const index = same ? earlier.started : undefined;
     started.set(message.slug, {
@@ -138,12 +137,17 @@ async function startedFor(slugs: string[]): Promise<Map<string, UnitRecords>> {
       );
       continue;
     }
-    const first = await prepared.started;
-    if (first?.error === undefined) ready.set(slug, prepared);
-    else {
-      void first.index?.deleteIndex().catch(() => undefined);
-      ready.set(slug, { records: prepared.records, started: startSearchIndex(prepared.records) });
-    }
+    const parts = recordsInParts(prepared.records);
+    const first = await Promise.all(prepared.started ?? []);
+    ready.set(slug, {
+      records: prepared.records,
+      started: parts.map((records, i) => {
+        const part = first[i];
+        if (part?.error === undefined) return prepared.started?.[i];
+        void part.index?.deleteIndex().catch(() => undefined);
+        return startSearchIndex(records);
+      }),
+    });
   }
   return ready;
 }

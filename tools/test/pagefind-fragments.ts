@@ -25,3 +25,12 @@ export async function pagefindFragments(bundle: string): Promise<PagefindFragmen
     }),
   );
 }
+
+/**
+ * Every page of the hub's index of the units' records (`pagefind/units/`), read from each of its
+ * parts (`<part>/`, records-index.ts), in the order of the parts.
+ */
+export async function unitsIndexFragments(unitsDir: string): Promise<PagefindFragment[]> {
+  const parts = (await readdir(unitsDir)).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(a) - Number(b));
+  return (await Promise.all(parts.map((part) => pagefindFragments(join(unitsDir, part))))).flat();
+}

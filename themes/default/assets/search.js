@@ -1,8 +1,8 @@
 // The search page (/cari/): runs the query in the address (?q=&jenis=&unit=) and each one typed,
 // on Pagefind's own loader (/pagefind/pagefind.js). Every site searches its own index; the hub
-// merges into its own one more, of a record of every unit's page (/pagefind/units/; the units'
-// items of this week and the last are records in the hub's own), so its first search costs the
-// same at 5 units or 500.
+// merges into its own the three parts of an index of a record of every unit's page
+// (/pagefind/units/<part>/; the units' items of this week and the last are records in the hub's
+// own), so its first search costs the same at 5 units or 500.
 // Loaded only on /cari/, as a module: every other page stays free of JavaScript.
 
 const root = document.querySelector("[data-search]");
@@ -39,9 +39,10 @@ function loadPagefind() {
     // the first result, and searching one index of a few thousand records takes milliseconds.
     await pagefind.options({ excerptLength: 24, noWorker: true });
     await pagefind.init();
-    // The hub's index of the units' records, apart from its own so that its build can keep it
-    // while the records stay the same; merged, it shares the first index's WebAssembly.
-    if (root.dataset.unitsIndex) await pagefind.mergeIndex(root.dataset.unitsIndex, { excerptLength: 24 });
+    // The hub's indexes of the units' records, apart from its own so that its build can keep each
+    // while its records stay the same; merged, they share the first index's WebAssembly.
+    const parts = JSON.parse(root.dataset.unitsIndexes ?? "[]");
+    await Promise.all(parts.map((part) => pagefind.mergeIndex(part, { excerptLength: 24 })));
     return pagefind;
   })().catch((error) => {
     // A failed load (a dropped connection) is tried again with the next search.

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { dateFilters } from "../../published/indonesian-dates.ts";
 import type { ManifestItem } from "../../published/manifest-format.ts";
-import { pagefindFragments } from "../../test/pagefind-fragments.ts";
+import { unitsIndexFragments } from "../../test/pagefind-fragments.ts";
 import { xssVectors } from "../../test/xss-vectors.ts";
 import { serviceFilter } from "../../published/search-filters.ts";
 import { hubSearchRecords, hubSearchShare, hubSearchUnitCount } from "./hub-search-records.ts";
@@ -35,7 +35,7 @@ describe("the units' pages as records of the hub's search index", () => {
       { slug: "portal", dir, searchable: { paths: [], pages: 0 }, records: { records, cacheDir: join(dir, ".cache") } },
     ]);
     assert.deepEqual(result.get("portal"), { ok: true, pages: records.length });
-    return pagefindFragments(join(dir, "pagefind/units"));
+    return unitsIndexFragments(join(dir, "pagefind/units"));
   }
 
   it("carries a service's names, its unit, type and date as the unit's own page does; leaves broadcasts out", async () => {

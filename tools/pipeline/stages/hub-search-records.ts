@@ -7,9 +7,9 @@ import type { SiteRecord } from "../../core/records.ts";
 
 /**
  * The units' pages in the hub's search: one small HTML record per item of every unit's manifest,
- * in the hub's index of the units' records (`pagefind/units/`, records-index.ts), or for the
- * recent ones in the hub's own index beside its pages (hubSearchRecords). The hub's first search
- * then loads two indexes, whatever the number of units, and a unit whose server is down is still
+ * in the hub's index of the units' records (`pagefind/units/`, in three parts: records-index.ts),
+ * or for the recent ones in the hub's own index beside its pages (hubSearchRecords). The hub's
+ * first search then loads four indexes, whatever the number of units, and a unit whose server is down is still
  * found (issue 27: merging every unit's index took 188 requests for the demo's 44 units, 2,012 at
  * 500).
  *
@@ -74,8 +74,8 @@ export function hubSearchUnitCount(registry: readonly Pick<SiteRecord, "slug" | 
  * `recentFrom` on (the week before this one: core/wita.ts startOfPreviousWeek) go into the hub's
  * own index, and the others into the units'. What editors write and correct most, this week's news,
  * then costs the hub's build no new index of a region's 3,000 records (Pagefind's 0.8–1 s at
- * 40 × 100: docs/benchmarks.md), and the first search still reads two indexes. The units' index is
- * written again when an older item changes, or once a week, when a week's items move into it.
+ * 40 × 100: docs/benchmarks.md). The units' index is written again when an older item changes
+ * (its unit's part of it), or once a week, when a week's items move into it.
  * Without `recentFrom`, every record is in `older`.
  */
 export function hubSearchRecords(

@@ -6,7 +6,8 @@ import { siteUrl, successorOf, type Base } from "../../published/site-origin.ts"
 import type { ContentType } from "../../schema/content-type.ts";
 import { schemas } from "../../schema/schemas.ts";
 import type { RegencyReport } from "../../report/unit-report.ts";
-import { retiredUnitUrl } from "../../published/permalinks.ts";
+import { retiredUnitUrl, siteUrls } from "../../published/permalinks.ts";
+import { recordsIndexFolders } from "./records-index.ts";
 import type { BuildContext } from "../build-context.ts";
 import { dateFilters } from "../../published/indonesian-dates.ts";
 import { inFolderOrder } from "../../content/site-files.ts";
@@ -244,7 +245,7 @@ export function readHubData(args: {
     }),
     searchUnits: searchUnits.sort((a, b) => a.name.localeCompare(b.name, "id")),
     searchRecords,
-    unitsIndex: searchRecords.older.length > 0,
+    unitsIndexes: recordsIndexFolders(searchRecords.older).map((part) => `${siteUrls.unitsSearchIndex}${part}/`),
     catalogue: hubCatalogue(items, args.catalogue),
   };
 }

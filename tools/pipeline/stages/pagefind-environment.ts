@@ -12,13 +12,15 @@ export const indexChunkSizeVariable = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 /**
  * How many word locations Pagefind puts in one file of its word index (its default: 20,000). A
  * search fetches, from each index it reads, the file of each of its words and of each word's stem
- * (Pagefind 1.5 and later): "kesehatan" and "sehat" often sit in two files. Smaller files cost a
- * first search fewer bytes in the same number of requests: the hub's first search, its units'
- * records in the demo's words, fetched 87–92 KB of Pagefind's files at 5,000 against 94–107 KB
- * at 20,000, in 18 to 20 requests either way; 2,500 saved 1–4 KB more for nearly twice the files
- * (docs/benchmarks.md, the log of 2026-12-07).
+ * (Pagefind 1.5 and later): "kesehatan" and "sehat" often sit in two files. The hub's search reads
+ * its own index and the three parts of its units' records (records-index.ts), so a word costs a
+ * file from each: smaller files keep the sum about what one index's were. The hub's first search,
+ * its units' records in the demo's words, fetched 87–92 KB of Pagefind's files from one units'
+ * index at 5,000; from three parts, 96–109 KB at 5,000, 91–97 at 1,700, 90–95 at 1,250, 90–95 at
+ * 850, in 24 to 28 requests (docs/benchmarks.md, the log of 2026-12-08). A unit's own index at
+ * 40 × 100 has 132 files at 1,250 against 121 at 5,000.
  */
-export const indexChunkSize = 5000;
+export const indexChunkSize = 1250;
 
 // An operator's own value (measuring another size) stands.
 process.env[indexChunkSizeVariable] ??= String(indexChunkSize);

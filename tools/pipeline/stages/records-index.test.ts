@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { pagefindFragments } from "../../test/pagefind-fragments.ts";
-import { placeRecordsIndex, recordsDigest, stageRecordsIndex } from "./records-index.ts";
+import { placeRecordsIndex, recordPart, recordsDigest, recordsIndexParts, stageRecordsIndex } from "./records-index.ts";
 import { closeSearchProcess, type SearchRecord, type StartedIndex, startSearchIndex } from "./search-index.ts";
 
 const record = (n: number, title: string): SearchRecord => ({
@@ -12,6 +12,8 @@ const record = (n: number, title: string): SearchRecord => ({
   html: `<!doctype html><html lang="id"><head><meta data-pagefind-filter="unit[content]" data-pagefind-meta="unit[content]" content="Dinas Kesehatan"></head><body><main data-pagefind-body><h1>${title}</h1><p>Ringkasan ${n}.</p></main></body></html>`,
 });
 const records = (title: string) => [record(1, title), record(2, "Posyandu Serentak"), record(3, "Imunisasi Anak")];
+/** The part dinkes's records are kept in: its folder of the units' index. */
+const part = String(recordPart(record(1, "").url));
 
 describe("the hub's index of the units' records, kept by its content", () => {
   const dirs: string[] = [];
@@ -44,22 +46,23 @@ describe("the hub's index of the units' records, kept by its content", () => {
     const dir = await scratch();
     const first = await place(dir, "a", records("Vaksinasi Massal"));
     assert.equal(first.count, 1);
-    assert.deepEqual((await pagefindFragments(join(dir, "a"))).map((f) => f.meta.title).sort(), [
+    assert.deepEqual(await readdir(join(dir, "a")), [part], "one unit's records: one part");
+    assert.deepEqual((await pagefindFragments(join(dir, "a", part))).map((f) => f.meta.title).sort(), [
       "Imunisasi Anak",
       "Posyandu Serentak",
       "Vaksinasi Massal",
     ]);
     // Only what a merged index reads: no script, no WebAssembly (the hub's own index has them).
-    const files = await readdir(join(dir, "a"));
+    const files = await readdir(join(dir, "a", part));
     assert.ok(files.includes("pagefind-entry.json"), files.join());
     assert.ok(!files.some((f) => /\.js$|^wasm\./.test(f)), files.join());
     assert.deepEqual(await entries(dir), [recordsDigest(records("Vaksinasi Massal"))]);
 
     const again = await place(dir, "b", records("Vaksinasi Massal"));
     assert.equal(again.count, 0, "the same records: nothing for Pagefind");
-    const [fragment] = await readdir(join(dir, "b/fragment"));
+    const [fragment] = await readdir(join(dir, "b", part, "fragment"));
     const [published, kept] = await Promise.all([
-      stat(join(dir, "b/fragment", fragment!)),
+      stat(join(dir, "b", part, "fragment", fragment!)),
       stat(join(dir, ".cache/search", recordsDigest(records("Vaksinasi Massal")), "fragment", fragment!)),
     ]);
     assert.equal(published.ino, kept.ino, "linked from the cache, not written again");
@@ -67,21 +70,49 @@ describe("the hub's index of the units' records, kept by its content", () => {
     // One title changed: a new index, with the new title.
     const changed = await place(dir, "c", records("Vaksinasi Massal Tahap Dua"));
     assert.equal(changed.count, 1);
-    assert.ok((await pagefindFragments(join(dir, "c"))).some((f) => f.meta.title === "Vaksinasi Massal Tahap Dua"));
+    assert.ok(
+      (await pagefindFragments(join(dir, "c", part))).some((f) => f.meta.title === "Vaksinasi Massal Tahap Dua"),
+    );
     assert.equal((await entries(dir)).length, 2);
   });
 
-  it("keeps the three indexes used last", async () => {
+  it("keeps the three indexes of each part used last", async () => {
     const dir = await scratch();
-    const titles = ["Satu", "Dua", "Tiga", "Empat"];
+    const kept = 3 * recordsIndexParts;
+    const titles = Array.from({ length: kept + 1 }, (_, i) => `Judul ${i}`);
     for (const [i, title] of titles.entries()) await place(dir, `out-${i}`, records(title));
     const digest = (title: string) => recordsDigest(records(title));
-    assert.deepEqual(await entries(dir), [digest("Dua"), digest("Tiga"), digest("Empat")].sort());
-    // Used again, "Dua" is newer than "Tiga", which goes when a fifth is written.
+    assert.deepEqual(await entries(dir), titles.slice(1).map(digest).sort());
+    // Used again, the oldest kept is newer than the next, which goes when one more is written.
     await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.equal((await place(dir, "again", records("Dua"))).count, 0);
-    await place(dir, "fifth", records("Lima"));
-    assert.deepEqual(await entries(dir), [digest("Dua"), digest("Empat"), digest("Lima")].sort());
+    assert.equal((await place(dir, "again", records(titles[1]!))).count, 0);
+    await place(dir, "more", records("Lagi"));
+    assert.deepEqual(await entries(dir), [titles[1]!, ...titles.slice(3), "Lagi"].map(digest).sort());
+  });
+
+  it("writes again only the part of the unit whose record changed, and merges nothing of a part with no record", async () => {
+    const dir = await scratch();
+    // Units whose records fall in two different parts (by their subdomain).
+    const hosts = ["dinkes", "dlh", "disdik", "bappeda", "dpmptsp", "kec-tanah-grogot", "rsud"];
+    const byPart = new Map<number, string>();
+    for (const host of hosts)
+      if (!byPart.has(recordPart(`https://${host}.paserkab.go.id/`)))
+        byPart.set(recordPart(`https://${host}.paserkab.go.id/`), host);
+    assert.ok(byPart.size >= 2, "the units spread over parts");
+    const [[partA, a], [partB, b]] = [...byPart.entries()] as [[number, string], [number, string]];
+    const unit = (host: string, title: string): SearchRecord => ({
+      url: `https://${host}.paserkab.go.id/berita/satu/`,
+      html: record(1, title).html,
+    });
+    const first = await place(dir, "one", [unit(a, "Awal A"), unit(b, "Awal B")]);
+    assert.equal(first.count, 2, "an index for each part");
+    assert.deepEqual((await readdir(join(dir, "one"))).sort(), [String(partA), String(partB)].sort());
+    const second = await place(dir, "two", [unit(a, "Awal A"), unit(b, "Baru B")]);
+    assert.equal(second.count, 1, "only the changed unit's part");
+    const titles = async (out: string, p: number) =>
+      (await pagefindFragments(join(dir, out, String(p)))).map((f) => f.meta.title);
+    assert.deepEqual(await titles("two", partA), ["Awal A"]);
+    assert.deepEqual(await titles("two", partB), ["Baru B"]);
   });
 
   it("leaves nothing in the cache when Pagefind fails, and says why", async () => {
@@ -106,8 +137,8 @@ describe("the hub's index of the units' records, kept by its content", () => {
     await writeFile(join(dir, ".cache/search"), "bukan folder");
     const first = await place(dir, "out", records("Tanpa Cache"));
     assert.equal(first.count, 1);
-    assert.ok((await pagefindFragments(join(dir, "out"))).some((f) => f.meta.title === "Tanpa Cache"));
-    assert.ok(!(await readdir(join(dir, "out"))).some((f) => /\.js$|^wasm\./.test(f)));
+    assert.ok((await pagefindFragments(join(dir, "out", part))).some((f) => f.meta.title === "Tanpa Cache"));
+    assert.ok(!(await readdir(join(dir, "out", part))).some((f) => /\.js$|^wasm\./.test(f)));
     await rm(join(dir, ".cache/search"));
     assert.equal((await place(dir, "again", records("Tanpa Cache"))).count, 1);
     assert.equal((await place(dir, "third", records("Tanpa Cache"))).count, 0, "kept once it could be");
@@ -133,7 +164,7 @@ describe("the hub's index of the units' records, kept by its content", () => {
       start: () => assert.fail("staged: nothing for Pagefind"),
     });
     assert.ok(
-      (await pagefindFragments(join(dir, "dist/portal/pagefind/units"))).some((f) => f.meta.title === "Bertahap"),
+      (await pagefindFragments(join(dir, "dist/portal/pagefind/units", part))).some((f) => f.meta.title === "Bertahap"),
     );
     assert.deepEqual(await readdir(staging), []);
     // A failure is an answer, not a rejection: the hub's indexing then places the index itself.

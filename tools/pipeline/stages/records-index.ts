@@ -2,25 +2,54 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { SearchRecord, StartedIndex } from "./search-record.ts";
+import type { SearchRecord, StartedIndex, StartedParts } from "./search-record.ts";
+import { allSettledOrThrow } from "../../core/in-parallel.ts";
 import { effectiveIndexChunkSize } from "./pagefind-environment.ts";
 import { pagefindInterfaceFiles, removeFromBundle } from "./pagefind-unused.ts";
 
 /**
  * The hub's index of the units' records (hub-search-records.ts), kept apart from the index of the
- * hub's own pages and kept by its content: `.cache/search/<digest>/`, the digest of the records
- * and of how Pagefind writes them (its version, the size of its files: pagefind-environment.ts).
- * The records change only when a unit's title, summary or service names among them do, while
- * the hub is built again for any change of what the units keep for it (a post's new title that
- * is not among a unit's newest, a page's date; a recent item's title, whose record is in the
- * hub's own index): the index then comes from the cache instead of Pagefind taking 3,000 records
- * again (about 0.8 s of Pagefind's time at 40 × 100, docs/benchmarks.md). search.js merges it
- * into the hub's own index (Pagefind's `mergeIndex`, which shares the first index's
- * WebAssembly): one entry file and one metadata file more on the first search.
+ * hub's own pages and kept by its content, in `recordsIndexParts` parts: each unit's records are in
+ * one part (recordPart), and each part is an index of its own, `pagefind/units/<part>/`, kept in
+ * `.cache/search/<digest>/`, the digest of its records and of how Pagefind writes them (its
+ * version, the size of its files: pagefind-environment.ts). The records change only when a unit's
+ * title, summary or service names among them do, while the hub is built again for any change of
+ * what the units keep for it (a post's new title that is not among a unit's newest, a page's date;
+ * a recent item's title, whose record is in the hub's own index): the parts then come from the
+ * cache instead of Pagefind taking 3,000 records again (about 0.8 s of Pagefind's time at
+ * 40 × 100, docs/benchmarks.md), and when one unit's older post changes, Pagefind writes its
+ * part, a third of them. search.js merges the parts into the hub's own index (Pagefind's
+ * `mergeIndex`, which shares the first index's WebAssembly): an entry file and a metadata file
+ * more a part on the first search, and a word's file from each (Pagefind's files of words are
+ * smaller in proportion: pagefind-environment.ts).
  */
 
-/** The entries kept, the newest among them: a build that goes back (a revert) finds the one before. */
-const keptEntries = 3;
+/**
+ * How many parts the units' records are kept in. Each part is a third of the records Pagefind
+ * takes again when one unit's older item changes (a 40 × 100 regency's post of two months ago:
+ * docs/benchmarks.md), and an entry file, a metadata file and a word's file or two more on the
+ * hub's first search.
+ */
+export const recordsIndexParts = 3;
+
+/**
+ * The part a record is kept in: its unit's, by the host of its address (a unit's subdomain), so
+ * that a unit's edit changes one part, and a unit added or gone changes only its own.
+ */
+export function recordPart(url: string): number {
+  // A record's address is absolute (its unit's manifest); anything else is a part by its whole text.
+  const host = URL.canParse(url) ? new URL(url).host : url;
+  return createHash("sha256").update(host).digest().readUInt32BE(0) % recordsIndexParts;
+}
+
+/**
+ * The entries kept, the newest among them: three for each part, so that a build that goes back (a
+ * revert) finds each part's entry before.
+ */
+const keptEntries = 3 * recordsIndexParts;
+
+/** Entries this process is linking from: never pruned under it by another part's writing. */
+const inUse = new Map<string, number>();
 
 /**
  * The hub's search reads only the entry, metadata, chunks and fragments of the units' index: not
@@ -71,31 +100,61 @@ async function isFolder(path: string): Promise<boolean> {
   );
 }
 
+/** What a part's index is made from, and where it goes. */
+interface RecordsIndexArgs {
+  records: readonly SearchRecord[];
+  /** Indexes started for the records' parts beforehand (search-index.ts startRecordParts), by part. */
+  started?: StartedParts | undefined;
+  outDir: string;
+  cacheDir: string;
+  /** Starts an index with a part's records (search-index.ts startSearchIndex), when none was started. */
+  start: (records: readonly SearchRecord[]) => Promise<StartedIndex>;
+}
+
+/** Parts made, by list: the indexing thread names the same list when it starts, stages and places. */
+const partLists = new WeakMap<readonly SearchRecord[], readonly (readonly SearchRecord[])[]>();
+
 /**
- * Puts the index of `records` at `outDir` (the hub's `pagefind/units/`): moved there in one
- * rename from where it was `staged` beforehand, or linked there now (linkRecordsIndex).
+ * The records of each part (recordPart: by their unit's address), in their order; a part with no
+ * record is empty. `recordsIndexParts` lists, whatever the records.
  */
-export async function placeRecordsIndex(
-  args: Parameters<typeof linkRecordsIndex>[0] & { staged?: string },
-): Promise<void> {
-  if (args.staged === undefined) return linkRecordsIndex(args);
+export function recordsInParts(records: readonly SearchRecord[]): readonly (readonly SearchRecord[])[] {
+  const known = partLists.get(records);
+  if (known) return known;
+  const parts: SearchRecord[][] = Array.from({ length: recordsIndexParts }, () => []);
+  for (const record of records) parts[recordPart(record.url)]!.push(record);
+  partLists.set(records, parts);
+  return parts;
+}
+
+/** The parts that hold records: the folders of `pagefind/units/` the hub's search merges (hub.ts). */
+export function recordsIndexFolders(records: readonly SearchRecord[]): string[] {
+  return recordsInParts(records).flatMap((part, i) => (part.length ? [String(i)] : []));
+}
+
+/**
+ * Puts the index of each part of `records` in its folder of `outDir` (the hub's `pagefind/units/`):
+ * moved there in one rename from where they were `staged` beforehand, or linked there now.
+ */
+export async function placeRecordsIndex(args: RecordsIndexArgs & { staged?: string }): Promise<void> {
+  if (args.staged === undefined) return linkParts(args);
   await mkdir(dirname(args.outDir), { recursive: true });
   await rename(args.staged, args.outDir);
 }
 
 /**
- * The index of `records` linked into a folder of its own in `stagingDir` (the build's staging
- * root, so that a build that dies leaves it to the next one's debris stage: debris.ts), while the
- * hub still renders: its publishing then moves it in one rename instead of linking thousands of
- * files after the render (0.15 s at 3,000 records). Never rejects: a failure is the `error`, and
- * the hub's indexing places the index itself then.
+ * The index of each part of `records` linked into a folder of its own in `stagingDir` (the build's
+ * staging root, so that a build that dies leaves it to the next one's debris stage: debris.ts),
+ * while the hub still renders: its publishing then moves it in one rename instead of linking
+ * thousands of files after the render (0.15 s at 3,000 records). Never rejects: a failure is the
+ * `error`, and the hub's indexing places the index itself then.
  */
 export async function stageRecordsIndex(
-  args: Omit<Parameters<typeof linkRecordsIndex>[0], "outDir"> & { stagingDir: string },
+  args: Omit<RecordsIndexArgs, "outDir"> & { stagingDir: string },
 ): Promise<{ folder: string } | { error: string }> {
   const folder = join(args.stagingDir, `run-${process.pid}-${Date.now()}${randomInt(1000, 9999)}`);
   try {
-    await linkRecordsIndex({ ...args, outDir: folder });
+    await linkParts({ ...args, outDir: folder });
     return { folder };
   } catch (error) {
     await rm(folder, { recursive: true, force: true }).catch(() => undefined);
@@ -104,23 +163,36 @@ export async function stageRecordsIndex(
 }
 
 /**
- * Links the index of `records` into `outDir`: from the cache, or written by Pagefind into the
- * cache first, from `started` (the records given to it beforehand) or from the records now. An
- * index started for them is deleted from Pagefind's process either way.
+ * Each part's index linked into `<outDir>/<part>/`, all parts at once; an index started for a part
+ * that holds no record is deleted. Rejects with the first failure once every part has settled.
  */
-async function linkRecordsIndex(args: {
-  records: readonly SearchRecord[];
-  /** Never rejects (startSearchIndex); undefined when none was started. */
-  started?: Promise<StartedIndex | undefined> | undefined;
-  outDir: string;
-  cacheDir: string;
-  /** Starts an index with the records (search-index.ts startSearchIndex), when none was started. */
-  start: (records: readonly SearchRecord[]) => Promise<StartedIndex>;
-}): Promise<void> {
+async function linkParts(args: RecordsIndexArgs): Promise<void> {
+  const parts = recordsInParts(args.records);
+  await allSettledOrThrow(
+    parts.map((records, i) => {
+      const started = args.started?.[i];
+      if (!records.length) return Promise.resolve(started).then((s) => s?.index?.deleteIndex());
+      return linkRecordsIndex({ ...args, records, started, outDir: join(args.outDir, String(i)) });
+    }),
+  );
+}
+
+/**
+ * Links the index of one part's `records` into `outDir`: from the cache, or written by Pagefind
+ * into the cache first, from `started` (the records given to it beforehand) or from the records
+ * now. An index started for them is deleted from Pagefind's process either way.
+ */
+async function linkRecordsIndex(
+  args: Omit<RecordsIndexArgs, "started"> & {
+    /** Never rejects (startSearchIndex); undefined when none was started. */
+    started: Promise<StartedIndex> | undefined;
+  },
+): Promise<void> {
   const { records, outDir } = args;
   const root = cacheRoot(args.cacheDir);
   const kept = join(root, recordsDigest(records));
   let index: StartedIndex | undefined;
+  inUse.set(kept, (inUse.get(kept) ?? 0) + 1);
   try {
     if (await isFolder(kept)) {
       // Used now: the pruning keeps the entries used last.
@@ -142,6 +214,9 @@ async function linkRecordsIndex(args: {
     }
     await linkTree(kept, outDir);
   } finally {
+    const users = inUse.get(kept)! - 1;
+    if (users) inUse.set(kept, users);
+    else inUse.delete(kept);
     index ??= await args.started;
     await index?.index?.deleteIndex().catch(() => undefined);
   }
@@ -176,7 +251,7 @@ async function prune(root: string, newest: string): Promise<void> {
   const entries = await readdir(root, { withFileTypes: true });
   const dated = await Promise.all(
     entries
-      .filter((e) => e.isDirectory() && join(root, e.name) !== newest)
+      .filter((e) => e.isDirectory() && join(root, e.name) !== newest && !inUse.has(join(root, e.name)))
       .map(async (e) => {
         const path = join(root, e.name);
         const s = await stat(path).catch(() => undefined);

@@ -6,10 +6,10 @@ import "./pagefind-environment.ts";
 import { siteUrls } from "../../published/permalinks.ts";
 import { timeLimits, withTimeLimit } from "../../core/progress.ts";
 import { allSettledOrThrow, eachInParallel } from "../../core/in-parallel.ts";
-import { placeRecordsIndex } from "./records-index.ts";
-import type { SearchRecord, StartedIndex } from "./search-record.ts";
+import { placeRecordsIndex, recordsInParts } from "./records-index.ts";
+import type { SearchRecord, StartedIndex, StartedParts } from "./search-record.ts";
 
-export type { SearchRecord, StartedIndex } from "./search-record.ts";
+export type { SearchRecord, StartedIndex, StartedParts } from "./search-record.ts";
 import { pagefindInterfaceFiles, removeFromBundle } from "./pagefind-unused.ts";
 
 /**
@@ -107,7 +107,8 @@ export function sameRecords(a: readonly SearchRecord[], b: readonly SearchRecord
  */
 export interface UnitRecords {
   records: readonly SearchRecord[];
-  started?: Promise<StartedIndex | undefined>;
+  /** An index started for each part of them (startRecordParts). */
+  started?: StartedParts;
   /** Where their index is linked already, to be moved into the site (records-index.ts stageRecordsIndex). */
   staged?: string;
 }
@@ -144,6 +145,23 @@ export async function addSearchRecords(started: StartedIndex, records: readonly 
       error: `Pagefind could not index the records: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
+}
+
+/** An index started for each part of `records` that holds any (records-index.ts recordsInParts). */
+export function startRecordParts(records: readonly SearchRecord[]): StartedParts {
+  return recordsInParts(records).map((part) => (part.length ? startSearchIndex(part) : undefined));
+}
+
+/**
+ * More records into the parts' indexes started before (startRecordParts), each into its part's
+ * index, or one started for it now (a part none of the earlier records were in).
+ */
+export function addRecordParts(parts: StartedParts, more: readonly SearchRecord[]): StartedParts {
+  return recordsInParts(more).map((records, i) => {
+    const earlier = parts[i];
+    if (!records.length) return earlier;
+    return earlier ? earlier.then((s) => addSearchRecords(s, records)) : startSearchIndex(records);
+  });
 }
 
 /** Past this many names, Pagefind's matching of a folder's files costs more than it saves. */
@@ -187,7 +205,7 @@ async function indexSite(
         cacheDir: units.cacheDir,
         start: startSearchIndex,
       })
-    : (units?.started?.then((s) => s?.index?.deleteIndex()) ?? Promise.resolve());
+    : Promise.all((units?.started ?? []).map((s) => s?.then((i) => i.index?.deleteIndex())));
   // Both settle before the staging folder can go (index-publish.ts).
   await allSettledOrThrow([own, records]);
   const pages = await own;
