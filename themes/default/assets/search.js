@@ -111,16 +111,25 @@ async function searchAll(pagefind, term, filters) {
 }
 
 /**
- * Services whose name or a word it is known by is the query come first, then those that hold it,
- * then the rest in Pagefind's order. Pagefind's score alone ranks "Rapat Kerja Damkar" above the
- * service that is known as "damkar" (a long page with the word once scores low).
+ * Services whose name is the query come first, then those known by it, then those whose name or
+ * another name holds it, then the rest in Pagefind's order. Pagefind's score alone ranks "Rapat
+ * Kerja Damkar" above the service that is known as "damkar" (a long page with the word once
+ * scores low), and a score is its index's own: "sku" is "Surat Keterangan Usaha" by name, and a
+ * kecamatan's "Surat Keterangan Usaha Kecamatan Batu Sopang" only by another name.
  */
 async function byName(services, queries) {
   const head = services.slice(0, 40);
   const pages = await Promise.all(head.map((r) => r.data()));
   const rank = head.map((r, i) => {
-    const names = [pages[i].meta.title ?? "", ...(pages[i].meta.aliases ?? "").split(", ")].map(fold);
-    const named = queries.some((q) => names.includes(q)) ? 2 : queries.some((q) => names.some((n) => holdsWords(n, q))) ? 1 : 0;
+    const title = fold(pages[i].meta.title ?? "");
+    const names = [title, ...(pages[i].meta.aliases ?? "").split(", ").map(fold)];
+    const named = queries.includes(title)
+      ? 3
+      : queries.some((q) => names.includes(q))
+        ? 2
+        : queries.some((q) => names.some((n) => holdsWords(n, q)))
+          ? 1
+          : 0;
     return { r, named, i };
   });
   rank.sort((a, b) => b.named - a.named || a.i - b.i);

@@ -147,6 +147,11 @@ function recordOf(
   return {
     url: item.url,
     html: `<!doctype html><html lang="id"><head>${head.join("")}</head><body><main data-pagefind-body>${body.join("")}</main></body></html>`,
+    // Every unit's services in one part of the units' index (records-index.ts), not each in its
+    // unit's: the search puts the services a query names first, in Pagefind's order, and a score
+    // is its index's own (how rare a word is there), so services of units in other parts would
+    // be ranked by other measures ("sku" found a kecamatan's SKU before the regency's).
+    ...(item.type === "layanan" ? { group: "layanan" } : {}),
   };
 }
 

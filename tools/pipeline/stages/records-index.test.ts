@@ -13,7 +13,7 @@ const record = (n: number, title: string): SearchRecord => ({
 });
 const records = (title: string) => [record(1, title), record(2, "Posyandu Serentak"), record(3, "Imunisasi Anak")];
 /** The part dinkes's records are kept in: its folder of the units' index. */
-const part = String(recordPart(record(1, "").url));
+const part = String(recordPart(record(1, "")));
 
 describe("the hub's index of the units' records, kept by its content", () => {
   const dirs: string[] = [];
@@ -96,8 +96,8 @@ describe("the hub's index of the units' records, kept by its content", () => {
     const hosts = ["dinkes", "dlh", "disdik", "bappeda", "dpmptsp", "kec-tanah-grogot", "rsud"];
     const byPart = new Map<number, string>();
     for (const host of hosts)
-      if (!byPart.has(recordPart(`https://${host}.paserkab.go.id/`)))
-        byPart.set(recordPart(`https://${host}.paserkab.go.id/`), host);
+      if (!byPart.has(recordPart({ url: `https://${host}.paserkab.go.id/` })))
+        byPart.set(recordPart({ url: `https://${host}.paserkab.go.id/` }), host);
     assert.ok(byPart.size >= 2, "the units spread over parts");
     const [[partA, a], [partB, b]] = [...byPart.entries()] as [[number, string], [number, string]];
     const unit = (host: string, title: string): SearchRecord => ({

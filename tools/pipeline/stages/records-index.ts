@@ -34,12 +34,13 @@ export const recordsIndexParts = 3;
 
 /**
  * The part a record is kept in: its unit's, by the host of its address (a unit's subdomain), so
- * that a unit's edit changes one part, and a unit added or gone changes only its own.
+ * that a unit's edit changes one part, and a unit added or gone changes only its own; or its
+ * `group`'s, which keeps records of every unit together (hub-search-records.ts: the services).
  */
-export function recordPart(url: string): number {
+export function recordPart(record: Pick<SearchRecord, "url" | "group">): number {
   // A record's address is absolute (its unit's manifest); anything else is a part by its whole text.
-  const host = URL.canParse(url) ? new URL(url).host : url;
-  return createHash("sha256").update(host).digest().readUInt32BE(0) % recordsIndexParts;
+  const key = record.group ?? (URL.canParse(record.url) ? new URL(record.url).host : record.url);
+  return createHash("sha256").update(key).digest().readUInt32BE(0) % recordsIndexParts;
 }
 
 /**
@@ -122,7 +123,7 @@ export function recordsInParts(records: readonly SearchRecord[]): readonly (read
   const known = partLists.get(records);
   if (known) return known;
   const parts: SearchRecord[][] = Array.from({ length: recordsIndexParts }, () => []);
-  for (const record of records) parts[recordPart(record.url)]!.push(record);
+  for (const record of records) parts[recordPart(record)]!.push(record);
   partLists.set(records, parts);
   return parts;
 }

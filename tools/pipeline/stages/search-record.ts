@@ -2,8 +2,12 @@ import type { PagefindIndex } from "pagefind";
 
 // The types search-index.ts and records-index.ts share (each imports this, not the other).
 
-/** A page that is not a file of the site: its address and its HTML. */
-export type SearchRecord = { url: string; html: string };
+/**
+ * A page that is not a file of the site: its address and its HTML; and for the hub's records of
+ * the units' pages, what keeps it in one part of their index with others (records-index.ts
+ * recordPart), when not its unit's address.
+ */
+export type SearchRecord = { url: string; html: string; group?: string };
 
 /** An index Pagefind has started, with the records given to it; or why it could not. */
 export type StartedIndex = { index: PagefindIndex; error?: undefined } | { index?: PagefindIndex; error: string };
