@@ -394,17 +394,15 @@ let ciServer: Daemon | undefined;
 const planSeconds: number[] = [];
 /** The sites the last edit's plan named (its `projects=` output), which deploy.yml's build step builds. */
 let plannedProjects: string | undefined;
-/** deploy.yml's build step itself, with the plan's sites: what the runner runs, launcher and all. */
+/** deploy.yml's build step itself, with `projects` for the plan's sites: what the runner runs, launcher and all. */
+const buildStepFor = (projects: string) =>
+  workflowStepCommand(toolsRepoRoot, "deploy.yml", "build", "Build them", { "steps.plan.outputs.projects": projects });
 const buildStep = () => {
+  // Set by each edit's setup (asCi), which fails when the plan names none.
   if (plannedProjects === undefined) throw new Error("the plan step named no projects");
-  const command = workflowStepCommand(toolsRepoRoot, "deploy.yml", "build", "Build them", {
-    "steps.plan.outputs.projects": plannedProjects,
-  });
-  return ["bash", "-c", command];
+  return ["bash", "-c", buildStepFor(plannedProjects)];
 };
-const buildStepText = workflowStepCommand(toolsRepoRoot, "deploy.yml", "build", "Build them", {
-  "steps.plan.outputs.projects": "<the plan's sites>",
-});
+const buildStepText = buildStepFor("<the plan's sites>");
 const planSpan = () =>
   planSeconds.length ? `${Math.min(...planSeconds).toFixed(2)}–${Math.max(...planSeconds).toFixed(2)}` : "not run";
 async function stopCiServer(): Promise<void> {
