@@ -28,7 +28,12 @@ try {
     `${report.results.filter((r) => r.ok).length} sites built; first search for "${query}" (page, script, index, results) from nginx, loopback:`,
   );
   for (const line of firstSearchHeader) console.log(line);
-  console.log(firstSearchRow("hub (its own index and, merged, the three parts of an index of a record of every unit's page)", hub));
+  console.log(
+    firstSearchRow(
+      "hub (its own index and, merged, the three parts of an index of a record of every unit's page)",
+      hub,
+    ),
+  );
   console.log(firstSearchRow("dinkes (its own index)", unit));
 } finally {
   await browser.close();
