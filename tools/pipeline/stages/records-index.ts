@@ -172,7 +172,8 @@ async function linkParts(args: RecordsIndexArgs): Promise<void> {
   await allSettledOrThrow(
     parts.map((records, i) => {
       const started = args.started?.[i];
-      if (!records.length) return Promise.resolve(started).then((s) => s?.index?.deleteIndex());
+      // Deleted as every started index is: a process that died has no index to delete.
+      if (!records.length) return Promise.resolve(started).then((s) => s?.index?.deleteIndex().catch(() => undefined));
       return linkRecordsIndex({ ...args, records, started, outDir: join(args.outDir, String(i)) });
     }),
   );
